@@ -1,0 +1,83 @@
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import boundaries from 'eslint-plugin-boundaries'
+import globals from 'globals'
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'out/**', 'dist-web/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,mjs}'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.name='eval']", message: 'No eval.' }],
+    },
+  },
+  {
+    // The process boundaries: shared is pure; the renderer never reaches into main or preload; main never into the renderer.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/include': ['src/**/*'],
+      'boundaries/elements': [
+        { type: 'shared', pattern: 'src/shared/**' },
+        { type: 'main', pattern: 'src/main/**' },
+        { type: 'preload', pattern: 'src/preload/**' },
+        { type: 'renderer', pattern: 'src/renderer/**' },
+      ],
+      'import/resolver': { node: { extensions: ['.ts', '.tsx'] } },
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          policies: [
+            { from: { element: { type: 'shared' } }, allow: { to: { element: { type: 'shared' } } } },
+            { from: { element: { type: 'main' } }, allow: { to: { element: { types: { anyOf: ['main', 'shared'] } } } } },
+            { from: { element: { type: 'preload' } }, allow: { to: { element: { types: { anyOf: ['preload', 'shared'] } } } } },
+            { from: { element: { type: 'renderer' } }, allow: { to: { element: { types: { anyOf: ['renderer', 'shared'] } } } } },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // shared stays free of Electron, Node, React, Dexie and the DOM.
+    files: ['src/shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'src/shared must not import Electron.' },
+            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'stream', 'url', 'worker_threads'], message: 'src/shared must not import Node modules.' },
+            { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src/shared must not import React.' },
+            { group: ['dexie', 'dexie-*'], message: 'src/shared must not import Dexie.' },
+            { group: ['exceljs'], message: 'src/shared must not import exceljs; main and the web platform write workbooks.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Only the db module touches Dexie; the renderer never imports Electron.
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ignores: ['src/renderer/src/db/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['dexie', 'dexie-*'], message: 'Only src/renderer/src/db imports Dexie.' },
+            { group: ['electron', 'electron/*', 'node:*'], message: 'The renderer never imports Electron or Node.' },
+          ],
+        },
+      ],
+    },
+  },
+)

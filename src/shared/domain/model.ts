@@ -1,0 +1,198 @@
+/**
+ * Gantry domain model, version 1.
+ *
+ * Conventions used everywhere in the domain:
+ * - Date-times are zone-less local wall-clock strings `YYYY-MM-DDTHH:MM:SS` (`IsoDateTime`), as Microsoft Project
+ *   writes them. Calendar days are `YYYY-MM-DD` (`IsoDate`). The engine converts them to integer minutes since
+ *   1970-01-01T00:00 on a DST-free clock (`WallMinutes`) so arithmetic never meets a daylight-saving gap.
+ * - Durations and lags are stored in minutes (`Minutes`). For working units they count working minutes of the task's
+ *   calendar; for elapsed units (`em`, `eh`, `ed`, `ew`, `emo`) they count wall-clock minutes. The unit is only how the
+ *   value is shown and typed.
+ * - Units (resource max units, assignment units) are percentages: 100 = one full-time person.
+ * - Times of day are minutes after midnight (0..1440); 1440 means midnight at the end of the day.
+ */
+
+/** A calendar day, `YYYY-MM-DD`. */
+export type IsoDate = string
+/** A zone-less local date-time, `YYYY-MM-DDTHH:MM:SS`. */
+export type IsoDateTime = string
+/** A number of minutes (working or elapsed, depending on the unit it is shown in). */
+export type Minutes = number
+/** Minutes since 1970-01-01T00:00 on a clock without time zones or daylight saving. */
+export type WallMinutes = number
+/** A percentage: 100 means 100 %. */
+export type Percent = number
+
+export type TaskId = number
+export type DependencyId = number
+export type ResourceId = number
+export type AssignmentId = number
+export type CalendarId = number
+
+/** Working units, then elapsed units (calendar time, 24 h a day, 7 days a week). */
+export const durationUnits = ['m', 'h', 'd', 'w', 'mo', 'em', 'eh', 'ed', 'ew', 'emo'] as const
+export type DurationUnit = (typeof durationUnits)[number]
+
+/** A lag can also be a percentage of the predecessor's duration. */
+export const lagUnits = [...durationUnits, '%', 'e%'] as const
+export type LagUnit = (typeof lagUnits)[number]
+
+export const dependencyTypes = ['FS', 'SS', 'FF', 'SF'] as const
+export type DependencyType = (typeof dependencyTypes)[number]
+
+/** Microsoft Project's constraint types, with its meanings. */
+export const constraintTypes = ['ASAP', 'ALAP', 'SNET', 'SNLT', 'FNET', 'FNLT', 'MSO', 'MFO'] as const
+export type ConstraintType = (typeof constraintTypes)[number]
+
+/** One span of working time inside a day, in minutes after midnight; `end` may be 1440. */
+export type WorkingPeriod = { start: number; end: number }
+
+/** A weekday's working pattern. An empty `periods` list means a non-working day. */
+export type WeekDay = { periods: WorkingPeriod[] }
+
+/**
+ * A calendar exception from `from` to `to` (both inclusive days). A non-working exception has no periods;
+ * a working exception (extra working day, changed hours) lists its periods.
+ */
+export type CalendarException = {
+  name: string
+  from: IsoDate
+  to: IsoDate
+  periods: WorkingPeriod[]
+}
+
+/** A different working week for a date range (Microsoft Project's "work weeks"). */
+export type WorkWeek = {
+  name: string
+  from: IsoDate
+  to: IsoDate
+  /** Index 0 = Sunday ... 6 = Saturday; `null` keeps the calendar's normal pattern for that weekday. */
+  weekDays: (WeekDay | null)[]
+}
+
+export type Calendar = {
+  id: CalendarId
+  name: string
+  /** A derived calendar (e.g. a resource calendar) inherits from its base calendar what it does not override. */
+  baseCalendarId: CalendarId | null
+  /** Index 0 = Sunday ... 6 = Saturday. `null` inherits the weekday from the base calendar. */
+  weekDays: (WeekDay | null)[]
+  exceptions: CalendarException[]
+  workWeeks: WorkWeek[]
+}
+
+export type Constraint = {
+  type: ConstraintType
+  /** Required for every type except ASAP and ALAP. */
+  date: IsoDateTime | null
+}
+
+export type Baseline = {
+  start: IsoDateTime | null
+  finish: IsoDateTime | null
+  duration: Minutes | null
+}
+
+export type Task = {
+  id: TaskId
+  name: string
+  /** Outline level; top-level tasks are 1. The task list's order is the outline order. */
+  level: number
+  notes: string
+  /** Scope: what this task delivers and how it is accepted. */
+  deliverable: string
+  acceptanceCriteria: string
+  duration: Minutes
+  durationUnit: DurationUnit
+  isMilestone: boolean
+  percentComplete: Percent
+  constraint: Constraint
+  /** Leveling priority, 0..1000 (Microsoft Project's default is 500). */
+  priority: number
+  /** A task calendar; `null` uses the plan's calendar. */
+  calendarId: CalendarId | null
+  actualStart: IsoDateTime | null
+  actualFinish: IsoDateTime | null
+  /** Delay added by resource leveling, in elapsed minutes. */
+  levelingDelay: Minutes
+  /** A date the task should finish by, shown as a warning when missed. */
+  deadline: IsoDateTime | null
+  baseline: Baseline | null
+  /** The last computed dates, written so files and exports carry them; the engine recomputes them. */
+  start: IsoDateTime | null
+  finish: IsoDateTime | null
+  /** Whether a summary row is collapsed in the outline. */
+  isCollapsed: boolean
+}
+
+export type Dependency = {
+  id: DependencyId
+  predecessorId: TaskId
+  successorId: TaskId
+  type: DependencyType
+  /** Minutes of working (or, for elapsed units, wall-clock) time; for `%` and `e%` the percentage itself. Negative = lead. */
+  lag: number
+  lagUnit: LagUnit
+}
+
+export type DateRange = { from: IsoDate; to: IsoDate }
+
+export type Resource = {
+  id: ResourceId
+  name: string
+  role: string
+  initials: string
+  email: string
+  /** Percent of full time: 100 = full time, 50 = a half-time person. */
+  maxUnits: Percent
+  /** Cost per working hour in the plan's currency. */
+  hourlyRate: number
+  /** Personal non-working days (vacations), on top of the project calendar. */
+  nonWorkingDays: DateRange[]
+  /** A resource calendar derived from the project calendar, if the resource has one of its own. */
+  calendarId: CalendarId | null
+}
+
+export type Assignment = {
+  id: AssignmentId
+  taskId: TaskId
+  resourceId: ResourceId
+  /** Percent of the resource's full time spent on this task: 100 = full time. */
+  units: Percent
+}
+
+export type PlanSettings = {
+  minutesPerDay: number
+  minutesPerWeek: number
+  daysPerMonth: number
+  /** 0 = Sunday ... 6 = Saturday. */
+  weekStartDay: number
+  /** Time of day a task starts when only a date is typed, minutes after midnight. */
+  defaultStartTime: number
+  /** Time of day a task finishes when only a date is typed, minutes after midnight. */
+  defaultFinishTime: number
+  currencyCode: string
+  /** Days before a milestone when it counts as "due soon". */
+  dueSoonDays: number
+}
+
+export type Plan = {
+  /** Stable identity of the plan in local storage. */
+  id: string
+  name: string
+  /** Project start, the earliest a task can start. */
+  start: IsoDateTime
+  /** The date progress is measured against; `null` means today. */
+  statusDate: IsoDateTime | null
+  /** The project calendar. */
+  calendarId: CalendarId
+  settings: PlanSettings
+  calendars: Calendar[]
+  /** In outline order. */
+  tasks: Task[]
+  dependencies: Dependency[]
+  resources: Resource[]
+  assignments: Assignment[]
+  createdAt: IsoDateTime
+  updatedAt: IsoDateTime
+}

@@ -1,0 +1,292 @@
+import { z } from 'zod'
+import {
+  constraintTypes,
+  dependencyTypes,
+  durationUnits,
+  lagUnits,
+  type Plan,
+} from '../domain/model'
+import { dateIsValidIsoDate, dateIsValidIsoDateTime } from '../domain/dates'
+
+/**
+ * The `.gantry` plan file: `{ "format": "gantry-plan", "schemaVersion": N, "plan": {...} }`.
+ *
+ * Every read goes through `planFileParse`: JSON text -> envelope check -> migration from older schema
+ * versions, one step at a time -> strict validation of the current version (unknown keys, out-of-range
+ * numbers, over-long strings and impossible dates are refused) -> a restored `Plan`.
+ */
+export const planFileFormatId = 'gantry-plan'
+export const planFileSchemaVersion = 1
+export const planFileExtension = 'gantry'
+/** Files above this size are refused before parsing (a 100,000-task plan is about 60 MB). */
+export const planFileMaxBytes = 200 * 1024 * 1024
+
+const limits = {
+  name: 1000,
+  text: 100_000,
+  tasks: 500_000,
+  links: 2_000_000,
+  resources: 100_000,
+  assignments: 2_000_000,
+  calendars: 10_000,
+  exceptions: 100_000,
+  periods: 5,
+}
+
+const idSchema = z.number().int().min(0).max(2_147_483_647)
+const shortText = z.string().max(limits.name)
+const longText = z.string().max(limits.text)
+const isoDate = z.string().max(10).refine(dateIsValidIsoDate, 'must be a real date written YYYY-MM-DD')
+const isoDateTime = z
+  .string()
+  .max(19)
+  .refine(dateIsValidIsoDateTime, 'must be a real date and time written YYYY-MM-DDTHH:MM:SS')
+const minuteOfDay = z.number().int().min(0).max(1440)
+const finite = z.number().finite()
+
+const workingPeriodSchema = z
+  .strictObject({ start: minuteOfDay, end: minuteOfDay })
+  .refine((period) => period.end > period.start, 'a working period must end after it starts')
+const weekDaySchema = z.strictObject({ periods: z.array(workingPeriodSchema).max(limits.periods) })
+const weekDaysSchema = z.array(weekDaySchema.nullable()).length(7)
+
+const calendarSchema = z.strictObject({
+  id: idSchema,
+  name: shortText,
+  baseCalendarId: idSchema.nullable(),
+  weekDays: weekDaysSchema,
+  exceptions: z
+    .array(
+      z
+        .strictObject({
+          name: shortText,
+          from: isoDate,
+          to: isoDate,
+          periods: z.array(workingPeriodSchema).max(limits.periods),
+        })
+        .refine((exception) => exception.to >= exception.from, 'an exception must not end before it starts'),
+    )
+    .max(limits.exceptions),
+  workWeeks: z
+    .array(
+      z
+        .strictObject({ name: shortText, from: isoDate, to: isoDate, weekDays: weekDaysSchema })
+        .refine((week) => week.to >= week.from, 'a work week must not end before it starts'),
+    )
+    .max(limits.exceptions),
+})
+
+const taskSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().max(limits.name),
+  level: z.number().int().min(1).max(100),
+  notes: longText,
+  deliverable: longText,
+  acceptanceCriteria: longText,
+  duration: z.number().finite().min(0).max(1e9),
+  durationUnit: z.enum(durationUnits),
+  isMilestone: z.boolean(),
+  percentComplete: z.number().finite().min(0).max(100),
+  constraint: z.strictObject({ type: z.enum(constraintTypes), date: isoDateTime.nullable() }),
+  priority: z.number().int().min(0).max(1000),
+  calendarId: idSchema.nullable(),
+  actualStart: isoDateTime.nullable(),
+  actualFinish: isoDateTime.nullable(),
+  levelingDelay: z.number().finite().min(0).max(1e9),
+  deadline: isoDateTime.nullable(),
+  baseline: z
+    .strictObject({
+      start: isoDateTime.nullable(),
+      finish: isoDateTime.nullable(),
+      duration: z.number().finite().min(0).max(1e9).nullable(),
+    })
+    .nullable(),
+  start: isoDateTime.nullable(),
+  finish: isoDateTime.nullable(),
+  isCollapsed: z.boolean(),
+})
+
+const dependencySchema = z.strictObject({
+  id: idSchema,
+  predecessorId: idSchema,
+  successorId: idSchema,
+  type: z.enum(dependencyTypes),
+  lag: finite.min(-1e9).max(1e9),
+  lagUnit: z.enum(lagUnits),
+})
+
+const resourceSchema = z.strictObject({
+  id: idSchema,
+  name: shortText,
+  role: shortText,
+  initials: shortText,
+  email: shortText,
+  maxUnits: z.number().finite().gt(0).max(100_000),
+  hourlyRate: z.number().finite().min(0).max(1e9),
+  nonWorkingDays: z
+    .array(
+      z
+        .strictObject({ from: isoDate, to: isoDate })
+        .refine((range) => range.to >= range.from, 'a vacation must not end before it starts'),
+    )
+    .max(limits.exceptions),
+  calendarId: idSchema.nullable(),
+})
+
+const assignmentSchema = z.strictObject({
+  id: idSchema,
+  taskId: idSchema,
+  resourceId: idSchema,
+  units: z.number().finite().gt(0).max(1000),
+})
+
+const settingsSchema = z.strictObject({
+  minutesPerDay: z.number().int().min(1).max(1440),
+  minutesPerWeek: z.number().int().min(1).max(10080),
+  daysPerMonth: z.number().int().min(1).max(31),
+  weekStartDay: z.number().int().min(0).max(6),
+  defaultStartTime: minuteOfDay,
+  defaultFinishTime: minuteOfDay,
+  currencyCode: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code'),
+  dueSoonDays: z.number().int().min(0).max(365),
+})
+
+/** Strict schema of a version-1 plan. */
+export const planSchemaV1 = z.strictObject({
+  id: z.string().min(1).max(100),
+  name: shortText,
+  start: isoDateTime,
+  statusDate: isoDateTime.nullable(),
+  calendarId: idSchema,
+  settings: settingsSchema,
+  calendars: z.array(calendarSchema).min(1).max(limits.calendars),
+  tasks: z.array(taskSchema).max(limits.tasks),
+  dependencies: z.array(dependencySchema).max(limits.links),
+  resources: z.array(resourceSchema).max(limits.resources),
+  assignments: z.array(assignmentSchema).max(limits.assignments),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+})
+
+const envelopeSchema = z.strictObject({
+  format: z.literal(planFileFormatId),
+  schemaVersion: z.number().int().min(1),
+  plan: z.unknown(),
+})
+
+export type PlanFileError = { code: 'not-json' | 'not-a-plan' | 'newer-version' | 'invalid'; message: string }
+export type PlanFileResult = { ok: true; plan: Plan } | { ok: false; error: PlanFileError }
+
+/**
+ * Migrations from schema version N to N + 1, applied one step at a time. Each takes the plan object of
+ * version N (already parsed JSON, not yet validated) and returns the object of version N + 1.
+ * Version 1 is the first version, so there is nothing to migrate yet.
+ */
+const migrations: Record<number, (plan: unknown) => unknown> = {}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = issue.path.length > 0 ? issue.path.join('.') : 'the plan'
+  return `${where}: ${issue.message}`
+}
+
+/** Checks cross-references that a schema cannot: unique ids and links that point at existing rows. */
+function planCheckReferences(plan: Plan): string | null {
+  const taskIds = new Set<number>()
+  for (const task of plan.tasks) {
+    if (taskIds.has(task.id)) return `task id ${task.id} is used twice`
+    taskIds.add(task.id)
+  }
+  const calendarIds = new Set<number>()
+  for (const calendar of plan.calendars) {
+    if (calendarIds.has(calendar.id)) return `calendar id ${calendar.id} is used twice`
+    calendarIds.add(calendar.id)
+  }
+  if (!calendarIds.has(plan.calendarId)) return `the project calendar ${plan.calendarId} does not exist`
+  for (const calendar of plan.calendars) {
+    if (calendar.baseCalendarId !== null && !calendarIds.has(calendar.baseCalendarId))
+      return `calendar "${calendar.name}" is based on calendar ${calendar.baseCalendarId}, which does not exist`
+  }
+  const resourceIds = new Set<number>()
+  for (const resource of plan.resources) {
+    if (resourceIds.has(resource.id)) return `resource id ${resource.id} is used twice`
+    resourceIds.add(resource.id)
+  }
+  const dependencyIds = new Set<number>()
+  for (const link of plan.dependencies) {
+    if (dependencyIds.has(link.id)) return `dependency id ${link.id} is used twice`
+    dependencyIds.add(link.id)
+    if (!taskIds.has(link.predecessorId)) return `a dependency refers to task ${link.predecessorId}, which does not exist`
+    if (!taskIds.has(link.successorId)) return `a dependency refers to task ${link.successorId}, which does not exist`
+  }
+  const assignmentIds = new Set<number>()
+  for (const assignment of plan.assignments) {
+    if (assignmentIds.has(assignment.id)) return `assignment id ${assignment.id} is used twice`
+    assignmentIds.add(assignment.id)
+    if (!taskIds.has(assignment.taskId)) return `an assignment refers to task ${assignment.taskId}, which does not exist`
+    if (!resourceIds.has(assignment.resourceId))
+      return `an assignment refers to resource ${assignment.resourceId}, which does not exist`
+  }
+  if (plan.tasks.length > 0 && plan.tasks[0].level !== 1) return 'the first task must be at outline level 1'
+  for (let index = 1; index < plan.tasks.length; index++) {
+    if (plan.tasks[index].level > plan.tasks[index - 1].level + 1)
+      return `task "${plan.tasks[index].name}" is indented more than one level below the task above it`
+  }
+  return null
+}
+
+/**
+ * Validates an already-parsed plan object of the current schema version and checks its references.
+ * Used for plan files, backups and anything that crosses the IPC boundary.
+ */
+export function planRestore(candidate: unknown): PlanFileResult {
+  const parsed = planSchemaV1.safeParse(candidate)
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'invalid', message: `This plan is damaged: ${describeIssue(parsed.error.issues[0])}.` } }
+  }
+  const plan = parsed.data as Plan
+  const problem = planCheckReferences(plan)
+  if (problem !== null) return { ok: false, error: { code: 'invalid', message: `This plan is damaged: ${problem}.` } }
+  return { ok: true, plan }
+}
+
+/** Reads the text of a `.gantry` file into a validated, current-version plan, or explains why it cannot. */
+export function planFileParse(text: string): PlanFileResult {
+  if (text.trim() === '') return { ok: false, error: { code: 'not-a-plan', message: 'The file is empty.' } }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return {
+      ok: false,
+      error: { code: 'not-json', message: 'This is not a Gantry plan: the file is not valid JSON (it may be truncated).' },
+    }
+  }
+  const envelope = envelopeSchema.safeParse(json)
+  if (!envelope.success) {
+    return {
+      ok: false,
+      error: { code: 'not-a-plan', message: 'This is not a Gantry plan: the file has no "gantry-plan" header.' },
+    }
+  }
+  let version = envelope.data.schemaVersion
+  if (version > planFileSchemaVersion) {
+    return {
+      ok: false,
+      error: {
+        code: 'newer-version',
+        message: `This plan was made by a newer version of Gantry (file format ${version}; this version reads up to ${planFileSchemaVersion}). Update Gantry to open it.`,
+      },
+    }
+  }
+  let plan = envelope.data.plan
+  while (version < planFileSchemaVersion) {
+    plan = migrations[version](plan)
+    version++
+  }
+  return planRestore(plan)
+}
+
+/** The text of a `.gantry` file holding `plan` (pretty-printed so files diff well). */
+export function planFileSerialize(plan: Plan): string {
+  return JSON.stringify({ format: planFileFormatId, schemaVersion: planFileSchemaVersion, plan }, null, 1)
+}
