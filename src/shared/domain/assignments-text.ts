@@ -1,0 +1,221 @@
+import type { Assignment, Percent, Plan, Resource, ResourceId, TaskId } from './model'
+
+/**
+ * The resources column of the task grid: `Ana[50%], Ben` means Ana at 50 % and Ben at 100 % (full time).
+ *
+ * Grammar: a comma-separated list of `name` or `name[units]`, where units is a number of percent with an optional
+ * `%` sign (`Ana[50%]`, `Ana[50]`, `Ana[12.5 %]`). Names are matched against the plan's resources ignoring case and
+ * surrounding spaces; a resource name that itself contains a comma ("Smith, Jo") is still found. An empty text means
+ * "no resources".
+ */
+
+/** The largest units an assignment may have, in percent (ten full-time people's worth). */
+export const assignmentUnitsMax: Percent = 1000
+
+/** One parsed `name[units]` item: which resource, at how many percent. */
+export type AssignmentTextItem = { resourceId: ResourceId; units: Percent }
+
+export type AssignmentTextErrorCode = 'bad-units' | 'unknown-resource' | 'duplicate-resource' | 'syntax'
+
+/** Why a resources text was refused; `message` is one sentence the UI can show as is. */
+export type AssignmentTextError = {
+  code: AssignmentTextErrorCode
+  message: string
+  /** The resource name the problem is about, when there is one (e.g. to offer creating an unknown resource). */
+  name: string | null
+}
+
+export type AssignmentTextResult = { ok: true; items: AssignmentTextItem[] } | { ok: false; error: AssignmentTextError }
+
+/**
+ * Checks assignment units typed as a number (the task details form). Returns `null` when acceptable, otherwise the
+ * message to show: units must be a finite number above 0 and at most `assignmentUnitsMax` (1000 %).
+ */
+export function assignmentUnitsProblem(units: number, resourceName = 'the resource'): string | null {
+  if (!Number.isFinite(units)) return `Units for ${resourceName} must be a number of percent, e.g. 50%.`
+  if (units <= 0) return `Units for ${resourceName} must be more than 0 % (remove the resource to unassign it).`
+  if (units > assignmentUnitsMax)
+    return `Units for ${resourceName} must be at most ${assignmentUnitsMax} % (${units} % is not plausible).`
+  return null
+}
+
+const unitsPattern = /^([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[+-]?\d+)?)\s*%?$/i
+
+/**
+ * Parses units text such as `50%`, `50`, `12.5 %` into percent. Returns the number, or the message explaining why
+ * it is refused (not a number, 0 or less, over 1000 %).
+ */
+export function assignmentUnitsParse(text: string, resourceName = 'the resource'): { ok: true; units: Percent } | { ok: false; message: string } {
+  const trimmed = text.trim()
+  const match = unitsPattern.exec(trimmed)
+  if (match === null) {
+    return {
+      ok: false,
+      message: `Units for ${resourceName} must be a number of percent, e.g. ${resourceName}[50%]; "${trimmed}" is not a number.`,
+    }
+  }
+  const units = Number((match[1] as string).replace(',', '.'))
+  const problem = assignmentUnitsProblem(units, resourceName)
+  return problem === null ? { ok: true, units } : { ok: false, message: problem }
+}
+
+function normalizeName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase()
+}
+
+/** Splits on commas that are outside square brackets; reports an unbalanced bracket as `null`. */
+function splitItems(text: string): string[] | null {
+  const items: string[] = []
+  let depth = 0
+  let current = ''
+  for (const character of text) {
+    if (character === '[') depth++
+    if (character === ']') depth--
+    if (depth < 0 || depth > 1) return null
+    if (character === ',' && depth === 0) {
+      items.push(current)
+      current = ''
+    } else current += character
+  }
+  if (depth !== 0) return null
+  items.push(current)
+  return items
+}
+
+/**
+ * Parses the resources column text (`Ana[50%], Ben`) against the plan's resources.
+ * Returns the items in the order typed (units in percent, 100 when omitted) or the first problem found:
+ * bad units (0, negative, non-numeric, over 1000 %), an unknown or repeated resource, or broken brackets.
+ */
+export function assignmentsTextParse(text: string, resources: readonly Resource[]): AssignmentTextResult {
+  const byName = new Map<string, Resource>()
+  for (const resource of resources) {
+    const key = normalizeName(resource.name)
+    if (key !== '' && !byName.has(key)) byName.set(key, resource)
+  }
+  if (text.trim() === '') return { ok: true, items: [] }
+  const pieces = splitItems(text)
+  if (pieces === null) {
+    return {
+      ok: false,
+      error: { code: 'syntax', message: 'Square brackets do not match; write resources like Ana[50%], Ben.', name: null },
+    }
+  }
+  const items: AssignmentTextItem[] = []
+  const seen = new Set<ResourceId>()
+  for (let index = 0; index < pieces.length; index++) {
+    let piece = pieces[index] as string
+    if (piece.trim() === '') {
+      if (index === pieces.length - 1 && items.length > 0) continue // a trailing comma is harmless
+      return { ok: false, error: { code: 'syntax', message: 'A resource name is missing between two commas.', name: null } }
+    }
+    // A name containing a comma ("Smith, Jo") was split; join following pieces while that finds a resource.
+    let parsed = parseItem(piece)
+    let resource = parsed === null ? undefined : byName.get(normalizeName(parsed.name))
+    let joined = piece
+    for (let next = index + 1; resource === undefined && next < pieces.length; next++) {
+      joined = `${joined},${pieces[next] as string}`
+      const candidate = parseItem(joined)
+      const found = candidate === null ? undefined : byName.get(normalizeName(candidate.name))
+      if (found !== undefined) {
+        resource = found
+        parsed = candidate
+        piece = joined
+        index = next
+      }
+    }
+    if (parsed === null) {
+      return {
+        ok: false,
+        error: { code: 'syntax', message: `"${piece.trim()}" is not understood; write resources like Ana[50%], Ben.`, name: null },
+      }
+    }
+    if (resource === undefined) {
+      return {
+        ok: false,
+        error: {
+          code: 'unknown-resource',
+          message: `There is no resource named "${parsed.name}" in this plan; add it in the resource sheet first.`,
+          name: parsed.name,
+        },
+      }
+    }
+    let units: Percent = 100
+    if (parsed.unitsText !== null) {
+      const result = assignmentUnitsParse(parsed.unitsText, resource.name)
+      if (!result.ok) return { ok: false, error: { code: 'bad-units', message: result.message, name: resource.name } }
+      units = result.units
+    }
+    if (seen.has(resource.id)) {
+      return {
+        ok: false,
+        error: { code: 'duplicate-resource', message: `${resource.name} is listed twice; list each resource once.`, name: resource.name },
+      }
+    }
+    seen.add(resource.id)
+    items.push({ resourceId: resource.id, units })
+  }
+  return { ok: true, items }
+}
+
+function parseItem(piece: string): { name: string; unitsText: string | null } | null {
+  const trimmed = piece.trim()
+  const open = trimmed.indexOf('[')
+  if (open === -1) return trimmed.includes(']') ? null : { name: trimmed.replace(/\s+/g, ' '), unitsText: null }
+  if (!trimmed.endsWith(']') || trimmed.indexOf(']') !== trimmed.length - 1) return null
+  const name = trimmed.slice(0, open).trim().replace(/\s+/g, ' ')
+  if (name === '') return null
+  return { name, unitsText: trimmed.slice(open + 1, -1) }
+}
+
+function formatUnits(units: Percent): string {
+  return `${Math.round(units * 100) / 100}%`
+}
+
+/**
+ * The resources column text of one task: its assignments in plan order as `Ana[50%], Ben` (100 % is not written).
+ * Assignments to resources missing from `resources` are skipped.
+ */
+export function assignmentsTextFormat(taskId: TaskId, assignments: readonly Assignment[], resources: readonly Resource[]): string {
+  const byId = new Map<ResourceId, Resource>()
+  for (const resource of resources) byId.set(resource.id, resource)
+  const parts: string[] = []
+  for (const assignment of assignments) {
+    if (assignment.taskId !== taskId) continue
+    const resource = byId.get(assignment.resourceId)
+    if (resource === undefined) continue
+    parts.push(assignment.units === 100 ? resource.name : `${resource.name}[${formatUnits(assignment.units)}]`)
+  }
+  return parts.join(', ')
+}
+
+export type AssignmentsTextApplyResult = { ok: true; plan: Plan; changed: boolean } | { ok: false; error: AssignmentTextError }
+
+/**
+ * Replaces the assignments of task `taskId` with the ones typed in `text`, returning a new plan (the input is not
+ * modified). An assignment to a resource that stays keeps its id; new assignments get ids above the largest one.
+ * On any problem nothing changes and the error says why. `changed` is false when the text means what is already there.
+ */
+export function assignmentsTextApply(plan: Plan, taskId: TaskId, text: string): AssignmentsTextApplyResult {
+  const parsed = assignmentsTextParse(text, plan.resources)
+  if (!parsed.ok) return parsed
+  const existing = plan.assignments.filter((assignment) => assignment.taskId === taskId)
+  const isSame =
+    existing.length === parsed.items.length &&
+    parsed.items.every((item, index) => existing[index]?.resourceId === item.resourceId && existing[index]?.units === item.units)
+  if (isSame) return { ok: true, plan, changed: false }
+  let nextId = 1
+  for (const assignment of plan.assignments) nextId = Math.max(nextId, assignment.id + 1)
+  const kept = new Map<ResourceId, Assignment>()
+  for (const assignment of existing) kept.set(assignment.resourceId, assignment)
+  const replacements: Assignment[] = parsed.items.map((item) => {
+    const previous = kept.get(item.resourceId)
+    return { id: previous === undefined ? nextId++ : previous.id, taskId, resourceId: item.resourceId, units: item.units }
+  })
+  // Keep the task's assignments where the first of them was, so files stay stable.
+  const firstIndex = plan.assignments.findIndex((assignment) => assignment.taskId === taskId)
+  const others = plan.assignments.filter((assignment) => assignment.taskId !== taskId)
+  const insertAt = firstIndex === -1 ? others.length : plan.assignments.slice(0, firstIndex).filter((a) => a.taskId !== taskId).length
+  const assignments = [...others.slice(0, insertAt), ...replacements, ...others.slice(insertAt)]
+  return { ok: true, plan: { ...plan, assignments }, changed: true }
+}
