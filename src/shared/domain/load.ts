@@ -1,0 +1,504 @@
+import { dateFromDayNumber, dateToDayNumber, dateWeekday } from './dates'
+import type { Assignment, Calendar, CalendarId, IsoDate, Percent, Plan, Resource, ResourceId, TaskId, WallMinutes } from './model'
+import type { Schedule } from './schedule-types'
+
+/**
+ * Resource load and over-allocation detection.
+ *
+ * For every resource and every day, the work assigned to it (assignment units x the minutes of the task's scheduled
+ * span that are working time in the resource's calendar) is compared with the work it has available (max units x its
+ * working minutes that day). Within a day an interval sweep finds overlaps, so two 4-hour tasks at 100 % in the same
+ * morning are an over-allocation even though the day's total is 8 hours.
+ *
+ * All work figures are in minutes of work (a full-time person working one 8-hour day = 480). Days are day numbers
+ * (days since 1970-01-01, see `dates.ts`) in the per-day arrays and `YYYY-MM-DD` in periods.
+ */
+
+/** One resource's over-allocation: a maximal run of over-allocated working days (non-working days do not split it). */
+export type OverallocationPeriod = {
+  resourceId: ResourceId
+  /** First and last over-allocated day, inclusive. */
+  start: IsoDate
+  finish: IsoDate
+  startDay: number
+  finishDay: number
+  /** Highest daily assigned work in the period as a percentage of that day's available work (may be <= 100 when
+   * the only overlap is within a day, e.g. two 4-hour tasks in the same morning). */
+  peakPercent: Percent
+  /** Highest sum of assignment units at any working moment of the period, as a percentage of max units. */
+  peakUnitsPercent: Percent
+  /** The day (day number) of `peakPercent`. */
+  peakDay: number
+  /** Tasks assigned to the resource at moments when it is over-allocated, in plan order. */
+  taskIds: TaskId[]
+  /** Work above the resource's capacity at the over-allocated moments, in minutes of work. */
+  excessWork: number
+  /** Working minutes of the resource during which it is over-allocated. */
+  overMinutes: number
+}
+
+/** Load of one resource, day by day from `firstDay` (empty arrays when nothing is assigned). */
+export type ResourceLoad = {
+  resourceId: ResourceId
+  maxUnits: Percent
+  /** Day number of index 0 of the arrays. */
+  firstDay: number
+  /** Assigned work per day, minutes of work. */
+  assigned: Float64Array
+  /** Available work per day (max units x working minutes), minutes of work. */
+  available: Float64Array
+  /** Highest sum of assignment units at a working moment of each day, percent. */
+  peakUnits: Float64Array
+  /** 1 on over-allocated days. */
+  isOverDay: Uint8Array
+  periods: OverallocationPeriod[]
+  /** Ids of the tasks of this resource's assignments that carry load (leaf tasks with a duration). */
+  taskIds: TaskId[]
+}
+
+/** Load of a whole plan for one schedule. Treat as immutable; `loadUpdate` returns a new one. */
+export type PlanLoad = {
+  /** In `plan.resources` order. */
+  resources: ResourceLoad[]
+  byResource: Map<ResourceId, ResourceLoad>
+  /** Every over-allocation period of every resource, by start day then resource order. */
+  conflicts: OverallocationPeriod[]
+  /** Tasks involved in at least one over-allocation (for the marker on task rows). */
+  overallocatedTaskIds: Set<TaskId>
+  /** What this load was computed from, used by `loadUpdate`. */
+  plan: Plan
+  schedule: Schedule
+}
+
+const epsilon = 1e-9
+
+/**
+ * A resource's working time, day by day: `periods(day)` is a flat list `[start, end, start, end, ...]` of minutes after
+ * midnight (end may be 1440) and `workingMinutes(day)` their total. Vacation days have none.
+ */
+export type ResourceDayTable = {
+  periods: (dayNumber: number) => readonly number[]
+  workingMinutes: (dayNumber: number) => number
+}
+
+const noPeriods: readonly number[] = []
+
+type CalendarDays = { calendars: readonly Calendar[]; byDay: Map<number, readonly number[]> }
+const calendarDaysCache = new WeakMap<Calendar, CalendarDays>()
+
+// TODO(engine): switch to the compiled calendars of calendar.ts once they land, so there is one calendar implementation.
+function calendarDayPeriods(calendars: readonly Calendar[], calendarId: CalendarId, dayNumber: number, depth = 0): readonly number[] {
+  const calendar = calendars.find((candidate) => candidate.id === calendarId)
+  if (calendar === undefined || depth > 20) return noPeriods
+  let cache = calendarDaysCache.get(calendar)
+  if (cache === undefined || cache.calendars !== calendars) calendarDaysCache.set(calendar, (cache = { calendars, byDay: new Map() }))
+  const cached = cache.byDay.get(dayNumber)
+  if (cached !== undefined) return cached
+  const day = dateFromDayNumber(dayNumber)
+  const weekday = dateWeekday(dayNumber)
+  let periods: readonly number[] | null = null
+  for (const exception of calendar.exceptions) {
+    if (exception.from <= day && day <= exception.to) periods = exception.periods.flatMap((period) => [period.start, period.end])
+  }
+  if (periods === null) {
+    for (const week of calendar.workWeeks) {
+      const pattern = week.from <= day && day <= week.to ? week.weekDays[weekday] : null
+      if (pattern !== null && pattern !== undefined) periods = pattern.periods.flatMap((period) => [period.start, period.end])
+    }
+  }
+  if (periods === null) {
+    const pattern = calendar.weekDays[weekday]
+    if (pattern !== null && pattern !== undefined) periods = pattern.periods.flatMap((period) => [period.start, period.end])
+  }
+  if (periods === null)
+    periods = calendar.baseCalendarId === null ? noPeriods : calendarDayPeriods(calendars, calendar.baseCalendarId, dayNumber, depth + 1)
+  if (periods.length === 0) periods = noPeriods
+  cache.byDay.set(dayNumber, periods)
+  return periods
+}
+
+type DayTableCache = { calendars: readonly Calendar[]; calendarId: CalendarId; table: ResourceDayTable }
+const dayTableCache = new WeakMap<Resource, DayTableCache>()
+
+/**
+ * The working time of `resource` day by day: its own calendar (or the project calendar) minus its personal
+ * non-working days. Cached per resource object and calendar list.
+ */
+export function resourceCalendarDays(plan: Plan, resource: Resource): ResourceDayTable {
+  const calendarId = resource.calendarId ?? plan.calendarId
+  const cached = dayTableCache.get(resource)
+  if (cached !== undefined && cached.calendars === plan.calendars && cached.calendarId === calendarId) return cached.table
+  const vacations = resource.nonWorkingDays.map((range) => [dateToDayNumber(range.from), dateToDayNumber(range.to)] as const)
+  const calendars = plan.calendars
+  const isVacation = (dayNumber: number): boolean => vacations.some(([from, to]) => from <= dayNumber && dayNumber <= to)
+  const minutesByDay = new Map<number, number>()
+  const periods = (dayNumber: number): readonly number[] =>
+    isVacation(dayNumber) ? noPeriods : calendarDayPeriods(calendars, calendarId, dayNumber)
+  const table: ResourceDayTable = {
+    periods,
+    workingMinutes: (dayNumber) => {
+      let minutes = minutesByDay.get(dayNumber)
+      if (minutes === undefined) {
+        minutes = 0
+        const list = periods(dayNumber)
+        for (let index = 0; index < list.length; index += 2) minutes += (list[index + 1] as number) - (list[index] as number)
+        minutesByDay.set(dayNumber, minutes)
+      }
+      return minutes
+    },
+  }
+  dayTableCache.set(resource, { calendars, calendarId, table })
+  return table
+}
+
+type AssignmentIndex = { byResource: Map<ResourceId, Assignment[]>; resourcesOfTask: Map<TaskId, ResourceId[]> }
+const assignmentIndexCache = new WeakMap<readonly Assignment[], AssignmentIndex>()
+
+/** Assignments grouped by resource and by task; cached per assignments array (plans are immutable). */
+function assignmentIndex(assignments: readonly Assignment[]): AssignmentIndex {
+  const cached = assignmentIndexCache.get(assignments)
+  if (cached !== undefined) return cached
+  const byResource = new Map<ResourceId, Assignment[]>()
+  const resourcesOfTask = new Map<TaskId, ResourceId[]>()
+  for (const assignment of assignments) {
+    let list = byResource.get(assignment.resourceId)
+    if (list === undefined) byResource.set(assignment.resourceId, (list = []))
+    list.push(assignment)
+    let resources = resourcesOfTask.get(assignment.taskId)
+    if (resources === undefined) resourcesOfTask.set(assignment.taskId, (resources = []))
+    resources.push(assignment.resourceId)
+  }
+  const index = { byResource, resourcesOfTask }
+  assignmentIndexCache.set(assignments, index)
+  return index
+}
+
+/** A scheduled piece of work of one resource: a task span at some units. */
+export type LoadItem = { start: WallMinutes; finish: WallMinutes; units: Percent; taskIndex: number }
+
+/** The load-carrying assignments of a resource as spans from the schedule (summaries and zero-length spans skipped). */
+function resourceItems(assignments: readonly Assignment[] | undefined, schedule: Schedule): LoadItem[] {
+  const items: LoadItem[] = []
+  if (assignments === undefined) return items
+  for (const assignment of assignments) {
+    const taskIndex = schedule.indexOf.get(assignment.taskId)
+    if (taskIndex === undefined || schedule.isSummary[taskIndex] === 1) continue
+    const start = schedule.start[taskIndex] as number
+    const finish = schedule.finish[taskIndex] as number
+    if (!(finish > start) || !(assignment.units > 0)) continue
+    items.push({ start, finish, units: assignment.units, taskIndex })
+  }
+  return items
+}
+
+/**
+ * Computes one resource's load from spans of work (exported for leveling and suggestions, which try
+ * hypothetical spans). `days` gives the resource's working periods per day.
+ */
+export function loadResourceFromItems(
+  resource: Resource,
+  items: readonly LoadItem[],
+  days: ResourceDayTable,
+  taskIdOf: (taskIndex: number) => TaskId,
+): ResourceLoad {
+  const empty: ResourceLoad = {
+    resourceId: resource.id,
+    maxUnits: resource.maxUnits,
+    firstDay: 0,
+    assigned: new Float64Array(0),
+    available: new Float64Array(0),
+    peakUnits: new Float64Array(0),
+    isOverDay: new Uint8Array(0),
+    periods: [],
+    taskIds: [],
+  }
+  if (items.length === 0) return empty
+  // Breakpoints: every start (+units) and finish (-units), swept in time order.
+  const count = items.length
+  const order = new Int32Array(count * 2)
+  const times = new Float64Array(count * 2)
+  for (let index = 0; index < count; index++) {
+    const item = items[index] as LoadItem
+    times[index * 2] = item.start
+    times[index * 2 + 1] = item.finish
+    order[index * 2] = index * 2
+    order[index * 2 + 1] = index * 2 + 1
+  }
+  // Finishes before starts at equal times, so back-to-back tasks never overlap.
+  order.sort((a, b) => (times[a] as number) - (times[b] as number) || (b & 1) - (a & 1))
+  const firstDay = Math.floor((times[order[0] as number] as number) / 1440)
+  const lastDay = Math.floor(((times[order[order.length - 1] as number] as number) - 1) / 1440)
+  const length = Math.max(1, lastDay - firstDay + 1)
+  const assigned = new Float64Array(length)
+  const available = new Float64Array(length)
+  const peakUnits = new Float64Array(length)
+  const isOverDay = new Uint8Array(length)
+  const maxUnits = resource.maxUnits
+  for (let day = 0; day < length; day++) available[day] = (days.workingMinutes(firstDay + day) * maxUnits) / 100
+
+  // Over-allocated moments: which tasks, on which day, how much excess.
+  const overTasksByDay = new Map<number, Set<number>>()
+  const overMinutesByDay = new Map<number, number>()
+  const excessByDay = new Map<number, number>()
+  const active = new Set<number>()
+  let rate = 0
+  for (let position = 0; position < order.length; position++) {
+    const event = order[position] as number
+    const itemIndex = event >> 1
+    const item = items[itemIndex] as LoadItem
+    if ((event & 1) === 0) {
+      rate += item.units
+      active.add(itemIndex)
+    } else {
+      rate -= item.units
+      active.delete(itemIndex)
+    }
+    if (active.size === 0) rate = 0 // keeps floating-point drift from accumulating
+    const next = order[position + 1]
+    if (next === undefined || rate <= epsilon) continue
+    const segmentStart = times[event] as number
+    const segmentEnd = times[next] as number
+    if (!(segmentEnd > segmentStart)) continue
+    const isOver = rate > maxUnits + epsilon
+    const startDay = Math.floor(segmentStart / 1440)
+    const endDay = Math.floor((segmentEnd - 1) / 1440)
+    for (let day = startDay; day <= endDay; day++) {
+      const periods = days.periods(day)
+      const dayStart = day * 1440
+      let overlap = 0
+      for (let p = 0; p < periods.length; p += 2) {
+        const from = Math.max(segmentStart, dayStart + (periods[p] as number))
+        const to = Math.min(segmentEnd, dayStart + (periods[p + 1] as number))
+        if (to > from) overlap += to - from
+      }
+      if (overlap === 0) continue
+      const slot = day - firstDay
+      assigned[slot] = (assigned[slot] as number) + (rate * overlap) / 100
+      if (rate > (peakUnits[slot] as number)) peakUnits[slot] = rate
+      if (!isOver) continue
+      isOverDay[slot] = 1
+      let tasks = overTasksByDay.get(day)
+      if (tasks === undefined) overTasksByDay.set(day, (tasks = new Set()))
+      for (const activeIndex of active) tasks.add((items[activeIndex] as LoadItem).taskIndex)
+      overMinutesByDay.set(day, (overMinutesByDay.get(day) ?? 0) + overlap)
+      excessByDay.set(day, (excessByDay.get(day) ?? 0) + ((rate - maxUnits) * overlap) / 100)
+    }
+  }
+
+  const periods: OverallocationPeriod[] = []
+  let open: { startDay: number; finishDay: number; peak: number; peakDay: number; peakUnits: number; tasks: Set<number>; excess: number; minutes: number } | null = null
+  const close = (): void => {
+    if (open === null) return
+    periods.push({
+      resourceId: resource.id,
+      start: dateFromDayNumber(open.startDay),
+      finish: dateFromDayNumber(open.finishDay),
+      startDay: open.startDay,
+      finishDay: open.finishDay,
+      peakPercent: Math.round(open.peak * 100) / 100,
+      peakUnitsPercent: Math.round(((open.peakUnits * 100) / maxUnits) * 100) / 100,
+      peakDay: open.peakDay,
+      taskIds: [...open.tasks].sort((a, b) => a - b).map(taskIdOf),
+      excessWork: Math.round(open.excess * 100) / 100,
+      overMinutes: open.minutes,
+    })
+    open = null
+  }
+  for (let slot = 0; slot < length; slot++) {
+    const day = firstDay + slot
+    if (isOverDay[slot] === 1) {
+      const percent = ((assigned[slot] as number) * 100) / (available[slot] as number)
+      if (open === null) open = { startDay: day, finishDay: day, peak: -1, peakDay: day, peakUnits: 0, tasks: new Set(), excess: 0, minutes: 0 }
+      open.finishDay = day
+      if (percent > open.peak) {
+        open.peak = percent
+        open.peakDay = day
+      }
+      open.peakUnits = Math.max(open.peakUnits, peakUnits[slot] as number)
+      for (const taskIndex of overTasksByDay.get(day) ?? []) open.tasks.add(taskIndex)
+      open.excess += excessByDay.get(day) ?? 0
+      open.minutes += overMinutesByDay.get(day) ?? 0
+    } else if ((available[slot] as number) > 0) close()
+  }
+  close()
+  const taskIds = [...new Set(items.map((item) => item.taskIndex))].sort((a, b) => a - b).map(taskIdOf)
+  return { resourceId: resource.id, maxUnits, firstDay, assigned, available, peakUnits, isOverDay, periods, taskIds }
+}
+
+function computeResource(plan: Plan, schedule: Schedule, resource: Resource, index: AssignmentIndex): ResourceLoad {
+  const items = resourceItems(index.byResource.get(resource.id), schedule)
+  const days = resourceCalendarDays(plan, resource)
+  return loadResourceFromItems(resource, items, days, (taskIndex) => (plan.tasks[taskIndex] as { id: TaskId }).id)
+}
+
+function assemble(plan: Plan, schedule: Schedule, resources: ResourceLoad[]): PlanLoad {
+  const byResource = new Map<ResourceId, ResourceLoad>()
+  const conflicts: OverallocationPeriod[] = []
+  const overallocatedTaskIds = new Set<TaskId>()
+  const resourceOrder = new Map<ResourceId, number>()
+  resources.forEach((load, position) => {
+    byResource.set(load.resourceId, load)
+    resourceOrder.set(load.resourceId, position)
+    for (const period of load.periods) {
+      conflicts.push(period)
+      for (const taskId of period.taskIds) overallocatedTaskIds.add(taskId)
+    }
+  })
+  conflicts.sort(
+    (a, b) => a.startDay - b.startDay || (resourceOrder.get(a.resourceId) as number) - (resourceOrder.get(b.resourceId) as number),
+  )
+  return { resources, byResource, conflicts, overallocatedTaskIds, plan, schedule }
+}
+
+/**
+ * Load of every resource of `plan` for `schedule` (the result of scheduling this plan): per-day assigned and
+ * available work, over-allocated days and periods with their peak and colliding tasks.
+ */
+export function loadCompute(plan: Plan, schedule: Schedule): PlanLoad {
+  const index = assignmentIndex(plan.assignments)
+  return assemble(
+    plan,
+    schedule,
+    plan.resources.map((resource) => computeResource(plan, schedule, resource, index)),
+  )
+}
+
+/**
+ * Ids of the tasks whose scheduled span differs between two schedules of plans with the same task list.
+ * Returns `null` when the task lists differ (then only a full `loadCompute` is correct).
+ */
+export function loadChangedTaskIds(plan: Plan, before: Schedule, after: Schedule): TaskId[] | null {
+  if (before.taskCount !== after.taskCount || plan.tasks.length !== after.taskCount) return null
+  const changed: TaskId[] = []
+  for (let index = 0; index < after.taskCount; index++) {
+    if (before.start[index] !== after.start[index] || before.finish[index] !== after.finish[index] || before.isSummary[index] !== after.isSummary[index])
+      changed.push((plan.tasks[index] as { id: TaskId }).id)
+  }
+  return changed
+}
+
+/** Tasks whose assignments differ between two assignment lists (added, removed or changed rows). */
+function changedAssignmentTaskIds(before: readonly Assignment[], after: readonly Assignment[]): TaskId[] {
+  if (before === after) return []
+  const previousById = new Map<number, Assignment>()
+  for (const assignment of before) previousById.set(assignment.id, assignment)
+  const changed: TaskId[] = []
+  for (const assignment of after) {
+    const previous = previousById.get(assignment.id)
+    previousById.delete(assignment.id)
+    if (previous === assignment) continue
+    changed.push(assignment.taskId)
+    if (previous !== undefined) changed.push(previous.taskId)
+  }
+  for (const removed of previousById.values()) changed.push(removed.taskId)
+  return changed
+}
+
+/**
+ * The load after an edit, recomputing only the resources assigned (before or after the edit) to the changed tasks.
+ * `changedTaskIds` lists tasks whose dates or assignments changed; when omitted it is found by comparing the schedules
+ * and the assignment lists.
+ * Falls back to a full `loadCompute` when resources, calendars or the task list changed.
+ */
+export function loadUpdate(previous: PlanLoad, plan: Plan, schedule: Schedule, changedTaskIds?: Iterable<TaskId>): PlanLoad {
+  const isSameShape =
+    plan.resources === previous.plan.resources &&
+    plan.calendars === previous.plan.calendars &&
+    plan.calendarId === previous.plan.calendarId &&
+    plan.tasks.length === previous.plan.tasks.length &&
+    schedule.taskCount === previous.schedule.taskCount
+  if (!isSameShape) return loadCompute(plan, schedule)
+  let changed: Iterable<TaskId> | null = changedTaskIds ?? null
+  if (changed === null) {
+    const moved = loadChangedTaskIds(plan, previous.schedule, schedule)
+    if (moved === null) return loadCompute(plan, schedule)
+    changed = [...moved, ...changedAssignmentTaskIds(previous.plan.assignments, plan.assignments)]
+  }
+  const index = assignmentIndex(plan.assignments)
+  const previousIndex = assignmentIndex(previous.plan.assignments)
+  const affected = new Set<ResourceId>()
+  for (const taskId of changed) {
+    for (const resourceId of index.resourcesOfTask.get(taskId) ?? []) affected.add(resourceId)
+    for (const resourceId of previousIndex.resourcesOfTask.get(taskId) ?? []) affected.add(resourceId)
+  }
+  if (affected.size === 0 && plan.assignments === previous.plan.assignments) return { ...previous, plan, schedule }
+  const resources = previous.resources.map((load, position) =>
+    affected.has(load.resourceId) ? computeResource(plan, schedule, plan.resources[position] as Resource, index) : load,
+  )
+  return assemble(plan, schedule, resources)
+}
+
+/** Assigned work of a resource on a day, minutes of work (0 outside its load range). */
+export function loadDayAssigned(load: ResourceLoad, dayNumber: number): number {
+  return load.assigned[dayNumber - load.firstDay] ?? 0
+}
+
+/**
+ * Load of a resource on a day as a percentage of its available work; `null` when it has no working time that day
+ * (weekend, holiday, vacation) but nothing assigned either. Work on a day without availability gives `Infinity`.
+ */
+export function loadDayPercent(load: ResourceLoad, dayNumber: number, plan: Plan, resource: Resource): Percent | null {
+  const assigned = loadDayAssigned(load, dayNumber)
+  const slot = dayNumber - load.firstDay
+  const available =
+    slot >= 0 && slot < load.available.length
+      ? (load.available[slot] as number)
+      : (resourceCalendarDays(plan, resource).workingMinutes(dayNumber) * resource.maxUnits) / 100
+  if (available <= 0) return assigned > 0 ? Number.POSITIVE_INFINITY : null
+  return (assigned * 100) / available
+}
+
+/** One bucket (day or week) of a load series for the heat map and histogram. */
+export type LoadBucket = {
+  /** First day of the bucket. */
+  start: IsoDate
+  startDay: number
+  /** Number of calendar days in the bucket. */
+  days: number
+  /** Minutes of work. */
+  assigned: number
+  available: number
+  /** assigned / available in percent; `null` when nothing is available and nothing assigned. */
+  percent: Percent | null
+  /** Whether any day of the bucket is over-allocated (including within-day overlaps). */
+  isOverallocated: boolean
+}
+
+/**
+ * A resource's load as buckets of `daysPerBucket` days (1 = per day, 7 = per week) covering `fromDay..toDay`
+ * (day numbers, inclusive). Weekly buckets start on `weekStartDay` (0 = Sunday ... 6 = Saturday, the plan setting);
+ * the first and last bucket are clipped to the range.
+ */
+export function loadSeries(
+  load: ResourceLoad,
+  plan: Plan,
+  resource: Resource,
+  fromDay: number,
+  toDay: number,
+  daysPerBucket: 1 | 7,
+  weekStartDay = plan.settings.weekStartDay,
+): LoadBucket[] {
+  const buckets: LoadBucket[] = []
+  const days = resourceCalendarDays(plan, resource)
+  let day = fromDay
+  while (day <= toDay) {
+    let end = day
+    if (daysPerBucket === 7) {
+      const offset = (dateWeekday(day) - weekStartDay + 7) % 7
+      end = Math.min(toDay, day + 6 - offset)
+    }
+    let assigned = 0
+    let available = 0
+    let isOverallocated = false
+    for (let current = day; current <= end; current++) {
+      const slot = current - load.firstDay
+      assigned += load.assigned[slot] ?? 0
+      available += slot >= 0 && slot < load.available.length ? (load.available[slot] as number) : (days.workingMinutes(current) * resource.maxUnits) / 100
+      if (load.isOverDay[slot] === 1) isOverallocated = true
+    }
+    const percent = available > 0 ? (assigned * 100) / available : assigned > 0 ? Number.POSITIVE_INFINITY : null
+    buckets.push({ start: dateFromDayNumber(day), startDay: day, days: end - day + 1, assigned, available, percent, isOverallocated })
+    day = end + 1
+  }
+  return buckets
+}
