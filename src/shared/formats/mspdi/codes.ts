@@ -1,0 +1,84 @@
+import type { ConstraintType, DependencyType, DurationUnit, LagUnit } from '../../domain/model'
+
+/**
+ * Codes of the Microsoft Project XML format (MSPDI), as listed in `../shared/mspdi/FIELDS.md`.
+ */
+
+/** The only namespace real MSPDI files use (MS Project 2002-2019, MPXJ, GanttProject, ProjectLibre). */
+export const mspdiNamespace = 'http://schemas.microsoft.com/project'
+
+/** `SaveVersion` written by `mspdiWrite`: 14 = Project 2010 and later. */
+export const mspdiSaveVersion = 14
+
+/** PredecessorLink `Type`: 0 = FF, 1 = FS, 2 = SF, 3 = SS. */
+export const mspdiLinkTypeByCode: Record<number, DependencyType> = { 0: 'FF', 1: 'FS', 2: 'SF', 3: 'SS' }
+export const mspdiLinkCodeByType: Record<DependencyType, number> = { FF: 0, FS: 1, SF: 2, SS: 3 }
+
+/** Task `ConstraintType`: 0 ASAP, 1 ALAP, 2 MSO, 3 MFO, 4 SNET, 5 SNLT, 6 FNET, 7 FNLT. */
+export const mspdiConstraintByCode: Record<number, ConstraintType> = {
+  0: 'ASAP',
+  1: 'ALAP',
+  2: 'MSO',
+  3: 'MFO',
+  4: 'SNET',
+  5: 'SNLT',
+  6: 'FNET',
+  7: 'FNLT',
+}
+export const mspdiConstraintCodeByType: Record<ConstraintType, number> = {
+  ASAP: 0,
+  ALAP: 1,
+  MSO: 2,
+  MFO: 3,
+  SNET: 4,
+  SNLT: 5,
+  FNET: 6,
+  FNLT: 7,
+}
+
+/** DurationFormat / LagFormat codes 3..20 (firm); 35..52 are the same plus 32 ("estimated"). */
+const unitByFormatCode: Record<number, LagUnit> = {
+  3: 'm',
+  4: 'em',
+  5: 'h',
+  6: 'eh',
+  7: 'd',
+  8: 'ed',
+  9: 'w',
+  10: 'ew',
+  11: 'mo',
+  12: 'emo',
+  19: '%',
+  20: 'e%',
+}
+
+export const mspdiFormatCodeByUnit: Record<LagUnit, number> = {
+  m: 3,
+  em: 4,
+  h: 5,
+  eh: 6,
+  d: 7,
+  ed: 8,
+  w: 9,
+  ew: 10,
+  mo: 11,
+  emo: 12,
+  '%': 19,
+  'e%': 20,
+}
+
+/**
+ * The lag unit of a LagFormat code. Estimated codes (35-52) count like their firm twins; 21/53 ("null") and
+ * unknown codes read as days, as MPXJ does.
+ */
+export function mspdiLagUnit(code: number | null): LagUnit {
+  if (code === null) return 'd'
+  const firm = code >= 35 && code <= 52 ? code - 32 : code
+  return unitByFormatCode[firm] ?? 'd'
+}
+
+/** The display unit of a task DurationFormat code; percent codes (not meaningful for a task) read as days. */
+export function mspdiDurationUnit(code: number | null): DurationUnit {
+  const unit = mspdiLagUnit(code)
+  return unit === '%' || unit === 'e%' ? 'd' : unit
+}
