@@ -1,2 +1,5 @@
-import { contextBridge } from 'electron'
-contextBridge.exposeInMainWorld('gantry', Object.freeze({}))
+import { contextBridge, ipcRenderer } from 'electron'
+import { bridgeCreate } from './bridge'
+
+// ipcRenderer stays here: the renderer only gets the frozen object with one function per channel.
+contextBridge.exposeInMainWorld('gantry', bridgeCreate(ipcRenderer))

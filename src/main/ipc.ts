@@ -1,0 +1,363 @@
+import { mkdir } from 'node:fs/promises'
+import { basename, dirname, extname, join } from 'node:path'
+import { z } from 'zod'
+import type { Plan } from '../shared/domain/model'
+import { planFileExtension, planFileMaxBytes, planFileParse, planFileSerialize, planRestore } from '../shared/formats/plan-file'
+import type {
+  IpcChannel,
+  IpcContract,
+  IpcError,
+  IpcResponse,
+  IpcResult,
+  AppInfo,
+  OpenedPlan,
+  ProgressEvent,
+} from '../shared/ipc/contract'
+import { DocumentRegistry } from './files/documents'
+import { RecentFiles } from './files/recent-files'
+import { RecoveryStore } from './files/recovery'
+import { SafeSaveError, decodeText, readFileCapped, safeSave } from './files/safe-save'
+import { importCsvFile, importMspdiFile, mspdiMaxBytes, type MspdiParser } from './import'
+import { exportCsvText, exportMspdiText, exportXlsxBytes } from './export-bridge'
+
+/** Electron's dialog functions, as plain parameters (the shapes are Electron's, narrowed to what Gantry uses). */
+export type FileFilter = { name: string; extensions: string[] }
+export type OpenDialogOptions = {
+  title?: string
+  defaultPath?: string
+  buttonLabel?: string
+  filters?: FileFilter[]
+  properties?: Array<'openFile' | 'showHiddenFiles'>
+}
+export type SaveDialogOptions = {
+  title?: string
+  defaultPath?: string
+  buttonLabel?: string
+  filters?: FileFilter[]
+  properties?: Array<'showOverwriteConfirmation' | 'createDirectory' | 'showHiddenFiles'>
+}
+export type MessageBoxOptions = {
+  message: string
+  type?: 'none' | 'info' | 'error' | 'question' | 'warning'
+  buttons?: string[]
+  defaultId?: number
+  cancelId?: number
+  title?: string
+  detail?: string
+}
+export type MainDialog = {
+  showOpenDialog(options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>
+  showSaveDialog(options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>
+  showMessageBox(options: MessageBoxOptions): Promise<{ response: number; checkboxChecked?: boolean }>
+}
+
+/** Everything the handlers need from Electron, injected so they run in plain Node (vitest, the Playwright bridge). */
+export type MainDeps = {
+  dialog: MainDialog
+  userDataDir: string
+  appVersion: string
+  /** Whether a frame URL belongs to the app (the `app://` origin, or the dev server in development). */
+  isAppUrl(url: string): boolean
+  setTitle(title: string, isDirty: boolean): void
+  sendProgress(event: ProgressEvent): void
+  /** Called after the recent-files list changed, so the menu can rebuild File ▸ Open Recent. */
+  onRecentChanged?(): void
+  /** Parses MSPDI text into a plan; index.ts runs it in a worker thread. Defaults to parsing in-process. */
+  parseMspdi?: MspdiParser
+  /** Shared with index.ts (menu, second instance, clean quit); created here when absent. */
+  documents?: DocumentRegistry
+  recentFiles?: RecentFiles
+  recovery?: RecoveryStore
+}
+
+/** The event fields a handler looks at; Electron's IpcMainInvokeEvent has them. */
+export type IpcSenderEvent = { senderFrame: { url: string } | null }
+export type IpcHandler<C extends IpcChannel> = (event: IpcSenderEvent, request: unknown) => Promise<IpcResult<IpcResponse<C>>>
+export type IpcHandlers = { [C in IpcChannel]: IpcHandler<C> }
+
+/** Largest career backup or calendar text accepted (in bytes of the file or UTF-16 units of the text). */
+export const careerTextMaxBytes = 50 * 1024 * 1024
+
+class HandlerError extends Error {
+  constructor(
+    readonly code: IpcError['code'],
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+const canceled = (): HandlerError => new HandlerError('canceled', 'Canceled.')
+
+function toIpcError(error: unknown): IpcError {
+  if (error instanceof HandlerError || error instanceof SafeSaveError) return { code: error.code, message: error.message }
+  const detail = error instanceof Error ? error.message : String(error)
+  return { code: 'internal', message: `Something went wrong in Gantry: ${detail}` }
+}
+
+function describeZodIssue(error: z.ZodError): string {
+  const issue = error.issues[0]
+  if (issue === undefined) return 'the request is malformed'
+  const where = issue.path.length > 0 ? issue.path.join('.') : 'the request'
+  return `${where}: ${issue.message}`
+}
+
+/** A request that carries a plan: the plan itself is checked with planRestore (strict schema and references). */
+function restoreRequestPlan(candidate: unknown): Plan {
+  const restored = planRestore(candidate)
+  if (!restored.ok) throw new HandlerError('invalid-input', restored.error.message)
+  return restored.plan
+}
+
+const noRequest = z.undefined()
+const planRequest = z.strictObject({ plan: z.unknown() })
+const textRequest = z.strictObject({
+  text: z.string().max(careerTextMaxBytes),
+  suggestedName: z.string().min(1).max(255),
+})
+const idText = z.string().min(1).max(100)
+
+/** A name safe to offer in a save dialog: no folders, no characters Windows refuses, not empty. */
+export function fileNameSanitize(name: string, fallback = 'Untitled'): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = basename(name.replace(/\\/g, '/')).replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, '_').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 120)
+  return cleaned === '' ? fallback : cleaned
+}
+
+/** Adds `.ext` when the chosen path has no such extension (Linux dialogs do not add it). */
+export function pathWithExtension(path: string, extension: string): string {
+  return extname(path).toLowerCase() === `.${extension.toLowerCase()}` ? path : `${path}.${extension}`
+}
+
+/**
+ * The main-process handler of every IPC channel. Each one checks the sending frame against the app origin
+ * ('forbidden'), validates its request with zod ('invalid-input'), and returns an IpcResult; it never throws.
+ */
+export function createIpcHandlers(deps: MainDeps): IpcHandlers {
+  const documents = deps.documents ?? new DocumentRegistry()
+  const recent = deps.recentFiles ?? new RecentFiles(deps.userDataDir)
+  const recovery = deps.recovery ?? new RecoveryStore(deps.userDataDir)
+  const recentReady = deps.recentFiles === undefined ? recent.load() : Promise.resolve()
+  let lastFolder: string | undefined
+
+  function handler<S extends z.ZodType, R>(
+    schema: S,
+    run: (request: z.output<S>) => Promise<R>,
+  ): (event: IpcSenderEvent, request: unknown) => Promise<IpcResult<R>> {
+    return async (event, request) => {
+      const url = event?.senderFrame?.url
+      if (typeof url !== 'string' || !deps.isAppUrl(url)) {
+        return { ok: false, error: { code: 'forbidden', message: 'This request did not come from the Gantry window.' } }
+      }
+      const parsed = schema.safeParse(request)
+      if (!parsed.success) {
+        return { ok: false, error: { code: 'invalid-input', message: `Invalid request: ${describeZodIssue(parsed.error)}.` } }
+      }
+      try {
+        return { ok: true, value: await run(parsed.data) }
+      } catch (error) {
+        return { ok: false, error: toIpcError(error) }
+      }
+    }
+  }
+
+  function defaultPathFor(fileName: string): string {
+    return lastFolder === undefined ? fileName : join(lastFolder, fileName)
+  }
+
+  async function chooseOpenPath(title: string, filters: FileFilter[]): Promise<string> {
+    const result = await deps.dialog.showOpenDialog({
+      title,
+      defaultPath: lastFolder,
+      filters: [...filters, { name: 'All files', extensions: ['*'] }],
+      properties: ['openFile'],
+    })
+    const path = result.filePaths[0]
+    if (result.canceled || path === undefined || path === '') throw canceled()
+    lastFolder = dirname(path)
+    return path
+  }
+
+  async function chooseSavePath(title: string, suggestedName: string, filter: FileFilter): Promise<string> {
+    const extension = filter.extensions[0] ?? ''
+    const result = await deps.dialog.showSaveDialog({
+      title,
+      defaultPath: defaultPathFor(pathWithExtension(fileNameSanitize(suggestedName), extension)),
+      filters: [filter],
+      properties: ['showOverwriteConfirmation', 'createDirectory'],
+    })
+    if (result.canceled || result.filePath === undefined || result.filePath === '') throw canceled()
+    lastFolder = dirname(result.filePath)
+    return extension === '' ? result.filePath : pathWithExtension(result.filePath, extension)
+  }
+
+  async function rememberRecent(path: string): Promise<void> {
+    await recentReady
+    try {
+      await recent.add(path)
+      deps.onRecentChanged?.()
+    } catch {
+      // A recent list that cannot be written must not fail the open or save itself.
+    }
+  }
+
+  async function openPlanAt(path: string): Promise<OpenedPlan> {
+    const fileName = basename(path)
+    const bytes = await readFileCapped(path, planFileMaxBytes)
+    const parsed = planFileParse(decodeText(bytes, fileName, 'a Gantry plan'))
+    if (!parsed.ok) {
+      throw new HandlerError(
+        parsed.error.code === 'newer-version' ? 'newer-version' : 'bad-file',
+        `"${fileName}" cannot be opened. ${parsed.error.message}`,
+      )
+    }
+    const ref = documents.register(path)
+    await rememberRecent(path)
+    return { documentToken: ref.documentToken, fileName: ref.fileName, plan: parsed.plan }
+  }
+
+  async function savePlanAt(path: string, plan: Plan): Promise<{ documentToken: string; fileName: string }> {
+    await safeSave(path, planFileSerialize(plan))
+    const ref = documents.register(path)
+    await rememberRecent(path)
+    return { documentToken: ref.documentToken, fileName: ref.fileName }
+  }
+
+  const planFilter: FileFilter = { name: 'Gantry plan', extensions: [planFileExtension] }
+
+  const handlers = {
+    'app/info': handler(noRequest, async (): Promise<AppInfo> => ({
+      name: 'Gantry',
+      version: deps.appVersion,
+      platform: 'electron',
+      userDataFolder: deps.userDataDir,
+    })),
+
+    'plan/open': handler(noRequest, async () =>
+      openPlanAt(await chooseOpenPath('Open plan', [planFilter])),
+    ),
+
+    'plan/openRecent': handler(z.strictObject({ id: idText }), async ({ id }) => {
+      await recentReady
+      const path = recent.pathOf(id)
+      if (path === undefined) throw new HandlerError('not-found', 'This file is no longer in the recent list.')
+      try {
+        return await openPlanAt(path)
+      } catch (error) {
+        if (error instanceof SafeSaveError && error.code === 'not-found') {
+          await recent.remove(id).catch(() => undefined)
+          deps.onRecentChanged?.()
+        }
+        throw error
+      }
+    }),
+
+    'plan/recent': handler(noRequest, async () => {
+      await recentReady
+      return recent.list()
+    }),
+
+    'plan/save': handler(
+      z.strictObject({ documentToken: z.string().regex(/^[0-9a-f]{32}$/, 'not a document token'), plan: z.unknown() }),
+      async (request) => {
+        const plan = restoreRequestPlan(request.plan)
+        const path = documents.pathOf(request.documentToken)
+        if (path === undefined) throw new HandlerError('not-found', 'This document is not open in this window. Use Save As.')
+        return savePlanAt(path, plan)
+      },
+    ),
+
+    'plan/saveAs': handler(planRequest, async (request) => {
+      const plan = restoreRequestPlan(request.plan)
+      const path = await chooseSavePath('Save plan as', plan.name, planFilter)
+      return savePlanAt(path, plan)
+    }),
+
+    'recovery/write': handler(planRequest, async (request) => {
+      await recovery.write(restoreRequestPlan(request.plan))
+    }),
+
+    'recovery/list': handler(noRequest, async () => recovery.list()),
+
+    'recovery/read': handler(z.strictObject({ planId: idText }), async ({ planId }) =>
+      recovery.read(planId),
+    ),
+
+    'recovery/discard': handler(
+      z.strictObject({ planId: idText }),
+      async ({ planId }) => {
+        await recovery.discard(planId)
+      },
+    ),
+
+    'export/xlsx': handler(planRequest, async (request) => {
+      const plan = restoreRequestPlan(request.plan)
+      const path = await chooseSavePath('Export to Excel', plan.name, { name: 'Excel workbook', extensions: ['xlsx'] })
+      deps.sendProgress({ task: 'export/xlsx', fraction: 0, message: 'Building the workbook…' })
+      const bytes = await exportXlsxBytes(plan)
+      await safeSave(path, bytes, { keepBackup: false })
+      deps.sendProgress({ task: 'export/xlsx', fraction: 1, message: 'Workbook saved.' })
+      return { fileName: basename(path) }
+    }),
+
+    'export/mspdi': handler(planRequest, async (request) => {
+      const plan = restoreRequestPlan(request.plan)
+      const path = await chooseSavePath('Export to Microsoft Project XML', plan.name, {
+        name: 'Microsoft Project XML',
+        extensions: ['xml'],
+      })
+      await safeSave(path, await exportMspdiText(plan), { keepBackup: false })
+      return { fileName: basename(path) }
+    }),
+
+    'export/csv': handler(planRequest, async (request) => {
+      const plan = restoreRequestPlan(request.plan)
+      const path = await chooseSavePath('Export to CSV', plan.name, { name: 'CSV (comma-separated values)', extensions: ['csv'] })
+      await safeSave(path, await exportCsvText(plan), { keepBackup: false })
+      return { fileName: basename(path) }
+    }),
+
+    'import/mspdi': handler(noRequest, async () => {
+      const path = await chooseOpenPath('Import Microsoft Project XML', [{ name: 'Microsoft Project XML', extensions: ['xml'] }])
+      const bytes = await readFileCapped(path, mspdiMaxBytes)
+      return importMspdiFile(bytes, basename(path), deps.sendProgress, deps.parseMspdi)
+    }),
+
+    'import/csv': handler(noRequest, async () => {
+      const path = await chooseOpenPath('Import CSV', [{ name: 'CSV (comma-separated values)', extensions: ['csv', 'txt'] }])
+      return importCsvFile(path)
+    }),
+
+    'career/backup': handler(textRequest, async (request) => {
+      const path = await chooseSavePath('Save career backup', request.suggestedName, { name: 'Career backup', extensions: ['json'] })
+      await mkdir(dirname(path), { recursive: true }).catch(() => undefined)
+      await safeSave(path, request.text)
+      return { fileName: basename(path) }
+    }),
+
+    'career/restore': handler(noRequest, async () => {
+      const path = await chooseOpenPath('Restore career backup', [{ name: 'Career backup', extensions: ['json'] }])
+      const fileName = basename(path)
+      const text = decodeText(await readFileCapped(path, careerTextMaxBytes), fileName, 'a career backup')
+      return { text, fileName }
+    }),
+
+    'career/exportIcs': handler(textRequest, async (request) => {
+      const path = await chooseSavePath('Export deadlines to a calendar', request.suggestedName, {
+        name: 'iCalendar',
+        extensions: ['ics'],
+      })
+      await safeSave(path, request.text, { keepBackup: false })
+      return { fileName: basename(path) }
+    }),
+
+    'window/setTitle': handler(
+      z.strictObject({ title: z.string().max(1000), isDirty: z.boolean() }),
+      async ({ title, isDirty }) => {
+        deps.setTitle(title, isDirty)
+      },
+    ),
+  } satisfies { [C in keyof IpcContract]: IpcHandler<C> }
+
+  return handlers
+}
