@@ -147,3 +147,15 @@ export type GantryPlatform = {
   /** Tell main the window may close now (after the user saved or chose to discard). */
   confirmClose(): void
 }
+
+/** Channels of the events that are not request/response: main -> renderer, and the one renderer -> main signal. */
+export const ipcEventChannels = {
+  /** main -> renderer: a MenuCommand string. */
+  menuCommand: 'menu/command',
+  /** main -> renderer: a ProgressEvent. */
+  progress: 'app/progress',
+  /** main -> renderer: the user asked to close a window with unsaved changes. */
+  closeRequest: 'window/closeRequest',
+  /** renderer -> main: the window may close now. */
+  confirmClose: 'window/confirmClose',
+} as const
