@@ -1,0 +1,490 @@
+import { dateFromWallMinutes } from '../../domain/dates'
+import type { Calendar, CalendarException, Plan, Resource, Task, WeekDay, WorkingPeriod } from '../../domain/model'
+import type { Schedule } from '../../domain/schedule-types'
+import { mspdiConstraintCodeByType, mspdiFormatCodeByUnit, mspdiLinkCodeByType, mspdiNamespace, mspdiSaveVersion } from './codes'
+
+/**
+ * Microsoft Project XML writer, following `../shared/mspdi/FIELDS.md`: bare MSPDI namespace, schema element order,
+ * hour-based `PT#H#M#S` durations, LinkLag in tenths of a minute, link type codes 0 FF / 1 FS / 2 SF / 3 SS, the UID 0
+ * project summary task, calendars with both the legacy `DayType 0` and the 2007+ `Exceptions` encoding,
+ * MinutesPerDay/MinutesPerWeek/DaysPerMonth, SaveVersion 14, CurrencyCode, ID 1..n in outline order, and OutlineNumber
+ * and WBS consistent with OutlineLevel.
+ */
+
+// eslint-disable-next-line no-control-regex
+const illegalXmlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/**
+ * Escapes text for an XML element: `&`, `<` and `>` become entities, a carriage return becomes `&#13;` (a literal
+ * one would be turned into a line feed by every XML parser), and characters XML 1.0 cannot carry are dropped.
+ */
+export function mspdiEscape(value: string): string {
+  return value
+    .replace(illegalXmlCharacters, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;')
+}
+
+/** Cuts text to at most `limit` UTF-16 units without splitting a surrogate pair. */
+function limitLength(value: string, limit: number): string {
+  if (value.length <= limit) return value
+  const cut = value.slice(0, limit)
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut
+}
+
+/** Minutes as an hour-based MSPDI duration: 1530 -> `PT25H30M0S`; negative values as `PT-8H0M0S`. */
+export function mspdiFormatDuration(minutes: number): string {
+  const sign = minutes < 0 ? '-' : ''
+  const total = Math.round(Math.abs(minutes) * 60) // whole seconds
+  const hours = Math.floor(total / 3600)
+  const rest = total - hours * 3600
+  return `PT${sign}${hours}H${Math.floor(rest / 60)}M${rest % 60}S`
+}
+
+/** A decimal without exponent notation and without trailing zeros (`0.5`, `1`, `12.345678`). */
+function decimalText(value: number): string {
+  if (!Number.isFinite(value)) return '0'
+  const text = value.toFixed(6)
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text
+}
+
+function timeText(minutes: number): string {
+  // 24:00 is written 00:00:00 ("midnight at the end of the day").
+  const value = minutes >= 1440 ? 0 : minutes
+  return `${String(Math.floor(value / 60)).padStart(2, '0')}:${String(value % 60).padStart(2, '0')}:00`
+}
+
+function dateTimeText(value: string): string {
+  return value.length === 16 ? `${value}:00` : value
+}
+
+class XmlText {
+  readonly parts: string[] = []
+  private indent = ''
+
+  /** A line written as is, outside the indentation (the declaration and the root element). */
+  raw(line: string): void {
+    this.parts.push(line)
+  }
+
+  /** Indents the following elements one level more than the raw root element. */
+  enterRoot(): void {
+    this.indent = '  '
+  }
+
+  open(name: string): void {
+    this.parts.push(`${this.indent}<${name}>\n`)
+    this.indent += '  '
+  }
+
+  close(name: string): void {
+    this.indent = this.indent.slice(2)
+    this.parts.push(`${this.indent}</${name}>\n`)
+  }
+
+  /** An element with escaped text. */
+  text(name: string, value: string): void {
+    this.parts.push(`${this.indent}<${name}>${mspdiEscape(value)}</${name}>\n`)
+  }
+
+  /** An element whose value needs no escaping (numbers, codes, dates). */
+  value(name: string, value: string | number): void {
+    this.parts.push(`${this.indent}<${name}>${value}</${name}>\n`)
+  }
+}
+
+/** UIDs for a list of ids: the ids themselves when they are all >= min and distinct, otherwise 1..n by position. */
+function uidMap(ids: number[], min: number): Map<number, number> {
+  const map = new Map<number, number>()
+  const unique = new Set(ids).size === ids.length && ids.every((id) => Number.isInteger(id) && id >= min && id <= 2_147_483_647)
+  ids.forEach((id, index) => map.set(id, unique ? id : index + min))
+  return map
+}
+
+function writeWorkingTimes(xml: XmlText, periods: WorkingPeriod[]): void {
+  if (periods.length === 0) return
+  xml.open('WorkingTimes')
+  for (const period of periods) {
+    xml.open('WorkingTime')
+    xml.value('FromTime', timeText(period.start))
+    xml.value('ToTime', timeText(period.end))
+    xml.close('WorkingTime')
+  }
+  xml.close('WorkingTimes')
+}
+
+function writeWeekDay(xml: XmlText, dayType: number, day: WeekDay): void {
+  xml.open('WeekDay')
+  xml.value('DayType', dayType)
+  xml.value('DayWorking', day.periods.length > 0 ? 1 : 0)
+  writeWorkingTimes(xml, day.periods)
+  xml.close('WeekDay')
+}
+
+function writeTimePeriod(xml: XmlText, from: string, to: string): void {
+  xml.open('TimePeriod')
+  xml.value('FromDate', `${from}T00:00:00`)
+  xml.value('ToDate', `${to}T23:59:00`)
+  xml.close('TimePeriod')
+}
+
+function dayCount(from: string, to: string): number {
+  return Math.round((Date.UTC(+to.slice(0, 4), +to.slice(5, 7) - 1, +to.slice(8, 10)) - Date.UTC(+from.slice(0, 4), +from.slice(5, 7) - 1, +from.slice(8, 10))) / 86_400_000) + 1
+}
+
+const standardWeek: WeekDay[] = [
+  { periods: [] },
+  ...Array.from({ length: 5 }, () => ({ periods: [{ start: 480, end: 720 }, { start: 780, end: 1020 }] })),
+  { periods: [] },
+]
+
+function writeCalendar(xml: XmlText, calendar: Calendar, uid: number, baseUid: number | null): void {
+  const isBase = baseUid === null
+  const exceptions = [...calendar.exceptions].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
+  xml.open('Calendar')
+  xml.value('UID', uid)
+  xml.text('Name', limitLength(calendar.name, 512))
+  xml.value('IsBaseCalendar', isBase ? 1 : 0)
+  xml.value('BaseCalendarUID', baseUid ?? -1)
+  const days = calendar.weekDays.map((day, index) => (day === null && isBase ? (standardWeek[index] as WeekDay) : day))
+  if (days.some((day) => day !== null) || exceptions.length > 0) {
+    xml.open('WeekDays')
+    days.forEach((day, index) => {
+      if (day !== null) writeWeekDay(xml, index + 1, day)
+    })
+    // Legacy encoding of exceptions (Project 2003 and Powerproject read only this one).
+    for (const exception of exceptions) {
+      xml.open('WeekDay')
+      xml.value('DayType', 0)
+      xml.value('DayWorking', exception.periods.length > 0 ? 1 : 0)
+      writeTimePeriod(xml, exception.from, exception.to)
+      writeWorkingTimes(xml, exception.periods)
+      xml.close('WeekDay')
+    }
+    xml.close('WeekDays')
+  }
+  if (exceptions.length > 0) {
+    xml.open('Exceptions')
+    for (const exception of exceptions) {
+      xml.open('Exception')
+      xml.value('EnteredByOccurrences', 0)
+      writeTimePeriod(xml, exception.from, exception.to)
+      xml.value('Occurrences', dayCount(exception.from, exception.to))
+      xml.text('Name', limitLength(exception.name, 512))
+      xml.value('Type', 1)
+      xml.value('DayWorking', exception.periods.length > 0 ? 1 : 0)
+      writeWorkingTimes(xml, exception.periods)
+      xml.close('Exception')
+    }
+    xml.close('Exceptions')
+  }
+  if (calendar.workWeeks.length > 0) {
+    xml.open('WorkWeeks')
+    for (const week of calendar.workWeeks) {
+      xml.open('WorkWeek')
+      writeTimePeriod(xml, week.from, week.to)
+      xml.text('Name', limitLength(week.name, 512))
+      // MS Project writes (and MPXJ reads) WorkWeek/WeekDays/WeekDay.
+      if (week.weekDays.some((day) => day !== null)) {
+        xml.open('WeekDays')
+        week.weekDays.forEach((day, index) => {
+          if (day !== null) writeWeekDay(xml, index + 1, day)
+        })
+        xml.close('WeekDays')
+      }
+      xml.close('WorkWeek')
+    }
+    xml.close('WorkWeeks')
+  }
+  xml.close('Calendar')
+}
+
+/**
+ * Calendars to export: the plan's calendars, plus resource vacations (`Resource.nonWorkingDays`) as non-working
+ * exceptions of the resource's own derived calendar (created when the resource has none or shares it).
+ */
+function exportCalendars(plan: Plan): { calendars: Calendar[]; resourceCalendar: Map<number, number | null> } {
+  const calendars = plan.calendars.map((calendar) => ({ ...calendar, exceptions: [...calendar.exceptions] }))
+  const byId = new Map(calendars.map((calendar) => [calendar.id, calendar]))
+  const resourceCalendar = new Map<number, number | null>()
+  const users = new Map<number, number>()
+  for (const resource of plan.resources) {
+    if (resource.calendarId !== null) users.set(resource.calendarId, (users.get(resource.calendarId) ?? 0) + 1)
+  }
+  let nextId = calendars.reduce((max, calendar) => Math.max(max, calendar.id), 0) + 1
+  for (const resource of plan.resources) {
+    const own = resource.calendarId === null ? undefined : byId.get(resource.calendarId)
+    resourceCalendar.set(resource.id, own === undefined ? null : own.id)
+    if (resource.nonWorkingDays.length === 0) continue
+    let target: Calendar
+    if (own !== undefined && own.baseCalendarId !== null && users.get(own.id) === 1) {
+      target = own
+    } else {
+      target = {
+        id: nextId++,
+        name: resource.name,
+        baseCalendarId: own === undefined ? plan.calendarId : (own.baseCalendarId ?? own.id),
+        weekDays: own !== undefined && own.baseCalendarId !== null ? [...own.weekDays] : [null, null, null, null, null, null, null],
+        exceptions: own !== undefined && own.baseCalendarId !== null ? [...own.exceptions] : [],
+        workWeeks: own !== undefined && own.baseCalendarId !== null ? [...own.workWeeks] : [],
+      }
+      calendars.push(target)
+      byId.set(target.id, target)
+      resourceCalendar.set(resource.id, target.id)
+    }
+    for (const range of resource.nonWorkingDays) {
+      // MS Project refuses overlapping exceptions; a vacation over an existing exception keeps the existing one.
+      const overlaps = target.exceptions.some((exception) => exception.from <= range.to && range.from <= exception.to)
+      if (!overlaps) target.exceptions.push({ name: 'Vacation', from: range.from, to: range.to, periods: [] } satisfies CalendarException)
+    }
+  }
+  return { calendars, resourceCalendar }
+}
+
+/**
+ * Writes a plan as Microsoft Project XML (MSPDI) text.
+ *
+ * With a `schedule`, each task's Start/Finish, early and late dates, total and free slack (in tenths of a working
+ * minute) and critical flag are the computed ones, and summaries carry their rolled-up duration; without one, the
+ * dates stored in the plan are written (the plan start when a task has none). Task, resource and calendar UIDs are
+ * the plan's ids when they are valid and distinct; otherwise they are renumbered from 1 in list order.
+ * @returns the XML text, UTF-8 ready, with a `<?xml ... standalone="yes"?>` declaration
+ */
+export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
+  const xml = new XmlText()
+  const tasks = plan.tasks
+  const count = tasks.length
+  const hasSchedule = schedule !== undefined && schedule.taskCount === count
+  const taskUids = uidMap(tasks.map((task) => task.id), 1)
+  const resourceUids = uidMap(plan.resources.map((resource) => resource.id), 1)
+  const { calendars, resourceCalendar } = exportCalendars(plan)
+  const calendarUids = uidMap(calendars.map((calendar) => calendar.id), 1)
+  const calendarUid = (id: number | null): number => (id === null ? -1 : (calendarUids.get(id) ?? -1))
+
+  const startOf = (index: number, task: Task): string => {
+    if (hasSchedule) {
+      const value = schedule.start[index] as number
+      if (Number.isFinite(value)) return dateFromWallMinutes(value)
+    }
+    return dateTimeText(task.start ?? plan.start)
+  }
+  const finishOf = (index: number, task: Task): string => {
+    if (hasSchedule) {
+      const value = schedule.finish[index] as number
+      if (Number.isFinite(value)) return dateFromWallMinutes(value)
+    }
+    return dateTimeText(task.finish ?? task.start ?? plan.start)
+  }
+  const isSummary = (index: number): boolean =>
+    hasSchedule ? schedule.isSummary[index] === 1 : index + 1 < count && (tasks[index + 1] as Task).level > (tasks[index] as Task).level
+
+  // Work per task: the sum over its assignments of units x duration (MS Project's Work = Units x Duration).
+  const taskIndex = new Map<number, number>()
+  tasks.forEach((task, index) => taskIndex.set(task.id, index))
+  const resourceIds = new Set(plan.resources.map((resource) => resource.id))
+  const assignments = plan.assignments.filter((assignment) => taskIndex.has(assignment.taskId) && resourceIds.has(assignment.resourceId))
+  const workOf = new Float64Array(count)
+  for (const assignment of assignments) {
+    const index = taskIndex.get(assignment.taskId) as number
+    workOf[index] = (workOf[index] as number) + ((tasks[index] as Task).duration * assignment.units) / 100
+  }
+
+  let projectStart = dateTimeText(plan.start)
+  let projectFinish = projectStart
+  if (hasSchedule && Number.isFinite(schedule.projectStart) && Number.isFinite(schedule.projectFinish)) {
+    projectStart = dateFromWallMinutes(schedule.projectStart)
+    projectFinish = dateFromWallMinutes(schedule.projectFinish)
+  } else {
+    tasks.forEach((task, index) => {
+      const finish = finishOf(index, task)
+      if (finish > projectFinish) projectFinish = finish
+    })
+  }
+  const settings = plan.settings
+
+  xml.raw('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n')
+  xml.raw(`<Project xmlns="${mspdiNamespace}">\n`)
+  xml.enterRoot()
+  xml.value('SaveVersion', mspdiSaveVersion)
+  xml.text('Name', limitLength(plan.name, 255))
+  xml.text('Title', limitLength(plan.name, 512))
+  xml.value('CreationDate', dateTimeText(plan.createdAt))
+  xml.value('LastSaved', dateTimeText(plan.updatedAt))
+  xml.value('ScheduleFromStart', 1)
+  xml.value('StartDate', projectStart)
+  xml.value('FinishDate', projectFinish)
+  xml.value('CurrencyCode', mspdiEscape(settings.currencyCode))
+  xml.value('CalendarUID', calendarUid(plan.calendarId))
+  xml.value('DefaultStartTime', timeText(settings.defaultStartTime))
+  xml.value('DefaultFinishTime', timeText(settings.defaultFinishTime))
+  xml.value('MinutesPerDay', settings.minutesPerDay)
+  xml.value('MinutesPerWeek', settings.minutesPerWeek)
+  xml.value('DaysPerMonth', settings.daysPerMonth)
+  xml.value('DurationFormat', 7)
+  xml.value('WorkFormat', 2)
+  xml.value('WeekStartDay', settings.weekStartDay)
+  if (plan.statusDate !== null) xml.value('StatusDate', dateTimeText(plan.statusDate))
+
+  xml.open('Calendars')
+  for (const calendar of calendars) {
+    const baseUid = calendar.baseCalendarId === null ? null : calendarUid(calendar.baseCalendarId)
+    writeCalendar(xml, calendar, calendarUid(calendar.id), baseUid === -1 ? null : baseUid)
+  }
+  xml.close('Calendars')
+
+  // Predecessor links, grouped by successor.
+  const linksBySuccessor = new Map<number, typeof plan.dependencies>()
+  for (const link of plan.dependencies) {
+    if (!taskIndex.has(link.predecessorId) || !taskIndex.has(link.successorId)) continue
+    const group = linksBySuccessor.get(link.successorId)
+    if (group === undefined) linksBySuccessor.set(link.successorId, [link])
+    else group.push(link)
+  }
+
+  xml.open('Tasks')
+  // UID 0: the project summary task.
+  xml.open('Task')
+  xml.value('UID', 0)
+  xml.value('ID', 0)
+  xml.text('Name', limitLength(plan.name, 512))
+  xml.value('Type', 1)
+  xml.value('IsNull', 0)
+  xml.value('WBS', 0)
+  xml.value('OutlineNumber', 0)
+  xml.value('OutlineLevel', 0)
+  xml.value('Start', projectStart)
+  xml.value('Finish', projectFinish)
+  xml.value('Duration', 'PT0H0M0S')
+  xml.value('DurationFormat', 7)
+  xml.value('Work', 'PT0H0M0S')
+  xml.value('Estimated', 0)
+  xml.value('Milestone', 0)
+  xml.value('Summary', 1)
+  xml.value('PercentComplete', 0)
+  xml.value('ConstraintType', 0)
+  xml.value('CalendarUID', -1)
+  xml.close('Task')
+
+  const outline: number[] = []
+  for (let index = 0; index < count; index++) {
+    const task = tasks[index] as Task
+    // Outline numbers follow the rows: a level deeper than the row above plus one is clamped, so every
+    // OutlineNumber has a parent (Planner drops a task whose parent number is missing).
+    const level = Math.max(1, Math.min(task.level, outline.length + 1))
+    outline.length = level
+    outline[level - 1] = (outline[level - 1] ?? 0) + 1
+    const outlineNumber = outline.join('.')
+    const summary = isSummary(index)
+    const durationMinutes = hasSchedule && summary ? (schedule.duration[index] as number) : task.duration
+    xml.open('Task')
+    xml.value('UID', taskUids.get(task.id) as number)
+    xml.value('ID', index + 1)
+    xml.text('Name', limitLength(task.name, 512))
+    xml.value('Type', 1)
+    xml.value('IsNull', 0)
+    xml.value('WBS', outlineNumber)
+    xml.value('OutlineNumber', outlineNumber)
+    xml.value('OutlineLevel', level)
+    xml.value('Priority', Math.round(task.priority))
+    xml.value('Start', startOf(index, task))
+    xml.value('Finish', finishOf(index, task))
+    xml.value('Duration', mspdiFormatDuration(Number.isFinite(durationMinutes) ? durationMinutes : task.duration))
+    xml.value('DurationFormat', mspdiFormatCodeByUnit[task.durationUnit])
+    xml.value('Work', mspdiFormatDuration(workOf[index] as number))
+    xml.value('Estimated', 0)
+    xml.value('Milestone', task.isMilestone ? 1 : 0)
+    xml.value('Summary', summary ? 1 : 0)
+    if (hasSchedule) {
+      xml.value('Critical', schedule.isCritical[index] === 1 ? 1 : 0)
+      const dates: [string, Float64Array][] = [
+        ['EarlyStart', schedule.earlyStart],
+        ['EarlyFinish', schedule.earlyFinish],
+        ['LateStart', schedule.lateStart],
+        ['LateFinish', schedule.lateFinish],
+      ]
+      for (const [name, values] of dates) {
+        const value = values[index] as number
+        if (Number.isFinite(value)) xml.value(name, dateFromWallMinutes(value))
+      }
+      const free = schedule.freeSlack[index] as number
+      const totalSlack = schedule.totalSlack[index] as number
+      if (Number.isFinite(free)) xml.value('FreeSlack', Math.round(free * 10))
+      if (Number.isFinite(totalSlack)) xml.value('TotalSlack', Math.round(totalSlack * 10))
+    }
+    xml.value('PercentComplete', Math.round(task.percentComplete))
+    if (task.actualStart !== null) xml.value('ActualStart', dateTimeText(task.actualStart))
+    if (task.actualFinish !== null) xml.value('ActualFinish', dateTimeText(task.actualFinish))
+    const hasDate = task.constraint.type !== 'ASAP' && task.constraint.type !== 'ALAP' && task.constraint.date !== null
+    xml.value('ConstraintType', hasDate || task.constraint.type === 'ALAP' ? mspdiConstraintCodeByType[task.constraint.type] : 0)
+    xml.value('CalendarUID', calendarUid(task.calendarId))
+    if (hasDate) xml.value('ConstraintDate', dateTimeText(task.constraint.date as string))
+    if (task.deadline !== null) xml.value('Deadline', dateTimeText(task.deadline))
+    if (task.levelingDelay > 0) {
+      xml.value('LevelingDelay', Math.round(task.levelingDelay * 10))
+      xml.value('LevelingDelayFormat', 8)
+    }
+    if (task.notes !== '') xml.text('Notes', task.notes)
+    for (const link of linksBySuccessor.get(task.id) ?? []) {
+      const isPercent = link.lagUnit === '%' || link.lagUnit === 'e%'
+      xml.open('PredecessorLink')
+      xml.value('PredecessorUID', taskUids.get(link.predecessorId) as number)
+      xml.value('Type', mspdiLinkCodeByType[link.type])
+      xml.value('CrossProject', 0)
+      xml.value('LinkLag', Math.round(isPercent ? link.lag : link.lag * 10))
+      xml.value('LagFormat', mspdiFormatCodeByUnit[link.lagUnit])
+      xml.close('PredecessorLink')
+    }
+    if (task.baseline !== null) {
+      xml.open('Baseline')
+      xml.value('Number', 0)
+      if (task.baseline.start !== null) xml.value('Start', dateTimeText(task.baseline.start))
+      if (task.baseline.finish !== null) xml.value('Finish', dateTimeText(task.baseline.finish))
+      if (task.baseline.duration !== null) xml.value('Duration', mspdiFormatDuration(task.baseline.duration))
+      xml.close('Baseline')
+    }
+    xml.close('Task')
+  }
+  xml.close('Tasks')
+
+  xml.open('Resources')
+  plan.resources.forEach((resource: Resource, index) => {
+    xml.open('Resource')
+    xml.value('UID', resourceUids.get(resource.id) as number)
+    xml.value('ID', index + 1)
+    xml.text('Name', limitLength(resource.name, 512))
+    xml.value('Type', 1)
+    xml.value('IsNull', 0)
+    if (resource.initials !== '') xml.text('Initials', limitLength(resource.initials, 512))
+    if (resource.role !== '') xml.text('Group', limitLength(resource.role, 512))
+    if (resource.email !== '') xml.text('EmailAddress', limitLength(resource.email, 512))
+    xml.value('MaxUnits', decimalText(resource.maxUnits / 100))
+    xml.value('StandardRate', decimalText(resource.hourlyRate))
+    xml.value('StandardRateFormat', 2)
+    const calendarId = resourceCalendar.get(resource.id) ?? null
+    if (calendarId !== null) xml.value('CalendarUID', calendarUid(calendarId))
+    xml.close('Resource')
+  })
+  xml.close('Resources')
+
+  xml.open('Assignments')
+  const assignmentUids = uidMap(assignments.map((assignment) => assignment.id), 0)
+  for (const assignment of assignments) {
+    const index = taskIndex.get(assignment.taskId) as number
+    const task = tasks[index] as Task
+    xml.open('Assignment')
+    xml.value('UID', assignmentUids.get(assignment.id) as number)
+    xml.value('TaskUID', taskUids.get(assignment.taskId) as number)
+    xml.value('ResourceUID', resourceUids.get(assignment.resourceId) as number)
+    // The schema puts Finish before Start here, the reverse of Task.
+    xml.value('Finish', finishOf(index, task))
+    xml.value('Start', startOf(index, task))
+    xml.value('Units', decimalText(assignment.units / 100))
+    xml.value('Work', mspdiFormatDuration((task.duration * assignment.units) / 100))
+    xml.close('Assignment')
+  }
+  xml.close('Assignments')
+  xml.raw('</Project>\n')
+  return xml.parts.join('')
+}
