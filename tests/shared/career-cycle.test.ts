@@ -97,7 +97,11 @@ describe('renewal rollover', () => {
       earnedOn: '2023-05-10',
       renewals: [{ renewedOn: '2025-11-20', route: 'exam' }],
     })
-    expect(cycleList(record, rulesOf(record))[1]).toEqual({ index: 1, start: '2025-11-20', end: '2028-11-20' })
+    expect(cycleList(record, rulesOf(record))[1]).toEqual({
+      index: 1,
+      start: '2025-11-20',
+      end: '2028-11-20',
+    })
   })
 })
 

@@ -28,7 +28,10 @@ const category = (progress: ReturnType<typeof progressOfCycle>, name: string) =>
 
 describe('PMP caps and sub-category minimums', () => {
   it('10 Ways of Working + 30 Giving Back: 35 count toward 60, Education needs 25, Power Skills and Business Acumen 8', () => {
-    const progress = progressOfCycle(rules('pmp'), pmpCycle, [entry('Ways of Working', 10), entry('Giving Back', 30)])
+    const progress = progressOfCycle(rules('pmp'), pmpCycle, [
+      entry('Ways of Working', 10),
+      entry('Giving Back', 30),
+    ])
     expect(progress.countedTowardRequired).toBe(35)
     expect(progress.requiredUnits).toBe(60)
     expect(progress.overCapUnits).toBe(5)
@@ -36,7 +39,11 @@ describe('PMP caps and sub-category minimums', () => {
     expect(category(progress, 'Ways of Working').missingUnits).toBe(0)
     expect(category(progress, 'Power Skills').missingUnits).toBe(8)
     expect(category(progress, 'Business Acumen').missingUnits).toBe(8)
-    expect(category(progress, 'Giving Back')).toMatchObject({ loggedUnits: 30, countedUnits: 25, overCapUnits: 5 })
+    expect(category(progress, 'Giving Back')).toMatchObject({
+      loggedUnits: 30,
+      countedUnits: 25,
+      overCapUnits: 5,
+    })
     expect(progress.stillNeededUnits).toBe(25)
     expect(progress.isComplete).toBe(false)
   })
@@ -44,17 +51,81 @@ describe('PMP caps and sub-category minimums', () => {
   it.each([
     // [description, entries, counted, still needed, complete]
     ['nothing logged', [], 0, 60, false],
-    ['exactly the minimums and the cap', [['Ways of Working', 8], ['Power Skills', 8], ['Business Acumen', 8], ['Education', 11], ['Giving Back', 25]], 60, 0, true],
-    ['all 60 in Education areas (no Education cap)', [['Ways of Working', 20], ['Power Skills', 20], ['Business Acumen', 20]], 60, 0, true],
-    ['60 Education but one area short', [['Ways of Working', 30], ['Power Skills', 23], ['Business Acumen', 7]], 60, 1, false],
+    [
+      'exactly the minimums and the cap',
+      [
+        ['Ways of Working', 8],
+        ['Power Skills', 8],
+        ['Business Acumen', 8],
+        ['Education', 11],
+        ['Giving Back', 25],
+      ],
+      60,
+      0,
+      true,
+    ],
+    [
+      'all 60 in Education areas (no Education cap)',
+      [
+        ['Ways of Working', 20],
+        ['Power Skills', 20],
+        ['Business Acumen', 20],
+      ],
+      60,
+      0,
+      true,
+    ],
+    [
+      '60 Education but one area short',
+      [
+        ['Ways of Working', 30],
+        ['Power Skills', 23],
+        ['Business Acumen', 7],
+      ],
+      60,
+      1,
+      false,
+    ],
     ['Giving Back alone caps at 25', [['Giving Back', 60]], 25, 35, false],
     ['practitioner work caps at 8 inside Giving Back', [['Working as a Practitioner', 20]], 8, 52, false],
-    ['practitioner 8 + other Giving Back 20 caps the parent at 25', [['Working as a Practitioner', 10], ['Giving Back', 20]], 25, 35, false],
+    [
+      'practitioner 8 + other Giving Back 20 caps the parent at 25',
+      [
+        ['Working as a Practitioner', 10],
+        ['Giving Back', 20],
+      ],
+      25,
+      35,
+      false,
+    ],
     ['Education minimum met but two areas empty', [['Ways of Working', 35]], 35, 25, false],
-    ['areas empty and total short: the larger need wins', [['Ways of Working', 20], ['Giving Back', 25]], 45, 16, false],
-    ['quarter PDUs add up without dust', [['Power Skills', 0.25], ['Power Skills', 0.5], ['Power Skills', 0.25]], 1, 59, false],
+    [
+      'areas empty and total short: the larger need wins',
+      [
+        ['Ways of Working', 20],
+        ['Giving Back', 25],
+      ],
+      45,
+      16,
+      false,
+    ],
+    [
+      'quarter PDUs add up without dust',
+      [
+        ['Power Skills', 0.25],
+        ['Power Skills', 0.5],
+        ['Power Skills', 0.25],
+      ],
+      1,
+      59,
+      false,
+    ],
   ] as const)('%s', (_name, rows, counted, stillNeeded, isComplete) => {
-    const progress = progressOfCycle(rules('pmp'), pmpCycle, rows.map(([name, units]) => entry(name, units)))
+    const progress = progressOfCycle(
+      rules('pmp'),
+      pmpCycle,
+      rows.map(([name, units]) => entry(name, units)),
+    )
     expect(progress.countedTowardRequired).toBe(counted)
     expect(progress.stillNeededUnits).toBe(stillNeeded)
     expect(progress.isComplete).toBe(isComplete)
@@ -66,7 +137,11 @@ describe('PMP caps and sub-category minimums', () => {
     const progress = progressOfCycle(rules('pmp'), pmpCycle, [second, first])
     const counting = (id: string) => progress.entries.find((item) => item.entryId === id)
     expect(counting(first.id)).toMatchObject({ countedUnits: 20, notCountingUnits: 0, reason: null })
-    expect(counting(second.id)).toMatchObject({ countedUnits: 5, notCountingUnits: 5, reason: 'over the Giving Back cap of 25' })
+    expect(counting(second.id)).toMatchObject({
+      countedUnits: 5,
+      notCountingUnits: 5,
+      reason: 'over the Giving Back cap of 25',
+    })
   })
 
   it.each([
@@ -88,7 +163,10 @@ describe('PMP caps and sub-category minimums', () => {
   })
 
   it('CAPM uses its own smaller figures', () => {
-    const progress = progressOfCycle(rules('capm'), pmpCycle, [entry('Giving Back', 10), entry('Power Skills', 2)])
+    const progress = progressOfCycle(rules('capm'), pmpCycle, [
+      entry('Giving Back', 10),
+      entry('Power Skills', 2),
+    ])
     expect(progress.countedTowardRequired).toBe(8)
     expect(category(progress, 'Education').missingUnits).toBe(7)
     expect(progress.stillNeededUnits).toBe(7)
@@ -148,7 +226,11 @@ describe('pace', () => {
     ['before the cycle', [], '2025-01-01', 'not-started'],
     ['after the cycle, incomplete', [['Power Skills', 10]], '2028-03-16', 'lapsed'],
   ] as const)('%s: %s', (_name, rows, today, status) => {
-    const progress = progressOfCycle(pmpRules, pmpCycle, rows.map(([name, units]) => entry(name, units)))
+    const progress = progressOfCycle(
+      pmpRules,
+      pmpCycle,
+      rows.map(([name, units]) => entry(name, units)),
+    )
     expect(progressPace(progress, today).status).toBe(status)
   })
 
