@@ -1,0 +1,524 @@
+import { assignmentsTextParse } from '../domain/assignments-text'
+import { dateFromWallMinutes, dateIsValidIsoDateTime, dateToWallMinutes } from '../domain/dates'
+import { makePlan, makeTask } from '../domain/defaults'
+import {
+  dependencyTypes,
+  durationUnits,
+  type Assignment,
+  type Dependency,
+  type DependencyType,
+  type DurationUnit,
+  type IsoDateTime,
+  type LagUnit,
+  type Plan,
+  type PlanSettings,
+  type Resource,
+  type Task,
+} from '../domain/model'
+import type { Schedule } from '../domain/schedule-types'
+import {
+  exportAssignmentsByTask,
+  exportDurationText,
+  exportNumberText,
+  exportPredecessorTexts,
+  exportResourceTexts,
+  exportRound,
+  exportUnitMinutes,
+  exportWbsNumbers,
+} from './xlsx/plan-table'
+
+/*
+ * CSV (RFC 4180): fields separated by commas, records by CRLF; a field holding a comma, a double quote, CR or LF is
+ * quoted and its quotes doubled. Files start with a UTF-8 byte order mark so Excel reads accents. A cell that
+ * begins with = + - @ TAB or CR gets a leading apostrophe so a spreadsheet never runs it as a formula.
+ */
+
+/** The byte order mark written at the start of every CSV file. */
+export const csvByteOrderMark = '\uFEFF'
+
+const formulaStart = /^[=+\-@\t\r]/
+
+/** A cell's text made safe for spreadsheets: `'` before a leading = + - @ TAB or CR. */
+export function csvNeutralize(text: string): string {
+  return formulaStart.test(text) ? `'${text}` : text
+}
+
+/** One field as written in a record: neutralized, then quoted when it holds a comma, quote, CR or LF. */
+export function csvField(value: string | number | boolean | null): string {
+  if (value === null) return ''
+  const text = csvNeutralize(typeof value === 'string' ? value : String(value))
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+/** CSV text of `rows` (the first row is usually the header): BOM, CRLF after every record. */
+export function csvWrite(rows: readonly (readonly (string | number | boolean | null)[])[]): string {
+  let text = csvByteOrderMark
+  for (const row of rows) text += `${row.map(csvField).join(',')}\r\n`
+  return text
+}
+
+export type CsvParseResult = { ok: true; rows: string[][] } | { ok: false; error: string }
+
+/**
+ * Parses CSV text into rows of fields (RFC 4180, also accepting LF-only line ends and a leading BOM).
+ * `delimiter` defaults to a comma; pass `auto` to use a semicolon when the first line has semicolons but no commas
+ * (what Excel writes in many European locales). A quote left open is reported with its line number.
+ * A final empty line does not make an extra row.
+ */
+export function csvParse(input: string, delimiter: ',' | ';' | 'auto' = ','): CsvParseResult {
+  const text = input.startsWith(csvByteOrderMark) ? input.slice(1) : input
+  let separator = delimiter
+  if (separator === 'auto') {
+    const firstLine = text.slice(0, Math.max(0, text.search(/\r?\n|$/)))
+    separator = !firstLine.includes(',') && firstLine.includes(';') ? ';' : ','
+  }
+  const rows: string[][] = []
+  let row: string[] = []
+  let field = ''
+  let line = 1
+  let index = 0
+  let isQuoted = false
+  let quoteLine = 0
+  let fieldStarted = false
+  while (index < text.length) {
+    const character = text[index] as string
+    if (isQuoted) {
+      if (character === '"') {
+        if (text[index + 1] === '"') {
+          field += '"'
+          index += 2
+          continue
+        }
+        isQuoted = false
+        index++
+        continue
+      }
+      if (character === '\n') line++
+      field += character
+      index++
+      continue
+    }
+    if (character === '"' && !fieldStarted) {
+      isQuoted = true
+      fieldStarted = true
+      quoteLine = line
+      index++
+      continue
+    }
+    if (character === separator) {
+      row.push(field)
+      field = ''
+      fieldStarted = false
+      index++
+      continue
+    }
+    if (character === '\r' || character === '\n') {
+      row.push(field)
+      rows.push(row)
+      row = []
+      field = ''
+      fieldStarted = false
+      index += character === '\r' && text[index + 1] === '\n' ? 2 : 1
+      line++
+      continue
+    }
+    // A quote inside an unquoted field is kept as is (lenient, as spreadsheets do).
+    field += character
+    fieldStarted = true
+    index++
+  }
+  if (isQuoted) return { ok: false, error: `A quoted field opened on line ${quoteLine} is never closed.` }
+  if (fieldStarted || row.length > 0) {
+    row.push(field)
+    rows.push(row)
+  }
+  return { ok: true, rows }
+}
+
+/** Column titles of the task CSV export, in order. */
+export const csvTaskHeaders = [
+  'ID',
+  'WBS',
+  'Name',
+  'Outline level',
+  'Duration',
+  'Start',
+  'Finish',
+  'Predecessors',
+  'Resources',
+  '% Complete',
+  'Total slack (days)',
+  'Critical',
+  'Milestone',
+] as const
+
+/** `YYYY-MM-DD HH:MM` of a wall-clock minute: a form Excel and LibreOffice read as a date-time. */
+export function csvDateText(minutes: number): string {
+  return Number.isFinite(minutes) ? dateFromWallMinutes(minutes).slice(0, 16).replace('T', ' ') : ''
+}
+
+/**
+ * The task table of a scheduled plan as CSV text (BOM, CRLF, RFC 4180 quoting, formula-safe cells).
+ * Columns are `csvTaskHeaders`; predecessors refer to the ID column (row numbers); durations carry their unit
+ * (`5d`, summaries in days); dates are `YYYY-MM-DD HH:MM`; slack is in working days.
+ */
+export function csvExportPlan(plan: Plan, schedule: Schedule): string {
+  const wbs = exportWbsNumbers(plan)
+  const predecessors = exportPredecessorTexts(plan)
+  const resources = exportResourceTexts(plan, exportAssignmentsByTask(plan))
+  const rows: (string | number | boolean | null)[][] = [[...csvTaskHeaders]]
+  plan.tasks.forEach((task, index) => {
+    const isSummary = schedule.isSummary[index] === 1
+    const duration = isSummary
+      ? exportDurationText(schedule.duration[index] as number, 'd', plan.settings)
+      : exportDurationText(task.duration, task.durationUnit, plan.settings)
+    rows.push([
+      index + 1,
+      wbs[index] ?? '',
+      task.name,
+      task.level,
+      duration,
+      csvDateText(schedule.start[index] as number),
+      csvDateText(schedule.finish[index] as number),
+      predecessors[index] ?? '',
+      resources[index] ?? '',
+      exportNumberText(schedule.percentComplete[index] as number),
+      exportNumberText(exportRound((schedule.totalSlack[index] as number) / plan.settings.minutesPerDay)),
+      schedule.isCritical[index] === 1 ? 'Yes' : 'No',
+      task.isMilestone ? 'Yes' : 'No',
+    ])
+  })
+  return csvWrite(rows)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Import
+
+export type CsvImportOptions = {
+  /** Storage identity of the new plan (the caller makes it, so this stays free of platform APIs). */
+  planId: string
+  /** Creation time, `YYYY-MM-DDTHH:MM:SS`; also the plan start when no row has a start. */
+  now: IsoDateTime
+  /** Name of the new plan (default "Imported plan"). */
+  name?: string
+}
+
+export type CsvImportResult = { ok: true; plan: Plan } | { ok: false; error: string }
+
+/** At most this many rows are imported; a larger file is refused rather than half-imported. */
+export const csvImportMaxRows = 200_000
+
+const headerAliases: Record<string, 'id' | 'name' | 'level' | 'duration' | 'start' | 'predecessors' | 'resources' | 'percent'> = {
+  id: 'id',
+  '#': 'id',
+  name: 'name',
+  'task name': 'name',
+  'outline level': 'level',
+  level: 'level',
+  duration: 'duration',
+  start: 'start',
+  predecessors: 'predecessors',
+  resources: 'resources',
+  'resource names': 'resources',
+  '% complete': 'percent',
+  'percent complete': 'percent',
+}
+
+const unitWords: Record<string, DurationUnit> = {
+  m: 'm',
+  min: 'm',
+  mins: 'm',
+  minute: 'm',
+  minutes: 'm',
+  h: 'h',
+  hr: 'h',
+  hrs: 'h',
+  hour: 'h',
+  hours: 'h',
+  d: 'd',
+  day: 'd',
+  days: 'd',
+  w: 'w',
+  wk: 'w',
+  wks: 'w',
+  week: 'w',
+  weeks: 'w',
+  mo: 'mo',
+  mon: 'mo',
+  month: 'mo',
+  months: 'mo',
+  em: 'em',
+  eh: 'eh',
+  ed: 'ed',
+  ew: 'ew',
+  emo: 'emo',
+}
+
+/** Longest duration accepted on import: 100 years of working days, in minutes. */
+const maxDurationMinutes = 1e9
+
+/**
+ * Parses a duration such as `5d`, `5 days`, `2w`, `3.5h`, `2ed`, or a bare number of days.
+ * Returns minutes and unit, or a message explaining what is wrong.
+ */
+export function csvParseDuration(text: string, settings: PlanSettings): { ok: true; minutes: number; unit: DurationUnit } | { ok: false; message: string } {
+  const trimmed = text.trim().toLowerCase()
+  const match = /^(\d+(?:[.,]\d+)?|[.,]\d+)\s*([a-z]*)\??$/.exec(trimmed)
+  if (match === null) return { ok: false, message: `"${text.trim()}" is not a duration; write it like 5d, 2w or 3h.` }
+  const unit = match[2] === '' ? 'd' : unitWords[match[2] as string]
+  if (unit === undefined || !(durationUnits as readonly string[]).includes(unit)) {
+    return { ok: false, message: `"${match[2]}" is not a duration unit; use m, h, d, w or mo (ed, ew for elapsed time).` }
+  }
+  const minutes = Math.round(Number((match[1] as string).replace(',', '.')) * exportUnitMinutes(unit, settings))
+  if (!Number.isFinite(minutes) || minutes > maxDurationMinutes) return { ok: false, message: `"${text.trim()}" is too long a duration.` }
+  return { ok: true, minutes, unit }
+}
+
+/** Parses `YYYY-MM-DD`, `YYYY-MM-DD HH:MM` or `YYYY-MM-DDTHH:MM[:SS]` into `YYYY-MM-DDTHH:MM:SS`, or `null`. */
+export function csvParseDate(text: string, defaultTime: number): IsoDateTime | null {
+  const trimmed = text.trim()
+  const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(trimmed)
+  const candidate = dayOnly
+    ? `${trimmed}T${String(Math.floor(defaultTime / 60)).padStart(2, '0')}:${String(defaultTime % 60).padStart(2, '0')}:00`
+    : trimmed.replace(' ', 'T')
+  if (!dateIsValidIsoDateTime(candidate)) return null
+  return candidate.length === 16 ? `${candidate}:00` : candidate
+}
+
+type LinkText = { row: number; type: DependencyType; lag: number; lagUnit: LagUnit }
+
+/** Parses one predecessors cell: `3, 5SS+2d, 7FF-1d, 9FS+50%`. */
+function parseLinks(text: string, settings: PlanSettings): { ok: true; links: LinkText[] } | { ok: false; message: string } {
+  const links: LinkText[] = []
+  for (const piece of text.split(/[,;]/)) {
+    const item = piece.trim()
+    if (item === '') continue
+    const match = /^(\d+)\s*(FS|SS|FF|SF)?\s*(?:([+-])\s*(\d+(?:[.,]\d+)?)\s*([a-z%]*))?$/i.exec(item)
+    if (match === null) return { ok: false, message: `"${item}" is not a predecessor; write it like 3, 5SS or 7FS+2d.` }
+    const type = ((match[2] ?? 'FS').toUpperCase() as DependencyType)
+    if (!dependencyTypes.includes(type)) return { ok: false, message: `"${item}" has an unknown link type.` }
+    let lag = 0
+    let lagUnit: LagUnit = 'd'
+    if (match[3] !== undefined) {
+      const amount = Number((match[4] as string).replace(',', '.'))
+      const unitText = (match[5] ?? '').toLowerCase()
+      if (unitText === '%' || unitText === 'e%') {
+        lagUnit = unitText
+        lag = amount
+      } else {
+        const unit = unitText === '' ? 'd' : unitWords[unitText]
+        if (unit === undefined) return { ok: false, message: `"${item}" has an unknown lag unit "${unitText}".` }
+        lagUnit = unit
+        lag = Math.round(amount * exportUnitMinutes(unit, settings))
+      }
+      if (match[3] === '-') lag = -lag
+      if (Math.abs(lag) > maxDurationMinutes) return { ok: false, message: `"${item}" has too long a lag.` }
+    }
+    links.push({ row: Number(match[1]), type, lag, lagUnit })
+  }
+  return { ok: true, links }
+}
+
+/** Strips the apostrophe the export puts before text that starts like a formula. */
+function unNeutralize(text: string): string {
+  return text.length > 1 && text[0] === "'" && formulaStart.test(text.slice(1)) ? text.slice(1) : text
+}
+
+/** Resource names of a resources cell (`Ana[50%], Ben`), without units. */
+function resourceNames(text: string): string[] {
+  const names: string[] = []
+  let depth = 0
+  let current = ''
+  for (const character of text) {
+    if (character === '[') depth++
+    if (character === ']') depth = Math.max(0, depth - 1)
+    if (character === ',' && depth === 0) {
+      names.push(current)
+      current = ''
+    } else current += character
+  }
+  names.push(current)
+  return names.map((name) => name.replace(/\[.*$/s, '').trim().replace(/\s+/g, ' ')).filter((name) => name !== '')
+}
+
+/** A cycle among rows (0-based indexes) as a list of row indexes, or `null`. */
+function findCycle(count: number, successors: number[][]): number[] | null {
+  const state = new Uint8Array(count) // 0 new, 1 on the stack, 2 done
+  const parent = new Int32Array(count).fill(-1)
+  for (let root = 0; root < count; root++) {
+    if (state[root] !== 0) continue
+    const stack: { node: number; next: number }[] = [{ node: root, next: 0 }]
+    state[root] = 1
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { node: number; next: number }
+      const list = successors[top.node] ?? []
+      if (top.next >= list.length) {
+        state[top.node] = 2
+        stack.pop()
+        continue
+      }
+      const next = list[top.next++] as number
+      if (state[next] === 1) {
+        const cycle = [next]
+        for (let node = top.node; node !== next && node !== -1; node = parent[node] as number) cycle.push(node)
+        return cycle.reverse()
+      }
+      if (state[next] === 0) {
+        state[next] = 1
+        parent[next] = top.node
+        stack.push({ node: next, next: 0 })
+      }
+    }
+  }
+  return null
+}
+
+/**
+ * Builds a new plan from a task CSV (the columns of `csvTaskHeaders`, or at least Name; also read: Outline level,
+ * Duration, Start, Predecessors, Resources, % Complete; other columns are ignored). Predecessors refer to the ID
+ * column, or to data row numbers (1 = first task) when there is none. Resources named in the file are created.
+ * A start on a task without predecessors becomes a start-no-earlier-than constraint when it is later than the
+ * plan start (the earliest start in the file). Any bad row refuses the whole file with a message naming the line,
+ * so nothing is half-imported.
+ */
+export function csvImportPlan(text: string, options: CsvImportOptions): CsvImportResult {
+  if (text.includes('\u0000')) return { ok: false, error: 'This is not a CSV text file (it contains binary data).' }
+  const parsed = csvParse(text, 'auto')
+  if (!parsed.ok) return { ok: false, error: parsed.error }
+  const rows = parsed.rows
+  const header = rows[0]
+  if (header === undefined || header.every((cell) => cell.trim() === '')) return { ok: false, error: 'The CSV file is empty.' }
+  const columns = new Map<string, number>()
+  header.forEach((title, index) => {
+    const key = headerAliases[title.trim().toLowerCase()]
+    if (key !== undefined && !columns.has(key)) columns.set(key, index)
+  })
+  if (!columns.has('name')) return { ok: false, error: 'The first line must name the columns, with at least a "Name" column.' }
+  const dataRows = rows.slice(1).filter((row) => row.some((cell) => cell.trim() !== ''))
+  if (dataRows.length > csvImportMaxRows) return { ok: false, error: `The file has ${dataRows.length} rows; at most ${csvImportMaxRows} can be imported.` }
+  // Line numbers for messages: the header is line 1; blank lines are skipped but still counted.
+  const lineOf: number[] = []
+  rows.slice(1).forEach((row, index) => {
+    if (row.some((cell) => cell.trim() !== '')) lineOf.push(index + 2)
+  })
+
+  const planStartDefault = options.now.slice(0, 10)
+  const plan = makePlan(options.planId, options.name ?? 'Imported plan', `${planStartDefault}T08:00:00`, options.now)
+  const settings = plan.settings
+  const cell = (row: string[], key: string): string => {
+    const index = columns.get(key)
+    return index === undefined ? '' : unNeutralize(row[index] ?? '')
+  }
+
+  const tasks: Task[] = []
+  const starts: (IsoDateTime | null)[] = []
+  const linkTexts: LinkText[][] = []
+  const resourceTexts: string[] = []
+  const idToRow = new Map<number, number>()
+  let previousLevel = 0
+  for (let index = 0; index < dataRows.length; index++) {
+    const row = dataRows[index] as string[]
+    const line = lineOf[index] as number
+    const name = cell(row, 'name').trim()
+    if (name.length > 1000) return { ok: false, error: `Line ${line}: the name is longer than 1000 characters.` }
+    let level = 1
+    const levelText = cell(row, 'level').trim()
+    if (levelText !== '') {
+      level = Number(levelText)
+      if (!Number.isInteger(level) || level < 1 || level > 100) return { ok: false, error: `Line ${line}: outline level "${levelText}" must be a whole number from 1 to 100.` }
+      if (level > previousLevel + 1) return { ok: false, error: `Line ${line}: outline level ${level} skips a level (the row above is at level ${previousLevel}).` }
+    }
+    previousLevel = level
+    let duration = settings.minutesPerDay
+    let durationUnit: DurationUnit = 'd'
+    const durationText = cell(row, 'duration').trim()
+    if (durationText !== '') {
+      const result = csvParseDuration(durationText, settings)
+      if (!result.ok) return { ok: false, error: `Line ${line}: ${result.message}` }
+      duration = result.minutes
+      durationUnit = result.unit
+    }
+    let start: IsoDateTime | null = null
+    const startText = cell(row, 'start').trim()
+    if (startText !== '') {
+      start = csvParseDate(startText, settings.defaultStartTime)
+      if (start === null) return { ok: false, error: `Line ${line}: start "${startText}" is not a real date; write it as YYYY-MM-DD or YYYY-MM-DD HH:MM.` }
+    }
+    let percentComplete = 0
+    const percentText = cell(row, 'percent').trim().replace(/%$/, '')
+    if (percentText !== '') {
+      percentComplete = Number(percentText)
+      if (!Number.isFinite(percentComplete) || percentComplete < 0 || percentComplete > 100) return { ok: false, error: `Line ${line}: % complete "${percentText}" must be a number from 0 to 100.` }
+    }
+    const links = parseLinks(cell(row, 'predecessors'), settings)
+    if (!links.ok) return { ok: false, error: `Line ${line}: ${links.message}` }
+    const idText = cell(row, 'id').trim()
+    const rowId = idText === '' || !columns.has('id') ? index + 1 : Number(idText)
+    if (!Number.isInteger(rowId) || rowId < 0) return { ok: false, error: `Line ${line}: ID "${idText}" must be a whole number.` }
+    if (idToRow.has(rowId)) return { ok: false, error: `Line ${line}: ID ${rowId} is used twice.` }
+    idToRow.set(rowId, index)
+    tasks.push(makeTask(index + 1, { name, level, duration, durationUnit, isMilestone: duration === 0, percentComplete, start }))
+    starts.push(start)
+    linkTexts.push(links.links)
+    resourceTexts.push(cell(row, 'resources'))
+  }
+
+  // Links, by ID.
+  const dependencies: Dependency[] = []
+  const successors: number[][] = tasks.map(() => [])
+  for (let index = 0; index < linkTexts.length; index++) {
+    for (const link of linkTexts[index] ?? []) {
+      const predecessor = idToRow.get(link.row)
+      if (predecessor === undefined) return { ok: false, error: `Line ${lineOf[index]}: predecessor ${link.row} is not the ID of any row.` }
+      if (predecessor === index) return { ok: false, error: `Line ${lineOf[index]}: a task cannot be its own predecessor.` }
+      dependencies.push({ id: dependencies.length + 1, predecessorId: predecessor + 1, successorId: index + 1, type: link.type, lag: link.lag, lagUnit: link.lagUnit })
+      successors[predecessor]?.push(index)
+    }
+  }
+  const cycle = findCycle(tasks.length, successors)
+  if (cycle !== null) {
+    const names = cycle.map((index) => `line ${lineOf[index]} (${tasks[index]?.name ?? ''})`)
+    return { ok: false, error: `The predecessors form a cycle: ${names.join(' -> ')} -> back to the first.` }
+  }
+
+  // Resources and assignments.
+  const resources: Resource[] = []
+  const seen = new Set<string>()
+  for (const textCell of resourceTexts) {
+    for (const name of resourceNames(textCell)) {
+      const key = name.toLowerCase()
+      if (seen.has(key)) continue
+      if (name.length > 1000) return { ok: false, error: `A resource name is longer than 1000 characters.` }
+      seen.add(key)
+      resources.push({ id: resources.length + 1, name, role: '', initials: initialsOf(name), email: '', maxUnits: 100, hourlyRate: 0, nonWorkingDays: [], calendarId: null })
+    }
+  }
+  const assignments: Assignment[] = []
+  for (let index = 0; index < resourceTexts.length; index++) {
+    const result = assignmentsTextParse(resourceTexts[index] as string, resources)
+    if (!result.ok) return { ok: false, error: `Line ${lineOf[index]}: ${result.error.message}` }
+    for (const item of result.items) assignments.push({ id: assignments.length + 1, taskId: index + 1, resourceId: item.resourceId, units: item.units })
+  }
+
+  // The plan starts at the earliest start in the file; later starts of unlinked tasks become SNET constraints.
+  const given = starts.filter((start): start is IsoDateTime => start !== null)
+  if (given.length > 0) plan.start = given.reduce((earliest, start) => (start < earliest ? start : earliest))
+  const hasPredecessor = new Uint8Array(tasks.length)
+  for (const link of dependencies) hasPredecessor[link.successorId - 1] = 1
+  tasks.forEach((task, index) => {
+    const start = starts[index]
+    const isSummary = (tasks[index + 1]?.level ?? 0) > task.level
+    if (start === null || start === undefined || isSummary || hasPredecessor[index] === 1) return
+    if (dateToWallMinutes(start) > dateToWallMinutes(plan.start)) task.constraint = { type: 'SNET', date: start }
+  })
+  return { ok: true, plan: { ...plan, tasks, dependencies, resources, assignments } }
+}
+
+function initialsOf(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((part) => part !== '')
+    .map((part) => part[0]?.toUpperCase() ?? '')
+    .join('')
+    .slice(0, 5)
+}

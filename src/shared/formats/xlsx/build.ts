@@ -1,0 +1,396 @@
+import { dateToWallMinutes, dateWeekday } from '../../domain/dates'
+import type { IsoDateTime, Plan, Task } from '../../domain/model'
+import type { Schedule } from '../../domain/schedule-types'
+import {
+  exportAssignmentsByTask,
+  exportPredecessorTexts,
+  exportResourceTexts,
+  exportRound,
+  exportWbsNumbers,
+} from './plan-table'
+import type { XlsxCell, XlsxColumn, XlsxRow, XlsxSheet, XlsxSpan, XlsxStyle, XlsxWorkbook } from './spec'
+import { loadCompute, loadSeries, type LoadBucket } from '../../domain/load'
+import { calendarCompile, calendarIsProblem, calendarWorkingMinutesBetween } from '../../domain/calendar'
+
+/** Sheet names, in workbook order. */
+export const xlsxSheetNames = {
+  schedule: 'Schedule',
+  gantt: 'Gantt',
+  resources: 'Resources',
+  usage: 'Resource usage',
+  milestones: 'Milestones',
+} as const
+
+/** Plans longer than this many days get one Gantt column per week instead of per day. */
+export const xlsxGanttMaxDayColumns = 120
+
+/** Colours (RRGGBB) of the Gantt and usage sheets. */
+export const xlsxColors = {
+  header: 'D9E1F2',
+  bar: '5B9BD5',
+  barNonWorking: 'BDD7EE',
+  criticalBar: 'E06666',
+  criticalBarNonWorking: 'F4CCCC',
+  summaryBar: '595959',
+  summaryBarNonWorking: 'BFBFBF',
+  nonWorking: 'E7E6E6',
+  overallocated: 'FF0000',
+  milestone: '000000',
+  criticalMilestone: 'C00000',
+} as const
+
+/** The marker written in a milestone's Gantt cell. */
+export const xlsxMilestoneMark = '◆'
+
+export type XlsxBuildOptions = {
+  /** The date progress and milestone status are measured against when the plan has no status date. */
+  now: IsoDateTime
+}
+
+export type MilestoneStatus = 'done' | 'overdue' | 'due soon' | 'upcoming'
+
+const dateTimeFormat = 'yyyy-mm-dd hh:mm'
+const dateFormat = 'yyyy-mm-dd'
+
+/** Shared style objects: the renderer converts each one once. */
+function makeStyles() {
+  const header: XlsxStyle = { isBold: true, fill: xlsxColors.header, vertical: 'middle' }
+  return {
+    header,
+    timelineHeader: { ...header, numFmt: 'dd mmm', textRotation: 90, horizontal: 'center' } satisfies XlsxStyle,
+    dateTime: { numFmt: dateTimeFormat } satisfies XlsxStyle,
+    date: { numFmt: dateFormat } satisfies XlsxStyle,
+    percent: { numFmt: '0%' } satisfies XlsxStyle,
+    money: { numFmt: '#,##0.00' } satisfies XlsxStyle,
+    overallocated: { numFmt: '0%', fill: xlsxColors.overallocated, fontColor: 'FFFFFF', isBold: true } satisfies XlsxStyle,
+    nonWorkingColumn: { fill: xlsxColors.nonWorking } satisfies XlsxStyle,
+    bar: { fill: xlsxColors.bar } satisfies XlsxStyle,
+    barNonWorking: { fill: xlsxColors.barNonWorking } satisfies XlsxStyle,
+    criticalBar: { fill: xlsxColors.criticalBar } satisfies XlsxStyle,
+    criticalBarNonWorking: { fill: xlsxColors.criticalBarNonWorking } satisfies XlsxStyle,
+    summaryBar: { fill: xlsxColors.summaryBar } satisfies XlsxStyle,
+    summaryBarNonWorking: { fill: xlsxColors.summaryBarNonWorking } satisfies XlsxStyle,
+    milestone: { fontColor: xlsxColors.milestone, horizontal: 'center', isBold: true } satisfies XlsxStyle,
+    criticalMilestone: { fontColor: xlsxColors.criticalMilestone, horizontal: 'center', isBold: true } satisfies XlsxStyle,
+    names: new Map<string, XlsxStyle>(),
+  }
+}
+type Styles = ReturnType<typeof makeStyles>
+
+function nameStyle(styles: Styles, level: number, isSummary: boolean): XlsxStyle {
+  const key = `${level}:${isSummary ? 1 : 0}`
+  let style = styles.names.get(key)
+  if (style === undefined) {
+    style = { indent: Math.min(15, level - 1), isBold: isSummary }
+    styles.names.set(key, style)
+  }
+  return style
+}
+
+const text = (value: string, style?: XlsxStyle): XlsxCell => (style === undefined ? { type: 'string', value } : { type: 'string', value, style })
+const number = (value: number, style?: XlsxStyle): XlsxCell => (style === undefined ? { type: 'number', value } : { type: 'number', value, style })
+const date = (value: number, style: XlsxStyle): XlsxCell => ({ type: 'date', value, style })
+const bool = (value: boolean): XlsxCell => ({ type: 'boolean', value })
+
+function headerRow(styles: Styles, titles: string[]): XlsxRow {
+  return { cells: titles.map((title) => text(title, styles.header)) }
+}
+
+/** Column titles of the Schedule sheet, in order. */
+export const xlsxScheduleHeaders = [
+  'ID',
+  'WBS',
+  'Name',
+  'Duration (days)',
+  'Start',
+  'Finish',
+  'Predecessors',
+  'Resources',
+  '% Complete',
+  'Total slack (days)',
+  'Critical',
+] as const
+
+function scheduleSheet(plan: Plan, schedule: Schedule, styles: Styles, wbs: string[], predecessors: string[], resources: string[]): XlsxSheet {
+  const minutesPerDay = plan.settings.minutesPerDay
+  const rows: XlsxRow[] = [headerRow(styles, [...xlsxScheduleHeaders])]
+  plan.tasks.forEach((task, index) => {
+    const isSummary = schedule.isSummary[index] === 1
+    rows.push({
+      outlineLevel: Math.min(7, Math.max(0, task.level - 1)),
+      cells: [
+        number(index + 1),
+        text(wbs[index] ?? ''),
+        text(task.name, nameStyle(styles, task.level, isSummary)),
+        number(exportRound((schedule.duration[index] as number) / minutesPerDay)),
+        date(schedule.start[index] as number, styles.dateTime),
+        date(schedule.finish[index] as number, styles.dateTime),
+        text(predecessors[index] ?? ''),
+        text(resources[index] ?? ''),
+        number(exportRound((schedule.percentComplete[index] as number) / 100), styles.percent),
+        number(exportRound((schedule.totalSlack[index] as number) / minutesPerDay)),
+        bool(schedule.isCritical[index] === 1),
+      ],
+    })
+  })
+  return {
+    name: xlsxSheetNames.schedule,
+    columns: [6, 10, 40, 10, 17, 17, 18, 24, 11, 12, 9].map((width) => ({ width })),
+    rows,
+    frozen: { rows: 1, columns: 3 },
+    autoFilter: { fromRow: 0, fromColumn: 0, toRow: plan.tasks.length, toColumn: xlsxScheduleHeaders.length - 1 },
+    hasSummaryAbove: true,
+  }
+}
+
+/** The first day of the week that contains day number `day`, for weeks starting on `weekStartDay` (0 = Sunday). */
+export function xlsxWeekStart(day: number, weekStartDay: number): number {
+  return day - ((dateWeekday(day) - weekStartDay + 7) % 7)
+}
+
+/** The Gantt timeline: one column per day, or per week for long plans; `starts` are day numbers. */
+export type GanttTimeline = { unit: 'day' | 'week'; starts: number[] }
+
+/** The columns of the Gantt timeline for a schedule (`day` up to `xlsxGanttMaxDayColumns` days, else `week`). */
+export function xlsxGanttTimeline(plan: Plan, schedule: Schedule): GanttTimeline {
+  const firstDay = Math.floor(schedule.projectStart / 1440)
+  const lastDay = Math.max(firstDay, Math.ceil(schedule.projectFinish / 1440) - 1)
+  if (lastDay - firstDay + 1 <= xlsxGanttMaxDayColumns) {
+    return { unit: 'day', starts: Array.from({ length: lastDay - firstDay + 1 }, (_, index) => firstDay + index) }
+  }
+  const firstWeek = xlsxWeekStart(firstDay, plan.settings.weekStartDay)
+  const count = Math.floor((lastDay - firstWeek) / 7) + 1
+  return { unit: 'week', starts: Array.from({ length: count }, (_, index) => firstWeek + index * 7) }
+}
+
+/** The last day a task occupies: a finish at exactly midnight belongs to the day before. */
+function lastDayOf(start: number, finish: number): number {
+  return finish > start ? Math.ceil(finish / 1440) - 1 : Math.floor(finish / 1440)
+}
+
+const ganttFixedColumns = 2
+
+function ganttSheet(plan: Plan, schedule: Schedule, styles: Styles): XlsxSheet {
+  const timeline = xlsxGanttTimeline(plan, schedule)
+  const calendar = calendarCompile(plan, plan.calendarId)
+  const span = timeline.unit === 'day' ? 1 : 7
+  // A column is non-working when it has no working time in the project calendar.
+  const isNonWorking = timeline.starts.map((first) =>
+    calendarIsProblem(calendar) ? false : calendarWorkingMinutesBetween(calendar, first * 1440, (first + span) * 1440) <= 0,
+  )
+  const firstColumnDay = timeline.starts[0] ?? 0
+  const columnOf = (day: number): number => Math.floor((day - firstColumnDay) / span)
+  const columns: XlsxColumn[] = [{ width: 6 }, { width: 36 }]
+  timeline.starts.forEach((_, index) => {
+    columns.push(isNonWorking[index] ? { width: timeline.unit === 'day' ? 3 : 4, style: styles.nonWorkingColumn } : { width: timeline.unit === 'day' ? 3 : 4 })
+  })
+  const header: XlsxRow = {
+    cells: [text('ID', styles.header), text('Name', styles.header), ...timeline.starts.map((day) => date(day * 1440, styles.timelineHeader))],
+    height: 48,
+  }
+  const rows: XlsxRow[] = [header]
+  const lastColumn = timeline.starts.length - 1
+  plan.tasks.forEach((task: Task, index) => {
+    const isSummary = schedule.isSummary[index] === 1
+    const isCritical = schedule.isCritical[index] === 1
+    const start = schedule.start[index] as number
+    const finish = schedule.finish[index] as number
+    const row: XlsxRow = {
+      outlineLevel: Math.min(7, Math.max(0, task.level - 1)),
+      cells: [number(index + 1), text(task.name, nameStyle(styles, task.level, isSummary))],
+    }
+    if (Number.isFinite(start) && Number.isFinite(finish)) {
+      const isMilestone = !isSummary && (task.isMilestone || finish <= start)
+      if (isMilestone) {
+        const column = columnOf(Math.floor(finish / 1440))
+        if (column >= 0 && column <= lastColumn) {
+          const cell = text(xlsxMilestoneMark, isCritical ? styles.criticalMilestone : styles.milestone)
+          row.spans = [{ from: ganttFixedColumns + column, to: ganttFixedColumns + column, cell }]
+        }
+      } else {
+        const from = Math.max(0, columnOf(Math.floor(start / 1440)))
+        const to = Math.min(lastColumn, columnOf(lastDayOf(start, finish)))
+        const work = isSummary ? styles.summaryBar : isCritical ? styles.criticalBar : styles.bar
+        const rest = isSummary ? styles.summaryBarNonWorking : isCritical ? styles.criticalBarNonWorking : styles.barNonWorking
+        const spans: XlsxSpan[] = []
+        // Split the bar where it crosses non-working columns, so weekends stay visible through it.
+        let runStart = from
+        for (let column = from; column <= to + 1; column++) {
+          const isBoundary = column > to || isNonWorking[column] !== isNonWorking[runStart]
+          if (!isBoundary) continue
+          if (column > runStart) {
+            const style = isNonWorking[runStart] ? rest : work
+            spans.push({ from: ganttFixedColumns + runStart, to: ganttFixedColumns + column - 1, cell: { type: 'empty', style } })
+          }
+          runStart = column
+        }
+        if (spans.length > 0) row.spans = spans
+      }
+    }
+    rows.push(row)
+  })
+  return {
+    name: xlsxSheetNames.gantt,
+    columns,
+    rows,
+    frozen: { rows: 1, columns: ganttFixedColumns },
+    hasSummaryAbove: true,
+  }
+}
+
+/** Column titles of the Resources sheet, in order (the cost title carries the plan's currency). */
+export function xlsxResourceHeaders(plan: Plan): string[] {
+  return ['Name', 'Role', 'Initials', 'Email', 'Max units', `Rate per hour (${plan.settings.currencyCode})`, 'Vacations', 'Work (hours)', `Cost (${plan.settings.currencyCode})`]
+}
+
+function resourcesSheet(plan: Plan, styles: Styles, totalWork: number[]): XlsxSheet {
+  const rows: XlsxRow[] = [headerRow(styles, xlsxResourceHeaders(plan))]
+  plan.resources.forEach((resource, index) => {
+    const hours = exportRound((totalWork[index] ?? 0) / 60)
+    rows.push({
+      cells: [
+        text(resource.name),
+        text(resource.role),
+        text(resource.initials),
+        text(resource.email),
+        number(exportRound(resource.maxUnits / 100), styles.percent),
+        number(resource.hourlyRate, styles.money),
+        text(resource.nonWorkingDays.map((range) => (range.from === range.to ? range.from : `${range.from} to ${range.to}`)).join('; ')),
+        number(hours),
+        number(exportRound(hours * resource.hourlyRate), styles.money),
+      ],
+    })
+  })
+  return {
+    name: xlsxSheetNames.resources,
+    columns: [24, 18, 8, 26, 10, 14, 30, 12, 14].map((width) => ({ width })),
+    rows,
+    frozen: { rows: 1, columns: 1 },
+    autoFilter: { fromRow: 0, fromColumn: 0, toRow: plan.resources.length, toColumn: 8 },
+  }
+}
+
+/** Weekly load of every resource (indexed like `plan.resources`) over the weeks of the plan. */
+export type XlsxUsage = { weekStarts: number[]; buckets: LoadBucket[][]; totalWork: number[] }
+
+/**
+ * Resource load per week for the usage sheet, from the resources module (`loadCompute`, `loadSeries`):
+ * weeks start on the plan's week start day and cover the scheduled project; work is in minutes.
+ */
+export function xlsxUsage(plan: Plan, schedule: Schedule): XlsxUsage {
+  const firstDay = Math.floor(schedule.projectStart / 1440)
+  const lastDay = Math.max(firstDay, Math.ceil(schedule.projectFinish / 1440) - 1)
+  const firstWeek = xlsxWeekStart(firstDay, plan.settings.weekStartDay)
+  const lastWeekDay = xlsxWeekStart(lastDay, plan.settings.weekStartDay) + 6
+  const weekStarts: number[] = []
+  for (let day = firstWeek; day <= lastWeekDay; day += 7) weekStarts.push(day)
+  const load = loadCompute(plan, schedule)
+  const buckets = plan.resources.map((resource, index) => {
+    const resourceLoad = load.resources[index]
+    return resourceLoad === undefined ? [] : loadSeries(resourceLoad, plan, resource, firstWeek, lastWeekDay, 7)
+  })
+  const totalWork = load.resources.map((resourceLoad) => resourceLoad.assigned.reduce((sum, minutes) => sum + minutes, 0))
+  return { weekStarts, buckets, totalWork }
+}
+
+function usageSheet(plan: Plan, styles: Styles, usage: XlsxUsage): XlsxSheet {
+  const header: XlsxRow = {
+    cells: [text('Resource', styles.header), text('Max units', styles.header), ...usage.weekStarts.map((day) => date(day * 1440, styles.timelineHeader))],
+    height: 48,
+  }
+  const rows: XlsxRow[] = [header]
+  plan.resources.forEach((resource, index) => {
+    const cells: (XlsxCell | null)[] = [text(resource.name), number(exportRound(resource.maxUnits / 100), styles.percent)]
+    for (const bucket of usage.buckets[index] ?? []) {
+      if (bucket.assigned <= 0) {
+        cells.push(null)
+        continue
+      }
+      // With nothing available (a vacation week) show the work against a normal week at max units.
+      const capacity = bucket.available > 0 ? bucket.available : (plan.settings.minutesPerWeek * resource.maxUnits) / 100
+      const fraction = capacity > 0 ? exportRound(bucket.assigned / capacity) : 0
+      cells.push(number(fraction, bucket.isOverallocated || bucket.available <= 0 ? styles.overallocated : styles.percent))
+    }
+    rows.push({ cells })
+  })
+  return {
+    name: xlsxSheetNames.usage,
+    columns: [{ width: 24 }, { width: 10 }, ...usage.weekStarts.map(() => ({ width: 6 }))],
+    rows,
+    frozen: { rows: 1, columns: 2 },
+  }
+}
+
+/**
+ * Status of a milestone against `now` (wall-clock minutes): done at 100 % complete, overdue when its date has
+ * passed, due soon within `dueSoonDays` days, otherwise upcoming.
+ */
+export function xlsxMilestoneStatus(date: number, percentComplete: number, now: number, dueSoonDays: number): MilestoneStatus {
+  if (percentComplete >= 100) return 'done'
+  if (date < now) return 'overdue'
+  if (date <= now + dueSoonDays * 1440) return 'due soon'
+  return 'upcoming'
+}
+
+/** Column titles of the Milestones sheet, in order. */
+export const xlsxMilestoneHeaders = ['ID', 'WBS', 'Name', 'Date', 'Deadline', 'Total slack (days)', 'Status', 'Critical'] as const
+
+function milestonesSheet(plan: Plan, schedule: Schedule, styles: Styles, wbs: string[], now: number): XlsxSheet {
+  const minutesPerDay = plan.settings.minutesPerDay
+  const indexes: number[] = []
+  plan.tasks.forEach((task, index) => {
+    if (task.isMilestone && schedule.isSummary[index] !== 1) indexes.push(index)
+  })
+  indexes.sort((a, b) => (schedule.finish[a] as number) - (schedule.finish[b] as number) || a - b)
+  const rows: XlsxRow[] = [headerRow(styles, [...xlsxMilestoneHeaders])]
+  for (const index of indexes) {
+    const task = plan.tasks[index] as Task
+    const finish = schedule.finish[index] as number
+    rows.push({
+      cells: [
+        number(index + 1),
+        text(wbs[index] ?? ''),
+        text(task.name),
+        date(finish, styles.dateTime),
+        task.deadline === null ? null : date(dateToWallMinutes(task.deadline), styles.dateTime),
+        number(exportRound((schedule.totalSlack[index] as number) / minutesPerDay)),
+        text(xlsxMilestoneStatus(finish, schedule.percentComplete[index] as number, now, plan.settings.dueSoonDays)),
+        bool(schedule.isCritical[index] === 1),
+      ],
+    })
+  }
+  return {
+    name: xlsxSheetNames.milestones,
+    columns: [6, 10, 40, 17, 17, 12, 10, 9].map((width) => ({ width })),
+    rows,
+    frozen: { rows: 1, columns: 0 },
+    autoFilter: { fromRow: 0, fromColumn: 0, toRow: indexes.length, toColumn: xlsxMilestoneHeaders.length - 1 },
+  }
+}
+
+/**
+ * The Excel workbook of a scheduled plan as plain data: sheets Schedule, Gantt, Resources, Resource usage and
+ * Milestones. `schedule` must be the result of scheduling `plan` (arrays indexed like `plan.tasks`).
+ * Render it with `xlsxRender`.
+ */
+export function xlsxBuildPlanWorkbook(plan: Plan, schedule: Schedule, options: XlsxBuildOptions): XlsxWorkbook {
+  const styles = makeStyles()
+  const wbs = exportWbsNumbers(plan)
+  const byTask = exportAssignmentsByTask(plan)
+  const predecessors = exportPredecessorTexts(plan)
+  const resources = exportResourceTexts(plan, byTask)
+  const usage = xlsxUsage(plan, schedule)
+  const now = dateToWallMinutes(plan.statusDate ?? options.now)
+  return {
+    title: plan.name,
+    creator: 'Gantry',
+    created: dateToWallMinutes(options.now),
+    sheets: [
+      scheduleSheet(plan, schedule, styles, wbs, predecessors, resources),
+      ganttSheet(plan, schedule, styles),
+      resourcesSheet(plan, styles, usage.totalWork),
+      usageSheet(plan, styles, usage),
+      milestonesSheet(plan, schedule, styles, wbs, now),
+    ],
+  }
+}

@@ -1,0 +1,4 @@
+export * from './spec'
+export * from './render'
+export * from './build'
+export * from './plan-table'

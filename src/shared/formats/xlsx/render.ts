@@ -1,0 +1,160 @@
+import type { XlsxCell, XlsxStyle, XlsxWorkbook } from './spec'
+
+/*
+ * The one place that turns a workbook description into an .xlsx file. It receives the ExcelJS module as a
+ * parameter so src/shared never imports exceljs: main passes `import ExcelJS from 'exceljs'`, the browser
+ * build passes its own bundle. The types below are the small part of ExcelJS this adapter uses.
+ */
+
+/** The part of an ExcelJS cell the renderer writes. */
+export type ExcelCellLike = { value: unknown; style: unknown }
+export type ExcelRowLike = { getCell(column: number): ExcelCellLike; outlineLevel?: number; height?: number }
+export type ExcelColumnLike = { width?: number; style: unknown }
+export type ExcelWorksheetLike = {
+  getRow(row: number): ExcelRowLike
+  getColumn(column: number): ExcelColumnLike
+  autoFilter?: unknown
+}
+export type ExcelWorkbookLike = {
+  creator: string
+  title: string
+  created: Date
+  modified: Date
+  addWorksheet(name: string, options?: { views?: unknown[]; properties?: unknown }): ExcelWorksheetLike
+  xlsx: { writeBuffer(): Promise<ArrayBuffer | Uint8Array> }
+}
+/** The ExcelJS module (or namespace) as far as this adapter needs it. */
+export type ExcelJsLike = { Workbook: new () => ExcelWorkbookLike }
+
+type ExcelStyle = {
+  numFmt?: string
+  font?: { bold?: boolean; color?: { argb: string } }
+  fill?: { type: 'pattern'; pattern: 'solid'; fgColor: { argb: string } }
+  alignment?: {
+    horizontal?: string
+    vertical?: string
+    textRotation?: number
+    indent?: number
+    wrapText?: boolean
+  }
+}
+
+function excelStyle(style: XlsxStyle): ExcelStyle {
+  const result: ExcelStyle = {}
+  if (style.numFmt !== undefined) result.numFmt = style.numFmt
+  if (style.isBold === true || style.fontColor !== undefined) {
+    result.font = {}
+    if (style.isBold === true) result.font.bold = true
+    if (style.fontColor !== undefined) result.font.color = { argb: `FF${style.fontColor}` }
+  }
+  if (style.fill !== undefined) result.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${style.fill}` } }
+  if (
+    style.horizontal !== undefined ||
+    style.vertical !== undefined ||
+    style.textRotation !== undefined ||
+    style.indent !== undefined ||
+    style.isWrapped === true
+  ) {
+    result.alignment = {}
+    if (style.horizontal !== undefined) result.alignment.horizontal = style.horizontal
+    if (style.vertical !== undefined) result.alignment.vertical = style.vertical
+    if (style.textRotation !== undefined) result.alignment.textRotation = style.textRotation
+    if (style.indent !== undefined && style.indent > 0) result.alignment.indent = style.indent
+    if (style.isWrapped === true) result.alignment.wrapText = true
+  }
+  return result
+}
+
+/** A wall-clock minute as the JavaScript Date ExcelJS converts to an Excel serial (it reads the UTC fields). */
+function excelDate(minutes: number): Date {
+  return new Date(minutes * 60000)
+}
+
+/** XML 1.0 cannot hold most control characters; Excel refuses a file that contains them. */
+// eslint-disable-next-line no-control-regex
+const xmlIllegal = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
+
+/** Text as it is written to a cell: XML-illegal characters dropped, at most Excel's 32,767 characters. */
+export function xlsxCellText(text: string): string {
+  const clean = text.replace(xmlIllegal, '')
+  return clean.length > 32767 ? clean.slice(0, 32767) : clean
+}
+
+/**
+ * Renders a workbook description with ExcelJS and returns the .xlsx bytes.
+ * Strings are written as shared-string text cells (`t="s"`), never as formulas.
+ */
+export async function xlsxRender(workbook: XlsxWorkbook, excel: ExcelJsLike): Promise<Uint8Array> {
+  const book = new excel.Workbook()
+  book.creator = workbook.creator ?? 'Gantry'
+  book.title = workbook.title ?? ''
+  const created = workbook.created === undefined ? new Date(0) : excelDate(workbook.created)
+  book.created = created
+  book.modified = created
+  const styles = new Map<XlsxStyle, ExcelStyle>()
+  const styleOf = (style: XlsxStyle): ExcelStyle => {
+    let converted = styles.get(style)
+    if (converted === undefined) {
+      converted = excelStyle(style)
+      styles.set(style, converted)
+    }
+    return converted
+  }
+  const write = (target: ExcelCellLike, cell: XlsxCell): void => {
+    switch (cell.type) {
+      case 'string':
+        // A plain JavaScript string is always a text cell in ExcelJS; only { formula } objects are formulas.
+        target.value = xlsxCellText(cell.value)
+        break
+      case 'number':
+        target.value = Number.isFinite(cell.value) ? cell.value : null
+        break
+      case 'date':
+        target.value = Number.isFinite(cell.value) ? excelDate(cell.value) : null
+        break
+      case 'boolean':
+        target.value = cell.value
+        break
+      case 'empty':
+        break
+    }
+    if (cell.style !== undefined) target.style = styleOf(cell.style)
+  }
+
+  for (const sheet of workbook.sheets) {
+    const views: unknown[] = []
+    if (sheet.frozen !== undefined && (sheet.frozen.rows > 0 || sheet.frozen.columns > 0)) {
+      views.push({ state: 'frozen', xSplit: sheet.frozen.columns, ySplit: sheet.frozen.rows })
+    }
+    const maxLevel = sheet.rows.reduce((max, row) => Math.max(max, row.outlineLevel ?? 0), 0)
+    const properties: Record<string, unknown> = {}
+    if (sheet.hasSummaryAbove === true) properties.outlineProperties = { summaryBelow: false, summaryRight: false }
+    if (maxLevel > 0) properties.outlineLevelRow = maxLevel
+    const worksheet = book.addWorksheet(sheet.name, { views, properties })
+    sheet.columns.forEach((column, index) => {
+      const target = worksheet.getColumn(index + 1)
+      target.width = column.width
+      if (column.style !== undefined) target.style = styleOf(column.style)
+    })
+    sheet.rows.forEach((row, rowIndex) => {
+      const target = worksheet.getRow(rowIndex + 1)
+      if (row.outlineLevel !== undefined && row.outlineLevel > 0) target.outlineLevel = Math.min(7, row.outlineLevel)
+      if (row.height !== undefined) target.height = row.height
+      row.cells.forEach((cell, columnIndex) => {
+        if (cell !== null) write(target.getCell(columnIndex + 1), cell)
+      })
+      for (const span of row.spans ?? []) {
+        for (let column = span.from; column <= span.to; column++) write(target.getCell(column + 1), span.cell)
+      }
+    })
+    if (sheet.autoFilter !== undefined) {
+      const range = sheet.autoFilter
+      worksheet.autoFilter = {
+        from: { row: range.fromRow + 1, column: range.fromColumn + 1 },
+        to: { row: range.toRow + 1, column: range.toColumn + 1 },
+      }
+    }
+  }
+  const bytes = await book.xlsx.writeBuffer()
+  return bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)
+}
