@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto'
 import type { Plan } from '../shared/domain/model'
+import { mspdiRead } from '../shared/formats/mspdi'
 import type { ProgressEvent } from '../shared/ipc/contract'
 import { SafeSaveError, decodeText } from './files/safe-save'
 
@@ -11,11 +13,14 @@ export type MspdiParser = (text: string, onProgress: (fraction: number, message:
 
 /** Parses MSPDI text on the calling thread (the worker uses this; tests and the CLI may too). */
 export async function mspdiParseInProcess(
-  _text: string,
+  text: string,
   onProgress: (fraction: number, message: string) => void,
 ): Promise<MspdiParseResult> {
-  onProgress(0, 'Reading the file…')
-  return { ok: false, message: 'Microsoft Project XML import is not available in this build yet.' }
+  const result = mspdiRead(text, {
+    planId: `imported-${randomBytes(8).toString('hex')}`,
+    onProgress: (fraction) => onProgress(fraction, fraction < 0.5 ? 'Checking the XML…' : 'Reading tasks, links and resources…'),
+  })
+  return result.ok ? { ok: true, plan: result.plan, warnings: result.warnings } : { ok: false, message: result.error.message }
 }
 
 export async function importMspdiFile(

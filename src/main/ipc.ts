@@ -87,7 +87,7 @@ class HandlerError extends Error {
   }
 }
 
-const canceled = (): HandlerError => new HandlerError('canceled', 'Canceled.')
+const canceled = (): HandlerError => new HandlerError('canceled', 'Canceled by the user.')
 
 function toIpcError(error: unknown): IpcError {
   if (error instanceof HandlerError || error instanceof SafeSaveError) return { code: error.code, message: error.message }

@@ -14,6 +14,7 @@ import {
   type SafeSaveFileHandle,
   type SafeSaveFs,
 } from '../../src/main/files/safe-save'
+import { tmpfsMounter } from './support/tmpfs'
 
 let folder: string
 beforeEach(() => {
@@ -239,30 +240,13 @@ describe('safeSave under injected faults', () => {
  * Real file systems: a 512 KB tmpfs for a full disk, and a tmpfs remounted read-only. We are root in CI, so
  * `chmod 555` would not stop us; a read-only mount does. When mount is not permitted the test fails and says so.
  */
+const tmpfs = tmpfsMounter()
+afterAll(() => tmpfs.unmountAll())
 const mounts: string[] = []
-function mountTmpfs(options: string): string {
-  const point = mkdtempSync(join(tmpdir(), 'gantry-tmpfs-'))
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', point], { stdio: 'pipe' })
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error)
-    throw new Error(
-      `Cannot mount a tmpfs at ${point} (this test needs root or CAP_SYS_ADMIN to create a tiny or read-only file system): ${detail}`,
-    )
-  }
-  mounts.push(point)
-  return point
-}
 afterAll(() => {
-  for (const point of mounts) {
-    try {
-      execFileSync('umount', ['-l', point], { stdio: 'pipe' })
-      rmSync(point, { recursive: true, force: true })
-    } catch {
-      // Left for the machine's cleanup.
-    }
-  }
+  for (const point of mounts) execFileSync('umount', ['-l', point], { stdio: 'pipe' })
 })
+const mountTmpfs = (options: string): string => tmpfs.mount(options)
 
 describe('safeSave on real file systems', () => {
   it('fails with disk-full on a tiny tmpfs, leaving the original byte for byte and no temp file', async () => {
@@ -282,7 +266,7 @@ describe('safeSave on real file systems', () => {
     const point = mountTmpfs('size=1m')
     const target = join(point, 'plan.gantry')
     writeFileSync(target, 'original')
-    execFileSync('mount', ['-o', 'remount,ro', point], { stdio: 'pipe' })
+    tmpfs.remountReadOnly(point)
     const error = await saveError(safeSave(target, 'new content'))
     expect(error.code).toBe('read-only')
     expect(error.message).toMatch(/read-only/)

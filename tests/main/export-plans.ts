@@ -1,0 +1,78 @@
+/**
+ * Plans the export tests share. The sample plan exercises every sheet: an outline of two phases, every link type,
+ * a lag, a holiday, text that looks like formulas, quotes, commas, a line break and accents, two resources of which
+ * one is part-time and one is over-allocated, and a milestone.
+ *
+ *   March 2026      Mo 2 ... Fr 6 | Mo 9 ... Fr 13 (holiday) | Mo 16 ... Fr 20 | Mo 23 ...
+ *   1 Discovery     [=========]
+ *   2  Kick-off     [=]
+ *   3  =HYPERLINK     [=====]                                      (2 -> 3)
+ *   4  Café …                 +1d [===]                            (3FS+1d)
+ *   5 Build                       [==========================]
+ *   6  +Backend                   [=========] Ana 100%            (3 -> 6)
+ *   7  -Frontend                      [=========] Ana 50%, Ben    (6SS+2d) -> Ana at 150 %
+ *   8  @Review                                 [===]               (7FF)
+ *   9 Go-live                                       ◆              (8 -> 9)
+ */
+import { calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
+import type { Plan } from '../../src/shared/domain/model'
+
+export const samplePlanNow = '2026-03-10T12:00:00'
+
+export function samplePlan(): Plan {
+  const calendar = calendarStandard(1, 'Standard')
+  calendar.exceptions.push({ name: 'Holiday', from: '2026-03-13', to: '2026-03-13', periods: [] })
+  const plan = makePlan('sample', 'Sample "rollout", phase 1', '2026-03-02T08:00:00', '2026-03-01T00:00:00', {
+    calendars: [calendar],
+  })
+  const day = 480
+  plan.tasks = [
+    makeTask(1, { name: 'Discovery', level: 1 }),
+    makeTask(2, { name: 'Kick-off, "alpha"', level: 2, duration: day, percentComplete: 100 }),
+    makeTask(3, { name: '=HYPERLINK("http://example.com","x")', level: 2, duration: 3 * day, percentComplete: 50 }),
+    makeTask(4, { name: 'Café résumé – naïve', level: 2, duration: 2 * day }),
+    makeTask(5, { name: 'Build', level: 1 }),
+    makeTask(6, { name: '+Backend\nAPI', level: 2, duration: 5 * day }),
+    makeTask(7, { name: '-Frontend', level: 2, duration: 5 * day }),
+    makeTask(8, { name: '@Review', level: 2, duration: 2 * day, durationUnit: 'd' }),
+    makeTask(9, { name: 'Go-live', level: 1, duration: 0, isMilestone: true, deadline: '2026-03-27T17:00:00' }),
+  ]
+  plan.dependencies = [
+    { id: 1, predecessorId: 2, successorId: 3, type: 'FS', lag: 0, lagUnit: 'd' },
+    { id: 2, predecessorId: 3, successorId: 4, type: 'FS', lag: day, lagUnit: 'd' },
+    { id: 3, predecessorId: 3, successorId: 6, type: 'FS', lag: 0, lagUnit: 'd' },
+    { id: 4, predecessorId: 6, successorId: 7, type: 'SS', lag: 2 * day, lagUnit: 'd' },
+    { id: 5, predecessorId: 7, successorId: 8, type: 'FF', lag: 0, lagUnit: 'd' },
+    { id: 6, predecessorId: 8, successorId: 9, type: 'FS', lag: 0, lagUnit: 'd' },
+  ]
+  plan.resources = [
+    {
+      id: 1,
+      name: 'Ana Ferreira',
+      role: '=cmd|calc',
+      initials: 'AF',
+      email: 'ana@example.com',
+      maxUnits: 100,
+      hourlyRate: 80,
+      nonWorkingDays: [{ from: '2026-03-16', to: '2026-03-16' }],
+      calendarId: null,
+    },
+    {
+      id: 2,
+      name: 'Ben',
+      role: 'Tester',
+      initials: 'B',
+      email: '',
+      maxUnits: 50,
+      hourlyRate: 60.5,
+      nonWorkingDays: [],
+      calendarId: null,
+    },
+  ]
+  plan.assignments = [
+    { id: 1, taskId: 6, resourceId: 1, units: 100 },
+    { id: 2, taskId: 7, resourceId: 1, units: 50 },
+    { id: 3, taskId: 7, resourceId: 2, units: 100 },
+  ]
+  return plan
+}

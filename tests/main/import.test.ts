@@ -1,0 +1,89 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createIpcHandlers, type IpcHandlers } from '../../src/main/ipc'
+import { mspdiParseInProcess } from '../../src/main/import'
+import { mspdiWorkerParser } from '../../src/main/mspdi-worker-client'
+import type { IpcResult } from '../../src/shared/ipc/contract'
+import { planRestore } from '../../src/shared/formats/plan-file'
+import { appFrame, testDeps, type TestDeps } from './support/main-deps'
+
+const samples = '/work/shared/mspdi/samples'
+// The worker runs the TypeScript source through tsx here; the app runs the bundled worker.
+const tsxWorker = mspdiWorkerParser(join(__dirname, 'support/mspdi-worker-tsx.cjs'))
+
+let root: string
+let deps: TestDeps
+let handlers: IpcHandlers
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'gantry-import-'))
+  mkdirSync(join(root, 'userData'))
+  deps = testDeps(join(root, 'userData'), { parseMspdi: tsxWorker })
+  handlers = createIpcHandlers(deps)
+})
+afterEach(() => rmSync(root, { recursive: true, force: true }))
+
+function expectError<T>(result: IpcResult<T>, code: string): string {
+  if (result.ok) throw new Error(`expected ${code}, got a plan`)
+  expect(result.error.code).toBe(code)
+  return result.error.message
+}
+
+describe('import/mspdi', () => {
+  it('imports a Microsoft Project sample in a worker thread, with progress', async () => {
+    deps.dialog.openAnswers.push(join(samples, 'task-links-project2010-mspdi.xml'))
+    const result = await handlers['import/mspdi'](appFrame, undefined)
+    if (!result.ok) throw new Error(result.error.message)
+    expect(planRestore(result.value).ok).toBe(true)
+    expect(result.value.tasks.length).toBeGreaterThan(0)
+    expect(result.value.dependencies.length).toBeGreaterThan(0)
+    expect(result.value.id).toMatch(/^imported-[0-9a-f]{16}$/)
+    expect(deps.progress.length).toBeGreaterThanOrEqual(2)
+    expect(deps.progress.every((event) => event.task === 'import/mspdi' && event.fraction >= 0 && event.fraction <= 1)).toBe(true)
+    expect(deps.progress.at(-1)?.fraction).toBe(1)
+  })
+
+  it('gives the same plan from the worker as in-process (apart from the fresh id)', async () => {
+    const text = readFileSync(join(samples, 'mspdiresource.xml'), 'utf8')
+    const [inWorker, inProcess] = await Promise.all([tsxWorker(text, () => undefined), mspdiParseInProcess(text, () => undefined)])
+    if (!inWorker.ok || !inProcess.ok) throw new Error('both should import')
+    expect({ ...inWorker.plan, id: '' }).toEqual({ ...inProcess.plan, id: '' })
+  })
+
+  const bad: Array<{ name: string; content: string | Buffer; code: string; message: RegExp }> = [
+    { name: 'empty.xml', content: '', code: 'bad-file', message: /./ },
+    { name: 'binary.xml', content: Buffer.from([0x00, 0xff, 0x10, 0x80, 0x81]), code: 'bad-file', message: /binary data/ },
+    { name: 'plan.json', content: '{"format":"gantry-plan"}', code: 'bad-file', message: /./ },
+    { name: 'truncated.xml', content: '<?xml version="1.0"?><Project xmlns="http://schemas.microsoft.com/project"><Tasks><Task><UID>1</UID>', code: 'bad-file', message: /./ },
+    {
+      name: 'laughs.xml',
+      content: `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><Project xmlns="http://schemas.microsoft.com/project"><Name>&lol2;</Name></Project>`,
+      code: 'bad-file',
+      message: /./,
+    },
+    {
+      name: 'xxe.xml',
+      content: `<?xml version="1.0"?><!DOCTYPE p [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><Project xmlns="http://schemas.microsoft.com/project"><Name>&xxe;</Name></Project>`,
+      code: 'bad-file',
+      message: /./,
+    },
+  ]
+  it.each(bad)('refuses $name with a clear message and no plan', async ({ name, content, code, message }) => {
+    const path = join(root, name)
+    writeFileSync(path, content)
+    deps.dialog.openAnswers.push(path)
+    const text = expectError(await handlers['import/mspdi'](appFrame, undefined), code)
+    expect(text).toMatch(message)
+    expect(text).toContain(name)
+    expect(text).not.toContain('root:x:0:0')
+  })
+
+  it('refuses a file over the size cap before reading it', async () => {
+    const path = join(root, 'huge.xml')
+    execFileSync('truncate', ['-s', '101M', path])
+    deps.dialog.openAnswers.push(path)
+    expect(expectError(await handlers['import/mspdi'](appFrame, undefined), 'too-large')).toMatch(/too large/)
+  })
+})
