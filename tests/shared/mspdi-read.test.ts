@@ -1,0 +1,265 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { mspdiRead } from '../../src/shared/formats/mspdi'
+import { mspdiExpandRecurrence } from '../../src/shared/formats/mspdi/recurrence'
+import type { Plan } from '../../src/shared/domain/model'
+
+const samplesDir = join(__dirname, '../../../shared/mspdi/samples')
+
+function sample(name: string): string {
+  return readFileSync(join(samplesDir, name), 'utf8')
+}
+
+function readSample(name: string): Plan {
+  const result = mspdiRead(sample(name), { planId: 'test', now: '2026-01-01T00:00:00' })
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`)
+  return result.plan
+}
+
+// Counted independently of the reader (Python ElementTree over the files): real tasks (UID != 0, IsNull != 1),
+// PredecessorLink elements, resources with UID > 0, assignments with ResourceUID > 0, Calendar elements.
+const expectedCounts: Record<string, { tasks: number; links: number; resources: number; assignments: number; calendars: number; milestones: number }> = {
+  'calendar-recurring-exceptions-project2016-mspdi.xml': { tasks: 0, links: 0, resources: 0, assignments: 0, calendars: 1, milestones: 0 },
+  'issue2000.xml': { tasks: 1, links: 0, resources: 1, assignments: 0, calendars: 2, milestones: 0 },
+  'mspdiduration.xml': { tasks: 10, links: 0, resources: 0, assignments: 0, calendars: 1, milestones: 0 },
+  'mspdiresource.xml': { tasks: 3, links: 1, resources: 4, assignments: 5, calendars: 6, milestones: 0 },
+  'officeimo-calendars.xml': { tasks: 4, links: 2, resources: 1, assignments: 1, calendars: 4, milestones: 1 },
+  'officeimo-constraints.xml': { tasks: 12, links: 2, resources: 1, assignments: 1, calendars: 3, milestones: 1 },
+  'officeimo-relationships.xml': { tasks: 10, links: 8, resources: 1, assignments: 1, calendars: 3, milestones: 1 },
+  'officeimo-working-weeks.xml': { tasks: 4, links: 2, resources: 1, assignments: 1, calendars: 4, milestones: 1 },
+  'sample1.xml': { tasks: 22, links: 6, resources: 2, assignments: 4, calendars: 4, milestones: 1 },
+  'task-baselines-project2007-mspdi.xml': { tasks: 55, links: 0, resources: 0, assignments: 0, calendars: 1, milestones: 0 },
+  'task-links-project2007-mspdi.xml': { tasks: 16, links: 8, resources: 0, assignments: 0, calendars: 1, milestones: 0 },
+  'task-links-project2010-mspdi.xml': { tasks: 16, links: 8, resources: 0, assignments: 0, calendars: 1, milestones: 0 },
+}
+
+describe('mspdiRead on every shared sample', () => {
+  it('has an expectation for every sample file', () => {
+    const files = readdirSync(samplesDir).filter((file) => file.endsWith('.xml')).sort()
+    expect(files).toEqual(Object.keys(expectedCounts).sort())
+  })
+
+  for (const [file, counts] of Object.entries(expectedCounts)) {
+    it(`reads ${file}: tasks, links, resources, assignments, calendars, milestones`, () => {
+      const plan = readSample(file)
+      expect({
+        tasks: plan.tasks.length,
+        links: plan.dependencies.length,
+        resources: plan.resources.length,
+        assignments: plan.assignments.length,
+        calendars: plan.calendars.length,
+        milestones: plan.tasks.filter((task) => task.isMilestone).length,
+      }).toEqual(counts)
+      // Every task carries the Start/Finish Microsoft Project wrote.
+      for (const task of plan.tasks) {
+        expect(task.start).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/)
+        expect(task.finish).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/)
+      }
+    })
+  }
+})
+
+describe('mspdiRead fields', () => {
+  it('maps every DurationFormat to its unit and the PT hours to minutes (mspdiduration.xml)', () => {
+    const plan = readSample('mspdiduration.xml')
+    expect(plan.tasks.map((task) => [task.name, task.duration, task.durationUnit])).toEqual([
+      ['Task 1', 1, 'm'],
+      ['Task 2', 60, 'h'],
+      ['Task 3', 480, 'd'],
+      ['Task 4', 2400, 'w'],
+      ['Task 5', 9600, 'mo'],
+      ['Task 6', 1, 'em'],
+      ['Task 7', 60, 'eh'],
+      ['Task 8', 1440, 'ed'],
+      ['Task 9', 10080, 'ew'],
+      ['Task 10', 43200, 'emo'],
+    ])
+  })
+
+  it('reads the header: name, start, minutes per day/week, days per month, currency, week start', () => {
+    const plan = readSample('officeimo-relationships.xml')
+    expect(plan.name).toBe('OfficeIMO relationships')
+    expect(plan.start).toBe('2026-10-05T08:00:00')
+    expect(plan.settings).toMatchObject({
+      minutesPerDay: 480,
+      minutesPerWeek: 2400,
+      daysPerMonth: 20,
+      currencyCode: 'PLN',
+      weekStartDay: 1,
+      defaultStartTime: 480,
+      defaultFinishTime: 1020,
+    })
+    expect(plan.calendarId).toBe(1)
+  })
+
+  it('reads link types and lags: hours, negative days, percent (officeimo-relationships.xml)', () => {
+    const plan = readSample('officeimo-relationships.xml')
+    const links = plan.dependencies.map((link) => `${link.predecessorId}->${link.successorId} ${link.type} ${link.lag}${link.lagUnit}`)
+    expect(links).toEqual([
+      '2->3 FS 0d',
+      '3->4 FS 0d',
+      '2->5 FS 120h',
+      '2->6 SS 120h',
+      '2->7 FF 120h',
+      '2->8 SF 120h',
+      '2->9 FS -480d',
+      '2->10 FS 50%',
+    ])
+  })
+
+  it('reads every constraint type with its date, deadlines and milestones (officeimo-constraints.xml)', () => {
+    const plan = readSample('officeimo-constraints.xml')
+    const byName = new Map(plan.tasks.map((task) => [task.name, task]))
+    expect(['Constraint 0', 'Constraint 1', 'Constraint 2', 'Constraint 3', 'Constraint 4', 'Constraint 5', 'Constraint 6', 'Constraint 7'].map((name) => byName.get(name)?.constraint)).toEqual([
+      { type: 'ASAP', date: null },
+      { type: 'ALAP', date: null },
+      { type: 'MSO', date: '2026-10-09T08:00:00' },
+      { type: 'MFO', date: '2026-10-09T17:00:00' },
+      { type: 'SNET', date: '2026-10-09T17:00:00' },
+      { type: 'SNLT', date: '2026-10-09T17:00:00' },
+      { type: 'FNET', date: '2026-10-09T17:00:00' },
+      { type: 'FNLT', date: '2026-10-09T17:00:00' },
+    ])
+    expect(byName.get('Build')?.deadline).toBe('2026-10-13T17:00:00')
+    expect(byName.get('Release')?.isMilestone).toBe(true)
+    expect(byName.get('Release')?.duration).toBe(0)
+    expect(plan.tasks.map((task) => task.level)).toEqual([1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2])
+  })
+
+  it('reads outline levels, notes, priority and assignment units (sample1.xml)', () => {
+    const plan = readSample('sample1.xml')
+    expect(plan.tasks.slice(0, 3).map((task) => [task.id, task.name, task.level, task.notes, task.priority])).toEqual([
+      [1, 'First Task', 1, 'Test Task Notes\n', 600],
+      [2, 'Second Task', 2, 'Second task note with some formatting!\n', 600],
+      [3, 'Third task', 2, 'Third task note.\n', 600],
+    ])
+    expect(Math.max(...plan.tasks.map((task) => task.level))).toBe(3)
+    expect(plan.tasks.find((task) => task.name === 'Recurring Task 1')?.constraint).toEqual({ type: 'SNET', date: '2003-02-01T08:00:00' })
+    expect(plan.assignments.map((assignment) => [assignment.taskId, assignment.resourceId, assignment.units])).toEqual([
+      [2, 1, 50],
+      [2, 2, 75],
+      [23, 1, 100],
+      [24, 2, 100],
+    ])
+    expect(plan.dependencies.map((link) => link.type).sort()).toEqual(['FF', 'FS', 'FS', 'FS', 'SF', 'SS'])
+    expect(plan.dependencies.map((link) => link.lag).sort((a, b) => a - b)).toEqual([-480, 0, 0, 0, 0, 480])
+  })
+
+  it('reads resources: max units, hourly rate, group, initials, e-mail, calendar (mspdiresource.xml)', () => {
+    const plan = readSample('mspdiresource.xml')
+    expect(plan.resources[0]).toEqual({
+      id: 1,
+      name: 'Wade Golden',
+      role: 'Steelray',
+      initials: 'WG',
+      email: 'wade.golden@steelray.com',
+      maxUnits: 100,
+      hourlyRate: 50,
+      nonWorkingDays: [],
+      calendarId: 3,
+    })
+    expect(plan.calendars.find((calendar) => calendar.id === 5)?.baseCalendarId).toBe(6)
+    const done = plan.tasks.find((task) => task.name === 'Completed Task')
+    expect(done).toMatchObject({ percentComplete: 100, actualStart: '2006-08-26T08:00:00', actualFinish: '2006-08-29T17:00:00' })
+  })
+
+  it('reads a base calendar with a weekday pattern and an exception, a task calendar and a resource calendar (officeimo-calendars.xml)', () => {
+    const plan = readSample('officeimo-calendars.xml')
+    const workshop = plan.calendars.find((calendar) => calendar.name === 'Workshop')
+    expect(workshop?.weekDays.map((day) => day?.periods.length)).toEqual([0, 2, 2, 2, 2, 0, 0])
+    expect(workshop?.exceptions).toEqual([{ name: 'Maintenance', from: '2026-10-12', to: '2026-10-12', periods: [] }])
+    expect(plan.tasks.find((task) => task.name === 'Build')?.calendarId).toBe(5)
+    const engineer = plan.resources[0]
+    expect(engineer?.calendarId).toBe(3)
+    expect(plan.calendars.find((calendar) => calendar.id === 3)?.baseCalendarId).toBe(5)
+    // MS Project 2016+ writes BaseCalendarUID 0 on base calendars; they stay base calendars.
+    expect(plan.calendars.find((calendar) => calendar.id === 1)?.baseCalendarId).toBeNull()
+  })
+
+  it('reads work weeks, multi-day exceptions and Baseline 0 (officeimo-working-weeks.xml)', () => {
+    const plan = readSample('officeimo-working-weeks.xml')
+    const workshop = plan.calendars.find((calendar) => calendar.name === 'Workshop')
+    expect(workshop?.exceptions).toEqual([
+      { name: 'Maintenance', from: '2026-10-07', to: '2026-10-07', periods: [] },
+      { name: 'Shutdown', from: '2026-10-08', to: '2026-10-09', periods: [] },
+    ])
+    expect(workshop?.workWeeks).toEqual([
+      { name: 'Four-day week', from: '2026-10-12', to: '2026-10-16', weekDays: [null, null, null, null, null, { periods: [] }, null] },
+    ])
+    const build = plan.tasks.find((task) => task.name === 'Build')
+    expect(build?.baseline).toEqual({ start: '2026-10-08T08:00:00', finish: '2026-10-14T17:00:00', duration: 2400 })
+  })
+
+  it('reads a resource calendar with holiday ranges as calendar exceptions (issue2000.xml)', () => {
+    const plan = readSample('issue2000.xml')
+    const worker = plan.resources[0]
+    expect(worker?.nonWorkingDays).toEqual([])
+    const calendar = plan.calendars.find((entry) => entry.id === worker?.calendarId)
+    expect(calendar?.baseCalendarId).toBe(1)
+    expect(calendar?.exceptions.map((exception) => [exception.from, exception.to, exception.periods.length])).toEqual([
+      ['2022-02-01', '2022-02-05', 0],
+      ['2022-02-14', '2022-02-20', 0],
+    ])
+  })
+
+  it('reads only Baseline Number 0 (task-baselines-project2007-mspdi.xml)', () => {
+    const plan = readSample('task-baselines-project2007-mspdi.xml')
+    const withBaseline = plan.tasks.filter((task) => task.baseline !== null)
+    expect(withBaseline.map((task) => [task.name, task.baseline])).toEqual([
+      ['Baseline Duration - Task', { start: null, finish: null, duration: 5280 }],
+      ['Baseline Finish - Task', { start: null, finish: '2014-03-01T09:00:00', duration: null }],
+      ['Baseline Start - Task', { start: '2014-04-01T09:00:00', finish: null, duration: null }],
+    ])
+  })
+
+  it('expands every recurring exception type exactly as the legacy DayType 0 days MS Project wrote next to them', () => {
+    const text = sample('calendar-recurring-exceptions-project2016-mspdi.xml')
+    const modern = mspdiRead(text)
+    const legacy = mspdiRead(text.replace(/<Exceptions>[\s\S]*<\/Exceptions>/, ''))
+    if (!modern.ok || !legacy.ok) throw new Error('sample not read')
+    const days = (plan: Plan) => [
+      ...new Set(plan.calendars[0]?.exceptions.map((exception) => `${exception.from}..${exception.to} ${exception.periods.length > 0 ? 'working' : 'off'}`)),
+    ]
+    expect(days(legacy.plan).length).toBe(138)
+    expect(days(modern.plan)).toEqual(days(legacy.plan))
+    // The recurring exceptions keep their names.
+    expect(modern.plan.calendars[0]?.exceptions.find((exception) => exception.from === '2002-03-04')?.name).toBe('Monthly Relative 1')
+  })
+})
+
+describe('mspdiExpandRecurrence', () => {
+  const base = { to: null, occurrences: null, period: 1, daysOfWeek: 0, monthItem: 0, monthPosition: 0, month: 0, monthDay: 1 }
+
+  it('expands "last Friday of every month" with a count', () => {
+    const { ranges } = mspdiExpandRecurrence({ ...base, type: 5, from: '2026-01-01', occurrences: 3, monthItem: 8, monthPosition: 4 })
+    expect(ranges.map((range) => range.from)).toEqual(['2026-01-30', '2026-02-27', '2026-03-27'])
+  })
+
+  it('clamps day 31 to the end of shorter months', () => {
+    const { ranges } = mspdiExpandRecurrence({ ...base, type: 4, from: '2026-01-31', to: '2026-04-30', monthDay: 31 })
+    expect(ranges.map((range) => range.from)).toEqual(['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30'])
+  })
+
+  it('stops at the occurrence cap on an endless recurrence instead of looping', () => {
+    const result = mspdiExpandRecurrence({ ...base, type: 7, period: 2, from: '2026-01-01', occurrences: 1_000_000 })
+    expect(result.ranges.length).toBe(10_000)
+    expect(result.truncated).toBe(true)
+  })
+
+  it('expands "every weekday, every 2nd one" (type 8) on Monday-Friday only', () => {
+    const { ranges } = mspdiExpandRecurrence({ ...base, type: 8, period: 2, from: '2026-01-05', to: '2026-01-16' })
+    expect(ranges.map((range) => range.from)).toEqual(['2026-01-05', '2026-01-07', '2026-01-09', '2026-01-13', '2026-01-15'])
+  })
+})
+
+describe('mspdiRead progress', () => {
+  it('reports increasing fractions from 0 to 1', () => {
+    const fractions: number[] = []
+    const result = mspdiRead(sample('sample1.xml'), { onProgress: (fraction) => fractions.push(fraction) })
+    expect(result.ok).toBe(true)
+    expect(fractions[0]).toBe(0)
+    expect(fractions[fractions.length - 1]).toBe(1)
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b))
+  })
+})
