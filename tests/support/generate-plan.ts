@@ -115,20 +115,43 @@ export function generatePlan(options: GeneratePlanOptions): Plan {
   leafIndexes.sort((a, b) => a - b)
   plan.tasks = tasks
 
-  // Links between leaves, from earlier to later rows, mostly close together (like real plans).
+  // Links between leaves, from earlier to later rows: mostly close together inside a phase (like real plans), and
+  // the first leaves of a phase wait for a leaf of a random earlier phase, so the critical chain stays a few years long.
   const dependencies: Dependency[] = []
   // The average is over all rows, but only leaves are linked.
   const linksPerTask = ((options.linksPerTask ?? 1.5) * count) / Math.max(1, leafIndexes.length) + 0.02
   const types: DependencyType[] = ['FS', 'FS', 'FS', 'FS', 'FS', 'FS', 'SS', 'FF', 'SF']
+  const isLeaf = new Set(leafIndexes)
+  const phaseOf = new Int32Array(count)
+  const phaseLeaves: number[][] = []
+  let phase = -1
+  tasks.forEach((task, index) => {
+    if (task.level === 1 && !isLeaf.has(index)) {
+      phase++
+      phaseLeaves.push([])
+    }
+    phaseOf[index] = Math.max(0, phase)
+  })
+  if (phaseLeaves.length === 0) phaseLeaves.push([])
   const seen = new Set<number>()
   let dependencyId = 1
-  for (let leaf = 1; leaf < leafIndexes.length; leaf++) {
-    let links = Math.floor(linksPerTask) + (random() < linksPerTask - Math.floor(linksPerTask) ? 1 : 0)
-    links = Math.min(links, leaf)
+  for (let leaf = 0; leaf < leafIndexes.length; leaf++) {
+    const successor = tasks[leafIndexes[leaf] as number] as Task
+    const ownPhase = phaseOf[leafIndexes[leaf] as number] as number
+    const inPhase = phaseLeaves[ownPhase] as number[]
+    const links = Math.floor(linksPerTask) + (random() < linksPerTask - Math.floor(linksPerTask) ? 1 : 0)
     for (let link = 0; link < links; link++) {
-      const back = 1 + Math.floor(random() * random() * Math.min(leaf, 40))
-      const predecessor = tasks[leafIndexes[leaf - back] as number] as Task
-      const successor = tasks[leafIndexes[leaf] as number] as Task
+      let predecessorIndex: number
+      if (inPhase.length === 0 || (inPhase.length < 3 && ownPhase > 0 && random() < 0.7)) {
+        if (ownPhase === 0) break
+        const earlier = phaseLeaves[Math.floor(random() * ownPhase)] as number[]
+        if (earlier.length === 0) continue
+        predecessorIndex = earlier[Math.floor(random() * earlier.length)] as number
+      } else {
+        const back = 1 + Math.floor(random() * random() * Math.min(inPhase.length, 30))
+        predecessorIndex = inPhase[inPhase.length - back] as number
+      }
+      const predecessor = tasks[predecessorIndex] as Task
       const key = predecessor.id * 4_000_000 + successor.id
       if (seen.has(key)) continue
       seen.add(key)
@@ -142,6 +165,7 @@ export function generatePlan(options: GeneratePlanOptions): Plan {
         lagUnit: lagRoll < 0.1 ? 'd' : lagRoll < 0.13 ? 'h' : 'd',
       })
     }
+    inPhase.push(leafIndexes[leaf] as number)
   }
   plan.dependencies = dependencies
 

@@ -1,0 +1,409 @@
+/**
+ * Working-time calendars.
+ *
+ * A calendar is compiled once into per-day arrays over a window of days: the working periods of each day and the
+ * running total of working minutes at the start of each day. On that structure:
+ * - `work(t)` maps a wall-clock minute to "working minutes elapsed since the anchor" (a monotone step function),
+ * - `startAt(w)` / `finishAt(w)` map back: the first wall minute where working minute `w` begins (a start) or the
+ *   last wall minute where it ends (a finish). A task of duration d starting at working minute w starts at
+ *   `startAt(w)` and finishes at `finishAt(w + d)`; a finish at Friday 17:00 and a start on Monday 08:00 have the
+ *   same working minute.
+ * The window grows on demand (never past `calendarDayLimit` days either side of the anchor), so every search is bounded.
+ */
+import { dateToDayNumber, dateWeekday } from './dates'
+import type { Calendar, CalendarId, Plan, Resource, WallMinutes, WeekDay, WorkingPeriod } from './model'
+
+/** How far (in days, either side of the anchor day) a compiled calendar may extend: about 270 years. */
+export const calendarDayLimit = 100_000
+
+const initialBackDays = 400
+const initialForwardDays = 3 * 366
+
+type DayRule = { fromDay: number; toDay: number; pattern: number }
+type WeekRule = { fromDay: number; toDay: number; patterns: (number | null)[] }
+
+/** A calendar flattened for resolution: pattern indexes instead of period lists; base calendars linked. */
+type ResolvedSource = {
+  exceptions: DayRule[]
+  workWeeks: WeekRule[]
+  weekDays: (number | null)[]
+  base: ResolvedSource | null
+}
+
+/** Interned day patterns: pattern k has periods flatStarts/flatEnds[offsets[k] .. offsets[k+1]). */
+class PatternTable {
+  readonly keys = new Map<string, number>()
+  readonly periods: WorkingPeriod[][] = []
+  readonly minutes: number[] = []
+
+  intern(periods: readonly WorkingPeriod[]): number {
+    const cleaned = periods
+      .map((period) => ({ start: Math.max(0, Math.min(1440, Math.round(period.start))), end: Math.max(0, Math.min(1440, Math.round(period.end))) }))
+      .filter((period) => period.end > period.start)
+      .sort((a, b) => a.start - b.start)
+    // Merge overlapping or touching periods so the day is a list of disjoint spans.
+    const merged: WorkingPeriod[] = []
+    for (const period of cleaned) {
+      const last = merged[merged.length - 1]
+      if (last !== undefined && period.start <= last.end) last.end = Math.max(last.end, period.end)
+      else merged.push({ ...period })
+    }
+    const key = merged.map((period) => `${period.start}-${period.end}`).join(',')
+    const existing = this.keys.get(key)
+    if (existing !== undefined) return existing
+    const index = this.periods.length
+    this.keys.set(key, index)
+    this.periods.push(merged)
+    this.minutes.push(merged.reduce((sum, period) => sum + period.end - period.start, 0))
+    return index
+  }
+}
+
+function findRule<T extends { fromDay: number; toDay: number }>(rules: T[], day: number): T | null {
+  // Rules are few (tens); a reverse scan lets later entries win, as in Microsoft Project's list order.
+  for (let index = rules.length - 1; index >= 0; index--) {
+    const rule = rules[index] as T
+    if (day >= rule.fromDay && day <= rule.toDay) return rule
+  }
+  return null
+}
+
+/** Exception or work-week pattern of a calendar or its bases, or null when only the normal week applies. */
+function resolveSpecial(source: ResolvedSource, day: number, weekday: number): number | null {
+  const exception = findRule(source.exceptions, day)
+  if (exception !== null) return exception.pattern
+  const week = findRule(source.workWeeks, day)
+  const fromWeek = week?.patterns[weekday]
+  if (fromWeek !== undefined && fromWeek !== null) return fromWeek
+  return source.base === null ? null : resolveSpecial(source.base, day, weekday)
+}
+
+function resolveWeekday(source: ResolvedSource, weekday: number, nonWorking: number): number {
+  const own = source.weekDays[weekday]
+  if (own !== undefined && own !== null) return own
+  return source.base === null ? nonWorking : resolveWeekday(source.base, weekday, nonWorking)
+}
+
+/**
+ * A compiled calendar. All inputs and outputs are wall-clock minutes (`dates.ts`) or working minutes counted from
+ * the anchor day; working-minute values stay valid when the window grows.
+ */
+export class CompiledCalendar {
+  readonly id: CalendarId
+  readonly anchorDay: number
+  /** Day number of index 0 of the arrays. */
+  private firstDay = 0
+  private dayCount = 0
+  /** Working minutes from the anchor to the start of each day (length dayCount + 1). */
+  private dayCum = new Float64Array(0)
+  private dayPattern = new Int32Array(0)
+  private readonly patternStarts: Int32Array[]
+  private readonly patternEnds: Int32Array[]
+  private readonly patternMinutes: Float64Array
+  private readonly resolveDay: (day: number) => number
+
+  constructor(id: CalendarId, anchorDay: number, patterns: PatternTable, resolveDay: (day: number) => number) {
+    this.id = id
+    this.anchorDay = anchorDay
+    this.patternStarts = patterns.periods.map((list) => Int32Array.from(list.map((period) => period.start)))
+    this.patternEnds = patterns.periods.map((list) => Int32Array.from(list.map((period) => period.end)))
+    this.patternMinutes = Float64Array.from(patterns.minutes)
+    this.resolveDay = resolveDay
+    this.build(anchorDay - initialBackDays, anchorDay + initialForwardDays)
+  }
+
+  /** (Re)builds the window [fromDay, toDay) keeping working minute 0 at the start of the anchor day. */
+  private build(fromDay: number, toDay: number): void {
+    const count = toDay - fromDay
+    const dayPattern = new Int32Array(count)
+    const dayCum = new Float64Array(count + 1)
+    const reuse = this.dayCount > 0
+    for (let index = 0; index < count; index++) {
+      const day = fromDay + index
+      const old = day - this.firstDay
+      const pattern = reuse && old >= 0 && old < this.dayCount ? (this.dayPattern[old] as number) : this.resolveDay(day)
+      dayPattern[index] = pattern
+      dayCum[index + 1] = (dayCum[index] as number) + (this.patternMinutes[pattern] as number)
+    }
+    const shift = dayCum[this.anchorDay - fromDay] as number
+    for (let index = 0; index <= count; index++) dayCum[index] = (dayCum[index] as number) - shift
+    this.firstDay = fromDay
+    this.dayCount = count
+    this.dayPattern = dayPattern
+    this.dayCum = dayCum
+  }
+
+  /** Grows the window so that `day` is inside it (clamped to the limit). Returns false beyond the limit. */
+  private ensureDay(day: number): boolean {
+    if (day >= this.firstDay && day < this.firstDay + this.dayCount) return true
+    const min = this.anchorDay - calendarDayLimit
+    const max = this.anchorDay + calendarDayLimit
+    if (day < min || day >= max) return false
+    const span = this.dayCount
+    let from = this.firstDay
+    let to = this.firstDay + this.dayCount
+    if (day < from) from = Math.max(min, Math.min(day - 366, from - span))
+    else to = Math.min(max, Math.max(day + 367, to + span))
+    this.build(from, to)
+    return true
+  }
+
+  /** Grows the window until working minute `w` is inside it. Returns false when the limit is reached first. */
+  private ensureWork(w: number): boolean {
+    while (w < (this.dayCum[0] as number) || w > (this.dayCum[this.dayCount] as number)) {
+      const target = w < (this.dayCum[0] as number) ? this.firstDay - 1 : this.firstDay + this.dayCount
+      if (!this.ensureDay(target)) return false
+    }
+    return true
+  }
+
+  /** Working minutes from the anchor day's midnight to wall minute `t` (negative before the anchor). */
+  work(t: WallMinutes): number {
+    const day = Math.floor(t / 1440)
+    let index = day - this.firstDay
+    if (index < 0 || index >= this.dayCount) {
+      if (!this.ensureDay(day)) return t < this.anchorDay * 1440 ? (this.dayCum[0] as number) : (this.dayCum[this.dayCount] as number)
+      index = day - this.firstDay
+    }
+    let cum = this.dayCum[index] as number
+    const minute = t - day * 1440
+    const pattern = this.dayPattern[index] as number
+    const starts = this.patternStarts[pattern] as Int32Array
+    const ends = this.patternEnds[pattern] as Int32Array
+    for (let period = 0; period < starts.length; period++) {
+      const start = starts[period] as number
+      const end = ends[period] as number
+      if (minute >= end) cum += end - start
+      else {
+        if (minute > start) cum += minute - start
+        break
+      }
+    }
+    return cum
+  }
+
+  /** The wall minute at which working minute `w` starts: the beginning of the next working stretch (for starts). */
+  startAt(w: number): WallMinutes {
+    if (!this.ensureWork(w + 1)) return this.edge(w)
+    // Largest day index with dayCum[index] <= w: that day has working time after w.
+    const cum = this.dayCum
+    let low = 0
+    let high = this.dayCount - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if ((cum[middle] as number) <= w) low = middle
+      else high = middle - 1
+    }
+    let rest = w - (cum[low] as number)
+    const pattern = this.dayPattern[low] as number
+    const starts = this.patternStarts[pattern] as Int32Array
+    const ends = this.patternEnds[pattern] as Int32Array
+    const dayStart = (this.firstDay + low) * 1440
+    for (let period = 0; period < starts.length; period++) {
+      const length = (ends[period] as number) - (starts[period] as number)
+      if (rest < length) return dayStart + (starts[period] as number) + rest
+      rest -= length
+    }
+    return dayStart + 1440
+  }
+
+  /** The wall minute at which working minute `w` is reached: the end of the previous working stretch (for finishes). */
+  finishAt(w: number): WallMinutes {
+    if (!this.ensureWork(w - 1)) return this.edge(w)
+    // Smallest day index whose end total is >= w: that day holds working time before w.
+    const cum = this.dayCum
+    let low = 0
+    let high = this.dayCount - 1
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if ((cum[middle + 1] as number) >= w) high = middle
+      else low = middle + 1
+    }
+    let rest = w - (cum[low] as number)
+    const pattern = this.dayPattern[low] as number
+    const starts = this.patternStarts[pattern] as Int32Array
+    const ends = this.patternEnds[pattern] as Int32Array
+    const dayStart = (this.firstDay + low) * 1440
+    for (let period = 0; period < starts.length; period++) {
+      const length = (ends[period] as number) - (starts[period] as number)
+      if (rest <= length) return dayStart + (starts[period] as number) + rest
+      rest -= length
+    }
+    return dayStart
+  }
+
+  private edge(w: number): WallMinutes {
+    return w <= (this.dayCum[0] as number) ? this.firstDay * 1440 : (this.firstDay + this.dayCount) * 1440
+  }
+
+  /** Whether wall minute `t` lies inside a working period (period ends excluded). */
+  isWorking(t: WallMinutes): boolean {
+    return this.work(t + 1) > this.work(t)
+  }
+
+  /** The working periods of a day number, in minutes after midnight. */
+  periodsOfDay(day: number): WorkingPeriod[] {
+    const index = this.ensureDay(day) ? day - this.firstDay : -1
+    const pattern = index < 0 ? this.resolveDay(day) : (this.dayPattern[index] as number)
+    const starts = this.patternStarts[pattern] as Int32Array
+    const ends = this.patternEnds[pattern] as Int32Array
+    return Array.from(starts, (start, period) => ({ start, end: ends[period] as number }))
+  }
+}
+
+/** Why a calendar cannot be compiled. */
+export type CalendarProblem = { kind: 'missing-calendar' | 'no-working-time' | 'base-cycle'; calendarId: CalendarId; message: string }
+
+/**
+ * Compiles calendars on demand and caches them by id. Derived calendars resolve their base chains; a calendar
+ * that has no working time anywhere (its week, work weeks and exceptions, and its bases') is refused.
+ */
+export class CalendarSet {
+  private readonly byId = new Map<CalendarId, Calendar>()
+  private readonly compiled = new Map<CalendarId, CompiledCalendar>()
+  private readonly sources = new Map<CalendarId, ResolvedSource>()
+  private readonly patterns = new PatternTable()
+  private readonly anchorDay: number
+  private readonly nonWorking: number
+
+  /** @param anchorDay day number where working minute 0 is (usually the plan start's day) */
+  constructor(calendars: readonly Calendar[], anchorDay: number) {
+    for (const calendar of calendars) this.byId.set(calendar.id, calendar)
+    this.anchorDay = anchorDay
+    this.nonWorking = this.patterns.intern([])
+  }
+
+  /** The calendar definitions by id (as given). */
+  definition(id: CalendarId): Calendar | undefined {
+    return this.byId.get(id)
+  }
+
+  private source(id: CalendarId, trail: CalendarId[]): ResolvedSource | CalendarProblem {
+    const cached = this.sources.get(id)
+    if (cached !== undefined) return cached
+    const calendar = this.byId.get(id)
+    if (calendar === undefined) return { kind: 'missing-calendar', calendarId: id, message: `Calendar ${id} does not exist.` }
+    if (trail.includes(id)) {
+      return { kind: 'base-cycle', calendarId: id, message: `Calendar "${calendar.name}" is its own base calendar (through ${trail.join(' → ')}).` }
+    }
+    let base: ResolvedSource | null = null
+    if (calendar.baseCalendarId !== null && calendar.baseCalendarId !== calendar.id) {
+      const resolved = this.source(calendar.baseCalendarId, [...trail, id])
+      if ('kind' in resolved) return resolved
+      base = resolved
+    }
+    const pattern = (day: WeekDay | null | undefined): number | null => (day === null || day === undefined ? null : this.patterns.intern(day.periods))
+    const source: ResolvedSource = {
+      exceptions: calendar.exceptions.map((exception) => ({
+        fromDay: dateToDayNumber(exception.from),
+        toDay: dateToDayNumber(exception.to),
+        pattern: this.patterns.intern(exception.periods),
+      })),
+      workWeeks: calendar.workWeeks.map((week) => ({
+        fromDay: dateToDayNumber(week.from),
+        toDay: dateToDayNumber(week.to),
+        patterns: Array.from({ length: 7 }, (_, weekday) => pattern(week.weekDays[weekday])),
+      })),
+      weekDays: Array.from({ length: 7 }, (_, weekday) => pattern(calendar.weekDays[weekday])),
+      base,
+    }
+    this.sources.set(id, source)
+    return source
+  }
+
+  /** The compiled calendar with this id, or the problem that prevents compiling it. */
+  get(id: CalendarId): CompiledCalendar | CalendarProblem {
+    const cached = this.compiled.get(id)
+    if (cached !== undefined) return cached
+    const source = this.source(id, [])
+    if ('kind' in source) return source
+    const weekly = Array.from({ length: 7 }, (_, weekday) => resolveWeekday(source, weekday, this.nonWorking))
+    const hasWeeklyWork = weekly.some((pattern) => (this.patterns.minutes[pattern] as number) > 0)
+    if (!hasWeeklyWork && !hasWorkingSpecial(source, this.patterns)) {
+      const name = this.byId.get(id)?.name ?? String(id)
+      return { kind: 'no-working-time', calendarId: id, message: `Calendar "${name}" has no working time: tasks on it could never be scheduled.` }
+    }
+    const resolveDay = (day: number): number => {
+      const weekday = dateWeekday(day)
+      // Own exceptions and work weeks win, then the base calendars' exceptions (holidays), then the own week.
+      const special = resolveSpecial(source, day, weekday)
+      return special ?? (weekly[weekday] as number)
+    }
+    // Patterns interned after this point (none: sources are resolved above) would be missed by the compiled copy.
+    const compiled = new CompiledCalendar(id, this.anchorDay, this.patterns, resolveDay)
+    this.compiled.set(id, compiled)
+    return compiled
+  }
+}
+
+function hasWorkingSpecial(source: ResolvedSource, patterns: PatternTable): boolean {
+  const works = (pattern: number | null): boolean => pattern !== null && (patterns.minutes[pattern] as number) > 0
+  if (source.exceptions.some((rule) => works(rule.pattern))) return true
+  if (source.workWeeks.some((week) => week.patterns.some(works))) return true
+  return source.base !== null && hasWorkingSpecial(source.base, patterns)
+}
+
+/** Whether the value is a problem rather than a compiled calendar. */
+export function calendarIsProblem(value: CompiledCalendar | CalendarProblem): value is CalendarProblem {
+  return !(value instanceof CompiledCalendar)
+}
+
+/**
+ * Compiles one calendar of a plan (with its base chain).
+ * @returns the compiled calendar (working minutes counted from the plan start's day), or why it cannot be used
+ */
+export function calendarCompile(plan: Pick<Plan, 'calendars' | 'start'>, calendarId: CalendarId): CompiledCalendar | CalendarProblem {
+  return new CalendarSet(plan.calendars, dateToDayNumber(plan.start.slice(0, 10))).get(calendarId)
+}
+
+/**
+ * A resource's effective calendar: its own calendar (or the plan's) with its personal non-working days layered on
+ * top as non-working exceptions. The returned calendar has id `-resource.id` (negative so it never clashes); add it
+ * to the list given to `CalendarSet` / `calendarCompile` together with the plan's calendars.
+ */
+export function calendarResourceEffective(plan: Pick<Plan, 'calendarId'>, resource: Resource): Calendar {
+  return {
+    id: -resource.id,
+    name: `${resource.name} (with vacations)`,
+    baseCalendarId: resource.calendarId ?? plan.calendarId,
+    weekDays: [null, null, null, null, null, null, null],
+    exceptions: resource.nonWorkingDays.map((range) => ({ name: 'Vacation', from: range.from, to: range.to, periods: [] })),
+    workWeeks: [],
+  }
+}
+
+/**
+ * Compiles the effective calendars of every resource of a plan (see `calendarResourceEffective`).
+ * @returns a map from resource id to its compiled calendar, or a problem for resources whose calendar is unusable
+ */
+export function calendarCompileResources(plan: Pick<Plan, 'calendars' | 'start' | 'calendarId' | 'resources'>): Map<number, CompiledCalendar | CalendarProblem> {
+  const effective = plan.resources.map((resource) => calendarResourceEffective(plan, resource))
+  const set = new CalendarSet([...plan.calendars, ...effective], dateToDayNumber(plan.start.slice(0, 10)))
+  const result = new Map<number, CompiledCalendar | CalendarProblem>()
+  for (const resource of plan.resources) result.set(resource.id, set.get(-resource.id))
+  return result
+}
+
+/** Working minutes between two wall minutes on a compiled calendar (negative when `to` is before `from`). */
+export function calendarWorkingMinutesBetween(calendar: CompiledCalendar, from: WallMinutes, to: WallMinutes): number {
+  return calendar.work(to) - calendar.work(from)
+}
+
+/**
+ * Adds working minutes to a wall minute. A positive or zero amount gives a finish-style result (Friday 17:00 stays
+ * Friday 17:00); use `calendarNextWorkingTime` on the result to get the next start.
+ * @returns the wall minute after (or, for negative amounts, before) `minutes` of working time
+ */
+export function calendarAddWorkingMinutes(calendar: CompiledCalendar, from: WallMinutes, minutes: number): WallMinutes {
+  return calendar.finishAt(calendar.work(from) + minutes)
+}
+
+/** The first wall minute at or after `t` that lies in working time (the start of the next working period). */
+export function calendarNextWorkingTime(calendar: CompiledCalendar, t: WallMinutes): WallMinutes {
+  return calendar.startAt(calendar.work(t))
+}
+
+/** Whether wall minute `t` is inside a working period of the calendar. */
+export function calendarIsWorkingTime(calendar: CompiledCalendar, t: WallMinutes): boolean {
+  return calendar.isWorking(t)
+}

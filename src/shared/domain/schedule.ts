@@ -1,0 +1,709 @@
+/**
+ * The scheduling engine: critical path method over the outline, with working-time calendars, Microsoft Project's
+ * constraint meanings, lags (working, elapsed, percent), deadlines, actual starts and leveling delays.
+ *
+ * `schedulePrepare(plan)` validates the plan and compiles it once (calendars, CSR graph, topological order, typed
+ * arrays); `engine.run()` schedules it and `engine.update(edit)` applies one edit and re-schedules, reusing what was
+ * compiled. `scheduleRun(plan)` does both in one call.
+ *
+ * Internally each task's dates are computed in the working-minute space of its own calendar (see `calendar.ts`):
+ * a bound "start at or after working minute w" becomes the wall time `startAt(w)`, a finish bound `finishAt(w)`.
+ * Milestones and elapsed-duration tasks are placed on the wall clock instead (a milestone after a task that ends
+ * Friday 17:00 sits at Friday 17:00, as in Microsoft Project).
+ */
+import { CalendarSet, calendarIsProblem, type CompiledCalendar } from './calendar'
+import { dateToDayNumber, dateToWallMinutes } from './dates'
+import type { Constraint, Dependency, DependencyId, DurationUnit, LagUnit, Minutes, Plan, Task, TaskId } from './model'
+import type { Schedule, ScheduleProblem, ScheduleResult } from './schedule-types'
+import { validatePlan, type PlanGraph } from './validate'
+
+const FS = 0
+const SS = 1
+const FF = 2
+// SF = 3: the remaining link type.
+
+const constraintCode = { ASAP: 0, ALAP: 1, MSO: 2, MFO: 3, SNET: 4, SNLT: 5, FNET: 6, FNLT: 7 } as const
+const ALAP = 1
+const MSO = 2
+const MFO = 3
+const SNET = 4
+const SNLT = 5
+const FNET = 6
+const FNLT = 7
+
+const lagKindWorking = 0
+const lagKindElapsed = 1
+const lagKindPercent = 2
+const lagKindElapsedPercent = 3
+
+const elapsedUnits: ReadonlySet<string> = new Set(['em', 'eh', 'ed', 'ew', 'emo'])
+
+/** Whether a duration or lag unit counts wall-clock (elapsed) minutes. */
+export function scheduleIsElapsedUnit(unit: DurationUnit | LagUnit): boolean {
+  return elapsedUnits.has(unit)
+}
+
+/** One edit the incremental path understands. Anything else: prepare the new plan again. */
+export type ScheduleEdit =
+  | { kind: 'duration'; taskId: TaskId; duration: Minutes; durationUnit?: DurationUnit }
+  | { kind: 'constraint'; taskId: TaskId; constraint: Constraint }
+  | { kind: 'lag'; dependencyId: DependencyId; lag: number; lagUnit?: LagUnit }
+  | { kind: 'link-add'; dependency: Dependency }
+  | { kind: 'link-remove'; dependencyId: DependencyId }
+
+/** A compiled plan that can be scheduled repeatedly and edited one change at a time. */
+export type ScheduleEngine = {
+  /** The plan as the engine currently sees it (the prepared plan with every accepted edit applied; never mutated). */
+  readonly plan: Plan
+  /** Schedules the current plan. */
+  run(): ScheduleResult
+  /**
+   * Applies one edit and re-schedules. A rejected edit (a cycle, a missing task) leaves the engine unchanged and
+   * returns the problems.
+   */
+  update(edit: ScheduleEdit): ScheduleResult
+}
+
+export type SchedulePrepareResult = { ok: true; engine: ScheduleEngine } | { ok: false; problems: ScheduleProblem[] }
+
+const NONE = Number.NaN
+/** Slack at or below this many minutes counts as zero (critical). */
+const slackTolerance = 1e-6
+
+function wallOrNaN(text: string | null): number {
+  return text === null ? NONE : dateToWallMinutes(text)
+}
+
+/** Per-task inputs as typed arrays, filled from the plan. */
+type TaskInputs = {
+  duration: Float64Array
+  isElapsed: Uint8Array
+  constraintType: Uint8Array
+  constraintDate: Float64Array
+  actualStart: Float64Array
+  actualFinish: Float64Array
+  levelingDelay: Float64Array
+  deadline: Float64Array
+  percentComplete: Float64Array
+  calendar: CompiledCalendar[]
+}
+
+type LinkInputs = { lagKind: Uint8Array; lag: Float64Array }
+
+function lagKindOf(unit: LagUnit): number {
+  if (unit === '%') return lagKindPercent
+  if (unit === 'e%') return lagKindElapsedPercent
+  return elapsedUnits.has(unit) ? lagKindElapsed : lagKindWorking
+}
+
+class Engine implements ScheduleEngine {
+  plan: Plan
+  private graph: PlanGraph
+  private readonly calendars: CalendarSet
+  private readonly inputs: TaskInputs
+  private linkInputs: LinkInputs
+
+  constructor(plan: Plan, graph: PlanGraph, calendars: CalendarSet, projectCalendar: CompiledCalendar, taskCalendars: CompiledCalendar[]) {
+    this.plan = plan
+    this.graph = graph
+    this.calendars = calendars
+    void projectCalendar
+    const count = plan.tasks.length
+    this.inputs = {
+      duration: new Float64Array(count),
+      isElapsed: new Uint8Array(count),
+      constraintType: new Uint8Array(count),
+      constraintDate: new Float64Array(count),
+      actualStart: new Float64Array(count),
+      actualFinish: new Float64Array(count),
+      levelingDelay: new Float64Array(count),
+      deadline: new Float64Array(count),
+      percentComplete: new Float64Array(count),
+      calendar: taskCalendars,
+    }
+    plan.tasks.forEach((task, index) => this.loadTask(index, task))
+    this.linkInputs = this.compileLinks(graph.links)
+  }
+
+  private loadTask(index: number, task: Task): void {
+    const inputs = this.inputs
+    inputs.duration[index] = task.isMilestone ? 0 : task.duration
+    inputs.isElapsed[index] = elapsedUnits.has(task.durationUnit) ? 1 : 0
+    inputs.constraintType[index] = constraintCode[task.constraint.type] ?? 0
+    inputs.constraintDate[index] = wallOrNaN(task.constraint.date)
+    inputs.actualStart[index] = wallOrNaN(task.actualStart)
+    inputs.actualFinish[index] = task.actualStart === null ? NONE : wallOrNaN(task.actualFinish)
+    inputs.levelingDelay[index] = task.levelingDelay
+    inputs.deadline[index] = wallOrNaN(task.deadline)
+    inputs.percentComplete[index] = Math.max(0, Math.min(100, task.percentComplete || 0))
+  }
+
+  private compileLinks(links: Dependency[]): LinkInputs {
+    const lagKind = new Uint8Array(links.length)
+    const lag = new Float64Array(links.length)
+    links.forEach((link, index) => {
+      lagKind[index] = lagKindOf(link.lagUnit)
+      lag[index] = link.lag
+    })
+    return { lagKind, lag }
+  }
+
+  update(edit: ScheduleEdit): ScheduleResult {
+    const plan = this.plan
+    if (edit.kind === 'duration' || edit.kind === 'constraint') {
+      const index = this.graph.indexOf.get(edit.taskId)
+      if (index === undefined) {
+        return { ok: false, problems: [{ kind: 'invalid-value', taskId: edit.taskId, message: `Task ${edit.taskId} does not exist.` }] }
+      }
+      const task = plan.tasks[index] as Task
+      const changed: Task =
+        edit.kind === 'duration'
+          ? { ...task, duration: edit.duration, durationUnit: edit.durationUnit ?? task.durationUnit, isMilestone: edit.duration === 0 ? task.isMilestone : false }
+          : { ...task, constraint: { ...edit.constraint } }
+      if (edit.kind === 'duration' && (!Number.isFinite(edit.duration) || edit.duration < 0)) {
+        return { ok: false, problems: [{ kind: 'invalid-value', taskId: edit.taskId, message: `Task ${edit.taskId} has an invalid duration (${edit.duration}).` }] }
+      }
+      if (edit.kind === 'constraint' && edit.constraint.type !== 'ASAP' && edit.constraint.type !== 'ALAP' && edit.constraint.date === null) {
+        return { ok: false, problems: [{ kind: 'invalid-value', taskId: edit.taskId, message: `Task ${edit.taskId} has a ${edit.constraint.type} constraint without a date.` }] }
+      }
+      const tasks = plan.tasks.slice()
+      tasks[index] = changed
+      this.plan = { ...plan, tasks }
+      this.loadTask(index, changed)
+      return this.run()
+    }
+    if (edit.kind === 'lag') {
+      const linkIndex = this.graph.links.findIndex((link) => link.id === edit.dependencyId)
+      const dependencyIndex = plan.dependencies.findIndex((link) => link.id === edit.dependencyId)
+      if (linkIndex < 0 || dependencyIndex < 0 || !Number.isFinite(edit.lag)) {
+        return { ok: false, problems: [{ kind: 'invalid-value', taskId: null, message: `Link ${edit.dependencyId} does not exist or the lag is invalid.` }] }
+      }
+      const changed: Dependency = { ...(plan.dependencies[dependencyIndex] as Dependency), lag: edit.lag, lagUnit: edit.lagUnit ?? (plan.dependencies[dependencyIndex] as Dependency).lagUnit }
+      const dependencies = plan.dependencies.slice()
+      dependencies[dependencyIndex] = changed
+      this.plan = { ...plan, dependencies }
+      const links = this.graph.links.slice()
+      links[linkIndex] = changed
+      this.graph = { ...this.graph, links }
+      this.linkInputs.lag[linkIndex] = changed.lag
+      this.linkInputs.lagKind[linkIndex] = lagKindOf(changed.lagUnit)
+      return this.run()
+    }
+    // Link added or removed: the graph changes; revalidate it (calendars and task inputs are reused).
+    const dependencies =
+      edit.kind === 'link-add' ? [...plan.dependencies, edit.dependency] : plan.dependencies.filter((link) => link.id !== edit.dependencyId)
+    if (edit.kind === 'link-add' && plan.dependencies.some((link) => link.id === edit.dependency.id)) {
+      return { ok: false, problems: [{ kind: 'invalid-value', taskId: null, message: `Link id ${edit.dependency.id} is already used.` }] }
+    }
+    const next = { ...plan, dependencies }
+    const validated = validatePlan(next)
+    if (!validated.ok) return validated
+    this.plan = next
+    this.graph = validated.graph
+    this.linkInputs = this.compileLinks(validated.graph.links)
+    return this.run()
+  }
+
+  run(): ScheduleResult {
+    return { ok: true, schedule: this.compute() }
+  }
+
+  private compute(): Schedule {
+    const graph = this.graph
+    const count = graph.taskCount
+    const { duration, isElapsed, constraintType, constraintDate, actualStart, actualFinish, levelingDelay, deadline, calendar } = this.inputs
+    const { parent, isSummary, childOffsets, childList, linkPredecessor, linkSuccessor, linkType, predecessorOffsets, predecessorLinks, successorOffsets, successorLinks, order } = graph
+    const { lagKind, lag } = this.linkInputs
+    const projectStartWall = dateToWallMinutes(this.plan.start)
+    const NEG = Number.NEGATIVE_INFINITY
+    const POS = Number.POSITIVE_INFINITY
+
+    // Wall-clock dates, and the same dates as working minutes of each task's own calendar (the "W" arrays), so
+    // links between tasks on the same calendar need no calendar lookups at all.
+    const earlyStart = new Float64Array(count)
+    const earlyFinish = new Float64Array(count)
+    const lateStart = new Float64Array(count)
+    const lateFinish = new Float64Array(count)
+    const start = new Float64Array(count)
+    const finish = new Float64Array(count)
+    const esW = new Float64Array(count)
+    const efW = new Float64Array(count)
+    const lsW = new Float64Array(count)
+    const lfW = new Float64Array(count)
+    const sW = new Float64Array(count)
+    const fW = new Float64Array(count)
+    const totalSlack = new Float64Array(count)
+    const freeSlack = new Float64Array(count)
+    const rolledDuration = new Float64Array(count)
+    // Bounds a summary passes down to its children (wall minutes; ±Infinity = none).
+    const boundStart = new Float64Array(count)
+    const boundFinish = new Float64Array(count)
+    const boundLinked = new Uint8Array(count)
+    const boundLateStart = new Float64Array(count)
+    const boundLateFinish = new Float64Array(count)
+
+    // ---- Forward pass ----
+    let projectFinishWall = NEG
+    for (let position = 0; position < order.length; position++) {
+      const node = order[position] as number
+      if (node >= count) {
+        // Summary close: roll up the early dates of the children.
+        const task = node - count
+        let low = POS
+        let high = NEG
+        for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number); child++) {
+          const index = childList[child] as number
+          if ((earlyStart[index] as number) < low) low = earlyStart[index] as number
+          if ((earlyFinish[index] as number) > high) high = earlyFinish[index] as number
+        }
+        const own = calendar[task] as CompiledCalendar
+        earlyStart[task] = low
+        earlyFinish[task] = high
+        esW[task] = own.work(low)
+        efW[task] = own.work(high)
+        rolledDuration[task] = (efW[task] as number) - (esW[task] as number)
+        continue
+      }
+      const task = node
+      const own = calendar[task] as CompiledCalendar
+      const up = parent[task] as number
+      const summary = isSummary[task] === 1
+      const wallScheduled = !summary && ((duration[task] as number) === 0 || isElapsed[task] === 1)
+      const needsWall = wallScheduled || summary
+      let startW = NEG
+      let finishW = NEG
+      let startWall = NEG
+      let finishWall = NEG
+      let isLinked = false
+      for (let entry = predecessorOffsets[task] as number; entry < (predecessorOffsets[task + 1] as number); entry++) {
+        const link = predecessorLinks[entry] as number
+        const predecessor = linkPredecessor[link] as number
+        const type = linkType[link] as number
+        const fromFinish = type === FS || type === FF
+        const kind = lagKind[link] as number
+        let amount = lag[link] as number
+        if (kind >= lagKindPercent) {
+          amount = (amount / 100) * (isSummary[predecessor] === 1 ? (rolledDuration[predecessor] as number) : (duration[predecessor] as number))
+        }
+        const elapsed = kind === lagKindElapsed || kind === lagKindElapsedPercent
+        const baseWall = fromFinish ? (earlyFinish[predecessor] as number) : (earlyStart[predecessor] as number)
+        let w: number
+        if (elapsed) w = own.work(baseWall + amount)
+        else if (calendar[predecessor] === own) w = (fromFinish ? (efW[predecessor] as number) : (esW[predecessor] as number)) + amount
+        else w = own.work(baseWall) + amount
+        isLinked = true
+        const isStartBound = type === FS || type === SS
+        if (isStartBound) {
+          if (w > startW) startW = w
+        } else if (w > finishW) finishW = w
+        if (needsWall || !isStartBound) {
+          // The wall time of this bound: without lag, the predecessor's date itself (so an SF successor driven by a
+          // start at 08:00 finishes at 08:00, as Microsoft Project shows it); with a lag, the end of the working
+          // stretch for bounds on the finish and the beginning of one for SS (checked against Project's files).
+          const wall = elapsed ? baseWall + amount : amount === 0 ? baseWall : type === SS ? own.startAt(w) : own.finishAt(w)
+          if (isStartBound) {
+            if (wall > startWall) startWall = wall
+          } else if (wall > finishWall) finishWall = wall
+        }
+      }
+      if (up >= 0) {
+        const inheritedStart = boundStart[up] as number
+        const inheritedFinish = boundFinish[up] as number
+        if (inheritedStart > NEG) {
+          const w = own.work(inheritedStart)
+          if (w > startW) startW = w
+          if (inheritedStart > startWall) startWall = inheritedStart
+        }
+        if (inheritedFinish > NEG) {
+          const w = own.work(inheritedFinish)
+          if (w > finishW) finishW = w
+          if (inheritedFinish > finishWall) finishWall = inheritedFinish
+        }
+        if (boundLinked[up] === 1) isLinked = true
+      }
+      const type = constraintType[task] as number
+      const date = constraintDate[task] as number
+      if (!isLinked && !summary) {
+        // Tasks without links start at the project start; linked tasks follow their links only (an SF successor
+        // may start before the project start, as Microsoft Project does).
+        const w = own.work(projectStartWall)
+        if (w > startW) startW = w
+        if (projectStartWall > startWall) startWall = projectStartWall
+      }
+      if (type === SNET || (summary && type === MSO)) {
+        const w = own.work(date)
+        if (w > startW) startW = w
+        if (date > startWall) startWall = date
+      } else if (type === FNET && !summary) {
+        const w = own.work(date)
+        if (w > finishW) finishW = w
+        if (date > finishWall) finishWall = date
+      }
+      if (summary) {
+        boundStart[task] = startWall === NEG ? NEG : own.startAt(startW)
+        boundFinish[task] = finishWall === NEG ? NEG : own.finishAt(finishW)
+        boundLinked[task] = isLinked ? 1 : 0
+        continue
+      }
+      const length = duration[task] as number
+      let es: number
+      let ef: number
+      if (!Number.isNaN(actualStart[task] as number)) {
+        es = actualStart[task] as number
+        const finished = actualFinish[task] as number
+        if (!Number.isNaN(finished)) ef = finished
+        else if (wallScheduled) ef = es + (isElapsed[task] === 1 ? length : 0)
+        else ef = own.finishAt(own.work(es) + length)
+        esW[task] = own.work(es)
+        efW[task] = own.work(ef)
+      } else if (wallScheduled) {
+        const span = isElapsed[task] === 1 ? length : 0
+        es = Math.max(startWall, finishWall - span)
+        if (type === SNLT && es > date) es = date
+        else if (type === FNLT && es + span > date) es = date - span
+        else if (type === MSO) es = date
+        else if (type === MFO) es = date - span
+        if ((levelingDelay[task] as number) > 0) es += levelingDelay[task] as number
+        ef = es + span
+        esW[task] = own.work(es)
+        efW[task] = span === 0 ? (esW[task] as number) : own.work(ef)
+      } else {
+        let w = finishW - length > startW ? finishW - length : startW
+        if (type === SNLT) {
+          const limit = own.work(date)
+          if (w > limit) w = limit
+        } else if (type === FNLT) {
+          const limit = own.work(date) - length
+          if (w > limit) w = limit
+        } else if (type === MSO) w = own.work(date)
+        else if (type === MFO) w = own.work(date) - length
+        es = own.startAt(w)
+        if ((levelingDelay[task] as number) > 0) {
+          w = own.work(es + (levelingDelay[task] as number))
+          es = own.startAt(w)
+        }
+        ef = own.finishAt(w + length)
+        // When a link to the finish drives the task, the finish keeps that link's wall time (see above).
+        if (finishWall > NEG && w + length === finishW && own.work(finishWall) === finishW) ef = finishWall
+        esW[task] = w
+        efW[task] = w + length
+      }
+      earlyStart[task] = es
+      earlyFinish[task] = ef
+      if (ef > projectFinishWall) projectFinishWall = ef
+    }
+    if (count === 0) projectFinishWall = projectStartWall
+
+    // ---- Backward pass: late dates, slack, free slack, and the placement of ALAP tasks ----
+    for (let position = order.length - 1; position >= 0; position--) {
+      const node = order[position] as number
+      const task = node >= count ? node - count : node
+      const summary = isSummary[task] === 1
+      const own = calendar[task] as CompiledCalendar
+      if (summary && node < count) {
+        // Summary open, reached after all its children: roll up late and scheduled dates and slack.
+        let lowLate = POS
+        let highLate = NEG
+        let lowStart = POS
+        let highFinish = NEG
+        let slack = POS
+        let free = POS
+        for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number); child++) {
+          const index = childList[child] as number
+          if ((lateStart[index] as number) < lowLate) lowLate = lateStart[index] as number
+          if ((lateFinish[index] as number) > highLate) highLate = lateFinish[index] as number
+          if ((start[index] as number) < lowStart) lowStart = start[index] as number
+          if ((finish[index] as number) > highFinish) highFinish = finish[index] as number
+          if ((totalSlack[index] as number) < slack) slack = totalSlack[index] as number
+          if ((freeSlack[index] as number) < free) free = freeSlack[index] as number
+        }
+        lateStart[task] = lowLate
+        lateFinish[task] = highLate
+        start[task] = lowStart
+        finish[task] = highFinish
+        lsW[task] = own.work(lowLate)
+        lfW[task] = own.work(highLate)
+        sW[task] = own.work(lowStart)
+        fW[task] = own.work(highFinish)
+        totalSlack[task] = slack
+        freeSlack[task] = free
+        continue
+      }
+      const up = parent[task] as number
+      const wallScheduled = !summary && ((duration[task] as number) === 0 || isElapsed[task] === 1)
+      const needsWall = wallScheduled || summary
+      let startW = POS
+      let finishW = POS
+      let startWall = POS
+      let finishWall = POS
+      // The same bounds from the successors' scheduled dates: free slack and ALAP placement.
+      let freeStartW = POS
+      let freeFinishW = POS
+      let freeStartWall = POS
+      let freeFinishWall = POS
+      for (let entry = successorOffsets[task] as number; entry < (successorOffsets[task + 1] as number); entry++) {
+        const link = successorLinks[entry] as number
+        const successor = linkSuccessor[link] as number
+        const type = linkType[link] as number
+        const other = calendar[successor] as CompiledCalendar
+        const kind = lagKind[link] as number
+        let amount = lag[link] as number
+        if (kind >= lagKindPercent) amount = (amount / 100) * (summary ? (rolledDuration[task] as number) : (duration[task] as number))
+        const elapsed = kind === lagKindElapsed || kind === lagKindElapsedPercent
+        const isFinishBound = type === FS || type === FF
+        const toStart = type === FS || type === SS
+        let lateW: number
+        let schedW: number
+        let lateWall = 0
+        let schedWall = 0
+        if (!elapsed && other === own) {
+          lateW = (toStart ? (lsW[successor] as number) : (lfW[successor] as number)) - amount
+          schedW = (toStart ? (sW[successor] as number) : (fW[successor] as number)) - amount
+          if (needsWall) {
+            lateWall = amount === 0 ? (toStart ? (lateStart[successor] as number) : (lateFinish[successor] as number)) : isFinishBound ? own.finishAt(lateW) : own.startAt(lateW)
+            schedWall = amount === 0 ? (toStart ? (start[successor] as number) : (finish[successor] as number)) : isFinishBound ? own.finishAt(schedW) : own.startAt(schedW)
+          }
+        } else {
+          const lateTarget = toStart ? (lateStart[successor] as number) : (lateFinish[successor] as number)
+          const schedTarget = toStart ? (start[successor] as number) : (finish[successor] as number)
+          if (elapsed) {
+            lateWall = lateTarget - amount
+            schedWall = schedTarget - amount
+          } else {
+            // The latest wall time t with other.work(t) <= x is other.startAt(x): the bound may reach across the
+            // successor's non-working time (a Friday finish may wait until the successor's Monday start).
+            lateWall = other.startAt(other.work(lateTarget) - amount)
+            schedWall = other.startAt(other.work(schedTarget) - amount)
+          }
+          lateW = own.work(lateWall)
+          schedW = own.work(schedWall)
+        }
+        if (isFinishBound) {
+          if (lateW < finishW) finishW = lateW
+          if (schedW < freeFinishW) freeFinishW = schedW
+          if (needsWall) {
+            if (lateWall < finishWall) finishWall = lateWall
+            if (schedWall < freeFinishWall) freeFinishWall = schedWall
+          }
+        } else {
+          if (lateW < startW) startW = lateW
+          if (schedW < freeStartW) freeStartW = schedW
+          if (needsWall) {
+            if (lateWall < startWall) startWall = lateWall
+            if (schedWall < freeStartWall) freeStartWall = schedWall
+          }
+        }
+      }
+      if (up >= 0) {
+        const inheritedStart = boundLateStart[up] as number
+        const inheritedFinish = boundLateFinish[up] as number
+        if (inheritedStart < POS) {
+          const w = own.work(inheritedStart)
+          if (w < startW) startW = w
+          if (inheritedStart < startWall) startWall = inheritedStart
+        }
+        if (inheritedFinish < POS) {
+          const w = own.work(inheritedFinish)
+          if (w < finishW) finishW = w
+          if (inheritedFinish < finishWall) finishWall = inheritedFinish
+        }
+      }
+      const type = constraintType[task] as number
+      const date = constraintDate[task] as number
+      const due = deadline[task] as number
+      if (!Number.isNaN(due)) {
+        const w = own.work(due)
+        if (w < finishW) finishW = w
+        if (due < finishWall) finishWall = due
+      }
+      if (type === FNLT || (type === MFO && !summary)) {
+        const w = own.work(date)
+        if (w < finishW) finishW = w
+        if (date < finishWall) finishWall = date
+      } else if ((type === SNLT || type === MSO) && !summary) {
+        const w = own.work(date)
+        if (w < startW) startW = w
+        if (date < startWall) startWall = date
+      }
+      if (summary) {
+        // Summary close: pass the upper bounds down to the children.
+        boundLateStart[task] = startWall === POS ? POS : own.startAt(startW)
+        boundLateFinish[task] = finishWall === POS ? POS : own.finishAt(finishW)
+        continue
+      }
+      // No task may finish later than the project finish (Microsoft Project's late finish for tasks without successors,
+      // and the cap for tasks whose successors are only tied to their start, such as SF links).
+      const projectFinishW = own.work(projectFinishWall)
+      if (projectFinishW < finishW) finishW = projectFinishW
+      if (projectFinishWall < finishWall) finishWall = projectFinishWall
+      if (projectFinishW < freeFinishW) freeFinishW = projectFinishW
+      if (projectFinishWall < freeFinishWall) freeFinishWall = projectFinishWall
+      const length = duration[task] as number
+      const es = earlyStart[task] as number
+      const ef = earlyFinish[task] as number
+      const earlyFinishW = efW[task] as number
+      let ls: number
+      let lf: number
+      let lateFinishW: number
+      let slack: number
+      let free: number
+      let scheduledStart = es
+      let scheduledFinish = ef
+      let scheduledStartW = esW[task] as number
+      let scheduledFinishW = earlyFinishW
+      const isAlap = type === ALAP && Number.isNaN(actualStart[task] as number)
+      if (wallScheduled) {
+        const span = isElapsed[task] === 1 ? length : 0
+        lf = Math.min(finishWall, startWall + span)
+        ls = lf - span
+        lateFinishW = own.work(lf)
+        if (isElapsed[task] === 1) {
+          // Elapsed tasks measure slack on the wall clock, as Microsoft Project does.
+          slack = lf - ef
+          free = Math.min(freeFinishWall, freeStartWall + span) - ef
+        } else {
+          slack = lateFinishW - earlyFinishW
+          free = Math.min(freeFinishW, freeStartW) - earlyFinishW
+        }
+        if (isAlap) {
+          const latest = Math.min(freeFinishWall, freeStartWall + span, lf)
+          if (latest > ef) {
+            scheduledFinish = latest
+            scheduledStart = latest - span
+            scheduledFinishW = own.work(scheduledFinish)
+            scheduledStartW = span === 0 ? scheduledFinishW : own.work(scheduledStart)
+          }
+          slack = isElapsed[task] === 1 ? lf - scheduledFinish : lateFinishW - scheduledFinishW
+        }
+        lsW[task] = span === 0 ? lateFinishW : own.work(ls)
+      } else {
+        lateFinishW = Math.min(finishW, startW + length)
+        lf = own.finishAt(lateFinishW)
+        ls = own.startAt(lateFinishW - length)
+        slack = lateFinishW - earlyFinishW
+        free = Math.min(freeFinishW, freeStartW + length) - earlyFinishW
+        if (isAlap) {
+          const latestW = Math.min(freeFinishW, freeStartW + length, lateFinishW)
+          if (latestW > earlyFinishW) {
+            scheduledFinish = own.finishAt(latestW)
+            scheduledStart = own.startAt(latestW - length)
+            scheduledFinishW = latestW
+            scheduledStartW = latestW - length
+          }
+          // Microsoft Project measures an ALAP task's slack from where it is scheduled.
+          slack = lateFinishW - scheduledFinishW
+          free = Math.min(free, slack)
+        }
+        lsW[task] = lateFinishW - length
+      }
+      lateStart[task] = ls
+      lateFinish[task] = lf
+      lfW[task] = lateFinishW
+      totalSlack[task] = slack
+      freeSlack[task] = Math.max(0, Math.min(free, slack))
+      start[task] = scheduledStart
+      finish[task] = scheduledFinish
+      sW[task] = scheduledStartW
+      fW[task] = scheduledFinishW
+    }
+
+    // ---- Roll-ups: duration and percent complete of summaries (children come after parents in outline order) ----
+    const percent = Float64Array.from(this.inputs.percentComplete)
+    const weight = new Float64Array(count)
+    const done = new Float64Array(count)
+    const scheduleDuration = new Float64Array(count)
+    for (let index = count - 1; index >= 0; index--) {
+      if (isSummary[index] === 1) {
+        scheduleDuration[index] = (fW[index] as number) - (sW[index] as number)
+        percent[index] = (weight[index] as number) > 0 ? (done[index] as number) / (weight[index] as number) : (percent[index] as number)
+      } else {
+        scheduleDuration[index] = duration[index] as number
+        weight[index] = duration[index] as number
+        done[index] = (duration[index] as number) * (percent[index] as number)
+      }
+      const up = parent[index] as number
+      if (up >= 0) {
+        weight[up] = (weight[up] as number) + (weight[index] as number)
+        done[up] = (done[up] as number) + (done[index] as number)
+      }
+    }
+    let projectStart = count === 0 ? projectStartWall : POS
+    let projectFinish = count === 0 ? projectStartWall : NEG
+    const isCritical = new Uint8Array(count)
+    for (let index = 0; index < count; index++) {
+      if ((start[index] as number) < projectStart) projectStart = start[index] as number
+      if ((finish[index] as number) > projectFinish) projectFinish = finish[index] as number
+      // Fractional durations (Microsoft Project writes seconds) leave rounding noise of a few nanominutes.
+      isCritical[index] = (totalSlack[index] as number) <= slackTolerance ? 1 : 0
+    }
+    return {
+      taskCount: count,
+      indexOf: graph.indexOf,
+      start,
+      finish,
+      earlyStart,
+      earlyFinish,
+      lateStart,
+      lateFinish,
+      totalSlack,
+      freeSlack,
+      duration: scheduleDuration,
+      percentComplete: percent,
+      isCritical,
+      isSummary: graph.isSummary,
+      parent: graph.parent,
+      projectStart,
+      projectFinish,
+    }
+  }
+
+  /** The compiled calendar set (shared with resource calendars by callers that need it). */
+  calendarSet(): CalendarSet {
+    return this.calendars
+  }
+}
+
+/**
+ * Validates and compiles a plan for repeated scheduling: calendars, the CSR link graph and the topological order
+ * are built once. Nothing in `plan` is modified.
+ * @returns an engine (`run`, `update`) or the problems that prevent scheduling (nothing is scheduled then)
+ */
+export function schedulePrepare(plan: Plan): SchedulePrepareResult {
+  const validated = validatePlan(plan)
+  if (!validated.ok) return validated
+  const calendars = new CalendarSet(plan.calendars, dateToDayNumber(plan.start.slice(0, 10)))
+  const problems: ScheduleProblem[] = []
+  const projectCalendar = calendars.get(plan.calendarId)
+  if (calendarIsProblem(projectCalendar)) {
+    problems.push({ kind: projectCalendar.kind === 'no-working-time' ? 'no-working-time' : 'missing-calendar', calendarId: projectCalendar.calendarId, message: projectCalendar.message })
+    return { ok: false, problems }
+  }
+  const taskCalendars: CompiledCalendar[] = new Array<CompiledCalendar>(plan.tasks.length)
+  const reported = new Set<number>()
+  plan.tasks.forEach((task, index) => {
+    if (task.calendarId === null || task.calendarId === plan.calendarId) {
+      taskCalendars[index] = projectCalendar
+      return
+    }
+    const compiled = calendars.get(task.calendarId)
+    if (calendarIsProblem(compiled)) {
+      if (!reported.has(compiled.calendarId)) {
+        reported.add(compiled.calendarId)
+        problems.push({ kind: compiled.kind === 'no-working-time' ? 'no-working-time' : 'missing-calendar', calendarId: compiled.calendarId, message: `${compiled.message} (task ${task.id})` })
+      }
+      taskCalendars[index] = projectCalendar
+    } else taskCalendars[index] = compiled
+  })
+  if (problems.length > 0) return { ok: false, problems }
+  return { ok: true, engine: new Engine(plan, validated.graph, calendars, projectCalendar, taskCalendars) }
+}
+
+/**
+ * Schedules a plan: validation, forward and backward passes, roll-ups.
+ * @returns the schedule (typed arrays indexed like `plan.tasks`, dates in wall minutes, slack in working minutes of
+ * each task's calendar, or wall minutes for elapsed-duration tasks) or the problems that prevent scheduling
+ */
+export function scheduleRun(plan: Plan): ScheduleResult {
+  const prepared = schedulePrepare(plan)
+  return prepared.ok ? prepared.engine.run() : { ok: false, problems: prepared.problems }
+}

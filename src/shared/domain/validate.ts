@@ -1,0 +1,309 @@
+/**
+ * Validation of a plan's task graph before scheduling, and the compiled graph the engine runs on.
+ *
+ * The graph has one node per task plus, for each summary, a second "close" node: node i opens task i (for a summary:
+ * before its children), node n + i closes summary i (after its children). Edges:
+ *   link p → s:            close(p) → s
+ *   summary S, child c:    S → c and close(c) → n + S
+ * so links to a summary constrain all its children and links from a summary wait for all of them, as in Microsoft
+ * Project. A link between a task and its own summary makes a cycle, which Microsoft Project refuses too.
+ */
+import { dateIsValidIsoDateTime } from './dates'
+import type { Dependency, Plan, TaskId } from './model'
+import type { ScheduleProblem } from './schedule-types'
+
+/** Link type codes used in the compiled graph. */
+export const linkTypeCode = { FS: 0, SS: 1, FF: 2, SF: 3 } as const
+
+/** The plan's outline and links as flat arrays (CSR adjacency), ready for the scheduling passes. */
+export type PlanGraph = {
+  taskCount: number
+  indexOf: Map<TaskId, number>
+  /** Outline parent index or -1. */
+  parent: Int32Array
+  isSummary: Uint8Array
+  /** Children of task i: childList[childOffsets[i] .. childOffsets[i + 1]). */
+  childOffsets: Int32Array
+  childList: Int32Array
+  /** Per link (index into `links`): predecessor index, successor index, type code (FS 0, SS 1, FF 2, SF 3). */
+  links: Dependency[]
+  linkPredecessor: Int32Array
+  linkSuccessor: Int32Array
+  linkType: Uint8Array
+  /** Links into task i: predecessorLinks[predecessorOffsets[i] .. predecessorOffsets[i + 1]) (link indexes). */
+  predecessorOffsets: Int32Array
+  predecessorLinks: Int32Array
+  /** Links out of task i, likewise. */
+  successorOffsets: Int32Array
+  successorLinks: Int32Array
+  /** Topological order of the used nodes (i = task / summary open, n + i = summary close). */
+  order: Int32Array
+}
+
+function csr(count: number, keys: Int32Array): { offsets: Int32Array; items: Int32Array } {
+  const offsets = new Int32Array(count + 1)
+  for (let index = 0; index < keys.length; index++) offsets[(keys[index] as number) + 1]++
+  for (let index = 0; index < count; index++) offsets[index + 1] = (offsets[index + 1] as number) + (offsets[index] as number)
+  const fill = offsets.slice(0, count)
+  const items = new Int32Array(keys.length)
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index] as number
+    items[fill[key]++] = index
+  }
+  return { offsets, items }
+}
+
+/** Outline parents from the outline levels (a task's parent is the nearest earlier task with a lower level). */
+export function validateOutlineParents(levels: ArrayLike<number>): Int32Array {
+  const count = levels.length
+  const parent = new Int32Array(count).fill(-1)
+  const stack: number[] = []
+  for (let index = 0; index < count; index++) {
+    const level = Math.max(1, Math.floor(levels[index] as number) || 1)
+    while (stack.length > 0 && Math.max(1, Math.floor(levels[stack[stack.length - 1] as number] as number) || 1) >= level) stack.pop()
+    parent[index] = stack.length > 0 ? (stack[stack.length - 1] as number) : -1
+    stack.push(index)
+  }
+  return parent
+}
+
+type Order = { order: Int32Array; cycle: number[] | null }
+
+/** Kahn's algorithm over the expanded graph; on a cycle, returns the task indexes of one cycle, in order. */
+function topologicalOrder(
+  count: number,
+  isSummary: Uint8Array,
+  parent: Int32Array,
+  childOffsets: Int32Array,
+  childList: Int32Array,
+  linkPredecessor: Int32Array,
+  linkSuccessor: Int32Array,
+  successorOffsets: Int32Array,
+  successorLinks: Int32Array,
+): Order {
+  const nodeCount = 2 * count
+  const indegree = new Int32Array(nodeCount)
+  for (let link = 0; link < linkSuccessor.length; link++) indegree[linkSuccessor[link] as number]++
+  for (let task = 0; task < count; task++) {
+    const up = parent[task] as number
+    if (up >= 0) {
+      indegree[task]++
+      indegree[count + up]++
+    }
+  }
+  const used = new Uint8Array(nodeCount)
+  let usedCount = 0
+  for (let task = 0; task < count; task++) {
+    used[task] = 1
+    usedCount++
+    if (isSummary[task] === 1) {
+      used[count + task] = 1
+      usedCount++
+    }
+  }
+  const order = new Int32Array(usedCount)
+  let head = 0
+  let tail = 0
+  for (let node = 0; node < nodeCount; node++) if (used[node] === 1 && indegree[node] === 0) order[tail++] = node
+  const release = (node: number): void => {
+    if (--indegree[node] === 0) order[tail++] = node
+  }
+  while (head < tail) {
+    const node = order[head++] as number
+    const task = node >= count ? node - count : node
+    const isClose = node >= count || isSummary[task] === 0
+    if (node < count && isSummary[task] === 1) {
+      for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number); child++) release(childList[child] as number)
+    }
+    if (isClose) {
+      for (let link = successorOffsets[task] as number; link < (successorOffsets[task + 1] as number); link++) {
+        release(linkSuccessor[successorLinks[link] as number] as number)
+      }
+      const up = parent[task] as number
+      if (up >= 0) release(count + up)
+    }
+  }
+  if (tail === usedCount) return { order, cycle: null }
+
+  // Find one cycle among the nodes left with a positive in-degree: walk edges that stay inside the remainder.
+  const next = (node: number): number[] => {
+    const task = node >= count ? node - count : node
+    const out: number[] = []
+    if (node < count && isSummary[task] === 1) {
+      for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number); child++) out.push(childList[child] as number)
+    }
+    if (node >= count || isSummary[task] === 0) {
+      for (let link = successorOffsets[task] as number; link < (successorOffsets[task + 1] as number); link++) {
+        out.push(linkSuccessor[successorLinks[link] as number] as number)
+      }
+      const up = parent[task] as number
+      if (up >= 0) out.push(count + up)
+    }
+    return out.filter((target) => used[target] === 1 && (indegree[target] as number) > 0)
+  }
+  const close = (task: number): number => (isSummary[task] === 1 ? count + task : task)
+  // One remaining predecessor of a remaining node (each has one: that is why its in-degree stayed positive).
+  const previous = (node: number): number => {
+    const candidates: number[] = []
+    if (node >= count) {
+      const task = node - count
+      for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number); child++) candidates.push(close(childList[child] as number))
+    } else {
+      for (let link = 0; link < linkSuccessor.length; link++) if (linkSuccessor[link] === node) candidates.push(close(linkPredecessor[link] as number))
+      const up = parent[node] as number
+      if (up >= 0) candidates.push(up)
+    }
+    return candidates.find((candidate) => (indegree[candidate] as number) > 0) ?? -1
+  }
+  let start = -1
+  for (let node = 0; node < nodeCount && start < 0; node++) if (used[node] === 1 && (indegree[node] as number) > 0) start = node
+  // Walking backwards inside the remainder must repeat a node; that node lies on a cycle.
+  const seen = new Uint8Array(nodeCount)
+  while (start >= 0 && seen[start] === 0) {
+    seen[start] = 1
+    const before = previous(start)
+    if (before < 0) break
+    start = before
+  }
+  const state = new Uint8Array(nodeCount)
+  const path: number[] = []
+  const stack: { node: number; targets: number[]; position: number }[] = [{ node: start, targets: next(start), position: 0 }]
+  state[start] = 1
+  path.push(start)
+  let found: number[] | null = null
+  while (stack.length > 0 && found === null) {
+    const frame = stack[stack.length - 1] as { node: number; targets: number[]; position: number }
+    if (frame.position >= frame.targets.length) {
+      state[frame.node] = 2
+      stack.pop()
+      path.pop()
+      continue
+    }
+    const target = frame.targets[frame.position++] as number
+    if (state[target] === 1) {
+      found = path.slice(path.indexOf(target))
+    } else if (state[target] === 0) {
+      state[target] = 1
+      path.push(target)
+      stack.push({ node: target, targets: next(target), position: 0 })
+    }
+  }
+  const tasks: number[] = []
+  for (const node of found ?? [start]) {
+    const task = node >= count ? node - count : node
+    if (tasks[tasks.length - 1] !== task) tasks.push(task)
+  }
+  if (tasks.length > 1 && tasks[0] === tasks[tasks.length - 1]) tasks.pop()
+  return { order, cycle: tasks }
+}
+
+/** Result of `validatePlan`: the compiled graph, or every problem found. */
+export type ValidateResult = { ok: true; graph: PlanGraph } | { ok: false; problems: ScheduleProblem[] }
+
+/**
+ * Checks a plan before scheduling: duplicate task ids, links to missing tasks, self links, dependency cycles (reported
+ * with the task ids in cycle order), bad durations, lags and dates. The plan is not modified.
+ * @returns the compiled graph when the plan can be scheduled, otherwise the list of problems
+ */
+export function validatePlan(plan: Plan): ValidateResult {
+  const problems: ScheduleProblem[] = []
+  const count = plan.tasks.length
+  const indexOf = new Map<TaskId, number>()
+  plan.tasks.forEach((task, index) => {
+    if (indexOf.has(task.id)) {
+      problems.push({ kind: 'duplicate-id', taskId: task.id, message: `Task id ${task.id} is used by more than one task.` })
+    } else indexOf.set(task.id, index)
+    if (!Number.isFinite(task.duration) || task.duration < 0) {
+      problems.push({ kind: 'invalid-value', taskId: task.id, message: `Task ${task.id} has an invalid duration (${task.duration}).` })
+    }
+    if (!Number.isFinite(task.levelingDelay) || task.levelingDelay < 0) {
+      problems.push({ kind: 'invalid-value', taskId: task.id, message: `Task ${task.id} has an invalid leveling delay.` })
+    }
+    const type = task.constraint.type
+    if (type !== 'ASAP' && type !== 'ALAP' && (task.constraint.date === null || !dateIsValidIsoDateTime(task.constraint.date))) {
+      problems.push({ kind: 'invalid-value', taskId: task.id, message: `Task ${task.id} has a ${type} constraint without a valid date.` })
+    }
+    for (const [label, value] of [
+      ['actual start', task.actualStart],
+      ['actual finish', task.actualFinish],
+      ['deadline', task.deadline],
+    ] as const) {
+      if (value !== null && !dateIsValidIsoDateTime(value)) {
+        problems.push({ kind: 'invalid-value', taskId: task.id, message: `Task ${task.id} has an invalid ${label} (${value}).` })
+      }
+    }
+  })
+  if (!dateIsValidIsoDateTime(plan.start)) {
+    problems.push({ kind: 'invalid-value', taskId: null, message: `The plan start "${plan.start}" is not a valid date.` })
+  }
+  const links: Dependency[] = []
+  for (const dependency of plan.dependencies) {
+    let isBad = false
+    for (const taskId of [dependency.predecessorId, dependency.successorId]) {
+      if (!indexOf.has(taskId)) {
+        problems.push({ kind: 'missing-task', dependencyId: dependency.id, taskId, message: `Link ${dependency.id} refers to task ${taskId}, which does not exist.` })
+        isBad = true
+      }
+    }
+    if (dependency.predecessorId === dependency.successorId) {
+      problems.push({ kind: 'self-link', dependencyId: dependency.id, taskId: dependency.predecessorId, message: `Task ${dependency.predecessorId} is linked to itself.` })
+      isBad = true
+    }
+    if (!Number.isFinite(dependency.lag)) {
+      problems.push({ kind: 'invalid-value', taskId: dependency.successorId, message: `Link ${dependency.id} has an invalid lag.` })
+      isBad = true
+    }
+    if (!isBad) links.push(dependency)
+  }
+  if (problems.length > 0) return { ok: false, problems }
+
+  const parent = validateOutlineParents(plan.tasks.map((task) => task.level))
+  const isSummary = new Uint8Array(count)
+  for (let index = 0; index < count; index++) {
+    const up = parent[index] as number
+    if (up >= 0) isSummary[up] = 1
+  }
+  // Top-level tasks go to an extra bucket `count`, which is dropped.
+  const childIndex = csr(count + 1, Int32Array.from(parent, (up) => (up < 0 ? count : up)))
+  const childOffsets = childIndex.offsets.slice(0, count + 1)
+  const childList = childIndex.items
+  const linkPredecessor = new Int32Array(links.length)
+  const linkSuccessor = new Int32Array(links.length)
+  const linkType = new Uint8Array(links.length)
+  links.forEach((link, index) => {
+    linkPredecessor[index] = indexOf.get(link.predecessorId) as number
+    linkSuccessor[index] = indexOf.get(link.successorId) as number
+    linkType[index] = linkTypeCode[link.type] ?? 0
+  })
+  const predecessors = csr(count, linkSuccessor)
+  const successors = csr(count, linkPredecessor)
+  const { order, cycle } = topologicalOrder(count, isSummary, parent, childOffsets, childList, linkPredecessor, linkSuccessor, successors.offsets, successors.items)
+  if (cycle !== null) {
+    const taskIds = cycle.map((index) => (plan.tasks[index] as { id: TaskId }).id)
+    const names = taskIds.map((id) => String(id))
+    return {
+      ok: false,
+      problems: [{ kind: 'cycle', taskIds, message: `Tasks ${[...names, names[0]].join(' → ')} form a dependency cycle (a link to or from a summary counts for all its tasks).` }],
+    }
+  }
+  return {
+    ok: true,
+    graph: {
+      taskCount: count,
+      indexOf,
+      parent,
+      isSummary,
+      childOffsets,
+      childList,
+      links,
+      linkPredecessor,
+      linkSuccessor,
+      linkType,
+      predecessorOffsets: predecessors.offsets,
+      predecessorLinks: predecessors.items,
+      successorOffsets: successors.offsets,
+      successorLinks: successors.items,
+      order,
+    },
+  }
+}
