@@ -19,7 +19,6 @@ import type { Schedule } from '../domain/schedule-types'
 import {
   exportAssignmentsByTask,
   exportDurationText,
-  exportNumberText,
   exportPredecessorTexts,
   exportResourceTexts,
   exportRound,
@@ -43,9 +42,13 @@ export function csvNeutralize(text: string): string {
   return formulaStart.test(text) ? `'${text}` : text
 }
 
-/** One field as written in a record: neutralized, then quoted when it holds a comma, quote, CR or LF. */
+/**
+ * One field as written in a record: text is neutralized, then quoted when it holds a comma, quote, CR or LF.
+ * A JavaScript number is written as a plain number (a negative number is data, not a formula).
+ */
 export function csvField(value: string | number | boolean | null): string {
   if (value === null) return ''
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ''
   const text = csvNeutralize(typeof value === 'string' ? value : String(value))
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
@@ -182,8 +185,8 @@ export function csvExportPlan(plan: Plan, schedule: Schedule): string {
       csvDateText(schedule.finish[index] as number),
       predecessors[index] ?? '',
       resources[index] ?? '',
-      exportNumberText(schedule.percentComplete[index] as number),
-      exportNumberText(exportRound((schedule.totalSlack[index] as number) / plan.settings.minutesPerDay)),
+      exportRound(schedule.percentComplete[index] as number),
+      exportRound((schedule.totalSlack[index] as number) / plan.settings.minutesPerDay),
       schedule.isCritical[index] === 1 ? 'Yes' : 'No',
       task.isMilestone ? 'Yes' : 'No',
     ])
@@ -361,7 +364,10 @@ function findCycle(count: number, successors: number[][]): number[] | null {
       if (state[next] === 1) {
         const cycle = [next]
         for (let node = top.node; node !== next && node !== -1; node = parent[node] as number) cycle.push(node)
-        return cycle.reverse()
+        cycle.reverse()
+        // Start the report at the earliest row so the message reads in file order.
+        const first = cycle.indexOf(Math.min(...cycle))
+        return [...cycle.slice(first), ...cycle.slice(0, first)]
       }
       if (state[next] === 0) {
         state[next] = 1

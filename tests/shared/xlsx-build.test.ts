@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest'
+import { dateFromWallMinutes, dateToWallMinutes } from '../../src/shared/domain/dates'
+import { makePlan, makeTask } from '../../src/shared/domain/defaults'
+import type { Plan } from '../../src/shared/domain/model'
+import { scheduleRun } from '../../src/shared/domain/schedule'
+import type { Schedule } from '../../src/shared/domain/schedule-types'
+import {
+  xlsxBuildPlanWorkbook,
+  xlsxColors,
+  xlsxGanttTimeline,
+  xlsxMilestoneMark,
+  xlsxMilestoneStatus,
+  xlsxScheduleHeaders,
+} from '../../src/shared/formats/xlsx/build'
+import { exportDurationText, exportLagText, exportPredecessorTexts, exportWbsNumbers } from '../../src/shared/formats/xlsx/plan-table'
+import type { XlsxCell, XlsxSheet, XlsxWorkbook } from '../../src/shared/formats/xlsx/spec'
+import { generatePlan } from '../support/generate-plan'
+import { samplePlan, samplePlanNow } from '../main/export-plans'
+
+function scheduled(plan: Plan): Schedule {
+  const result = scheduleRun(plan)
+  if (!result.ok) throw new Error(result.problems.map((problem) => problem.message).join('; '))
+  return result.schedule
+}
+
+function sheet(workbook: XlsxWorkbook, name: string): XlsxSheet {
+  const found = workbook.sheets.find((candidate) => candidate.name === name)
+  if (found === undefined) throw new Error(`no sheet ${name}`)
+  return found
+}
+
+/** A cell as a short comparable value: dates as text, fills as `#RRGGBB`. */
+function show(cell: XlsxCell | null | undefined): unknown {
+  if (cell === null || cell === undefined) return null
+  if (cell.type === 'date') return dateFromWallMinutes(cell.value).slice(0, 16)
+  if (cell.type === 'empty') return `#${cell.style.fill ?? ''}`
+  return cell.value
+}
+
+function sampleWorkbook(): XlsxWorkbook {
+  const plan = samplePlan()
+  return xlsxBuildPlanWorkbook(plan, scheduled(plan), { now: samplePlanNow })
+}
+
+describe('task table text', () => {
+  it('numbers the outline like Microsoft Project', () => {
+    const plan = makePlan('p', 'p', '2026-01-05T08:00:00', '2026-01-01T00:00:00', {
+      tasks: [1, 2, 3, 3, 2, 1, 2, 1].map((level, index) => makeTask(index + 1, { level })),
+    })
+    expect(exportWbsNumbers(plan)).toEqual(['1', '1.1', '1.1.1', '1.1.2', '1.2', '2', '2.1', '3'])
+  })
+
+  it('writes durations and lags in their units', () => {
+    const settings = makePlan('p', 'p', '2026-01-05T08:00:00', '2026-01-01T00:00:00').settings
+    expect(exportDurationText(5 * 480, 'd', settings)).toBe('5d')
+    expect(exportDurationText(1.5 * 2400, 'w', settings)).toBe('1.5w')
+    expect(exportDurationText(90, 'h', settings)).toBe('1.5h')
+    expect(exportDurationText(3 * 1440, 'ed', settings)).toBe('3ed')
+    expect(exportDurationText(480, 'd', settings)).toBe('1d')
+    expect(exportLagText(0, 'd', settings)).toBe('')
+    expect(exportLagText(-480, 'd', settings)).toBe('-1d')
+    expect(exportLagText(50, '%', settings)).toBe('+50%')
+    expect(exportLagText(120, 'h', settings)).toBe('+2h')
+  })
+
+  it('lists predecessors by row ID with type and lag', () => {
+    expect(exportPredecessorTexts(samplePlan())).toEqual(['', '', '2', '3FS+1d', '', '3', '6SS+2d', '7FF', '8'])
+  })
+})
+
+describe('Schedule sheet', () => {
+  it('has the header, one row per task with typed values, outline levels, frozen header and an autofilter', () => {
+    const schedule = sheet(sampleWorkbook(), 'Schedule')
+    expect(schedule.rows[0]?.cells.map(show)).toEqual([...xlsxScheduleHeaders])
+    expect(schedule.rows.slice(1).map((row) => row.cells.map(show))).toEqual([
+      [1, '1', 'Discovery', 7, '2026-03-02T08:00', '2026-03-10T17:00', '', '', 0.42, 0, true],
+      [2, '1.1', 'Kick-off, "alpha"', 1, '2026-03-02T08:00', '2026-03-02T17:00', '', '', 1, 0, true],
+      [3, '1.2', '=HYPERLINK("http://example.com","x")', 3, '2026-03-03T08:00', '2026-03-05T17:00', '2', '', 0.5, 0, true],
+      [4, '1.3', 'Café résumé – naïve', 2, '2026-03-09T08:00', '2026-03-10T17:00', '3FS+1d', '', 0, 4, false],
+      [5, '2', 'Build', 7, '2026-03-06T08:00', '2026-03-17T17:00', '', '', 0, 0, true],
+      [6, '2.1', '+Backend\nAPI', 5, '2026-03-06T08:00', '2026-03-12T17:00', '3', 'Ana Ferreira', 0, 0, true],
+      [7, '2.2', '-Frontend', 5, '2026-03-10T08:00', '2026-03-17T17:00', '6SS+2d', 'Ana Ferreira[50%], Ben', 0, 0, true],
+      [8, '2.3', '@Review', 2, '2026-03-16T08:00', '2026-03-17T17:00', '7FF', '', 0, 0, true],
+      [9, '3', 'Go-live', 0, '2026-03-17T17:00', '2026-03-17T17:00', '8', '', 0, 0, true],
+    ])
+    expect(schedule.rows.slice(1).map((row) => row.outlineLevel)).toEqual([0, 1, 1, 1, 0, 1, 1, 1, 0])
+    expect(schedule.frozen).toEqual({ rows: 1, columns: 3 })
+    expect(schedule.autoFilter).toEqual({ fromRow: 0, fromColumn: 0, toRow: 9, toColumn: 10 })
+    expect(schedule.hasSummaryAbove).toBe(true)
+    const start = schedule.rows[1]?.cells[4]
+    expect(start?.type === 'date' && start.style?.numFmt).toBe('yyyy-mm-dd hh:mm')
+  })
+
+  it('writes summary names in bold and indents names by outline level', () => {
+    const schedule = sheet(sampleWorkbook(), 'Schedule')
+    const nameStyles = schedule.rows.slice(1).map((row) => row.cells[2]?.style)
+    expect(nameStyles.map((style) => [style?.isBold, style?.indent])).toEqual([
+      [true, 0],
+      [false, 1],
+      [false, 1],
+      [false, 1],
+      [true, 0],
+      [false, 1],
+      [false, 1],
+      [false, 1],
+      [false, 0],
+    ])
+  })
+})
+
+describe('Gantt sheet', () => {
+  it('uses one column per day for a short plan, shading weekends and holidays', () => {
+    const gantt = sheet(sampleWorkbook(), 'Gantt')
+    const days = gantt.rows[0]?.cells.slice(2).map((cell) => (show(cell) as string).slice(0, 10))
+    expect(days).toHaveLength(16)
+    expect(days?.[0]).toBe('2026-03-02')
+    expect(days?.[15]).toBe('2026-03-17')
+    const shaded = gantt.columns.slice(2).map((column, index) => (column.style?.fill === xlsxColors.nonWorking ? days?.[index] : null))
+    expect(shaded.filter((day) => day !== null)).toEqual(['2026-03-07', '2026-03-08', '2026-03-13', '2026-03-14', '2026-03-15'])
+    expect(gantt.frozen).toEqual({ rows: 1, columns: 2 })
+  })
+
+  it('draws bars as filled cells, lighter over non-working days, critical in red, summaries dark, milestones as ◆', () => {
+    const gantt = sheet(sampleWorkbook(), 'Gantt')
+    const bars = gantt.rows.slice(1).map((row) => (row.spans ?? []).map((span) => [span.from - 2, span.to - 2, show(span.cell)]))
+    expect(bars).toEqual([
+      [[0, 4, `#${xlsxColors.summaryBar}`], [5, 6, `#${xlsxColors.summaryBarNonWorking}`], [7, 8, `#${xlsxColors.summaryBar}`]],
+      [[0, 0, `#${xlsxColors.criticalBar}`]],
+      [[1, 3, `#${xlsxColors.criticalBar}`]],
+      [[7, 8, `#${xlsxColors.bar}`]],
+      [
+        [4, 4, `#${xlsxColors.summaryBar}`],
+        [5, 6, `#${xlsxColors.summaryBarNonWorking}`],
+        [7, 10, `#${xlsxColors.summaryBar}`],
+        [11, 13, `#${xlsxColors.summaryBarNonWorking}`],
+        [14, 15, `#${xlsxColors.summaryBar}`],
+      ],
+      [[4, 4, `#${xlsxColors.criticalBar}`], [5, 6, `#${xlsxColors.criticalBarNonWorking}`], [7, 10, `#${xlsxColors.criticalBar}`]],
+      [[8, 10, `#${xlsxColors.criticalBar}`], [11, 13, `#${xlsxColors.criticalBarNonWorking}`], [14, 15, `#${xlsxColors.criticalBar}`]],
+      [[14, 15, `#${xlsxColors.criticalBar}`]],
+      [[15, 15, xlsxMilestoneMark]],
+    ])
+  })
+
+  it('switches to one column per week when the plan is longer than 120 days', () => {
+    const plan = generatePlan({ tasks: 400, seed: 7 })
+    const schedule = scheduled(plan)
+    const timeline = xlsxGanttTimeline(plan, schedule)
+    expect(timeline.unit).toBe('week')
+    const days = (schedule.projectFinish - schedule.projectStart) / 1440
+    expect(days).toBeGreaterThan(120)
+    expect(timeline.starts.every((day, index) => index === 0 || day - (timeline.starts[index - 1] as number) === 7)).toBe(true)
+    // Weeks start on the plan's week start day (Monday) and cover the whole project.
+    expect(new Date((timeline.starts[0] as number) * 86_400_000).getUTCDay()).toBe(1)
+    expect(timeline.starts[0]! * 1440).toBeLessThanOrEqual(schedule.projectStart)
+    expect((timeline.starts.at(-1)! + 7) * 1440).toBeGreaterThanOrEqual(schedule.projectFinish)
+    const gantt = sheet(xlsxBuildPlanWorkbook(plan, schedule, { now: '2026-01-01T00:00:00' }), 'Gantt')
+    expect(gantt.columns).toHaveLength(2 + timeline.starts.length)
+    // Every task row has a bar or a milestone mark inside the timeline.
+    for (const row of gantt.rows.slice(1)) {
+      expect(row.spans?.length ?? 0).toBeGreaterThan(0)
+      for (const span of row.spans ?? []) {
+        expect(span.from).toBeGreaterThanOrEqual(2)
+        expect(span.to).toBeLessThan(gantt.columns.length)
+      }
+    }
+  })
+})
+
+describe('Resources and Resource usage sheets', () => {
+  it('lists resources with units, rate, vacations, work and cost', () => {
+    const resources = sheet(sampleWorkbook(), 'Resources')
+    expect(resources.rows.map((row) => row.cells.map(show))).toEqual([
+      ['Name', 'Role', 'Initials', 'Email', 'Max units', 'Rate per hour (EUR)', 'Vacations', 'Work (hours)', 'Cost (EUR)'],
+      // Ana: 40 h on Backend + 50 % of Frontend's 5 days minus her vacation day (16 h) = 56 h.
+      ['Ana Ferreira', '=cmd|calc', 'AF', 'ana@example.com', 1, 80, '2026-03-16', 56, 4480],
+      ['Ben', 'Tester', 'B', '', 0.5, 60.5, '', 40, 2420],
+    ])
+  })
+
+  it('shows weekly load with over-allocated weeks in red, including a week that is only over on single days', () => {
+    const usage = sheet(sampleWorkbook(), 'Resource usage')
+    expect(usage.rows.map((row) => row.cells.map(show))).toEqual([
+      ['Resource', 'Max units', '2026-03-02T00:00', '2026-03-09T00:00', '2026-03-16T00:00'],
+      // Week of 9 March has a holiday: Ana has 32 h available and 44 h assigned.
+      ['Ana Ferreira', 1, 0.2, 1.38, 0.13],
+      // Ben is half-time: 24 h against 16 h, then 16 h against 20 h but 8 h a day against 4 h.
+      ['Ben', 0.5, null, 1.5, 0.8],
+    ])
+    const red = usage.rows.slice(1).map((row) => row.cells.slice(2).map((cell) => cell?.style?.fill === xlsxColors.overallocated))
+    expect(red).toEqual([
+      [false, true, false],
+      [false, true, true],
+    ])
+  })
+})
+
+describe('Milestones sheet', () => {
+  it('lists milestones by date with deadline, slack, status and critical flag', () => {
+    const milestones = sheet(sampleWorkbook(), 'Milestones')
+    expect(milestones.rows.map((row) => row.cells.map(show))).toEqual([
+      ['ID', 'WBS', 'Name', 'Date', 'Deadline', 'Total slack (days)', 'Status', 'Critical'],
+      [9, '3', 'Go-live', '2026-03-17T17:00', '2026-03-27T17:00', 0, 'due soon', true],
+    ])
+  })
+
+  it.each([
+    ['2026-03-10T12:00:00', 0, 'due soon'],
+    ['2026-02-01T00:00:00', 0, 'upcoming'],
+    ['2026-03-18T00:00:00', 0, 'overdue'],
+    ['2026-03-18T00:00:00', 100, 'done'],
+  ] as const)('a milestone on 17 March seen on %s at %i %% is %s', (now, percent, status) => {
+    expect(xlsxMilestoneStatus(dateToWallMinutes('2026-03-17T17:00:00'), percent, dateToWallMinutes(now), 14)).toBe(status)
+  })
+
+  it('measures status against the plan status date when there is one', () => {
+    const plan = { ...samplePlan(), statusDate: '2026-04-01T00:00:00' }
+    const workbook = xlsxBuildPlanWorkbook(plan, scheduled(plan), { now: samplePlanNow })
+    expect(show(sheet(workbook, 'Milestones').rows[1]?.cells[6])).toBe('overdue')
+  })
+})
