@@ -1,3 +1,4 @@
+import { CalendarSet, calendarIsProblem, calendarResourceEffective, type CompiledCalendar } from './calendar'
 import { dateFromDayNumber, dateToDayNumber, dateWeekday } from './dates'
 import type { Assignment, Calendar, CalendarId, IsoDate, Percent, Plan, Resource, ResourceId, TaskId, WallMinutes } from './model'
 import type { Schedule } from './schedule-types'
@@ -73,81 +74,82 @@ export type PlanLoad = {
 const epsilon = 1e-9
 
 /**
- * A resource's working time, day by day: `periods(day)` is a flat list `[start, end, start, end, ...]` of minutes after
- * midnight (end may be 1440) and `workingMinutes(day)` their total. Vacation days have none.
+ * A resource's (or task's) working time on the engine's compiled calendars: `between(from, to)` is the number of
+ * working minutes between two wall-clock minutes, `workingMinutes(day)` those of one day (0 on weekends, holidays
+ * and vacation days).
  */
 export type ResourceDayTable = {
-  periods: (dayNumber: number) => readonly number[]
+  calendar: CompiledCalendar | null
+  between: (from: WallMinutes, to: WallMinutes) => number
   workingMinutes: (dayNumber: number) => number
+  /**
+   * Working minutes (counted from the calendar's anchor) at each midnight of days `fromDay..toDay + 1`, as
+   * `values[day - offset]`; cached, so repeated load computations do not query the calendar day by day.
+   */
+  midnights: (fromDay: number, toDay: number) => { values: Float64Array; offset: number }
 }
 
-const noPeriods: readonly number[] = []
-
-type CalendarDays = { calendars: readonly Calendar[]; byDay: Map<number, readonly number[]> }
-const calendarDaysCache = new WeakMap<Calendar, CalendarDays>()
-
-// TODO(engine): switch to the compiled calendars of calendar.ts once they land, so there is one calendar implementation.
-function calendarDayPeriods(calendars: readonly Calendar[], calendarId: CalendarId, dayNumber: number, depth = 0): readonly number[] {
-  const calendar = calendars.find((candidate) => candidate.id === calendarId)
-  if (calendar === undefined || depth > 20) return noPeriods
-  let cache = calendarDaysCache.get(calendar)
-  if (cache === undefined || cache.calendars !== calendars) calendarDaysCache.set(calendar, (cache = { calendars, byDay: new Map() }))
-  const cached = cache.byDay.get(dayNumber)
-  if (cached !== undefined) return cached
-  const day = dateFromDayNumber(dayNumber)
-  const weekday = dateWeekday(dayNumber)
-  let periods: readonly number[] | null = null
-  for (const exception of calendar.exceptions) {
-    if (exception.from <= day && day <= exception.to) periods = exception.periods.flatMap((period) => [period.start, period.end])
-  }
-  if (periods === null) {
-    for (const week of calendar.workWeeks) {
-      const pattern = week.from <= day && day <= week.to ? week.weekDays[weekday] : null
-      if (pattern !== null && pattern !== undefined) periods = pattern.periods.flatMap((period) => [period.start, period.end])
+function dayTable(calendar: CompiledCalendar | null): ResourceDayTable {
+  let offset = 0
+  let values = new Float64Array(0)
+  const midnights = (fromDay: number, toDay: number): { values: Float64Array; offset: number } => {
+    if (calendar === null) return { values: new Float64Array(toDay - fromDay + 2), offset: fromDay }
+    if (values.length === 0 || fromDay < offset || toDay + 1 >= offset + values.length) {
+      const from = values.length === 0 ? fromDay - 31 : Math.min(offset, fromDay - 366)
+      const to = values.length === 0 ? toDay + 32 : Math.max(offset + values.length - 1, toDay + 367)
+      values = new Float64Array(to - from + 1)
+      for (let day = from; day <= to; day++) values[day - from] = calendar.work(day * 1440)
+      offset = from
     }
+    return { values, offset }
   }
-  if (periods === null) {
-    const pattern = calendar.weekDays[weekday]
-    if (pattern !== null && pattern !== undefined) periods = pattern.periods.flatMap((period) => [period.start, period.end])
+  if (calendar === null) return { calendar, between: () => 0, workingMinutes: () => 0, midnights }
+  return {
+    calendar,
+    between: (from, to) => (to > from ? calendar.work(to) - calendar.work(from) : 0),
+    workingMinutes: (dayNumber) => calendar.work((dayNumber + 1) * 1440) - calendar.work(dayNumber * 1440),
+    midnights,
   }
-  if (periods === null)
-    periods = calendar.baseCalendarId === null ? noPeriods : calendarDayPeriods(calendars, calendar.baseCalendarId, dayNumber, depth + 1)
-  if (periods.length === 0) periods = noPeriods
-  cache.byDay.set(dayNumber, periods)
-  return periods
+}
+
+function anchorDay(plan: Plan): number {
+  return dateToDayNumber(plan.start.slice(0, 10))
+}
+
+const calendarTableCache = new WeakMap<readonly Calendar[], Map<CalendarId, ResourceDayTable>>()
+
+/** The working time of calendar `calendarId` of the plan (no resource vacations); none if it cannot be compiled. */
+export function loadCalendarDays(plan: Plan, calendarId: CalendarId): ResourceDayTable {
+  let tables = calendarTableCache.get(plan.calendars)
+  if (tables === undefined) calendarTableCache.set(plan.calendars, (tables = new Map()))
+  const cached = tables.get(calendarId)
+  if (cached !== undefined) return cached
+  const compiled = new CalendarSet(plan.calendars, anchorDay(plan)).get(calendarId)
+  const table = dayTable(calendarIsProblem(compiled) ? null : compiled)
+  tables.set(calendarId, table)
+  return table
 }
 
 type DayTableCache = { calendars: readonly Calendar[]; calendarId: CalendarId; table: ResourceDayTable }
 const dayTableCache = new WeakMap<Resource, DayTableCache>()
 
 /**
- * The working time of `resource` day by day: its own calendar (or the project calendar) minus its personal
- * non-working days. Cached per resource object and calendar list.
+ * The working time of `resource`: its effective calendar (its own calendar or the project calendar, with its
+ * personal non-working days on top; see `calendarResourceEffective`). Cached per resource object and calendar list.
+ * A resource whose calendar cannot be used falls back to the project calendar.
  */
 export function resourceCalendarDays(plan: Plan, resource: Resource): ResourceDayTable {
   const calendarId = resource.calendarId ?? plan.calendarId
   const cached = dayTableCache.get(resource)
   if (cached !== undefined && cached.calendars === plan.calendars && cached.calendarId === calendarId) return cached.table
-  const vacations = resource.nonWorkingDays.map((range) => [dateToDayNumber(range.from), dateToDayNumber(range.to)] as const)
-  const calendars = plan.calendars
-  const isVacation = (dayNumber: number): boolean => vacations.some(([from, to]) => from <= dayNumber && dayNumber <= to)
-  const minutesByDay = new Map<number, number>()
-  const periods = (dayNumber: number): readonly number[] =>
-    isVacation(dayNumber) ? noPeriods : calendarDayPeriods(calendars, calendarId, dayNumber)
-  const table: ResourceDayTable = {
-    periods,
-    workingMinutes: (dayNumber) => {
-      let minutes = minutesByDay.get(dayNumber)
-      if (minutes === undefined) {
-        minutes = 0
-        const list = periods(dayNumber)
-        for (let index = 0; index < list.length; index += 2) minutes += (list[index + 1] as number) - (list[index] as number)
-        minutesByDay.set(dayNumber, minutes)
-      }
-      return minutes
-    },
+  const effective = calendarResourceEffective(plan, resource)
+  let compiled = new CalendarSet([...plan.calendars, effective], anchorDay(plan)).get(effective.id)
+  if (calendarIsProblem(compiled)) {
+    const fallback = { ...effective, baseCalendarId: plan.calendarId }
+    compiled = new CalendarSet([...plan.calendars, fallback], anchorDay(plan)).get(fallback.id)
   }
-  dayTableCache.set(resource, { calendars, calendarId, table })
+  const table = dayTable(calendarIsProblem(compiled) ? null : compiled)
+  dayTableCache.set(resource, { calendars: plan.calendars, calendarId, table })
   return table
 }
 
@@ -176,6 +178,14 @@ function assignmentIndex(assignments: readonly Assignment[]): AssignmentIndex {
 /** A scheduled piece of work of one resource: a task span at some units. */
 export type LoadItem = { start: WallMinutes; finish: WallMinutes; units: Percent; taskIndex: number }
 
+/**
+ * The load-carrying assignments of resource `resourceId` as spans of the schedule (summary tasks, milestones and
+ * zero-length spans carry no load and are skipped).
+ */
+export function loadResourceItems(plan: Plan, schedule: Schedule, resourceId: ResourceId): LoadItem[] {
+  return resourceItems(assignmentIndex(plan.assignments).byResource.get(resourceId), schedule)
+}
+
 /** The load-carrying assignments of a resource as spans from the schedule (summaries and zero-length spans skipped). */
 function resourceItems(assignments: readonly Assignment[] | undefined, schedule: Schedule): LoadItem[] {
   const items: LoadItem[] = []
@@ -201,18 +211,20 @@ export function loadResourceFromItems(
   days: ResourceDayTable,
   taskIdOf: (taskIndex: number) => TaskId,
 ): ResourceLoad {
-  const empty: ResourceLoad = {
-    resourceId: resource.id,
-    maxUnits: resource.maxUnits,
-    firstDay: 0,
-    assigned: new Float64Array(0),
-    available: new Float64Array(0),
-    peakUnits: new Float64Array(0),
-    isOverDay: new Uint8Array(0),
-    periods: [],
-    taskIds: [],
+  const maxUnits = resource.maxUnits
+  if (items.length === 0) {
+    return {
+      resourceId: resource.id,
+      maxUnits,
+      firstDay: 0,
+      assigned: new Float64Array(0),
+      available: new Float64Array(0),
+      peakUnits: new Float64Array(0),
+      isOverDay: new Uint8Array(0),
+      periods: [],
+      taskIds: [],
+    }
   }
-  if (items.length === 0) return empty
   // Breakpoints: every start (+units) and finish (-units), swept in time order.
   const count = items.length
   const order = new Int32Array(count * 2)
@@ -225,7 +237,7 @@ export function loadResourceFromItems(
     order[index * 2 + 1] = index * 2 + 1
   }
   // Finishes before starts at equal times, so back-to-back tasks never overlap.
-  order.sort((a, b) => (times[a] as number) - (times[b] as number) || (b & 1) - (a & 1))
+  sortEvents(order, times)
   const firstDay = Math.floor((times[order[0] as number] as number) / 1440)
   const lastDay = Math.floor(((times[order[order.length - 1] as number] as number) - 1) / 1440)
   const length = Math.max(1, lastDay - firstDay + 1)
@@ -233,13 +245,18 @@ export function loadResourceFromItems(
   const available = new Float64Array(length)
   const peakUnits = new Float64Array(length)
   const isOverDay = new Uint8Array(length)
-  const maxUnits = resource.maxUnits
-  for (let day = 0; day < length; day++) available[day] = (days.workingMinutes(firstDay + day) * maxUnits) / 100
+  const calendar = days.calendar
+  if (calendar === null) {
+    return { resourceId: resource.id, maxUnits, firstDay, assigned, available, peakUnits, isOverDay, periods: [], taskIds: taskIdsOf(items, taskIdOf) }
+  }
+  // Working minutes from the anchor to each midnight (cached per calendar), then plain arithmetic.
+  const cumulative = days.midnights(firstDay, lastDay + 1)
+  const midnight = cumulative.values.subarray(firstDay - cumulative.offset, firstDay - cumulative.offset + length + 1)
+  for (let day = 0; day < length; day++) available[day] = (((midnight[day + 1] as number) - (midnight[day] as number)) * maxUnits) / 100
 
-  // Over-allocated moments: which tasks, on which day, how much excess.
-  const overTasksByDay = new Map<number, Set<number>>()
-  const overMinutesByDay = new Map<number, number>()
-  const excessByDay = new Map<number, number>()
+  type OpenPeriod = { startDay: number; finishDay: number; tasks: Set<number>; excess: number; minutes: number }
+  const openPeriods: OpenPeriod[] = []
+  let open: OpenPeriod | null = null
   const active = new Set<number>()
   let rate = 0
   for (let position = 0; position < order.length; position++) {
@@ -262,67 +279,113 @@ export function loadResourceFromItems(
     const isOver = rate > maxUnits + epsilon
     const startDay = Math.floor(segmentStart / 1440)
     const endDay = Math.floor((segmentEnd - 1) / 1440)
+    let before = calendar.work(segmentStart)
     for (let day = startDay; day <= endDay; day++) {
-      const periods = days.periods(day)
-      const dayStart = day * 1440
-      let overlap = 0
-      for (let p = 0; p < periods.length; p += 2) {
-        const from = Math.max(segmentStart, dayStart + (periods[p] as number))
-        const to = Math.min(segmentEnd, dayStart + (periods[p + 1] as number))
-        if (to > from) overlap += to - from
-      }
-      if (overlap === 0) continue
       const slot = day - firstDay
+      const after = day === endDay ? calendar.work(segmentEnd) : (midnight[slot + 1] as number)
+      const overlap = after - before
+      before = after
+      if (overlap <= 0) continue
       assigned[slot] = (assigned[slot] as number) + (rate * overlap) / 100
       if (rate > (peakUnits[slot] as number)) peakUnits[slot] = rate
       if (!isOver) continue
       isOverDay[slot] = 1
-      let tasks = overTasksByDay.get(day)
-      if (tasks === undefined) overTasksByDay.set(day, (tasks = new Set()))
-      for (const activeIndex of active) tasks.add((items[activeIndex] as LoadItem).taskIndex)
-      overMinutesByDay.set(day, (overMinutesByDay.get(day) ?? 0) + overlap)
-      excessByDay.set(day, (excessByDay.get(day) ?? 0) + ((rate - maxUnits) * overlap) / 100)
+      // A working day without over-allocation since the open period's last day closes it.
+      if (open !== null && open.finishDay < day - 1) {
+        for (let between = open.finishDay + 1; between < day; between++) {
+          if ((available[between - firstDay] as number) > 0) {
+            open = null
+            break
+          }
+        }
+      }
+      if (open === null) {
+        open = { startDay: day, finishDay: day, tasks: new Set(), excess: 0, minutes: 0 }
+        openPeriods.push(open)
+      }
+      open.finishDay = day
+      for (const activeIndex of active) open.tasks.add(activeIndex)
+      open.minutes += overlap
+      open.excess += ((rate - maxUnits) * overlap) / 100
     }
   }
 
-  const periods: OverallocationPeriod[] = []
-  let open: { startDay: number; finishDay: number; peak: number; peakDay: number; peakUnits: number; tasks: Set<number>; excess: number; minutes: number } | null = null
-  const close = (): void => {
-    if (open === null) return
-    periods.push({
-      resourceId: resource.id,
-      start: dateFromDayNumber(open.startDay),
-      finish: dateFromDayNumber(open.finishDay),
-      startDay: open.startDay,
-      finishDay: open.finishDay,
-      peakPercent: Math.round(open.peak * 100) / 100,
-      peakUnitsPercent: Math.round(((open.peakUnits * 100) / maxUnits) * 100) / 100,
-      peakDay: open.peakDay,
-      taskIds: [...open.tasks].sort((a, b) => a - b).map(taskIdOf),
-      excessWork: Math.round(open.excess * 100) / 100,
-      overMinutes: open.minutes,
-    })
-    open = null
-  }
-  for (let slot = 0; slot < length; slot++) {
-    const day = firstDay + slot
-    if (isOverDay[slot] === 1) {
+  const periods: OverallocationPeriod[] = openPeriods.map((period) => {
+    let peak = -1
+    let peakDay = period.startDay
+    let peakRate = 0
+    for (let day = period.startDay; day <= period.finishDay; day++) {
+      const slot = day - firstDay
+      if (isOverDay[slot] !== 1) continue
       const percent = ((assigned[slot] as number) * 100) / (available[slot] as number)
-      if (open === null) open = { startDay: day, finishDay: day, peak: -1, peakDay: day, peakUnits: 0, tasks: new Set(), excess: 0, minutes: 0 }
-      open.finishDay = day
-      if (percent > open.peak) {
-        open.peak = percent
-        open.peakDay = day
+      if (percent > peak) {
+        peak = percent
+        peakDay = day
       }
-      open.peakUnits = Math.max(open.peakUnits, peakUnits[slot] as number)
-      for (const taskIndex of overTasksByDay.get(day) ?? []) open.tasks.add(taskIndex)
-      open.excess += excessByDay.get(day) ?? 0
-      open.minutes += overMinutesByDay.get(day) ?? 0
-    } else if ((available[slot] as number) > 0) close()
+      peakRate = Math.max(peakRate, peakUnits[slot] as number)
+    }
+    const taskIndexes = new Set<number>()
+    for (const itemIndex of period.tasks) taskIndexes.add((items[itemIndex] as LoadItem).taskIndex)
+    return {
+      resourceId: resource.id,
+      start: isoDay(period.startDay),
+      finish: isoDay(period.finishDay),
+      startDay: period.startDay,
+      finishDay: period.finishDay,
+      peakPercent: Math.round(peak * 100) / 100,
+      peakUnitsPercent: Math.round(((peakRate * 100) / maxUnits) * 100) / 100,
+      peakDay,
+      taskIds: [...taskIndexes].sort((a, b) => a - b).map(taskIdOf),
+      excessWork: Math.round(period.excess * 100) / 100,
+      overMinutes: period.minutes,
+    }
+  })
+  return { resourceId: resource.id, maxUnits, firstDay, assigned, available, peakUnits, isOverDay, periods, taskIds: taskIdsOf(items, taskIdOf) }
+}
+
+/** `YYYY-MM-DD` of a day number without a Date object (civil-from-days), for the many period bounds. */
+function isoDay(dayNumber: number): IsoDate {
+  const z = dayNumber + 719468
+  const era = Math.floor(z / 146097)
+  const dayOfEra = z - era * 146097
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365)
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153)
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`
+}
+
+const indexBits = 2 ** 20
+
+/**
+ * Sorts event numbers (item * 2 + isFinish) by time, finishes first at equal times. Whole, non-negative minutes (the
+ * usual case) are packed with the event number into one float and sorted natively, which is several times faster
+ * than a comparator.
+ */
+function sortEvents(order: Int32Array, times: Float64Array): void {
+  const count = order.length
+  let isPackable = count < indexBits
+  for (let index = 0; index < count && isPackable; index++) {
+    const time = times[index] as number
+    if (!Number.isInteger(time) || time < 0 || time > 2 ** 30) isPackable = false
   }
-  close()
-  const taskIds = [...new Set(items.map((item) => item.taskIndex))].sort((a, b) => a - b).map(taskIdOf)
-  return { resourceId: resource.id, maxUnits, firstDay, assigned, available, peakUnits, isOverDay, periods, taskIds }
+  if (!isPackable) {
+    order.sort((a, b) => (times[a] as number) - (times[b] as number) || (b & 1) - (a & 1))
+    return
+  }
+  const keys = new Float64Array(count)
+  for (let event = 0; event < count; event++) {
+    // isStart sorts after isFinish at the same minute.
+    keys[event] = ((times[event] as number) * 2 + (1 - (event & 1))) * indexBits + event
+  }
+  keys.sort()
+  for (let index = 0; index < count; index++) order[index] = (keys[index] as number) % indexBits
+}
+
+function taskIdsOf(items: readonly LoadItem[], taskIdOf: (taskIndex: number) => TaskId): TaskId[] {
+  return [...new Set(items.map((item) => item.taskIndex))].sort((a, b) => a - b).map(taskIdOf)
 }
 
 function computeResource(plan: Plan, schedule: Schedule, resource: Resource, index: AssignmentIndex): ResourceLoad {

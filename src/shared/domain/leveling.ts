@@ -1,0 +1,644 @@
+import { CalendarSet, calendarIsProblem, type CompiledCalendar } from './calendar'
+import { dateFromWallMinutes, dateToDayNumber, dateToWallMinutes } from './dates'
+import { loadCompute, type OverallocationPeriod, type PlanLoad } from './load'
+import type { DateRange, IsoDateTime, Minutes, Plan, ResourceId, Task, TaskId } from './model'
+import { scheduleRun } from './schedule'
+import type { Schedule, ScheduleProblem } from './schedule-types'
+import { validatePlan, type PlanGraph } from './validate'
+
+/**
+ * Resource leveling: removes over-allocations by delaying tasks (their `levelingDelay`, elapsed minutes, which the
+ * engine adds to a task's early start) without breaking links or constraints.
+ *
+ * Method: a serial schedule-generation pass over the plan's link graph. Tasks become ready when their predecessors
+ * (and outline parents) are placed; among ready tasks the one with the highest priority, then the least total slack,
+ * then the earliest start is placed first, at the earliest time at or after its link-driven start where every
+ * resource it uses has room for it for its whole span. So a higher-priority or less-slack task keeps its dates and
+ * the others move around it. The link arithmetic mirrors the engine's forward pass on the same compiled calendars;
+ * the result is then re-scheduled with `scheduleRun` and measured with `loadCompute`, so what is reported is what
+ * the engine computes. Pure: returns a new plan; the input is not modified.
+ */
+
+export type LevelingOptions = {
+  /** Only tasks starting (before leveling) within these days may be delayed; others keep their dates. */
+  range?: DateRange
+  /** Delay tasks only within their total slack, so the plan's finish never moves. */
+  withinSlackOnly?: boolean
+}
+
+/** A task the leveling moved. Dates are wall-clock `YYYY-MM-DDTHH:MM:SS`. */
+export type LevelingMove = {
+  taskId: TaskId
+  name: string
+  oldStart: IsoDateTime
+  oldFinish: IsoDateTime
+  newStart: IsoDateTime
+  newFinish: IsoDateTime
+  /** The task's new leveling delay, elapsed minutes. */
+  levelingDelay: Minutes
+}
+
+/** An over-allocation leveling could not remove, with one reason per task that could not move enough. */
+export type LevelingRemaining = { conflict: OverallocationPeriod; reasons: string[] }
+
+export type LevelingSummary = {
+  moved: LevelingMove[]
+  /** Plan finish before and after leveling. */
+  finishBefore: IsoDateTime
+  finishAfter: IsoDateTime
+  /** How much later the plan finishes, in working minutes of the project calendar (0 when it does not move). */
+  finishDelay: Minutes
+  conflictsBefore: number
+  conflictsAfter: number
+  remaining: LevelingRemaining[]
+}
+
+export type LevelingResult =
+  | { ok: true; plan: Plan; schedule: Schedule; load: PlanLoad; summary: LevelingSummary }
+  | { ok: false; problems: ScheduleProblem[] }
+
+const FS = 0
+const SS = 1
+const FF = 2
+const elapsedUnits: ReadonlySet<string> = new Set(['em', 'eh', 'ed', 'ew', 'emo'])
+const epsilon = 1e-9
+
+/** Per-resource committed load: breakpoints and the summed units from each breakpoint to the next. */
+class Profile {
+  times: number[] = [Number.NEGATIVE_INFINITY]
+  rates: number[] = [0]
+
+  /** Index of the last breakpoint at or before `time`. */
+  private find(time: number): number {
+    let low = 0
+    let high = this.times.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if ((this.times[middle] as number) <= time) low = middle
+      else high = middle - 1
+    }
+    return low
+  }
+
+  private split(time: number): number {
+    const index = this.find(time)
+    if (this.times[index] === time) return index
+    this.times.splice(index + 1, 0, time)
+    this.rates.splice(index + 1, 0, this.rates[index] as number)
+    return index + 1
+  }
+
+  add(from: number, to: number, units: number): void {
+    if (!(to > from)) return
+    const first = this.split(from)
+    const last = this.split(to)
+    for (let index = first; index < last; index++) this.rates[index] = (this.rates[index] as number) + units
+  }
+
+  /** The end of the last stretch within [from, to) where adding `units` would exceed `capacity`, or -Infinity. */
+  lastConflictEnd(from: number, to: number, units: number, capacity: number): number {
+    let end = Number.NEGATIVE_INFINITY
+    for (let index = this.find(from); index < this.times.length && (this.times[index] as number) < to; index++) {
+      if ((this.rates[index] as number) + units > capacity + epsilon) {
+        end = this.times[index + 1] ?? Number.POSITIVE_INFINITY
+      }
+    }
+    return end
+  }
+}
+
+type TaskUse = { resource: number; units: number }
+
+function wallOrNaN(text: string | null): number {
+  return text === null ? Number.NaN : dateToWallMinutes(text)
+}
+
+/** A small binary heap of task indexes ordered by a comparison function. */
+class Heap {
+  private readonly items: number[] = []
+  constructor(private readonly before: (a: number, b: number) => boolean) {}
+  get size(): number {
+    return this.items.length
+  }
+  push(item: number): void {
+    const items = this.items
+    items.push(item)
+    let index = items.length - 1
+    while (index > 0) {
+      const up = (index - 1) >> 1
+      if (!this.before(items[index] as number, items[up] as number)) break
+      ;[items[index], items[up]] = [items[up] as number, items[index] as number]
+      index = up
+    }
+  }
+  pop(): number {
+    const items = this.items
+    const top = items[0] as number
+    const last = items.pop() as number
+    if (items.length > 0) {
+      items[0] = last
+      let index = 0
+      for (;;) {
+        const left = index * 2 + 1
+        const right = left + 1
+        let best = index
+        if (left < items.length && this.before(items[left] as number, items[best] as number)) best = left
+        if (right < items.length && this.before(items[right] as number, items[best] as number)) best = right
+        if (best === index) break
+        ;[items[index], items[best]] = [items[best] as number, items[index] as number]
+        index = best
+      }
+    }
+    return top
+  }
+}
+
+/** Why a task may not be delayed at all, or null when it may. */
+function fixedReason(task: Task): string | null {
+  if (task.actualStart !== null) return `"${task.name}" has already started`
+  if (task.constraint.type === 'MSO') return `"${task.name}" must start on ${task.constraint.date ?? ''}`
+  if (task.constraint.type === 'MFO') return `"${task.name}" must finish on ${task.constraint.date ?? ''}`
+  if (task.constraint.type === 'ALAP') return `"${task.name}" is scheduled as late as possible`
+  return null
+}
+
+type Placement = {
+  /** New leveling delay per task (elapsed minutes); NaN = keep the task's current delay. */
+  delays: Float64Array
+  /** Tasks that needed a delay they could not get, with the reason. */
+  blocked: Map<number, string>
+}
+
+/**
+ * The serial generation pass: computes every task's leveling delay. `base` is the schedule of the plan with the
+ * delays of movable tasks cleared.
+ */
+function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: CalendarSet, options: LevelingOptions): Placement | ScheduleProblem[] {
+  const count = graph.taskCount
+  const tasks = plan.tasks
+  const { parent, isSummary, childOffsets, childList, linkPredecessor, linkSuccessor, linkType, predecessorOffsets, predecessorLinks, successorOffsets, successorLinks } = graph
+  const links = graph.links
+  const project = calendars.get(plan.calendarId)
+  if (calendarIsProblem(project)) return [{ kind: 'no-working-time', calendarId: project.calendarId, message: project.message }]
+  const calendar: CompiledCalendar[] = new Array<CompiledCalendar>(count)
+  for (let index = 0; index < count; index++) {
+    const id = (tasks[index] as Task).calendarId
+    const compiled = id === null ? project : calendars.get(id)
+    calendar[index] = calendarIsProblem(compiled) ? project : compiled
+  }
+  const projectStartWall = dateToWallMinutes(plan.start)
+  const rangeFrom = options.range === undefined ? Number.NEGATIVE_INFINITY : dateToDayNumber(options.range.from) * 1440
+  const rangeTo = options.range === undefined ? Number.POSITIVE_INFINITY : (dateToDayNumber(options.range.to) + 1) * 1440
+
+  // Inputs as the engine reads them.
+  const duration = new Float64Array(count)
+  const isElapsed = new Uint8Array(count)
+  const isWall = new Uint8Array(count)
+  for (let index = 0; index < count; index++) {
+    const task = tasks[index] as Task
+    duration[index] = task.isMilestone ? 0 : task.duration
+    isElapsed[index] = elapsedUnits.has(task.durationUnit) ? 1 : 0
+    isWall[index] = isSummary[index] === 0 && (duration[index] === 0 || isElapsed[index] === 1) ? 1 : 0
+  }
+  const lagKind = new Uint8Array(links.length) // 0 working, 1 elapsed, 2 percent, 3 elapsed percent
+  const lagValue = new Float64Array(links.length)
+  links.forEach((link, index) => {
+    lagKind[index] = link.lagUnit === '%' ? 2 : link.lagUnit === 'e%' ? 3 : elapsedUnits.has(link.lagUnit) ? 1 : 0
+    lagValue[index] = link.lag
+  })
+
+  // Resources of each task.
+  const resourceIndex = new Map<ResourceId, number>()
+  plan.resources.forEach((resource, index) => resourceIndex.set(resource.id, index))
+  const uses: TaskUse[][] = Array.from({ length: count }, () => [])
+  for (const assignment of plan.assignments) {
+    const task = graph.indexOf.get(assignment.taskId)
+    const resource = resourceIndex.get(assignment.resourceId)
+    if (task === undefined || resource === undefined || isSummary[task] === 1 || !(assignment.units > 0)) continue
+    ;(uses[task] as TaskUse[]).push({ resource, units: assignment.units })
+  }
+  const profiles = plan.resources.map(() => new Profile())
+  const capacity = plan.resources.map((resource) => resource.maxUnits)
+
+  // Tasks upstream of a hard date (SNLT, FNLT, MSO, MFO) may only use their slack: the engine lets such a date win
+  // over a link, so pushing past it would break the link.
+  const isHardUpstream = new Uint8Array(count)
+  for (let index = 0; index < count; index++) {
+    const type = (tasks[index] as Task).constraint.type
+    if (type === 'SNLT' || type === 'FNLT' || type === 'MSO' || type === 'MFO') isHardUpstream[index] = 1
+  }
+  for (let position = graph.order.length - 1; position >= 0; position--) {
+    const node = graph.order[position] as number
+    const task = node >= count ? node - count : node
+    let hard = isHardUpstream[task] === 1
+    for (let entry = successorOffsets[task] as number; entry < (successorOffsets[task + 1] as number) && !hard; entry++) {
+      if (isHardUpstream[linkSuccessor[successorLinks[entry] as number] as number] === 1) hard = true
+    }
+    if (!hard && isSummary[task] === 1) {
+      for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number) && !hard; child++) {
+        if (isHardUpstream[childList[child] as number] === 1) hard = true
+      }
+    }
+    // Children inherit their summary's successors.
+    const up = parent[task] as number
+    if (!hard && up >= 0 && isHardUpstream[up] === 1 && node < count) hard = true
+    if (hard) isHardUpstream[task] = 1
+  }
+
+  const earlyStart = new Float64Array(count)
+  const earlyFinish = new Float64Array(count)
+  const rolledDuration = new Float64Array(count)
+  const boundStart = new Float64Array(count).fill(Number.NEGATIVE_INFINITY)
+  const boundFinish = new Float64Array(count).fill(Number.NEGATIVE_INFINITY)
+  const boundLinked = new Uint8Array(count)
+  const delays = new Float64Array(count).fill(Number.NaN)
+  const blocked = new Map<number, string>()
+  const readyStart = new Float64Array(count)
+
+  const lagMinutes = (link: number): number => {
+    const kind = lagKind[link] as number
+    const value = lagValue[link] as number
+    if (kind >= 2) {
+      const predecessor = linkPredecessor[link] as number
+      return (value / 100) * (isSummary[predecessor] === 1 ? (rolledDuration[predecessor] as number) : (duration[predecessor] as number))
+    }
+    return value
+  }
+
+  /** The engine's forward-pass bounds of a task from its placed predecessors, parent and constraint (no delay). */
+  const bounds = (task: number): { startW: number; finishW: number; startWall: number; finishWall: number; isLinked: boolean } => {
+    const own = calendar[task] as CompiledCalendar
+    const summary = isSummary[task] === 1
+    const wall = isWall[task] === 1 || summary
+    let startW = Number.NEGATIVE_INFINITY
+    let finishW = Number.NEGATIVE_INFINITY
+    let startWall = Number.NEGATIVE_INFINITY
+    let finishWall = Number.NEGATIVE_INFINITY
+    let isLinked = false
+    for (let entry = predecessorOffsets[task] as number; entry < (predecessorOffsets[task + 1] as number); entry++) {
+      const link = predecessorLinks[entry] as number
+      const predecessor = linkPredecessor[link] as number
+      const type = linkType[link] as number
+      const base = type === FS || type === FF ? (earlyFinish[predecessor] as number) : (earlyStart[predecessor] as number)
+      const amount = lagMinutes(link)
+      const elapsed = (lagKind[link] as number) === 1 || (lagKind[link] as number) === 3
+      const w = elapsed ? own.work(base + amount) : amount === 0 ? own.work(base) : own.work(base) + amount
+      isLinked = true
+      const isStartBound = type === FS || type === SS
+      if (isStartBound) startW = Math.max(startW, w)
+      else finishW = Math.max(finishW, w)
+      if (wall) {
+        const at = elapsed ? base + amount : amount === 0 ? base : type === SS ? own.startAt(w) : own.finishAt(w)
+        if (isStartBound) startWall = Math.max(startWall, at)
+        else finishWall = Math.max(finishWall, at)
+      }
+    }
+    const up = parent[task] as number
+    if (up >= 0) {
+      if ((boundStart[up] as number) > Number.NEGATIVE_INFINITY) {
+        startW = Math.max(startW, own.work(boundStart[up] as number))
+        startWall = Math.max(startWall, boundStart[up] as number)
+      }
+      if ((boundFinish[up] as number) > Number.NEGATIVE_INFINITY) {
+        finishW = Math.max(finishW, own.work(boundFinish[up] as number))
+        finishWall = Math.max(finishWall, boundFinish[up] as number)
+      }
+      if (boundLinked[up] === 1) isLinked = true
+    }
+    const constraint = (tasks[task] as Task).constraint
+    const date = wallOrNaN(constraint.date)
+    if (!isLinked) {
+      startW = Math.max(startW, own.work(projectStartWall))
+      startWall = Math.max(startWall, projectStartWall)
+    }
+    if (constraint.type === 'SNET' || (summary && constraint.type === 'MSO')) {
+      startW = Math.max(startW, own.work(date))
+      startWall = Math.max(startWall, date)
+    } else if (constraint.type === 'FNET' && !summary) {
+      finishW = Math.max(finishW, own.work(date))
+      finishWall = Math.max(finishWall, date)
+    }
+    return { startW, finishW, startWall, finishWall, isLinked }
+  }
+
+  /** Early start (no leveling delay) and the span function of a leaf task, as the engine computes them. */
+  const undelayedStart = (task: number): number => {
+    const own = calendar[task] as CompiledCalendar
+    const info = tasks[task] as Task
+    const actual = wallOrNaN(info.actualStart)
+    if (!Number.isNaN(actual)) return actual
+    const { startW, finishW, startWall, finishWall } = bounds(task)
+    const length = duration[task] as number
+    const type = info.constraint.type
+    const date = wallOrNaN(info.constraint.date)
+    if (isWall[task] === 1) {
+      const span = isElapsed[task] === 1 ? length : 0
+      let es = Math.max(startWall, finishWall - span)
+      if (type === 'SNLT' && es > date) es = date
+      else if (type === 'FNLT' && es + span > date) es = date - span
+      else if (type === 'MSO') es = date
+      else if (type === 'MFO') es = date - span
+      return es
+    }
+    let w = finishW - length > startW ? finishW - length : startW
+    if (type === 'SNLT') w = Math.min(w, own.work(date))
+    else if (type === 'FNLT') w = Math.min(w, own.work(date) - length)
+    else if (type === 'MSO') w = own.work(date)
+    else if (type === 'MFO') w = own.work(date) - length
+    return own.startAt(w)
+  }
+
+  /** Finish of a leaf task starting at `start` (after any delay), as the engine computes it. */
+  const finishFrom = (task: number, start: number): number => {
+    const info = tasks[task] as Task
+    const length = duration[task] as number
+    if (info.actualStart !== null) {
+      const finished = wallOrNaN(info.actualFinish)
+      if (!Number.isNaN(finished)) return finished
+    }
+    if (isWall[task] === 1) return start + (isElapsed[task] === 1 ? length : 0)
+    const own = calendar[task] as CompiledCalendar
+    return own.finishAt(own.work(start) + length)
+  }
+
+  /** The start the engine gives a task with undelayed start `es` and leveling delay `delay`. */
+  const delayedStart = (task: number, es: number, delay: number): number => {
+    if (!(delay > 0) || (tasks[task] as Task).actualStart !== null) return es
+    if (isWall[task] === 1) return es + delay
+    const own = calendar[task] as CompiledCalendar
+    return own.startAt(own.work(es + delay))
+  }
+
+  // Readiness over the expanded graph (node i opens task i, node count + i closes summary i).
+  const waiting = new Int32Array(count * 2)
+  for (let task = 0; task < count; task++) {
+    waiting[task] = (predecessorOffsets[task + 1] as number) - (predecessorOffsets[task] as number) + ((parent[task] as number) >= 0 ? 1 : 0)
+    if (isSummary[task] === 1) waiting[count + task] = (childOffsets[task + 1] as number) - (childOffsets[task] as number)
+  }
+  const slack = base.totalSlack
+  const before = (a: number, b: number): boolean => {
+    const priorityA = (tasks[a] as Task).priority
+    const priorityB = (tasks[b] as Task).priority
+    if (priorityA !== priorityB) return priorityA > priorityB
+    if ((slack[a] as number) !== (slack[b] as number)) return (slack[a] as number) < (slack[b] as number)
+    if ((readyStart[a] as number) !== (readyStart[b] as number)) return (readyStart[a] as number) < (readyStart[b] as number)
+    return a < b
+  }
+  const heap = new Heap(before)
+  const immediate: number[] = []
+
+  const release = (node: number): void => {
+    if (--waiting[node] === 0) {
+      if (node < count && isSummary[node] === 0) {
+        readyStart[node] = undelayedStart(node)
+        heap.push(node)
+      } else immediate.push(node)
+    }
+  }
+  const finishNode = (task: number): void => {
+    // The task (or the summary's close) is done: its link successors and its parent's close may become ready.
+    for (let entry = successorOffsets[task] as number; entry < (successorOffsets[task + 1] as number); entry++) {
+      release(linkSuccessor[successorLinks[entry] as number] as number)
+    }
+    const up = parent[task] as number
+    if (up >= 0) release(count + up)
+  }
+
+  for (let task = 0; task < count; task++) {
+    if (waiting[task] === 0) {
+      if (isSummary[task] === 1) immediate.push(task)
+      else {
+        readyStart[task] = undelayedStart(task)
+        heap.push(task)
+      }
+    }
+  }
+
+  let placed = 0
+  while (immediate.length > 0 || heap.size > 0) {
+    if (immediate.length > 0) {
+      const node = immediate.pop() as number
+      if (node >= count) {
+        // Summary close: roll up the children's early dates.
+        const task = node - count
+        let low = Number.POSITIVE_INFINITY
+        let high = Number.NEGATIVE_INFINITY
+        for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number); child++) {
+          const index = childList[child] as number
+          low = Math.min(low, earlyStart[index] as number)
+          high = Math.max(high, earlyFinish[index] as number)
+        }
+        earlyStart[task] = low
+        earlyFinish[task] = high
+        const own = calendar[task] as CompiledCalendar
+        rolledDuration[task] = own.work(high) - own.work(low)
+        finishNode(task)
+      } else {
+        // Summary open: pass its bounds to the children.
+        const own = calendar[node] as CompiledCalendar
+        const { startW, finishW, startWall, finishWall, isLinked } = bounds(node)
+        boundStart[node] = startWall === Number.NEGATIVE_INFINITY ? startWall : own.startAt(startW)
+        boundFinish[node] = finishWall === Number.NEGATIVE_INFINITY ? finishWall : own.finishAt(finishW)
+        boundLinked[node] = isLinked ? 1 : 0
+        for (let child = childOffsets[node] as number; child < (childOffsets[node + 1] as number); child++) release(childList[child] as number)
+      }
+      continue
+    }
+    const task = heap.pop()
+    placed++
+    const info = tasks[task] as Task
+    const es = undelayedStart(task)
+    const taskUses = uses[task] as TaskUse[]
+    const fixed = fixedReason(info)
+    const isInRange = (base.start[task] as number) >= rangeFrom && (base.start[task] as number) < rangeTo
+    // By default a task keeps the delay it has (none for tasks whose delay was cleared for this pass).
+    let start = delayedStart(task, es, info.levelingDelay)
+    if (isInRange && taskUses.length > 0 && fixed === null && (duration[task] as number) > 0) {
+      delays[task] = 0
+      // Latest finish allowed: the task's own no-later-than date, and its late finish when it may only use slack.
+      let latestFinish = Number.POSITIVE_INFINITY
+      let limitReason = ''
+      const constraint = info.constraint
+      if (constraint.type === 'FNLT') {
+        latestFinish = wallOrNaN(constraint.date)
+        limitReason = `"${info.name}" must finish no later than ${constraint.date ?? ''}`
+      }
+      let latestStart = Number.POSITIVE_INFINITY
+      if (constraint.type === 'SNLT') {
+        latestStart = wallOrNaN(constraint.date)
+        limitReason = `"${info.name}" must start no later than ${constraint.date ?? ''}`
+      }
+      if (options.withinSlackOnly === true || isHardUpstream[task] === 1) {
+        const lateFinish = base.lateFinish[task] as number
+        if (lateFinish < latestFinish) {
+          latestFinish = lateFinish
+          limitReason =
+            options.withinSlackOnly === true
+              ? `"${info.name}" has not enough slack (leveling within slack only)`
+              : `"${info.name}" cannot move past its slack without breaking a later no-later-than or must date`
+        }
+      }
+      const tooBig = taskUses.find((use) => use.units > (capacity[use.resource] as number) + epsilon)
+      if (tooBig !== undefined) {
+        const resource = plan.resources[tooBig.resource]
+        blocked.set(task, `"${info.name}" needs ${tooBig.units} % of ${resource?.name ?? ''}, who works at most ${resource?.maxUnits ?? 0} %`)
+      } else {
+        let candidate = es
+        for (let guard = 0; guard < 100_000; guard++) {
+          const finish = finishFrom(task, candidate)
+          if (finish > latestFinish + epsilon || candidate > latestStart + epsilon) {
+            blocked.set(task, limitReason)
+            candidate = es
+            break
+          }
+          let conflictEnd = Number.NEGATIVE_INFINITY
+          for (const use of taskUses) {
+            const end = (profiles[use.resource] as Profile).lastConflictEnd(candidate, finish, use.units, capacity[use.resource] as number)
+            if (end > conflictEnd) conflictEnd = end
+          }
+          if (conflictEnd === Number.NEGATIVE_INFINITY) break
+          if (conflictEnd === Number.POSITIVE_INFINITY) {
+            blocked.set(task, `"${info.name}" finds no free time for its resources`)
+            candidate = es
+            break
+          }
+          const own = calendar[task] as CompiledCalendar
+          const next = isWall[task] === 1 ? conflictEnd : own.startAt(own.work(conflictEnd))
+          candidate = next > candidate ? next : conflictEnd
+        }
+        start = candidate
+        delays[task] = start - es
+      }
+    }
+    const finish = finishFrom(task, start)
+    earlyStart[task] = start
+    earlyFinish[task] = finish
+    for (const use of taskUses) (profiles[use.resource] as Profile).add(start, finish, use.units)
+    finishNode(task)
+  }
+  void placed
+  return { delays, blocked }
+}
+
+function planWithDelays(plan: Plan, delays: Float64Array): Plan {
+  let isChanged = false
+  const tasks = plan.tasks.map((task, index) => {
+    const delay = delays[index] as number
+    if (Number.isNaN(delay) || delay === task.levelingDelay) return task
+    isChanged = true
+    return { ...task, levelingDelay: Math.max(0, Math.round(delay)) }
+  })
+  return isChanged ? { ...plan, tasks } : plan
+}
+
+/**
+ * Levels the resources of `plan`: delays tasks (by setting `levelingDelay`) so no resource is over-allocated,
+ * higher-priority and less-slack tasks keeping their dates, without breaking links or constraints.
+ * Existing leveling delays of the tasks that may move are recomputed (cleared first), as Microsoft Project does.
+ * @returns the new plan, its schedule and load, and a summary (tasks moved with old and new dates, the plan finish
+ * before and after, over-allocations that remain with reasons), or the problems that prevent scheduling
+ */
+export function levelResources(plan: Plan, options: LevelingOptions = {}): LevelingResult {
+  const validated = validatePlan(plan)
+  if (!validated.ok) return validated
+  const original = scheduleRun(plan)
+  if (!original.ok) return original
+  const before = original.schedule
+  const loadBefore = loadCompute(plan, before)
+  const rangeFrom = options.range === undefined ? Number.NEGATIVE_INFINITY : dateToDayNumber(options.range.from) * 1440
+  const rangeTo = options.range === undefined ? Number.POSITIVE_INFINITY : (dateToDayNumber(options.range.to) + 1) * 1440
+
+  // Clear the delays of the tasks that may move; their undelayed schedule is the base of the pass.
+  const cleared = new Float64Array(plan.tasks.length).fill(Number.NaN)
+  plan.tasks.forEach((task, index) => {
+    const start = before.start[index] as number
+    if (task.levelingDelay > 0 && start >= rangeFrom && start < rangeTo && fixedReason(task) === null) cleared[index] = 0
+  })
+  const basePlan = planWithDelays(plan, cleared)
+  const baseResult = basePlan === plan ? original : scheduleRun(basePlan)
+  if (!baseResult.ok) return baseResult
+  const base = baseResult.schedule
+  const calendars = new CalendarSet(plan.calendars, dateToDayNumber(plan.start.slice(0, 10)))
+  const placement = levelPlace(basePlan, validated.graph, base, calendars, options)
+  if (Array.isArray(placement)) return { ok: false, problems: placement }
+
+  let leveled = planWithDelays(basePlan, placement.delays)
+  let result = scheduleRun(leveled)
+  if (!result.ok) return result
+  // Within slack: the finish must not move. Should the engine disagree with the pass anywhere, take back the delays
+  // of the tasks that end beyond their late finish until it holds (and all of them as the last resort).
+  if (options.withinSlackOnly === true) {
+    for (let round = 0; round < 4 && result.ok && result.schedule.projectFinish > before.projectFinish; round++) {
+      const schedule: Schedule = result.schedule
+      const delays = new Float64Array(plan.tasks.length).fill(Number.NaN)
+      plan.tasks.forEach((_, index) => {
+        if ((schedule.finish[index] as number) > (base.lateFinish[index] as number) && (leveled.tasks[index] as Task).levelingDelay > 0) delays[index] = 0
+      })
+      leveled = planWithDelays(leveled, delays)
+      result = scheduleRun(leveled)
+    }
+    if (result.ok && result.schedule.projectFinish > before.projectFinish) {
+      leveled = plan
+      result = original
+    }
+    if (!result.ok) return result
+  }
+  const after = result.schedule
+  const loadAfter = loadCompute(leveled, after)
+
+  const moved: LevelingMove[] = []
+  leveled.tasks.forEach((task, index) => {
+    if (after.isSummary[index] === 1) return
+    const oldStart = before.start[index] as number
+    const oldFinish = before.finish[index] as number
+    const newStart = after.start[index] as number
+    const newFinish = after.finish[index] as number
+    if (oldStart === newStart && oldFinish === newFinish && task.levelingDelay === (plan.tasks[index] as Task).levelingDelay) return
+    moved.push({
+      taskId: task.id,
+      name: task.name,
+      oldStart: dateFromWallMinutes(oldStart),
+      oldFinish: dateFromWallMinutes(oldFinish),
+      newStart: dateFromWallMinutes(newStart),
+      newFinish: dateFromWallMinutes(newFinish),
+      levelingDelay: task.levelingDelay,
+    })
+  })
+  const project = calendars.get(plan.calendarId)
+  const finishDelay = calendarIsProblem(project) ? 0 : Math.max(0, project.work(after.projectFinish) - project.work(before.projectFinish))
+  const remaining = loadAfter.conflicts.map((conflict) => ({ conflict, reasons: remainingReasons(leveled, after, conflict, placement.blocked, options) }))
+  return {
+    ok: true,
+    plan: leveled,
+    schedule: after,
+    load: loadAfter,
+    summary: {
+      moved,
+      finishBefore: dateFromWallMinutes(before.projectFinish),
+      finishAfter: dateFromWallMinutes(after.projectFinish),
+      finishDelay,
+      conflictsBefore: loadBefore.conflicts.length,
+      conflictsAfter: loadAfter.conflicts.length,
+      remaining,
+    },
+  }
+}
+
+function remainingReasons(plan: Plan, schedule: Schedule, conflict: OverallocationPeriod, blocked: Map<number, string>, options: LevelingOptions): string[] {
+  const reasons: string[] = []
+  const rangeFrom = options.range === undefined ? Number.NEGATIVE_INFINITY : dateToDayNumber(options.range.from)
+  const rangeTo = options.range === undefined ? Number.POSITIVE_INFINITY : dateToDayNumber(options.range.to)
+  for (const taskId of conflict.taskIds) {
+    const index = schedule.indexOf.get(taskId)
+    if (index === undefined) continue
+    const task = plan.tasks[index] as Task
+    const fixed = fixedReason(task)
+    const blockedReason = blocked.get(index)
+    const startDay = Math.floor((schedule.start[index] as number) / 1440)
+    if (fixed !== null) reasons.push(`${fixed}, so it cannot be delayed`)
+    else if (blockedReason !== undefined) reasons.push(blockedReason)
+    else if (startDay < rangeFrom || startDay > rangeTo) reasons.push(`"${task.name}" lies outside the leveling range`)
+  }
+  if (reasons.length === 0) reasons.push('the links and constraints of these tasks leave no room to separate them')
+  return reasons
+}
