@@ -1,0 +1,34 @@
+/**
+ * Scheduling benchmarks: a full schedule (validation, calendar compilation, both passes) and a re-schedule after one
+ * duration edit through the prepared engine, on seeded generated plans of 1,000, 10,000 and 100,000 tasks.
+ */
+import { schedulePrepare, scheduleRun } from '../../src/shared/domain/schedule'
+import { generatePlan, seededRandom } from '../../tests/support/generate-plan'
+import { bench } from '../lib'
+
+export async function run(): Promise<void> {
+  for (const tasks of [1_000, 10_000, 100_000]) {
+    const plan = generatePlan({ tasks, seed: 42 })
+    const runs = tasks >= 100_000 ? 7 : 15
+    await bench({ bench: 'schedule.full', fields: { tasks }, runs, warmup: 3 }, () => {
+      const result = scheduleRun(plan)
+      if (!result.ok) throw new Error(result.problems[0]?.message)
+      return result.schedule.projectFinish
+    })
+
+    const prepared = schedulePrepare(plan)
+    if (!prepared.ok) throw new Error(prepared.problems[0]?.message)
+    const engine = prepared.engine
+    engine.run()
+    // Edit random leaf tasks (seeded), each to a new duration of 1 to 10 days.
+    const random = seededRandom(7)
+    const leaves = plan.tasks.filter((_, index) => plan.tasks[index + 1] === undefined || (plan.tasks[index + 1]?.level ?? 0) <= (plan.tasks[index]?.level ?? 0))
+    await bench({ bench: 'schedule.edit', fields: { tasks }, runs: tasks >= 100_000 ? 15 : 31, warmup: 5 }, () => {
+      const task = leaves[Math.floor(random() * leaves.length)]
+      if (task === undefined) return 0
+      const result = engine.update({ kind: 'duration', taskId: task.id, duration: 480 * (1 + Math.floor(random() * 10)) })
+      if (!result.ok) throw new Error(result.problems[0]?.message)
+      return result.schedule.projectFinish
+    })
+  }
+}

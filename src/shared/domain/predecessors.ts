@@ -1,0 +1,85 @@
+/**
+ * Predecessor-list text, as in a Predecessors column: "3FS+2d, 5SS, 7FF-1d, 8SF+50%".
+ * Each item is a row reference (a number the caller resolves to a task id, usually the WBS row number), an optional
+ * link type (FS when left out), and an optional lag or lead: a duration ("+2d", "-4h", "+1ed") or a percentage of
+ * the predecessor's duration ("+50%", "+50e%"). Items are separated by commas or semicolons.
+ */
+import { durationFormat, durationParse, type DurationSettings } from './durations'
+import type { Dependency, DependencyType, LagUnit, TaskId } from './model'
+
+/** One parsed link (the caller gives it an id and the successor). */
+export type ParsedPredecessor = { predecessorId: TaskId; type: DependencyType; lag: number; lagUnit: LagUnit }
+
+export type PredecessorsParseResult = { ok: true; links: ParsedPredecessor[] } | { ok: false; error: string }
+
+const itemPattern = /^(\d+)\s*(fs|ss|ff|sf)?\s*(?:([+-])\s*(.+))?$/i
+const percentPattern = /^(\d+(?:[.,]\d+)?)\s*(e?%)$/i
+
+/**
+ * Parses a predecessor list.
+ * @param resolve maps a row reference to a task id (or null when no such row exists)
+ * @param successorId the task the list belongs to (a reference to itself is refused)
+ * @returns the links in the order written (lags in minutes, or the percentage for % lags), or a one-sentence error
+ */
+export function predecessorsParse(
+  text: string,
+  resolve: (reference: number) => TaskId | null,
+  settings: DurationSettings,
+  successorId: TaskId | null = null,
+): PredecessorsParseResult {
+  const links: ParsedPredecessor[] = []
+  const seen = new Set<TaskId>()
+  for (const raw of text.split(/[,;]/)) {
+    const item = raw.trim()
+    if (item === '') continue
+    const match = itemPattern.exec(item)
+    if (match === null) return { ok: false, error: `"${item}" is not a predecessor; write e.g. 3, 3FS+2d, 5SS or 7FF-1d.` }
+    const reference = Number(match[1])
+    const predecessorId = resolve(reference)
+    if (predecessorId === null) return { ok: false, error: `There is no row ${reference}.` }
+    if (successorId !== null && predecessorId === successorId) return { ok: false, error: `A task cannot be its own predecessor (${item}).` }
+    if (seen.has(predecessorId)) return { ok: false, error: `Row ${reference} is listed twice.` }
+    seen.add(predecessorId)
+    const type = (match[2]?.toUpperCase() ?? 'FS') as DependencyType
+    let lag = 0
+    let lagUnit: LagUnit = 'd'
+    if (match[4] !== undefined) {
+      const sign = match[3] === '-' ? -1 : 1
+      const amount = match[4].trim()
+      const percent = percentPattern.exec(amount)
+      if (percent !== null) {
+        lag = sign * Number((percent[1] as string).replace(',', '.'))
+        lagUnit = (percent[2] as string).toLowerCase() === 'e%' ? 'e%' : '%'
+      } else {
+        const parsed = durationParse(amount, settings, 'd')
+        if (!parsed.ok) return { ok: false, error: `Lag of "${item}": ${parsed.error}` }
+        lag = sign * parsed.minutes
+        lagUnit = parsed.unit
+      }
+    }
+    links.push({ predecessorId, type, lag: lag === 0 ? 0 : lag, lagUnit })
+  }
+  return { ok: true, links }
+}
+
+/**
+ * Formats the links into a task as a predecessor list ("3, 5SS, 7FF-1d, 8SF+50%"), in the order given.
+ * @param rowOf maps a task id to its row reference (links to tasks without one are left out)
+ */
+export function predecessorsFormat(links: readonly Pick<Dependency, 'predecessorId' | 'type' | 'lag' | 'lagUnit'>[], rowOf: (taskId: TaskId) => number | null, settings: DurationSettings): string {
+  const items: string[] = []
+  for (const link of links) {
+    const row = rowOf(link.predecessorId)
+    if (row === null) continue
+    if (link.lag === 0) {
+      items.push(link.type === 'FS' ? String(row) : `${row}${link.type}`)
+      continue
+    }
+    const sign = link.lag < 0 ? '-' : '+'
+    const magnitude = Math.abs(link.lag)
+    const lagText =
+      link.lagUnit === '%' || link.lagUnit === 'e%' ? `${Math.round(magnitude * 100) / 100}${link.lagUnit}` : durationFormat(magnitude, link.lagUnit, settings)
+    items.push(`${row}${link.type}${sign}${lagText}`)
+  }
+  return items.join(', ')
+}
