@@ -1,0 +1,55 @@
+import { useAppStore } from '../stores/app-store'
+import { ConfirmDialog } from './ConfirmDialog'
+
+/** The recovery offer at start, the unsaved-changes question on close, and About. */
+export function AppDialogs() {
+  const recoveryCopies = useAppStore((state) => state.recoveryCopies)
+  const recoveryRestore = useAppStore((state) => state.recoveryRestore)
+  const recoveryDiscard = useAppStore((state) => state.recoveryDiscard)
+  const isClosePromptOpen = useAppStore((state) => state.isClosePromptOpen)
+  const closeAnswer = useAppStore((state) => state.closeAnswer)
+  const openFileName = useAppStore((state) => state.document?.file?.fileName ?? '')
+  const isAboutOpen = useAppStore((state) => state.isAboutOpen)
+  const aboutSet = useAppStore((state) => state.aboutSet)
+  const appInfo = useAppStore((state) => state.appInfo)
+
+  const copy = recoveryCopies[0]
+  if (copy !== undefined) {
+    return (
+      <ConfirmDialog
+        title="Recover unsaved changes?"
+        confirmLabel="Recover"
+        cancelLabel="Discard"
+        onConfirm={() => void recoveryRestore(copy.planId)}
+        onCancel={() => void recoveryDiscard(copy.planId)}
+      >
+        <p>
+          Gantry closed before the changes to “{copy.planName}” were saved to its file. A copy from {copy.savedAt.replace('T', ' ').slice(0, 16)} was kept.
+        </p>
+      </ConfirmDialog>
+    )
+  }
+  if (isClosePromptOpen) {
+    return (
+      <ConfirmDialog
+        title="Save changes before closing?"
+        confirmLabel="Save"
+        onConfirm={() => void closeAnswer('save')}
+        onCancel={() => void closeAnswer('cancel')}
+        extra={{ label: "Don't save", onClick: () => void closeAnswer('discard') }}
+      >
+        <p>{openFileName} has changes that are not in the file. They stay stored in Gantry either way.</p>
+      </ConfirmDialog>
+    )
+  }
+  if (isAboutOpen) {
+    return (
+      <ConfirmDialog title="About Gantry" confirmLabel="Close" cancelLabel="OK" onConfirm={() => aboutSet(false)} onCancel={() => aboutSet(false)}>
+        <p>Gantry {appInfo?.version ?? ''}: an offline planner for IT project managers.</p>
+        {appInfo?.userDataFolder != null && <p>Data folder: {appInfo.userDataFolder}</p>}
+        {appInfo?.platform === 'web' && <p>Browser mode: plans are stored in this browser’s storage for this site.</p>}
+      </ConfirmDialog>
+    )
+  }
+  return null
+}

@@ -1,0 +1,57 @@
+import { useAppStore } from '../stores/app-store'
+
+/**
+ * The open plan: a header with its name, file and save state, and the planning workspace below it.
+ * The grid and Gantt chart live in features/workspace.
+ */
+export function WorkspaceView() {
+  const name = useAppStore((state) => state.document?.plan.name ?? null)
+  const fileName = useAppStore((state) => state.document?.file?.fileName ?? null)
+  const isDirty = useAppStore((state) => state.document?.isDirty ?? false)
+  const taskCount = useAppStore((state) => state.document?.plan.tasks.length ?? 0)
+  const documentSave = useAppStore((state) => state.documentSave)
+  const documentSaveAs = useAppStore((state) => state.documentSaveAs)
+  const documentOpenFile = useAppStore((state) => state.documentOpenFile)
+
+  if (name === null) {
+    return (
+      <section className="page" aria-labelledby="workspace-heading">
+        <h1 id="workspace-heading">Workspace</h1>
+        <p className="empty">No plan is open. Choose one in Plans.</p>
+      </section>
+    )
+  }
+
+  return (
+    <section className="page page-workspace" aria-labelledby="workspace-heading">
+      <header className="page-header workspace-header">
+        <div className="workspace-title">
+          <h1 id="workspace-heading">{name}</h1>
+          <p className="workspace-file" data-testid="document-state">
+            {fileName === null ? 'Stored in Gantry, not saved to a file' : fileName}
+            {isDirty && (
+              <span className="dirty-marker" title="Unsaved changes">
+                {' '}
+                • unsaved changes
+              </span>
+            )}
+          </p>
+        </div>
+        <div className="page-actions">
+          <button type="button" className="button" onClick={() => void documentOpenFile()}>
+            Open…
+          </button>
+          <button type="button" className="button" onClick={() => void documentSaveAs()}>
+            Save As…
+          </button>
+          <button type="button" className="button button-primary" onClick={() => void documentSave()}>
+            Save
+          </button>
+        </div>
+      </header>
+      <div className="workspace-body">
+        {taskCount === 0 ? <p className="empty">This plan has no tasks yet.</p> : <p>{taskCount} tasks</p>}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,27 @@
+import type { GantryPlatform } from '../../../shared/ipc/contract'
+import type { PlanDb } from '../db/plan-db'
+import type { StoreDeps } from './types'
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0')
+}
+
+/** The local wall-clock time, `YYYY-MM-DDTHH:MM:SS`. */
+export function localNow(date = new Date()): string {
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
+    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
+  )
+}
+
+/** A random plan id (a UUID where the browser offers one). */
+export function randomId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
+}
+
+/** The store's dependencies in the running app. */
+export function storeDepsDefault(platform: GantryPlatform, db: PlanDb): StoreDeps {
+  return { platform, db, now: () => localNow(), newId: randomId, schedule: null }
+}

@@ -1,0 +1,109 @@
+import { makePlan } from '../../../shared/domain/defaults'
+import {
+  planDbCreate,
+  planDbDelete,
+  planDbDuplicate,
+  planDbErrorFrom,
+  planDbList,
+  planDbRename,
+} from '../db/plan-db'
+import type { SliceCreator } from './slice'
+import type { PlansSlice, StoreDeps } from './types'
+
+/** Longest plan name the plan file format accepts. */
+export const planNameMaxLength = 1000
+
+/** The trimmed name, or a message why it cannot be a plan name. */
+export function planNameCheck(name: string): { ok: true; name: string } | { ok: false; message: string } {
+  const trimmed = name.trim()
+  if (trimmed === '') return { ok: false, message: 'A plan needs a name.' }
+  if (trimmed.length > planNameMaxLength) {
+    return { ok: false, message: `A plan name can have at most ${planNameMaxLength} characters.` }
+  }
+  return { ok: true, name: trimmed }
+}
+
+export function createPlansSlice(deps: StoreDeps): SliceCreator<PlansSlice> {
+  return (set, get) => {
+    const report = (error: unknown) => get().noticeAdd('error', planDbErrorFrom(error).message)
+
+    return {
+      plans: [],
+      isPlansLoaded: false,
+
+      async plansRefresh() {
+        try {
+          set({ plans: await planDbList(deps.db), isPlansLoaded: true })
+        } catch (error) {
+          report(error)
+        }
+      },
+
+      async planCreate(name) {
+        const checked = planNameCheck(name)
+        if (!checked.ok) {
+          get().noticeAdd('error', checked.message)
+          return null
+        }
+        const now = deps.now()
+        const plan = makePlan(deps.newId(), checked.name, `${now.slice(0, 10)}T08:00:00`, now)
+        try {
+          await planDbCreate(deps.db, plan)
+        } catch (error) {
+          report(error)
+          return null
+        }
+        await get().plansRefresh()
+        await get().documentOpen(plan.id)
+        return plan.id
+      },
+
+      async planRename(planId, name) {
+        const checked = planNameCheck(name)
+        if (!checked.ok) {
+          get().noticeAdd('error', checked.message)
+          return
+        }
+        const document = get().document
+        if (document !== null && document.plan.id === planId) {
+          // The open plan's revision chain belongs to the document: rename through it.
+          if (document.plan.name !== checked.name) get().documentCommit({ ...document.plan, name: checked.name })
+          await get().documentFlush()
+        } else {
+          try {
+            await planDbRename(deps.db, planId, checked.name, deps.now())
+          } catch (error) {
+            report(error)
+          }
+        }
+        await get().plansRefresh()
+      },
+
+      async planDuplicate(planId) {
+        const source = get().plans.find((plan) => plan.id === planId)
+        if (get().document?.plan.id === planId) await get().documentFlush()
+        const name = `${source?.name ?? 'Plan'} (copy)`.slice(0, 1000)
+        try {
+          await planDbDuplicate(deps.db, planId, deps.newId(), name, deps.now())
+        } catch (error) {
+          report(error)
+        }
+        await get().plansRefresh()
+      },
+
+      async planDelete(planId) {
+        if (get().document?.plan.id === planId) {
+          await get().documentFlush()
+          get().documentClose()
+        }
+        try {
+          await planDbDelete(deps.db, planId)
+          void deps.platform.invoke['recovery/discard']({ planId })
+        } catch (error) {
+          report(error)
+        }
+        await get().plansRefresh()
+      },
+    }
+  }
+}

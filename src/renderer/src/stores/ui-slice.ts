@@ -1,0 +1,167 @@
+import type { MenuCommand } from '../../../shared/ipc/contract'
+import type { SliceCreator } from './slice'
+import type { StoreDeps, UiSlice } from './types'
+
+const workspaceViews = {
+  'view/gantt': 'gantt',
+  'view/milestones': 'milestones',
+  'view/resources': 'resources',
+  'view/usage': 'usage',
+} as const
+
+export const zoomLevelCount = 4
+
+export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
+  return (set, get) => {
+    let noticeCounter = 0
+    const requireDocument = (what: string) => {
+      if (get().document !== null) return true
+      get().noticeAdd('error', `Open a plan first, then ${what}.`)
+      return false
+    }
+
+    return {
+      view: 'plans',
+      workspaceView: 'gantt',
+      zoomLevel: 1,
+      notices: [],
+      appInfo: null,
+      isAboutOpen: false,
+      recoveryCopies: [],
+      isClosePromptOpen: false,
+      isStoragePersistent: null,
+
+      viewSet(view) {
+        set({ view })
+      },
+      workspaceViewSet(workspaceView) {
+        set({ workspaceView, view: 'workspace' })
+      },
+      zoomBy(step) {
+        set({ zoomLevel: Math.min(zoomLevelCount - 1, Math.max(0, get().zoomLevel + step)) })
+      },
+      noticeAdd(kind, message, action) {
+        // The same message twice (a failing write retried on every edit) is shown once.
+        if (get().notices.some((notice) => notice.message === message)) return
+        noticeCounter += 1
+        const notice = action === undefined ? { id: noticeCounter, kind, message } : { id: noticeCounter, kind, message, action }
+        set({ notices: [...get().notices, notice] })
+      },
+      noticeDismiss(id) {
+        set({ notices: get().notices.filter((notice) => notice.id !== id) })
+      },
+      aboutSet(isAboutOpen) {
+        set({ isAboutOpen })
+        if (isAboutOpen && get().appInfo === null) {
+          void deps.platform.invoke['app/info']().then((result) => {
+            if (result.ok) set({ appInfo: result.value })
+          })
+        }
+      },
+
+      async menuCommandRun(command: MenuCommand) {
+        const state = get()
+        if (command.startsWith('file/open-recent:')) {
+          await state.documentOpenRecent(command.slice('file/open-recent:'.length))
+          return
+        }
+        switch (command) {
+          case 'file/new':
+            await state.planCreate('Untitled plan')
+            return
+          case 'file/open':
+            await state.documentOpenFile()
+            return
+          case 'file/save':
+            if (requireDocument('save it')) await state.documentSave()
+            return
+          case 'file/save-as':
+            if (requireDocument('save it')) await state.documentSaveAs()
+            return
+          case 'file/import-mspdi':
+            await state.documentImport('mspdi')
+            return
+          case 'file/import-csv':
+            await state.documentImport('csv')
+            return
+          case 'file/export-xlsx':
+            await state.documentExport('xlsx')
+            return
+          case 'file/export-mspdi':
+            await state.documentExport('mspdi')
+            return
+          case 'file/export-csv':
+            await state.documentExport('csv')
+            return
+          case 'edit/undo':
+            state.documentUndo()
+            return
+          case 'edit/redo':
+            state.documentRedo()
+            return
+          case 'view/gantt':
+          case 'view/milestones':
+          case 'view/resources':
+          case 'view/usage':
+            state.workspaceViewSet(workspaceViews[command])
+            return
+          case 'view/career':
+            state.viewSet('career')
+            return
+          case 'view/plans':
+            state.viewSet('plans')
+            return
+          case 'view/zoom-in':
+            state.zoomBy(-1)
+            return
+          case 'view/zoom-out':
+            state.zoomBy(1)
+            return
+          case 'help/about':
+            state.aboutSet(true)
+            return
+        }
+      },
+
+      async recoveryCheck() {
+        const result = await deps.platform.invoke['recovery/list']()
+        if (result.ok) set({ recoveryCopies: result.value })
+      },
+      async recoveryRestore(planId) {
+        const result = await deps.platform.invoke['recovery/read']({ planId })
+        if (!result.ok) {
+          get().noticeAdd('error', result.error.message)
+          return
+        }
+        if (await get().documentRestoreRecovered(result.value)) {
+          await deps.platform.invoke['recovery/discard']({ planId })
+          set({ recoveryCopies: get().recoveryCopies.filter((copy) => copy.planId !== planId) })
+        }
+      },
+      async recoveryDiscard(planId) {
+        await deps.platform.invoke['recovery/discard']({ planId })
+        set({ recoveryCopies: get().recoveryCopies.filter((copy) => copy.planId !== planId) })
+      },
+
+      closeRequested() {
+        if (get().document?.isDirty === true) {
+          set({ isClosePromptOpen: true })
+          return
+        }
+        void get()
+          .documentFlush()
+          .then(() => deps.platform.confirmClose())
+      },
+      async closeAnswer(answer) {
+        set({ isClosePromptOpen: false })
+        if (answer === 'cancel') return
+        if (answer === 'save' && !(await get().documentSave())) return
+        await get().documentFlush()
+        deps.platform.confirmClose()
+      },
+      storagePersistenceSet(isStoragePersistent) {
+        set({ isStoragePersistent })
+      },
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { makePlan, makeTask } from '../../src/shared/domain/defaults'
+import {
+  planFileFormatId,
+  planFileParse,
+  planFileSchemaVersion,
+  planFileSerialize,
+  planRestore,
+  type PlanFileResult,
+} from '../../src/shared/formats/plan-file'
+
+const fixtures = join(__dirname, '..', 'fixtures', 'plans')
+const fixture = (name: string) => readFileSync(join(fixtures, name), 'utf8')
+
+function expectRefused(result: PlanFileResult, code: string, message: RegExp) {
+  expect(result.ok).toBe(false)
+  if (result.ok) return
+  expect(result.error.code).toBe(code)
+  expect(result.error.message).toMatch(message)
+}
+
+describe('plan file fixtures, one per format version', () => {
+  it('has a readable fixture for every schema version up to the current one', () => {
+    const versions = readdirSync(fixtures)
+      .map((name) => /^v(\d+)-/.exec(name)?.[1])
+      .filter((version): version is string => version !== undefined)
+      .map(Number)
+    for (let version = 1; version <= planFileSchemaVersion; version++) expect(versions).toContain(version)
+  })
+
+  it('reads version 1 with every row and field', () => {
+    const result = planFileParse(fixture('v1-basic.gantry'))
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    const plan = result.plan
+    expect(plan.name).toBe('Website relaunch')
+    expect(plan.start).toBe('2025-03-03T08:00:00')
+    expect(plan.tasks.map((task) => [task.id, task.level, task.name])).toEqual([
+      [1, 1, 'Discovery'],
+      [2, 2, 'Stakeholder interviews'],
+      [3, 2, 'Requirements signed off'],
+      [4, 1, 'Build'],
+      [5, 2, 'Design system'],
+      [6, 2, 'Content migration'],
+      [7, 1, 'Go live'],
+    ])
+    expect(plan.tasks[5].constraint).toEqual({ type: 'SNET', date: '2025-03-24T08:00:00' })
+    expect(plan.dependencies[2]).toEqual({ id: 3, predecessorId: 5, successorId: 6, type: 'SS', lag: -960, lagUnit: 'd' })
+    expect(plan.resources[1].maxUnits).toBe(50)
+    expect(plan.assignments).toHaveLength(3)
+    expect(plan.calendars[0].exceptions[0]).toEqual({ name: 'Easter Monday', from: '2025-04-21', to: '2025-04-21', periods: [] })
+  })
+
+  it('writes what it reads: serialize(parse(fixture)) parses to the same plan', () => {
+    const first = planFileParse(fixture('v1-basic.gantry'))
+    if (!first.ok) throw new Error(first.error.message)
+    const second = planFileParse(planFileSerialize(first.plan))
+    expect(second).toEqual(first)
+  })
+})
+
+describe('plan files that are refused with a clear message', () => {
+  it.each([
+    ['empty.gantry', 'not-a-plan', /empty/],
+    ['truncated.gantry', 'not-json', /not valid JSON/],
+    ['not-json.gantry', 'not-json', /not valid JSON/],
+    ['not-a-plan.gantry', 'not-a-plan', /no "gantry-plan" header/],
+    ['newer-version.gantry', 'newer-version', /newer version of Gantry.*file format 2/],
+    ['hostile-proto-key.gantry', 'invalid', /damaged.*__proto__/],
+    ['hostile-constructor-key.gantry', 'invalid', /damaged.*constructor/],
+    ['hostile-unknown-key.gantry', 'invalid', /damaged.*macro/],
+    ['hostile-number-overflow.gantry', 'invalid', /damaged: tasks\.1\.duration/],
+  ])('%s', (name, code, message) => {
+    expectRefused(planFileParse(fixture(name)), code, message)
+  })
+
+  it('leaves Object.prototype untouched after a __proto__ file', () => {
+    planFileParse(fixture('hostile-proto-key.gantry'))
+    planFileParse(fixture('hostile-constructor-key.gantry'))
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined()
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('refuses a 10 MB task name', () => {
+    const plan = makePlan('p', 'Big', '2025-01-06T08:00:00', '2025-01-01T09:00:00', {
+      tasks: [makeTask(1, { name: 'x'.repeat(10 * 1024 * 1024) })],
+    })
+    expectRefused(planFileParse(planFileSerialize(plan)), 'invalid', /tasks\.0\.name/)
+  })
+
+  it('refuses binary bytes', () => {
+    const bytes = new Uint8Array(4096).map((_, index) => (index * 37) % 256)
+    const text = new TextDecoder('utf-8').decode(bytes)
+    expectRefused(planFileParse(text), 'not-json', /not valid JSON/)
+  })
+
+  it.each([
+    ['a dependency on a missing task', (plan: ReturnType<typeof basePlan>) => {
+      plan.dependencies = [{ id: 1, predecessorId: 1, successorId: 99, type: 'FS', lag: 0, lagUnit: 'd' }]
+    }, /task 99, which does not exist/],
+    ['a duplicate task id', (plan: ReturnType<typeof basePlan>) => {
+      plan.tasks.push(makeTask(1))
+    }, /task id 1 is used twice/],
+    ['an impossible date', (plan: ReturnType<typeof basePlan>) => {
+      plan.start = '2024-02-30T08:00:00'
+    }, /start: must be a real date/],
+    ['a first task below level 1', (plan: ReturnType<typeof basePlan>) => {
+      plan.tasks[0].level = 2
+    }, /outline level 1/],
+  ])('refuses %s', (_label, damage, message) => {
+    const plan = basePlan()
+    damage(plan)
+    expectRefused(planRestore(JSON.parse(JSON.stringify(plan))), 'invalid', message)
+  })
+
+  it('refuses a future schema version even when the plan inside is valid', () => {
+    const text = JSON.stringify({ format: planFileFormatId, schemaVersion: planFileSchemaVersion + 1, plan: basePlan() })
+    expectRefused(planFileParse(text), 'newer-version', /Update Gantry/)
+  })
+})
+
+function basePlan() {
+  return makePlan('p', 'Plan', '2025-01-06T08:00:00', '2025-01-01T09:00:00', {
+    tasks: [makeTask(1, { name: 'A' }), makeTask(2, { name: 'B' })],
+  })
+}
