@@ -429,7 +429,8 @@ function readProject(project: XmlNode, options: MspdiReadOptions): Extract<Mspdi
   const title = cleanName(text(project, 'Title'), 'The project title', warnings)
   const fileName = cleanName(text(project, 'Name'), 'The project name', warnings)
   const summaryName = summaryNode === undefined ? '' : cleanName(text(summaryNode, 'Name'), 'The project name', warnings)
-  const name = title.trim() || summaryName.trim() || fileName.trim().replace(/\.(xml|mpp)$/i, '') || 'Imported project'
+  const name =
+    [title, summaryName, fileName.replace(/\.(xml|mpp)$/i, '')].find((candidate) => candidate.trim() !== '') ?? 'Imported project'
   let start = dateTime(project, 'StartDate', header)
   if (start === null && summaryNode !== undefined) start = dateTime(summaryNode, 'Start', 'The project summary task')
   const statusDate = dateTime(project, 'StatusDate', header)
