@@ -7,7 +7,7 @@
  * The same options always give the same plan.
  */
 import { calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
-import type { Assignment, Dependency, DependencyType, Plan, Resource, Task } from '../../src/shared/domain/model'
+import type { Assignment, Dependency, DependencyType, LagUnit, Plan, Resource, Task } from '../../src/shared/domain/model'
 
 export type GeneratePlanOptions = {
   /** Total number of task rows (summaries included). */
@@ -213,4 +213,23 @@ export function generatePlan(options: GeneratePlanOptions): Plan {
     plan.assignments = assignments
   }
   return plan
+}
+
+// ---- Small builders for hand-written scheduling tests ----
+
+/** A plan on the Standard calendar starting Monday 2026-10-05 08:00. */
+export function testPlan(tasks: Task[], dependencies: Dependency[] = [], overrides: Partial<Plan> = {}): Plan {
+  return makePlan('test', 'Test', '2026-10-05T08:00:00', '2026-10-01T00:00:00', { tasks, dependencies, ...overrides })
+}
+
+/** A task of `days` working days (480 minutes each); 0 days makes a milestone. */
+export function task(id: number, days: number, overrides: Partial<Task> = {}): Task {
+  return makeTask(id, { name: `T${id}`, duration: days * 480, isMilestone: days === 0, ...overrides })
+}
+
+let nextLinkId = 1000
+
+/** A link with a fresh id; the lag is in minutes (or percent for % units). */
+export function link(predecessorId: number, successorId: number, type: DependencyType = 'FS', lag = 0, lagUnit: LagUnit = 'd'): Dependency {
+  return { id: nextLinkId++, predecessorId, successorId, type, lag, lagUnit }
 }
