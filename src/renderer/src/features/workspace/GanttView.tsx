@@ -1,0 +1,967 @@
+/**
+ * The Gantt view: the outline grid (an ARIA treegrid) and the chart side by side, row for row, sharing one
+ * vertical scroller. Both are virtualized: only the rows in view (plus a few) and the timeline cells in view are
+ * in the DOM, so a 10,000-task plan costs what 40 rows cost. Scrolling moves the row layers with a transform and
+ * re-renders synchronously (flushSync) only when the window of rows changes, so a jump paints in the same frame.
+ */
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
+import { flushSync } from 'react-dom'
+import { calendarWorkingMinutesBetween } from '../../../../shared/domain/calendar'
+import { dateFromWallMinutes, dateToDayNumber } from '../../../../shared/domain/dates'
+import type { Dependency, Task, TaskId } from '../../../../shared/domain/model'
+import { outlineBlockEnd } from '../../stores/editor-commands'
+import { cellCommit, cellDate, cellText, columnDefs, columnKeys, type ColumnKey } from './cells'
+import { deriveWorkspace, type Derived } from './derived'
+import {
+  layoutNonWorkingDays,
+  layoutScaleCells,
+  layoutTimeScale,
+  rowHeight,
+  scaleMinutes,
+  scaleTiers,
+  scaleX,
+  zoomLevels,
+  type TimeScale,
+} from './layout'
+import { DetailsPanel } from './DetailsPanel'
+import { useWorkspace, useWorkspaceApi } from './workspace-store'
+
+const headerHeight = 44
+const overscanRows = 8
+const scrollbarRoom = 16
+
+type Active = { taskId: TaskId | null; column: ColumnKey }
+type Editing = { taskId: TaskId; column: ColumnKey; text: string }
+
+function todayMinutes(): number {
+  const now = new Date()
+  return Math.floor(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate(), now.getHours(), now.getMinutes()) / 60000)
+}
+
+function daysText(minutes: number, minutesPerDay: number): string {
+  const days = minutes / minutesPerDay
+  return `${Math.round(days * 10) / 10} d`
+}
+
+export type GanttViewProps = { isCriticalShown: boolean }
+
+export function GanttView({ isCriticalShown }: GanttViewProps) {
+  const store = useWorkspaceApi()
+  const plan = useWorkspace((state) => state.document?.plan ?? null)
+  const scheduleResult = useWorkspace((state) => state.document?.schedule ?? null)
+  const zoomLevel = useWorkspace((state) => state.zoomLevel)
+  const selection = useWorkspace((state) => state.editorSelection)
+  const schedule = scheduleResult !== null && scheduleResult.ok ? scheduleResult.schedule : null
+  const derived = useMemo(() => (plan === null ? null : deriveWorkspace(plan, schedule)), [plan, schedule])
+  const zoom = zoomLevels[Math.max(0, Math.min(zoomLevels.length - 1, zoomLevel))] ?? 'day'
+  const scale = useMemo(() => {
+    const projectStart = dateToDayNumber((plan?.start ?? '2026-01-05').slice(0, 10))
+    const first = schedule !== null && schedule.taskCount > 0 ? Math.min(projectStart, Math.floor(schedule.projectStart / 1440)) : projectStart
+    const last = schedule !== null && schedule.taskCount > 0 ? Math.ceil(schedule.projectFinish / 1440) : projectStart + 60
+    return layoutTimeScale(zoom, first, last)
+  }, [zoom, plan?.start, schedule])
+
+  const [columnWidths, setColumnWidths] = useState<Record<ColumnKey, number>>(() => {
+    const widths = {} as Record<ColumnKey, number>
+    for (const key of columnKeys) widths[key] = columnDefs[key].width
+    return widths
+  })
+  const [hiddenColumns, setHiddenColumns] = useState<ColumnKey[]>([])
+  const [gridWidth, setGridWidth] = useState(620)
+  const columns = columnKeys.filter((key) => !hiddenColumns.includes(key))
+  const columnsWidth = columns.reduce((sum, key) => sum + columnWidths[key], 0)
+
+  const [viewportHeight, setViewportHeight] = useState(() => (typeof window === 'undefined' ? 800 : window.innerHeight))
+  const [chartWidth, setChartWidth] = useState(1000)
+  const [firstRow, setFirstRow] = useState(0)
+  const [xWindow, setXWindow] = useState<[number, number]>([0, 3000])
+  const [active, setActive] = useState<Active>({ taskId: null, column: 'name' })
+  const [editing, setEditing] = useState<Editing | null>(null)
+  const [tooltip, setTooltip] = useState<{ taskId: TaskId; x: number; y: number } | null>(null)
+  const [isColumnMenuOpen, setColumnMenuOpen] = useState(false)
+
+  const scrollerRef = useRef<HTMLDivElement>(null)
+  const gridRowsRef = useRef<HTMLDivElement>(null)
+  const chartRowsRef = useRef<HTMLDivElement>(null)
+  const chartPaneRef = useRef<HTMLDivElement>(null)
+  const treegridRef = useRef<HTMLDivElement>(null)
+  const windowRef = useRef({ firstRow: 0, x0: 0, x1: 3000 })
+
+  const rowCount = derived?.rows.length ?? 0
+  const rowsViewport = Math.max(rowHeight, viewportHeight - headerHeight - scrollbarRoom)
+  const windowRows = Math.ceil(rowsViewport / rowHeight) + overscanRows * 2
+  const lastRow = Math.min(rowCount, firstRow + windowRows)
+
+  // Measure the viewport before the first paint; follow later resizes.
+  useLayoutEffect(() => {
+    const scroller = scrollerRef.current
+    const chart = chartPaneRef.current
+    if (scroller === null) return
+    const measure = (): void => {
+      setViewportHeight(scroller.clientHeight)
+      if (chart !== null) setChartWidth(chart.clientWidth)
+    }
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(scroller)
+    if (chart !== null) observer.observe(chart)
+    return () => observer.disconnect()
+  }, [])
+
+  const applyScroll = useCallback(() => {
+    const scroller = scrollerRef.current
+    if (scroller === null) return
+    const top = scroller.scrollTop
+    const transform = `translateY(${-top}px)`
+    if (gridRowsRef.current !== null) gridRowsRef.current.style.transform = transform
+    if (chartRowsRef.current !== null) chartRowsRef.current.style.transform = transform
+    const wanted = Math.max(0, Math.floor(top / rowHeight) - overscanRows)
+    const current = windowRef.current.firstRow
+    // Re-render only when the rendered window no longer covers the view.
+    if (wanted < current || wanted > current + overscanRows) {
+      windowRef.current.firstRow = wanted
+      flushSync(() => setFirstRow(wanted))
+    }
+  }, [])
+
+  const applyHorizontalScroll = useCallback(() => {
+    const chart = chartPaneRef.current
+    if (chart === null) return
+    const left = chart.scrollLeft
+    const width = chart.clientWidth
+    const { x0, x1 } = windowRef.current
+    if (left < x0 || left + width > x1) {
+      const next: [number, number] = [Math.max(0, left - width), left + width * 2]
+      windowRef.current.x0 = next[0]
+      windowRef.current.x1 = next[1]
+      flushSync(() => setXWindow(next))
+    }
+  }, [])
+
+  useEffect(() => {
+    const scroller = scrollerRef.current
+    const chart = chartPaneRef.current
+    if (scroller === null || chart === null) return
+    scroller.addEventListener('scroll', applyScroll, { passive: true })
+    chart.addEventListener('scroll', applyHorizontalScroll, { passive: true })
+    return () => {
+      scroller.removeEventListener('scroll', applyScroll)
+      chart.removeEventListener('scroll', applyHorizontalScroll)
+    }
+  }, [applyScroll, applyHorizontalScroll])
+
+  // Keep the transform right after every render (row count or height changes).
+  useLayoutEffect(() => {
+    const scroller = scrollerRef.current
+    if (scroller === null) return
+    const transform = `translateY(${-scroller.scrollTop}px)`
+    if (gridRowsRef.current !== null) gridRowsRef.current.style.transform = transform
+    if (chartRowsRef.current !== null) chartRowsRef.current.style.transform = transform
+  })
+
+  // On a zoom change keep the same date at the left edge.
+  const previousScale = useRef<TimeScale | null>(null)
+  useLayoutEffect(() => {
+    const chart = chartPaneRef.current
+    const before = previousScale.current
+    previousScale.current = scale
+    if (chart === null) return
+    if (before === null) {
+      // First render: show the project start.
+      const start = derived?.schedule?.projectStart
+      if (start !== undefined && Number.isFinite(start)) chart.scrollLeft = Math.max(0, scaleX(scale, start) - 40)
+    } else if (before.zoom !== scale.zoom) {
+      chart.scrollLeft = Math.max(0, scaleX(scale, scaleMinutes(before, chart.scrollLeft)))
+    }
+    const left = chart.scrollLeft
+    const width = chart.clientWidth || 1000
+    windowRef.current.x0 = Math.max(0, left - width)
+    windowRef.current.x1 = left + width * 2
+    setXWindow([windowRef.current.x0, windowRef.current.x1])
+  }, [scale])
+
+  const activeTaskId = active.taskId !== null && derived?.indexOf.has(active.taskId) === true ? active.taskId : null
+  const activeRow = activeTaskId !== null && derived !== null ? (derived.rowOfTask[derived.indexOf.get(activeTaskId) as number] ?? -1) : -1
+
+  const scrollRowIntoView = useCallback((row: number) => {
+    const scroller = scrollerRef.current
+    if (scroller === null || row < 0) return
+    const top = row * rowHeight
+    const viewport = scroller.clientHeight - headerHeight - scrollbarRoom
+    if (top < scroller.scrollTop) scroller.scrollTop = top
+    else if (top + rowHeight > scroller.scrollTop + viewport) scroller.scrollTop = top + rowHeight - viewport
+    applyScroll()
+  }, [applyScroll])
+
+  const activate = useCallback(
+    (taskId: TaskId | null, column: ColumnKey, extend = false) => {
+      setActive({ taskId, column })
+      const state = store.getState()
+      if (taskId === null) state.editorSelect([])
+      else if (extend && state.editorSelection.length > 0) {
+        if (!state.editorSelection.includes(taskId)) state.editorSelect([...state.editorSelection, taskId])
+      } else state.editorSelect([taskId])
+    },
+    [store],
+  )
+
+  // Follow the selection made elsewhere (new rows, pasted rows, the over-allocation panel).
+  useEffect(() => {
+    const first = selection[0]
+    if (first !== undefined && first !== active.taskId && derived !== null && derived.indexOf.has(first)) {
+      setActive((current) => ({ taskId: first, column: current.column }))
+      scrollRowIntoView(derived.rowOfTask[derived.indexOf.get(first) as number] ?? -1)
+    }
+  }, [selection, derived])
+
+  const focusGrid = useCallback(() => {
+    treegridRef.current?.focus({ preventScroll: true })
+  }, [])
+
+  const commitEdit = useCallback(
+    (edit: Editing, text: string) => {
+      const state = store.getState()
+      const current = state.document?.plan
+      if (current === undefined || derived === null) return
+      const fresh = current === derived.plan ? derived : deriveWorkspace(current, derived.schedule)
+      const original = cellText(fresh, fresh.indexOf.get(edit.taskId) ?? -1, edit.column)
+      if (text === original) return
+      const problem = cellCommit(state, fresh, edit.taskId, edit.column, text)
+      if (problem !== null) state.editorSetMessage(problem)
+    },
+    [store, derived],
+  )
+
+  const startEdit = useCallback(
+    (taskId: TaskId, column: ColumnKey, text?: string) => {
+      if (!columnDefs[column].isEditable || derived === null) return
+      const index = derived.indexOf.get(taskId)
+      if (index === undefined) return
+      setEditing({ taskId, column, text: text ?? cellText(derived, index, column) })
+    },
+    [derived],
+  )
+
+  const addTask = useCallback(
+    (where: 'below' | 'above') => {
+      const state = store.getState()
+      const current = state.document?.plan
+      if (current === undefined) return
+      let index = current.tasks.length
+      if (activeTaskId !== null) {
+        const at = current.tasks.findIndex((task) => task.id === activeTaskId)
+        if (at >= 0) index = where === 'above' ? at : outlineBlockEnd(current.tasks, at)
+        // Below a summary that is expanded: the new task becomes its first subtask.
+        if (where === 'below' && at >= 0 && !current.tasks[at]?.isCollapsed && outlineBlockEnd(current.tasks, at) > at + 1) index = at + 1
+      }
+      const id = state.editorInsertTask(index)
+      if (id !== null) {
+        setActive({ taskId: id, column: 'name' })
+        setEditing({ taskId: id, column: 'name', text: '' })
+      }
+    },
+    [store, activeTaskId],
+  )
+
+  const onGridKeyDown = useCallback(
+    (event: ReactKeyboardEvent<HTMLDivElement>) => {
+      if (derived === null || editing !== null) return
+      const state = store.getState()
+      const rows = derived.rows
+      const key = event.key
+      const isMod = event.ctrlKey || event.metaKey
+      const selected = state.editorSelection.length > 0 ? state.editorSelection : activeTaskId !== null ? [activeTaskId] : []
+      const taskIdAtRow = (row: number): TaskId | null => {
+        const index = rows[Math.max(0, Math.min(rows.length - 1, row))]
+        return index === undefined ? null : (derived.plan.tasks[index] as Task).id
+      }
+      const moveTo = (row: number, column: ColumnKey, extend = false): void => {
+        const id = taskIdAtRow(row)
+        activate(id, column, extend)
+        scrollRowIntoView(Math.max(0, Math.min(rows.length - 1, row)))
+      }
+      const columnIndex = Math.max(0, columns.indexOf(active.column))
+      let handled = true
+      if (event.altKey && event.shiftKey && (key === 'ArrowUp' || key === 'ArrowDown')) {
+        if (activeTaskId !== null) state.editorMove(activeTaskId, key === 'ArrowUp' ? -1 : 1)
+      } else if (event.altKey && event.shiftKey && key === 'ArrowRight') {
+        state.editorIndent(selected)
+      } else if (event.altKey && event.shiftKey && key === 'ArrowLeft') {
+        state.editorOutdent(selected)
+      } else if (event.altKey && event.shiftKey && (key === '-' || key === '_')) {
+        state.editorSetCollapsed(selected, true)
+      } else if (event.altKey && event.shiftKey && (key === '+' || key === '=')) {
+        state.editorSetCollapsed(selected, false)
+      } else if (key === 'ArrowDown') moveTo(activeRow + 1, active.column, event.shiftKey)
+      else if (key === 'ArrowUp') moveTo(Math.max(0, activeRow - 1), active.column, event.shiftKey)
+      else if (key === 'ArrowRight') setActive({ taskId: activeTaskId, column: columns[Math.min(columns.length - 1, columnIndex + 1)] ?? active.column })
+      else if (key === 'ArrowLeft') setActive({ taskId: activeTaskId, column: columns[Math.max(0, columnIndex - 1)] ?? active.column })
+      else if (key === 'Home' && isMod) moveTo(0, active.column)
+      else if (key === 'End' && isMod) moveTo(rows.length - 1, active.column)
+      else if (key === 'Home') setActive({ taskId: activeTaskId, column: columns[0] ?? 'name' })
+      else if (key === 'End') setActive({ taskId: activeTaskId, column: columns[columns.length - 1] ?? 'name' })
+      else if (key === 'PageDown') moveTo(activeRow + Math.floor(rowsViewport / rowHeight), active.column)
+      else if (key === 'PageUp') moveTo(Math.max(0, activeRow - Math.floor(rowsViewport / rowHeight)), active.column)
+      else if (key === 'Tab') {
+        if (event.shiftKey) state.editorOutdent(selected)
+        else state.editorIndent(selected)
+      } else if (key === 'Enter' && !isMod) addTask('below')
+      else if (key === 'Insert') addTask('above')
+      else if (key === 'Delete') {
+        if (selected.length > 0) {
+          const nextRow = activeRow
+          state.editorDelete(selected)
+          const after = store.getState().document?.plan
+          if (after !== undefined) {
+            const fresh = deriveWorkspace(after, null)
+            const index = fresh.rows[Math.min(nextRow, fresh.rows.length - 1)]
+            const id = index === undefined ? null : (after.tasks[index] as Task).id
+            activate(id, active.column)
+          }
+        }
+      } else if (key === 'F2') {
+        if (activeTaskId !== null) startEdit(activeTaskId, active.column)
+      } else if (isMod && !event.shiftKey && key.toLowerCase() === 'c') state.editorCopy(selected)
+      else if (isMod && !event.shiftKey && key.toLowerCase() === 'v') {
+        const current = state.document?.plan
+        if (current !== undefined) {
+          const at = activeTaskId === null ? current.tasks.length : current.tasks.findIndex((task) => task.id === activeTaskId)
+          state.editorPaste(at < 0 ? current.tasks.length : at)
+        }
+      } else if (key.length === 1 && !isMod && !event.altKey && activeTaskId !== null && columnDefs[active.column].isEditable) {
+        startEdit(activeTaskId, active.column, key)
+      } else handled = false
+      if (handled) {
+        event.preventDefault()
+        event.stopPropagation()
+      }
+    },
+    [derived, editing, store, activeTaskId, activeRow, active.column, columns, activate, scrollRowIntoView, rowsViewport, addTask, startEdit],
+  )
+
+  // Column resizing by dragging the header edge (or the keyboard on the resize handle).
+  const startColumnResize = (key: ColumnKey, clientX: number): void => {
+    const startWidth = columnWidths[key]
+    const onMove = (event: PointerEvent): void => {
+      setColumnWidths((widths) => ({ ...widths, [key]: Math.max(32, Math.round(startWidth + event.clientX - clientX)) }))
+    }
+    const onUp = (): void => {
+      window.removeEventListener('pointermove', onMove)
+      window.removeEventListener('pointerup', onUp)
+    }
+    window.addEventListener('pointermove', onMove)
+    window.addEventListener('pointerup', onUp)
+  }
+
+  const startSplitterDrag = (clientX: number): void => {
+    const startWidth = gridWidth
+    const onMove = (event: PointerEvent): void => setGridWidth(Math.max(160, Math.min(1400, startWidth + event.clientX - clientX)))
+    const onUp = (): void => {
+      window.removeEventListener('pointermove', onMove)
+      window.removeEventListener('pointerup', onUp)
+    }
+    window.addEventListener('pointermove', onMove)
+    window.addEventListener('pointerup', onUp)
+  }
+
+  if (plan === null || derived === null) return <div className="ws-empty">No plan is open.</div>
+
+  const totalHeight = rowCount * rowHeight + headerHeight + scrollbarRoom
+  const activeCellId = activeTaskId !== null ? `ws-cell-${activeTaskId}-${active.column}` : undefined
+  const visibleRowNumbers: number[] = []
+  for (let row = firstRow; row < lastRow; row++) visibleRowNumbers.push(row)
+  const selectedSet = new Set(selection)
+  const today = todayMinutes()
+
+  return (
+    <div className="ws-gantt">
+      <div className="ws-gantt-main">
+        <div className="ws-scroller" ref={scrollerRef} data-testid="ws-scroller">
+          <div className="ws-sticky" style={{ height: viewportHeight }}>
+            <div className="ws-grid-pane" style={{ width: gridWidth }}>
+              <div
+                ref={treegridRef}
+                className="ws-treegrid"
+                role="treegrid"
+                aria-label="Tasks"
+                aria-rowcount={rowCount + 1}
+                aria-colcount={columns.length}
+                aria-multiselectable="true"
+                aria-activedescendant={editing === null ? activeCellId : undefined}
+                tabIndex={0}
+                style={{ width: columnsWidth }}
+                onKeyDown={onGridKeyDown}
+                onFocus={() => {
+                  if (activeTaskId === null && rowCount > 0) activate((plan.tasks[derived.rows[0] as number] as Task).id, active.column)
+                }}
+              >
+                <div role="rowgroup" className="ws-grid-head" style={{ height: headerHeight }}>
+                  <div role="row" aria-rowindex={1} className="ws-grid-head-row">
+                    {columns.map((key) => (
+                      <div key={key} role="columnheader" className={`ws-colhead ws-col-${key}`} style={{ width: columnWidths[key] }}>
+                        <span className="ws-colhead-label">{columnDefs[key].label}</span>
+                        <span
+                          role="separator"
+                          aria-orientation="vertical"
+                          aria-label={`Resize ${columnDefs[key].label} column`}
+                          aria-valuenow={columnWidths[key]}
+                          aria-valuemin={32}
+                          aria-valuemax={800}
+                          tabIndex={-1}
+                          className="ws-col-resize"
+                          onPointerDown={(event) => {
+                            event.preventDefault()
+                            startColumnResize(key, event.clientX)
+                          }}
+                          onKeyDown={(event) => {
+                            const step = event.key === 'ArrowRight' ? 10 : event.key === 'ArrowLeft' ? -10 : 0
+                            if (step !== 0) {
+                              event.preventDefault()
+                              setColumnWidths((widths) => ({ ...widths, [key]: Math.max(32, widths[key] + step) }))
+                            }
+                          }}
+                        />
+                      </div>
+                    ))}
+                  </div>
+                </div>
+                <div role="rowgroup" className="ws-rows-viewport" style={{ height: rowsViewport }}>
+                  <div className="ws-rows-layer" ref={gridRowsRef}>
+                    {visibleRowNumbers.map((row) => {
+                      const taskIndex = derived.rows[row] as number
+                      const task = plan.tasks[taskIndex] as Task
+                      return (
+                        <GridRow
+                          key={task.id}
+                          derived={derived}
+                          row={row}
+                          taskIndex={taskIndex}
+                          task={task}
+                          columns={columns}
+                          columnWidths={columnWidths}
+                          isSelected={selectedSet.has(task.id)}
+                          activeColumn={task.id === activeTaskId ? active.column : null}
+                          editing={editing !== null && editing.taskId === task.id ? editing : null}
+                          onCellPointerDown={(column, extend) => {
+                            activate(task.id, column, extend)
+                            focusGrid()
+                          }}
+                          onCellDoubleClick={(column) => startEdit(task.id, column)}
+                          onToggle={() => store.getState().editorSetCollapsed([task.id], !task.isCollapsed)}
+                          onEditDone={(text, how) => {
+                            const edit = editing
+                            setEditing(null)
+                            if (edit !== null && how !== 'cancel') commitEdit(edit, text)
+                            if (how === 'tab' && edit !== null) {
+                              const index = columns.indexOf(edit.column)
+                              setActive({ taskId: edit.taskId, column: columns[Math.min(columns.length - 1, index + 1)] ?? edit.column })
+                            }
+                            if (how !== 'blur') focusGrid()
+                          }}
+                        />
+                      )
+                    })}
+                  </div>
+                </div>
+              </div>
+            </div>
+            <div
+              className="ws-splitter"
+              role="separator"
+              aria-orientation="vertical"
+              aria-label="Resize the grid"
+              aria-valuenow={gridWidth}
+              aria-valuemin={160}
+              aria-valuemax={1400}
+              tabIndex={0}
+              onPointerDown={(event) => {
+                event.preventDefault()
+                startSplitterDrag(event.clientX)
+              }}
+              onKeyDown={(event) => {
+                if (event.key === 'ArrowLeft') setGridWidth((width) => Math.max(160, width - 20))
+                if (event.key === 'ArrowRight') setGridWidth((width) => Math.min(1400, width + 20))
+              }}
+            />
+            <div className="ws-chart-pane" ref={chartPaneRef} data-testid="ws-chart">
+              <div className="ws-chart-content" style={{ width: scale.width }}>
+                <TimelineHeader scale={scale} x0={xWindow[0]} x1={xWindow[1]} />
+                <ChartBody
+                  derived={derived}
+                  scale={scale}
+                  firstRow={firstRow}
+                  lastRow={lastRow}
+                  height={rowsViewport}
+                  x0={xWindow[0]}
+                  x1={xWindow[1]}
+                  chartWidth={chartWidth}
+                  layerRef={chartRowsRef}
+                  isCriticalShown={isCriticalShown}
+                  selected={selectedSet}
+                  today={today}
+                  onSelect={(taskId) => activate(taskId, active.column)}
+                  onHover={(taskId, x, y) => setTooltip(taskId === null ? null : { taskId, x, y })}
+                />
+              </div>
+            </div>
+          </div>
+          <div style={{ height: Math.max(0, totalHeight - viewportHeight) }} aria-hidden="true" />
+        </div>
+        {tooltip !== null && <BarTooltip derived={derived} taskId={tooltip.taskId} x={tooltip.x} y={tooltip.y} />}
+      </div>
+      <div className="ws-gantt-footer">
+        <button type="button" className="ws-button" aria-haspopup="true" aria-expanded={isColumnMenuOpen} onClick={() => setColumnMenuOpen((open) => !open)}>
+          Columns…
+        </button>
+        {isColumnMenuOpen && (
+          <div className="ws-column-menu" role="group" aria-label="Shown columns">
+            {columnKeys.map((key) => (
+              <label key={key}>
+                <input
+                  type="checkbox"
+                  checked={!hiddenColumns.includes(key)}
+                  disabled={key === 'name'}
+                  onChange={(event) =>
+                    setHiddenColumns((hidden) => (event.target.checked ? hidden.filter((item) => item !== key) : [...hidden, key]))
+                  }
+                />
+                {columnDefs[key].label}
+              </label>
+            ))}
+          </div>
+        )}
+        <span className="ws-footer-note">
+          {plan.tasks.length} tasks · {schedule !== null ? `finish ${cellDate(schedule.projectFinish)}` : 'not scheduled'}
+        </span>
+      </div>
+      <DetailsPanel taskId={activeTaskId} />
+    </div>
+  )
+}
+
+type GridRowProps = {
+  derived: Derived
+  row: number
+  taskIndex: number
+  task: Task
+  columns: ColumnKey[]
+  columnWidths: Record<ColumnKey, number>
+  isSelected: boolean
+  activeColumn: ColumnKey | null
+  editing: Editing | null
+  onCellPointerDown: (column: ColumnKey, extend: boolean) => void
+  onCellDoubleClick: (column: ColumnKey) => void
+  onToggle: () => void
+  onEditDone: (text: string, how: 'enter' | 'tab' | 'blur' | 'cancel') => void
+}
+
+const GridRow = memo(function GridRow(props: GridRowProps) {
+  const { derived, row, taskIndex, task, columns, columnWidths, isSelected, activeColumn, editing } = props
+  const schedule = derived.schedule
+  const isSummary = schedule !== null ? schedule.isSummary[taskIndex] === 1 : false
+  const isCritical = schedule !== null && schedule.isCritical[taskIndex] === 1
+  return (
+    <div
+      role="row"
+      aria-rowindex={row + 2}
+      aria-level={task.level}
+      aria-expanded={isSummary ? !task.isCollapsed : undefined}
+      aria-selected={isSelected}
+      className={`ws-row${isSelected ? ' is-selected' : ''}${isSummary ? ' is-summary' : ''}`}
+      style={{ top: row * rowHeight }}
+      data-task-id={task.id}
+    >
+      {columns.map((key) => {
+        const isActive = activeColumn === key
+        const text = cellText(derived, taskIndex, key)
+        return (
+          <div
+            key={key}
+            id={`ws-cell-${task.id}-${key}`}
+            role="gridcell"
+            aria-readonly={!columnDefs[key].isEditable || undefined}
+            className={`ws-cell ws-col-${key}${isActive ? ' is-active' : ''}`}
+            style={{ width: columnWidths[key] }}
+            onPointerDown={(event) => {
+              if ((event.target as HTMLElement).closest('input,button') !== null) return
+              event.preventDefault()
+              props.onCellPointerDown(key, event.ctrlKey || event.metaKey || event.shiftKey)
+            }}
+            onDoubleClick={() => props.onCellDoubleClick(key)}
+            title={key === 'name' || key === 'predecessors' || key === 'resources' ? text : undefined}
+          >
+            {key === 'name' && (
+              <span className="ws-indent" style={{ width: (task.level - 1) * 16 }} aria-hidden="true" />
+            )}
+            {key === 'name' &&
+              (isSummary ? (
+                <button
+                  type="button"
+                  tabIndex={-1}
+                  className="ws-toggle"
+                  aria-label={`${task.isCollapsed ? 'Expand' : 'Collapse'} ${task.name || 'summary'}`}
+                  onClick={props.onToggle}
+                >
+                  {task.isCollapsed ? '▸' : '▾'}
+                </button>
+              ) : (
+                <span className="ws-toggle-space" aria-hidden="true" />
+              ))}
+            {editing !== null && editing.column === key ? (
+              <CellEditor initial={editing.text} label={`${columnDefs[key].label} of ${task.name || 'new task'}`} onDone={props.onEditDone} />
+            ) : (
+              <span className={`ws-cell-text${key === 'name' && isCritical ? ' is-critical-text' : ''}`}>
+                {text}
+                {key === 'name' && task.isMilestone ? <span className="ws-milestone-mark" aria-label="milestone"> ◆</span> : null}
+              </span>
+            )}
+          </div>
+        )
+      })}
+    </div>
+  )
+})
+
+function CellEditor({ initial, label, onDone }: { initial: string; label: string; onDone: GridRowProps['onEditDone'] }) {
+  const ref = useRef<HTMLInputElement>(null)
+  const isDone = useRef(false)
+  useLayoutEffect(() => {
+    const input = ref.current
+    if (input === null) return
+    input.focus({ preventScroll: true })
+    input.setSelectionRange(input.value.length, input.value.length)
+  }, [])
+  const finish = (how: 'enter' | 'tab' | 'blur' | 'cancel'): void => {
+    if (isDone.current) return
+    isDone.current = true
+    onDone(ref.current?.value ?? initial, how)
+  }
+  return (
+    <input
+      ref={ref}
+      className="ws-cell-input"
+      aria-label={label}
+      defaultValue={initial}
+      onKeyDown={(event) => {
+        event.stopPropagation()
+        if (event.key === 'Enter') {
+          event.preventDefault()
+          finish('enter')
+        } else if (event.key === 'Escape') {
+          event.preventDefault()
+          finish('cancel')
+        } else if (event.key === 'Tab') {
+          event.preventDefault()
+          finish('tab')
+        }
+      }}
+      onBlur={() => finish('blur')}
+    />
+  )
+}
+
+function TimelineHeader({ scale, x0, x1 }: { scale: TimeScale; x0: number; x1: number }) {
+  const [topUnit, bottomUnit] = scaleTiers[scale.zoom]
+  const top = layoutScaleCells(scale, topUnit, x0, x1)
+  const bottom = layoutScaleCells(scale, bottomUnit, x0, x1)
+  return (
+    <div className="ws-timeline-head" style={{ height: headerHeight }} aria-hidden="true">
+      {top.map((cell) => (
+        <div key={cell.key} className="ws-scale-cell is-top" style={{ left: cell.x, width: cell.width }} title={cell.title}>
+          <span>{cell.label}</span>
+        </div>
+      ))}
+      {bottom.map((cell) => (
+        <div key={cell.key} className="ws-scale-cell is-bottom" style={{ left: cell.x, width: cell.width }} title={cell.title}>
+          {cell.label}
+        </div>
+      ))}
+    </div>
+  )
+}
+
+type ChartBodyProps = {
+  derived: Derived
+  scale: TimeScale
+  firstRow: number
+  lastRow: number
+  height: number
+  x0: number
+  x1: number
+  chartWidth: number
+  layerRef: React.RefObject<HTMLDivElement | null>
+  isCriticalShown: boolean
+  selected: Set<TaskId>
+  today: number
+  onSelect: (taskId: TaskId) => void
+  onHover: (taskId: TaskId | null, x: number, y: number) => void
+}
+
+type Drag = {
+  mode: 'pending' | 'move' | 'resize' | 'link'
+  taskId: TaskId
+  taskIndex: number
+  startX: number
+  startY: number
+  bar: HTMLElement
+  pointerId: number
+}
+
+function linkPath(x1: number, y1: number, fromStart: boolean, x2: number, y2: number, toFinish: boolean): string {
+  const out = fromStart ? -1 : 1
+  const into = toFinish ? -1 : 1
+  const a = x1 + out * 8
+  const b = x2 - into * 8
+  const direct = into > 0 ? x2 - a >= 4 : a - x2 >= 4
+  if (direct) return `M${x1},${y1}H${a}V${y2}H${x2}`
+  const middle = y2 > y1 ? y2 - rowHeight / 2 : y2 + rowHeight / 2
+  return `M${x1},${y1}H${a}V${middle}H${b}V${y2}H${x2}`
+}
+
+function ChartBody(props: ChartBodyProps) {
+  const { derived, scale, firstRow, lastRow, height, x0, x1, isCriticalShown, selected, today } = props
+  const store = useWorkspaceApi()
+  const schedule = derived.schedule
+  const plan = derived.plan
+  const dragRef = useRef<Drag | null>(null)
+  const linkLineRef = useRef<SVGLineElement>(null)
+
+  const shaded = useMemo(() => {
+    if (derived.calendar === null || scale.pxPerDay < 4) return []
+    const fromDay = Math.floor(x0 / scale.pxPerDay) + scale.originDay
+    const toDay = Math.ceil(x1 / scale.pxPerDay) + scale.originDay
+    return layoutNonWorkingDays(derived.calendar, fromDay, toDay)
+  }, [derived.calendar, scale, x0, x1])
+
+  const bars: React.ReactNode[] = []
+  const links: React.ReactNode[] = []
+  if (schedule !== null) {
+    for (let row = firstRow; row < lastRow; row++) {
+      const taskIndex = derived.rows[row] as number
+      const task = plan.tasks[taskIndex] as Task
+      const start = schedule.start[taskIndex] as number
+      const finish = schedule.finish[taskIndex] as number
+      const left = scaleX(scale, start)
+      const right = scaleX(scale, finish)
+      const top = row * rowHeight
+      const isCritical = isCriticalShown && schedule.isCritical[taskIndex] === 1
+      const isSelected = selected.has(task.id)
+      const label = `${task.name || 'Task'}: ${cellDate(start)} to ${cellDate(finish)}`
+      if (schedule.isSummary[taskIndex] === 1) {
+        bars.push(
+          <div key={task.id} className={`ws-bar is-summary${isCritical ? ' is-critical' : ''}`} data-bar-id={task.id} role="img" aria-label={`Summary ${label}`} style={{ top: top + 9, left, width: Math.max(2, right - left) }} />,
+        )
+      } else if (task.isMilestone || finish === start) {
+        bars.push(
+          <div key={task.id} className={`ws-milestone${isCritical ? ' is-critical' : ''}${isSelected ? ' is-selected' : ''}`} data-bar-id={task.id} role="img" aria-label={`Milestone ${task.name}: ${cellDate(start)}`} style={{ top: top + 7, left: left - 7 }} />,
+        )
+      } else {
+        const progress = Math.max(0, Math.min(100, schedule.percentComplete[taskIndex] as number))
+        bars.push(
+          <div key={task.id} className={`ws-bar${isCritical ? ' is-critical' : ''}${isSelected ? ' is-selected' : ''}`} data-bar-id={task.id} role="img" aria-label={label} style={{ top: top + 6, left, width: Math.max(3, right - left) }}>
+            {progress > 0 && <div className="ws-bar-progress" style={{ width: `${progress}%` }} />}
+            <div className="ws-bar-end" data-resize="1" />
+          </div>,
+        )
+      }
+    }
+    // Links whose rows overlap the window (an arrow passing through the view is drawn too).
+    for (const link of plan.dependencies) {
+      const fromIndex = derived.indexOf.get(link.predecessorId)
+      const toIndex = derived.indexOf.get(link.successorId)
+      if (fromIndex === undefined || toIndex === undefined) continue
+      const fromRow = derived.rowOfTask[fromIndex] as number
+      const toRow = derived.rowOfTask[toIndex] as number
+      if (fromRow < 0 || toRow < 0) continue
+      if (Math.max(fromRow, toRow) < firstRow || Math.min(fromRow, toRow) >= lastRow) continue
+      links.push(renderLink(link, fromIndex, toIndex, fromRow, toRow))
+    }
+  }
+
+  function renderLink(link: Dependency, fromIndex: number, toIndex: number, fromRow: number, toRow: number): React.ReactNode {
+    const s = schedule as NonNullable<typeof schedule>
+    const fromStart = link.type === 'SS' || link.type === 'SF'
+    const toFinish = link.type === 'FF' || link.type === 'SF'
+    const xFrom = scaleX(scale, fromStart ? (s.start[fromIndex] as number) : (s.finish[fromIndex] as number))
+    const xTo = scaleX(scale, toFinish ? (s.finish[toIndex] as number) : (s.start[toIndex] as number))
+    const yFrom = (fromRow - firstRow) * rowHeight + rowHeight / 2
+    const yTo = (toRow - firstRow) * rowHeight + rowHeight / 2
+    const isCritical = isCriticalShown && s.isCritical[fromIndex] === 1 && s.isCritical[toIndex] === 1
+    return (
+      <path
+        key={link.id}
+        className={`ws-link${isCritical ? ' is-critical' : ''}`}
+        d={linkPath(xFrom, yFrom, fromStart, xTo, yTo, toFinish)}
+        data-link-id={link.id}
+        data-link-type={link.type}
+        markerEnd={isCritical ? 'url(#ws-arrow-critical)' : 'url(#ws-arrow)'}
+      />
+    )
+  }
+
+  const onPointerDown = (event: React.PointerEvent<HTMLDivElement>): void => {
+    if (event.button !== 0) return
+    const target = event.target as HTMLElement
+    const bar = target.closest<HTMLElement>('[data-bar-id]')
+    if (bar === null) return
+    const taskId = Number(bar.dataset.barId)
+    const taskIndex = derived.indexOf.get(taskId)
+    if (taskIndex === undefined) return
+    props.onSelect(taskId)
+    const isSummary = schedule?.isSummary[taskIndex] === 1
+    event.preventDefault()
+    event.currentTarget.setPointerCapture(event.pointerId)
+    dragRef.current = {
+      mode: target.dataset.resize === '1' && !isSummary ? 'resize' : 'pending',
+      taskId,
+      taskIndex,
+      startX: event.clientX,
+      startY: event.clientY,
+      bar,
+      pointerId: event.pointerId,
+    }
+    props.onHover(null, 0, 0)
+  }
+
+  const onPointerMove = (event: React.PointerEvent<HTMLDivElement>): void => {
+    const drag = dragRef.current
+    if (drag === null) {
+      const bar = (event.target as HTMLElement).closest<HTMLElement>('[data-bar-id]')
+      if (bar !== null) props.onHover(Number(bar.dataset.barId), event.clientX, event.clientY)
+      else props.onHover(null, 0, 0)
+      return
+    }
+    const dx = event.clientX - drag.startX
+    const dy = event.clientY - drag.startY
+    const isSummary = schedule?.isSummary[drag.taskIndex] === 1
+    if (drag.mode === 'pending' || drag.mode === 'move') {
+      if (Math.abs(dy) > rowHeight * 0.75) drag.mode = 'link'
+      else if (Math.abs(dx) > 3 && !isSummary) drag.mode = 'move'
+    }
+    if (drag.mode === 'move') drag.bar.style.transform = `translateX(${dx}px)`
+    else drag.bar.style.transform = ''
+    if (drag.mode === 'resize') {
+      const width = drag.bar.getBoundingClientRect().width
+      drag.bar.style.width = `${Math.max(3, width + (event.clientX - drag.startX))}px`
+      drag.startX = event.clientX
+    }
+    const line = linkLineRef.current
+    if (line !== null) {
+      if (drag.mode === 'link') {
+        const box = event.currentTarget.getBoundingClientRect()
+        const barBox = drag.bar.getBoundingClientRect()
+        line.setAttribute('x1', String(barBox.right - box.left))
+        line.setAttribute('y1', String(barBox.top + barBox.height / 2 - box.top))
+        line.setAttribute('x2', String(event.clientX - box.left))
+        line.setAttribute('y2', String(event.clientY - box.top))
+        line.style.display = ''
+      } else line.style.display = 'none'
+    }
+  }
+
+  const finishDrag = (event: React.PointerEvent<HTMLDivElement>, isCanceled: boolean): void => {
+    const drag = dragRef.current
+    dragRef.current = null
+    if (linkLineRef.current !== null) linkLineRef.current.style.display = 'none'
+    if (drag === null || schedule === null) return
+    drag.bar.style.transform = ''
+    const state = store.getState()
+    if (isCanceled) return
+    if (drag.mode === 'link') {
+      const under = document.elementFromPoint(event.clientX, event.clientY)
+      const targetBar = under?.closest<HTMLElement>('[data-bar-id]')
+      let targetId: TaskId | null = targetBar ? Number(targetBar.dataset.barId) : null
+      if (targetId === null) {
+        // Dropped on the row, not the bar: link to that row's task.
+        const layer = props.layerRef.current
+        const row = layer === null ? -1 : Math.floor((event.clientY - layer.getBoundingClientRect().top) / rowHeight)
+        const index = derived.rows[row]
+        targetId = index === undefined ? null : (plan.tasks[index] as Task).id
+      }
+      if (targetId !== null && targetId !== drag.taskId) state.editorLink(drag.taskId, targetId, 'FS')
+      return
+    }
+    if (drag.mode === 'move') {
+      const dx = event.clientX - drag.startX
+      const days = Math.round(dx / scale.pxPerDay)
+      if (days === 0) return
+      const start = schedule.start[drag.taskIndex] as number
+      state.editorDragMove(drag.taskId, dateFromWallMinutes(start + days * 1440))
+      return
+    }
+    if (drag.mode === 'resize') {
+      const rect = drag.bar.getBoundingClientRect()
+      drag.bar.style.width = ''
+      const start = schedule.start[drag.taskIndex] as number
+      const endX = scaleX(scale, start) + rect.width
+      // Snap the new finish to the end of a working day (the calendar's last working minute of that day).
+      const finishDay = Math.floor(scaleMinutes(scale, endX) / 1440 - 0.5)
+      const calendar = derived.calendar
+      if (calendar === null) return
+      const minutes = Math.max(0, calendarWorkingMinutesBetween(calendar, start, (finishDay + 1) * 1440))
+      const task = plan.tasks[drag.taskIndex] as Task
+      if (minutes !== task.duration) state.editorDragDuration(drag.taskId, minutes)
+    }
+  }
+
+  const todayX = scaleX(scale, today)
+  return (
+    <div
+      className="ws-chart-body"
+      style={{ height }}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={(event) => finishDrag(event, false)}
+      onPointerCancel={(event) => finishDrag(event, true)}
+      onPointerLeave={() => {
+        if (dragRef.current === null) props.onHover(null, 0, 0)
+      }}
+    >
+      {shaded.map((day) => (
+        <div key={day} className="ws-nonworking" style={{ left: (day - scale.originDay) * scale.pxPerDay, width: scale.pxPerDay }} />
+      ))}
+      {todayX >= 0 && todayX <= scale.width && <div className="ws-today" style={{ left: todayX }} title={`Today, ${cellDate(today)}`} />}
+      <div className="ws-chart-layer" ref={props.layerRef}>
+        <svg
+          className="ws-links"
+          style={{ top: firstRow * rowHeight, left: x0, height: Math.max(1, (lastRow - firstRow) * rowHeight), width: Math.max(1, x1 - x0) }}
+          viewBox={`${x0} 0 ${Math.max(1, x1 - x0)} ${Math.max(1, (lastRow - firstRow) * rowHeight)}`}
+          aria-hidden="true"
+        >
+          <defs>
+            <marker id="ws-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+              <path d="M0,0 L8,4 L0,8 z" className="ws-arrow-head" />
+            </marker>
+            <marker id="ws-arrow-critical" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+              <path d="M0,0 L8,4 L0,8 z" className="ws-arrow-head is-critical" />
+            </marker>
+          </defs>
+          {links}
+        </svg>
+        {bars}
+      </div>
+      <svg className="ws-link-draft" aria-hidden="true">
+        <line ref={linkLineRef} style={{ display: 'none' }} />
+      </svg>
+    </div>
+  )
+}
+
+function BarTooltip({ derived, taskId, x, y }: { derived: Derived; taskId: TaskId; x: number; y: number }) {
+  const index = derived.indexOf.get(taskId)
+  const schedule = derived.schedule
+  if (index === undefined || schedule === null) return null
+  const task = derived.plan.tasks[index] as Task
+  const minutesPerDay = derived.plan.settings.minutesPerDay
+  return (
+    <div role="tooltip" className="ws-tooltip" style={{ left: x + 14, top: y + 14 }}>
+      <strong>{task.name || 'Task'}</strong>
+      <div>Start: {dateFromWallMinutes(schedule.start[index] as number).replace('T', ' ').slice(0, 16)}</div>
+      <div>Finish: {dateFromWallMinutes(schedule.finish[index] as number).replace('T', ' ').slice(0, 16)}</div>
+      <div>Duration: {daysText(schedule.duration[index] as number, minutesPerDay)}</div>
+      <div>Total slack: {daysText(schedule.totalSlack[index] as number, minutesPerDay)}</div>
+      <div>Free slack: {daysText(schedule.freeSlack[index] as number, minutesPerDay)}</div>
+      {schedule.isCritical[index] === 1 && <div className="ws-tooltip-critical">Critical</div>}
+    </div>
+  )
+}
