@@ -73,15 +73,15 @@ describe('Schedule sheet', () => {
     const schedule = sheet(sampleWorkbook(), 'Schedule')
     expect(schedule.rows[0]?.cells.map(show)).toEqual([...xlsxScheduleHeaders])
     expect(schedule.rows.slice(1).map((row) => row.cells.map(show))).toEqual([
-      [1, '1', 'Discovery', 7, '2026-03-02T08:00', '2026-03-10T17:00', '', '', 0.42, 0, true],
-      [2, '1.1', 'Kick-off, "alpha"', 1, '2026-03-02T08:00', '2026-03-02T17:00', '', '', 1, 0, true],
-      [3, '1.2', '=HYPERLINK("http://example.com","x")', 3, '2026-03-03T08:00', '2026-03-05T17:00', '2', '', 0.5, 0, true],
-      [4, '1.3', 'Café résumé – naïve', 2, '2026-03-09T08:00', '2026-03-10T17:00', '3FS+1d', '', 0, 4, false],
-      [5, '2', 'Build', 7, '2026-03-06T08:00', '2026-03-17T17:00', '', '', 0, 0, true],
+      [1, '1', 'Discovery', 7, '2026-03-02T08:00', '2026-03-10T17:00', null, null, 0.42, 0, true],
+      [2, '1.1', 'Kick-off, "alpha"', 1, '2026-03-02T08:00', '2026-03-02T17:00', null, null, 1, 0, true],
+      [3, '1.2', '=HYPERLINK("http://example.com","x")', 3, '2026-03-03T08:00', '2026-03-05T17:00', '2', null, 0.5, 0, true],
+      [4, '1.3', 'Café résumé – naïve', 2, '2026-03-09T08:00', '2026-03-10T17:00', '3FS+1d', null, 0, 4, false],
+      [5, '2', 'Build', 7, '2026-03-06T08:00', '2026-03-17T17:00', null, null, 0, 0, true],
       [6, '2.1', '+Backend\nAPI', 5, '2026-03-06T08:00', '2026-03-12T17:00', '3', 'Ana Ferreira', 0, 0, true],
       [7, '2.2', '-Frontend', 5, '2026-03-10T08:00', '2026-03-17T17:00', '6SS+2d', 'Ana Ferreira[50%], Ben', 0, 0, true],
-      [8, '2.3', '@Review', 2, '2026-03-16T08:00', '2026-03-17T17:00', '7FF', '', 0, 0, true],
-      [9, '3', 'Go-live', 0, '2026-03-17T17:00', '2026-03-17T17:00', '8', '', 0, 0, true],
+      [8, '2.3', '@Review', 2, '2026-03-16T08:00', '2026-03-17T17:00', '7FF', null, 0, 0, true],
+      [9, '3', 'Go-live', 0, '2026-03-17T17:00', '2026-03-17T17:00', '8', null, 0, 0, true],
     ])
     expect(schedule.rows.slice(1).map((row) => row.outlineLevel)).toEqual([0, 1, 1, 1, 0, 1, 1, 1, 0])
     expect(schedule.frozen).toEqual({ rows: 1, columns: 3 })
@@ -174,7 +174,7 @@ describe('Resources and Resource usage sheets', () => {
       ['Name', 'Role', 'Initials', 'Email', 'Max units', 'Rate per hour (EUR)', 'Vacations', 'Work (hours)', 'Cost (EUR)'],
       // Ana: 40 h on Backend + 50 % of Frontend's 5 days minus her vacation day (16 h) = 56 h.
       ['Ana Ferreira', '=cmd|calc', 'AF', 'ana@example.com', 1, 80, '2026-03-16', 56, 4480],
-      ['Ben', 'Tester', 'B', '', 0.5, 60.5, '', 40, 2420],
+      ['Ben', 'Tester', 'B', null, 0.5, 60.5, null, 40, 2420],
     ])
   })
 

@@ -88,6 +88,8 @@ function nameStyle(styles: Styles, level: number, isSummary: boolean): XlsxStyle
 }
 
 const text = (value: string, style?: XlsxStyle): XlsxCell => (style === undefined ? { type: 'string', value } : { type: 'string', value, style })
+/** Text, or no cell at all for empty text (an empty string cell would still be a value in Excel). */
+const optionalText = (value: string | undefined): XlsxCell | null => (value === undefined || value === '' ? null : text(value))
 const number = (value: number, style?: XlsxStyle): XlsxCell => (style === undefined ? { type: 'number', value } : { type: 'number', value, style })
 const date = (value: number, style: XlsxStyle): XlsxCell => ({ type: 'date', value, style })
 const bool = (value: boolean): XlsxCell => ({ type: 'boolean', value })
@@ -125,8 +127,8 @@ function scheduleSheet(plan: Plan, schedule: Schedule, styles: Styles, wbs: stri
         number(exportRound((schedule.duration[index] as number) / minutesPerDay)),
         date(schedule.start[index] as number, styles.dateTime),
         date(schedule.finish[index] as number, styles.dateTime),
-        text(predecessors[index] ?? ''),
-        text(resources[index] ?? ''),
+        optionalText(predecessors[index]),
+        optionalText(resources[index]),
         number(exportRound((schedule.percentComplete[index] as number) / 100), styles.percent),
         number(exportRound((schedule.totalSlack[index] as number) / minutesPerDay)),
         bool(schedule.isCritical[index] === 1),
@@ -135,7 +137,7 @@ function scheduleSheet(plan: Plan, schedule: Schedule, styles: Styles, wbs: stri
   })
   return {
     name: xlsxSheetNames.schedule,
-    columns: [6, 10, 40, 10, 17, 17, 18, 24, 11, 12, 9].map((width) => ({ width })),
+    columns: [6, 10, 40, 10, 17, 17, 18, 24, 11, 12, 10].map((width) => ({ width })),
     rows,
     frozen: { rows: 1, columns: 3 },
     autoFilter: { fromRow: 0, fromColumn: 0, toRow: plan.tasks.length, toColumn: xlsxScheduleHeaders.length - 1 },
@@ -250,12 +252,12 @@ function resourcesSheet(plan: Plan, styles: Styles, totalWork: number[]): XlsxSh
     rows.push({
       cells: [
         text(resource.name),
-        text(resource.role),
-        text(resource.initials),
-        text(resource.email),
+        optionalText(resource.role),
+        optionalText(resource.initials),
+        optionalText(resource.email),
         number(exportRound(resource.maxUnits / 100), styles.percent),
         number(resource.hourlyRate, styles.money),
-        text(resource.nonWorkingDays.map((range) => (range.from === range.to ? range.from : `${range.from} to ${range.to}`)).join('; ')),
+        optionalText(resource.nonWorkingDays.map((range) => (range.from === range.to ? range.from : `${range.from} to ${range.to}`)).join('; ')),
         number(hours),
         number(exportRound(hours * resource.hourlyRate), styles.money),
       ],
@@ -361,7 +363,7 @@ function milestonesSheet(plan: Plan, schedule: Schedule, styles: Styles, wbs: st
   }
   return {
     name: xlsxSheetNames.milestones,
-    columns: [6, 10, 40, 17, 17, 12, 10, 9].map((width) => ({ width })),
+    columns: [6, 10, 40, 17, 17, 12, 10, 10].map((width) => ({ width })),
     rows,
     frozen: { rows: 1, columns: 0 },
     autoFilter: { fromRow: 0, fromColumn: 0, toRow: indexes.length, toColumn: xlsxMilestoneHeaders.length - 1 },
