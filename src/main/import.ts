@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import type { Plan } from '../shared/domain/model'
 import { mspdiRead } from '../shared/formats/mspdi'
+import { csvImportPlan } from '../shared/formats/csv'
+import { planRestore } from '../shared/formats/plan-file'
 import type { ProgressEvent } from '../shared/ipc/contract'
 import { SafeSaveError, decodeText } from './files/safe-save'
 
@@ -35,6 +37,26 @@ export async function importMspdiFile(
   return result.plan
 }
 
-export async function importCsvFile(_path: string): Promise<Plan> {
-  throw new SafeSaveError('internal', 'CSV import is not supported yet.')
+/** CSV files above this size are refused before parsing. */
+export const csvMaxBytes = 50 * 1024 * 1024
+
+/** The local wall-clock time now, `YYYY-MM-DDTHH:MM:SS`. */
+function localNow(date = new Date()): string {
+  const pad = (value: number): string => String(value).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
+}
+
+/** Converts a CSV task table (Name, Duration, Start, Predecessors, Resources, Outline level) into a new plan. */
+export async function importCsvFile(bytes: Uint8Array, fileName: string): Promise<Plan> {
+  const text = decodeText(bytes, fileName, 'a CSV file')
+  const result = csvImportPlan(text, {
+    planId: `imported-${randomBytes(8).toString('hex')}`,
+    now: localNow(),
+    name: fileName.replace(/\.(csv|txt)$/i, '') || 'Imported plan',
+  })
+  if (!result.ok) throw new SafeSaveError('bad-file', `"${fileName}" cannot be imported. ${result.error}`)
+  // The same checks as a .gantry file, so an imported plan can always be saved.
+  const restored = planRestore(result.plan)
+  if (!restored.ok) throw new SafeSaveError('bad-file', `"${fileName}" cannot be imported. ${restored.error.message}`)
+  return restored.plan
 }

@@ -17,8 +17,8 @@ import { DocumentRegistry } from './files/documents'
 import { RecentFiles } from './files/recent-files'
 import { RecoveryStore } from './files/recovery'
 import { SafeSaveError, decodeText, readFileCapped, safeSave } from './files/safe-save'
-import { importCsvFile, importMspdiFile, mspdiMaxBytes, type MspdiParser } from './import'
-import { exportCsvText, exportMspdiText, exportXlsxBytes } from './export-bridge'
+import { csvMaxBytes, importCsvFile, importMspdiFile, mspdiMaxBytes, type MspdiParser } from './import'
+import { exportPlanCsv, exportPlanMspdi, exportPlanXlsx } from './export'
 
 /** Electron's dialog functions, as plain parameters (the shapes are Electron's, narrowed to what Gantry uses). */
 export type FileFilter = { name: string; extensions: string[] }
@@ -294,7 +294,7 @@ export function createIpcHandlers(deps: MainDeps): IpcHandlers {
       const plan = restoreRequestPlan(request.plan)
       const path = await chooseSavePath('Export to Excel', plan.name, { name: 'Excel workbook', extensions: ['xlsx'] })
       deps.sendProgress({ task: 'export/xlsx', fraction: 0, message: 'Building the workbook…' })
-      const bytes = await exportXlsxBytes(plan)
+      const bytes = await exportPlanXlsx(plan)
       await safeSave(path, bytes, { keepBackup: false })
       deps.sendProgress({ task: 'export/xlsx', fraction: 1, message: 'Workbook saved.' })
       return { fileName: basename(path) }
@@ -306,14 +306,14 @@ export function createIpcHandlers(deps: MainDeps): IpcHandlers {
         name: 'Microsoft Project XML',
         extensions: ['xml'],
       })
-      await safeSave(path, await exportMspdiText(plan), { keepBackup: false })
+      await safeSave(path, exportPlanMspdi(plan), { keepBackup: false })
       return { fileName: basename(path) }
     }),
 
     'export/csv': handler(planRequest, async (request) => {
       const plan = restoreRequestPlan(request.plan)
       const path = await chooseSavePath('Export to CSV', plan.name, { name: 'CSV (comma-separated values)', extensions: ['csv'] })
-      await safeSave(path, await exportCsvText(plan), { keepBackup: false })
+      await safeSave(path, exportPlanCsv(plan), { keepBackup: false })
       return { fileName: basename(path) }
     }),
 
@@ -325,7 +325,7 @@ export function createIpcHandlers(deps: MainDeps): IpcHandlers {
 
     'import/csv': handler(noRequest, async () => {
       const path = await chooseOpenPath('Import CSV', [{ name: 'CSV (comma-separated values)', extensions: ['csv', 'txt'] }])
-      return importCsvFile(path)
+      return importCsvFile(await readFileCapped(path, csvMaxBytes), basename(path))
     }),
 
     'career/backup': handler(textRequest, async (request) => {

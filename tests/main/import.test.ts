@@ -87,3 +87,34 @@ describe('import/mspdi', () => {
     expect(expectError(await handlers['import/mspdi'](appFrame, undefined), 'too-large')).toMatch(/too large/)
   })
 })
+
+describe('import/csv', () => {
+  it('imports a simple task table', async () => {
+    const path = join(root, 'tasks.csv')
+    writeFileSync(
+      path,
+      '\uFEFFName,Duration,Start,Predecessors,Resources,Outline level\r\nDesign,3d,2026-03-02,,,1\r\nBuild,5d,,1,,1\r\nRelease,0d,,2,,1\r\n',
+    )
+    deps.dialog.openAnswers.push(path)
+    const result = await handlers['import/csv'](appFrame, undefined)
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.value.name).toBe('tasks')
+    expect(result.value.tasks.map((task) => task.name)).toEqual(['Design', 'Build', 'Release'])
+    expect(result.value.dependencies).toHaveLength(2)
+    expect(planRestore(result.value).ok).toBe(true)
+  })
+
+  it.each([
+    { name: 'binary.csv', content: Buffer.from([0x00, 0x01, 0xff, 0xfe]), message: /binary/ },
+    { name: 'empty.csv', content: '', message: /empty/ },
+    { name: 'no-name.csv', content: 'Duration,Start\r\n3d,2026-03-02\r\n', message: /"Name" column/ },
+    { name: 'bad-level.csv', content: 'Name,Outline level\r\nA,1\r\nB,3\r\n', message: /skips a level/ },
+  ])('refuses $name with a clear message', async ({ name, content, message }) => {
+    const path = join(root, name)
+    writeFileSync(path, content)
+    deps.dialog.openAnswers.push(path)
+    const text = expectError(await handlers['import/csv'](appFrame, undefined), 'bad-file')
+    expect(text).toMatch(message)
+    expect(text).toContain(name)
+  })
+})

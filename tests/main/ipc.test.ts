@@ -46,7 +46,7 @@ function expectOk<T>(result: IpcResult<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
   return result.value
 }
-function expectError<T>(result: IpcResult<T>, code: string): string {
+function expectError(result: IpcResult<unknown>, code: string): string {
   if (result.ok) throw new Error(`expected error ${code}, got ok`)
   expect(result.error.code).toBe(code)
   expect(result.error.message.length).toBeGreaterThan(10)
