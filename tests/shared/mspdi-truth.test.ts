@@ -1,0 +1,195 @@
+/**
+ * Truth test: every sample in ../shared/mspdi/samples is read with mspdiRead, re-scheduled by our engine (the dates in
+ * the file are cleared first) and every task's Start and Finish is compared, to the minute, with what the file says.
+ * For files saved by Microsoft Project those dates are the ones Project computed. Every task must match except the
+ * named exceptions below (feature, file, task, reason); an exception that starts matching fails the test too, so the
+ * list cannot go stale.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { dateFromWallMinutes } from '../../src/shared/domain/dates'
+import { scheduleRun } from '../../src/shared/domain/schedule'
+import { mspdiRead } from '../../src/shared/formats/mspdi'
+
+const samplesFolder = join(__dirname, '../../../shared/mspdi/samples')
+
+/** Who wrote each sample (../shared/mspdi/SOURCES.md). Only Microsoft Project's own files carry its computed dates. */
+const producers: Record<string, string> = {
+  'calendar-recurring-exceptions-project2016-mspdi.xml': 'MS Project 2016',
+  'issue2000.xml': 'MPXJ-based tool',
+  'mspdiduration.xml': 'MS Project 2007',
+  'mspdiresource.xml': 'MS Project 2007',
+  'officeimo-calendars.xml': 'MS Project 16.0',
+  'officeimo-constraints.xml': 'MS Project 16.0',
+  'officeimo-relationships.xml': 'MS Project 16.0',
+  'officeimo-working-weeks.xml': 'MS Project 16.0',
+  'sample1.xml': 'MPXJ writer',
+  'task-baselines-project2007-mspdi.xml': 'MS Project 2007',
+  'task-links-project2007-mspdi.xml': 'MS Project 2007',
+  'task-links-project2010-mspdi.xml': 'MS Project 2010',
+}
+
+type Exception = { feature: string; file: string; taskUid: number; reason: string }
+
+const resourceDriven = 'resource-driven scheduling (assignments on resource calendars)'
+
+/** Tasks whose dates the engine does not reproduce, each with the feature it lacks. */
+const exceptions: Exception[] = [
+  {
+    feature: resourceDriven,
+    file: 'mspdiresource.xml',
+    taskUid: 2,
+    reason:
+      'Task A has three assignments; Brian Leach works on the "Night Shift" calendar (23:00–08:00), so Project finishes the task at ' +
+      '2006-08-30 08:00 when his work ends. The engine schedules tasks on task/project calendars, not on assignment calendars.',
+  },
+  {
+    feature: resourceDriven,
+    file: 'mspdiresource.xml',
+    taskUid: 3,
+    reason: 'Contoured Task follows Task A (FS), so it inherits Task A\'s resource-driven finish; its contoured assignment work is not modelled either.',
+  },
+  {
+    feature: resourceDriven,
+    file: 'sample1.xml',
+    taskUid: 24,
+    reason: 'Assigned Task 2 is assigned to "Second Resource", whose calendar is the Night Shift; the file starts it at 23:00.',
+  },
+  {
+    feature: resourceDriven,
+    file: 'sample1.xml',
+    taskUid: 19,
+    reason: 'Summary "Task Relationships" rolls up the night-shift finish of Assigned Task 2 (UID 24).',
+  },
+  {
+    feature: resourceDriven,
+    file: 'sample1.xml',
+    taskUid: 22,
+    reason: 'Summary "Resource Assignments" rolls up the night-shift finish of Assigned Task 2 (UID 24).',
+  },
+  {
+    feature: 'inconsistent source data (file not written by Microsoft Project)',
+    file: 'sample1.xml',
+    taskUid: 2,
+    reason:
+      'MPXJ wrote Duration PT800H for "Second Task", but its own Start/Finish (2003-01-07 08:00 to 2003-03-18 08:00) span 50 working days = 400 h, ' +
+      'which its summary "First Task" also states (PT400H). The engine honours the duration; the file dates contradict it.',
+  },
+  {
+    feature: resourceDriven,
+    file: 'mspdiresource.xml',
+    taskUid: 0,
+    reason: 'The project summary (UID 0) finishes with Contoured Task (UID 3), see above.',
+  },
+  {
+    feature: 'inconsistent source data (file not written by Microsoft Project)',
+    file: 'sample1.xml',
+    taskUid: 0,
+    reason: 'The project summary (UID 0) rolls up "First Task" (UID 1), whose dates come from the inconsistent "Second Task".',
+  },
+  {
+    feature: 'inconsistent source data (file not written by Microsoft Project)',
+    file: 'sample1.xml',
+    taskUid: 1,
+    reason: 'Summary "First Task" rolls up "Second Task" (UID 2), see above.',
+  },
+]
+
+type FileResult = { file: string; producer: string; compared: number; matched: number; excepted: number; mismatches: string[]; mismatchedUids: number[] }
+
+/**
+ * The project summary task (UID 0) is not imported as a task; its Start and Finish are the project's dates, which the
+ * engine computes as `projectStart` / `projectFinish`. Only those two values are taken from the text here.
+ */
+function projectSummaryDates(text: string): { start: string; finish: string } | null {
+  const match = /<Task>\s*<UID>0<\/UID>[\s\S]*?<Start>([^<]+)<\/Start>\s*<Finish>([^<]+)<\/Finish>/.exec(text)
+  return match === null ? null : { start: match[1] as string, finish: match[2] as string }
+}
+
+function checkFile(file: string): FileResult {
+  const text = readFileSync(join(samplesFolder, file), 'utf8')
+  const read = mspdiRead(text)
+  if (!read.ok) throw new Error(`${file}: ${read.error.message}`)
+  const plan = read.plan
+  // What Project wrote, kept aside; the engine then works from a plan whose dates are cleared.
+  const expected = plan.tasks.map((task) => ({ start: task.start, finish: task.finish }))
+  const cleared = { ...plan, tasks: plan.tasks.map((task) => ({ ...task, start: null, finish: null })) }
+  const result = scheduleRun(cleared)
+  if (!result.ok) throw new Error(`${file}: ${result.problems.map((problem) => problem.message).join('; ')}`)
+  const schedule = result.schedule
+  const fileExceptions = new Set(exceptions.filter((exception) => exception.file === file).map((exception) => exception.taskUid))
+  const outcome: FileResult = { file, producer: producers[file] ?? 'unknown', compared: 0, matched: 0, excepted: 0, mismatches: [], mismatchedUids: [] }
+  const summary = projectSummaryDates(text)
+  if (summary !== null) {
+    outcome.compared++
+    const start = dateFromWallMinutes(schedule.projectStart)
+    const finish = dateFromWallMinutes(schedule.projectFinish)
+    if (start.slice(0, 16) === summary.start.slice(0, 16) && finish.slice(0, 16) === summary.finish.slice(0, 16)) outcome.matched++
+    else {
+      outcome.mismatchedUids.push(0)
+      if (fileExceptions.has(0)) outcome.excepted++
+      else outcome.mismatches.push(`project summary (UID 0): Project ${summary.start} → ${summary.finish}, engine ${start} → ${finish}`)
+    }
+  }
+  plan.tasks.forEach((task, index) => {
+    const want = expected[index]
+    if (want === undefined || want.start === null || want.finish === null) return
+    outcome.compared++
+    const start = dateFromWallMinutes(schedule.start[index] as number)
+    const finish = dateFromWallMinutes(schedule.finish[index] as number)
+    // Project writes seconds for fractional durations; the engine works in whole minutes, so compare to the minute.
+    const isMatch = start.slice(0, 16) === want.start.slice(0, 16) && finish.slice(0, 16) === want.finish.slice(0, 16)
+    const uid = read.uids[index] ?? task.id
+    if (isMatch) outcome.matched++
+    else {
+      outcome.mismatchedUids.push(uid)
+      if (fileExceptions.has(uid)) outcome.excepted++
+      else outcome.mismatches.push(`UID ${uid} "${task.name}": Project ${want.start} → ${want.finish}, engine ${start} → ${finish}`)
+    }
+  })
+  return outcome
+}
+
+const files = readdirSync(samplesFolder)
+  .filter((file) => file.endsWith('.xml'))
+  .sort()
+
+describe('Microsoft Project truth', () => {
+  const results = files.map(checkFile)
+
+  it('prints the match rate per sample file', () => {
+    console.log(
+      '\n' +
+        results
+          .map((result) => {
+            const rate = result.compared === 0 ? 'n/a (no tasks)' : `${((100 * result.matched) / result.compared).toFixed(1)} %`
+            return `${result.file.padEnd(52)} ${result.producer.padEnd(16)} ${String(result.matched).padStart(3)}/${String(result.compared).padEnd(3)} ${rate.padStart(7)}  exceptions ${result.excepted}`
+          })
+          .join('\n'),
+    )
+    expect(results.length).toBe(Object.keys(producers).length)
+  })
+
+  it.each(files)('%s: every task matches Microsoft Project except the named exceptions', (file) => {
+    const result = results.find((candidate) => candidate.file === file) as FileResult
+    expect(result.mismatches).toEqual([])
+  })
+
+  it('has no stale exceptions: every named exception really differs', () => {
+    for (const exception of exceptions) {
+      const result = results.find((candidate) => candidate.file === exception.file)
+      expect(result?.mismatchedUids, `${exception.file} UID ${exception.taskUid}`).toContain(exception.taskUid)
+      expect(exception.reason.length).toBeGreaterThan(20)
+    }
+  })
+
+  it('matches every task in the files saved by Microsoft Project, apart from resource-driven ones', () => {
+    const fromProject = results.filter((result) => result.producer.startsWith('MS Project'))
+    const compared = fromProject.reduce((sum, result) => sum + result.compared, 0)
+    const matched = fromProject.reduce((sum, result) => sum + result.matched, 0)
+    const excepted = exceptions.filter((exception) => (producers[exception.file] ?? '').startsWith('MS Project'))
+    expect(excepted.every((exception) => exception.feature === resourceDriven)).toBe(true)
+    expect(matched).toBe(compared - excepted.length)
+  })
+})
