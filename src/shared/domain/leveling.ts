@@ -219,30 +219,47 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
   }
   const profiles = plan.resources.map(() => new Profile())
   const capacity = plan.resources.map((resource) => resource.maxUnits)
+  // Tasks that will not move (started, must-dates, as-late-as-possible, outside the range) hold their resources
+  // first, at their current dates, so the tasks that can move go around them whatever their priority.
+  const isPinned = new Uint8Array(count)
+  for (let task = 0; task < count; task++) {
+    const start = base.start[task] as number
+    const isInRange = start >= rangeFrom && start < rangeTo
+    if (fixedReason(tasks[task] as Task) === null && isInRange) continue
+    isPinned[task] = 1
+    for (const use of uses[task] as TaskUse[]) (profiles[use.resource] as Profile).add(start, base.finish[task] as number, use.units)
+  }
 
   // Tasks upstream of a hard date (SNLT, FNLT, MSO, MFO) may only use their slack: the engine lets such a date win
-  // over a link, so pushing past it would break the link.
-  const isHardUpstream = new Uint8Array(count)
+  // over a link, so pushing a successor past it would break the link. `isHardBelow` marks tasks with such a date
+  // somewhere after them (through links, or through the links of their summaries).
+  const hasHardDate = new Uint8Array(count)
   for (let index = 0; index < count; index++) {
     const type = (tasks[index] as Task).constraint.type
-    if (type === 'SNLT' || type === 'FNLT' || type === 'MSO' || type === 'MFO') isHardUpstream[index] = 1
+    if (type === 'SNLT' || type === 'FNLT' || type === 'MSO' || type === 'MFO') hasHardDate[index] = 1
+  }
+  const isHardBelow = new Uint8Array(count)
+  const successorsHard = new Uint8Array(count) // a summary's link successors (or its ancestors') are hard
+  const isHard = (task: number): boolean => hasHardDate[task] === 1 || isHardBelow[task] === 1
+  const linkSuccessorsHard = (task: number): boolean => {
+    for (let entry = successorOffsets[task] as number; entry < (successorOffsets[task + 1] as number); entry++) {
+      if (isHard(linkSuccessor[successorLinks[entry] as number] as number)) return true
+    }
+    const up = parent[task] as number
+    return up >= 0 && successorsHard[up] === 1
   }
   for (let position = graph.order.length - 1; position >= 0; position--) {
     const node = graph.order[position] as number
-    const task = node >= count ? node - count : node
-    let hard = isHardUpstream[task] === 1
-    for (let entry = successorOffsets[task] as number; entry < (successorOffsets[task + 1] as number) && !hard; entry++) {
-      if (isHardUpstream[linkSuccessor[successorLinks[entry] as number] as number] === 1) hard = true
+    if (node >= count) {
+      // Summary close (reached before its children going backwards): what follows the summary.
+      successorsHard[node - count] = linkSuccessorsHard(node - count) ? 1 : 0
+      continue
     }
-    if (!hard && isSummary[task] === 1) {
-      for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number) && !hard; child++) {
-        if (isHardUpstream[childList[child] as number] === 1) hard = true
-      }
-    }
-    // Children inherit their summary's successors.
-    const up = parent[task] as number
-    if (!hard && up >= 0 && isHardUpstream[up] === 1 && node < count) hard = true
-    if (hard) isHardUpstream[task] = 1
+    if (isSummary[node] === 1) {
+      let hard = successorsHard[node] === 1
+      for (let child = childOffsets[node] as number; child < (childOffsets[node + 1] as number) && !hard; child++) hard = isHard(childList[child] as number)
+      isHardBelow[node] = hard ? 1 : 0
+    } else isHardBelow[node] = linkSuccessorsHard(node) ? 1 : 0
   }
 
   const earlyStart = new Float64Array(count)
@@ -468,7 +485,7 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
         latestStart = wallOrNaN(constraint.date)
         limitReason = `"${info.name}" must start no later than ${constraint.date ?? ''}`
       }
-      if (options.withinSlackOnly === true || isHardUpstream[task] === 1) {
+      if (options.withinSlackOnly === true || isHardBelow[task] === 1) {
         const lateFinish = base.lateFinish[task] as number
         if (lateFinish < latestFinish) {
           latestFinish = lateFinish
@@ -513,7 +530,7 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
     const finish = finishFrom(task, start)
     earlyStart[task] = start
     earlyFinish[task] = finish
-    for (const use of taskUses) (profiles[use.resource] as Profile).add(start, finish, use.units)
+    if (isPinned[task] === 0) for (const use of taskUses) (profiles[use.resource] as Profile).add(start, finish, use.units)
     finishNode(task)
   }
   void placed
