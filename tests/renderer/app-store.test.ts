@@ -1,0 +1,172 @@
+import 'fake-indexeddb/auto'
+import Dexie from 'dexie'
+import { afterEach, describe, expect, it } from 'vitest'
+import { makeTask } from '../../src/shared/domain/defaults'
+import type { Plan } from '../../src/shared/domain/model'
+import type { GantryPlatform, IpcResult } from '../../src/shared/ipc/contract'
+import { PlanDb, planDbList, planDbLoad } from '../../src/renderer/src/db/plan-db'
+import { createAppStore } from '../../src/renderer/src/stores/app-store'
+
+/** A platform whose answers the test scripts; it records the plans it was asked to save. */
+function fakePlatform() {
+  const saved: Plan[] = []
+  let openAnswer: IpcResult<unknown> = { ok: false, error: { code: 'canceled', message: 'Canceled.' } }
+  const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value })
+  const invoke = {
+    'app/info': () => ok({ name: 'Gantry', version: 'test', platform: 'web', userDataFolder: null }),
+    'plan/open': () => Promise.resolve(openAnswer),
+    'plan/openRecent': () => Promise.resolve(openAnswer),
+    'plan/recent': () => ok([]),
+    'plan/save': ({ plan }: { plan: Plan }) => (saved.push(plan), ok({ documentToken: 'token-1', fileName: 'plan.gantry' })),
+    'plan/saveAs': ({ plan }: { plan: Plan }) => (saved.push(plan), ok({ documentToken: 'token-1', fileName: 'plan.gantry' })),
+    'recovery/write': () => ok(undefined),
+    'recovery/list': () => ok([]),
+    'recovery/read': () => Promise.resolve({ ok: false, error: { code: 'not-found', message: 'none' } }),
+    'recovery/discard': () => ok(undefined),
+    'window/setTitle': () => ok(undefined),
+  }
+  const platform = {
+    kind: 'web',
+    invoke,
+    onMenuCommand: () => () => undefined,
+    onProgress: () => () => undefined,
+    onCloseRequest: () => () => undefined,
+    confirmClose: () => undefined,
+  } as unknown as GantryPlatform
+  return { platform, saved, answerOpen: (answer: IpcResult<unknown>) => (openAnswer = answer) }
+}
+
+const dbs: PlanDb[] = []
+afterEach(async () => {
+  for (const db of dbs.splice(0)) {
+    db.close()
+    await Dexie.delete(db.name)
+  }
+})
+
+function setup(options: { failTaskWrites?: boolean } = {}) {
+  const db = new PlanDb(`store-test-${Math.random()}`)
+  dbs.push(db)
+  if (options.failTaskWrites === true) {
+    db.use({
+      stack: 'dbcore',
+      name: 'quota',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name)
+          return {
+            ...table,
+            mutate: (request) =>
+              name === 'tasks' && request.type === 'put' && request.values.length === 1
+                ? Promise.reject(Object.assign(new Error('full'), { name: 'QuotaExceededError' }))
+                : table.mutate(request),
+          }
+        },
+      }),
+    })
+  }
+  const fake = fakePlatform()
+  let id = 0
+  const store = createAppStore({
+    platform: fake.platform,
+    db,
+    now: () => '2025-06-02T10:00:00',
+    newId: () => `plan-${++id}`,
+    schedule: null,
+  })
+  return { store, db, fake }
+}
+
+const addTask = (plan: Plan, name: string): Plan => ({
+  ...plan,
+  tasks: [...plan.tasks, makeTask(plan.tasks.length + 1, { name })],
+})
+
+describe('app store', () => {
+  it('creates a plan, keeps every edit in IndexedDB, and undoes and redoes', async () => {
+    const { store, db } = setup()
+    const id = await store.getState().planCreate('  Migration  ')
+    expect(id).toBe('plan-1')
+    const state = store.getState()
+    expect(state.view).toBe('workspace')
+    expect(state.document?.plan.name).toBe('Migration')
+
+    state.documentCommit(addTask(state.document!.plan, 'Inventory'))
+    store.getState().documentCommit(addTask(store.getState().document!.plan, 'Cut-over'))
+    expect(store.getState().document?.taskIndex.get(2)).toBe(1)
+    await store.getState().documentFlush()
+    expect((await planDbLoad(db, 'plan-1'))?.plan.tasks.map((task) => task.name)).toEqual(['Inventory', 'Cut-over'])
+
+    store.getState().documentUndo()
+    expect(store.getState().document?.plan.tasks).toHaveLength(1)
+    await store.getState().documentFlush()
+    expect((await planDbLoad(db, 'plan-1'))?.plan.tasks).toHaveLength(1)
+    store.getState().documentRedo()
+    await store.getState().documentFlush()
+    expect((await planDbLoad(db, 'plan-1'))?.plan.tasks).toHaveLength(2)
+  })
+
+  it('refuses an empty name', async () => {
+    const { store, db } = setup()
+    expect(await store.getState().planCreate('   ')).toBeNull()
+    expect(store.getState().notices.at(-1)).toMatchObject({ kind: 'error', message: 'A plan needs a name.' })
+    expect(await planDbList(db)).toEqual([])
+  })
+
+  it('links a saved plan to its file and tracks unsaved changes across a reload', async () => {
+    const { store, db, fake } = setup()
+    await store.getState().planCreate('Plan')
+    expect(await store.getState().documentSave()).toBe(true)
+    expect(fake.saved).toHaveLength(1)
+    expect(store.getState().document).toMatchObject({ isDirty: false, file: { fileName: 'plan.gantry' } })
+
+    store.getState().documentCommit({ ...store.getState().document!.plan, name: 'Plan v2' })
+    expect(store.getState().document?.isDirty).toBe(true)
+    await store.getState().documentFlush()
+    // A second store on the same database (a reload) still knows the file is behind.
+    const reloaded = createAppStore({ platform: fake.platform, db, now: () => '2025-06-02T11:00:00', newId: () => 'x', schedule: null })
+    await reloaded.getState().documentOpen('plan-1')
+    expect(reloaded.getState().document).toMatchObject({ isDirty: true, plan: { name: 'Plan v2' } })
+    expect(await reloaded.getState().documentSave()).toBe(true)
+    expect(fake.saved.at(-1)?.name).toBe('Plan v2')
+    expect(reloaded.getState().document?.isDirty).toBe(false)
+  })
+
+  it('a bad file from the platform shows its message and stores nothing', async () => {
+    const { store, db, fake } = setup()
+    await store.getState().planCreate('Keep')
+    const before = await planDbList(db)
+    fake.answerOpen({ ok: false, error: { code: 'bad-file', message: '"x.gantry" cannot be opened. The file is empty.' } })
+    expect(await store.getState().documentOpenFile()).toBe(false)
+    expect(store.getState().notices.at(-1)).toMatchObject({ kind: 'error', message: expect.stringMatching(/cannot be opened/) })
+    // A plan that fails validation in the renderer (defence in depth) is refused the same way.
+    fake.answerOpen({ ok: true, value: { documentToken: 't', fileName: 'y.gantry', plan: { id: 'evil', __proto__: null } } })
+    expect(await store.getState().documentOpenFile()).toBe(false)
+    expect(store.getState().notices.at(-1)?.message).toMatch(/damaged/)
+    expect(await planDbList(db)).toEqual(before)
+    expect(store.getState().document?.plan.name).toBe('Keep')
+  })
+
+  it('keeps an edit in memory with a visible error when storage is full, offering Save As', async () => {
+    const { store, db } = setup({ failTaskWrites: true })
+    await store.getState().planCreate('Full disk')
+    store.getState().documentCommit(addTask(store.getState().document!.plan, 'Not stored'))
+    await store.getState().documentFlush()
+    expect(store.getState().document?.plan.tasks.map((task) => task.name)).toEqual(['Not stored'])
+    expect(store.getState().notices.at(-1)).toMatchObject({ kind: 'error', action: 'save-as', message: expect.stringMatching(/storage is full/) })
+    expect((await planDbLoad(db, 'plan-1'))?.plan.tasks).toEqual([])
+  })
+
+  it('routes menu commands to actions', async () => {
+    const { store } = setup()
+    await store.getState().menuCommandRun('file/new')
+    expect(store.getState().document?.plan.name).toBe('Untitled plan')
+    await store.getState().menuCommandRun('view/career')
+    expect(store.getState().view).toBe('career')
+    await store.getState().menuCommandRun('view/milestones')
+    expect(store.getState()).toMatchObject({ view: 'workspace', workspaceView: 'milestones' })
+    await store.getState().menuCommandRun('view/zoom-out')
+    expect(store.getState().zoomLevel).toBe(2)
+  })
+})
