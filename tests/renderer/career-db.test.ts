@@ -205,7 +205,7 @@ describe('restore', () => {
     const before = await careerDbLoad(db)
     // Make the last table's write fail inside the transaction.
     const original = db.goals.bulkAdd.bind(db.goals)
-    db.goals.bulkAdd = (() => Promise.reject(new Error('disk went away'))) as typeof db.goals.bulkAdd
+    db.goals.bulkAdd = (() => Promise.reject(new Error('disk went away'))) as unknown as typeof db.goals.bulkAdd
     await expect(
       careerDbReplaceAll(db, { ...sample(), certifications: [], educationEntries: [] }),
     ).rejects.toThrow(/disk went away/)

@@ -7,6 +7,8 @@ import {
   validateEducationEntry,
   validateSalary,
   validateUnits,
+  customRulesParse,
+  customRulesFormat,
 } from '../../src/shared/career/validate'
 
 const today = '2026-11-26'
@@ -135,5 +137,33 @@ describe('validateSalary', () => {
   })
   it.each(['-1', 'lots', '0'])('refuses %j', (amount) => {
     expect(validateSalary({ date: '2025-01-01', amount, currency: 'USD', role: '', note: '' }).ok).toBe(false)
+  })
+})
+
+describe('customRulesParse', () => {
+  it('reads rules and formats them back', () => {
+    const text =
+      'Education: min 35\nWays of Working: min 8, within Education\n\nGiving Back: max 25\nAll CPD categories: min 20, per year'
+    const result = customRulesParse(text)
+    expect(result).toEqual({
+      ok: true,
+      value: [
+        { category: 'Education', min: 35 },
+        { category: 'Ways of Working', min: 8, within: 'Education' },
+        { category: 'Giving Back', max: 25 },
+        { category: 'All CPD categories', min: 20, per: 'year' },
+      ],
+    })
+    if (result.ok) expect(customRulesParse(customRulesFormat(result.value))).toEqual(result)
+  })
+  it.each([
+    ['no colon', /Line 1/],
+    ['A: min -3', /needs a number/],
+    ['A: min lots', /needs a number/],
+    ['A: often 3', /not min, max/],
+  ])('refuses %j', (text, message) => {
+    const result = customRulesParse(text)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.message).toMatch(message)
   })
 })

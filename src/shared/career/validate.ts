@@ -255,3 +255,53 @@ export function validateProfile(profile: CareerProfile): Checked<CareerProfile> 
     return { ok: true, value: { ...profile, currentPath: null } }
   return { ok: true, value: profile }
 }
+
+/**
+ * Reads the category rules of a custom certification, one per line:
+ * `Education: min 35`, `Ways of Working: min 8, within Education`, `Giving Back: max 25`,
+ * `All CPD categories: min 20, per year`. Blank lines are skipped. Returns the rules or the first problem.
+ */
+export function customRulesParse(text: string): Checked<CategoryRule[]> {
+  const rules: CategoryRule[] = []
+  const lines = text.split(/\r?\n/)
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index].trim()
+    if (line === '') continue
+    const colon = line.indexOf(':')
+    if (colon <= 0)
+      return fail(
+        'customRules',
+        `Line ${index + 1}: write "Category: min 8" or "Category: max 25, within Parent".`,
+      )
+    const rule: CategoryRule = { category: line.slice(0, colon).trim() }
+    for (const part of line.slice(colon + 1).split(',')) {
+      const [keyword, ...rest] = part.trim().split(/\s+/)
+      const value = rest.join(' ')
+      const key = (keyword ?? '').toLowerCase()
+      if (key === 'min' || key === 'max') {
+        if (!/^\d+(\.\d+)?$/.test(value))
+          return fail('customRules', `Line ${index + 1}: "${key}" needs a number of 0 or more.`)
+        rule[key] = Number(value)
+      } else if (key === 'within' && value !== '') rule.within = value
+      else if (key === 'per' && value.toLowerCase() === 'year') rule.per = 'year'
+      else if (key !== '')
+        return fail('customRules', `Line ${index + 1}: "${part.trim()}" is not min, max, within or per year.`)
+    }
+    rules.push(rule)
+  }
+  return { ok: true, value: rules }
+}
+
+/** The text form of category rules that `customRulesParse` reads back. */
+export function customRulesFormat(rules: readonly CategoryRule[]): string {
+  return rules
+    .map((rule) => {
+      const parts: string[] = []
+      if (rule.min !== undefined) parts.push(`min ${rule.min}`)
+      if (rule.max !== undefined) parts.push(`max ${rule.max}`)
+      if (rule.within !== undefined) parts.push(`within ${rule.within}`)
+      if (rule.per !== undefined) parts.push('per year')
+      return `${rule.category}: ${parts.join(', ')}`
+    })
+    .join('\n')
+}

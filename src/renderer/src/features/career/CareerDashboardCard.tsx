@@ -1,0 +1,118 @@
+import { useEffect, useMemo } from 'react'
+import {
+  careerUpcomingDeadlines,
+  careerWarnings,
+  certificationStanding,
+} from '../../../../shared/career/warnings'
+import { useCareer } from './career-runtime'
+import { localToday } from './career-store'
+import { formatDaysFrom, formatNumber } from './format'
+import './career.css'
+
+const paceLabels = {
+  complete: 'complete',
+  'on-track': 'on track',
+  behind: 'behind',
+  'not-started': 'not started',
+  lapsed: 'lapsed',
+  'no-requirement': 'no requirement',
+} as const
+
+/**
+ * The career summary: the next deadlines (renewals, exam days, goals) and a progress bar per active renewal cycle.
+ * Shown on the career overview; the app shell may also show it on the plan list.
+ */
+export function CareerDashboardCard({ onOpen, limit = 5 }: { onOpen?: () => void; limit?: number }) {
+  const data = useCareer((state) => state.data)
+  const isLoaded = useCareer((state) => state.isLoaded)
+  const load = useCareer((state) => state.load)
+  const today = localToday()
+
+  useEffect(() => {
+    if (!isLoaded) void load()
+  }, [isLoaded, load])
+
+  const deadlines = useMemo(() => careerUpcomingDeadlines(data, today, limit), [data, today, limit])
+  const standings = useMemo(
+    () =>
+      data.certifications
+        .map((record) => certificationStanding(record, data, today))
+        .filter((standing) => standing.progress !== null && standing.cycle !== null),
+    [data, today],
+  )
+  const warnings = useMemo(() => careerWarnings(data, today), [data, today])
+
+  return (
+    <section className="career-card" aria-labelledby="career-card-heading">
+      <header className="career-card-header">
+        <h2 id="career-card-heading">Career deadlines</h2>
+        {onOpen !== undefined && (
+          <button type="button" className="button button-small" onClick={onOpen}>
+            Open career
+          </button>
+        )}
+      </header>
+      {!isLoaded ? (
+        <p className="muted">Loading…</p>
+      ) : (
+        <>
+          {warnings.length > 0 && (
+            <ul className="career-warnings" aria-label="Warnings">
+              {warnings.map((warning) => (
+                <li
+                  key={`${warning.certificationId}-${warning.kind}`}
+                  className={`career-warning is-${warning.severity}`}
+                >
+                  {warning.message}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>Next deadlines</h3>
+          {deadlines.length === 0 ? (
+            <p className="muted">No upcoming deadlines.</p>
+          ) : (
+            <ol className="career-deadlines" aria-label="Next deadlines">
+              {deadlines.map((deadline) => (
+                <li key={deadline.key}>
+                  <time dateTime={deadline.date}>{deadline.date}</time> <span>{deadline.title}</span>{' '}
+                  <span className="muted">({formatDaysFrom(today, deadline.date)})</span>
+                </li>
+              ))}
+            </ol>
+          )}
+          <h3>Renewal cycles</h3>
+          {standings.length === 0 ? (
+            <p className="muted">No active renewal cycles.</p>
+          ) : (
+            <ul className="career-cycles" aria-label="Renewal cycles">
+              {standings.map(({ record, rules, progress, pace, cycle }) => {
+                if (progress === null || cycle === null || rules === null) return null
+                const required =
+                  progress.requiredUnits ?? progress.countedTowardRequired + progress.stillNeededUnits
+                const label = `${rules.name}: ${formatNumber(progress.countedTowardRequired)} of ${formatNumber(required)} ${progress.unitName}`
+                return (
+                  <li key={record.id}>
+                    <div className="career-cycle-line">
+                      <span>{label}</span>
+                      <span className={`career-pace is-${pace?.status ?? 'on-track'}`}>
+                        {pace === null ? '' : paceLabels[pace.status]}
+                      </span>
+                    </div>
+                    <progress
+                      className="career-progress"
+                      max={required}
+                      value={Math.min(required, progress.countedTowardRequired)}
+                      aria-label={`${label}, cycle ends ${cycle.end}`}
+                    />
+                    <div className="muted career-cycle-end">Cycle ends {cycle.end}</div>
+                  </li>
+                )
+              })}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,21 @@
+import type { IsoDate } from '../../../../shared/domain/model'
+import { cycleDaysBetween } from '../../../../shared/career/cycle'
+
+/** A number with thousands separators and at most two decimals: 82500 -> "82,500". */
+export function formatNumber(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 })
+}
+
+/** "in 14 days", "today", "3 days ago". */
+export function formatDaysFrom(today: IsoDate, day: IsoDate): string {
+  const days = cycleDaysBetween(today, day)
+  if (days === 0) return 'today'
+  if (days === 1) return 'tomorrow'
+  if (days > 0) return `in ${formatNumber(days)} days`
+  return days === -1 ? 'yesterday' : `${formatNumber(-days)} days ago`
+}
+
+/** A stable id for form controls inside one component instance. */
+export function fieldId(prefix: string, name: string): string {
+  return `${prefix}-${name}`
+}
