@@ -1,4 +1,7 @@
-import { useAppStore } from '../stores/app-store'
+import type { StoreApi } from 'zustand'
+import { Workspace } from '../features/workspace/Workspace'
+import type { WorkspaceState } from '../features/workspace/workspace-store'
+import { useAppStore, useAppStoreApi } from '../stores/app-store'
 
 /**
  * The open plan: a header with its name, file and save state, and the planning workspace below it.
@@ -8,7 +11,7 @@ export function WorkspaceView() {
   const name = useAppStore((state) => state.document?.plan.name ?? null)
   const fileName = useAppStore((state) => state.document?.file?.fileName ?? null)
   const isDirty = useAppStore((state) => state.document?.isDirty ?? false)
-  const taskCount = useAppStore((state) => state.document?.plan.tasks.length ?? 0)
+  const store = useAppStoreApi()
   const documentSave = useAppStore((state) => state.documentSave)
   const documentSaveAs = useAppStore((state) => state.documentSaveAs)
   const documentOpenFile = useAppStore((state) => state.documentOpenFile)
@@ -50,7 +53,7 @@ export function WorkspaceView() {
         </div>
       </header>
       <div className="workspace-body">
-        {taskCount === 0 ? <p className="empty">This plan has no tasks yet.</p> : <p>{taskCount} tasks</p>}
+        <Workspace store={store as unknown as StoreApi<WorkspaceState>} />
       </div>
     </section>
   )

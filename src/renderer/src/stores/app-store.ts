@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react'
 import { createStore, useStore, type StoreApi } from 'zustand'
 import { createDocumentSlice } from './document-slice'
+import { editorSliceCreator } from './editor'
 import { createPlansSlice } from './plans-slice'
 import { createUiSlice } from './ui-slice'
 import type { AppState, StoreDeps } from './types'
@@ -13,6 +14,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createPlansSlice(deps)(...args),
     ...createDocumentSlice(deps)(...args),
     ...createUiSlice(deps)(...args),
+    ...editorSliceCreator<AppState>()(...args),
   }))
 }
 

@@ -1,3 +1,4 @@
+import { scheduleRun } from '../../../shared/domain/schedule'
 import type { GantryPlatform } from '../../../shared/ipc/contract'
 import type { PlanDb } from '../db/plan-db'
 import type { StoreDeps } from './types'
@@ -23,5 +24,5 @@ export function randomId(): string {
 
 /** The store's dependencies in the running app. */
 export function storeDepsDefault(platform: GantryPlatform, db: PlanDb): StoreDeps {
-  return { platform, db, now: () => localNow(), newId: randomId, schedule: null }
+  return { platform, db, now: () => localNow(), newId: randomId, schedule: scheduleRun }
 }

@@ -8,6 +8,7 @@
 import type { StateCreator } from 'zustand'
 import type { Constraint, DependencyType, Plan, Task, TaskId } from '../../../shared/domain/model'
 import type { ScheduleResult } from '../../../shared/domain/schedule-types'
+import { validatePlan } from '../../../shared/domain/validate'
 import {
   clipboardCopy,
   commandDeleteTasks,
@@ -73,8 +74,16 @@ export type EditorSlice = {
 }
 
 export type EditorOptions = {
-  /** Schedules a plan to check it before committing a link change; returns the problem text or `null`. */
-  check: (plan: Plan) => string | null
+  /**
+   * Checks a plan before a change of links or outline is committed; returns the problem text or `null`.
+   * Default: the engine's validation (cycles, self-links, missing tasks).
+   */
+  check?: (plan: Plan) => string | null
+}
+
+function validationProblem(plan: Plan): string | null {
+  const result = validatePlan(plan)
+  return result.ok ? null : (result.problems[0]?.message ?? 'The plan cannot be scheduled.')
 }
 
 function freshIds(plan: Plan): FreshIds {
@@ -84,7 +93,7 @@ function freshIds(plan: Plan): FreshIds {
 
 /** The slice creator, combined into the app store with the document slice. */
 export function editorSliceCreator<S extends EditorSlice & EditorHost>(
-  options: EditorOptions,
+  options: EditorOptions = {},
 ): StateCreator<S, [], [], EditorSlice> {
   return (rawSet, get) => {
     const set = (value: Partial<EditorSlice>): void => rawSet(value as unknown as Partial<S>)
@@ -94,7 +103,7 @@ export function editorSliceCreator<S extends EditorSlice & EditorHost>(
       const next = transform(document.plan, freshIds(document.plan))
       if (next === document.plan) return false
       if (runOptions.mayCycle === true) {
-        const problem = options.check(next)
+        const problem = (options.check ?? validationProblem)(next)
         if (problem !== null) {
           get().editorSetMessage(`${label}: ${problem} Nothing was changed.`)
           return false

@@ -2,6 +2,7 @@ import type { Plan, TaskId } from '../../../shared/domain/model'
 import type { ScheduleResult } from '../../../shared/domain/schedule-types'
 import type { AppInfo, GantryPlatform, MenuCommand, RecoveryCopy } from '../../../shared/ipc/contract'
 import type { IsoDateTime } from '../../../shared/domain/model'
+import type { EditorSlice } from './editor'
 import type { PlanDb, PlanFileLink, PlanSummary } from '../db/plan-db'
 
 /** What the store needs from the outside world; tests pass their own. */
@@ -104,4 +105,4 @@ export type UiSlice = {
   storagePersistenceSet(isPersistent: boolean): void
 }
 
-export type AppState = PlansSlice & DocumentSlice & UiSlice
+export type AppState = PlansSlice & DocumentSlice & UiSlice & EditorSlice

@@ -426,6 +426,7 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
                   </div>
                 </div>
                 <div role="rowgroup" className="ws-rows-viewport" style={{ height: rowsViewport }}>
+                  {rowCount === 0 && <p className="ws-grid-empty">No tasks yet. Press Enter to add one.</p>}
                   <div className="ws-rows-layer" ref={gridRowsRef}>
                     {visibleRowNumbers.map((row) => {
                       const taskIndex = derived.rows[row] as number

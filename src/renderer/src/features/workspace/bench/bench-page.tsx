@@ -12,13 +12,8 @@ import { Workspace } from '../Workspace'
 import type { WorkspaceState } from '../workspace-store'
 import { benchMeasure, benchScrollStep } from './bench-harness'
 
-function checkPlan(plan: Plan): string | null {
-  const result = scheduleRun(plan)
-  return result.ok ? null : (result.problems[0]?.message ?? 'cannot be scheduled')
-}
-
 const store = createStore<WorkspaceState>()((set, get, api) => ({
-  ...editorSliceCreator<WorkspaceState>({ check: checkPlan })(set, get, api),
+  ...editorSliceCreator<WorkspaceState>()(set, get, api),
   document: null,
   documentCommit: (next: Plan) => set({ document: { plan: next, schedule: scheduleRun(next) } }),
   documentUndo: () => undefined,
