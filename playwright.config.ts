@@ -19,7 +19,8 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   reporter: isCi ? [['list'], ['html', { open: 'never' }]] : [['list']],
-  outputDir: 'test-results',
+  // Separate output folders let several runs share a checkout: GANTRY_E2E_OUTPUT=test-results/mine.
+  outputDir: process.env.GANTRY_E2E_OUTPUT ?? 'test-results',
   use: {
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -1,0 +1,136 @@
+import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test, type Page } from '@playwright/test'
+import { makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { planFileParse, planFileSerialize } from '../../src/shared/formats/plan-file'
+import { idbDump } from './support/idb'
+
+/**
+ * Browser mode: the same renderer built by `vite build --config vite.web.config.ts`, with no `window.gantry`, so
+ * the web platform opens files with the browser's file picker and saves them as downloads.
+ */
+
+const fixtures = join(__dirname, '..', 'fixtures', 'plans')
+let folder = ''
+
+test.beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'gantry-web-'))
+})
+test.afterEach(async () => {
+  await rm(folder, { recursive: true, force: true })
+})
+
+async function openThroughPicker(page: Page, path: string) {
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: /^Open/ }).first().click()
+  await (await chooser).setFiles(path)
+}
+
+async function downloadedPlan(page: Page, action: () => Promise<void>) {
+  const download = page.waitForEvent('download')
+  await action()
+  const file = await download
+  const text = await readFile(await file.path(), 'utf8')
+  const parsed = planFileParse(text)
+  if (!parsed.ok) throw new Error(parsed.error.message)
+  return { name: file.suggestedFilename(), plan: parsed.plan }
+}
+
+test('runs without the desktop bridge', async ({ page }) => {
+  await page.goto('index.html')
+  await expect(page.getByRole('heading', { level: 1, name: 'Plans' })).toBeVisible()
+  expect(await page.evaluate(() => 'gantry' in window)).toBe(false)
+  await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('button')).toHaveText(['Plans', 'Workspace', 'Career'])
+})
+
+test('create a plan, rename it, reload: it is still there', async ({ page }) => {
+  await page.goto('index.html')
+  await page.getByLabel('New plan').fill('Browser plan')
+  await page.getByRole('button', { name: 'Create plan' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Browser plan' })).toBeVisible()
+  await expect(page).toHaveTitle('Browser plan — Gantry')
+
+  await page.getByRole('button', { name: 'Plans', exact: true }).click()
+  await page.getByRole('button', { name: 'Rename Browser plan' }).click()
+  await page.getByLabel('New name for Browser plan').fill('Renamed in the browser')
+  await page.getByRole('button', { name: 'Save name' }).click()
+  await page.reload()
+  await expect(page.getByRole('rowheader', { name: 'Renamed in the browser' })).toBeVisible()
+  await expect(page.getByRole('rowheader', { name: 'Browser plan' })).toHaveCount(0)
+})
+
+test('open a file with the file picker and save it as a download that holds the plan', async ({ page }) => {
+  const source = join(fixtures, 'v1-basic.gantry')
+  const original = planFileParse(await readFile(source, 'utf8'))
+  if (!original.ok) throw new Error(original.error.message)
+
+  await page.goto('index.html')
+  await openThroughPicker(page, source)
+  await expect(page.getByRole('heading', { level: 1, name: 'Website relaunch' })).toBeVisible()
+  await expect(page.getByText('7 tasks')).toBeVisible()
+
+  // The keyboard shortcut stands in for File > Save; the download keeps the opened file's name.
+  const again = await downloadedPlan(page, () => page.keyboard.press('Control+s'))
+  expect(again.name).toBe('v1-basic.gantry')
+
+  const saved = await downloadedPlan(page, () => page.getByRole('button', { name: 'Save As…' }).click())
+  expect(saved.name).toBe('Website relaunch.gantry')
+  expect({ ...saved.plan, updatedAt: '' }).toEqual({ ...original.plan, updatedAt: '' })
+
+  // Reload: the plan is in browser storage; opening the downloaded file again gives the same plan, once.
+  const downloaded = join(folder, 'downloaded.gantry')
+  await writeFile(downloaded, planFileSerialize(saved.plan))
+  await page.reload()
+  await openThroughPicker(page, downloaded)
+  await expect(page.getByText('7 tasks')).toBeVisible()
+  await page.getByRole('button', { name: 'Plans', exact: true }).click()
+  await expect(page.getByRole('rowheader', { name: 'Website relaunch' })).toHaveCount(1)
+})
+
+test('a new plan saved from the browser downloads under its name', async ({ page }) => {
+  await page.goto('index.html')
+  await page.getByLabel('New plan').fill('Q3 roadmap: infra/ops')
+  await page.getByRole('button', { name: 'Create plan' }).click()
+  const saved = await downloadedPlan(page, () => page.getByRole('button', { name: 'Save', exact: true }).click())
+  expect(saved.name).toBe('Q3 roadmap infra ops.gantry')
+  expect(saved.plan.name).toBe('Q3 roadmap: infra/ops')
+})
+
+const badFiles: Array<{ name: string; write?: () => string | Uint8Array; message: RegExp }> = [
+  { name: 'truncated.gantry', message: /not valid JSON/ },
+  { name: 'not-json.gantry', message: /not valid JSON/ },
+  { name: 'empty.gantry', message: /empty/ },
+  { name: 'binary.gantry', write: () => new Uint8Array(4096).map((_, index) => (index * 131 + 7) % 256), message: /not valid JSON/ },
+  { name: 'newer-version.gantry', message: /newer version of Gantry/ },
+  { name: 'hostile-proto-key.gantry', message: /damaged.*__proto__/ },
+  { name: 'hostile-number-overflow.gantry', message: /damaged.*duration/ },
+  {
+    name: 'hostile-10mb-string.gantry',
+    write: () =>
+      planFileSerialize(
+        makePlan('huge', 'Huge', '2025-01-06T08:00:00', '2025-01-01T09:00:00', {
+          tasks: [makeTask(1, { name: 'x'.repeat(10 * 1024 * 1024) })],
+        }),
+      ),
+    message: /damaged.*tasks\.0\.name/,
+  },
+]
+
+for (const bad of badFiles) {
+  test(`browser mode: opening ${bad.name} shows a clear message and changes nothing stored`, async ({ page }) => {
+    const path = bad.write === undefined ? join(fixtures, bad.name) : join(folder, bad.name)
+    if (bad.write !== undefined) await writeFile(path, bad.write())
+    await page.goto('index.html')
+    await page.getByLabel('New plan').fill('Keep me')
+    await page.getByRole('button', { name: 'Create plan' }).click()
+    await page.getByRole('button', { name: 'Plans', exact: true }).click()
+    await expect(page.getByRole('rowheader', { name: 'Keep me' })).toBeVisible()
+    const before = await idbDump(page)
+
+    await openThroughPicker(page, path)
+    await expect(page.getByRole('alert')).toContainText(bad.message)
+    expect(await idbDump(page)).toBe(before)
+    await expect(page.getByRole('table', { name: 'Stored plans' }).getByRole('row')).toHaveCount(2)
+  })
+}
