@@ -241,6 +241,8 @@ class Engine implements ScheduleEngine {
     const boundLinked = new Uint8Array(count)
     const boundLateStart = new Float64Array(count)
     const boundLateFinish = new Float64Array(count)
+    const boundFreeStart = new Float64Array(count)
+    const boundFreeFinish = new Float64Array(count)
 
     // ---- Forward pass ----
     let projectFinishWall = NEG
@@ -364,6 +366,9 @@ class Engine implements ScheduleEngine {
         else if (type === MSO) es = date
         else if (type === MFO) es = date - span
         if ((levelingDelay[task] as number) > 0) es += levelingDelay[task] as number
+        // A milestone never sits inside non-working time: Saturday 10:00 moves to Monday 08:00, while Friday 17:00
+        // (the end of a working stretch) stays.
+        if (span === 0 && !own.isWorking(es) && !own.isWorking(es - 1)) es = own.startAt(own.work(es))
         ef = es + span
         esW[task] = own.work(es)
         efW[task] = span === 0 ? (esW[task] as number) : own.work(ef)
@@ -384,7 +389,9 @@ class Engine implements ScheduleEngine {
         }
         ef = own.finishAt(w + length)
         // When a link to the finish drives the task, the finish keeps that link's wall time (see above).
-        if (finishWall > NEG && w + length === finishW && own.work(finishWall) === finishW) ef = finishWall
+        if (finishWall > NEG && w + length === finishW && own.work(finishWall) === finishW && (own.isWorking(finishWall) || own.isWorking(finishWall - 1))) {
+          ef = finishWall
+        }
         esW[task] = w
         efW[task] = w + length
       }
@@ -393,6 +400,26 @@ class Engine implements ScheduleEngine {
       if (ef > projectFinishWall) projectFinishWall = ef
     }
     if (count === 0) projectFinishWall = projectStartWall
+
+    // Whether every link out of `task` still holds with the task at these dates (checked on the successors' calendars).
+    // ALAP placement across calendars can round a start past a bound; such a placement is then not used.
+    const linksHold = (task: number, startWall: number, finishWall: number): boolean => {
+      for (let entry = successorOffsets[task] as number; entry < (successorOffsets[task + 1] as number); entry++) {
+        const link = successorLinks[entry] as number
+        const successor = linkSuccessor[link] as number
+        const type = linkType[link] as number
+        const other = calendar[successor] as CompiledCalendar
+        const kind = lagKind[link] as number
+        let amount = lag[link] as number
+        if (kind >= lagKindPercent) amount = (amount / 100) * (duration[task] as number)
+        const base = type === FS || type === FF ? finishWall : startWall
+        const target = type === FS || type === SS ? (start[successor] as number) : (finish[successor] as number)
+        if (kind === lagKindElapsed || kind === lagKindElapsedPercent) {
+          if (target < base + amount) return false
+        } else if (other.work(target) + slackTolerance < other.work(base) + amount) return false
+      }
+      return true
+    }
 
     // ---- Backward pass: late dates, slack, free slack, and the placement of ALAP tasks ----
     for (let position = order.length - 1; position >= 0; position--) {
@@ -507,6 +534,18 @@ class Engine implements ScheduleEngine {
           if (w < finishW) finishW = w
           if (inheritedFinish < finishWall) finishWall = inheritedFinish
         }
+        const inheritedFreeStart = boundFreeStart[up] as number
+        const inheritedFreeFinish = boundFreeFinish[up] as number
+        if (inheritedFreeStart < POS) {
+          const w = own.work(inheritedFreeStart)
+          if (w < freeStartW) freeStartW = w
+          if (inheritedFreeStart < freeStartWall) freeStartWall = inheritedFreeStart
+        }
+        if (inheritedFreeFinish < POS) {
+          const w = own.work(inheritedFreeFinish)
+          if (w < freeFinishW) freeFinishW = w
+          if (inheritedFreeFinish < freeFinishWall) freeFinishWall = inheritedFreeFinish
+        }
       }
       const type = constraintType[task] as number
       const date = constraintDate[task] as number
@@ -529,6 +568,8 @@ class Engine implements ScheduleEngine {
         // Summary close: pass the upper bounds down to the children.
         boundLateStart[task] = startWall === POS ? POS : own.startAt(startW)
         boundLateFinish[task] = finishWall === POS ? POS : own.finishAt(finishW)
+        boundFreeStart[task] = freeStartWall === POS ? POS : own.startAt(freeStartW)
+        boundFreeFinish[task] = freeFinishWall === POS ? POS : own.finishAt(freeFinishW)
         continue
       }
       // No task may finish later than the project finish (Microsoft Project's late finish for tasks without successors,
@@ -566,8 +607,10 @@ class Engine implements ScheduleEngine {
           free = Math.min(freeFinishW, freeStartW) - earlyFinishW
         }
         if (isAlap) {
-          const latest = Math.min(freeFinishWall, freeStartWall + span, lf)
-          if (latest > ef) {
+          let latest = Math.min(freeFinishWall, freeStartWall + span, lf)
+          // A late milestone inside non-working time moves back to the end of the previous working stretch.
+          if (span === 0 && !own.isWorking(latest) && !own.isWorking(latest - 1)) latest = own.finishAt(own.work(latest))
+          if (latest > ef && linksHold(task, latest - span, latest)) {
             scheduledFinish = latest
             scheduledStart = latest - span
             scheduledFinishW = own.work(scheduledFinish)
@@ -584,9 +627,11 @@ class Engine implements ScheduleEngine {
         free = Math.min(freeFinishW, freeStartW + length) - earlyFinishW
         if (isAlap) {
           const latestW = Math.min(freeFinishW, freeStartW + length, lateFinishW)
-          if (latestW > earlyFinishW) {
-            scheduledFinish = own.finishAt(latestW)
-            scheduledStart = own.startAt(latestW - length)
+          const lateStartWall = own.startAt(latestW - length)
+          const lateFinishWall = own.finishAt(latestW)
+          if (latestW > earlyFinishW && linksHold(task, lateStartWall, lateFinishWall)) {
+            scheduledFinish = lateFinishWall
+            scheduledStart = lateStartWall
             scheduledFinishW = latestW
             scheduledStartW = latestW - length
           }
