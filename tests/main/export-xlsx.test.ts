@@ -14,7 +14,8 @@ import { dateFromWallMinutes } from '../../src/shared/domain/dates'
 import type { Plan } from '../../src/shared/domain/model'
 import { csvParse } from '../../src/shared/formats/csv'
 import { xlsxBuildPlanWorkbook } from '../../src/shared/formats/xlsx/build'
-import { xlsxCellText } from '../../src/shared/formats/xlsx/render'
+import { xlsxCellText, xlsxRender } from '../../src/shared/formats/xlsx/render'
+import { excelJs } from '../../src/main/export/xlsx'
 import type { XlsxCell, XlsxSheet, XlsxWorkbook } from '../../src/shared/formats/xlsx/spec'
 import { exportPlanXlsx, exportSchedule } from '../../src/main/export'
 import { generatePlan } from '../support/generate-plan'
@@ -97,59 +98,73 @@ function shownText(cell: XlsxCell | undefined): string {
   }
 }
 
+/** Reads a file with ExcelJS and compares every cell, value, type, number format, fill and column width with the description. */
+async function compareWithExcelJs(bytes: Uint8Array, workbook: XlsxWorkbook): Promise<number> {
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer)
+  expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Schedule', 'Gantt', 'Resources', 'Resource usage', 'Milestones'])
+  let compared = 0
+  for (const sheet of workbook.sheets) {
+    const worksheet = book.getWorksheet(sheet.name)
+    if (worksheet === undefined) throw new Error(`missing sheet ${sheet.name}`)
+    const expected = specCells(sheet)
+    // Every cell in the file is one the description has (nothing extra), and has its value.
+    worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+        const key = `${rowNumber - 1},${columnNumber - 1}`
+        const want = expected.get(key)
+        if (want === undefined) {
+          expect.soft(cell.value, `${sheet.name} ${cell.address} is not in the description`).toBe(null)
+          return
+        }
+        switch (want.type) {
+          case 'string':
+            expect(cell.value, `${sheet.name} ${cell.address}`).toBe(xlsxCellText(want.value))
+            break
+          case 'number':
+          case 'boolean':
+            expect(cell.value, `${sheet.name} ${cell.address}`).toBe(want.value)
+            break
+          case 'date':
+            expect(cell.value, `${sheet.name} ${cell.address}`).toBeInstanceOf(Date)
+            expect(dateFromWallMinutes(Math.round((cell.value as Date).getTime() / 60000)), `${sheet.name} ${cell.address}`).toBe(dateFromWallMinutes(want.value))
+            expect(cell.numFmt, `${sheet.name} ${cell.address}`).toBe(want.style?.numFmt)
+            break
+          case 'empty':
+            expect(cell.value, `${sheet.name} ${cell.address}`).toBe(null)
+        }
+        const fill = want.style?.fill
+        if (fill !== undefined) expect(cell.fill, `${sheet.name} ${cell.address} fill`).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${fill}` } })
+        compared++
+      })
+    })
+    // ...and every described cell is in the file.
+    for (const [key, want] of expected) {
+      const [row, column] = key.split(',').map(Number) as [number, number]
+      const cell = worksheet.getRow(row + 1).getCell(column + 1)
+      if (want.type === 'empty') expect(cell.fill, `${sheet.name} ${cell.address} bar`).toMatchObject({ fgColor: { argb: `FF${want.style.fill}` } })
+      else expect(cell.value, `${sheet.name} ${cell.address}`).not.toBe(null)
+    }
+    sheet.columns.forEach((column, index) => {
+      expect(worksheet.getColumn(index + 1).width, `${sheet.name} column ${index + 1} width`).toBe(column.width)
+      if (column.style?.fill !== undefined) {
+        expect(worksheet.getColumn(index + 1).fill, `${sheet.name} column ${index + 1} shading`).toMatchObject({ fgColor: { argb: `FF${column.style.fill}` } })
+      }
+    })
+  }
+  return compared
+}
+
 describe('Excel export read back with ExcelJS', () => {
   it.each(['sample', 'generated'])('holds every value, type and fill of every sheet (%s plan)', async (name) => {
     const { bytes, workbook } = caseNamed(name)
-    const book = new ExcelJS.Workbook()
-    await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer)
-    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Schedule', 'Gantt', 'Resources', 'Resource usage', 'Milestones'])
-    let compared = 0
-    for (const sheet of workbook.sheets) {
-      const worksheet = book.getWorksheet(sheet.name)
-      if (worksheet === undefined) throw new Error(`missing sheet ${sheet.name}`)
-      const expected = specCells(sheet)
-      // Every cell in the file is one the description has (nothing extra), and has its value.
-      worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-        row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-          const key = `${rowNumber - 1},${columnNumber - 1}`
-          const want = expected.get(key)
-          if (want === undefined) {
-            expect.soft(cell.value, `${sheet.name} ${cell.address} is not in the description`).toBe(null)
-            return
-          }
-          switch (want.type) {
-            case 'string':
-              expect(cell.value, `${sheet.name} ${cell.address}`).toBe(xlsxCellText(want.value))
-              break
-            case 'number':
-            case 'boolean':
-              expect(cell.value, `${sheet.name} ${cell.address}`).toBe(want.value)
-              break
-            case 'date':
-              expect(cell.value, `${sheet.name} ${cell.address}`).toBeInstanceOf(Date)
-              expect(dateFromWallMinutes(Math.round((cell.value as Date).getTime() / 60000)), `${sheet.name} ${cell.address}`).toBe(dateFromWallMinutes(want.value))
-              expect(cell.numFmt, `${sheet.name} ${cell.address}`).toBe(want.style?.numFmt)
-              break
-            case 'empty':
-              expect(cell.value, `${sheet.name} ${cell.address}`).toBe(null)
-          }
-          const fill = want.style?.fill
-          if (fill !== undefined) expect(cell.fill, `${sheet.name} ${cell.address} fill`).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${fill}` } })
-          compared++
-        })
-      })
-      // ...and every described cell is in the file.
-      for (const [key, want] of expected) {
-        const [row, column] = key.split(',').map(Number) as [number, number]
-        const cell = worksheet.getRow(row + 1).getCell(column + 1)
-        if (want.type === 'empty') expect(cell.fill, `${sheet.name} ${cell.address} bar`).toMatchObject({ fgColor: { argb: `FF${want.style.fill}` } })
-        else expect(cell.value, `${sheet.name} ${cell.address}`).not.toBe(null)
-      }
-      sheet.columns.forEach((column, index) => {
-        expect(worksheet.getColumn(index + 1).width, `${sheet.name} column ${index + 1} width`).toBe(column.width)
-      })
-    }
-    expect(compared).toBeGreaterThan(name === 'sample' ? 150 : 3000)
+    expect(await compareWithExcelJs(bytes, workbook)).toBeGreaterThan(name === 'sample' ? 150 : 3000)
+  })
+
+  it('writes the same cells with the in-memory workbook the browser build uses', async () => {
+    const { workbook } = caseNamed('generated')
+    const bytes = await xlsxRender(workbook, excelJs, { isStreaming: false })
+    expect(await compareWithExcelJs(bytes, workbook)).toBeGreaterThan(3000)
   })
 
   it('keeps text that looks like a formula as text, never as a formula', async () => {
