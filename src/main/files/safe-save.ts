@@ -150,7 +150,7 @@ export type SafeSaveOptions = {
 export async function safeSave(target: string, data: Uint8Array | string, options: SafeSaveOptions = {}): Promise<void> {
   const fs = options.fs ?? realSafeSaveFs
   const keepBackup = options.keepBackup ?? true
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
   const fileName = basename(target)
   const folder = dirname(target)
   const tempPath = safeSaveTempPath(target)
