@@ -153,24 +153,20 @@ export function resourceCalendarDays(plan: Plan, resource: Resource): ResourceDa
   return table
 }
 
-type AssignmentIndex = { byResource: Map<ResourceId, Assignment[]>; resourcesOfTask: Map<TaskId, ResourceId[]> }
+type AssignmentIndex = { byResource: Map<ResourceId, Assignment[]> }
 const assignmentIndexCache = new WeakMap<readonly Assignment[], AssignmentIndex>()
 
-/** Assignments grouped by resource and by task; cached per assignments array (plans are immutable). */
+/** Assignments grouped by resource; cached per assignments array (plans are immutable). */
 function assignmentIndex(assignments: readonly Assignment[]): AssignmentIndex {
   const cached = assignmentIndexCache.get(assignments)
   if (cached !== undefined) return cached
   const byResource = new Map<ResourceId, Assignment[]>()
-  const resourcesOfTask = new Map<TaskId, ResourceId[]>()
   for (const assignment of assignments) {
     let list = byResource.get(assignment.resourceId)
     if (list === undefined) byResource.set(assignment.resourceId, (list = []))
     list.push(assignment)
-    let resources = resourcesOfTask.get(assignment.taskId)
-    if (resources === undefined) resourcesOfTask.set(assignment.taskId, (resources = []))
-    resources.push(assignment.resourceId)
   }
-  const index = { byResource, resourcesOfTask }
+  const index = { byResource }
   assignmentIndexCache.set(assignments, index)
   return index
 }
@@ -211,28 +207,51 @@ export function loadResourceFromItems(
   days: ResourceDayTable,
   taskIdOf: (taskIndex: number) => TaskId,
 ): ResourceLoad {
-  const maxUnits = resource.maxUnits
-  if (items.length === 0) {
-    return {
-      resourceId: resource.id,
-      maxUnits,
-      firstDay: 0,
-      assigned: new Float64Array(0),
-      available: new Float64Array(0),
-      peakUnits: new Float64Array(0),
-      isOverDay: new Uint8Array(0),
-      periods: [],
-      taskIds: [],
-    }
+  const spans = spansCreate(items.length)
+  for (const item of items) spansPush(spans, item.start, item.finish, item.units, item.taskIndex)
+  return loadResourceFromSpans(resource, spans, days, taskIdOf)
+}
+
+/** Spans of work in parallel typed arrays (no object per assignment on the hot path). */
+type Spans = { count: number; starts: Float64Array; finishes: Float64Array; units: Float64Array; taskIndexes: Int32Array }
+
+function spansCreate(capacity: number): Spans {
+  return { count: 0, starts: new Float64Array(capacity), finishes: new Float64Array(capacity), units: new Float64Array(capacity), taskIndexes: new Int32Array(capacity) }
+}
+
+function spansPush(spans: Spans, start: number, finish: number, units: number, taskIndex: number): void {
+  const index = spans.count++
+  spans.starts[index] = start
+  spans.finishes[index] = finish
+  spans.units[index] = units
+  spans.taskIndexes[index] = taskIndex
+}
+
+function emptyLoad(resource: Resource): ResourceLoad {
+  return {
+    resourceId: resource.id,
+    maxUnits: resource.maxUnits,
+    firstDay: 0,
+    assigned: new Float64Array(0),
+    available: new Float64Array(0),
+    peakUnits: new Float64Array(0),
+    isOverDay: new Uint8Array(0),
+    periods: [],
+    taskIds: [],
   }
+}
+
+function loadResourceFromSpans(resource: Resource, spans: Spans, days: ResourceDayTable, taskIdOf: (taskIndex: number) => TaskId): ResourceLoad {
+  const maxUnits = resource.maxUnits
+  const count = spans.count
+  if (count === 0) return emptyLoad(resource)
+  const { starts, finishes, units, taskIndexes } = spans
   // Breakpoints: every start (+units) and finish (-units), swept in time order.
-  const count = items.length
   const order = new Int32Array(count * 2)
   const times = new Float64Array(count * 2)
   for (let index = 0; index < count; index++) {
-    const item = items[index] as LoadItem
-    times[index * 2] = item.start
-    times[index * 2 + 1] = item.finish
+    times[index * 2] = starts[index] as number
+    times[index * 2 + 1] = finishes[index] as number
     order[index * 2] = index * 2
     order[index * 2 + 1] = index * 2 + 1
   }
@@ -246,9 +265,8 @@ export function loadResourceFromItems(
   const peakUnits = new Float64Array(length)
   const isOverDay = new Uint8Array(length)
   const calendar = days.calendar
-  if (calendar === null) {
-    return { resourceId: resource.id, maxUnits, firstDay, assigned, available, peakUnits, isOverDay, periods: [], taskIds: taskIdsOf(items, taskIdOf) }
-  }
+  const taskIds = taskIdsOfSpans(spans, taskIdOf)
+  if (calendar === null) return { resourceId: resource.id, maxUnits, firstDay, assigned, available, peakUnits, isOverDay, periods: [], taskIds }
   // Working minutes from the anchor to each midnight (cached per calendar), then plain arithmetic.
   const cumulative = days.midnights(firstDay, lastDay + 1)
   const midnight = cumulative.values.subarray(firstDay - cumulative.offset, firstDay - cumulative.offset + length + 1)
@@ -257,20 +275,26 @@ export function loadResourceFromItems(
   type OpenPeriod = { startDay: number; finishDay: number; tasks: Set<number>; excess: number; minutes: number }
   const openPeriods: OpenPeriod[] = []
   let open: OpenPeriod | null = null
-  const active = new Set<number>()
+  // The spans running now: a dense list with each span's position in it, for O(1) removal.
+  const active = new Int32Array(count)
+  const positionOf = new Int32Array(count)
+  let activeCount = 0
   let rate = 0
   for (let position = 0; position < order.length; position++) {
     const event = order[position] as number
-    const itemIndex = event >> 1
-    const item = items[itemIndex] as LoadItem
+    const span = event >> 1
     if ((event & 1) === 0) {
-      rate += item.units
-      active.add(itemIndex)
+      rate += units[span] as number
+      positionOf[span] = activeCount
+      active[activeCount++] = span
     } else {
-      rate -= item.units
-      active.delete(itemIndex)
+      rate -= units[span] as number
+      const at = positionOf[span] as number
+      const last = active[--activeCount] as number
+      active[at] = last
+      positionOf[last] = at
     }
-    if (active.size === 0) rate = 0 // keeps floating-point drift from accumulating
+    if (activeCount === 0) rate = 0 // keeps floating-point drift from accumulating
     const next = order[position + 1]
     if (next === undefined || rate <= epsilon) continue
     const segmentStart = times[event] as number
@@ -304,7 +328,7 @@ export function loadResourceFromItems(
         openPeriods.push(open)
       }
       open.finishDay = day
-      for (const activeIndex of active) open.tasks.add(activeIndex)
+      for (let index = 0; index < activeCount; index++) open.tasks.add(taskIndexes[active[index] as number] as number)
       open.minutes += overlap
       open.excess += ((rate - maxUnits) * overlap) / 100
     }
@@ -324,8 +348,6 @@ export function loadResourceFromItems(
       }
       peakRate = Math.max(peakRate, peakUnits[slot] as number)
     }
-    const taskIndexes = new Set<number>()
-    for (const itemIndex of period.tasks) taskIndexes.add((items[itemIndex] as LoadItem).taskIndex)
     return {
       resourceId: resource.id,
       start: isoDay(period.startDay),
@@ -335,12 +357,22 @@ export function loadResourceFromItems(
       peakPercent: Math.round(peak * 100) / 100,
       peakUnitsPercent: Math.round(((peakRate * 100) / maxUnits) * 100) / 100,
       peakDay,
-      taskIds: [...taskIndexes].sort((a, b) => a - b).map(taskIdOf),
+      taskIds: [...period.tasks].sort((a, b) => a - b).map(taskIdOf),
       excessWork: Math.round(period.excess * 100) / 100,
       overMinutes: period.minutes,
     }
   })
-  return { resourceId: resource.id, maxUnits, firstDay, assigned, available, peakUnits, isOverDay, periods, taskIds: taskIdsOf(items, taskIdOf) }
+  return { resourceId: resource.id, maxUnits, firstDay, assigned, available, peakUnits, isOverDay, periods, taskIds }
+}
+
+function taskIdsOfSpans(spans: Spans, taskIdOf: (taskIndex: number) => TaskId): TaskId[] {
+  const indexes = Int32Array.from(spans.taskIndexes.subarray(0, spans.count)).sort()
+  const ids: TaskId[] = []
+  for (let index = 0; index < indexes.length; index++) {
+    if (index > 0 && indexes[index] === indexes[index - 1]) continue
+    ids.push(taskIdOf(indexes[index] as number))
+  }
+  return ids
 }
 
 /** `YYYY-MM-DD` of a day number without a Date object (civil-from-days), for the many period bounds. */
@@ -384,32 +416,35 @@ function sortEvents(order: Int32Array, times: Float64Array): void {
   for (let index = 0; index < count; index++) order[index] = (keys[index] as number) % indexBits
 }
 
-function taskIdsOf(items: readonly LoadItem[], taskIdOf: (taskIndex: number) => TaskId): TaskId[] {
-  return [...new Set(items.map((item) => item.taskIndex))].sort((a, b) => a - b).map(taskIdOf)
-}
-
-function computeResource(plan: Plan, schedule: Schedule, resource: Resource, index: AssignmentIndex): ResourceLoad {
-  const items = resourceItems(index.byResource.get(resource.id), schedule)
-  const days = resourceCalendarDays(plan, resource)
-  return loadResourceFromItems(resource, items, days, (taskIndex) => (plan.tasks[taskIndex] as { id: TaskId }).id)
+function computeResource(plan: Plan, schedule: Schedule, resource: Resource, assignments: readonly Assignment[] | undefined): ResourceLoad {
+  if (assignments === undefined || assignments.length === 0) return emptyLoad(resource)
+  const spans = spansCreate(assignments.length)
+  const { indexOf, isSummary, start, finish } = schedule
+  for (const assignment of assignments) {
+    const taskIndex = indexOf.get(assignment.taskId)
+    if (taskIndex === undefined || isSummary[taskIndex] === 1) continue
+    const from = start[taskIndex] as number
+    const to = finish[taskIndex] as number
+    if (!(to > from) || !(assignment.units > 0)) continue
+    spansPush(spans, from, to, assignment.units, taskIndex)
+  }
+  const tasks = plan.tasks
+  return loadResourceFromSpans(resource, spans, resourceCalendarDays(plan, resource), (taskIndex) => (tasks[taskIndex] as { id: TaskId }).id)
 }
 
 function assemble(plan: Plan, schedule: Schedule, resources: ResourceLoad[]): PlanLoad {
   const byResource = new Map<ResourceId, ResourceLoad>()
   const conflicts: OverallocationPeriod[] = []
   const overallocatedTaskIds = new Set<TaskId>()
-  const resourceOrder = new Map<ResourceId, number>()
-  resources.forEach((load, position) => {
+  resources.forEach((load) => {
     byResource.set(load.resourceId, load)
-    resourceOrder.set(load.resourceId, position)
     for (const period of load.periods) {
       conflicts.push(period)
       for (const taskId of period.taskIds) overallocatedTaskIds.add(taskId)
     }
   })
-  conflicts.sort(
-    (a, b) => a.startDay - b.startDay || (resourceOrder.get(a.resourceId) as number) - (resourceOrder.get(b.resourceId) as number),
-  )
+  // Each resource's periods are in day order already; a stable sort on the start day keeps resource order on ties.
+  conflicts.sort((a, b) => a.startDay - b.startDay)
   return { resources, byResource, conflicts, overallocatedTaskIds, plan, schedule }
 }
 
@@ -422,7 +457,7 @@ export function loadCompute(plan: Plan, schedule: Schedule): PlanLoad {
   return assemble(
     plan,
     schedule,
-    plan.resources.map((resource) => computeResource(plan, schedule, resource, index)),
+    plan.resources.map((resource) => computeResource(plan, schedule, resource, index.byResource.get(resource.id))),
   )
 }
 
@@ -443,6 +478,19 @@ export function loadChangedTaskIds(plan: Plan, before: Schedule, after: Schedule
 /** Tasks whose assignments differ between two assignment lists (added, removed or changed rows). */
 function changedAssignmentTaskIds(before: readonly Assignment[], after: readonly Assignment[]): TaskId[] {
   if (before === after) return []
+  if (before.length === after.length) {
+    // The usual edit replaces rows in place: compare position by position while the ids line up.
+    const changed: TaskId[] = []
+    let isAligned = true
+    for (let index = 0; index < after.length && isAligned; index++) {
+      const previous = before[index] as Assignment
+      const next = after[index] as Assignment
+      if (previous === next) continue
+      if (previous.id !== next.id) isAligned = false
+      else changed.push(previous.taskId, next.taskId)
+    }
+    if (isAligned) return changed
+  }
   const previousById = new Map<number, Assignment>()
   for (const assignment of before) previousById.set(assignment.id, assignment)
   const changed: TaskId[] = []
@@ -477,17 +525,21 @@ export function loadUpdate(previous: PlanLoad, plan: Plan, schedule: Schedule, c
     if (moved === null) return loadCompute(plan, schedule)
     changed = [...moved, ...changedAssignmentTaskIds(previous.plan.assignments, plan.assignments)]
   }
-  const index = assignmentIndex(plan.assignments)
-  const previousIndex = assignmentIndex(previous.plan.assignments)
+  // Resources assigned (before or after the edit) to a changed task, and their new assignment lists, in two scans.
+  const changedSet = changed instanceof Set ? (changed as Set<TaskId>) : new Set<TaskId>(changed)
   const affected = new Set<ResourceId>()
-  for (const taskId of changed) {
-    for (const resourceId of index.resourcesOfTask.get(taskId) ?? []) affected.add(resourceId)
-    for (const resourceId of previousIndex.resourcesOfTask.get(taskId) ?? []) affected.add(resourceId)
+  if (changedSet.size > 0) {
+    for (const assignment of previous.plan.assignments) if (changedSet.has(assignment.taskId)) affected.add(assignment.resourceId)
+    for (const assignment of plan.assignments) if (changedSet.has(assignment.taskId)) affected.add(assignment.resourceId)
   }
-  if (affected.size === 0 && plan.assignments === previous.plan.assignments) return { ...previous, plan, schedule }
-  const resources = previous.resources.map((load, position) =>
-    affected.has(load.resourceId) ? computeResource(plan, schedule, plan.resources[position] as Resource, index) : load,
-  )
+  if (affected.size === 0) return { ...previous, plan, schedule }
+  const lists = new Map<ResourceId, Assignment[]>()
+  for (const resourceId of affected) lists.set(resourceId, [])
+  for (const assignment of plan.assignments) lists.get(assignment.resourceId)?.push(assignment)
+  const resources = previous.resources.map((load, position) => {
+    const list = lists.get(load.resourceId)
+    return list === undefined ? load : computeResource(plan, schedule, plan.resources[position] as Resource, list)
+  })
   return assemble(plan, schedule, resources)
 }
 
