@@ -67,42 +67,49 @@ function setup(
 
 const day = (text: string): number => dateToDayNumber(text)
 
+type PeriodCase = {
+  name: string
+  spans: Record<number, Span>
+  assignments: Array<[number, number, number]>
+  expected: Array<Record<string, unknown>>
+}
+
 describe('loadCompute: over-allocation periods', () => {
-  it.each([
+  it.each<PeriodCase>([
     {
       name: 'two overlapping full days at 100 % give 200 %',
       spans: { 1: { start: '2026-01-05T08:00', finish: '2026-01-06T17:00' }, 2: { start: '2026-01-06T08:00', finish: '2026-01-06T17:00' } },
-      assignments: [[1, 1, 100], [2, 1, 100]] as Array<[number, number, number]>,
+      assignments: [[1, 1, 100], [2, 1, 100]],
       expected: [{ start: '2026-01-06', finish: '2026-01-06', peakPercent: 200, peakUnitsPercent: 200, taskIds: [1, 2] }],
     },
     {
       name: 'a 50 % part-timer booked full time shows 200 %',
       spans: { 1: { start: '2026-01-05T08:00', finish: '2026-01-07T17:00' } },
-      assignments: [[1, 2, 100]] as Array<[number, number, number]>,
+      assignments: [[1, 2, 100]],
       expected: [{ start: '2026-01-05', finish: '2026-01-07', peakPercent: 200, taskIds: [1] }],
     },
     {
       name: 'a 50 % part-timer at 50 % is fully loaded, not over',
       spans: { 1: { start: '2026-01-05T08:00', finish: '2026-01-07T17:00' } },
-      assignments: [[1, 2, 50]] as Array<[number, number, number]>,
+      assignments: [[1, 2, 50]],
       expected: [],
     },
     {
       name: 'two 4-hour tasks in the same morning overlap although the day total is 8 h',
       spans: { 1: { start: '2026-01-05T08:00', finish: '2026-01-05T12:00' }, 2: { start: '2026-01-05T08:00', finish: '2026-01-05T12:00' } },
-      assignments: [[1, 1, 100], [2, 1, 100]] as Array<[number, number, number]>,
+      assignments: [[1, 1, 100], [2, 1, 100]],
       expected: [{ start: '2026-01-05', finish: '2026-01-05', peakPercent: 100, peakUnitsPercent: 200, taskIds: [1, 2], overMinutes: 240 }],
     },
     {
       name: 'a morning task and an afternoon task do not overlap',
       spans: { 1: { start: '2026-01-05T08:00', finish: '2026-01-05T12:00' }, 2: { start: '2026-01-05T13:00', finish: '2026-01-05T17:00' } },
-      assignments: [[1, 1, 100], [2, 1, 100]] as Array<[number, number, number]>,
+      assignments: [[1, 1, 100], [2, 1, 100]],
       expected: [],
     },
     {
       name: 'back-to-back tasks (one finishes when the other starts) do not overlap',
       spans: { 1: { start: '2026-01-05T08:00', finish: '2026-01-05T10:00' }, 2: { start: '2026-01-05T10:00', finish: '2026-01-05T17:00' } },
-      assignments: [[1, 1, 100], [2, 1, 100]] as Array<[number, number, number]>,
+      assignments: [[1, 1, 100], [2, 1, 100]],
       expected: [],
     },
     {
@@ -112,13 +119,13 @@ describe('loadCompute: over-allocation periods', () => {
         2: { start: '2026-01-05T10:00', finish: '2026-01-05T17:00' },
         3: { start: '2026-01-06T08:00', finish: '2026-01-06T17:00' },
       },
-      assignments: [[1, 1, 100], [2, 1, 100], [3, 1, 100]] as Array<[number, number, number]>,
+      assignments: [[1, 1, 100], [2, 1, 100], [3, 1, 100]],
       expected: [{ start: '2026-01-05', finish: '2026-01-05', peakPercent: 125, taskIds: [1, 2], overMinutes: 120, excessWork: 120 }],
     },
     {
       name: 'a weekend between two over-allocated days does not split the period',
       spans: { 1: { start: '2026-01-09T08:00', finish: '2026-01-12T17:00' }, 2: { start: '2026-01-09T08:00', finish: '2026-01-12T17:00' } },
-      assignments: [[1, 1, 60], [2, 1, 60]] as Array<[number, number, number]>,
+      assignments: [[1, 1, 60], [2, 1, 60]],
       expected: [{ start: '2026-01-09', finish: '2026-01-12', peakPercent: 120, taskIds: [1, 2] }],
     },
     {
@@ -128,7 +135,7 @@ describe('loadCompute: over-allocation periods', () => {
         2: { start: '2026-01-05T08:00', finish: '2026-01-05T17:00' },
         3: { start: '2026-01-07T08:00', finish: '2026-01-07T12:00' },
       },
-      assignments: [[1, 1, 100], [2, 1, 100], [3, 1, 50]] as Array<[number, number, number]>,
+      assignments: [[1, 1, 100], [2, 1, 100], [3, 1, 50]],
       expected: [
         { start: '2026-01-05', finish: '2026-01-05', peakPercent: 200, taskIds: [1, 2] },
         { start: '2026-01-07', finish: '2026-01-07', peakPercent: 125, peakUnitsPercent: 150, taskIds: [1, 3] },
