@@ -128,6 +128,7 @@ export async function xlsxRender(workbook: XlsxWorkbook, excel: ExcelJsLike, opt
     }
     return converted
   }
+  const plainStyle: ExcelStyle = {}
   const write = (target: ExcelCellLike, cell: XlsxCell): void => {
     switch (cell.type) {
       case 'string':
@@ -146,7 +147,8 @@ export async function xlsxRender(workbook: XlsxWorkbook, excel: ExcelJsLike, opt
       case 'empty':
         break
     }
-    if (cell.style !== undefined) target.style = styleOf(cell.style)
+    // ExcelJS caches style ids by style object; a shared empty style saves it serialising a fresh one per plain cell.
+    target.style = cell.style === undefined ? plainStyle : styleOf(cell.style)
   }
 
   for (const sheet of workbook.sheets) {

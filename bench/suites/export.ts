@@ -1,0 +1,38 @@
+/**
+ * Export benchmarks on a 10,000-task plan with 50 resources (target: `export.xlsx` <= 3 s on our 2-core machines):
+ * - `export.xlsx`: the whole Excel export as the Export menu and the CLI run it (schedule, workbook description with
+ *   five sheets, ExcelJS rendering, zip), from plan to .xlsx bytes;
+ * - `export.csv`: the CSV task table, from plan to text.
+ * The `export.xlsx` line carries the file size and the peak resident memory of the process (this suite runs first in
+ * `npm run bench`, so the peak is the export's own unless a filter runs other suites before it).
+ */
+import { exportPlanCsv, exportPlanXlsx } from '../../src/main/export'
+import { generatePlan } from '../../tests/support/generate-plan'
+import { bench } from '../lib'
+
+const tasks = 10_000
+const resources = 50
+
+export async function run(): Promise<void> {
+  const plan = generatePlan({ tasks, seed: 42, resources })
+  const rssBeforeMb = Math.round(process.memoryUsage().rss / 1024 / 1024)
+  let bytes = 0
+  const xlsx = await bench({ bench: 'export.xlsx', fields: { tasks, resources }, warmup: 1, runs: 5 }, async () => {
+    const file = await exportPlanXlsx(plan, '2026-01-01T00:00:00')
+    bytes = file.length
+    return bytes
+  })
+  console.log(
+    JSON.stringify({
+      bench: 'export.xlsx.memory',
+      tasks,
+      resources,
+      assignments: plan.assignments.length,
+      fileBytes: bytes,
+      rssBeforeMb,
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      medianMs: xlsx.medianMs,
+    }),
+  )
+  await bench({ bench: 'export.csv', fields: { tasks, resources }, warmup: 2, runs: 10 }, () => exportPlanCsv(plan).length)
+}
