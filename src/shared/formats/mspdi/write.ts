@@ -61,12 +61,13 @@ function dateTimeText(value: string): string {
 }
 
 class XmlText {
-  readonly parts: string[] = []
+  /** The text so far; V8 joins `+=` pieces lazily (ropes), which here is faster and lighter than an array join. */
+  out = ''
   private indent = ''
 
   /** A line written as is, outside the indentation (the declaration and the root element). */
   raw(line: string): void {
-    this.parts.push(line)
+    this.out += line
   }
 
   /** Indents the following elements one level more than the raw root element. */
@@ -75,23 +76,23 @@ class XmlText {
   }
 
   open(name: string): void {
-    this.parts.push(`${this.indent}<${name}>\n`)
+    this.out += `${this.indent}<${name}>\n`
     this.indent += '  '
   }
 
   close(name: string): void {
     this.indent = this.indent.slice(2)
-    this.parts.push(`${this.indent}</${name}>\n`)
+    this.out += `${this.indent}</${name}>\n`
   }
 
   /** An element with escaped text. */
   text(name: string, value: string): void {
-    this.parts.push(`${this.indent}<${name}>${mspdiEscape(value)}</${name}>\n`)
+    this.out += `${this.indent}<${name}>${mspdiEscape(value)}</${name}>\n`
   }
 
   /** An element whose value needs no escaping (numbers, codes, dates). */
   value(name: string, value: string | number): void {
-    this.parts.push(`${this.indent}<${name}>${value}</${name}>\n`)
+    this.out += `${this.indent}<${name}>${value}</${name}>\n`
   }
 }
 
@@ -486,5 +487,5 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
   }
   xml.close('Assignments')
   xml.raw('</Project>\n')
-  return xml.parts.join('')
+  return xml.out
 }
