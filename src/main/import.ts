@@ -9,7 +9,7 @@ import { SafeSaveError, decodeText } from './files/safe-save'
 /** Microsoft Project XML files above this size are refused before parsing (a 100,000-task file is about 28 MB). */
 export const mspdiMaxBytes = 100 * 1024 * 1024
 
-export type MspdiParseResult = { ok: true; plan: Plan; warnings: string[] } | { ok: false; message: string }
+export type MspdiParseResult = { ok: true; plan: Plan; warnings: string[] } | { ok: false; message: string; isTooLarge?: boolean }
 /** Parses MSPDI text into a plan, reporting progress as a fraction 0..1. */
 export type MspdiParser = (text: string, onProgress: (fraction: number, message: string) => void) => Promise<MspdiParseResult>
 
@@ -22,7 +22,9 @@ export async function mspdiParseInProcess(
     planId: `imported-${randomBytes(8).toString('hex')}`,
     onProgress: (fraction) => onProgress(fraction, fraction < 0.5 ? 'Checking the XML…' : 'Reading tasks, links and resources…'),
   })
-  return result.ok ? { ok: true, plan: result.plan, warnings: result.warnings } : { ok: false, message: result.error.message }
+  return result.ok
+    ? { ok: true, plan: result.plan, warnings: result.warnings }
+    : { ok: false, message: result.error.message, isTooLarge: result.error.code === 'too-large' }
 }
 
 export async function importMspdiFile(
@@ -33,7 +35,7 @@ export async function importMspdiFile(
 ): Promise<Plan> {
   const text = decodeText(bytes, fileName, 'a Microsoft Project XML file')
   const result = await parser(text, (fraction, message) => sendProgress({ task: 'import/mspdi', fraction, message }))
-  if (!result.ok) throw new SafeSaveError('bad-file', `"${fileName}" cannot be imported. ${result.message}`)
+  if (!result.ok) throw new SafeSaveError(result.isTooLarge === true ? 'too-large' : 'bad-file', `"${fileName}" cannot be imported. ${result.message}`)
   return result.plan
 }
 

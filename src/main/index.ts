@@ -76,7 +76,10 @@ async function openFromOperatingSystem(path: string): Promise<void> {
 
 function hardenWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault()
+    if (isAppUrl(url)) return
+    event.preventDefault()
+    // A plain link to the web opens in the user's browser; anything else (file:, smb:, javascript:) is dropped.
+    if (externalUrlIsSafe(url)) void shell.openExternal(url)
   })
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault()

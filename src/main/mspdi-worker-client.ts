@@ -34,7 +34,7 @@ export function mspdiWorkerParser(workerFile: string, options: { execArgv?: stri
         const isOutOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
         settle(() =>
           isOutOfMemory
-            ? resolvePromise({ ok: false, message: 'The file is too large to import: reading it ran out of memory.' })
+            ? resolvePromise({ ok: false, message: 'The file is too large to import: reading it ran out of memory.', isTooLarge: true })
             : reject(error),
         )
       })

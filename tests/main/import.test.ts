@@ -8,6 +8,8 @@ import { mspdiParseInProcess } from '../../src/main/import'
 import { mspdiWorkerParser } from '../../src/main/mspdi-worker-client'
 import type { IpcResult } from '../../src/shared/ipc/contract'
 import { planRestore } from '../../src/shared/formats/plan-file'
+import { exportPlanMspdi } from '../../src/main/export'
+import { generatePlan } from '../support/generate-plan'
 import { appFrame, testDeps, type TestDeps } from './support/main-deps'
 
 const samples = '/work/shared/mspdi/samples'
@@ -50,6 +52,28 @@ describe('import/mspdi', () => {
     const [inWorker, inProcess] = await Promise.all([tsxWorker(text, () => undefined), mspdiParseInProcess(text, () => undefined)])
     if (!inWorker.ok || !inProcess.ok) throw new Error('both should import')
     expect({ ...inWorker.plan, id: '' }).toEqual({ ...inProcess.plan, id: '' })
+  })
+
+  it('keeps the main event loop free while a large file is parsed in the worker', async () => {
+    // 3,000 tasks written by the MSPDI exporter: parsing takes long enough for the main loop to tick many times.
+    const text = exportPlanMspdi(generatePlan({ tasks: 3_000, seed: 5, resources: 20 }))
+    const ticksDuring = async (parse: () => Promise<unknown>): Promise<number> => {
+      let ticks = 0
+      const timer = setInterval(() => ticks++, 1)
+      try {
+        await parse()
+      } finally {
+        clearInterval(timer)
+      }
+      return ticks
+    }
+    const fractions: number[] = []
+    const inWorker = await ticksDuring(() => tsxWorker(text, (fraction) => fractions.push(fraction)))
+    const inProcess = await ticksDuring(() => mspdiParseInProcess(text, () => undefined))
+    expect(inWorker).toBeGreaterThan(0)
+    // The contrast: parsing on the calling thread blocks every timer until it is done.
+    expect(inProcess).toBe(0)
+    expect(fractions.at(-1)).toBe(1)
   })
 
   const bad: Array<{ name: string; content: string | Buffer; code: string; message: RegExp }> = [

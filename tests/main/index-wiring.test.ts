@@ -214,6 +214,8 @@ describe('src/main/index.ts wiring (fake electron)', () => {
       contents.emit(eventName, { preventDefault: () => (isPrevented = true) }, url)
       expect(isPrevented, `${eventName} ${url}`).toBe(isBlocked)
     }
+    expect(fake.externalOpened).toEqual(['https://example.com/'])
+    fake.externalOpened.length = 0
     let isWebviewPrevented = false
     contents.emit('will-attach-webview', { preventDefault: () => (isWebviewPrevented = true) })
     expect(isWebviewPrevented).toBe(true)
