@@ -4,6 +4,9 @@ import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { makePlan, makeTask } from '../../src/shared/domain/defaults'
 import { planFileParse, planFileSerialize } from '../../src/shared/formats/plan-file'
+import { mspdiRead, mspdiWrite } from '../../src/shared/formats/mspdi'
+import { scheduleRun } from '../../src/shared/domain/schedule'
+import ExcelJS from 'exceljs'
 import { idbDump } from './support/idb'
 
 /**
@@ -68,7 +71,7 @@ test('open a file with the file picker and save it as a download that holds the 
   await page.goto('index.html')
   await openThroughPicker(page, source)
   await expect(page.getByRole('heading', { level: 1, name: 'Website relaunch' })).toBeVisible()
-  await expect(page.getByText('7 tasks')).toBeVisible()
+  await expect(page.getByRole('treegrid', { name: 'Tasks' })).toContainText('Content migration')
 
   // The keyboard shortcut stands in for File > Save; the download keeps the opened file's name.
   const again = await downloadedPlan(page, () => page.keyboard.press('Control+s'))
@@ -83,7 +86,7 @@ test('open a file with the file picker and save it as a download that holds the 
   await writeFile(downloaded, planFileSerialize(saved.plan))
   await page.reload()
   await openThroughPicker(page, downloaded)
-  await expect(page.getByText('7 tasks')).toBeVisible()
+  await expect(page.getByRole('treegrid', { name: 'Tasks' })).toContainText('Content migration')
   await page.getByRole('button', { name: 'Plans', exact: true }).click()
   await expect(page.getByRole('rowheader', { name: 'Website relaunch' })).toHaveCount(1)
 })
@@ -95,6 +98,74 @@ test('a new plan saved from the browser downloads under its name', async ({ page
   const saved = await downloadedPlan(page, () => page.getByRole('button', { name: 'Save', exact: true }).click())
   expect(saved.name).toBe('Q3 roadmap infra ops.gantry')
   expect(saved.plan.name).toBe('Q3 roadmap: infra/ops')
+})
+
+async function download(page: Page, action: () => Promise<void>) {
+  const pending = page.waitForEvent('download')
+  await action()
+  const file = await pending
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) }
+}
+
+test('exports Excel, Microsoft Project XML and CSV as downloads, and imports XML and CSV', async ({ page }) => {
+  const source = join(fixtures, 'v1-basic.gantry')
+  const original = planFileParse(await readFile(source, 'utf8'))
+  if (!original.ok) throw new Error(original.error.message)
+  const taskNames = original.plan.tasks.map((task) => task.name)
+
+  await page.goto('index.html')
+  await openThroughPicker(page, source)
+  await expect(page.getByRole('heading', { level: 1, name: 'Website relaunch' })).toBeVisible()
+  const exportAs = async (item: string) =>
+    download(page, async () => {
+      await page.getByRole('button', { name: 'Export' }).click()
+      await page.getByRole('menuitem', { name: item }).click()
+    })
+
+  const xlsx = await exportAs('Excel workbook (.xlsx)')
+  expect(xlsx.name).toBe('Website relaunch.xlsx')
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer)
+  const schedule = workbook.getWorksheet('Schedule')
+  expect(schedule).toBeDefined()
+  const cells: string[] = []
+  schedule?.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))))
+  for (const name of taskNames) expect(cells).toContain(name)
+
+  const xml = await exportAs('Microsoft Project XML (.xml)')
+  expect(xml.name).toBe('Website relaunch.xml')
+  const read = mspdiRead(xml.bytes.toString('utf8'))
+  if (!read.ok) throw new Error(read.error.message)
+  expect(read.plan.tasks.map((task) => task.name)).toEqual(taskNames)
+
+  const csv = await exportAs('CSV task table (.csv)')
+  expect(csv.name).toBe('Website relaunch.csv')
+  expect(csv.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
+  for (const name of taskNames) expect(csv.bytes.toString('utf8')).toContain(name)
+
+  // Import what another tool would send: Microsoft Project XML, then the CSV table.
+  const scheduled = scheduleRun(original.plan)
+  if (!scheduled.ok) throw new Error('fixture does not schedule')
+  const xmlPath = join(folder, 'vendor plan.xml')
+  await writeFile(xmlPath, mspdiWrite({ ...original.plan, name: 'Vendor plan' }, scheduled.schedule))
+  await page.getByRole('button', { name: 'Plans', exact: true }).click()
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Import' }).click()
+  await page.getByRole('menuitem', { name: 'Microsoft Project XML…' }).click()
+  await (await chooser).setFiles(xmlPath)
+  await expect(page.getByRole('treegrid', { name: 'Tasks' })).toContainText('Content migration')
+
+  const csvPath = join(folder, 'from-excel.csv')
+  await writeFile(csvPath, csv.bytes)
+  await page.getByRole('button', { name: 'Plans', exact: true }).click()
+  const csvChooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Import' }).click()
+  await page.getByRole('menuitem', { name: 'CSV task table…' }).click()
+  await (await csvChooser).setFiles(csvPath)
+  await expect(page.getByRole('heading', { level: 1, name: 'from-excel' })).toBeVisible()
+  await expect(page.getByRole('treegrid', { name: 'Tasks' })).toContainText('Stakeholder interviews')
+  await page.getByRole('button', { name: 'Plans', exact: true }).click()
+  await expect(page.getByRole('table', { name: 'Stored plans' }).getByRole('row')).toHaveCount(4)
 })
 
 const badFiles: Array<{ name: string; write?: () => string | Uint8Array; message: RegExp }> = [

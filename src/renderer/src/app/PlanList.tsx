@@ -3,6 +3,7 @@ import type { PlanSummary } from '../db/plan-db'
 import { useAppStore } from '../stores/app-store'
 import { planNameMaxLength } from '../stores/plans-slice'
 import { ConfirmDialog } from './ConfirmDialog'
+import { MenuButton } from './MenuButton'
 
 function formatStamp(stamp: string): string {
   return `${stamp.slice(0, 10)} ${stamp.slice(11, 16)}`
@@ -15,6 +16,7 @@ export function PlanList() {
   const plansRefresh = useAppStore((state) => state.plansRefresh)
   const planCreate = useAppStore((state) => state.planCreate)
   const documentOpenFile = useAppStore((state) => state.documentOpenFile)
+  const documentImport = useAppStore((state) => state.documentImport)
   const [newName, setNewName] = useState('')
   const [renamingId, setRenamingId] = useState<string | null>(null)
   const [deleting, setDeleting] = useState<PlanSummary | null>(null)
@@ -35,6 +37,13 @@ export function PlanList() {
       <header className="page-header">
         <h1 id="plans-heading">Plans</h1>
         <div className="page-actions">
+          <MenuButton
+            label="Import"
+            items={[
+              { label: 'Microsoft Project XML…', onSelect: () => void documentImport('mspdi') },
+              { label: 'CSV task table…', onSelect: () => void documentImport('csv') },
+            ]}
+          />
           <button type="button" className="button" onClick={() => void documentOpenFile()}>
             Open file…
           </button>

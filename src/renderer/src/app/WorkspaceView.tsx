@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand'
 import { Workspace } from '../features/workspace/Workspace'
 import type { WorkspaceState } from '../features/workspace/workspace-store'
 import { useAppStore, useAppStoreApi } from '../stores/app-store'
+import { MenuButton } from './MenuButton'
 
 /**
  * The open plan: a header with its name, file and save state, and the planning workspace below it.
@@ -15,6 +16,7 @@ export function WorkspaceView() {
   const documentSave = useAppStore((state) => state.documentSave)
   const documentSaveAs = useAppStore((state) => state.documentSaveAs)
   const documentOpenFile = useAppStore((state) => state.documentOpenFile)
+  const documentExport = useAppStore((state) => state.documentExport)
 
   if (name === null) {
     return (
@@ -44,6 +46,14 @@ export function WorkspaceView() {
           <button type="button" className="button" onClick={() => void documentOpenFile()}>
             Open…
           </button>
+          <MenuButton
+            label="Export"
+            items={[
+              { label: 'Excel workbook (.xlsx)', onSelect: () => void documentExport('xlsx') },
+              { label: 'Microsoft Project XML (.xml)', onSelect: () => void documentExport('mspdi') },
+              { label: 'CSV task table (.csv)', onSelect: () => void documentExport('csv') },
+            ]}
+          />
           <button type="button" className="button" onClick={() => void documentSaveAs()}>
             Save As…
           </button>

@@ -45,8 +45,10 @@ export function webSafeFileName(name: string, extension: string): string {
 }
 
 /** Offers `content` as a download named `fileName`. */
-export function webDownload(fileName: string, content: BlobPart, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }))
+export function webDownload(fileName: string, content: string | Uint8Array, type: string): void {
+  // A Uint8Array may sit on a shared buffer, which Blob refuses: copy it into a plain one.
+  const part: BlobPart = typeof content === 'string' ? content : new Uint8Array(content)
+  const url = URL.createObjectURL(new Blob([part], { type }))
   const link = document.createElement('a')
   link.href = url
   link.download = fileName

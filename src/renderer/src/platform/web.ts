@@ -9,6 +9,7 @@ import type {
 import type { Plan } from '../../../shared/domain/model'
 import { planFileExtension, planFileMaxBytes, planFileParse, planFileSerialize } from '../../../shared/formats/plan-file'
 import { webDownload, webPickFile, webSafeFileName } from './web-files'
+import { webExportCsv, webExportMspdi, webExportXlsx, webImportCsv, webImportMspdi, type FormatResult } from './web-formats'
 
 /**
  * Browser mode: the same `GantryPlatform` as the Electron preload, built on a file picker and downloads.
@@ -22,6 +23,23 @@ const canceled = <T,>(): IpcResult<T> => fail('canceled', 'Canceled.')
 
 const appVersion = '0.1.0'
 const maxTextFileBytes = 50 * 1024 * 1024
+/** The same cap as the desktop app's Microsoft Project import. */
+const maxMspdiBytes = 100 * 1024 * 1024
+
+function importId(): string {
+  return `imported-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+}
+
+function exported(result: FormatResult<string | Uint8Array>, plan: Plan, extension: string, type: string): IpcResult<{ fileName: string }> {
+  if (!result.ok) return fail('invalid-input', result.message)
+  const fileName = webSafeFileName(plan.name, extension)
+  webDownload(fileName, result.value, type)
+  return ok({ fileName })
+}
+
+function imported(result: FormatResult<Plan>): IpcResult<Plan> {
+  return result.ok ? ok(result.value) : fail('bad-file', result.message)
+}
 
 async function readPicked(accept: string, maxBytes: number): Promise<IpcResult<{ text: string; fileName: string }>> {
   const file = await webPickFile(accept)
@@ -52,9 +70,6 @@ export function createWebPlatform(): GantryPlatform {
     return { documentToken: issueToken(fileName), fileName }
   }
 
-  const notInBrowser = <T,>(what: string): IpcResult<T> =>
-    fail('internal', `${what} is not available in browser mode yet. Use the desktop app for it.`)
-
   const invoke: GantryPlatform['invoke'] = {
     'app/info': async () => ok<AppInfo>({ name: 'Gantry', version: appVersion, platform: 'web', userDataFolder: null }),
     'plan/open': async () => {
@@ -79,11 +94,18 @@ export function createWebPlatform(): GantryPlatform {
     'recovery/list': async () => ok([]),
     'recovery/read': async () => fail('not-found', 'Browser mode keeps no recovery copies; your plans are in browser storage.'),
     'recovery/discard': async () => ok(undefined),
-    'export/xlsx': async () => notInBrowser('Excel export'),
-    'export/mspdi': async () => notInBrowser('Microsoft Project XML export'),
-    'export/csv': async () => notInBrowser('CSV export'),
-    'import/mspdi': async () => notInBrowser('Microsoft Project XML import'),
-    'import/csv': async () => notInBrowser('CSV import'),
+    'export/xlsx': async ({ plan }) =>
+      exported(await webExportXlsx(plan), plan, 'xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+    'export/mspdi': async ({ plan }) => exported(webExportMspdi(plan), plan, 'xml', 'application/xml'),
+    'export/csv': async ({ plan }) => exported(webExportCsv(plan), plan, 'csv', 'text/csv'),
+    'import/mspdi': async () => {
+      const picked = await readPicked('.xml,application/xml,text/xml', maxMspdiBytes)
+      return picked.ok ? imported(webImportMspdi(picked.value.text, picked.value.fileName, importId())) : picked
+    },
+    'import/csv': async () => {
+      const picked = await readPicked('.csv,.txt,text/csv', maxTextFileBytes)
+      return picked.ok ? imported(webImportCsv(picked.value.text, picked.value.fileName, importId())) : picked
+    },
     'career/backup': async ({ text, suggestedName }) => {
       const fileName = webSafeFileName(suggestedName, 'json')
       webDownload(fileName, text, 'application/json')
