@@ -25,6 +25,7 @@ protocol.registerSchemesAsPrivileged([
 let mainWindow: BrowserWindow | null = null
 let isDirty = false
 let isCloseConfirmed = false
+let windowStateAtClose: WindowState | undefined
 /** Files named on the command line (or by macOS open-file) before the window could take them. */
 const pendingFiles: string[] = []
 
@@ -134,7 +135,7 @@ async function createWindow(): Promise<void> {
   window.on('move', rememberBounds)
 
   window.on('close', (event) => {
-    void windowStateSave(app.getPath('userData'), { ...lastNormalBounds, isMaximized: window.isMaximized() }).catch(() => undefined)
+    windowStateAtClose = { ...lastNormalBounds, isMaximized: window.isMaximized() }
     if (!isDirty || isCloseConfirmed) return
     event.preventDefault()
     if (window.webContents.isCrashed()) {
@@ -218,9 +219,17 @@ if (!app.requestSingleInstanceLock()) {
   })
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents))
   app.on('window-all-closed', () => app.quit())
-  app.on('will-quit', () => {
+  let isQuitWorkDone = false
+  app.on('will-quit', (event) => {
+    if (isQuitWorkDone) return
+    // Finish the last writes before the process ends: Electron does not wait for pending promises.
+    event.preventDefault()
+    isQuitWorkDone = true
+    const work: Promise<unknown>[] = []
+    if (windowStateAtClose !== undefined) work.push(windowStateSave(app.getPath('userData'), windowStateAtClose))
     // A clean quit: the user saved or chose to discard, so the recovery copies are no longer needed.
-    if (isCloseConfirmed || !isDirty) void recovery?.clear()
+    if (isCloseConfirmed || !isDirty) work.push(recovery.clear())
+    void Promise.allSettled(work).then(() => app.quit())
   })
 
   void app.whenReady().then(async () => {

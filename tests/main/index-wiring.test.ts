@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -40,6 +40,7 @@ const fake = vi.hoisted(() => ({
   menu: undefined as unknown,
   userDataDir: '',
   ready: undefined as undefined | (() => void),
+  quitCalls: 0,
 }))
 
 vi.mock('electron', () => {
@@ -108,7 +109,7 @@ vi.mock('electron', () => {
     whenReady: () => new Promise<void>((resolve) => (fake.ready = resolve)),
     getPath: () => fake.userDataDir,
     getVersion: () => '0.1.0',
-    quit: () => undefined,
+    quit: () => void fake.quitCalls++,
   }
   return {
     app,
@@ -258,8 +259,13 @@ describe('src/main/index.ts wiring (fake electron)', () => {
     const appFrame = { senderFrame: { url: 'app://gantry/index.html' } }
     await write(appFrame, { plan: makePlan('p1', 'Plan', '2026-01-05T08:00:00', '2026-01-01T00:00:00') })
     expect(await list(appFrame, undefined)).toMatchObject({ ok: true, value: [{ planId: 'p1' }] })
-    for (const listener of fake.appEvents.get('will-quit') ?? []) listener({})
-    await vi.waitFor(async () => expect(await list(appFrame, undefined)).toEqual({ ok: true, value: [] }))
+    let isPrevented = false
+    for (const listener of fake.appEvents.get('will-quit') ?? []) listener({ preventDefault: () => (isPrevented = true) })
+    // Quitting waits for the cleanup and the window-state write, then quits again.
+    expect(isPrevented).toBe(true)
+    await vi.waitFor(() => expect(fake.quitCalls).toBe(1))
+    expect(await list(appFrame, undefined)).toEqual({ ok: true, value: [] })
+    expect(JSON.parse(readFileSync(join(userData, 'window-state.json'), 'utf8'))).toMatchObject({ width: 1280, height: 800, isMaximized: false })
   })
 
   it('builds the application menu', () => {
