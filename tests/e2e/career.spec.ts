@@ -233,3 +233,43 @@ test('bad input: a clear message and nothing changed', async ({ page, bridge }) 
   await page.getByRole('tab', { name: 'Certifications' }).click()
   await expect(page.getByTestId('cycle-summary')).toContainText('10 of 60 PDU count toward this cycle')
 })
+
+test('study plan: one command creates a Gantry plan that opens in the planning workspace', async ({
+  page,
+  bridge: _bridge,
+}) => {
+  const day = (offset: number) => {
+    const date = new Date()
+    date.setDate(date.getDate() + offset)
+    return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
+  }
+  await page.goto('index.html')
+  await openCareer(page, 'Certifications')
+  await page
+    .getByLabel('Certification', { exact: true })
+    .selectOption({ label: 'Certified Associate in Project Management (CAPM)' })
+  await page.getByLabel('Status').selectOption({ label: 'Studying' })
+  await page.getByLabel('Exam date').fill(day(60))
+  await page.getByRole('button', { name: 'Add certification', exact: true }).click()
+
+  const form = page.getByRole('form', { name: 'Study plan' })
+  await expect(form.getByLabel('Exam day')).toHaveValue(day(60))
+  // An exam too soon for a study week is refused and creates no plan.
+  await form.getByLabel('Exam day').fill(day(1))
+  await form.getByRole('button', { name: 'Create study plan' }).click()
+  await expect(form.getByRole('alert')).toContainText('leaves no full study week')
+  expect(await idbDump(page, 'gantry')).not.toContain('exam preparation')
+
+  await form.getByLabel('Exam day').fill(day(60))
+  await form.getByLabel('Study hours per week').fill('5')
+  await form.getByRole('button', { name: 'Create study plan' }).click()
+  const name = 'Certified Associate in Project Management (CAPM): exam preparation'
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+  await expect.poll(async () => idbDump(page, 'gantry')).toContain('"name":"Exam day"')
+  const stored = await idbDump(page, 'gantry')
+  for (const task of ['Application submitted', 'Exam booked', 'Study', 'Week 1: study'])
+    expect(stored).toContain(`"name":"${task}"`)
+
+  await page.getByRole('button', { name: 'Plans', exact: true }).click()
+  await expect(page.getByRole('rowheader', { name })).toBeVisible()
+})

@@ -109,7 +109,6 @@ function SkillsChart({ skills }: { skills: SkillAssessment[] }) {
       {careerSkills.map((skill, index) => {
         const assessment = assessmentOf(skills, skill.id)
         const top = 6 + index * rowHeight
-        const gap = assessment.target - assessment.current
         return (
           <g key={skill.id}>
             <text
@@ -129,7 +128,7 @@ function SkillsChart({ skills }: { skills: SkillAssessment[] }) {
               height={12}
             />
             <rect
-              className={gap > 0 ? 'career-skill-current has-gap' : 'career-skill-current'}
+              className="career-skill-current"
               x={left}
               y={top + 2}
               width={x(assessment.current) - left}
