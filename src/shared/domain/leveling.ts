@@ -431,7 +431,6 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
     }
   }
 
-  let placed = 0
   while (immediate.length > 0 || heap.size > 0) {
     if (immediate.length > 0) {
       const node = immediate.pop() as number
@@ -462,9 +461,9 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
       continue
     }
     const task = heap.pop()
-    placed++
     const info = tasks[task] as Task
-    const es = undelayedStart(task)
+    // Computed when the task became ready, i.e. with every predecessor and its parent already placed.
+    const es = readyStart[task] as number
     const taskUses = uses[task] as TaskUse[]
     const fixed = fixedReason(info)
     const isInRange = (base.start[task] as number) >= rangeFrom && (base.start[task] as number) < rangeTo
@@ -533,8 +532,24 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
     if (isPinned[task] === 0) for (const use of taskUses) (profiles[use.resource] as Profile).add(start, finish, use.units)
     finishNode(task)
   }
-  void placed
   return { delays, blocked }
+}
+
+/** `YYYY-MM-DDTHH:MM:SS` of a wall minute without a Date object (civil-from-days), for the long moved list. */
+function wallText(wall: number): IsoDateTime {
+  const dayNumber = Math.floor(wall / 1440)
+  const minute = wall - dayNumber * 1440
+  const z = dayNumber + 719468
+  const era = Math.floor(z / 146097)
+  const dayOfEra = z - era * 146097
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365)
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153)
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+  const two = (value: number): string => (value < 10 ? `0${value}` : String(value))
+  return `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}T${two(Math.floor(minute / 60))}:${two(Math.floor(minute % 60))}:00`
 }
 
 function planWithDelays(plan: Plan, delays: Float64Array): Plan {
@@ -614,10 +629,10 @@ export function levelResources(plan: Plan, options: LevelingOptions = {}): Level
     moved.push({
       taskId: task.id,
       name: task.name,
-      oldStart: dateFromWallMinutes(oldStart),
-      oldFinish: dateFromWallMinutes(oldFinish),
-      newStart: dateFromWallMinutes(newStart),
-      newFinish: dateFromWallMinutes(newFinish),
+      oldStart: wallText(oldStart),
+      oldFinish: wallText(oldFinish),
+      newStart: wallText(newStart),
+      newFinish: wallText(newFinish),
       levelingDelay: task.levelingDelay,
     })
   })
