@@ -67,7 +67,7 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
     return widths
   })
   const [hiddenColumns, setHiddenColumns] = useState<ColumnKey[]>([])
-  const [gridWidth, setGridWidth] = useState(620)
+  const [gridWidth, setGridWidth] = useState(700)
   const columns = columnKeys.filter((key) => !hiddenColumns.includes(key))
   const columnsWidth = columns.reduce((sum, key) => sum + columnWidths[key], 0)
 
@@ -213,6 +213,20 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
       scrollRowIntoView(derived.rowOfTask[derived.indexOf.get(first) as number] ?? -1)
     }
   }, [selection, derived])
+
+  // Bring the active task's bar into view horizontally (as Microsoft Project's "scroll to task").
+  useEffect(() => {
+    const chart = chartPaneRef.current
+    const index = activeTaskId === null ? undefined : derived?.indexOf.get(activeTaskId)
+    const schedule = derived?.schedule
+    if (chart === null || index === undefined || schedule === null || schedule === undefined) return
+    const left = scaleX(scale, schedule.start[index] as number)
+    const right = scaleX(scale, schedule.finish[index] as number)
+    if (left < chart.scrollLeft || right > chart.scrollLeft + chart.clientWidth) {
+      chart.scrollLeft = Math.max(0, left - Math.min(120, chart.clientWidth / 4))
+      applyHorizontalScroll()
+    }
+  }, [activeTaskId, derived, scale, applyHorizontalScroll])
 
   const focusGrid = useCallback(() => {
     treegridRef.current?.focus({ preventScroll: true })
@@ -441,6 +455,7 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
                           columns={columns}
                           columnWidths={columnWidths}
                           isSelected={selectedSet.has(task.id)}
+                          isCriticalShown={isCriticalShown}
                           activeColumn={task.id === activeTaskId ? active.column : null}
                           editing={editing !== null && editing.taskId === task.id ? editing : null}
                           onCellPointerDown={(column, extend) => {
@@ -548,6 +563,7 @@ type GridRowProps = {
   columns: ColumnKey[]
   columnWidths: Record<ColumnKey, number>
   isSelected: boolean
+  isCriticalShown: boolean
   activeColumn: ColumnKey | null
   editing: Editing | null
   onCellPointerDown: (column: ColumnKey, extend: boolean) => void
@@ -560,7 +576,7 @@ const GridRow = memo(function GridRow(props: GridRowProps) {
   const { derived, row, taskIndex, task, columns, columnWidths, isSelected, activeColumn, editing } = props
   const schedule = derived.schedule
   const isSummary = schedule !== null ? schedule.isSummary[taskIndex] === 1 : false
-  const isCritical = schedule !== null && schedule.isCritical[taskIndex] === 1
+  const isCritical = props.isCriticalShown && schedule !== null && schedule.isCritical[taskIndex] === 1
   return (
     <div
       role="row"

@@ -1,0 +1,242 @@
+import type { Locator, Page } from '@playwright/test'
+import { expect, test } from './support/bridge'
+import { idbDump } from './support/idb'
+
+test.describe.configure({ timeout: 240_000 })
+test.use({ viewport: { width: 1600, height: 900 } })
+
+/**
+ * The planning workspace end to end (built renderer, bridge harness): a CRM migration plan built with the
+ * keyboard only, links typed and dragged, indent/outdent, undo/redo, dragging a bar moves its successors,
+ * collapsing a phase, everything back after a reload, and invalid input refused with a message.
+ *
+ * Rows (ID = row number used in predecessor lists):
+ *   1 Discovery                    9 Migrate test data         (dragged link from 8)
+ *   2   Requirements workshop 2d  10 User acceptance testing 4d  pred 9
+ *   3   Current-state analysis 3d  pred 2      11 Cutover
+ *   4   Data mapping 2d            pred 3      12   Train users 2d         pred 10
+ *   5   Design signed off (ms)     pred 4      13   Final data migration 2d pred 12
+ *   6 Build                                    14   Hypercare 5d           pred 13
+ *   7   Configure CRM 5d           pred 5      15   Go-live (ms)           pred 13
+ *   8   Build integrations 8d      pred 7SS+2d
+ */
+
+type Row = { name: string; indent?: 'in' | 'out'; duration?: string; predecessors?: string }
+
+const plan: Row[] = [
+  { name: 'Discovery' },
+  { name: 'Requirements workshop', indent: 'in', duration: '2d' },
+  { name: 'Current-state analysis', duration: '3d', predecessors: '2' },
+  { name: 'Data mapping', duration: '2d', predecessors: '3' },
+  { name: 'Design signed off', duration: '0', predecessors: '4' },
+  { name: 'Build', indent: 'out' },
+  { name: 'Configure CRM', indent: 'in', duration: '5d', predecessors: '5' },
+  { name: 'Build integrations', duration: '8d', predecessors: '7SS+2d' },
+  { name: 'Migrate test data', duration: '3d' },
+  { name: 'User acceptance testing', duration: '4d', predecessors: '9' },
+  { name: 'Cutover', indent: 'out' },
+  { name: 'Train users', indent: 'in', duration: '2d', predecessors: '10' },
+  { name: 'Final data migration', duration: '2d', predecessors: '12' },
+  { name: 'Hypercare', duration: '5d', predecessors: '13' },
+  { name: 'Go-live', duration: '0', predecessors: '13' },
+]
+
+function grid(page: Page): Locator {
+  return page.getByRole('treegrid', { name: 'Tasks' })
+}
+
+function row(page: Page, name: string): Locator {
+  return grid(page).getByRole('row').filter({ has: page.locator('.ws-col-name', { hasText: new RegExp(`^\\s*[▸▾]?\\s*${name}( ◆)?$`) }) })
+}
+
+function cell(page: Page, name: string, column: string): Locator {
+  return row(page, name).locator(`.ws-col-${column}`)
+}
+
+async function bar(page: Page, name: string): Promise<Locator> {
+  const id = await row(page, name).getAttribute('data-task-id')
+  return page.locator(`[data-bar-id="${id}"]`)
+}
+
+async function press(page: Page, key: string, times = 1): Promise<void> {
+  for (let index = 0; index < times; index++) await page.keyboard.press(key)
+}
+
+async function createPlan(page: Page, name: string): Promise<void> {
+  await page.goto('index.html')
+  await page.getByLabel('New plan').fill(name)
+  await page.getByRole('button', { name: 'Create plan' }).click()
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+  await expect(grid(page)).toBeVisible()
+}
+
+/** Types the whole plan with the keyboard: Enter adds a row, Tab/Shift+Tab indent, arrows move, typing edits. */
+async function typePlan(page: Page): Promise<void> {
+  await grid(page).focus()
+  for (const item of plan) {
+    await press(page, 'Enter')
+    await page.keyboard.type(item.name)
+    await press(page, 'Enter')
+    if (item.indent === 'in') await press(page, 'Tab')
+    if (item.indent === 'out') await press(page, 'Shift+Tab')
+    if (item.duration !== undefined) {
+      await press(page, 'ArrowRight')
+      await page.keyboard.type(item.duration)
+      await press(page, 'Enter')
+    }
+    if (item.predecessors !== undefined) {
+      await press(page, 'End')
+      await press(page, 'ArrowLeft', 2)
+      await page.keyboard.type(item.predecessors)
+      await press(page, 'Enter')
+    }
+    await expect(row(page, item.name)).toHaveCount(1)
+  }
+}
+
+async function waitSaved(page: Page, text: string): Promise<void> {
+  await expect.poll(async () => (await idbDump(page)).includes(text), { timeout: 10_000 }).toBe(true)
+}
+
+test('build a plan of 3 phases, 10 tasks and 2 milestones with the keyboard only', async ({ page, bridge: _bridge }) => {
+  await createPlan(page, 'CRM migration')
+  await typePlan(page)
+
+  await expect(grid(page).getByRole('row')).toHaveCount(plan.length + 1)
+  for (const phase of ['Discovery', 'Build', 'Cutover']) {
+    await expect(row(page, phase)).toHaveAttribute('aria-level', '1')
+    await expect(row(page, phase)).toHaveAttribute('aria-expanded', 'true')
+  }
+  await expect(row(page, 'Configure CRM')).toHaveAttribute('aria-level', '2')
+  await expect(cell(page, 'Configure CRM', 'wbs')).toHaveText('2.1')
+  await expect(cell(page, 'Go-live', 'wbs')).toHaveText('3.4')
+  await expect(cell(page, 'Build integrations', 'predecessors')).toHaveText('7SS+2d')
+  // Linked tasks follow each other: Current-state analysis starts after Requirements workshop finishes.
+  const workshopFinish = await cell(page, 'Requirements workshop', 'finish').innerText()
+  const analysisStart = await cell(page, 'Current-state analysis', 'start').innerText()
+  expect(analysisStart > workshopFinish).toBe(true)
+  // Milestones: two, sorted by date, with a status.
+  await page.getByRole('tab', { name: 'Milestones' }).click()
+  const milestoneRows = page.getByRole('region', { name: 'Milestones' }).getByRole('row')
+  await expect(milestoneRows).toHaveCount(3)
+  await expect(milestoneRows.nth(1)).toContainText('Design signed off')
+  await expect(milestoneRows.nth(2)).toContainText('Go-live')
+  await page.getByRole('tab', { name: 'Gantt' }).click()
+  await expect(page.locator('.ws-milestone')).toHaveCount(2)
+
+  // Indent and outdent from the keyboard; undo and redo.
+  await cell(page, 'Migrate test data', 'name').click()
+  await press(page, 'Tab')
+  await expect(row(page, 'Migrate test data')).toHaveAttribute('aria-level', '3')
+  await expect(row(page, 'Build integrations')).toHaveAttribute('aria-expanded', 'true')
+  await press(page, 'Shift+Tab')
+  await expect(row(page, 'Migrate test data')).toHaveAttribute('aria-level', '2')
+  await press(page, 'Control+z')
+  await expect(row(page, 'Migrate test data')).toHaveAttribute('aria-level', '3')
+  await press(page, 'Control+y')
+  await expect(row(page, 'Migrate test data')).toHaveAttribute('aria-level', '2')
+  await press(page, 'Control+z')
+  await press(page, 'Control+Shift+z')
+  await expect(row(page, 'Migrate test data')).toHaveAttribute('aria-level', '2')
+
+  // Move a row down and back up with Alt+Shift+arrows.
+  await press(page, 'Alt+Shift+ArrowDown')
+  await expect(cell(page, 'Migrate test data', 'id')).toHaveText('10')
+  await press(page, 'Alt+Shift+ArrowUp')
+  await expect(cell(page, 'Migrate test data', 'id')).toHaveText('9')
+
+  // Copy and paste a row, then delete the copy (with its links).
+  await press(page, 'Control+c')
+  await press(page, 'Control+v')
+  await expect(row(page, 'Migrate test data')).toHaveCount(2)
+  await press(page, 'Delete')
+  await expect(row(page, 'Migrate test data')).toHaveCount(1)
+})
+
+test('link by typing and by dragging between bars; dragging a bar moves its successors; undo covers drags', async ({ page, bridge: _bridge }) => {
+  await createPlan(page, 'CRM migration')
+  await typePlan(page)
+  // Week zoom (10 px a day) shows the whole plan; hide the details panel for a wider chart.
+  await page.getByLabel('Zoom').selectOption('Week')
+  await page.getByRole('button', { name: 'Hide details' }).click()
+  await cell(page, 'Requirements workshop', 'name').click()
+
+  // Drag from the Build integrations bar to the Migrate test data bar: a finish-to-start link.
+  const from = await (await bar(page, 'Build integrations')).boundingBox()
+  const to = await (await bar(page, 'Migrate test data')).boundingBox()
+  if (from === null || to === null) throw new Error('bars not visible')
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(from.x + from.width / 2, to.y + to.height / 2, { steps: 5 })
+  await page.mouse.move(to.x + 4, to.y + to.height / 2, { steps: 5 })
+  await page.mouse.up()
+  await expect(cell(page, 'Migrate test data', 'predecessors')).toHaveText('8')
+  const integrationsFinish = await cell(page, 'Build integrations', 'finish').innerText()
+  expect(await cell(page, 'Migrate test data', 'start').innerText() > integrationsFinish).toBe(true)
+
+  // Drag the Configure CRM bar 7 days to the right: a start-no-earlier-than constraint; successors move too.
+  const crmStart = await cell(page, 'Configure CRM', 'start').innerText()
+  const uatStart = await cell(page, 'User acceptance testing', 'start').innerText()
+  const crm = await (await bar(page, 'Configure CRM')).boundingBox()
+  if (crm === null) throw new Error('bar not visible')
+  await page.mouse.move(crm.x + crm.width / 2, crm.y + crm.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(crm.x + crm.width / 2 + 7 * 10, crm.y + crm.height / 2, { steps: 8 })
+  await page.mouse.up()
+  await expect(cell(page, 'Configure CRM', 'start')).not.toHaveText(crmStart)
+  const movedUat = await cell(page, 'User acceptance testing', 'start').innerText()
+  expect(movedUat > uatStart).toBe(true)
+  await page.getByRole('tab', { name: 'Gantt' }).focus()
+  await press(page, 'Control+z')
+  await expect(cell(page, 'Configure CRM', 'start')).toHaveText(crmStart)
+  await expect(cell(page, 'User acceptance testing', 'start')).toHaveText(uatStart)
+  await press(page, 'Control+y')
+  await expect(cell(page, 'User acceptance testing', 'start')).toHaveText(movedUat)
+
+  // Drag the end of the Hypercare bar: its duration changes (selecting the row scrolls its bar into view).
+  await cell(page, 'Hypercare', 'name').click()
+  const hypercare = await (await bar(page, 'Hypercare')).boundingBox()
+  if (hypercare === null) throw new Error('bar not visible')
+  await page.mouse.move(hypercare.x + hypercare.width - 1, hypercare.y + hypercare.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(hypercare.x + hypercare.width + 2 * 10, hypercare.y + hypercare.height / 2, { steps: 6 })
+  await page.mouse.up()
+  await expect(cell(page, 'Hypercare', 'duration')).not.toHaveText('5d')
+
+  // Collapse a phase, reload: the plan is exactly as it was.
+  await page.getByRole('button', { name: 'Collapse Discovery' }).click()
+  await expect(row(page, 'Data mapping')).toHaveCount(0)
+  await expect(row(page, 'Discovery')).toHaveAttribute('aria-expanded', 'false')
+  const before = await grid(page).getByRole('row').allInnerTexts()
+  await waitSaved(page, '"isCollapsed":true')
+  await page.reload()
+  await page.getByRole('button', { name: 'Open CRM migration' }).click()
+  await expect(row(page, 'Discovery')).toHaveAttribute('aria-expanded', 'false')
+  expect(await grid(page).getByRole('row').allInnerTexts()).toEqual(before)
+  await page.getByRole('button', { name: 'Expand Discovery' }).click()
+  await expect(row(page, 'Data mapping')).toHaveCount(1)
+})
+
+test('invalid input shows a message and changes nothing', async ({ page, bridge: _bridge }) => {
+  await createPlan(page, 'CRM migration')
+  await typePlan(page)
+  const alert = page.locator('.ws-message[role="alert"]')
+  const cases: { name: string; column: string; text: string; message: RegExp }[] = [
+    { name: 'Data mapping', column: 'duration', text: 'abc', message: /duration|abc/i },
+    { name: 'Data mapping', column: 'predecessors', text: '99', message: /no row 99/i },
+    { name: 'Data mapping', column: 'predecessors', text: '4', message: /own predecessor/i },
+    { name: 'Requirements workshop', column: 'predecessors', text: '5', message: /cycle|loop|circular/i },
+    { name: 'Data mapping', column: 'start', text: '2026-02-30', message: /not a date/i },
+    { name: 'Data mapping', column: 'complete', text: '150', message: /0 to 100/ },
+  ]
+  for (const item of cases) {
+    const target = cell(page, item.name, item.column)
+    const before = await grid(page).getByRole('row').allInnerTexts()
+    await target.dblclick()
+    const input = target.getByRole('textbox')
+    await input.fill(item.text)
+    await input.press('Enter')
+    await expect(alert).toHaveText(item.message)
+    expect(await grid(page).getByRole('row').allInnerTexts()).toEqual(before)
+  }
+})
