@@ -15,6 +15,7 @@ import type {
   WorkingPeriod,
   WorkWeek,
 } from '../../domain/model'
+import { validatePlan } from '../../domain/validate'
 import { planRestore } from '../plan-file'
 import { mspdiConstraintByCode, mspdiDurationUnit, mspdiLagUnit, mspdiLinkTypeByCode } from './codes'
 import { mspdiFindCycle } from './graph'
@@ -715,6 +716,23 @@ function readProject(project: XmlNode, options: MspdiReadOptions): Extract<Mspdi
     resources,
     assignments,
   })
+  // The engine's own check also sees cycles through the outline (a link between a task and its summary, or one
+  // that reaches a summary's child through the summary), which Microsoft Project refuses as well.
+  const validation = validatePlan(plan)
+  if (!validation.ok) {
+    const cycleProblem = validation.problems.find((problem) => problem.kind === 'cycle')
+    if (cycleProblem !== undefined && cycleProblem.kind === 'cycle') {
+      const byId = new Map(tasks.map((task) => [task.id, task]))
+      const names = [...cycleProblem.taskIds, cycleProblem.taskIds[0] as number].map((id) => {
+        const task = byId.get(id)
+        return task === undefined || task.name.trim() === '' ? `UID ${id}` : `"${shorten(task.name)}" (UID ${id})`
+      })
+      throw new ReadError(
+        'cycle',
+        `These tasks depend on each other in a circle (a link to or from a summary task counts for all its subtasks): ${names.join(' → ')}; remove one of these links and import again.`,
+      )
+    }
+  }
   return { ok: true, plan, warnings, uids }
 }
 
