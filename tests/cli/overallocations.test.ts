@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { overallocationsCommand } from '../../src/main/cli/commands/overallocations'
 import { makePlan, makeTask } from '../../src/shared/domain/defaults'
@@ -183,5 +185,35 @@ describe('overallocations bad input', () => {
     const result = await run([folder, '--json'])
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/not a file/)
+  })
+})
+
+describe('npm run cli -- overallocations (real process)', () => {
+  const root = resolve(__dirname, '../..')
+  const tsx = join(root, 'node_modules', '.bin', 'tsx')
+  const runProcess = async (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
+    try {
+      const { stdout, stderr } = await promisify(execFile)(tsx, ['src/main/cli/index.ts', 'overallocations', ...args], { cwd: root })
+      return { code: 0, stdout, stderr }
+    } catch (error) {
+      const failure = error as { code?: number; stdout?: string; stderr?: string }
+      return { code: failure.code ?? -1, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' }
+    }
+  }
+
+  it('prints the JSON for mspdiresource.xml and exits 0', async () => {
+    const result = await runProcess([join(samples, 'mspdiresource.xml'), '--json'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe(
+      '{"resources":[{"uid":1,"name":"Wade Golden","periods":[{"start":"2006-08-28","finish":"2006-08-29","peakPercent":200,"tasks":[2,4]}]}]}\n',
+    )
+  })
+
+  it('exits 1 with one line on stderr for a missing file', async () => {
+    const result = await runProcess([join(folder, 'missing.xml'), '--json'])
+    expect(result.code).toBe(1)
+    expect(result.stdout).toBe('')
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1)
+    expect(result.stderr).toMatch(/^overallocations: .*missing\.xml/)
   })
 })
