@@ -142,8 +142,10 @@ describe('schedule properties', () => {
           if (result.isSummary[s] === 1) {
             // A link to a summary binds each of its tasks, on that task's calendar, from the bound the summary's
             // calendar gives (lag counted on the summary's calendar).
+            // (The wall-clock bound itself, and its working-time form on the summary's calendar, whichever is later.)
             const boundWork = dependency.lagUnit === 'ed' ? calendar.work(base + lag) : calendar.work(base) + lag
-            const bound = toStart ? calendar.startAt(boundWork) : calendar.finishAt(boundWork)
+            const raw = dependency.lagUnit === 'ed' ? base + lag : lag === 0 ? base : dependency.type === 'SS' ? calendar.startAt(boundWork) : calendar.finishAt(boundWork)
+            const bound = Math.max(raw, toStart ? calendar.startAt(boundWork) : calendar.finishAt(boundWork))
             for (let child = s + 1; child < result.taskCount && isDescendant(result, child, s); child++) {
               if (result.isSummary[child] === 1) continue
               const own = calendarsOf.forTask(child)

@@ -90,6 +90,76 @@ type TaskInputs = {
 
 type LinkInputs = { lagKind: Uint8Array; lag: Float64Array }
 
+/** Everything one run computes, kept between runs so an edit only recomputes what it reaches. */
+type EngineState = {
+  earlyStart: Float64Array
+  earlyFinish: Float64Array
+  lateStart: Float64Array
+  lateFinish: Float64Array
+  start: Float64Array
+  finish: Float64Array
+  /** The same dates as working minutes of each task's own calendar. */
+  esW: Float64Array
+  efW: Float64Array
+  lsW: Float64Array
+  lfW: Float64Array
+  sW: Float64Array
+  fW: Float64Array
+  totalSlack: Float64Array
+  freeSlack: Float64Array
+  rolledDuration: Float64Array
+  /** Summaries: the earliest late finish and scheduled finish among their tasks (FF/SF links to a summary bind each task). */
+  minLateFinish: Float64Array
+  minFinish: Float64Array
+  /** Bounds a summary passes down to its children (wall minutes; ±Infinity = none). */
+  boundStart: Float64Array
+  boundFinish: Float64Array
+  boundLinked: Uint8Array
+  boundLateStart: Float64Array
+  boundLateFinish: Float64Array
+  boundFreeStart: Float64Array
+  boundFreeFinish: Float64Array
+  /** Nodes (task i, summary close n + i) to recompute in the next incremental run. */
+  dirtyForward: Uint8Array
+  dirtyBackward: Uint8Array
+  projectFinishWall: number
+  hasRun: boolean
+}
+
+function engineState(count: number): EngineState {
+  const dates = (): Float64Array => new Float64Array(count)
+  return {
+    earlyStart: dates(),
+    earlyFinish: dates(),
+    lateStart: dates(),
+    lateFinish: dates(),
+    start: dates(),
+    finish: dates(),
+    esW: dates(),
+    efW: dates(),
+    lsW: dates(),
+    lfW: dates(),
+    sW: dates(),
+    fW: dates(),
+    totalSlack: dates(),
+    freeSlack: dates(),
+    rolledDuration: dates(),
+    minLateFinish: dates(),
+    minFinish: dates(),
+    boundStart: dates(),
+    boundFinish: dates(),
+    boundLinked: new Uint8Array(count),
+    boundLateStart: dates(),
+    boundLateFinish: dates(),
+    boundFreeStart: dates(),
+    boundFreeFinish: dates(),
+    dirtyForward: new Uint8Array(2 * count),
+    dirtyBackward: new Uint8Array(2 * count),
+    projectFinishWall: Number.NaN,
+    hasRun: false,
+  }
+}
+
 function lagKindOf(unit: LagUnit): number {
   if (unit === '%') return lagKindPercent
   if (unit === 'e%') return lagKindElapsedPercent
@@ -102,6 +172,7 @@ class Engine implements ScheduleEngine {
   private readonly calendars: CalendarSet
   private readonly inputs: TaskInputs
   private linkInputs: LinkInputs
+  private readonly state: EngineState
 
   constructor(plan: Plan, graph: PlanGraph, calendars: CalendarSet, projectCalendar: CompiledCalendar, taskCalendars: CompiledCalendar[]) {
     this.plan = plan
@@ -123,6 +194,46 @@ class Engine implements ScheduleEngine {
     }
     plan.tasks.forEach((task, index) => this.loadTask(index, task))
     this.linkInputs = this.compileLinks(graph.links)
+    this.state = engineState(count)
+  }
+
+  /** After task i's early dates changed: its successors, its summary's roll-up and its own slack need recomputing. */
+  private markForward(task: number): void {
+    const graph = this.graph
+    const count = graph.taskCount
+    const { dirtyForward, dirtyBackward } = this.state
+    for (let entry = graph.successorOffsets[task] as number; entry < (graph.successorOffsets[task + 1] as number); entry++) {
+      dirtyForward[graph.linkSuccessor[graph.successorLinks[entry] as number] as number] = 1
+    }
+    const up = graph.parent[task] as number
+    if (up >= 0) dirtyForward[count + up] = 1
+    dirtyBackward[task] = 1
+    if (graph.isSummary[task] === 1) dirtyBackward[count + task] = 1
+  }
+
+  /**
+   * After task i's late or scheduled dates (or slack) changed in the backward pass: its predecessors' bounds and
+   * its summary's roll-up need recomputing.
+   */
+  private markBackward(task: number, datesMoved: boolean, slackMoved: boolean): void {
+    const graph = this.graph
+    const count = graph.taskCount
+    const { dirtyBackward } = this.state
+    const up = graph.parent[task] as number
+    if ((datesMoved || slackMoved) && up >= 0) dirtyBackward[up] = 1
+    if (!datesMoved) return
+    for (let entry = graph.predecessorOffsets[task] as number; entry < (graph.predecessorOffsets[task + 1] as number); entry++) {
+      const predecessor = graph.linkPredecessor[graph.predecessorLinks[entry] as number] as number
+      dirtyBackward[graph.isSummary[predecessor] === 1 ? count + predecessor : predecessor] = 1
+    }
+  }
+
+  /** Recomputes from the flagged nodes when a previous run exists, else in full. */
+  private reschedule(): ScheduleResult {
+    const incremental = this.state.hasRun
+    const schedule = this.compute(incremental)
+    this.state.hasRun = true
+    return { ok: true, schedule }
   }
 
   private loadTask(index: number, task: Task): void {
@@ -170,7 +281,10 @@ class Engine implements ScheduleEngine {
       tasks[index] = changed
       this.plan = { ...plan, tasks }
       this.loadTask(index, changed)
-      return this.run()
+      this.state.dirtyForward[index] = 1
+      this.state.dirtyBackward[index] = 1
+      if (this.graph.isSummary[index] === 1) this.state.dirtyBackward[this.graph.taskCount + index] = 1
+      return this.reschedule()
     }
     if (edit.kind === 'lag') {
       const linkIndex = this.graph.links.findIndex((link) => link.id === edit.dependencyId)
@@ -187,7 +301,11 @@ class Engine implements ScheduleEngine {
       this.graph = { ...this.graph, links }
       this.linkInputs.lag[linkIndex] = changed.lag
       this.linkInputs.lagKind[linkIndex] = lagKindOf(changed.lagUnit)
-      return this.run()
+      const graph = this.graph
+      const predecessor = graph.linkPredecessor[linkIndex] as number
+      this.state.dirtyForward[graph.linkSuccessor[linkIndex] as number] = 1
+      this.state.dirtyBackward[graph.isSummary[predecessor] === 1 ? graph.taskCount + predecessor : predecessor] = 1
+      return this.reschedule()
     }
     // Link added or removed: the graph changes; revalidate it (calendars and task inputs are reused).
     const dependencies =
@@ -205,10 +323,17 @@ class Engine implements ScheduleEngine {
   }
 
   run(): ScheduleResult {
-    return { ok: true, schedule: this.compute() }
+    const schedule = this.compute(false)
+    this.state.hasRun = true
+    return { ok: true, schedule }
   }
 
-  private compute(): Schedule {
+  /**
+   * Runs both passes. With `incremental`, only nodes flagged in `state.dirtyForward` / `state.dirtyBackward` (and
+   * what their changes reach) are recomputed; every other value is still valid from the previous run. The backward
+   * pass runs in full when the project finish moved.
+   */
+  private compute(incremental: boolean): Schedule {
     const graph = this.graph
     const count = graph.taskCount
     const { duration, isElapsed, constraintType, constraintDate, actualStart, actualFinish, levelingDelay, deadline, calendar } = this.inputs
@@ -218,36 +343,18 @@ class Engine implements ScheduleEngine {
     const NEG = Number.NEGATIVE_INFINITY
     const POS = Number.POSITIVE_INFINITY
 
-    // Wall-clock dates, and the same dates as working minutes of each task's own calendar (the "W" arrays), so
-    // links between tasks on the same calendar need no calendar lookups at all.
-    const earlyStart = new Float64Array(count)
-    const earlyFinish = new Float64Array(count)
-    const lateStart = new Float64Array(count)
-    const lateFinish = new Float64Array(count)
-    const start = new Float64Array(count)
-    const finish = new Float64Array(count)
-    const esW = new Float64Array(count)
-    const efW = new Float64Array(count)
-    const lsW = new Float64Array(count)
-    const lfW = new Float64Array(count)
-    const sW = new Float64Array(count)
-    const fW = new Float64Array(count)
-    const totalSlack = new Float64Array(count)
-    const freeSlack = new Float64Array(count)
-    const rolledDuration = new Float64Array(count)
-    // Bounds a summary passes down to its children (wall minutes; ±Infinity = none).
-    const boundStart = new Float64Array(count)
-    const boundFinish = new Float64Array(count)
-    const boundLinked = new Uint8Array(count)
-    const boundLateStart = new Float64Array(count)
-    const boundLateFinish = new Float64Array(count)
-    const boundFreeStart = new Float64Array(count)
-    const boundFreeFinish = new Float64Array(count)
+    const state = this.state
+    const { earlyStart, earlyFinish, lateStart, lateFinish, start, finish, esW, efW, lsW, lfW, sW, fW, totalSlack, freeSlack, rolledDuration, minLateFinish, minFinish } = state
+    const { boundStart, boundFinish, boundLinked, boundLateStart, boundLateFinish, boundFreeStart, boundFreeFinish, dirtyForward, dirtyBackward } = state
+    const closeOf = (task: number): number => (isSummary[task] === 1 ? count + task : task)
 
     // ---- Forward pass ----
-    let projectFinishWall = NEG
     for (let position = 0; position < order.length; position++) {
       const node = order[position] as number
+      if (incremental) {
+        if (dirtyForward[node] === 0) continue
+        dirtyForward[node] = 0
+      }
       if (node >= count) {
         // Summary close: roll up the early dates of the children.
         const task = node - count
@@ -259,11 +366,13 @@ class Engine implements ScheduleEngine {
           if ((earlyFinish[index] as number) > high) high = earlyFinish[index] as number
         }
         const own = calendar[task] as CompiledCalendar
+        if (incremental && earlyStart[task] === low && earlyFinish[task] === high) continue
         earlyStart[task] = low
         earlyFinish[task] = high
         esW[task] = own.work(low)
         efW[task] = own.work(high)
         rolledDuration[task] = (efW[task] as number) - (esW[task] as number)
+        if (incremental) this.markForward(task)
         continue
       }
       const task = node
@@ -342,9 +451,18 @@ class Engine implements ScheduleEngine {
         if (date > finishWall) finishWall = date
       }
       if (summary) {
-        boundStart[task] = startWall === NEG ? NEG : own.startAt(startW)
-        boundFinish[task] = finishWall === NEG ? NEG : own.finishAt(finishW)
-        boundLinked[task] = isLinked ? 1 : 0
+        // Both the wall-clock bound and its working-time form on the summary's calendar bind the children (their
+        // calendars may differ from the summary's); the later of the two is the stricter.
+        const nextStart = startWall === NEG ? NEG : Math.max(startWall, own.startAt(startW))
+        const nextFinish = finishWall === NEG ? NEG : Math.max(finishWall, own.finishAt(finishW))
+        const nextLinked = isLinked ? 1 : 0
+        if (incremental && boundStart[task] === nextStart && boundFinish[task] === nextFinish && boundLinked[task] === nextLinked) continue
+        boundStart[task] = nextStart
+        boundFinish[task] = nextFinish
+        boundLinked[task] = nextLinked
+        if (incremental) {
+          for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number); child++) dirtyForward[childList[child] as number] = 1
+        }
         continue
       }
       const length = duration[task] as number
@@ -395,15 +513,36 @@ class Engine implements ScheduleEngine {
         esW[task] = w
         efW[task] = w + length
       }
+      if (incremental && earlyStart[task] === es && earlyFinish[task] === ef) {
+        // Same dates (and so the same W values, rewritten above): nothing downstream changes.
+        continue
+      }
       earlyStart[task] = es
       earlyFinish[task] = ef
-      if (ef > projectFinishWall) projectFinishWall = ef
+      if (incremental) this.markForward(task)
     }
-    if (count === 0) projectFinishWall = projectStartWall
+    let projectFinishWall = count === 0 ? projectStartWall : NEG
+    for (let index = 0; index < count; index++) {
+      if (isSummary[index] === 0 && (earlyFinish[index] as number) > projectFinishWall) projectFinishWall = earlyFinish[index] as number
+    }
+    if (projectFinishWall === NEG) projectFinishWall = projectStartWall
+    // A moved project finish moves every late date: the backward pass then runs in full.
+    const backwardIncremental = incremental && projectFinishWall === state.projectFinishWall
+    state.projectFinishWall = projectFinishWall
 
     // Whether every link out of `task` still holds with the task at these dates (checked on the successors' calendars).
     // ALAP placement across calendars can round a start past a bound; such a placement is then not used.
+    // Links out of the task's summaries count too: a later finish can move a summary's finish (judged against the
+    // summary's early finish, which the other tasks do not exceed); a start only ever lowers a summary's start bound.
     const linksHold = (task: number, startWall: number, finishWall: number): boolean => {
+      for (let holder = task; holder >= 0; holder = parent[holder] as number) {
+        const isOwn = holder === task
+        const holderFinish = isOwn ? finishWall : Math.max(earlyFinish[holder] as number, finishWall)
+        if (!linksHoldFrom(holder, startWall, holderFinish, isOwn ? (duration[task] as number) : (rolledDuration[holder] as number))) return false
+      }
+      return true
+    }
+    const linksHoldFrom = (task: number, startWall: number, finishWall: number, length: number): boolean => {
       for (let entry = successorOffsets[task] as number; entry < (successorOffsets[task + 1] as number); entry++) {
         const link = successorLinks[entry] as number
         const successor = linkSuccessor[link] as number
@@ -411,10 +550,28 @@ class Engine implements ScheduleEngine {
         const other = calendar[successor] as CompiledCalendar
         const kind = lagKind[link] as number
         let amount = lag[link] as number
-        if (kind >= lagKindPercent) amount = (amount / 100) * (duration[task] as number)
+        if (kind >= lagKindPercent) amount = (amount / 100) * length
         const base = type === FS || type === FF ? finishWall : startWall
+        const elapsed = kind === lagKindElapsed || kind === lagKindElapsedPercent
+        if (isSummary[successor] === 1) {
+          // A link to a summary binds each task under it with the bound the forward pass gives them.
+          const toStart = type === FS || type === SS
+          const w = elapsed ? other.work(base + amount) : other.work(base) + amount
+          const raw = elapsed ? base + amount : amount === 0 ? base : type === SS ? other.startAt(w) : other.finishAt(w)
+          const bound = Math.max(raw, toStart ? other.startAt(w) : other.finishAt(w))
+          for (let index = successor + 1; index < count; index++) {
+            let isInside = false
+            for (let up = parent[index] as number; up >= successor; up = parent[up] as number) if (up === successor) isInside = true
+            if (!isInside) break
+            if (isSummary[index] === 1) continue
+            const inner = calendar[index] as CompiledCalendar
+            const value = toStart ? (start[index] as number) : (finish[index] as number)
+            if (inner.work(value) + slackTolerance < inner.work(bound)) return false
+          }
+          continue
+        }
         const target = type === FS || type === SS ? (start[successor] as number) : (finish[successor] as number)
-        if (kind === lagKindElapsed || kind === lagKindElapsedPercent) {
+        if (elapsed) {
           if (target < base + amount) return false
         } else if (other.work(target) + slackTolerance < other.work(base) + amount) return false
       }
@@ -424,6 +581,10 @@ class Engine implements ScheduleEngine {
     // ---- Backward pass: late dates, slack, free slack, and the placement of ALAP tasks ----
     for (let position = order.length - 1; position >= 0; position--) {
       const node = order[position] as number
+      if (backwardIncremental) {
+        if (dirtyBackward[node] === 0) continue
+        dirtyBackward[node] = 0
+      }
       const task = node >= count ? node - count : node
       const summary = isSummary[task] === 1
       const own = calendar[task] as CompiledCalendar
@@ -435,8 +596,14 @@ class Engine implements ScheduleEngine {
         let highFinish = NEG
         let slack = POS
         let free = POS
+        let lowLateFinish = POS
+        let lowFinish = POS
         for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number); child++) {
           const index = childList[child] as number
+          const childLateFinish = isSummary[index] === 1 ? (minLateFinish[index] as number) : (lateFinish[index] as number)
+          const childFinish = isSummary[index] === 1 ? (minFinish[index] as number) : (finish[index] as number)
+          if (childLateFinish < lowLateFinish) lowLateFinish = childLateFinish
+          if (childFinish < lowFinish) lowFinish = childFinish
           if ((lateStart[index] as number) < lowLate) lowLate = lateStart[index] as number
           if ((lateFinish[index] as number) > highLate) highLate = lateFinish[index] as number
           if ((start[index] as number) < lowStart) lowStart = start[index] as number
@@ -444,6 +611,16 @@ class Engine implements ScheduleEngine {
           if ((totalSlack[index] as number) < slack) slack = totalSlack[index] as number
           if ((freeSlack[index] as number) < free) free = freeSlack[index] as number
         }
+        const datesMoved =
+          lateStart[task] !== lowLate ||
+          lateFinish[task] !== highLate ||
+          start[task] !== lowStart ||
+          finish[task] !== highFinish ||
+          minLateFinish[task] !== lowLateFinish ||
+          minFinish[task] !== lowFinish
+        const slackMoved = totalSlack[task] !== slack || freeSlack[task] !== free
+        minLateFinish[task] = lowLateFinish
+        minFinish[task] = lowFinish
         lateStart[task] = lowLate
         lateFinish[task] = highLate
         start[task] = lowStart
@@ -454,6 +631,7 @@ class Engine implements ScheduleEngine {
         fW[task] = own.work(highFinish)
         totalSlack[task] = slack
         freeSlack[task] = free
+        if (backwardIncremental) this.markBackward(task, datesMoved, slackMoved)
         continue
       }
       const up = parent[task] as number
@@ -483,7 +661,8 @@ class Engine implements ScheduleEngine {
         let schedW: number
         let lateWall = 0
         let schedWall = 0
-        if (!elapsed && other === own) {
+        const toSummaryFinish = !toStart && isSummary[successor] === 1
+        if (!elapsed && other === own && !toSummaryFinish) {
           lateW = (toStart ? (lsW[successor] as number) : (lfW[successor] as number)) - amount
           schedW = (toStart ? (sW[successor] as number) : (fW[successor] as number)) - amount
           if (needsWall) {
@@ -491,8 +670,8 @@ class Engine implements ScheduleEngine {
             schedWall = amount === 0 ? (toStart ? (start[successor] as number) : (finish[successor] as number)) : isFinishBound ? own.finishAt(schedW) : own.startAt(schedW)
           }
         } else {
-          const lateTarget = toStart ? (lateStart[successor] as number) : (lateFinish[successor] as number)
-          const schedTarget = toStart ? (start[successor] as number) : (finish[successor] as number)
+          const lateTarget = toStart ? (lateStart[successor] as number) : toSummaryFinish ? (minLateFinish[successor] as number) : (lateFinish[successor] as number)
+          const schedTarget = toStart ? (start[successor] as number) : toSummaryFinish ? (minFinish[successor] as number) : (finish[successor] as number)
           if (elapsed) {
             lateWall = lateTarget - amount
             schedWall = schedTarget - amount
@@ -566,10 +745,27 @@ class Engine implements ScheduleEngine {
       }
       if (summary) {
         // Summary close: pass the upper bounds down to the children.
-        boundLateStart[task] = startWall === POS ? POS : own.startAt(startW)
-        boundLateFinish[task] = finishWall === POS ? POS : own.finishAt(finishW)
-        boundFreeStart[task] = freeStartWall === POS ? POS : own.startAt(freeStartW)
-        boundFreeFinish[task] = freeFinishWall === POS ? POS : own.finishAt(freeFinishW)
+        // Upper bounds: the earlier of the wall-clock bound and its working-time form is the stricter.
+        const nextLateStart = startWall === POS ? POS : Math.min(startWall, own.startAt(startW))
+        const nextLateFinish = finishWall === POS ? POS : Math.min(finishWall, own.finishAt(finishW))
+        const nextFreeStart = freeStartWall === POS ? POS : Math.min(freeStartWall, own.startAt(freeStartW))
+        const nextFreeFinish = freeFinishWall === POS ? POS : Math.min(freeFinishWall, own.finishAt(freeFinishW))
+        if (
+          backwardIncremental &&
+          boundLateStart[task] === nextLateStart &&
+          boundLateFinish[task] === nextLateFinish &&
+          boundFreeStart[task] === nextFreeStart &&
+          boundFreeFinish[task] === nextFreeFinish
+        ) {
+          continue
+        }
+        boundLateStart[task] = nextLateStart
+        boundLateFinish[task] = nextLateFinish
+        boundFreeStart[task] = nextFreeStart
+        boundFreeFinish[task] = nextFreeFinish
+        if (backwardIncremental) {
+          for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number); child++) dirtyBackward[closeOf(childList[child] as number)] = 1
+        }
         continue
       }
       // No task may finish later than the project finish (Microsoft Project's late finish for tasks without successors,
@@ -641,16 +837,22 @@ class Engine implements ScheduleEngine {
         }
         lsW[task] = lateFinishW - length
       }
+      const freeClamped = Math.max(0, Math.min(free, slack))
+      const datesMoved = lateStart[task] !== ls || lateFinish[task] !== lf || start[task] !== scheduledStart || finish[task] !== scheduledFinish
+      const slackMoved = totalSlack[task] !== slack || freeSlack[task] !== freeClamped
       lateStart[task] = ls
       lateFinish[task] = lf
       lfW[task] = lateFinishW
       totalSlack[task] = slack
-      freeSlack[task] = Math.max(0, Math.min(free, slack))
+      freeSlack[task] = freeClamped
       start[task] = scheduledStart
       finish[task] = scheduledFinish
       sW[task] = scheduledStartW
       fW[task] = scheduledFinishW
+      if (backwardIncremental) this.markBackward(task, datesMoved, slackMoved)
     }
+    dirtyForward.fill(0)
+    dirtyBackward.fill(0)
 
     // ---- Roll-ups: duration and percent complete of summaries (children come after parents in outline order) ----
     const percent = Float64Array.from(this.inputs.percentComplete)
@@ -681,17 +883,18 @@ class Engine implements ScheduleEngine {
       // Fractional durations (Microsoft Project writes seconds) leave rounding noise of a few nanominutes.
       isCritical[index] = (totalSlack[index] as number) <= slackTolerance ? 1 : 0
     }
+    // The engine keeps its arrays for the next incremental run; callers get copies.
     return {
       taskCount: count,
       indexOf: graph.indexOf,
-      start,
-      finish,
-      earlyStart,
-      earlyFinish,
-      lateStart,
-      lateFinish,
-      totalSlack,
-      freeSlack,
+      start: start.slice(),
+      finish: finish.slice(),
+      earlyStart: earlyStart.slice(),
+      earlyFinish: earlyFinish.slice(),
+      lateStart: lateStart.slice(),
+      lateFinish: lateFinish.slice(),
+      totalSlack: totalSlack.slice(),
+      freeSlack: freeSlack.slice(),
       duration: scheduleDuration,
       percentComplete: percent,
       isCritical,
