@@ -22,11 +22,18 @@ const paceLabels = {
  * The career summary: the next deadlines (renewals, exam days, goals) and a progress bar per active renewal cycle.
  * Shown on the career overview; the app shell may also show it on the plan list.
  */
-export function CareerDashboardCard({ onOpen, limit = 5 }: { onOpen?: () => void; limit?: number }) {
+export function CareerDashboardCard({
+  onOpen,
+  limit = 5,
+  today = localToday(),
+}: {
+  onOpen?: () => void
+  limit?: number
+  today?: string
+}) {
   const data = useCareer((state) => state.data)
   const isLoaded = useCareer((state) => state.isLoaded)
   const load = useCareer((state) => state.load)
-  const today = localToday()
 
   useEffect(() => {
     if (!isLoaded) void load()

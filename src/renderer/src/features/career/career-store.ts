@@ -94,8 +94,11 @@ export type CareerState = {
 
 export type CareerStore = StoreApi<CareerState>
 
-/** The career tracker's store: the stored data, reloaded after each change, and the commands of the page. */
-export function createCareerStore(deps: CareerDeps): CareerStore {
+/**
+ * The career tracker's store: the stored data, reloaded after each change, and the commands of the page.
+ * `initial` lets previews and tests start from data already loaded.
+ */
+export function createCareerStore(deps: CareerDeps, initial: { data?: CareerData } = {}): CareerStore {
   return createStore<CareerState>()((set, get) => {
     const reload = async () => {
       set({ data: await careerDbLoad(deps.db), isLoaded: true })
@@ -122,8 +125,8 @@ export function createCareerStore(deps: CareerDeps): CareerStore {
     })
 
     return {
-      data: careerDataEmpty(),
-      isLoaded: false,
+      data: initial.data ?? careerDataEmpty(),
+      isLoaded: initial.data !== undefined,
       restoreCount: 0,
       message: null,
 
