@@ -13,7 +13,7 @@ import { cliMain } from '../../src/main/cli/index'
 import { makePlan, makeTask } from '../../src/shared/domain/defaults'
 import { mspdiRead } from '../../src/shared/formats/mspdi'
 import { planFileSerialize } from '../../src/shared/formats/plan-file'
-import { mspdiMinimal } from '../fixtures/mspdi/build'
+import { mspdiHostileFixtures, mspdiMinimal } from '../fixtures/mspdi/build'
 
 const root = join(__dirname, '../..')
 const samples = join(root, '../shared/mspdi/samples')
@@ -187,6 +187,17 @@ describe('cli schedule on bad input: exit status 1, one clear line on stderr, no
       expect(run?.stderr.endsWith('\n')).toBe(true)
       expect(run?.stderr.trimEnd().split('\n')).toHaveLength(1)
       expect(run?.stderr.trimEnd()).toMatch(message)
+    })
+  }
+})
+
+describe('cli schedule on every static hostile MSPDI fixture (tests/fixtures/mspdi)', () => {
+  for (const name of Object.keys(mspdiHostileFixtures())) {
+    it(`${name}: exit status 1 and one line on stderr`, async () => {
+      const run = await inProcess('schedule', join(root, 'tests/fixtures/mspdi', name), '--json')
+      expect(run.code).toBe(1)
+      expect(run.stdout).toBe('')
+      expect(run.stderr).toMatch(/^schedule: [^\n]+\n$/)
     })
   }
 })
