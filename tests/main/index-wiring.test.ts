@@ -78,6 +78,8 @@ vi.mock('electron', () => {
     setDocumentEdited(): void {}
     maximize(): void {}
     show(): void {}
+    focus(): void {}
+    restore(): void {}
     isDestroyed(): boolean {
       return false
     }
@@ -230,6 +232,19 @@ describe('src/main/index.ts wiring (fake electron)', () => {
     expect(fake.externalOpened).toEqual(['https://www.pmi.org/'])
   })
 
+  it('opens the file a second instance was given: it joins the recent list and the renderer opens it by id', async () => {
+    expect(fake.appEvents.has('open-file')).toBe(true)
+    const { makePlan } = await import('../../src/shared/domain/defaults')
+    const { planFileSerialize } = await import('../../src/shared/formats/plan-file')
+    const { writeFileSync } = await import('node:fs')
+    writeFileSync(join(userData, 'launched.gantry'), planFileSerialize(makePlan('p2', 'Launched', '2026-01-05T08:00:00', '2026-01-01T00:00:00')))
+    const contents = mainWindow().contents
+    for (const listener of fake.appEvents.get('second-instance') ?? []) listener({}, ['/usr/bin/gantry', '--flag', 'launched.gantry'], userData)
+    await vi.waitFor(() => expect(String(contents.sent.at(-1)?.value)).toMatch(/^file\/open-recent:[0-9a-f]{32}$/))
+    const id = String(contents.sent.at(-1)?.value).split(':')[1]
+    const opened = await fake.handled.get('plan/openRecent')!({ senderFrame: { url: 'app://gantry/index.html' } }, { id })
+    expect(opened).toMatchObject({ ok: true, value: { fileName: 'launched.gantry', plan: { name: 'Launched' } } })
+  })
   it('puts the dirty marker in the title and asks the renderer before closing unsaved work', async () => {
     const setTitle = fake.handled.get('window/setTitle')!
     const appFrame = { senderFrame: { url: 'app://gantry/index.html' } }
@@ -273,8 +288,5 @@ describe('src/main/index.ts wiring (fake electron)', () => {
     expect((fake.menu as Array<{ label?: string }>).map((item) => item.label?.replace('&', ''))).toContain('File')
   })
 
-  it('holds the single-instance lock and listens for second instances', () => {
-    expect(fake.appEvents.has('second-instance')).toBe(true)
-    expect(fake.appEvents.has('open-file')).toBe(true)
-  })
+
 })
