@@ -99,9 +99,12 @@ function excelDate(minutes: number): Date {
 // eslint-disable-next-line no-control-regex
 const xmlIllegal = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
 
-/** Text as it is written to a cell: XML-illegal characters dropped, at most Excel's 32,767 characters. */
+/**
+ * Text as it is written to a cell: XML-illegal characters dropped, line ends written as Excel's own line break (LF;
+ * a raw CR would silently turn into LF when the file is read anyway), at most Excel's 32,767 characters.
+ */
 export function xlsxCellText(text: string): string {
-  const clean = text.replace(xmlIllegal, '')
+  const clean = text.replace(xmlIllegal, '').replace(/\r\n?/g, '\n')
   return clean.length > 32767 ? clean.slice(0, 32767) : clean
 }
 
