@@ -72,6 +72,17 @@ describe('safeSave on a normal folder', () => {
     expect((await fsp.stat(target)).mode & 0o777).toBe(0o600)
   })
 
+  it('saves through a symbolic link into the file it points to', async () => {
+    mkdirSync(join(folder, 'real'))
+    const real = join(folder, 'real', 'plan.gantry')
+    writeFileSync(real, 'old')
+    await fsp.symlink(real, join(folder, 'link.gantry'))
+    await safeSave(join(folder, 'link.gantry'), 'new')
+    expect((await fsp.lstat(join(folder, 'link.gantry'))).isSymbolicLink()).toBe(true)
+    expect(readFileSync(real, 'utf8')).toBe('new')
+    expect(readFileSync(`${real}.bak`, 'utf8')).toBe('old')
+  })
+
   it('refuses to replace a folder', async () => {
     const target = join(folder, 'a-folder')
     mkdirSync(target)

@@ -147,8 +147,10 @@ export type SafeSaveOptions = {
  * Writes `data` to `target` so that the target is always either the old or the new content.
  * Throws a `SafeSaveError` ('disk-full', 'read-only', 'io') and leaves the target untouched on failure.
  */
-export async function safeSave(target: string, data: Uint8Array | string, options: SafeSaveOptions = {}): Promise<void> {
+export async function safeSave(requestedTarget: string, data: Uint8Array | string, options: SafeSaveOptions = {}): Promise<void> {
   const fs = options.fs ?? realSafeSaveFs
+  // Saving through a symbolic link replaces the file it points to, not the link.
+  const target = await nodeFs.realpath(requestedTarget).catch(() => requestedTarget)
   const keepBackup = options.keepBackup ?? true
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
   const fileName = basename(target)
