@@ -201,3 +201,25 @@ describe('cli schedule on every static hostile MSPDI fixture (tests/fixtures/msp
     })
   }
 })
+
+describe('cli dispatcher', () => {
+  it('prints the usage with --help and exits 0', async () => {
+    const run = await inProcess('--help')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^usage: npm run cli -- <command>/)
+    expect(run.stdout).toMatch(/schedule <file> \[--json\]/)
+  })
+
+  it('without a command exits 1 with one line on stderr', async () => {
+    const run = await inProcess()
+    expect(run.code).toBe(1)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toBe('no command given; commands: schedule, export, import, check, overallocations (npm run cli -- --help)\n')
+  })
+
+  it('does not treat inherited object keys as commands', async () => {
+    const run = await inProcess('constructor')
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/^unknown command "constructor"/)
+  })
+})

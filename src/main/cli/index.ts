@@ -45,9 +45,13 @@ export function cliUsage(): string {
  */
 export async function cliMain(argv: readonly string[], output: CliOutput): Promise<number> {
   const [name, ...args] = argv
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === '--help' || name === '-h' || name === 'help') {
     output.stdout(cliUsage())
-    return name === undefined ? 1 : 0
+    return 0
+  }
+  if (name === undefined) {
+    output.stderr(`no command given; commands: ${Object.keys(commands).join(', ')} (npm run cli -- --help)\n`)
+    return 1
   }
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined
   if (command === undefined) {
