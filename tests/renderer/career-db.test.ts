@@ -141,6 +141,8 @@ describe('upgrade from version 1', () => {
         entry('e3', 'Strategic and Business Management'),
         entry('e4', 'Giving Back'),
       ])
+    // A damaged row (no category) does not block the upgrade of the others.
+    await v1.table('educationEntries').add({ ...entry('e5', ''), category: undefined })
     v1.close()
 
     const db = open(name)
@@ -152,6 +154,7 @@ describe('upgrade from version 1', () => {
       'Power Skills',
       'Business Acumen',
       'Giving Back',
+      undefined,
     ])
     // The new compound index works.
     expect(
@@ -159,7 +162,7 @@ describe('upgrade from version 1', () => {
         .where('[certificationId+date]')
         .between(['c1', '2023-01-01'], ['c1', '2023-12-31'], true, true)
         .count(),
-    ).toBe(4)
+    ).toBe(5)
   })
 })
 
@@ -205,7 +208,8 @@ describe('restore', () => {
     const before = await careerDbLoad(db)
     // Make the last table's write fail inside the transaction.
     const original = db.goals.bulkAdd.bind(db.goals)
-    db.goals.bulkAdd = (() => Promise.reject(new Error('disk went away'))) as unknown as typeof db.goals.bulkAdd
+    db.goals.bulkAdd = (() =>
+      Promise.reject(new Error('disk went away'))) as unknown as typeof db.goals.bulkAdd
     await expect(
       careerDbReplaceAll(db, { ...sample(), certifications: [], educationEntries: [] }),
     ).rejects.toThrow(/disk went away/)

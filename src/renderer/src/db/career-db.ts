@@ -56,7 +56,8 @@ async function upgradeToVersion2(transaction: Transaction): Promise<void> {
     .table('educationEntries')
     .toCollection()
     .modify((row: EducationEntry) => {
-      row.category = educationCategoryCurrentName(row.category)
+      // A damaged row keeps its value (restore validation reports it) rather than blocking the whole upgrade.
+      if (typeof row.category === 'string') row.category = educationCategoryCurrentName(row.category)
     })
 }
 
