@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import { z } from 'zod'
 import type { Plan } from '../shared/domain/model'
@@ -330,7 +329,6 @@ export function createIpcHandlers(deps: MainDeps): IpcHandlers {
 
     'career/backup': handler(textRequest, async (request) => {
       const path = await chooseSavePath('Save career backup', request.suggestedName, { name: 'Career backup', extensions: ['json'] })
-      await mkdir(dirname(path), { recursive: true }).catch(() => undefined)
       await safeSave(path, request.text)
       return { fileName: basename(path) }
     }),
