@@ -1,6 +1,6 @@
 import { CalendarSet, calendarIsProblem, calendarResourceEffective, type CompiledCalendar } from './calendar'
 import { dateFromDayNumber, dateToDayNumber, dateWeekday } from './dates'
-import type { Assignment, Calendar, CalendarId, IsoDate, Percent, Plan, Resource, ResourceId, TaskId, WallMinutes } from './model'
+import type { Assignment, Calendar, CalendarId, IsoDate, Percent, Plan, Resource, ResourceId, Task, TaskId, WallMinutes } from './model'
 import type { Schedule } from './schedule-types'
 
 /**
@@ -246,9 +246,10 @@ function loadResourceFromSpans(resource: Resource, spans: Spans, days: ResourceD
   const count = spans.count
   if (count === 0) return emptyLoad(resource)
   const { starts, finishes, units, taskIndexes } = spans
-  // Breakpoints: every start (+units) and finish (-units), swept in time order.
-  const order = new Int32Array(count * 2)
-  const times = new Float64Array(count * 2)
+  // Breakpoints: every start (+units) and finish (-units), swept in time order (scratch buffers, reused).
+  const scratch = scratchFor(count)
+  const order = scratch.order.subarray(0, count * 2)
+  const times = scratch.times.subarray(0, count * 2)
   for (let index = 0; index < count; index++) {
     times[index * 2] = starts[index] as number
     times[index * 2 + 1] = finishes[index] as number
@@ -272,12 +273,14 @@ function loadResourceFromSpans(resource: Resource, spans: Spans, days: ResourceD
   const midnight = cumulative.values.subarray(firstDay - cumulative.offset, firstDay - cumulative.offset + length + 1)
   for (let day = 0; day < length; day++) available[day] = (((midnight[day + 1] as number) - (midnight[day] as number)) * maxUnits) / 100
 
-  type OpenPeriod = { startDay: number; finishDay: number; tasks: Set<number>; excess: number; minutes: number }
+  type OpenPeriod = { startDay: number; finishDay: number; tasks: number[]; excess: number; minutes: number }
   const openPeriods: OpenPeriod[] = []
   let open: OpenPeriod | null = null
   // The spans running now: a dense list with each span's position in it, for O(1) removal.
-  const active = new Int32Array(count)
-  const positionOf = new Int32Array(count)
+  const active = scratch.active
+  const positionOf = scratch.positionOf
+  // Which period last listed each span, so a period lists a span once.
+  const listedIn = scratch.listedIn.fill(-1, 0, count)
   let activeCount = 0
   let rate = 0
   for (let position = 0; position < order.length; position++) {
@@ -324,11 +327,17 @@ function loadResourceFromSpans(resource: Resource, spans: Spans, days: ResourceD
         }
       }
       if (open === null) {
-        open = { startDay: day, finishDay: day, tasks: new Set(), excess: 0, minutes: 0 }
+        open = { startDay: day, finishDay: day, tasks: [], excess: 0, minutes: 0 }
         openPeriods.push(open)
       }
       open.finishDay = day
-      for (let index = 0; index < activeCount; index++) open.tasks.add(taskIndexes[active[index] as number] as number)
+      const ordinal = openPeriods.length - 1
+      for (let index = 0; index < activeCount; index++) {
+        const span = active[index] as number
+        if (listedIn[span] === ordinal) continue
+        listedIn[span] = ordinal
+        open.tasks.push(taskIndexes[span] as number)
+      }
       open.minutes += overlap
       open.excess += ((rate - maxUnits) * overlap) / 100
     }
@@ -357,7 +366,7 @@ function loadResourceFromSpans(resource: Resource, spans: Spans, days: ResourceD
       peakPercent: Math.round(peak * 100) / 100,
       peakUnitsPercent: Math.round(((peakRate * 100) / maxUnits) * 100) / 100,
       peakDay,
-      taskIds: [...period.tasks].sort((a, b) => a - b).map(taskIdOf),
+      taskIds: uniqueTaskIds(period.tasks, taskIdOf),
       excessWork: Math.round(period.excess * 100) / 100,
       overMinutes: period.minutes,
     }
@@ -366,13 +375,37 @@ function loadResourceFromSpans(resource: Resource, spans: Spans, days: ResourceD
 }
 
 function taskIdsOfSpans(spans: Spans, taskIdOf: (taskIndex: number) => TaskId): TaskId[] {
-  const indexes = Int32Array.from(spans.taskIndexes.subarray(0, spans.count)).sort()
+  return uniqueTaskIds(spans.taskIndexes.subarray(0, spans.count), taskIdOf)
+}
+
+/** Task ids of task indexes, in plan order, each once. */
+function uniqueTaskIds(taskIndexes: ArrayLike<number>, taskIdOf: (taskIndex: number) => TaskId): TaskId[] {
+  const sorted = Int32Array.from(taskIndexes).sort()
   const ids: TaskId[] = []
-  for (let index = 0; index < indexes.length; index++) {
-    if (index > 0 && indexes[index] === indexes[index - 1]) continue
-    ids.push(taskIdOf(indexes[index] as number))
+  for (let index = 0; index < sorted.length; index++) {
+    if (index > 0 && sorted[index] === sorted[index - 1]) continue
+    ids.push(taskIdOf(sorted[index] as number))
   }
   return ids
+}
+
+type Scratch = { order: Int32Array; times: Float64Array; keys: Float64Array; active: Int32Array; positionOf: Int32Array; listedIn: Int32Array }
+let scratch: Scratch = { order: new Int32Array(0), times: new Float64Array(0), keys: new Float64Array(0), active: new Int32Array(0), positionOf: new Int32Array(0), listedIn: new Int32Array(0) }
+
+/** Work buffers for a resource with `count` spans, grown on demand and reused (the computation is synchronous). */
+function scratchFor(count: number): Scratch {
+  if (scratch.active.length < count) {
+    const size = Math.max(count, scratch.active.length * 2, 256)
+    scratch = {
+      order: new Int32Array(size * 2),
+      times: new Float64Array(size * 2),
+      keys: new Float64Array(size * 2),
+      active: new Int32Array(size),
+      positionOf: new Int32Array(size),
+      listedIn: new Int32Array(size),
+    }
+  }
+  return scratch
 }
 
 /** `YYYY-MM-DD` of a day number without a Date object (civil-from-days), for the many period bounds. */
@@ -407,7 +440,7 @@ function sortEvents(order: Int32Array, times: Float64Array): void {
     order.sort((a, b) => (times[a] as number) - (times[b] as number) || (b & 1) - (a & 1))
     return
   }
-  const keys = new Float64Array(count)
+  const keys = scratch.keys.length >= count ? scratch.keys.subarray(0, count) : new Float64Array(count)
   for (let event = 0; event < count; event++) {
     // isStart sorts after isFinish at the same minute.
     keys[event] = ((times[event] as number) * 2 + (1 - (event & 1))) * indexBits + event
@@ -416,13 +449,37 @@ function sortEvents(order: Int32Array, times: Float64Array): void {
   for (let index = 0; index < count; index++) order[index] = (keys[index] as number) % indexBits
 }
 
+const taskIndexTables = new WeakMap<readonly Task[], Int32Array | null>()
+
+/**
+ * Position + 1 of each task id in `tasks` (0 = no such task) as a flat table when ids are reasonably dense, so the
+ * 12,000 lookups of a full computation are array reads instead of map lookups; `null` for sparse ids.
+ */
+function taskIndexTable(tasks: readonly Task[]): Int32Array | null {
+  const cached = taskIndexTables.get(tasks)
+  if (cached !== undefined) return cached
+  let maxId = -1
+  for (const task of tasks) if (task.id > maxId) maxId = task.id
+  let table: Int32Array | null = null
+  if (maxId < tasks.length * 4 + 1024) {
+    table = new Int32Array(maxId + 1)
+    tasks.forEach((task, index) => {
+      if (task.id >= 0 && table !== null && table[task.id] === 0) table[task.id] = index + 1
+    })
+  }
+  taskIndexTables.set(tasks, table)
+  return table
+}
+
 function computeResource(plan: Plan, schedule: Schedule, resource: Resource, assignments: readonly Assignment[] | undefined): ResourceLoad {
   if (assignments === undefined || assignments.length === 0) return emptyLoad(resource)
   const spans = spansCreate(assignments.length)
   const { indexOf, isSummary, start, finish } = schedule
+  const table = plan.tasks.length === schedule.taskCount ? taskIndexTable(plan.tasks) : null
   for (const assignment of assignments) {
-    const taskIndex = indexOf.get(assignment.taskId)
-    if (taskIndex === undefined || isSummary[taskIndex] === 1) continue
+    const id = assignment.taskId
+    const taskIndex = table !== null && id >= 0 && id < table.length ? (table[id] as number) - 1 : (indexOf.get(id) ?? -1)
+    if (taskIndex < 0 || isSummary[taskIndex] === 1) continue
     const from = start[taskIndex] as number
     const to = finish[taskIndex] as number
     if (!(to > from) || !(assignment.units > 0)) continue
