@@ -253,6 +253,25 @@ describe('mspdiExpandRecurrence', () => {
   })
 })
 
+describe('mspdiRead envelope variations', () => {
+  it('accepts a byte-order mark, comments and a bare DOCTYPE before the root', () => {
+    const text = sample('officeimo-calendars.xml').replace(/^\uFEFF?<\?xml[^>]*\?>/, '')
+    expect(mspdiRead(`\uFEFF<?xml version="1.0" encoding="UTF-8"?>\n<!-- exported -->\n<!DOCTYPE Project>${text}`).ok).toBe(true)
+  })
+
+  it('takes the plan name from Title, then the summary task, then Name without its extension', () => {
+    const base = sample('task-links-project2007-mspdi.xml')
+    const named = (plan: Plan | undefined) => plan?.name
+    const read = (text: string) => {
+      const result = mspdiRead(text)
+      return result.ok ? result.plan : undefined
+    }
+    expect(named(read(base.replace('<Name>', '<Title>My title</Title><Name>')))).toBe('My title')
+    expect(named(read(base.replace('<UID>0</UID>\n\t\t\t<ID>0</ID>', '<UID>0</UID><ID>0</ID><Name>From the summary</Name>')))).toBe('From the summary')
+    expect(named(read(base))).toBe('task-links-project2007-mspdi')
+  })
+})
+
 describe('mspdiRead progress', () => {
   it('reports increasing fractions from 0 to 1', () => {
     const fractions: number[] = []
