@@ -66,4 +66,20 @@ describe('export entry points', () => {
     expect(schedule.getCell('C2').value).toBe('Bell and vertical tab\nthen text')
     expect(schedule.getCell('C3').value).toBe('\n')
   })
+
+  it('exports an empty plan and a plan of one milestone in every format', async () => {
+    const empty = makePlan('e', 'Empty', '2026-03-02T08:00:00', '2026-03-01T00:00:00')
+    const single = makePlan('m', 'One milestone', '2026-03-02T08:00:00', '2026-03-01T00:00:00', {
+      tasks: [makeTask(1, { name: 'Kick-off', duration: 0, isMilestone: true })],
+    })
+    for (const plan of [empty, single]) {
+      const book = new ExcelJS.Workbook()
+      await book.xlsx.load(Buffer.from(await exportPlanXlsx(plan, samplePlanNow)) as unknown as ArrayBuffer)
+      expect(book.getWorksheet('Schedule')!.rowCount).toBe(plan.tasks.length + 1)
+      expect(book.getWorksheet('Milestones')!.rowCount).toBe(plan.tasks.length + 1)
+      expect(exportPlanCsv(plan).split('\r\n')).toHaveLength(plan.tasks.length + 2)
+      const read = mspdiRead(exportPlanMspdi(plan))
+      expect(read.ok && read.plan.tasks.length).toBe(plan.tasks.length)
+    }
+  })
 })
