@@ -145,6 +145,23 @@ test('open the saved file again: the same plan, stored once', async ({ page, bri
   expect(stored.stores.dependencies).toHaveLength(original.dependencies.length)
 })
 
+test('a file opened once is listed under Recent files and reopens from there', async ({ page, bridge }) => {
+  const path = bridge.path('relaunch.gantry')
+  await copyFile(join(fixtures, 'v1-basic.gantry'), path)
+  await page.goto('index.html')
+  bridge.dialog.queueOpen(path)
+  await page.getByRole('button', { name: 'Open file…' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Website relaunch' })).toBeVisible()
+
+  await page.reload()
+  const recent = page.getByRole('region', { name: 'Recent files' })
+  await expect(recent).toContainText(bridge.folder)
+  await recent.getByRole('button', { name: 'relaunch.gantry' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Website relaunch' })).toBeVisible()
+  await expect(page.getByTestId('document-state')).toHaveText('relaunch.gantry')
+  expect(bridge.calls).toContain('plan/openRecent')
+})
+
 test('a menu command creates a plan; closing with unsaved changes asks first', async ({ page, bridge }) => {
   await page.goto('index.html')
   await bridge.menu(page, 'file/new')

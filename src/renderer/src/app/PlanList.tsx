@@ -21,10 +21,14 @@ export function PlanList() {
   const [renamingId, setRenamingId] = useState<string | null>(null)
   const [deleting, setDeleting] = useState<PlanSummary | null>(null)
   const planDelete = useAppStore((state) => state.planDelete)
+  const recentFiles = useAppStore((state) => state.recentFiles)
+  const recentRefresh = useAppStore((state) => state.recentRefresh)
+  const documentOpenRecent = useAppStore((state) => state.documentOpenRecent)
 
   useEffect(() => {
     void plansRefresh()
-  }, [plansRefresh])
+    void recentRefresh()
+  }, [plansRefresh, recentRefresh])
 
   const create = async (event: FormEvent) => {
     event.preventDefault()
@@ -91,6 +95,22 @@ export function PlanList() {
             )}
           </tbody>
         </table>
+      )}
+
+      {recentFiles.length > 0 && (
+        <section aria-labelledby="recent-heading" className="recent">
+          <h2 id="recent-heading">Recent files</h2>
+          <ul className="recent-list">
+            {recentFiles.map((file) => (
+              <li key={file.id}>
+                <button type="button" className="link-button" onClick={() => void documentOpenRecent(file.id)}>
+                  {file.fileName}
+                </button>{' '}
+                <span className="muted">{file.folder}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
 
       {deleting !== null && (

@@ -14,6 +14,7 @@ export function appStart(store: AppStore, platform: GantryPlatform): () => void 
 
   const stopMenu = platform.onMenuCommand((command) => void store.getState().menuCommandRun(command))
   const stopClose = platform.onCloseRequest(() => store.getState().closeRequested())
+  const stopProgress = platform.onProgress((event) => store.getState().progressSet(event))
 
   let lastTitle = ''
   const syncTitle = () => {
@@ -31,6 +32,7 @@ export function appStart(store: AppStore, platform: GantryPlatform): () => void 
   return () => {
     stopMenu()
     stopClose()
+    stopProgress()
     stopTitle()
   }
 }

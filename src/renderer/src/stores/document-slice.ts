@@ -162,6 +162,7 @@ export function createDocumentSlice(deps: StoreDeps): SliceCreator<DocumentSlice
       }
       void deps.platform.invoke['recovery/discard']({ planId: plan.id })
       void get().plansRefresh()
+      void get().recentRefresh()
     }
 
     const afterSave = async (plan: Plan, result: IpcResult<DocumentRef>): Promise<boolean> => {
@@ -204,6 +205,7 @@ export function createDocumentSlice(deps: StoreDeps): SliceCreator<DocumentSlice
         })
         show(stored)
         void get().plansRefresh()
+        void get().recentRefresh()
         return true
       } catch (error) {
         get().noticeAdd('error', planDbErrorFrom(error).message, 'save-as')
@@ -306,6 +308,7 @@ export function createDocumentSlice(deps: StoreDeps): SliceCreator<DocumentSlice
 
       async documentImport(kind) {
         const result = await deps.platform.invoke[kind === 'mspdi' ? 'import/mspdi' : 'import/csv']()
+        get().progressSet(null)
         if (!result.ok) {
           if (result.error.code !== 'canceled') get().noticeAdd('error', result.error.message)
           return false
@@ -321,6 +324,7 @@ export function createDocumentSlice(deps: StoreDeps): SliceCreator<DocumentSlice
         }
         const channel = kind === 'xlsx' ? 'export/xlsx' : kind === 'mspdi' ? 'export/mspdi' : 'export/csv'
         const result = await deps.platform.invoke[channel]({ plan: document.plan })
+        get().progressSet(null)
         if (!result.ok) {
           if (result.error.code !== 'canceled') get().noticeAdd('error', result.error.message)
           return false

@@ -30,6 +30,7 @@ export function createPlansSlice(deps: StoreDeps): SliceCreator<PlansSlice> {
     return {
       plans: [],
       isPlansLoaded: false,
+      recentFiles: [],
 
       async plansRefresh() {
         try {
@@ -37,6 +38,11 @@ export function createPlansSlice(deps: StoreDeps): SliceCreator<PlansSlice> {
         } catch (error) {
           report(error)
         }
+      },
+
+      async recentRefresh() {
+        const result = await deps.platform.invoke['plan/recent']()
+        if (result.ok) set({ recentFiles: result.value })
       },
 
       async planCreate(name) {

@@ -1,6 +1,6 @@
 import type { Plan, TaskId } from '../../../shared/domain/model'
 import type { ScheduleResult } from '../../../shared/domain/schedule-types'
-import type { AppInfo, GantryPlatform, MenuCommand, RecoveryCopy } from '../../../shared/ipc/contract'
+import type { AppInfo, GantryPlatform, MenuCommand, ProgressEvent, RecentFile, RecoveryCopy } from '../../../shared/ipc/contract'
 import type { IsoDateTime } from '../../../shared/domain/model'
 import type { EditorSlice } from './editor'
 import type { PlanDb, PlanFileLink, PlanSummary } from '../db/plan-db'
@@ -42,7 +42,10 @@ export type PlanDocument = {
 export type PlansSlice = {
   plans: PlanSummary[]
   isPlansLoaded: boolean
+  /** Plan files opened or saved recently (desktop app only). */
+  recentFiles: RecentFile[]
   plansRefresh(): Promise<void>
+  recentRefresh(): Promise<void>
   /** Creates an empty plan, opens it and returns its id. */
   planCreate(name: string): Promise<string | null>
   planRename(planId: string, name: string): Promise<void>
@@ -89,6 +92,8 @@ export type UiSlice = {
   isClosePromptOpen: boolean
   /** Storage is persistent (not evicted under pressure); `null` before the request finished. */
   isStoragePersistent: boolean | null
+  /** The long import or export main is working on, if any. */
+  progress: ProgressEvent | null
   viewSet(view: View): void
   workspaceViewSet(view: WorkspaceView): void
   zoomBy(step: number): void
@@ -103,6 +108,8 @@ export type UiSlice = {
   closeRequested(): void
   closeAnswer(answer: 'save' | 'discard' | 'cancel'): Promise<void>
   storagePersistenceSet(isPersistent: boolean): void
+  /** Shows a progress report (`null` or a fraction of 1 hides it). */
+  progressSet(event: ProgressEvent | null): void
 }
 
 export type AppState = PlansSlice & DocumentSlice & UiSlice & EditorSlice

@@ -30,6 +30,7 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
       recoveryCopies: [],
       isClosePromptOpen: false,
       isStoragePersistent: null,
+      progress: null,
 
       viewSet(view) {
         set({ view })
@@ -161,6 +162,9 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
       },
       storagePersistenceSet(isStoragePersistent) {
         set({ isStoragePersistent })
+      },
+      progressSet(event) {
+        set({ progress: event === null || event.fraction >= 1 ? null : event })
       },
     }
   }
