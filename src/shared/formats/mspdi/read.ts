@@ -751,7 +751,8 @@ function readProject(project: XmlNode, options: MspdiReadOptions): Extract<Mspdi
 export function mspdiRead(text: string, options: MspdiReadOptions = {}): MspdiReadResult {
   const progress = options.onProgress ?? (() => undefined)
   progress(0)
-  const parsed = mspdiParseXml(text)
+  // Validation and scanning take about half of the time, mapping to the plan most of the rest.
+  const parsed = mspdiParseXml(text, (fraction) => progress(0.5 * fraction))
   if (!parsed.ok) return parsed
   progress(0.5)
   let result: Extract<MspdiReadResult, { ok: true }>

@@ -98,18 +98,25 @@ function lineOf(text: string, position: number): number {
  * Scans `text` (already end-of-line normalised) into a tree of plain objects.
  * @param maxDepth deepest element nesting accepted
  * @param repeatable element names always returned as arrays
+ * @param onProgress called with the fraction of the text scanned so far (about every 64,000 tags)
  */
-export function mspdiScan(text: string, maxDepth: number, repeatable: ReadonlySet<string>): ScanResult {
+export function mspdiScan(
+  text: string,
+  maxDepth: number,
+  repeatable: ReadonlySet<string>,
+  onProgress?: (fraction: number) => void,
+): ScanResult {
   try {
-    return scan(text, maxDepth, repeatable)
+    return scan(text, maxDepth, repeatable, onProgress)
   } catch (error) {
     if (error instanceof ScanError) return { ok: false, message: error.message, line: lineOf(text, error.position) }
     throw error
   }
 }
 
-function scan(text: string, maxDepth: number, repeatable: ReadonlySet<string>): ScanResult {
+function scan(text: string, maxDepth: number, repeatable: ReadonlySet<string>, onProgress?: (fraction: number) => void): ScanResult {
   const stack: Frame[] = []
+  let tags = 0
   let root: { name: string; value: ScanNode } | null = null
   let position = text.charCodeAt(0) === 0xfeff ? 1 : 0
   const length = text.length
@@ -130,6 +137,7 @@ function scan(text: string, maxDepth: number, repeatable: ReadonlySet<string>): 
       }
     }
     if (open === -1) break
+    if (onProgress !== undefined && (++tags & 0xffff) === 0) onProgress(open / length)
     const next = text.charCodeAt(open + 1)
     if (next === 0x3f /* ? */) {
       const end = text.indexOf('?>', open + 2)

@@ -65,9 +65,13 @@ function firstSignificantIndex(text: string): number {
 /**
  * Parses the text of a Microsoft Project XML file into its `<Project>` element, refusing anything unsafe or
  * not MSPDI with a one-line message.
+ * @param onProgress called with 0..1 while the text is validated (0 -> 0.4) and scanned (0.4 -> 1)
  * @returns the `Project` element as plain objects (values are unparsed strings), or an error
  */
-export function mspdiParseXml(text: string): { ok: true; project: XmlNode } | { ok: false; error: MspdiError } {
+export function mspdiParseXml(
+  text: string,
+  onProgress?: (fraction: number) => void,
+): { ok: true; project: XmlNode } | { ok: false; error: MspdiError } {
   if (text.length === 0 || text.trim() === '' || text === '\ufeff') return fail('empty', 'The file is empty.')
   if (text.length > mspdiMaxChars) {
     return fail(
@@ -111,12 +115,14 @@ export function mspdiParseXml(text: string): { ok: true; project: XmlNode } | { 
   const normalized = text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n')
   // Two independent well-formedness checks: fast-xml-parser's validator, then our strict scanner (which builds
   // the tree; fast-xml-parser's own XMLParser was 4x slower on a 10,000-task file and is not used).
+  onProgress?.(0)
   const validation = XMLValidator.validate(normalized)
+  onProgress?.(0.4)
   if (validation !== true) {
     const where = validation.err.line !== undefined ? `line ${validation.err.line}: ` : ''
     return fail('malformed-xml', `This is not a valid Project XML file: the XML is damaged or truncated (${where}${validation.err.msg}).`)
   }
-  const scanned = mspdiScan(normalized, mspdiMaxNesting, repeatableElements)
+  const scanned = mspdiScan(normalized, mspdiMaxNesting, repeatableElements, onProgress && ((fraction) => onProgress(0.4 + 0.6 * fraction)))
   if (!scanned.ok) {
     if (/nested more than/.test(scanned.message)) {
       return fail('unsafe-xml', `This file nests XML elements more than ${mspdiMaxNesting} levels deep; it was refused for safety.`)
