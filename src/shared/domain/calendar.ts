@@ -187,12 +187,19 @@ export class CompiledCalendar {
     if (!this.ensureWork(w + 1)) return this.edge(w)
     // Largest day index with dayCum[index] <= w: that day has working time after w.
     const cum = this.dayCum
-    let low = 0
-    let high = this.dayCount - 1
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if ((cum[middle] as number) <= w) low = middle
-      else high = middle - 1
+    let low = this.guessDay(w)
+    let steps = 0
+    while (low > 0 && (cum[low] as number) > w && steps++ < 32) low--
+    while (low < this.dayCount - 1 && (cum[low + 1] as number) <= w && steps++ < 32) low++
+    if (steps >= 32) {
+      // Irregular calendar (long non-working stretches): binary search instead of walking.
+      low = 0
+      let high = this.dayCount - 1
+      while (low < high) {
+        const middle = (low + high + 1) >> 1
+        if ((cum[middle] as number) <= w) low = middle
+        else high = middle - 1
+      }
     }
     let rest = w - (cum[low] as number)
     const pattern = this.dayPattern[low] as number
@@ -212,12 +219,18 @@ export class CompiledCalendar {
     if (!this.ensureWork(w - 1)) return this.edge(w)
     // Smallest day index whose end total is >= w: that day holds working time before w.
     const cum = this.dayCum
-    let low = 0
-    let high = this.dayCount - 1
-    while (low < high) {
-      const middle = (low + high) >> 1
-      if ((cum[middle + 1] as number) >= w) high = middle
-      else low = middle + 1
+    let low = this.guessDay(w)
+    let steps = 0
+    while (low < this.dayCount - 1 && (cum[low + 1] as number) < w && steps++ < 32) low++
+    while (low > 0 && (cum[low] as number) >= w && steps++ < 32) low--
+    if (steps >= 32) {
+      low = 0
+      let high = this.dayCount - 1
+      while (low < high) {
+        const middle = (low + high) >> 1
+        if ((cum[middle + 1] as number) >= w) high = middle
+        else low = middle + 1
+      }
     }
     let rest = w - (cum[low] as number)
     const pattern = this.dayPattern[low] as number
@@ -230,6 +243,19 @@ export class CompiledCalendar {
       rest -= length
     }
     return dayStart
+  }
+
+  /**
+   * A first guess of the day index holding working minute `w`, from the window's average working minutes per day;
+   * the callers walk from there (a few days at most for regular calendars). Long runs of non-working days are
+   * crossed by the walk, which is bounded by the window size.
+   */
+  private guessDay(w: number): number {
+    const first = this.dayCum[0] as number
+    const span = (this.dayCum[this.dayCount] as number) - first
+    if (span <= 0) return 0
+    const guess = Math.floor(((w - first) / span) * this.dayCount)
+    return guess < 0 ? 0 : guess >= this.dayCount ? this.dayCount - 1 : guess
   }
 
   private edge(w: number): WallMinutes {

@@ -348,6 +348,8 @@ class Engine implements ScheduleEngine {
     const { boundStart, boundFinish, boundLinked, boundLateStart, boundLateFinish, boundFreeStart, boundFreeFinish, dirtyForward, dirtyBackward } = state
     const closeOf = (task: number): number => (isSummary[task] === 1 ? count + task : task)
 
+    let projectStartCalendar: CompiledCalendar | null = null
+    let projectStartOnCalendar = 0
     // ---- Forward pass ----
     for (let position = 0; position < order.length; position++) {
       const node = order[position] as number
@@ -437,7 +439,11 @@ class Engine implements ScheduleEngine {
       if (!isLinked && !summary) {
         // Tasks without links start at the project start; linked tasks follow their links only (an SF successor
         // may start before the project start, as Microsoft Project does).
-        const w = own.work(projectStartWall)
+        if (own !== projectStartCalendar) {
+          projectStartCalendar = own
+          projectStartOnCalendar = own.work(projectStartWall)
+        }
+        const w = projectStartOnCalendar
         if (w > startW) startW = w
         if (projectStartWall > startWall) startWall = projectStartWall
       }
@@ -577,6 +583,10 @@ class Engine implements ScheduleEngine {
       }
       return true
     }
+
+    // The project finish in working minutes of the last calendar asked for (tasks mostly share one calendar).
+    let projectFinishCalendar: CompiledCalendar | null = null
+    let projectFinishOnCalendar = 0
 
     // ---- Backward pass: late dates, slack, free slack, and the placement of ALAP tasks ----
     for (let position = order.length - 1; position >= 0; position--) {
@@ -770,7 +780,11 @@ class Engine implements ScheduleEngine {
       }
       // No task may finish later than the project finish (Microsoft Project's late finish for tasks without successors,
       // and the cap for tasks whose successors are only tied to their start, such as SF links).
-      const projectFinishW = own.work(projectFinishWall)
+      if (own !== projectFinishCalendar) {
+        projectFinishCalendar = own
+        projectFinishOnCalendar = own.work(projectFinishWall)
+      }
+      const projectFinishW = projectFinishOnCalendar
       if (projectFinishW < finishW) finishW = projectFinishW
       if (projectFinishWall < finishWall) finishWall = projectFinishWall
       if (projectFinishW < freeFinishW) freeFinishW = projectFinishW

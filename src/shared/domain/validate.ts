@@ -209,55 +209,79 @@ export function validatePlan(plan: Plan): ValidateResult {
   const problems: ScheduleProblem[] = []
   const count = plan.tasks.length
   const indexOf = new Map<TaskId, number>()
-  plan.tasks.forEach((task, index) => {
-    if (indexOf.has(task.id)) {
-      problems.push({ kind: 'duplicate-id', taskId: task.id, message: `Task id ${task.id} is used by more than one task.` })
-    } else indexOf.set(task.id, index)
-    if (!Number.isFinite(task.duration) || task.duration < 0) {
-      problems.push({ kind: 'invalid-value', taskId: task.id, message: `Task ${task.id} has an invalid duration (${task.duration}).` })
+  // Ids are usually small positive integers: look them up in an array (much faster than a Map for the links).
+  let maxId = -1
+  for (let index = 0; index < count; index++) {
+    const id = (plan.tasks[index] as { id: TaskId }).id
+    if (Number.isInteger(id) && id >= 0 && id > maxId) maxId = id
+  }
+  const slotLimit = Math.min(maxId + 1, 8 * count + 1024)
+  const slots = new Int32Array(slotLimit).fill(-1)
+  const lookup = (id: TaskId): number => {
+    if (Number.isInteger(id) && id >= 0 && id < slotLimit) return slots[id] as number
+    return indexOf.get(id) ?? -1
+  }
+  const checkDate = (taskId: TaskId, label: string, value: string | null): void => {
+    if (value !== null && !dateIsValidIsoDateTime(value)) {
+      problems.push({ kind: 'invalid-value', taskId, message: `Task ${taskId} has an invalid ${label} (${value}).` })
     }
-    if (!Number.isFinite(task.levelingDelay) || task.levelingDelay < 0) {
-      problems.push({ kind: 'invalid-value', taskId: task.id, message: `Task ${task.id} has an invalid leveling delay.` })
+  }
+  const tasks = plan.tasks
+  for (let index = 0; index < count; index++) {
+    const task = tasks[index] as (typeof tasks)[number]
+    const id = task.id
+    if (lookup(id) >= 0) problems.push({ kind: 'duplicate-id', taskId: id, message: `Task id ${id} is used by more than one task.` })
+    else {
+      indexOf.set(id, index)
+      if (Number.isInteger(id) && id >= 0 && id < slotLimit) slots[id] = index
+    }
+    if (!(task.duration >= 0) || task.duration === Number.POSITIVE_INFINITY) {
+      problems.push({ kind: 'invalid-value', taskId: id, message: `Task ${id} has an invalid duration (${task.duration}).` })
+    }
+    if (!(task.levelingDelay >= 0) || task.levelingDelay === Number.POSITIVE_INFINITY) {
+      problems.push({ kind: 'invalid-value', taskId: id, message: `Task ${id} has an invalid leveling delay.` })
     }
     const type = task.constraint.type
     if (type !== 'ASAP' && type !== 'ALAP' && (task.constraint.date === null || !dateIsValidIsoDateTime(task.constraint.date))) {
-      problems.push({ kind: 'invalid-value', taskId: task.id, message: `Task ${task.id} has a ${type} constraint without a valid date.` })
+      problems.push({ kind: 'invalid-value', taskId: id, message: `Task ${id} has a ${type} constraint without a valid date.` })
     }
-    for (const [label, value] of [
-      ['actual start', task.actualStart],
-      ['actual finish', task.actualFinish],
-      ['deadline', task.deadline],
-    ] as const) {
-      if (value !== null && !dateIsValidIsoDateTime(value)) {
-        problems.push({ kind: 'invalid-value', taskId: task.id, message: `Task ${task.id} has an invalid ${label} (${value}).` })
-      }
-    }
-  })
+    if (task.actualStart !== null) checkDate(id, 'actual start', task.actualStart)
+    if (task.actualFinish !== null) checkDate(id, 'actual finish', task.actualFinish)
+    if (task.deadline !== null) checkDate(id, 'deadline', task.deadline)
+  }
   if (!dateIsValidIsoDateTime(plan.start)) {
     problems.push({ kind: 'invalid-value', taskId: null, message: `The plan start "${plan.start}" is not a valid date.` })
   }
   const links: Dependency[] = []
-  for (const dependency of plan.dependencies) {
-    let isBad = false
-    for (const taskId of [dependency.predecessorId, dependency.successorId]) {
-      if (!indexOf.has(taskId)) {
-        problems.push({ kind: 'missing-task', dependencyId: dependency.id, taskId, message: `Link ${dependency.id} refers to task ${taskId}, which does not exist.` })
-        isBad = true
-      }
+  const dependencies = plan.dependencies
+  for (let index = 0; index < dependencies.length; index++) {
+    const dependency = dependencies[index] as Dependency
+    const hasPredecessor = lookup(dependency.predecessorId) >= 0
+    const hasSuccessor = lookup(dependency.successorId) >= 0
+    const isSelf = dependency.predecessorId === dependency.successorId
+    const isLagValid = Number.isFinite(dependency.lag)
+    if (hasPredecessor && hasSuccessor && !isSelf && isLagValid) {
+      links.push(dependency)
+      continue
     }
-    if (dependency.predecessorId === dependency.successorId) {
+    if (!hasPredecessor) {
+      problems.push({ kind: 'missing-task', dependencyId: dependency.id, taskId: dependency.predecessorId, message: `Link ${dependency.id} refers to task ${dependency.predecessorId}, which does not exist.` })
+    }
+    if (!hasSuccessor) {
+      problems.push({ kind: 'missing-task', dependencyId: dependency.id, taskId: dependency.successorId, message: `Link ${dependency.id} refers to task ${dependency.successorId}, which does not exist.` })
+    }
+    if (isSelf) {
       problems.push({ kind: 'self-link', dependencyId: dependency.id, taskId: dependency.predecessorId, message: `Task ${dependency.predecessorId} is linked to itself.` })
-      isBad = true
     }
-    if (!Number.isFinite(dependency.lag)) {
+    if (!isLagValid) {
       problems.push({ kind: 'invalid-value', taskId: dependency.successorId, message: `Link ${dependency.id} has an invalid lag.` })
-      isBad = true
     }
-    if (!isBad) links.push(dependency)
   }
   if (problems.length > 0) return { ok: false, problems }
 
-  const parent = validateOutlineParents(plan.tasks.map((task) => task.level))
+  const levels = new Int32Array(count)
+  for (let index = 0; index < count; index++) levels[index] = (tasks[index] as (typeof tasks)[number]).level
+  const parent = validateOutlineParents(levels)
   const isSummary = new Uint8Array(count)
   for (let index = 0; index < count; index++) {
     const up = parent[index] as number
@@ -270,11 +294,12 @@ export function validatePlan(plan: Plan): ValidateResult {
   const linkPredecessor = new Int32Array(links.length)
   const linkSuccessor = new Int32Array(links.length)
   const linkType = new Uint8Array(links.length)
-  links.forEach((link, index) => {
-    linkPredecessor[index] = indexOf.get(link.predecessorId) as number
-    linkSuccessor[index] = indexOf.get(link.successorId) as number
+  for (let index = 0; index < links.length; index++) {
+    const link = links[index] as Dependency
+    linkPredecessor[index] = lookup(link.predecessorId)
+    linkSuccessor[index] = lookup(link.successorId)
     linkType[index] = linkTypeCode[link.type] ?? 0
-  })
+  }
   const predecessors = csr(count, linkSuccessor)
   const successors = csr(count, linkPredecessor)
   const { order, cycle } = topologicalOrder(count, isSummary, parent, childOffsets, childList, linkPredecessor, linkSuccessor, successors.offsets, successors.items)
