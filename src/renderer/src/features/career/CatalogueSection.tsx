@@ -1,6 +1,7 @@
 import {
   catalogueCertifications,
   catalogueSalaryBands,
+  catalogueVerificationHasRemark,
   catalogueVerificationLevel,
   verifiedFields,
   type CatalogueCertification,
@@ -73,7 +74,7 @@ export function CatalogueSection() {
                     <td>{figure(entry, field)}</td>
                     <td>
                       <span className={`career-badge is-${level}`}>{levelLabels[level]}</span>
-                      {entry.verification[field] !== level && (
+                      {catalogueVerificationHasRemark(entry.verification[field]) && (
                         <span className="muted"> {entry.verification[field]}</span>
                       )}
                     </td>
