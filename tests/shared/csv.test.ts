@@ -191,15 +191,16 @@ describe('csv import', () => {
   it.each([
     ['', 'The CSV file is empty.'],
     ['Duration,Start\r\n2d,2026-01-01\r\n', 'The first line must name the columns, with at least a "Name" column.'],
-    ['Name,Duration\r\nA,soon\r\n', 'Line 2: "soon" is not a duration; write it like 5d, 2w or 3h.'],
-    ['Name,Duration\r\nA,-2d\r\n', 'Line 2: "-2d" is not a duration; write it like 5d, 2w or 3h.'],
-    ['Name,Duration\r\nA,2 fortnights\r\n', 'Line 2: "fortnights" is not a duration unit; use m, h, d, w or mo (ed, ew for elapsed time).'],
+    ['Name,Duration\r\nA,soon\r\n', 'Line 2: "soon" is not a duration; write e.g. 3d, 2.5w, 4h, 30m, 1mo or 1ed.'],
+    ['Name,Duration\r\nA,-2d\r\n', 'Line 2: A duration cannot be negative ("-2d").'],
+    ['Name,Duration\r\nA,2 fortnights\r\n', 'Line 2: "fortnights" is not a duration unit; use m, h, d, w, mo or their elapsed forms em, eh, ed, ew, emo.'],
     ['Name,Start\r\nA,2026-02-30\r\n', 'Line 2: start "2026-02-30" is not a real date; write it as YYYY-MM-DD or YYYY-MM-DD HH:MM.'],
     ['Name,Outline level\r\nA,1\r\nB,3\r\n', 'Line 3: outline level 3 skips a level (the row above is at level 1).'],
     ['Name,Outline level\r\nA,0\r\n', 'Line 2: outline level "0" must be a whole number from 1 to 100.'],
-    ['Name,Predecessors\r\nA,\r\nB,7\r\n', 'Line 3: predecessor 7 is not the ID of any row.'],
-    ['Name,Predecessors\r\nA,1\r\n', 'Line 2: a task cannot be its own predecessor.'],
-    ['Name,Predecessors\r\nA,soon\r\n', 'Line 2: "soon" is not a predecessor; write it like 3, 5SS or 7FS+2d.'],
+    ['Name,Predecessors\r\nA,\r\nB,7\r\n', 'Line 3: There is no row 7.'],
+    ['Name,Predecessors\r\nA,\r\nB,1;1\r\n', 'Line 3: Row 1 is listed twice.'],
+    ['Name,Predecessors\r\nA,1\r\n', 'Line 2: A task cannot be its own predecessor (1).'],
+    ['Name,Predecessors\r\nA,soon\r\n', 'Line 2: "soon" is not a predecessor; write e.g. 3, 3FS+2d, 5SS or 7FF-1d.'],
     ['Name,Predecessors\r\nA,3\r\nB,1\r\nC,2\r\n', 'The predecessors form a cycle: line 2 (A) -> line 3 (B) -> line 4 (C) -> back to the first.'],
     ['Name,Resources\r\nA,Ana[0%]\r\n', 'Line 2: Units for Ana must be more than 0 % (remove the resource to unassign it).'],
     ['Name,Resources\r\nA,Ana[5000%]\r\n', 'Line 2: Units for Ana must be at most 1000 % (5000 % is not plausible).'],
@@ -214,7 +215,7 @@ describe('csv import', () => {
   it('counts blank lines in the line numbers of messages', () => {
     expect(csvImportPlan('Name,Duration\r\nA,1d\r\n\r\nB,bad\r\n', importOptions)).toEqual({
       ok: false,
-      error: 'Line 4: "bad" is not a duration; write it like 5d, 2w or 3h.',
+      error: 'Line 4: "bad" is not a duration; write e.g. 3d, 2.5w, 4h, 30m, 1mo or 1ed.',
     })
   })
 

@@ -12,7 +12,7 @@ import {
   xlsxMilestoneStatus,
   xlsxScheduleHeaders,
 } from '../../src/shared/formats/xlsx/build'
-import { exportDurationText, exportLagText, exportPredecessorTexts, exportWbsNumbers } from '../../src/shared/formats/xlsx/plan-table'
+import { exportDurationText, exportPredecessorTexts, exportWbsNumbers } from '../../src/shared/formats/xlsx/plan-table'
 import type { XlsxCell, XlsxSheet, XlsxWorkbook } from '../../src/shared/formats/xlsx/spec'
 import { generatePlan } from '../support/generate-plan'
 import { samplePlan, samplePlanNow } from '../main/export-plans'
@@ -50,17 +50,26 @@ describe('task table text', () => {
     expect(exportWbsNumbers(plan)).toEqual(['1', '1.1', '1.1.1', '1.1.2', '1.2', '2', '2.1', '3'])
   })
 
-  it('writes durations and lags in their units', () => {
+  it('writes durations in their units', () => {
     const settings = makePlan('p', 'p', '2026-01-05T08:00:00', '2026-01-01T00:00:00').settings
     expect(exportDurationText(5 * 480, 'd', settings)).toBe('5d')
     expect(exportDurationText(1.5 * 2400, 'w', settings)).toBe('1.5w')
     expect(exportDurationText(90, 'h', settings)).toBe('1.5h')
     expect(exportDurationText(3 * 1440, 'ed', settings)).toBe('3ed')
     expect(exportDurationText(480, 'd', settings)).toBe('1d')
-    expect(exportLagText(0, 'd', settings)).toBe('')
-    expect(exportLagText(-480, 'd', settings)).toBe('-1d')
-    expect(exportLagText(50, '%', settings)).toBe('+50%')
-    expect(exportLagText(120, 'h', settings)).toBe('+2h')
+  })
+
+  it('writes lags and leads of every unit in predecessor lists', () => {
+    const plan = makePlan('p', 'p', '2026-01-05T08:00:00', '2026-01-01T00:00:00', {
+      tasks: [1, 2, 3, 4, 5].map((id) => makeTask(id)),
+      dependencies: [
+        { id: 1, predecessorId: 1, successorId: 5, type: 'FS', lag: -480, lagUnit: 'd' },
+        { id: 2, predecessorId: 2, successorId: 5, type: 'SS', lag: 50, lagUnit: '%' },
+        { id: 3, predecessorId: 3, successorId: 5, type: 'FF', lag: 120, lagUnit: 'h' },
+        { id: 4, predecessorId: 4, successorId: 5, type: 'SF', lag: 0, lagUnit: 'd' },
+      ],
+    })
+    expect(exportPredecessorTexts(plan)[4]).toBe('1FS-1d, 2SS+50%, 3FF+2h, 4SF')
   })
 
   it('lists predecessors by row ID with type and lag', () => {

@@ -1,20 +1,9 @@
 import { assignmentsTextParse } from '../domain/assignments-text'
 import { dateFromWallMinutes, dateIsValidIsoDateTime, dateToWallMinutes } from '../domain/dates'
 import { makePlan, makeTask } from '../domain/defaults'
-import {
-  dependencyTypes,
-  durationUnits,
-  type Assignment,
-  type Dependency,
-  type DependencyType,
-  type DurationUnit,
-  type IsoDateTime,
-  type LagUnit,
-  type Plan,
-  type PlanSettings,
-  type Resource,
-  type Task,
-} from '../domain/model'
+import { durationParse } from '../domain/durations'
+import type { Assignment, Dependency, DurationUnit, IsoDateTime, Plan, PlanSettings, Resource, Task } from '../domain/model'
+import { predecessorsParse } from '../domain/predecessors'
 import type { Schedule } from '../domain/schedule-types'
 import {
   exportAssignmentsByTask,
@@ -22,7 +11,6 @@ import {
   exportPredecessorTexts,
   exportResourceTexts,
   exportRound,
-  exportUnitMinutes,
   exportWbsNumbers,
 } from './xlsx/plan-table'
 
@@ -227,54 +215,13 @@ const headerAliases: Record<string, 'id' | 'name' | 'level' | 'duration' | 'star
   'percent complete': 'percent',
 }
 
-const unitWords: Record<string, DurationUnit> = {
-  m: 'm',
-  min: 'm',
-  mins: 'm',
-  minute: 'm',
-  minutes: 'm',
-  h: 'h',
-  hr: 'h',
-  hrs: 'h',
-  hour: 'h',
-  hours: 'h',
-  d: 'd',
-  day: 'd',
-  days: 'd',
-  w: 'w',
-  wk: 'w',
-  wks: 'w',
-  week: 'w',
-  weeks: 'w',
-  mo: 'mo',
-  mon: 'mo',
-  month: 'mo',
-  months: 'mo',
-  em: 'em',
-  eh: 'eh',
-  ed: 'ed',
-  ew: 'ew',
-  emo: 'emo',
-}
-
-/** Longest duration accepted on import: 100 years of working days, in minutes. */
-const maxDurationMinutes = 1e9
-
 /**
- * Parses a duration such as `5d`, `5 days`, `2w`, `3.5h`, `2ed`, or a bare number of days.
+ * Parses a duration such as `5d`, `5 days`, `2w`, `3.5h`, `2ed`, or a bare number of days, as the task grid does.
  * Returns minutes and unit, or a message explaining what is wrong.
  */
 export function csvParseDuration(text: string, settings: PlanSettings): { ok: true; minutes: number; unit: DurationUnit } | { ok: false; message: string } {
-  const trimmed = text.trim().toLowerCase()
-  const match = /^(\d+(?:[.,]\d+)?|[.,]\d+)\s*([a-z]*)\??$/.exec(trimmed)
-  if (match === null) return { ok: false, message: `"${text.trim()}" is not a duration; write it like 5d, 2w or 3h.` }
-  const unit = match[2] === '' ? 'd' : unitWords[match[2] as string]
-  if (unit === undefined || !(durationUnits as readonly string[]).includes(unit)) {
-    return { ok: false, message: `"${match[2]}" is not a duration unit; use m, h, d, w or mo (ed, ew for elapsed time).` }
-  }
-  const minutes = Math.round(Number((match[1] as string).replace(',', '.')) * exportUnitMinutes(unit, settings))
-  if (!Number.isFinite(minutes) || minutes > maxDurationMinutes) return { ok: false, message: `"${text.trim()}" is too long a duration.` }
-  return { ok: true, minutes, unit }
+  const parsed = durationParse(text, settings, 'd')
+  return parsed.ok ? parsed : { ok: false, message: parsed.error }
 }
 
 /** Parses `YYYY-MM-DD`, `YYYY-MM-DD HH:MM` or `YYYY-MM-DDTHH:MM[:SS]` into `YYYY-MM-DDTHH:MM:SS`, or `null`. */
@@ -286,40 +233,6 @@ export function csvParseDate(text: string, defaultTime: number): IsoDateTime | n
     : trimmed.replace(' ', 'T')
   if (!dateIsValidIsoDateTime(candidate)) return null
   return candidate.length === 16 ? `${candidate}:00` : candidate
-}
-
-type LinkText = { row: number; type: DependencyType; lag: number; lagUnit: LagUnit }
-
-/** Parses one predecessors cell: `3, 5SS+2d, 7FF-1d, 9FS+50%`. */
-function parseLinks(text: string, settings: PlanSettings): { ok: true; links: LinkText[] } | { ok: false; message: string } {
-  const links: LinkText[] = []
-  for (const piece of text.split(/[,;]/)) {
-    const item = piece.trim()
-    if (item === '') continue
-    const match = /^(\d+)\s*(FS|SS|FF|SF)?\s*(?:([+-])\s*(\d+(?:[.,]\d+)?)\s*([a-z%]*))?$/i.exec(item)
-    if (match === null) return { ok: false, message: `"${item}" is not a predecessor; write it like 3, 5SS or 7FS+2d.` }
-    const type = ((match[2] ?? 'FS').toUpperCase() as DependencyType)
-    if (!dependencyTypes.includes(type)) return { ok: false, message: `"${item}" has an unknown link type.` }
-    let lag = 0
-    let lagUnit: LagUnit = 'd'
-    if (match[3] !== undefined) {
-      const amount = Number((match[4] as string).replace(',', '.'))
-      const unitText = (match[5] ?? '').toLowerCase()
-      if (unitText === '%' || unitText === 'e%') {
-        lagUnit = unitText
-        lag = amount
-      } else {
-        const unit = unitText === '' ? 'd' : unitWords[unitText]
-        if (unit === undefined) return { ok: false, message: `"${item}" has an unknown lag unit "${unitText}".` }
-        lagUnit = unit
-        lag = Math.round(amount * exportUnitMinutes(unit, settings))
-      }
-      if (match[3] === '-') lag = -lag
-      if (Math.abs(lag) > maxDurationMinutes) return { ok: false, message: `"${item}" has too long a lag.` }
-    }
-    links.push({ row: Number(match[1]), type, lag, lagUnit })
-  }
-  return { ok: true, links }
 }
 
 /** Strips the apostrophe the export puts before text that starts like a formula. */
@@ -418,7 +331,7 @@ export function csvImportPlan(text: string, options: CsvImportOptions): CsvImpor
 
   const tasks: Task[] = []
   const starts: (IsoDateTime | null)[] = []
-  const linkTexts: LinkText[][] = []
+  const linkTexts: string[] = []
   const resourceTexts: string[] = []
   const idToRow = new Map<number, number>()
   let previousLevel = 0
@@ -456,8 +369,6 @@ export function csvImportPlan(text: string, options: CsvImportOptions): CsvImpor
       percentComplete = Number(percentText)
       if (!Number.isFinite(percentComplete) || percentComplete < 0 || percentComplete > 100) return { ok: false, error: `Line ${line}: % complete "${percentText}" must be a number from 0 to 100.` }
     }
-    const links = parseLinks(cell(row, 'predecessors'), settings)
-    if (!links.ok) return { ok: false, error: `Line ${line}: ${links.message}` }
     const idText = cell(row, 'id').trim()
     const rowId = idText === '' || !columns.has('id') ? index + 1 : Number(idText)
     if (!Number.isInteger(rowId) || rowId < 0) return { ok: false, error: `Line ${line}: ID "${idText}" must be a whole number.` }
@@ -465,20 +376,23 @@ export function csvImportPlan(text: string, options: CsvImportOptions): CsvImpor
     idToRow.set(rowId, index)
     tasks.push(makeTask(index + 1, { name, level, duration, durationUnit, isMilestone: duration === 0, percentComplete, start }))
     starts.push(start)
-    linkTexts.push(links.links)
+    linkTexts.push(cell(row, 'predecessors'))
     resourceTexts.push(cell(row, 'resources'))
   }
 
-  // Links, by ID.
+  // Links, by ID, parsed as the task grid parses them (after every row is known, so links may point forward).
   const dependencies: Dependency[] = []
   const successors: number[][] = tasks.map(() => [])
+  const resolve = (reference: number): number | null => {
+    const row = idToRow.get(reference)
+    return row === undefined ? null : row + 1
+  }
   for (let index = 0; index < linkTexts.length; index++) {
-    for (const link of linkTexts[index] ?? []) {
-      const predecessor = idToRow.get(link.row)
-      if (predecessor === undefined) return { ok: false, error: `Line ${lineOf[index]}: predecessor ${link.row} is not the ID of any row.` }
-      if (predecessor === index) return { ok: false, error: `Line ${lineOf[index]}: a task cannot be its own predecessor.` }
-      dependencies.push({ id: dependencies.length + 1, predecessorId: predecessor + 1, successorId: index + 1, type: link.type, lag: link.lag, lagUnit: link.lagUnit })
-      successors[predecessor]?.push(index)
+    const parsed = predecessorsParse(linkTexts[index] ?? '', resolve, settings, index + 1)
+    if (!parsed.ok) return { ok: false, error: `Line ${lineOf[index]}: ${parsed.error}` }
+    for (const link of parsed.links) {
+      dependencies.push({ id: dependencies.length + 1, predecessorId: link.predecessorId, successorId: index + 1, type: link.type, lag: link.lag, lagUnit: link.lagUnit })
+      successors[link.predecessorId - 1]?.push(index)
     }
   }
   const cycle = findCycle(tasks.length, successors)
