@@ -253,7 +253,7 @@ function expectedAfterTrip(plan: Plan): Plan {
   const clean = (text: string, limit = 100_000) => mspdiCleanText(text).slice(0, limit)
   return {
     ...plan,
-    name: plan.name.trim() === '' || clean(plan.name).trim() === '' ? 'Imported project' : clean(plan.name, 255),
+    name: clean(plan.name).trim() === '' ? 'Imported project' : clean(plan.name, 512),
     calendars: plan.calendars.map((calendar) => ({
       ...calendar,
       name: clean(calendar.name),
