@@ -209,14 +209,25 @@ const planArbitrary: fc.Arbitrary<Plan> = fc
         }),
       )
     })
+    // Outline parents, to leave out links from a summary to its own subtasks (a cycle, refused by MS Project too).
+    const parents: number[] = []
+    tasks.forEach((task, index) => {
+      let up = index - 1
+      while (up >= 0 && (tasks[up] as Task).level >= task.level) up--
+      parents.push(up)
+    })
+    const isAncestor = (ancestor: number, index: number): boolean => {
+      for (let up = parents[index] as number; up >= 0; up = parents[up] as number) if (up === ancestor) return true
+      return false
+    }
     const dependencies: Dependency[] = []
     const seen = new Set<string>()
     if (tasks.length >= 2) {
       for (const link of value.links) {
-        // Always from an earlier row to a later one, so the graph is acyclic.
+        // Always from an earlier row to a later one and never into its own subtasks, so the graph is acyclic.
         const first = link.a % tasks.length
         const second = link.b % tasks.length
-        if (first === second) continue
+        if (first === second || isAncestor(Math.min(first, second), Math.max(first, second))) continue
         const predecessorId = Math.min(first, second) + 1
         const successorId = Math.max(first, second) + 1
         if (seen.has(`${predecessorId}:${successorId}`)) continue
