@@ -286,7 +286,10 @@ export function planFileParse(text: string): PlanFileResult {
   return planRestore(plan)
 }
 
-/** The text of a `.gantry` file holding `plan` (pretty-printed so files diff well). */
+/**
+ * The text of a `.gantry` file holding `plan`. Compact JSON: a 10,000-task plan is about 30 % smaller than
+ * pretty-printed, and saving it is dominated by producing and writing those bytes.
+ */
 export function planFileSerialize(plan: Plan): string {
-  return JSON.stringify({ format: planFileFormatId, schemaVersion: planFileSchemaVersion, plan }, null, 1)
+  return JSON.stringify({ format: planFileFormatId, schemaVersion: planFileSchemaVersion, plan })
 }
