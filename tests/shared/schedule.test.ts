@@ -203,7 +203,7 @@ describe('progress, leveling delay and task calendars', () => {
   })
 
   it('schedules a task on its own calendar', () => {
-    const nights: Calendar = { ...calendarStandard(2, 'Nights'), weekDays: calendarStandard().weekDays.map((day) => (day.periods.length > 0 ? { periods: [{ start: 22 * 60, end: 1440 }] } : day)) }
+    const nights: Calendar = { ...calendarStandard(2, 'Nights'), weekDays: calendarStandard().weekDays.map((day) => (day !== null && day.periods.length > 0 ? { periods: [{ start: 22 * 60, end: 1440 }] } : day)) }
     const schedule = run(testPlan([task(1, 0.25, { calendarId: 2 })], [], { calendars: [calendarStandard(), nights] }))
     expect(when(schedule, 1)).toBe('2026-10-05T22:00 → 2026-10-06T00:00')
   })
