@@ -36,7 +36,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
 export function cliUsage(): string {
   return `usage: npm run cli -- <command> [arguments]\n\ncommands:\n${Object.values(commands)
     .map((command) => `  ${command.summary}`)
-    .join('\n')}\n`
+    .join('\n')}\n\nnpm prints its own "> gantry cli" banner on stdout; use \`npm run -s cli -- ...\` when piping JSON.\n`
 }
 
 /**
