@@ -10,14 +10,15 @@ import { scheduleRun } from '../../src/shared/domain/schedule'
 import type { Schedule } from '../../src/shared/domain/schedule-types'
 
 /*
- * Random small plans on the Standard calendar (with a holiday): 2-10 tasks of 4 hours to 5 days, random links of
- * every type with leads and lags, start-no-earlier-than dates, priorities, 1-3 resources (part-timers and
+ * Random small plans on the Standard calendar (with a holiday): 2-10 tasks of 4 hours to 5 days in a random outline
+ * (summaries carry no load), random links of every type with leads and lags (also to and from summaries),
+ * start-no-earlier-than dates, priorities, 1-3 resources (part-timers and
  * double-timers, sometimes a vacation) and assignments whose units each fit the resource on their own, so every
  * over-allocation can be resolved by delaying tasks.
  */
 
 type Shape = {
-  tasks: Array<{ days: number; priority: number; snetDay: number | null; snltDay: number | null }>
+  tasks: Array<{ days: number; priority: number; snetDay: number | null; snltDay: number | null; level: number }>
   links: Array<{ from: number; to: number; type: DependencyType; lag: number }>
   resources: Array<{ maxUnits: number; vacationDay: number | null }>
   assignments: Array<{ task: number; resource: number; units: number }>
@@ -34,6 +35,7 @@ function shapeArbitrary(withLatestDates: boolean): fc.Arbitrary<Shape> {
           priority: fc.constantFrom(0, 500, 500, 1000),
           snetDay: fc.option(fc.integer({ min: 0, max: startDays.length - 1 }), { freq: 4 }),
           snltDay: withLatestDates ? fc.option(fc.integer({ min: 0, max: startDays.length - 1 }), { freq: 3 }) : fc.constant(null),
+          level: fc.constantFrom(1, 1, 1, 2, 2, 3),
         }),
         { minLength: taskCount, maxLength: taskCount },
       ),
@@ -60,7 +62,27 @@ function shapeArbitrary(withLatestDates: boolean): fc.Arbitrary<Shape> {
   )
 }
 
+/** Outline levels that never jump more than one level down (the first task at level 1). */
+function outlineLevels(wanted: number[]): number[] {
+  const levels: number[] = []
+  for (const level of wanted) levels.push(Math.max(1, Math.min(level, (levels[levels.length - 1] ?? 0) + 1)))
+  return levels
+}
+
+/** For each task, the indexes of its outline ancestors. */
+function ancestorsOf(levels: number[]): Set<number>[] {
+  const stack: number[] = []
+  return levels.map((level, index) => {
+    while (stack.length > 0 && (levels[stack[stack.length - 1] as number] as number) >= level) stack.pop()
+    const ancestors = new Set(stack)
+    stack.push(index)
+    return ancestors
+  })
+}
+
 function planOf(shape: Shape): Plan {
+  const levels = outlineLevels(shape.tasks.map((task) => task.level))
+  const ancestors = ancestorsOf(levels)
   const calendar = calendarStandard()
   calendar.exceptions.push({ name: 'Holiday', from: '2026-01-15', to: '2026-01-15', periods: [] })
   const tasks: Task[] = shape.tasks.map((task, index) => {
@@ -70,13 +92,21 @@ function planOf(shape: Shape): Plan {
         : task.snetDay !== null
           ? { type: 'SNET' as const, date: `${startDays[task.snetDay] as string}T08:00:00` }
           : { type: 'ASAP' as const, date: null }
-    return makeTask(index + 1, { name: `T${index + 1}`, duration: task.days * 480, durationUnit: task.days < 1 ? 'h' : 'd', priority: task.priority, constraint })
+    return makeTask(index + 1, {
+      name: `T${index + 1}`,
+      level: levels[index] as number,
+      duration: task.days * 480,
+      durationUnit: task.days < 1 ? 'h' : 'd',
+      priority: task.priority,
+      constraint,
+    })
   })
   const seen = new Set<string>()
   const dependencies: Dependency[] = []
   for (const link of shape.links) {
     const key = `${link.from}-${link.to}`
-    if (seen.has(key)) continue
+    // A link between a task and its own summary is a cycle; links to and from other summaries are fine.
+    if (seen.has(key) || ancestors[link.to]?.has(link.from) === true || ancestors[link.from]?.has(link.to) === true) continue
     seen.add(key)
     dependencies.push({ id: dependencies.length + 1, predecessorId: link.from + 1, successorId: link.to + 1, type: link.type, lag: link.lag, lagUnit: 'h' })
   }
@@ -158,8 +188,8 @@ describe('leveling properties', () => {
       { numRuns: 150, seed: 20260105 },
     )
     // The generator must actually produce over-allocations for this to mean anything.
-    expect(withConflicts).toBeGreaterThan(50)
-    expect(withMoves).toBeGreaterThan(50)
+    expect(withConflicts).toBeGreaterThan(30)
+    expect(withMoves).toBeGreaterThan(30)
   })
 
   it('with start-no-later-than dates, keeps every link and constraint that held before leveling', () => {

@@ -218,14 +218,42 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
     ;(uses[task] as TaskUse[]).push({ resource, units: assignment.units })
   }
   const profiles = plan.resources.map(() => new Profile())
+  const blocked = new Map<number, string>()
   const capacity = plan.resources.map((resource) => resource.maxUnits)
   // Tasks that will not move (started, must-dates, as-late-as-possible, outside the range) hold their resources
   // first, at their current dates, so the tasks that can move go around them whatever their priority.
+  // Dates on summaries bind their tasks too: a summary's no-later-than dates cap every task under it, and a task
+  // under a summary with a must-date does not move.
+  const inheritedStart = new Float64Array(count).fill(Number.POSITIVE_INFINITY)
+  const inheritedFinish = new Float64Array(count).fill(Number.POSITIVE_INFINITY)
+  const inheritedReason: (string | null)[] = new Array<string | null>(count).fill(null)
+  const pinReason: (string | null)[] = new Array<string | null>(count).fill(null)
+  for (let task = 0; task < count; task++) {
+    const up = parent[task] as number
+    if (up < 0) continue
+    inheritedStart[task] = inheritedStart[up] as number
+    inheritedFinish[task] = inheritedFinish[up] as number
+    inheritedReason[task] = inheritedReason[up] ?? null
+    pinReason[task] = pinReason[up] ?? null
+    const summary = tasks[up] as Task
+    const date = wallOrNaN(summary.constraint.date)
+    if (summary.constraint.type === 'SNLT' && date < (inheritedStart[task] as number)) {
+      inheritedStart[task] = date
+      inheritedReason[task] = `summary "${summary.name}" must start no later than ${summary.constraint.date ?? ''}`
+    } else if (summary.constraint.type === 'FNLT' && date < (inheritedFinish[task] as number)) {
+      inheritedFinish[task] = date
+      inheritedReason[task] = `summary "${summary.name}" must finish no later than ${summary.constraint.date ?? ''}`
+    } else if (summary.constraint.type === 'MSO' || summary.constraint.type === 'MFO') {
+      pinReason[task] = `"${(tasks[task] as Task).name}" is under summary "${summary.name}", which has a must-${summary.constraint.type === 'MSO' ? 'start' : 'finish'}-on date`
+    }
+  }
   const isPinned = new Uint8Array(count)
   for (let task = 0; task < count; task++) {
     const start = base.start[task] as number
     const isInRange = start >= rangeFrom && start < rangeTo
-    if (fixedReason(tasks[task] as Task) === null && isInRange) continue
+    const pinned = pinReason[task]
+    if (pinned !== null && pinned !== undefined && (uses[task] as TaskUse[]).length > 0) blocked.set(task, pinned)
+    if (fixedReason(tasks[task] as Task) === null && isInRange && (pinned === null || pinned === undefined)) continue
     isPinned[task] = 1
     for (const use of uses[task] as TaskUse[]) (profiles[use.resource] as Profile).add(start, base.finish[task] as number, use.units)
   }
@@ -269,8 +297,9 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
   const boundFinish = new Float64Array(count).fill(Number.NEGATIVE_INFINITY)
   const boundLinked = new Uint8Array(count)
   const delays = new Float64Array(count).fill(Number.NaN)
-  const blocked = new Map<number, string>()
   const readyStart = new Float64Array(count)
+  const readyFinishW = new Float64Array(count).fill(Number.NEGATIVE_INFINITY)
+  const readyFinishWall = new Float64Array(count).fill(Number.NEGATIVE_INFINITY)
 
   const lagMinutes = (link: number): number => {
     const kind = lagKind[link] as number
@@ -304,7 +333,7 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
       const isStartBound = type === FS || type === SS
       if (isStartBound) startW = Math.max(startW, w)
       else finishW = Math.max(finishW, w)
-      if (wall) {
+      if (wall || !isStartBound) {
         const at = elapsed ? base + amount : amount === 0 ? base : type === SS ? own.startAt(w) : own.finishAt(w)
         if (isStartBound) startWall = Math.max(startWall, at)
         else finishWall = Math.max(finishWall, at)
@@ -324,7 +353,7 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
     }
     const constraint = (tasks[task] as Task).constraint
     const date = wallOrNaN(constraint.date)
-    if (!isLinked) {
+    if (!isLinked && !summary) {
       startW = Math.max(startW, own.work(projectStartWall))
       startWall = Math.max(startWall, projectStartWall)
     }
@@ -345,6 +374,8 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
     const actual = wallOrNaN(info.actualStart)
     if (!Number.isNaN(actual)) return actual
     const { startW, finishW, startWall, finishWall } = bounds(task)
+    readyFinishW[task] = finishW
+    readyFinishWall[task] = finishWall
     const length = duration[task] as number
     const type = info.constraint.type
     const date = wallOrNaN(info.constraint.date)
@@ -355,6 +386,8 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
       else if (type === 'FNLT' && es + span > date) es = date - span
       else if (type === 'MSO') es = date
       else if (type === 'MFO') es = date - span
+      // A milestone never sits inside non-working time (Friday 17:00, the end of a working stretch, stays).
+      if (span === 0 && !own.isWorking(es) && !own.isWorking(es - 1)) es = own.startAt(own.work(es))
       return es
     }
     let w = finishW - length > startW ? finishW - length : startW
@@ -375,7 +408,14 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
     }
     if (isWall[task] === 1) return start + (isElapsed[task] === 1 ? length : 0)
     const own = calendar[task] as CompiledCalendar
-    return own.finishAt(own.work(start) + length)
+    const w = own.work(start)
+    // When a link to the finish drives the task, the finish keeps that link's wall time (as the engine does).
+    const finishW = readyFinishW[task] as number
+    const finishWall = readyFinishWall[task] as number
+    if (finishWall > Number.NEGATIVE_INFINITY && w + length === finishW && own.work(finishWall) === finishW && (own.isWorking(finishWall) || own.isWorking(finishWall - 1))) {
+      return finishWall
+    }
+    return own.finishAt(w + length)
   }
 
   /** The start the engine gives a task with undelayed start `es` and leveling delay `delay`. */
@@ -453,8 +493,8 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
         // Summary open: pass its bounds to the children.
         const own = calendar[node] as CompiledCalendar
         const { startW, finishW, startWall, finishWall, isLinked } = bounds(node)
-        boundStart[node] = startWall === Number.NEGATIVE_INFINITY ? startWall : own.startAt(startW)
-        boundFinish[node] = finishWall === Number.NEGATIVE_INFINITY ? finishWall : own.finishAt(finishW)
+        boundStart[node] = startWall === Number.NEGATIVE_INFINITY ? startWall : Math.max(startWall, own.startAt(startW))
+        boundFinish[node] = finishWall === Number.NEGATIVE_INFINITY ? finishWall : Math.max(finishWall, own.finishAt(finishW))
         boundLinked[node] = isLinked ? 1 : 0
         for (let child = childOffsets[node] as number; child < (childOffsets[node + 1] as number); child++) release(childList[child] as number)
       }
@@ -469,7 +509,7 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
     const isInRange = (base.start[task] as number) >= rangeFrom && (base.start[task] as number) < rangeTo
     // By default a task keeps the delay it has (none for tasks whose delay was cleared for this pass).
     let start = delayedStart(task, es, info.levelingDelay)
-    if (isInRange && taskUses.length > 0 && fixed === null && (duration[task] as number) > 0) {
+    if (isInRange && taskUses.length > 0 && fixed === null && isPinned[task] === 0 && (duration[task] as number) > 0) {
       delays[task] = 0
       // Latest finish allowed: the task's own no-later-than date, and its late finish when it may only use slack.
       let latestFinish = Number.POSITIVE_INFINITY
@@ -483,6 +523,14 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
       if (constraint.type === 'SNLT') {
         latestStart = wallOrNaN(constraint.date)
         limitReason = `"${info.name}" must start no later than ${constraint.date ?? ''}`
+      }
+      if ((inheritedStart[task] as number) < latestStart) {
+        latestStart = inheritedStart[task] as number
+        limitReason = `"${info.name}" cannot start later: its ${inheritedReason[task] ?? ''}`
+      }
+      if ((inheritedFinish[task] as number) < latestFinish) {
+        latestFinish = inheritedFinish[task] as number
+        limitReason = `"${info.name}" cannot finish later: its ${inheritedReason[task] ?? ''}`
       }
       if (options.withinSlackOnly === true || isHardBelow[task] === 1) {
         const lateFinish = base.lateFinish[task] as number
@@ -597,6 +645,27 @@ export function levelResources(plan: Plan, options: LevelingOptions = {}): Level
   let leveled = planWithDelays(basePlan, placement.delays)
   let result = scheduleRun(leveled)
   if (!result.ok) return result
+  // Guard: a date or link that held before must still hold. Where the engine lets a date win over a link (or a
+  // summary's date binds its tasks), take back the new delays of everything upstream of the task that broke.
+  for (let round = 0; round < 4 && result.ok; round++) {
+    const victims = brokenSince(leveled, validated.graph, calendars, before, result.schedule)
+    if (victims.length === 0) break
+    const upstream = upstreamOf(validated.graph, victims)
+    const delays = new Float64Array(plan.tasks.length).fill(Number.NaN)
+    let isReverted = false
+    for (const index of upstream) {
+      if ((leveled.tasks[index] as Task).levelingDelay > 0 && !Number.isNaN(placement.delays[index] as number)) {
+        delays[index] = 0
+        isReverted = true
+        const victim = leveled.tasks[victims[0] as number] as Task
+        placement.blocked.set(index, `"${(leveled.tasks[index] as Task).name}" cannot be delayed without breaking a date or link of "${victim.name}"`)
+      }
+    }
+    if (!isReverted) break
+    leveled = planWithDelays(leveled, delays)
+    result = scheduleRun(leveled)
+  }
+  if (!result.ok) return result
   // Within slack: the finish must not move. Should the engine disagree with the pass anywhere, take back the delays
   // of the tasks that end beyond their late finish until it holds (and all of them as the last resort).
   if (options.withinSlackOnly === true) {
@@ -654,6 +723,75 @@ export function levelResources(plan: Plan, options: LevelingOptions = {}): Level
       remaining,
     },
   }
+}
+
+/** Whether the no-later-than date of task `index` holds in `schedule` (other constraints: true). */
+function dateHolds(task: Task, schedule: Schedule, index: number): boolean {
+  const date = task.constraint.date === null ? Number.NaN : dateToWallMinutes(task.constraint.date)
+  const start = schedule.start[index] as number
+  const finish = schedule.finish[index] as number
+  switch (task.constraint.type) {
+    case 'SNLT':
+      return start <= date
+    case 'FNLT':
+      return finish <= date
+    default:
+      // Must-dates are never delayed (the engine keeps them on their date); their links are checked as links.
+      return true
+  }
+}
+
+/** Whether link `link` (index into the graph's links) holds in `schedule`, working lags in the successor's calendar. */
+function linkHolds(plan: Plan, graph: PlanGraph, calendars: CalendarSet, schedule: Schedule, link: number): boolean {
+  const predecessor = graph.linkPredecessor[link] as number
+  const successor = graph.linkSuccessor[link] as number
+  const type = graph.linkType[link] as number
+  const dependency = graph.links[link] as Plan['dependencies'][number]
+  const from = type === FS || type === FF ? (schedule.finish[predecessor] as number) : (schedule.start[predecessor] as number)
+  const to = type === FS || type === SS ? (schedule.start[successor] as number) : (schedule.finish[successor] as number)
+  const isElapsed = elapsedUnits.has(dependency.lagUnit) || dependency.lagUnit === 'e%'
+  const amount = dependency.lagUnit === '%' || dependency.lagUnit === 'e%' ? (dependency.lag / 100) * (schedule.duration[predecessor] as number) : dependency.lag
+  if (isElapsed) return to >= from + amount - epsilon
+  const calendarId = (plan.tasks[successor] as Task).calendarId ?? plan.calendarId
+  const calendar = calendars.get(calendarId)
+  if (calendarIsProblem(calendar)) return true
+  return calendar.work(to) - calendar.work(from) >= amount - epsilon
+}
+
+/** Tasks whose no-later-than date, or one of whose incoming links, held before and no longer does. */
+function brokenSince(plan: Plan, graph: PlanGraph, calendars: CalendarSet, before: Schedule, after: Schedule): number[] {
+  const victims = new Set<number>()
+  plan.tasks.forEach((task, index) => {
+    if (dateHolds(task, before, index) && !dateHolds(task, after, index)) victims.add(index)
+  })
+  for (let link = 0; link < graph.links.length; link++) {
+    if (linkHolds(plan, graph, calendars, before, link) && !linkHolds(plan, graph, calendars, after, link)) victims.add(graph.linkSuccessor[link] as number)
+  }
+  return [...victims]
+}
+
+/** Every task whose dates can move `victims`: link predecessors, summaries' predecessors and tasks, transitively. */
+function upstreamOf(graph: PlanGraph, victims: number[]): Set<number> {
+  const seen = new Set<number>(victims)
+  const queue = [...victims]
+  const visit = (index: number): void => {
+    if (!seen.has(index)) {
+      seen.add(index)
+      queue.push(index)
+    }
+  }
+  while (queue.length > 0) {
+    const task = queue.pop() as number
+    for (let entry = graph.predecessorOffsets[task] as number; entry < (graph.predecessorOffsets[task + 1] as number); entry++) {
+      visit(graph.linkPredecessor[graph.predecessorLinks[entry] as number] as number)
+    }
+    const up = graph.parent[task] as number
+    if (up >= 0) visit(up)
+    if (graph.isSummary[task] === 1) {
+      for (let child = graph.childOffsets[task] as number; child < (graph.childOffsets[task + 1] as number); child++) visit(graph.childList[child] as number)
+    }
+  }
+  return seen
 }
 
 function remainingReasons(plan: Plan, schedule: Schedule, conflict: OverallocationPeriod, blocked: Map<number, string>, options: LevelingOptions): string[] {
