@@ -1,4 +1,4 @@
-import { access, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { access, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
@@ -9,9 +9,10 @@ import { csvExportPlan, csvParse } from '../../src/shared/formats/csv'
 import { mspdiRead } from '../../src/shared/formats/mspdi/read'
 import { planFileParse, planFileSerialize } from '../../src/shared/formats/plan-file'
 import { checkCommand } from '../../src/main/cli/commands/check'
-import { exportCommand, type CliOutput } from '../../src/main/cli/commands/export'
+import { cliProgressBytes, exportCommand, type CliOutput } from '../../src/main/cli/commands/export'
 import { importCommand } from '../../src/main/cli/commands/import'
-import { exportSchedule } from '../../src/main/export'
+import { exportPlanMspdi, exportSchedule } from '../../src/main/export'
+import { generatePlan } from '../support/generate-plan'
 import { samplePlan } from './export-plans'
 
 const samples = join(__dirname, '../../../shared/mspdi/samples')
@@ -194,6 +195,19 @@ describe('cli import', () => {
     expect(io.err.split('\n')).toHaveLength(2)
     expect(await exists(out)).toBe(false)
     expect((await readdir(folder)).filter((file) => file.includes('gantry-tmp'))).toEqual([])
+  })
+
+  it('reports progress on stderr while it reads a large file', async () => {
+    const large = join(folder, 'large.xml')
+    await writeFile(large, exportPlanMspdi(generatePlan({ tasks: 10_000, seed: 5, resources: 20 })))
+    expect((await stat(large)).size).toBeGreaterThanOrEqual(cliProgressBytes)
+    const io = capture()
+    expect(await importCommand([large, '--out', join(folder, 'large.gantry')], io)).toBe(0)
+    const lines = io.err.trim().split('\n')
+    expect(lines[0]).toBe('reading large.xml: 0 %')
+    expect(lines.at(-1)).toBe('reading large.xml: 100 %')
+    expect(lines.length).toBeGreaterThanOrEqual(3)
+    expect(io.out).toMatch(/^Imported 10000 tasks/)
   })
 
   it('refuses a Gantry plan as input', async () => {
