@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { scheduleRun } from '../../src/shared/domain/schedule'
-import { validateOutlineParents, validatePlan } from '../../src/shared/domain/validate'
+import { TaskIndexMap, validateOutlineParents, validatePlan } from '../../src/shared/domain/validate'
 import { link, task, testPlan } from '../support/generate-plan'
 
 describe('validatePlan', () => {
@@ -68,5 +68,26 @@ describe('validatePlan', () => {
 describe('validateOutlineParents', () => {
   it('takes the nearest earlier task with a lower level as parent', () => {
     expect(Array.from(validateOutlineParents([1, 2, 3, 3, 2, 1, 3]))).toEqual([-1, 0, 1, 1, 0, -1, 5])
+  })
+})
+
+describe('TaskIndexMap', () => {
+  it('maps ids to their first index, filled on first use, and behaves like a Map', () => {
+    const map = new TaskIndexMap([7, 3, 9])
+    expect(map.get(3)).toBe(1)
+    expect(map.has(9)).toBe(true)
+    expect(map.has(4)).toBe(false)
+    expect(map.size).toBe(3)
+    expect([...map]).toEqual([
+      [7, 0],
+      [3, 1],
+      [9, 2],
+    ])
+    expect(map instanceof Map).toBe(true)
+  })
+
+  it('is what a schedule exposes as indexOf', () => {
+    const result = validatePlan(testPlan([task(5, 1), task(2, 1)]))
+    expect(result.ok && result.graph.indexOf.get(2)).toBe(1)
   })
 })

@@ -197,6 +197,84 @@ function topologicalOrder(
   return { order, cycle: tasks }
 }
 
+/**
+ * Task id → index in `plan.tasks`, filled on first use: building a Map of 100,000 entries costs more than a whole
+ * scheduling pass, and many callers of a schedule never look a task up by id.
+ */
+export class TaskIndexMap extends Map<TaskId, number> {
+  private pending: readonly TaskId[] | null
+
+  constructor(ids: readonly TaskId[]) {
+    super()
+    this.pending = ids
+  }
+
+  private fill(): void {
+    const ids = this.pending
+    if (ids === null) return
+    this.pending = null
+    for (let index = 0; index < ids.length; index++) {
+      const id = ids[index] as TaskId
+      if (!super.has(id)) super.set(id, index)
+    }
+  }
+
+  override get(key: TaskId): number | undefined {
+    this.fill()
+    return super.get(key)
+  }
+
+  override has(key: TaskId): boolean {
+    this.fill()
+    return super.has(key)
+  }
+
+  override set(key: TaskId, value: number): this {
+    this.fill()
+    return super.set(key, value)
+  }
+
+  override delete(key: TaskId): boolean {
+    this.fill()
+    return super.delete(key)
+  }
+
+  override clear(): void {
+    this.pending = null
+    super.clear()
+  }
+
+  override get size(): number {
+    this.fill()
+    return super.size
+  }
+
+  override forEach(callback: (value: number, key: TaskId, map: Map<TaskId, number>) => void, thisArgument?: unknown): void {
+    this.fill()
+    super.forEach(callback, thisArgument)
+  }
+
+  override entries(): MapIterator<[TaskId, number]> {
+    this.fill()
+    return super.entries()
+  }
+
+  override keys(): MapIterator<TaskId> {
+    this.fill()
+    return super.keys()
+  }
+
+  override values(): MapIterator<number> {
+    this.fill()
+    return super.values()
+  }
+
+  override [Symbol.iterator](): MapIterator<[TaskId, number]> {
+    this.fill()
+    return super[Symbol.iterator]()
+  }
+}
+
 /** Result of `validatePlan`: the compiled graph, or every problem found. */
 export type ValidateResult = { ok: true; graph: PlanGraph } | { ok: false; problems: ScheduleProblem[] }
 
@@ -208,7 +286,8 @@ export type ValidateResult = { ok: true; graph: PlanGraph } | { ok: false; probl
 export function validatePlan(plan: Plan): ValidateResult {
   const problems: ScheduleProblem[] = []
   const count = plan.tasks.length
-  const indexOf = new Map<TaskId, number>()
+  // Ids outside the array range below (negative, fractional or huge); usually empty.
+  const otherIds = new Map<TaskId, number>()
   // Ids are usually small positive integers: look them up in an array (much faster than a Map for the links).
   let maxId = -1
   for (let index = 0; index < count; index++) {
@@ -219,7 +298,7 @@ export function validatePlan(plan: Plan): ValidateResult {
   const slots = new Int32Array(slotLimit).fill(-1)
   const lookup = (id: TaskId): number => {
     if (Number.isInteger(id) && id >= 0 && id < slotLimit) return slots[id] as number
-    return indexOf.get(id) ?? -1
+    return otherIds.get(id) ?? -1
   }
   const checkDate = (taskId: TaskId, label: string, value: string | null): void => {
     if (value !== null && !dateIsValidIsoDateTime(value)) {
@@ -231,10 +310,8 @@ export function validatePlan(plan: Plan): ValidateResult {
     const task = tasks[index] as (typeof tasks)[number]
     const id = task.id
     if (lookup(id) >= 0) problems.push({ kind: 'duplicate-id', taskId: id, message: `Task id ${id} is used by more than one task.` })
-    else {
-      indexOf.set(id, index)
-      if (Number.isInteger(id) && id >= 0 && id < slotLimit) slots[id] = index
-    }
+    else if (Number.isInteger(id) && id >= 0 && id < slotLimit) slots[id] = index
+    else otherIds.set(id, index)
     if (!(task.duration >= 0) || task.duration === Number.POSITIVE_INFINITY) {
       problems.push({ kind: 'invalid-value', taskId: id, message: `Task ${id} has an invalid duration (${task.duration}).` })
     }
@@ -315,7 +392,7 @@ export function validatePlan(plan: Plan): ValidateResult {
     ok: true,
     graph: {
       taskCount: count,
-      indexOf,
+      indexOf: new TaskIndexMap(plan.tasks.map((task) => task.id)),
       parent,
       isSummary,
       childOffsets,
