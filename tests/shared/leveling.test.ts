@@ -5,6 +5,7 @@ import { loadCompute } from '../../src/shared/domain/load'
 import type { Assignment, Dependency, Plan, Resource, Task } from '../../src/shared/domain/model'
 import { scheduleRun } from '../../src/shared/domain/schedule'
 import { dateFromWallMinutes } from '../../src/shared/domain/dates'
+import { generatePlan } from '../support/generate-plan'
 
 /*
  * Plans start Monday 2026-01-05 08:00 on the Standard calendar (Mon-Fri 08-12, 13-17).
@@ -286,5 +287,23 @@ describe('levelResources', () => {
     const result = leveled(plan)
     expect(result.load.conflicts).toEqual(loadCompute(result.plan, result.schedule).conflicts)
     expect(result.summary.conflictsAfter).toBe(0)
+  })
+
+  it.each([3, 4])('on a generated plan (seed %i) only conflicts no delay can fix remain, and the finish holds within slack', (seed) => {
+    const plan = generatePlan({ tasks: 600, seed, resources: 8, assignmentsPerTask: 1.4 })
+    const result = leveled(plan)
+    expect(result.summary.conflictsBefore).toBeGreaterThan(10)
+    expect(result.summary.moved.length).toBeGreaterThan(50)
+    // Part-timers booked above their max units cannot be fixed by delaying; everything else is resolved.
+    for (const remaining of result.summary.remaining) {
+      for (const reason of remaining.reasons) expect(reason).toMatch(/needs \d+ % of Resource \d+, who works at most 50 %/)
+    }
+    const within = leveled(plan, { withinSlackOnly: true })
+    expect(within.summary.finishAfter).toBe(within.summary.finishBefore)
+    // Fewer hours of over-allocation (the number of periods may grow when a period is split).
+    const excess = (conflicts: Array<{ excessWork: number }>): number => conflicts.reduce((sum, conflict) => sum + conflict.excessWork, 0)
+    const beforeSchedule = scheduleRun(plan)
+    if (!beforeSchedule.ok) throw new Error('unscheduled')
+    expect(excess(within.load.conflicts)).toBeLessThan(excess(loadCompute(plan, beforeSchedule.schedule).conflicts))
   })
 })
