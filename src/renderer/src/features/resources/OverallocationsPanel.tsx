@@ -1,0 +1,247 @@
+/**
+ * The Over-allocations panel: every conflict (who, when, peak load, excess work, which tasks) with links that select
+ * the tasks, concrete suggestions per conflict that apply in one click (one undoable step each), and the Level
+ * resources command (whole plan or a date range, optionally only within slack) with its before/after summary.
+ */
+import { useId, useMemo, useState } from 'react'
+import { dateFromDayNumber } from '../../../../shared/domain/dates'
+import type { LevelingSummary } from '../../../../shared/domain/leveling'
+import type { OverallocationPeriod, PlanLoad } from '../../../../shared/domain/load'
+import type { Plan, Resource, ResourceId, TaskId } from '../../../../shared/domain/model'
+import type { Schedule } from '../../../../shared/domain/schedule-types'
+import { suggestionsForConflict, type Suggestion } from '../../../../shared/domain/suggestions'
+import { useWorkspaceApi } from '../workspace/workspace-store'
+import { percentText, taskNames } from './plan-load'
+import { resourcesApplySuggestion, resourcesLevel } from './resource-commands'
+
+type Props = {
+  plan: Plan
+  schedule: Schedule
+  load: PlanLoad
+  /** Shows the given tasks in the Gantt view (after they are selected). */
+  onShowTasks?: (taskIds: TaskId[]) => void
+}
+
+function hoursText(minutes: number): string {
+  const hours = Math.round((minutes / 60) * 10) / 10
+  return `${hours} h`
+}
+
+export function OverallocationsPanel({ plan, schedule, load, onShowTasks }: Props) {
+  const headingId = useId()
+  const resources = useMemo(() => new Map<ResourceId, Resource>(plan.resources.map((resource) => [resource.id, resource])), [plan.resources])
+  const count = load.conflicts.length
+  return (
+    <section className="rs-panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        Over-allocations <span className={`rs-count${count > 0 ? ' is-over' : ''}`}>{count}</span>
+      </h2>
+      <LevelForm plan={plan} />
+      {count === 0 ? (
+        <p className="rs-empty" data-testid="no-overallocations">
+          Nobody is over-allocated.
+        </p>
+      ) : (
+        <ul className="rs-conflicts" aria-label="Conflicts">
+          {load.conflicts.map((conflict) => (
+            <ConflictItem
+              key={`${conflict.resourceId}:${conflict.startDay}`}
+              plan={plan}
+              schedule={schedule}
+              conflict={conflict}
+              resource={resources.get(conflict.resourceId)}
+              onShowTasks={onShowTasks}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+function ConflictItem({
+  plan,
+  schedule,
+  conflict,
+  resource,
+  onShowTasks,
+}: {
+  plan: Plan
+  schedule: Schedule
+  conflict: OverallocationPeriod
+  resource: Resource | undefined
+  onShowTasks?: (taskIds: TaskId[]) => void
+}) {
+  const store = useWorkspaceApi()
+  const [isOpen, setOpen] = useState(false)
+  const suggestions = useMemo<Suggestion[]>(() => (isOpen ? suggestionsForConflict(plan, schedule, conflict) : []), [isOpen, plan, schedule, conflict])
+  const name = resource?.name ?? `Resource ${conflict.resourceId}`
+  const names = taskNames(plan, conflict.taskIds)
+  const peak = Math.max(conflict.peakPercent, conflict.peakUnitsPercent)
+  const when = conflict.start === conflict.finish ? conflict.start : `${conflict.start} – ${conflict.finish}`
+  const select = (ids: TaskId[]): void => {
+    store.getState().editorSelect(ids)
+    onShowTasks?.(ids)
+  }
+  return (
+    <li className="rs-conflict" data-resource-id={conflict.resourceId}>
+      <p className="rs-conflict-head">
+        <strong>{name}</strong> <span className="rs-when">{when}</span>{' '}
+        <span className="rs-peak" title={`Peak on ${dateFromDayNumber(conflict.peakDay)}`}>
+          peak {percentText(peak)}
+        </span>
+      </p>
+      <p className="rs-conflict-detail">
+        {hoursText(conflict.excessWork)} of work above capacity{resource !== undefined ? ` (max ${resource.maxUnits} %)` : ''} on:
+      </p>
+      <ul className="rs-task-links">
+        {conflict.taskIds.map((taskId, index) => (
+          <li key={taskId}>
+            <button type="button" className="rs-link" onClick={() => select([taskId])} aria-label={`Select task ${names[index] ?? taskId}`}>
+              {names[index]}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="rs-conflict-actions">
+        <button type="button" className="ws-button" onClick={() => select(conflict.taskIds)}>
+          Select all {conflict.taskIds.length} tasks
+        </button>
+        <button type="button" className="ws-button" aria-expanded={isOpen} onClick={() => setOpen((open) => !open)}>
+          {isOpen ? 'Hide suggestions' : 'Suggestions'}
+        </button>
+      </div>
+      {isOpen && (
+        <ul className="rs-suggestions" aria-label={`Suggestions for ${name} ${when}`}>
+          {suggestions.length === 0 && <li className="rs-empty">No suggestion found; try Level resources.</li>}
+          {suggestions.map((suggestion, index) => (
+            <li key={index} className="rs-suggestion">
+              <span>{suggestion.message}</span>
+              <button type="button" className="ws-button" onClick={() => resourcesApplySuggestion(store.getState(), suggestion)}>
+                Apply
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  )
+}
+
+function LevelForm({ plan }: { plan: Plan }) {
+  const store = useWorkspaceApi()
+  const [isOpen, setOpen] = useState(false)
+  const [scope, setScope] = useState<'plan' | 'range'>('plan')
+  const [from, setFrom] = useState(plan.start.slice(0, 10))
+  const [to, setTo] = useState(plan.start.slice(0, 10))
+  const [isWithinSlack, setWithinSlack] = useState(false)
+  const [summary, setSummary] = useState<{ summary: LevelingSummary; isChanged: boolean } | null>(null)
+  const formId = useId()
+  const level = (): void => {
+    const outcome = resourcesLevel(store.getState(), {
+      ...(scope === 'range' ? { range: { from: from.trim(), to: to.trim() } } : {}),
+      withinSlackOnly: isWithinSlack,
+    })
+    setSummary(outcome.ok ? { summary: outcome.summary, isChanged: outcome.isChanged } : null)
+  }
+  return (
+    <div className="rs-level">
+      <div className="rs-level-bar">
+        <button type="button" className="ws-button rs-button-primary" aria-expanded={isOpen} aria-controls={formId} onClick={() => setOpen((open) => !open)}>
+          Level resources…
+        </button>
+      </div>
+      {isOpen && (
+        <form
+          id={formId}
+          className="rs-level-form"
+          aria-label="Level resources"
+          onSubmit={(event) => {
+            event.preventDefault()
+            level()
+          }}
+        >
+          <fieldset>
+            <legend>Scope</legend>
+            <label className="ws-check">
+              <input type="radio" name={`${formId}-scope`} checked={scope === 'plan'} onChange={() => setScope('plan')} />
+              Whole plan
+            </label>
+            <label className="ws-check">
+              <input type="radio" name={`${formId}-scope`} checked={scope === 'range'} onChange={() => setScope('range')} />
+              Tasks starting in a date range
+            </label>
+            {scope === 'range' && (
+              <div className="rs-range">
+                <label>
+                  From
+                  <input type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
+                </label>
+                <label>
+                  To
+                  <input type="date" value={to} onChange={(event) => setTo(event.target.value)} />
+                </label>
+              </div>
+            )}
+          </fieldset>
+          <label className="ws-check">
+            <input type="checkbox" checked={isWithinSlack} onChange={(event) => setWithinSlack(event.target.checked)} />
+            Level only within slack (the plan finish does not move)
+          </label>
+          <button type="submit" className="ws-button rs-button-primary">
+            Level
+          </button>
+        </form>
+      )}
+      {summary !== null && <LevelSummary summary={summary.summary} isChanged={summary.isChanged} onClose={() => setSummary(null)} />}
+    </div>
+  )
+}
+
+function LevelSummary({ summary, isChanged, onClose }: { summary: LevelingSummary; isChanged: boolean; onClose: () => void }) {
+  const store = useWorkspaceApi()
+  const minutesPerDay = store.getState().document?.plan.settings.minutesPerDay ?? 480
+  const finishDays = Math.round((summary.finishDelay / minutesPerDay) * 10) / 10
+  return (
+    <div className="rs-level-summary" role="status" aria-label="Leveling summary">
+      <p>
+        <strong>Leveling:</strong> {summary.moved.length} task{summary.moved.length === 1 ? '' : 's'} moved; over-allocations {summary.conflictsBefore} →{' '}
+        {summary.conflictsAfter}. Plan finish {summary.finishBefore.slice(0, 10)} → {summary.finishAfter.slice(0, 10)}
+        {finishDays > 0 ? ` (${finishDays} working day${finishDays === 1 ? '' : 's'} later)` : ' (unchanged)'}.
+      </p>
+      {summary.moved.length > 0 && (
+        <ul className="rs-moved">
+          {summary.moved.map((move) => (
+            <li key={move.taskId}>
+              {move.name || `Task ${move.taskId}`}: {move.oldStart.slice(0, 10)} → {move.newStart.slice(0, 10)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {summary.remaining.length > 0 && (
+        <ul className="rs-remaining" aria-label="Not resolved">
+          {summary.remaining.map((item, index) => (
+            <li key={index}>{item.reasons.join(' ')}</li>
+          ))}
+        </ul>
+      )}
+      <div className="rs-conflict-actions">
+        {isChanged && (
+          <button
+            type="button"
+            className="ws-button"
+            onClick={() => {
+              store.getState().editorUndo()
+              onClose()
+            }}
+          >
+            Undo leveling
+          </button>
+        )}
+        <button type="button" className="ws-button" onClick={onClose}>
+          Close summary
+        </button>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,278 @@
+/**
+ * The resource sheet: one row per resource (name, role, max units, hourly rate, vacations, load status), edited in
+ * place (a field commits on Enter or when it loses focus; a refused value shows why and goes back), an add form, and
+ * removal that asks first when the resource has assignments (removing them too, in one undoable step).
+ */
+import { useId, useMemo, useState, type KeyboardEvent } from 'react'
+import { assignmentUnitsParse } from '../../../../shared/domain/assignments-text'
+import type { Resource, ResourceId } from '../../../../shared/domain/model'
+import { ConfirmDialog } from '../../app/ConfirmDialog'
+import { useWorkspace, useWorkspaceApi } from '../workspace/workspace-store'
+import { percentText, usePlanLoad } from './plan-load'
+import { resourceAssignmentCount, resourcesAdd, resourcesRemove, resourcesUpdate, vacationsFormat, vacationsParse, type ResourceDraft } from './resource-commands'
+import './resources.css'
+
+type Field = 'name' | 'role' | 'maxUnits' | 'hourlyRate' | 'nonWorkingDays'
+
+/** Reads a typed field into a patch, or the message explaining why it is refused. */
+function fieldPatch(field: Field, text: string, name: string): { ok: true; patch: Partial<ResourceDraft> } | { ok: false; message: string } {
+  switch (field) {
+    case 'name':
+      return { ok: true, patch: { name: text } }
+    case 'role':
+      return { ok: true, patch: { role: text } }
+    case 'maxUnits': {
+      const parsed = assignmentUnitsParse(text, name)
+      return parsed.ok ? { ok: true, patch: { maxUnits: parsed.units } } : { ok: false, message: parsed.message.replace('Units for', 'Max units for') }
+    }
+    case 'hourlyRate': {
+      const value = Number(text.trim().replace(',', '.'))
+      if (text.trim() === '' || !Number.isFinite(value) || value < 0) return { ok: false, message: 'The hourly rate must be a number of 0 or more.' }
+      return { ok: true, patch: { hourlyRate: value } }
+    }
+    case 'nonWorkingDays': {
+      const parsed = vacationsParse(text)
+      return parsed.ok ? { ok: true, patch: { nonWorkingDays: parsed.ranges } } : parsed
+    }
+  }
+}
+
+function fieldText(resource: Resource, field: Field): string {
+  switch (field) {
+    case 'name':
+      return resource.name
+    case 'role':
+      return resource.role
+    case 'maxUnits':
+      return `${resource.maxUnits}%`
+    case 'hourlyRate':
+      return String(resource.hourlyRate)
+    case 'nonWorkingDays':
+      return vacationsFormat(resource.nonWorkingDays)
+  }
+}
+
+const fieldLabels: Record<Field, string> = {
+  name: 'Name',
+  role: 'Role',
+  maxUnits: 'Max units',
+  hourlyRate: 'Hourly rate',
+  nonWorkingDays: 'Vacations',
+}
+
+export function ResourceSheet({ onShowUsage }: { onShowUsage?: (resourceId: ResourceId) => void }) {
+  const store = useWorkspaceApi()
+  const plan = useWorkspace((state) => state.document?.plan ?? null)
+  const schedule = useWorkspace((state) => state.document?.schedule ?? null)
+  const load = usePlanLoad(plan, schedule)
+  const [removing, setRemoving] = useState<Resource | null>(null)
+  const headingId = useId()
+  const currency = plan?.settings.currencyCode ?? ''
+
+  // Refusals go to the workspace's message line (role=alert), like the grid's.
+  const say = (text: string | null): void => store.getState().editorSetMessage(text)
+  const commit = (resource: Resource, field: Field, text: string): boolean => {
+    if (text === fieldText(resource, field)) return true
+    const parsed = fieldPatch(field, text, resource.name)
+    if (!parsed.ok) {
+      say(`${parsed.message} Nothing was changed.`)
+      return false
+    }
+    return resourcesUpdate(store.getState(), resource.id, parsed.patch).ok
+  }
+
+  const assignmentCounts = useMemo(() => {
+    const counts = new Map<ResourceId, number>()
+    for (const assignment of plan?.assignments ?? []) counts.set(assignment.resourceId, (counts.get(assignment.resourceId) ?? 0) + 1)
+    return counts
+  }, [plan?.assignments])
+
+  if (plan === null) return null
+  return (
+    <section className="rs-sheet" aria-labelledby={headingId}>
+      <h2 id={headingId}>Resources</h2>
+      {plan.resources.length === 0 ? (
+        <p className="rs-empty">No resources yet. Add the people who work on this plan below, then assign them in the Resources column of the Gantt grid.</p>
+      ) : (
+        <table className="ws-table rs-table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Max units</th>
+              <th scope="col">Hourly rate{currency === '' ? '' : ` (${currency})`}</th>
+              <th scope="col">Vacations</th>
+              <th scope="col">Tasks</th>
+              <th scope="col">Load</th>
+              <th scope="col">
+                <span className="ws-visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.resources.map((resource) => {
+              const resourceLoad = load?.byResource.get(resource.id)
+              const periods = resourceLoad?.periods ?? []
+              const peak = periods.reduce((max, period) => Math.max(max, period.peakPercent, period.peakUnitsPercent), 0)
+              return (
+                <tr key={resource.id} data-resource-id={resource.id} className={periods.length > 0 ? 'is-over' : undefined}>
+                  {(['name', 'role', 'maxUnits', 'hourlyRate', 'nonWorkingDays'] as const).map((field) => (
+                    <td key={field}>
+                      <SheetInput
+                        key={`${field}:${fieldText(resource, field)}`}
+                        label={`${fieldLabels[field]} of ${resource.name}`}
+                        initial={fieldText(resource, field)}
+                        placeholder={field === 'nonWorkingDays' ? '2026-03-02..2026-03-06' : undefined}
+                        isWide={field === 'nonWorkingDays' || field === 'name'}
+                        onCommit={(text) => commit(resource, field, text)}
+                      />
+                    </td>
+                  ))}
+                  <td className="rs-number">{assignmentCounts.get(resource.id) ?? 0}</td>
+                  <td>
+                    {periods.length > 0 ? (
+                      <button
+                        type="button"
+                        className="rs-over-badge"
+                        title={`Over-allocated in ${periods.length} period${periods.length === 1 ? '' : 's'}; show the resource usage`}
+                        onClick={() => onShowUsage?.(resource.id)}
+                      >
+                        <span aria-hidden="true">⚠ </span>Over-allocated · peak {percentText(peak)}
+                      </button>
+                    ) : (
+                      <span className="rs-ok">{resourceLoad !== undefined && resourceLoad.taskIds.length > 0 ? 'Within capacity' : 'Not assigned'}</span>
+                    )}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="ws-button"
+                      aria-label={`Remove ${resource.name}`}
+                      onClick={() => {
+                        if (resourceAssignmentCount(plan, resource.id) > 0) setRemoving(resource)
+                        else resourcesRemove(store.getState(), resource.id)
+                      }}
+                    >
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      )}
+      <AddResourceForm onMessage={say} />
+      {removing !== null && (
+        <ConfirmDialog
+          title={`Remove ${removing.name}?`}
+          confirmLabel="Remove resource and assignments"
+          isDestructive
+          onCancel={() => setRemoving(null)}
+          onConfirm={() => {
+            resourcesRemove(store.getState(), removing.id)
+            setRemoving(null)
+          }}
+        >
+          <p>
+            {removing.name} is assigned to {resourceAssignmentCount(plan, removing.id)} task
+            {resourceAssignmentCount(plan, removing.id) === 1 ? '' : 's'}. Removing the resource also removes these assignments. Undo brings both back.
+          </p>
+        </ConfirmDialog>
+      )}
+    </section>
+  )
+}
+
+function SheetInput({ label, initial, placeholder, isWide, onCommit }: { label: string; initial: string; placeholder?: string; isWide: boolean; onCommit: (text: string) => boolean }) {
+  const [text, setText] = useState(initial)
+  const finish = (): void => {
+    if (!onCommit(text)) setText(initial)
+  }
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
+    if (event.key === 'Enter') {
+      event.preventDefault()
+      finish()
+    } else if (event.key === 'Escape') {
+      setText(initial)
+    }
+  }
+  return (
+    <input
+      className={`rs-input${isWide ? ' is-wide' : ''}`}
+      aria-label={label}
+      value={text}
+      placeholder={placeholder}
+      onChange={(event) => setText(event.target.value)}
+      onBlur={finish}
+      onKeyDown={onKeyDown}
+    />
+  )
+}
+
+function AddResourceForm({ onMessage }: { onMessage: (text: string | null) => void }) {
+  const store = useWorkspaceApi()
+  const [name, setName] = useState('')
+  const [role, setRole] = useState('')
+  const [units, setUnits] = useState('100%')
+  const [rate, setRate] = useState('0')
+  const [vacations, setVacations] = useState('')
+  const add = (): void => {
+    const parsedUnits = fieldPatch('maxUnits', units, name.trim() || 'the resource')
+    const parsedRate = fieldPatch('hourlyRate', rate, name)
+    const parsedVacations = fieldPatch('nonWorkingDays', vacations, name)
+    for (const parsed of [parsedUnits, parsedRate, parsedVacations]) {
+      if (!parsed.ok) {
+        onMessage(`${parsed.message} Nothing was changed.`)
+        return
+      }
+    }
+    const draft: ResourceDraft = {
+      name,
+      role,
+      maxUnits: parsedUnits.ok ? (parsedUnits.patch.maxUnits ?? 100) : 100,
+      hourlyRate: parsedRate.ok ? (parsedRate.patch.hourlyRate ?? 0) : 0,
+      nonWorkingDays: parsedVacations.ok ? (parsedVacations.patch.nonWorkingDays ?? []) : [],
+    }
+    if (!resourcesAdd(store.getState(), draft).ok) return
+    setName('')
+    setRole('')
+    setUnits('100%')
+    setRate('0')
+    setVacations('')
+  }
+  return (
+    <form
+      className="rs-add"
+      aria-label="Add a resource"
+      onSubmit={(event) => {
+        event.preventDefault()
+        add()
+      }}
+    >
+      <label>
+        Name
+        <input value={name} onChange={(event) => setName(event.target.value)} />
+      </label>
+      <label>
+        Role
+        <input value={role} onChange={(event) => setRole(event.target.value)} />
+      </label>
+      <label>
+        Max units
+        <input value={units} inputMode="decimal" onChange={(event) => setUnits(event.target.value)} />
+      </label>
+      <label>
+        Hourly rate
+        <input value={rate} inputMode="decimal" onChange={(event) => setRate(event.target.value)} />
+      </label>
+      <label>
+        Vacations
+        <input value={vacations} placeholder="2026-03-02..2026-03-06" onChange={(event) => setVacations(event.target.value)} />
+      </label>
+      <button type="submit" className="ws-button rs-button-primary">
+        Add resource
+      </button>
+    </form>
+  )
+}
