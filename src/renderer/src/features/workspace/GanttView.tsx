@@ -112,16 +112,18 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
     const scroller = scrollerRef.current
     if (scroller === null) return
     const top = scroller.scrollTop
-    const transform = `translateY(${-top}px)`
-    if (gridRowsRef.current !== null) gridRowsRef.current.style.transform = transform
-    if (chartRowsRef.current !== null) chartRowsRef.current.style.transform = transform
     const wanted = Math.max(0, Math.floor(top / rowHeight) - overscanRows)
     const current = windowRef.current.firstRow
-    // Re-render only when the rendered window no longer covers the view.
+    // Re-render only when the rendered window no longer covers the view; the layout effect then places the layers.
     if (wanted < current || wanted > current + overscanRows) {
       windowRef.current.firstRow = wanted
       flushSync(() => setFirstRow(wanted))
+      return
     }
+    // Rows are placed relative to the window's first row, so the layers stay small (no 100,000-pixel layers).
+    const transform = `translateY(${current * rowHeight - top}px)`
+    if (gridRowsRef.current !== null) gridRowsRef.current.style.transform = transform
+    if (chartRowsRef.current !== null) chartRowsRef.current.style.transform = transform
   }, [])
 
   const applyHorizontalScroll = useCallback(() => {
@@ -154,7 +156,7 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
   useLayoutEffect(() => {
     const scroller = scrollerRef.current
     if (scroller === null) return
-    const transform = `translateY(${-scroller.scrollTop}px)`
+    const transform = `translateY(${firstRow * rowHeight - scroller.scrollTop}px)`
     if (gridRowsRef.current !== null) gridRowsRef.current.style.transform = transform
     if (chartRowsRef.current !== null) chartRowsRef.current.style.transform = transform
   })
@@ -456,6 +458,7 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
                           columnWidths={columnWidths}
                           isSelected={selectedSet.has(task.id)}
                           isCriticalShown={isCriticalShown}
+                          firstRow={firstRow}
                           activeColumn={task.id === activeTaskId ? active.column : null}
                           editing={editing !== null && editing.taskId === task.id ? editing : null}
                           onCellPointerDown={(column, extend) => {
@@ -564,6 +567,7 @@ type GridRowProps = {
   columnWidths: Record<ColumnKey, number>
   isSelected: boolean
   isCriticalShown: boolean
+  firstRow: number
   activeColumn: ColumnKey | null
   editing: Editing | null
   onCellPointerDown: (column: ColumnKey, extend: boolean) => void
@@ -585,7 +589,7 @@ const GridRow = memo(function GridRow(props: GridRowProps) {
       aria-expanded={isSummary ? !task.isCollapsed : undefined}
       aria-selected={isSelected}
       className={`ws-row${isSelected ? ' is-selected' : ''}${isSummary ? ' is-summary' : ''}`}
-      style={{ top: row * rowHeight }}
+      style={{ top: (row - props.firstRow) * rowHeight }}
       data-task-id={task.id}
     >
       {columns.map((key) => {
@@ -760,7 +764,7 @@ function ChartBody(props: ChartBodyProps) {
       const finish = schedule.finish[taskIndex] as number
       const left = scaleX(scale, start)
       const right = scaleX(scale, finish)
-      const top = row * rowHeight
+      const top = (row - firstRow) * rowHeight
       const isCritical = isCriticalShown && schedule.isCritical[taskIndex] === 1
       const isSelected = selected.has(task.id)
       const label = `${task.name || 'Task'}: ${cellDate(start)} to ${cellDate(finish)}`
@@ -891,7 +895,7 @@ function ChartBody(props: ChartBodyProps) {
       if (targetId === null) {
         // Dropped on the row, not the bar: link to that row's task.
         const layer = props.layerRef.current
-        const row = layer === null ? -1 : Math.floor((event.clientY - layer.getBoundingClientRect().top) / rowHeight)
+        const row = layer === null ? -1 : firstRow + Math.floor((event.clientY - layer.getBoundingClientRect().top) / rowHeight)
         const index = derived.rows[row]
         targetId = index === undefined ? null : (plan.tasks[index] as Task).id
       }
@@ -941,7 +945,7 @@ function ChartBody(props: ChartBodyProps) {
       <div className="ws-chart-layer" ref={props.layerRef}>
         <svg
           className="ws-links"
-          style={{ top: firstRow * rowHeight, left: x0, height: Math.max(1, (lastRow - firstRow) * rowHeight), width: Math.max(1, x1 - x0) }}
+          style={{ top: 0, left: x0, height: Math.max(1, (lastRow - firstRow) * rowHeight), width: Math.max(1, x1 - x0) }}
           viewBox={`${x0} 0 ${Math.max(1, x1 - x0)} ${Math.max(1, (lastRow - firstRow) * rowHeight)}`}
           aria-hidden="true"
         >

@@ -16,11 +16,27 @@ export type WorkspaceTab = 'gantt' | 'milestones' | 'settings'
 
 const tabNames: Record<WorkspaceTab, string> = { gantt: 'Gantt', milestones: 'Milestones', settings: 'Project settings' }
 
-/** The workspace with its store; `extraTabs` lets other features (resources) add views. */
-export function Workspace({ store, extraTabs }: { store: StoreApi<WorkspaceState>; extraTabs?: { id: string; name: string; render: () => ReactNode }[] }) {
+/** A view another feature (resources) adds to the workspace's tabs. */
+export type WorkspaceExtraTab = { id: string; name: string; render: () => ReactNode }
+
+/**
+ * The workspace with its store; `extraTabs` lets other features (resources) add views. With `tab` and
+ * `onTabChange` the active tab is controlled from outside (the shell follows the View menu); otherwise it is local.
+ */
+export function Workspace({
+  store,
+  extraTabs,
+  tab,
+  onTabChange,
+}: {
+  store: StoreApi<WorkspaceState>
+  extraTabs?: WorkspaceExtraTab[]
+  tab?: string
+  onTabChange?: (id: string) => void
+}) {
   return (
     <WorkspaceStoreContext.Provider value={store}>
-      <WorkspaceInner extraTabs={extraTabs ?? []} />
+      <WorkspaceInner extraTabs={extraTabs ?? []} controlledTab={tab} onTabChange={onTabChange} />
     </WorkspaceStoreContext.Provider>
   )
 }
@@ -29,9 +45,11 @@ function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable="true"]') !== null
 }
 
-function WorkspaceInner({ extraTabs }: { extraTabs: { id: string; name: string; render: () => ReactNode }[] }) {
+function WorkspaceInner({ extraTabs, controlledTab, onTabChange }: { extraTabs: WorkspaceExtraTab[]; controlledTab?: string; onTabChange?: (id: string) => void }) {
   const store = useWorkspaceApi()
-  const [tab, setTab] = useState<string>('gantt')
+  const [localTab, setLocalTab] = useState<string>('gantt')
+  const tab = controlledTab ?? localTab
+  const setTab = onTabChange ?? setLocalTab
   const [isCriticalShown, setCriticalShown] = useState(false)
   const hasPlan = useWorkspace((state) => state.document !== null)
   const message = useWorkspace((state) => state.editorMessage)
@@ -131,6 +149,16 @@ function WorkspaceInner({ extraTabs }: { extraTabs: { id: string; name: string; 
             </label>
             <button type="button" className="ws-button" aria-pressed={isCriticalShown} onClick={() => setCriticalShown((shown) => !shown)}>
               Critical path
+            </button>
+          </div>
+        )}
+        {extraTabs.some((item) => item.id === tab) && (
+          <div className="ws-tools">
+            <button type="button" className="ws-button" disabled={!canUndo} aria-label="Undo (Ctrl+Z)" onClick={() => state.editorUndo()}>
+              Undo
+            </button>
+            <button type="button" className="ws-button" disabled={!canRedo} aria-label="Redo (Ctrl+Y)" onClick={() => state.editorRedo()}>
+              Redo
             </button>
           </div>
         )}
