@@ -192,4 +192,22 @@ describe('Microsoft Project truth', () => {
     expect(excepted.every((exception) => exception.feature === resourceDriven)).toBe(true)
     expect(matched).toBe(compared - excepted.length)
   })
+
+  it('gives the deadline chain of officeimo-constraints.xml the −1 day total slack Project wrote (TotalSlack −4800)', () => {
+    const read = mspdiRead(readFileSync(join(samplesFolder, 'officeimo-constraints.xml'), 'utf8'))
+    if (!read.ok) throw new Error(read.error.message)
+    const result = scheduleRun(read.plan)
+    if (!result.ok) throw new Error('not scheduled')
+    const slackOf = (name: string): number => {
+      const index = read.plan.tasks.findIndex((task) => task.name === name)
+      return result.schedule.totalSlack[index] as number
+    }
+    // Tenths of a minute in the file: −4800 = −480 working minutes.
+    expect(slackOf('Design')).toBe(-480)
+    expect(slackOf('Build')).toBe(-480)
+    expect(slackOf('Delivery')).toBe(-480)
+    expect(slackOf('Release')).toBe(0)
+    expect(slackOf('Constraint 4')).toBe(960)
+    expect(slackOf('Constraint 1')).toBe(0)
+  })
 })

@@ -919,10 +919,6 @@ class Engine implements ScheduleEngine {
     }
   }
 
-  /** The compiled calendar set (shared with resource calendars by callers that need it). */
-  calendarSet(): CalendarSet {
-    return this.calendars
-  }
 }
 
 /**
