@@ -129,4 +129,22 @@ describe('suggestionApply', () => {
       [1, 60],
     ])
   })
+
+  it('a delay lands on the suggested start even after a weekend an earlier delay ended in', () => {
+    // B already carries a delay that ends on Saturday 10:00, so it starts Monday 12th; C needs Ana Mon-Tue.
+    const tasks = [
+      makeTask(1, { name: 'A', duration: 480 }),
+      makeTask(2, { name: 'B', duration: 480, levelingDelay: 5 * 1440 + 120 }),
+      makeTask(3, { name: 'C', duration: 2 * 480, priority: 900, constraint: { type: 'SNET', date: '2026-01-12T08:00:00' } }),
+    ]
+    const plan = build([[2, 1, 100], [3, 1, 100]], undefined, tasks)
+    const { suggestions, schedule: before } = suggest(plan)
+    const delay = suggestions.find((suggestion) => suggestion.kind === 'delay' && suggestion.taskId === 2)
+    expect(delay).toMatchObject({ workingDays: 2, newStart: '2026-01-14T08:00:00' })
+    if (delay === undefined) return
+    const next = suggestionApply(plan, before, delay)
+    const after = schedule(next)
+    expect(after.start[after.indexOf.get(2) as number]).toBe(before.start[before.indexOf.get(2) as number] as number + 2 * 1440)
+    expect(loadCompute(next, after).conflicts).toEqual([])
+  })
 })

@@ -9,6 +9,7 @@ import {
   type ResourceDayTable,
 } from './load'
 import type { IsoDateTime, Minutes, Percent, Plan, Resource, ResourceId, Task, TaskId, WallMinutes } from './model'
+import { scheduleRun } from './schedule'
 import type { Schedule } from './schedule-types'
 
 /**
@@ -294,21 +295,33 @@ function reassignSuggestion(
 }
 
 /**
- * The plan with `suggestion` carried out, as a new plan (the input is not modified): a delay adds leveling delay
- * (elapsed minutes from the current start to the suggested start), a reduction changes the assignment's units,
+ * The plan with `suggestion` carried out, as a new plan (the input is not modified): a delay raises the task's leveling
+ * delay (elapsed minutes) until the engine starts it at the suggested start, a reduction changes the assignment's units,
  * a reassignment moves the assignment to the other resource. Returns the same plan if the task or assignment is gone.
  */
 export function suggestionApply(plan: Plan, schedule: Schedule, suggestion: Suggestion): Plan {
   if (suggestion.kind === 'delay') {
     const index = schedule.indexOf.get(suggestion.taskId)
     if (index === undefined) return plan
-    const current = schedule.start[index] as number
     const target = dateToWallMinutes(suggestion.newStart)
-    const extra = Math.max(0, target - current)
-    return {
+    const withDelay = (delay: number): Plan => ({
       ...plan,
-      tasks: plan.tasks.map((task) => (task.id === suggestion.taskId ? { ...task, levelingDelay: task.levelingDelay + extra } : task)),
+      tasks: plan.tasks.map((task) => (task.id === suggestion.taskId ? { ...task, levelingDelay: Math.max(0, Math.round(delay)) } : task)),
+    })
+    const current = plan.tasks[index]?.levelingDelay ?? 0
+    let delay = current + Math.max(0, target - (schedule.start[index] as number))
+    let next = withDelay(delay)
+    // The engine adds the delay to the undelayed early start and then moves to working time, which can land before
+    // the target when the current start follows a non-working stretch; top up until it starts there.
+    for (let round = 0; round < 4; round++) {
+      const result = scheduleRun(next)
+      if (!result.ok) break
+      const start = result.schedule.start[index] as number
+      if (start >= target) break
+      delay += target - start
+      next = withDelay(delay)
     }
+    return next
   }
   if (suggestion.kind === 'reduce-units') {
     return {
