@@ -13,6 +13,16 @@ import type { Schedule } from './schedule-types'
  *
  * All work figures are in minutes of work (a full-time person working one 8-hour day = 480). Days are day numbers
  * (days since 1970-01-01, see `dates.ts`) in the per-day arrays and `YYYY-MM-DD` in periods.
+ *
+ * For the views:
+ * - after scheduling, `loadCompute(plan, schedule)` once; after each edit `loadUpdate(previousLoad, plan, schedule)`
+ *   (it finds the moved tasks and changed assignments itself and recomputes only the resources concerned);
+ * - markers on task rows and resources: `load.overallocatedTaskIds`, `load.byResource.get(id).periods.length > 0`;
+ * - Over-allocations panel: `load.conflicts` (each with resource, days, peak, colliding task ids), with
+ *   `suggestionsForConflict` (suggestions.ts) for the fixes and `levelResources` (leveling.ts) for the command;
+ * - usage heat map (resources x days or weeks) and one resource's histogram with its capacity line:
+ *   `loadSeries(load.byResource.get(id), plan, resource, fromDay, toDay, 1 | 7)` gives assigned and available work
+ *   and the percentage per bucket; `loadDayPercent` reads a single day.
  */
 
 /** One resource's over-allocation: a maximal run of over-allocated working days (non-working days do not split it). */
