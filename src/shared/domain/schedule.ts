@@ -174,11 +174,10 @@ class Engine implements ScheduleEngine {
   private linkInputs: LinkInputs
   private readonly state: EngineState
 
-  constructor(plan: Plan, graph: PlanGraph, calendars: CalendarSet, projectCalendar: CompiledCalendar, taskCalendars: CompiledCalendar[]) {
+  constructor(plan: Plan, graph: PlanGraph, calendars: CalendarSet, taskCalendars: CompiledCalendar[]) {
     this.plan = plan
     this.graph = graph
     this.calendars = calendars
-    void projectCalendar
     const count = plan.tasks.length
     this.inputs = {
       duration: new Float64Array(count),
@@ -953,7 +952,7 @@ export function schedulePrepare(plan: Plan): SchedulePrepareResult {
     } else taskCalendars[index] = compiled
   })
   if (problems.length > 0) return { ok: false, problems }
-  return { ok: true, engine: new Engine(plan, validated.graph, calendars, projectCalendar, taskCalendars) }
+  return { ok: true, engine: new Engine(plan, validated.graph, calendars, taskCalendars) }
 }
 
 /**
