@@ -1,7 +1,10 @@
+import { useCallback } from 'react'
 import type { StoreApi } from 'zustand'
+import { useResourceTabs } from '../features/resources/resource-tabs'
 import { Workspace } from '../features/workspace/Workspace'
 import type { WorkspaceState } from '../features/workspace/workspace-store'
 import { useAppStore, useAppStoreApi } from '../stores/app-store'
+import type { WorkspaceView as WorkspaceTab } from '../stores/types'
 import { MenuButton } from './MenuButton'
 
 /**
@@ -17,6 +20,11 @@ export function WorkspaceView() {
   const documentSaveAs = useAppStore((state) => state.documentSaveAs)
   const documentOpenFile = useAppStore((state) => state.documentOpenFile)
   const documentExport = useAppStore((state) => state.documentExport)
+  // The active workspace tab lives in the store so the View menu (Gantt, Milestones, Resources, Resource usage) opens it.
+  const workspaceTab = useAppStore((state) => state.workspaceView)
+  const workspaceViewSet = useAppStore((state) => state.workspaceViewSet)
+  const showTab = useCallback((id: string) => workspaceViewSet(id as WorkspaceTab), [workspaceViewSet])
+  const resourceTabs = useResourceTabs(showTab)
 
   if (name === null) {
     return (
@@ -63,7 +71,12 @@ export function WorkspaceView() {
         </div>
       </header>
       <div className="workspace-body">
-        <Workspace store={store as unknown as StoreApi<WorkspaceState>} />
+        <Workspace
+          store={store as unknown as StoreApi<WorkspaceState>}
+          extraTabs={resourceTabs}
+          tab={workspaceTab}
+          onTabChange={showTab}
+        />
       </div>
     </section>
   )

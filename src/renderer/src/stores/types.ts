@@ -17,7 +17,7 @@ export type StoreDeps = {
 }
 
 export type View = 'plans' | 'workspace' | 'career'
-export type WorkspaceView = 'gantt' | 'milestones' | 'resources' | 'usage'
+export type WorkspaceView = 'gantt' | 'milestones' | 'settings' | 'resources' | 'usage'
 
 /** A follow-up a notice offers as a button. */
 export type NoticeAction = 'save-as' | 'reload'

@@ -4,6 +4,7 @@
  */
 import { useState } from 'react'
 import { constraintTypes, type ConstraintType, type Task, type TaskId } from '../../../../shared/domain/model'
+import { TaskAssignments } from '../resources/TaskAssignments'
 import { cellParseDate } from './cells'
 import { useWorkspace } from './workspace-store'
 
@@ -120,6 +121,7 @@ function DetailsForm({ task }: { task: Task }) {
         <NumberField label="% Complete" value={task.percentComplete} min={0} max={100} onCommit={(value) => update(task.id, { percentComplete: value }, 'Change % complete')} />
         <NumberField label="Priority" value={task.priority} min={0} max={1000} onCommit={(value) => update(task.id, { priority: value }, 'Change priority')} />
       </div>
+      <TaskAssignments taskId={task.id} />
     </form>
   )
 }

@@ -24,6 +24,7 @@ import {
   type TimeScale,
 } from './layout'
 import { DetailsPanel } from './DetailsPanel'
+import { OverallocationMarker, useTaskOverallocations } from '../resources/OverallocationMarker'
 import { useWorkspace, useWorkspaceApi } from './workspace-store'
 
 const headerHeight = 44
@@ -53,6 +54,7 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
   const selection = useWorkspace((state) => state.editorSelection)
   const schedule = scheduleResult !== null && scheduleResult.ok ? scheduleResult.schedule : null
   const derived = useMemo(() => (plan === null ? null : deriveWorkspace(plan, schedule)), [plan, schedule])
+  const overallocations = useTaskOverallocations(plan, scheduleResult)
   const zoom = zoomLevels[Math.max(0, Math.min(zoomLevels.length - 1, zoomLevel))] ?? 'day'
   const scale = useMemo(() => {
     const projectStart = dateToDayNumber((plan?.start ?? '2026-01-05').slice(0, 10))
@@ -458,6 +460,7 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
                           columnWidths={columnWidths}
                           isSelected={selectedSet.has(task.id)}
                           isCriticalShown={isCriticalShown}
+                          overallocation={overallocations.get(task.id)}
                           firstRow={firstRow}
                           activeColumn={task.id === activeTaskId ? active.column : null}
                           editing={editing !== null && editing.taskId === task.id ? editing : null}
@@ -567,6 +570,8 @@ type GridRowProps = {
   columnWidths: Record<ColumnKey, number>
   isSelected: boolean
   isCriticalShown: boolean
+  /** Why the task is over-allocated (resources, peak, other tasks), or undefined. */
+  overallocation?: string
   firstRow: number
   activeColumn: ColumnKey | null
   editing: Editing | null
@@ -636,6 +641,7 @@ const GridRow = memo(function GridRow(props: GridRowProps) {
                 {key === 'name' && task.isMilestone ? <span className="ws-milestone-mark" aria-label="milestone"> ◆</span> : null}
               </span>
             )}
+            {key === 'name' && props.overallocation !== undefined && <OverallocationMarker text={props.overallocation} />}
           </div>
         )
       })}
