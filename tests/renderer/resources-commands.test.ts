@@ -1,0 +1,253 @@
+import 'fake-indexeddb/auto'
+import Dexie from 'dexie'
+import { afterEach, describe, expect, it } from 'vitest'
+import { makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { loadCompute } from '../../src/shared/domain/load'
+import type { Plan, Resource } from '../../src/shared/domain/model'
+import { scheduleRun } from '../../src/shared/domain/schedule'
+import { suggestionsForConflict } from '../../src/shared/domain/suggestions'
+import type { GantryPlatform } from '../../src/shared/ipc/contract'
+import { PlanDb, planDbCreate, planDbLoad } from '../../src/renderer/src/db/plan-db'
+import { createAppStore } from '../../src/renderer/src/stores/app-store'
+import {
+  commandAssignmentSet,
+  commandResourceRemove,
+  resourceProblem,
+  resourcesAdd,
+  resourcesApplySuggestion,
+  resourcesAssign,
+  resourcesLevel,
+  resourcesRemove,
+  resourcesUnassign,
+  resourcesUpdate,
+  vacationsFormat,
+  vacationsParse,
+} from '../../src/renderer/src/features/resources/resource-commands'
+import { overallocationByTask, planLoadOf } from '../../src/renderer/src/features/resources/plan-load'
+
+function resource(id: number, name: string, overrides: Partial<Resource> = {}): Resource {
+  return { id, name, role: '', initials: '', email: '', maxUnits: 100, hourlyRate: 0, nonWorkingDays: [], calendarId: null, ...overrides }
+}
+
+/**
+ * Week of Mon 2026-03-02 (standard calendar, 8 h days):
+ *   1 Design  (3d)  Ana 100 %   Mon-Wed
+ *   2 Build   (2d)  Ana 100 %   Mon-Tue   <- overlaps Design: Ana at 200 % on Mon and Tue
+ *   3 Review  (1d)  Ben 100 %   Mon
+ */
+function overbookedPlan(): Plan {
+  return makePlan('p-res', 'Resources', '2026-03-02T08:00:00', '2026-03-01T00:00:00', {
+    tasks: [makeTask(1, { name: 'Design', duration: 3 * 480 }), makeTask(2, { name: 'Build', duration: 2 * 480, priority: 400 }), makeTask(3, { name: 'Review', duration: 480 })],
+    resources: [resource(1, 'Ana'), resource(2, 'Ben')],
+    assignments: [
+      { id: 1, taskId: 1, resourceId: 1, units: 100 },
+      { id: 2, taskId: 2, resourceId: 1, units: 100 },
+      { id: 3, taskId: 3, resourceId: 2, units: 100 },
+    ],
+  })
+}
+
+const platform = {
+  kind: 'web',
+  invoke: {
+    'recovery/write': () => Promise.resolve({ ok: true, value: undefined }),
+    'window/setTitle': () => Promise.resolve({ ok: true, value: undefined }),
+    'plan/recent': () => Promise.resolve({ ok: true, value: [] }),
+  },
+  onMenuCommand: () => () => undefined,
+  onProgress: () => () => undefined,
+  onCloseRequest: () => () => undefined,
+  confirmClose: () => undefined,
+} as unknown as GantryPlatform
+
+const dbs: PlanDb[] = []
+afterEach(async () => {
+  for (const db of dbs.splice(0)) {
+    db.close()
+    await Dexie.delete(db.name)
+  }
+})
+
+async function openStore(plan: Plan = overbookedPlan()) {
+  const db = new PlanDb(`resources-test-${Math.random()}`)
+  dbs.push(db)
+  await planDbCreate(db, plan)
+  const store = createAppStore({ platform, db, now: () => '2026-03-01T09:00:00', newId: () => 'unused', schedule: scheduleRun })
+  expect(await store.getState().documentOpen(plan.id)).toBe(true)
+  return { store, db }
+}
+
+const planOf = (store: Awaited<ReturnType<typeof openStore>>['store']): Plan => {
+  const document = store.getState().document
+  if (document === null) throw new Error('no document')
+  return document.plan
+}
+
+const conflictsOf = (plan: Plan) => {
+  const result = scheduleRun(plan)
+  if (!result.ok) throw new Error('not scheduled')
+  return loadCompute(plan, result.schedule).conflicts
+}
+
+describe('resource checks', () => {
+  it.each([
+    [{ name: '' }, 'A resource needs a name.'],
+    [{ name: 'ana' }, 'There is already a resource named "ana".'],
+    [{ name: 'Ana[1]' }, 'cannot contain ['],
+    [{ maxUnits: 0 }, 'more than 0 %'],
+    [{ maxUnits: -50 }, 'more than 0 %'],
+    [{ maxUnits: Number.NaN }, 'must be a number'],
+    [{ maxUnits: 1001 }, 'at most 1000 %'],
+    [{ hourlyRate: -1 }, 'hourly rate'],
+    [{ nonWorkingDays: [{ from: '2026-03-06', to: '2026-03-02' }] }, 'ends before it starts'],
+  ])('refuses %j', (draft, message) => {
+    expect(resourceProblem(draft, [resource(1, 'Ana')], null)).toContain(message)
+  })
+
+  it('accepts a part-timer and keeps the own name when editing', () => {
+    expect(resourceProblem({ name: 'Ana', maxUnits: 50, hourlyRate: 80 }, [resource(1, 'Ana')], 1)).toBeNull()
+  })
+
+  it('reads and writes vacations', () => {
+    const parsed = vacationsParse('2026-03-02..2026-03-06, 2026-04-10')
+    expect(parsed).toEqual({ ok: true, ranges: [{ from: '2026-03-02', to: '2026-03-06' }, { from: '2026-04-10', to: '2026-04-10' }] })
+    if (parsed.ok) expect(vacationsFormat(parsed.ranges)).toBe('2026-03-02..2026-03-06, 2026-04-10')
+    expect(vacationsParse('next week').ok).toBe(false)
+    expect(vacationsParse('2026-02-30').ok).toBe(false)
+  })
+})
+
+describe('pure resource commands', () => {
+  it('removes a resource with its assignments and keeps other rows', () => {
+    const plan = overbookedPlan()
+    const next = commandResourceRemove(plan, 1)
+    expect(next.resources.map((item) => item.name)).toEqual(['Ben'])
+    expect(next.assignments.map((item) => item.id)).toEqual([3])
+    expect(next.assignments[0]).toBe(plan.assignments[2])
+    expect(commandResourceRemove(plan, 99)).toBe(plan)
+  })
+
+  it('changes units of an existing assignment or adds one', () => {
+    const plan = overbookedPlan()
+    expect(commandAssignmentSet(plan, 1, 1, 100, 9)).toBe(plan)
+    expect(commandAssignmentSet(plan, 1, 1, 50, 9).assignments[0]).toMatchObject({ id: 1, units: 50 })
+    expect(commandAssignmentSet(plan, 3, 1, 25, 9).assignments.at(-1)).toEqual({ id: 9, taskId: 3, resourceId: 1, units: 25 })
+  })
+})
+
+describe('resource commands in the store', () => {
+  it('adds and edits resources, refusing bad units with a message and changing nothing', async () => {
+    const { store, db } = await openStore()
+    const added = resourcesAdd(store.getState(), { name: ' Caro ', role: 'DBA', maxUnits: 50, hourlyRate: 90, nonWorkingDays: [] })
+    expect(added).toEqual({ ok: true, id: 3 })
+    expect(planOf(store).resources.at(-1)).toMatchObject({ id: 3, name: 'Caro', role: 'DBA', maxUnits: 50, initials: 'C' })
+
+    for (const maxUnits of [0, -10, Number.NaN, 1200]) {
+      const before = planOf(store)
+      const outcome = resourcesUpdate(store.getState(), 3, { maxUnits })
+      expect(outcome.ok).toBe(false)
+      expect(store.getState().editorMessage).toMatch(/Max units for Caro .*Nothing was changed\./)
+      expect(planOf(store)).toBe(before)
+    }
+    expect(resourcesUpdate(store.getState(), 3, { maxUnits: 80 }).ok).toBe(true)
+    expect(store.getState().editorMessage).toBeNull()
+    await store.getState().documentFlush()
+    expect((await planDbLoad(db, 'p-res'))?.plan.resources.find((item) => item.id === 3)?.maxUnits).toBe(80)
+  })
+
+  it('refuses assignment units of 0, negative, non-numeric or over 1000 % and changes nothing', async () => {
+    const { store } = await openStore()
+    for (const units of [0, -5, Number.NaN, 1000.5]) {
+      const before = planOf(store)
+      expect(resourcesAssign(store.getState(), 3, 1, units).ok).toBe(false)
+      expect(store.getState().editorMessage).toContain('Ana')
+      expect(planOf(store)).toBe(before)
+    }
+    expect(resourcesAssign(store.getState(), 3, 1, 1000).ok).toBe(true)
+    expect(planOf(store).assignments.at(-1)).toMatchObject({ taskId: 3, resourceId: 1, units: 1000 })
+    const assignmentId = planOf(store).assignments.at(-1)?.id ?? -1
+    expect(resourcesUnassign(store.getState(), assignmentId).ok).toBe(true)
+    expect(planOf(store).assignments).toHaveLength(3)
+  })
+
+  it('removes an assigned resource and its assignments in one step that one undo restores, in storage too', async () => {
+    const { store, db } = await openStore()
+    const original = planOf(store)
+    expect(resourcesRemove(store.getState(), 1).ok).toBe(true)
+    expect(planOf(store).resources.map((item) => item.name)).toEqual(['Ben'])
+    expect(planOf(store).assignments.map((item) => item.taskId)).toEqual([3])
+    await store.getState().documentFlush()
+    expect((await planDbLoad(db, 'p-res'))?.plan.assignments).toHaveLength(1)
+
+    store.getState().editorUndo()
+    expect(planOf(store).resources).toEqual(original.resources)
+    expect(planOf(store).assignments).toEqual(original.assignments)
+    await store.getState().documentFlush()
+    const stored = (await planDbLoad(db, 'p-res'))?.plan
+    expect(stored?.resources.map((item) => item.name)).toEqual(['Ana', 'Ben'])
+    expect(stored?.assignments.map((item) => item.id)).toEqual([1, 2, 3])
+  })
+
+  it('levels as one undoable step: conflicts gone and dates moved, one undo brings everything back', async () => {
+    const { store, db } = await openStore()
+    const before = planOf(store)
+    expect(conflictsOf(before)).toHaveLength(1)
+    const outcome = resourcesLevel(store.getState(), {})
+    expect(outcome.ok).toBe(true)
+    if (!outcome.ok) return
+    expect(outcome.isChanged).toBe(true)
+    expect(outcome.summary.conflictsBefore).toBe(1)
+    expect(outcome.summary.conflictsAfter).toBe(0)
+    // Build has the lower priority (400), so it moves after Design.
+    expect(outcome.summary.moved.map((move) => move.name)).toEqual(['Build'])
+    const leveled = planOf(store)
+    expect(conflictsOf(leveled)).toHaveLength(0)
+    expect(leveled.tasks.find((task) => task.id === 2)?.levelingDelay).toBeGreaterThan(0)
+    expect(store.getState().document?.undoStack).toHaveLength(1)
+
+    store.getState().editorUndo()
+    expect(planOf(store).tasks.map((task) => task.levelingDelay)).toEqual([0, 0, 0])
+    expect(conflictsOf(planOf(store))).toHaveLength(1)
+    store.getState().editorRedo()
+    await store.getState().documentFlush()
+    expect((await planDbLoad(db, 'p-res'))?.plan.tasks.find((task) => task.id === 2)?.levelingDelay).toBeGreaterThan(0)
+  })
+
+  it('levels within slack only without moving the plan finish', async () => {
+    const { store } = await openStore()
+    const outcome = resourcesLevel(store.getState(), { withinSlackOnly: true })
+    expect(outcome.ok).toBe(true)
+    if (outcome.ok) expect(outcome.summary.finishAfter).toBe(outcome.summary.finishBefore)
+  })
+
+  it('refuses a backwards leveling range', async () => {
+    const { store } = await openStore()
+    const before = planOf(store)
+    expect(resourcesLevel(store.getState(), { range: { from: '2026-03-10', to: '2026-03-01' } }).ok).toBe(false)
+    expect(store.getState().editorMessage).toContain('ends before it starts')
+    expect(planOf(store)).toBe(before)
+  })
+
+  it('applies a suggestion as one undoable step that removes the conflict', async () => {
+    const { store } = await openStore()
+    const document = store.getState().document
+    if (document?.schedule?.ok !== true) throw new Error('not scheduled')
+    const conflict = planLoadOf(document.plan, document.schedule.schedule).conflicts[0]
+    if (conflict === undefined) throw new Error('no conflict')
+    const delay = suggestionsForConflict(document.plan, document.schedule.schedule, conflict).find((item) => item.kind === 'delay')
+    if (delay === undefined) throw new Error('no delay suggestion')
+    expect(resourcesApplySuggestion(store.getState(), delay).ok).toBe(true)
+    expect(conflictsOf(planOf(store))).toHaveLength(0)
+    store.getState().editorUndo()
+    expect(conflictsOf(planOf(store))).toHaveLength(1)
+  })
+
+  it('explains the row marker with the resource, peak and both tasks', async () => {
+    const { store } = await openStore()
+    const document = store.getState().document
+    if (document?.schedule?.ok !== true) throw new Error('not scheduled')
+    const byTask = overallocationByTask(document.plan, planLoadOf(document.plan, document.schedule.schedule))
+    expect([...byTask.keys()].sort()).toEqual([1, 2])
+    expect(byTask.get(1)).toBe('Ana is over-allocated from 2026-03-02 to 2026-03-03 (peak 200 %) on Design, Build')
+  })
+})
