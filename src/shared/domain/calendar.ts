@@ -17,6 +17,8 @@ import type { Calendar, CalendarId, Plan, Resource, WallMinutes, WeekDay, Workin
 export const calendarDayLimit = 100_000
 
 const initialBackDays = 400
+/** Working minutes per block of the coarse work → day index (about half a standard day). */
+const workIndexStep = 240
 const initialForwardDays = 3 * 366
 
 type DayRule = { fromDay: number; toDay: number; pattern: number }
@@ -97,9 +99,19 @@ export class CompiledCalendar {
   /** Working minutes from the anchor to the start of each day (length dayCount + 1). */
   private dayCum = new Float64Array(0)
   private dayPattern = new Int32Array(0)
+  private workIndex = new Int32Array(0)
   private readonly patternStarts: Int32Array[]
   private readonly patternEnds: Int32Array[]
   private readonly patternMinutes: Float64Array
+  /**
+   * Per pattern p, 1441 entries each (offset p * 1441):
+   * cumulative working minutes at each minute of the day; the minute of the day where working minute r of the day
+   * begins (r in 0..dayWork-1); the minute where working minute r ends (r in 1..dayWork).
+   * They turn every lookup inside a day into one array read.
+   */
+  private readonly minuteCum: Int32Array
+  private readonly minuteStart: Int32Array
+  private readonly minuteFinish: Int32Array
   private readonly resolveDay: (day: number) => number
 
   constructor(id: CalendarId, anchorDay: number, patterns: PatternTable, resolveDay: (day: number) => number) {
@@ -108,6 +120,33 @@ export class CompiledCalendar {
     this.patternStarts = patterns.periods.map((list) => Int32Array.from(list.map((period) => period.start)))
     this.patternEnds = patterns.periods.map((list) => Int32Array.from(list.map((period) => period.end)))
     this.patternMinutes = Float64Array.from(patterns.minutes)
+    const patternCount = patterns.periods.length
+    this.minuteCum = new Int32Array(patternCount * 1441)
+    this.minuteStart = new Int32Array(patternCount * 1441)
+    this.minuteFinish = new Int32Array(patternCount * 1441)
+    for (let pattern = 0; pattern < patternCount; pattern++) {
+      const offset = pattern * 1441
+      let cum = 0
+      for (const period of patterns.periods[pattern] as WorkingPeriod[]) {
+        for (let minute = period.start; minute < period.end; minute++) {
+          this.minuteStart[offset + cum] = minute
+          cum++
+          this.minuteFinish[offset + cum] = minute + 1
+        }
+      }
+      let running = 0
+      const starts = this.patternStarts[pattern] as Int32Array
+      const ends = this.patternEnds[pattern] as Int32Array
+      for (let minute = 0; minute <= 1440; minute++) {
+        this.minuteCum[offset + minute] = running
+        for (let period = 0; period < starts.length; period++) {
+          if (minute >= (starts[period] as number) && minute < (ends[period] as number)) {
+            running++
+            break
+          }
+        }
+      }
+    }
     this.resolveDay = resolveDay
     this.build(anchorDay - initialBackDays, anchorDay + initialForwardDays)
   }
@@ -131,6 +170,17 @@ export class CompiledCalendar {
     this.dayCount = count
     this.dayPattern = dayPattern
     this.dayCum = dayCum
+    // Coarse index: for each block of `workIndexStep` working minutes, the last day starting at or before it.
+    const first = dayCum[0] as number
+    const blocks = Math.floor(((dayCum[count] as number) - first) / workIndexStep) + 2
+    const workIndex = new Int32Array(blocks)
+    let day = 0
+    for (let block = 0; block < blocks; block++) {
+      const w = first + block * workIndexStep
+      while (day < count - 1 && (dayCum[day + 1] as number) <= w) day++
+      workIndex[block] = day
+    }
+    this.workIndex = workIndex
   }
 
   /** Grows the window so that `day` is inside it (clamped to the limit). Returns false beyond the limit. */
@@ -165,21 +215,14 @@ export class CompiledCalendar {
       if (!this.ensureDay(day)) return t < this.anchorDay * 1440 ? (this.dayCum[0] as number) : (this.dayCum[this.dayCount] as number)
       index = day - this.firstDay
     }
-    let cum = this.dayCum[index] as number
     const minute = t - day * 1440
-    const pattern = this.dayPattern[index] as number
-    const starts = this.patternStarts[pattern] as Int32Array
-    const ends = this.patternEnds[pattern] as Int32Array
-    for (let period = 0; period < starts.length; period++) {
-      const start = starts[period] as number
-      const end = ends[period] as number
-      if (minute >= end) cum += end - start
-      else {
-        if (minute > start) cum += minute - start
-        break
-      }
-    }
-    return cum
+    const whole = Math.floor(minute)
+    const slot = (this.dayPattern[index] as number) * 1441 + whole
+    const cum = this.minuteCum[slot] as number
+    // Fractional minutes (Project's seconds) count when that minute is working.
+    const fraction = minute - whole
+    const extra = fraction > 0 && (this.minuteCum[slot + 1] as number) > cum ? fraction : 0
+    return (this.dayCum[index] as number) + cum + extra
   }
 
   /** The wall minute at which working minute `w` starts: the beginning of the next working stretch (for starts). */
@@ -201,17 +244,9 @@ export class CompiledCalendar {
         else high = middle - 1
       }
     }
-    let rest = w - (cum[low] as number)
-    const pattern = this.dayPattern[low] as number
-    const starts = this.patternStarts[pattern] as Int32Array
-    const ends = this.patternEnds[pattern] as Int32Array
-    const dayStart = (this.firstDay + low) * 1440
-    for (let period = 0; period < starts.length; period++) {
-      const length = (ends[period] as number) - (starts[period] as number)
-      if (rest < length) return dayStart + (starts[period] as number) + rest
-      rest -= length
-    }
-    return dayStart + 1440
+    const rest = w - (cum[low] as number)
+    const whole = Math.floor(rest)
+    return (this.firstDay + low) * 1440 + (this.minuteStart[(this.dayPattern[low] as number) * 1441 + whole] as number) + (rest - whole)
   }
 
   /** The wall minute at which working minute `w` is reached: the end of the previous working stretch (for finishes). */
@@ -232,30 +267,19 @@ export class CompiledCalendar {
         else low = middle + 1
       }
     }
-    let rest = w - (cum[low] as number)
-    const pattern = this.dayPattern[low] as number
-    const starts = this.patternStarts[pattern] as Int32Array
-    const ends = this.patternEnds[pattern] as Int32Array
-    const dayStart = (this.firstDay + low) * 1440
-    for (let period = 0; period < starts.length; period++) {
-      const length = (ends[period] as number) - (starts[period] as number)
-      if (rest <= length) return dayStart + (starts[period] as number) + rest
-      rest -= length
-    }
-    return dayStart
+    const rest = w - (cum[low] as number)
+    const whole = Math.ceil(rest)
+    return (this.firstDay + low) * 1440 + (this.minuteFinish[(this.dayPattern[low] as number) * 1441 + whole] as number) - (whole - rest)
   }
 
   /**
-   * A first guess of the day index holding working minute `w`, from the window's average working minutes per day;
-   * the callers walk from there (a few days at most for regular calendars). Long runs of non-working days are
-   * crossed by the walk, which is bounded by the window size.
+   * A first guess of the day index holding working minute `w`, from the coarse index; the callers walk from there
+   * (a day or two at most).
    */
   private guessDay(w: number): number {
-    const first = this.dayCum[0] as number
-    const span = (this.dayCum[this.dayCount] as number) - first
-    if (span <= 0) return 0
-    const guess = Math.floor(((w - first) / span) * this.dayCount)
-    return guess < 0 ? 0 : guess >= this.dayCount ? this.dayCount - 1 : guess
+    const block = Math.floor((w - (this.dayCum[0] as number)) / workIndexStep)
+    const index = this.workIndex
+    return block < 0 ? 0 : block >= index.length ? this.dayCount - 1 : (index[block] as number)
   }
 
   private edge(w: number): WallMinutes {
