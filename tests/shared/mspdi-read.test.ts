@@ -272,6 +272,32 @@ describe('mspdiRead envelope variations', () => {
   })
 })
 
+describe('mspdiRead calendar details', () => {
+  it('gives a working exception without WorkingTimes the default hours, and reads ToTime 00:00:00 as midnight', () => {
+    const calendar =
+      '<Calendars><Calendar><UID>1</UID><Name>Night</Name><IsBaseCalendar>1</IsBaseCalendar><BaseCalendarUID>-1</BaseCalendarUID><WeekDays>' +
+      '<WeekDay><DayType>2</DayType><DayWorking>1</DayWorking><WorkingTimes><WorkingTime><FromTime>22:00:00</FromTime><ToTime>00:00:00</ToTime></WorkingTime></WorkingTimes></WeekDay>' +
+      '</WeekDays><Exceptions><Exception><EnteredByOccurrences>0</EnteredByOccurrences><TimePeriod><FromDate>2026-03-07T00:00:00</FromDate><ToDate>2026-03-07T23:59:00</ToDate></TimePeriod>' +
+      '<Occurrences>1</Occurrences><Name>Extra Saturday</Name><Type>1</Type><DayWorking>1</DayWorking></Exception></Exceptions></Calendar></Calendars>'
+    const text =
+      '<Project xmlns="http://schemas.microsoft.com/project"><StartDate>2026-03-02T22:00:00</StartDate><CalendarUID>1</CalendarUID>' +
+      `${calendar}<Tasks><Task><UID>1</UID><Name>A</Name><OutlineLevel>1</OutlineLevel><Duration>PT2H0M0S</Duration></Task></Tasks></Project>`
+    const result = mspdiRead(text)
+    if (!result.ok) throw new Error(result.error.message)
+    const night = result.plan.calendars[0]
+    expect(night?.weekDays[1]).toEqual({ periods: [{ start: 1320, end: 1440 }] })
+    // Weekdays the base calendar leaves out get Microsoft Project's defaults.
+    expect(night?.weekDays[0]).toEqual({ periods: [] })
+    expect(night?.weekDays[3]?.periods).toEqual([
+      { start: 480, end: 720 },
+      { start: 780, end: 1020 },
+    ])
+    expect(night?.exceptions).toEqual([
+      { name: 'Extra Saturday', from: '2026-03-07', to: '2026-03-07', periods: [{ start: 480, end: 720 }, { start: 780, end: 1020 }] },
+    ])
+  })
+})
+
 describe('mspdiRead progress', () => {
   it('reports increasing fractions from 0 to 1', () => {
     const fractions: number[] = []

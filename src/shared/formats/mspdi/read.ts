@@ -268,7 +268,7 @@ function readCalendar(node: XmlNode, warnings: string[]): { calendar: Calendar; 
     } else if (type === 0) {
       const range = timePeriodRange(day, where)
       if (range !== null) {
-        legacyExceptions.push({ name: '', ...range, periods: flag(day, 'DayWorking') ? workingPeriods(day, context) : [] })
+        legacyExceptions.push({ name: '', ...range, periods: weekDayPattern(day, context).periods })
       }
     }
   }
@@ -298,7 +298,8 @@ function readCalendar(node: XmlNode, warnings: string[]): { calendar: Calendar; 
     })
     if (expanded.truncated) warnings.push(`${exceptionWhere}: only the first occurrences were kept.`)
     if (type < 1 || type > 8) warnings.push(`${exceptionWhere}: recurrence type ${type} is unknown; it was ignored.`)
-    const periods = flag(exception, 'DayWorking') ? workingPeriods(exception, context) : []
+    // A working exception without times gets Microsoft Project's default hours, like a working weekday.
+    const periods = weekDayPattern(exception, context).periods
     for (const dates of expanded.ranges) exceptions.push({ name: exceptionName, ...dates, periods })
   }
   // The 2007+ <Exceptions> list is authoritative when present (MS Project writes both encodings of the same days).
