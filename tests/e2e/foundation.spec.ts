@@ -60,7 +60,10 @@ test('duplicate and delete (with confirmation) in the plan list', async ({ page,
   await expect(page.getByRole('rowheader', { name: 'Office move (copy)' })).toHaveCount(0)
 })
 
-test('open a plan file, save it to another file: the file on disk parses and holds the plan', async ({ page, bridge }) => {
+test('open a plan file, save it to another file: the file on disk parses and holds the plan', async ({
+  page,
+  bridge,
+}) => {
   const source = bridge.path('relaunch.gantry')
   await copyFile(join(fixtures, 'v1-basic.gantry'), source)
   const original = await parsedFile(source)
@@ -81,7 +84,10 @@ test('open a plan file, save it to another file: the file on disk parses and hol
   expect({ ...saved, updatedAt: '' }).toEqual({ ...original, updatedAt: '' })
 })
 
-test('save a new plan to a file, rename it, save again: the file follows, the title shows unsaved changes', async ({ page, bridge }) => {
+test('save a new plan to a file, rename it, save again: the file follows, the title shows unsaved changes', async ({
+  page,
+  bridge,
+}) => {
   await page.goto('index.html')
   await page.getByLabel('New plan').fill('Data centre move')
   await page.getByRole('button', { name: 'Create plan' }).click()
@@ -187,7 +193,10 @@ test('a menu command creates a plan; closing with unsaved changes asks first', a
   expect(bridge.closeConfirmations()).toBe(1)
 
   await bridge.requestClose(page)
-  await page.getByRole('dialog', { name: 'Save changes before closing?' }).getByRole('button', { name: 'Save', exact: true }).click()
+  await page
+    .getByRole('dialog', { name: 'Save changes before closing?' })
+    .getByRole('button', { name: 'Save', exact: true })
+    .click()
   await expect.poll(() => bridge.closeConfirmations()).toBe(2)
   expect((await parsedFile(bridge.path('untitled.gantry'))).name).toBe('Renamed')
 })
@@ -196,7 +205,10 @@ test('a recovery copy left by a crash is offered at start and restored', async (
   const plan = makePlan('recovered-plan', 'Crashed plan', '2025-05-05T08:00:00', '2025-05-01T10:00:00', {
     tasks: [makeTask(1, { name: 'Only task' })],
   })
-  const written = await bridge.handlers['recovery/write']({ senderFrame: { url: 'http://127.0.0.1:5199/app/index.html' } }, { plan })
+  const written = await bridge.handlers['recovery/write'](
+    { senderFrame: { url: 'http://127.0.0.1:5199/app/index.html' } },
+    { plan },
+  )
   expect(written.ok).toBe(true)
 
   await page.goto('index.html')
@@ -217,7 +229,11 @@ const badFiles: BadFile[] = [
   { name: 'truncated.gantry', content: () => '', message: /not valid JSON/ },
   { name: 'not-json.gantry', content: () => '', message: /not valid JSON/ },
   { name: 'empty.gantry', content: () => '', message: /empty/ },
-  { name: 'binary.gantry', content: () => new Uint8Array(8192).map((_, index) => (index * 131 + 7) % 256), message: /not a Gantry plan/ },
+  {
+    name: 'binary.gantry',
+    content: () => new Uint8Array(8192).map((_, index) => (index * 131 + 7) % 256),
+    message: /not a Gantry plan/,
+  },
   { name: 'newer-version.gantry', content: () => '', message: /newer version of Gantry/ },
   { name: 'hostile-proto-key.gantry', content: () => '', message: /damaged.*__proto__/ },
   { name: 'hostile-constructor-key.gantry', content: () => '', message: /damaged.*constructor/ },

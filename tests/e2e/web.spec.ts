@@ -44,7 +44,11 @@ test('runs without the desktop bridge', async ({ page }) => {
   await page.goto('index.html')
   await expect(page.getByRole('heading', { level: 1, name: 'Plans' })).toBeVisible()
   expect(await page.evaluate(() => 'gantry' in window)).toBe(false)
-  await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('button')).toHaveText(['Plans', 'Workspace', 'Career'])
+  await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('button')).toHaveText([
+    'Plans',
+    'Workspace',
+    'Career',
+  ])
 })
 
 test('create a plan, rename it, reload: it is still there', async ({ page }) => {
@@ -95,7 +99,9 @@ test('a new plan saved from the browser downloads under its name', async ({ page
   await page.goto('index.html')
   await page.getByLabel('New plan').fill('Q3 roadmap: infra/ops')
   await page.getByRole('button', { name: 'Create plan' }).click()
-  const saved = await downloadedPlan(page, () => page.getByRole('button', { name: 'Save', exact: true }).click())
+  const saved = await downloadedPlan(page, () =>
+    page.getByRole('button', { name: 'Save', exact: true }).click(),
+  )
   expect(saved.name).toBe('Q3 roadmap infra ops.gantry')
   expect(saved.plan.name).toBe('Q3 roadmap: infra/ops')
 })
@@ -107,7 +113,9 @@ async function download(page: Page, action: () => Promise<void>) {
   return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) }
 }
 
-test('exports Excel, Microsoft Project XML and CSV as downloads, and imports XML and CSV', async ({ page }) => {
+test('exports Excel, Microsoft Project XML and CSV as downloads, and imports XML and CSV', async ({
+  page,
+}) => {
   const source = join(fixtures, 'v1-basic.gantry')
   const original = planFileParse(await readFile(source, 'utf8'))
   if (!original.ok) throw new Error(original.error.message)
@@ -172,7 +180,11 @@ const badFiles: Array<{ name: string; write?: () => string | Uint8Array; message
   { name: 'truncated.gantry', message: /not valid JSON/ },
   { name: 'not-json.gantry', message: /not valid JSON/ },
   { name: 'empty.gantry', message: /empty/ },
-  { name: 'binary.gantry', write: () => new Uint8Array(4096).map((_, index) => (index * 131 + 7) % 256), message: /not valid JSON/ },
+  {
+    name: 'binary.gantry',
+    write: () => new Uint8Array(4096).map((_, index) => (index * 131 + 7) % 256),
+    message: /not valid JSON/,
+  },
   { name: 'newer-version.gantry', message: /newer version of Gantry/ },
   { name: 'hostile-proto-key.gantry', message: /damaged.*__proto__/ },
   { name: 'hostile-number-overflow.gantry', message: /damaged.*duration/ },
@@ -189,7 +201,9 @@ const badFiles: Array<{ name: string; write?: () => string | Uint8Array; message
 ]
 
 for (const bad of badFiles) {
-  test(`browser mode: opening ${bad.name} shows a clear message and changes nothing stored`, async ({ page }) => {
+  test(`browser mode: opening ${bad.name} shows a clear message and changes nothing stored`, async ({
+    page,
+  }) => {
     const path = bad.write === undefined ? join(fixtures, bad.name) : join(folder, bad.name)
     if (bad.write !== undefined) await writeFile(path, bad.write())
     await page.goto('index.html')

@@ -11,14 +11,20 @@ import { createAppStore } from '../../src/renderer/src/stores/app-store'
 function fakePlatform() {
   const saved: Plan[] = []
   let openAnswer: IpcResult<unknown> = { ok: false, error: { code: 'canceled', message: 'Canceled.' } }
-  const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value })
+  const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
   const invoke = {
     'app/info': () => ok({ name: 'Gantry', version: 'test', platform: 'web', userDataFolder: null }),
     'plan/open': () => Promise.resolve(openAnswer),
     'plan/openRecent': () => Promise.resolve(openAnswer),
     'plan/recent': () => ok([]),
-    'plan/save': ({ plan }: { plan: Plan }) => (saved.push(plan), ok({ documentToken: 'token-1', fileName: 'plan.gantry' })),
-    'plan/saveAs': ({ plan }: { plan: Plan }) => (saved.push(plan), ok({ documentToken: 'token-1', fileName: 'plan.gantry' })),
+    'plan/save': ({ plan }: { plan: Plan }) => (
+      saved.push(plan),
+      ok({ documentToken: 'token-1', fileName: 'plan.gantry' })
+    ),
+    'plan/saveAs': ({ plan }: { plan: Plan }) => (
+      saved.push(plan),
+      ok({ documentToken: 'token-1', fileName: 'plan.gantry' })
+    ),
     'recovery/write': () => ok(undefined),
     'recovery/list': () => ok([]),
     'recovery/read': () => Promise.resolve({ ok: false, error: { code: 'not-found', message: 'none' } }),
@@ -96,7 +102,10 @@ describe('app store', () => {
     store.getState().documentCommit(addTask(store.getState().document!.plan, 'Cut-over'))
     expect(store.getState().document?.taskIndex.get(2)).toBe(1)
     await store.getState().documentFlush()
-    expect((await planDbLoad(db, 'plan-1'))?.plan.tasks.map((task) => task.name)).toEqual(['Inventory', 'Cut-over'])
+    expect((await planDbLoad(db, 'plan-1'))?.plan.tasks.map((task) => task.name)).toEqual([
+      'Inventory',
+      'Cut-over',
+    ])
 
     store.getState().documentUndo()
     expect(store.getState().document?.plan.tasks).toHaveLength(1)
@@ -105,6 +114,16 @@ describe('app store', () => {
     store.getState().documentRedo()
     await store.getState().documentFlush()
     expect((await planDbLoad(db, 'plan-1'))?.plan.tasks).toHaveLength(2)
+  })
+
+  it('writes an edit made just before the plan is closed', async () => {
+    const { store, db } = setup()
+    await store.getState().planCreate('Closing')
+    store.getState().documentCommit(addTask(store.getState().document!.plan, 'Last edit'))
+    store.getState().documentClose()
+    expect(store.getState().document).toBeNull()
+    await store.getState().documentFlush()
+    expect((await planDbLoad(db, 'plan-1'))?.plan.tasks.map((task) => task.name)).toEqual(['Last edit'])
   })
 
   it('refuses an empty name', async () => {
@@ -125,7 +144,13 @@ describe('app store', () => {
     expect(store.getState().document?.isDirty).toBe(true)
     await store.getState().documentFlush()
     // A second store on the same database (a reload) still knows the file is behind.
-    const reloaded = createAppStore({ platform: fake.platform, db, now: () => '2025-06-02T11:00:00', newId: () => 'x', schedule: null })
+    const reloaded = createAppStore({
+      platform: fake.platform,
+      db,
+      now: () => '2025-06-02T11:00:00',
+      newId: () => 'x',
+      schedule: null,
+    })
     await reloaded.getState().documentOpen('plan-1')
     expect(reloaded.getState().document).toMatchObject({ isDirty: true, plan: { name: 'Plan v2' } })
     expect(await reloaded.getState().documentSave()).toBe(true)
@@ -137,11 +162,20 @@ describe('app store', () => {
     const { store, db, fake } = setup()
     await store.getState().planCreate('Keep')
     const before = await planDbList(db)
-    fake.answerOpen({ ok: false, error: { code: 'bad-file', message: '"x.gantry" cannot be opened. The file is empty.' } })
+    fake.answerOpen({
+      ok: false,
+      error: { code: 'bad-file', message: '"x.gantry" cannot be opened. The file is empty.' },
+    })
     expect(await store.getState().documentOpenFile()).toBe(false)
-    expect(store.getState().notices.at(-1)).toMatchObject({ kind: 'error', message: expect.stringMatching(/cannot be opened/) })
+    expect(store.getState().notices.at(-1)).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/cannot be opened/),
+    })
     // A plan that fails validation in the renderer (defence in depth) is refused the same way.
-    fake.answerOpen({ ok: true, value: { documentToken: 't', fileName: 'y.gantry', plan: { id: 'evil', __proto__: null } } })
+    fake.answerOpen({
+      ok: true,
+      value: { documentToken: 't', fileName: 'y.gantry', plan: { id: 'evil', __proto__: null } },
+    })
     expect(await store.getState().documentOpenFile()).toBe(false)
     expect(store.getState().notices.at(-1)?.message).toMatch(/damaged/)
     expect(await planDbList(db)).toEqual(before)
@@ -154,7 +188,11 @@ describe('app store', () => {
     store.getState().documentCommit(addTask(store.getState().document!.plan, 'Not stored'))
     await store.getState().documentFlush()
     expect(store.getState().document?.plan.tasks.map((task) => task.name)).toEqual(['Not stored'])
-    expect(store.getState().notices.at(-1)).toMatchObject({ kind: 'error', action: 'save-as', message: expect.stringMatching(/storage is full/) })
+    expect(store.getState().notices.at(-1)).toMatchObject({
+      kind: 'error',
+      action: 'save-as',
+      message: expect.stringMatching(/storage is full/),
+    })
     expect((await planDbLoad(db, 'plan-1'))?.plan.tasks).toEqual([])
   })
 

@@ -5,10 +5,14 @@ import { longestIncreasingRun, rowChangesBetween } from '../../src/renderer/src/
 
 type Row = { id: number; name: string }
 const rows = (...ids: number[]): Row[] => ids.map((id) => ({ id, name: `row ${id}` }))
-const ordersOf = (items: Row[]) => new Map(items.map((item, index) => [item.id, (index + 1) * planDbOrderStep]))
+const ordersOf = (items: Row[]) =>
+  new Map(items.map((item, index) => [item.id, (index + 1) * planDbOrderStep]))
 
 /** Applies a change to a stored table (id -> order and row) and reads it back sorted by order, as IndexedDB does. */
-function applyToTable(table: Map<number, { order: number; row: Row }>, change: ReturnType<typeof rowChangesBetween<Row>>) {
+function applyToTable(
+  table: Map<number, { order: number; row: Row }>,
+  change: ReturnType<typeof rowChangesBetween<Row>>,
+) {
   for (const id of change.remove) table.delete(id)
   for (const { value, order } of change.put) table.set(value.id, { order, row: value })
   return [...table.values()].sort((a, b) => a.order - b.order).map((entry) => entry.row)
@@ -16,9 +20,18 @@ function applyToTable(table: Map<number, { order: number; row: Row }>, change: R
 
 describe('longestIncreasingRun', () => {
   it.each([
-    [[1, 2, 3], [0, 1, 2]],
-    [[3, 1, 2], [1, 2]],
-    [[undefined, 5, undefined, 6], [1, 3]],
+    [
+      [1, 2, 3],
+      [0, 1, 2],
+    ],
+    [
+      [3, 1, 2],
+      [1, 2],
+    ],
+    [
+      [undefined, 5, undefined, 6],
+      [1, 3],
+    ],
     [[], []],
     [[4, 3, 2, 1], [3]],
   ])('%j -> %j', (values, expected) => {
@@ -83,7 +96,8 @@ describe('rowChangesBetween', () => {
             if (op.kind === 'insert') next.splice(op.at % (next.length + 1), 0, { id: nextId++, name: 'new' })
             else if (next.length === 0) continue
             else if (op.kind === 'delete') next.splice(op.at % next.length, 1)
-            else if (op.kind === 'edit') next[op.at % next.length] = { ...next[op.at % next.length], name: `e${nextId++}` }
+            else if (op.kind === 'edit')
+              next[op.at % next.length] = { ...next[op.at % next.length], name: `e${nextId++}` }
             else {
               const [moved] = next.splice(op.from % next.length, 1)
               next.splice(op.to % (next.length + 1), 0, moved)

@@ -50,7 +50,17 @@ function samplePlan(id = 'plan-1'): Plan {
       { id: 2, predecessorId: 3, successorId: 4, type: 'FS', lag: 0, lagUnit: 'd' },
     ],
     resources: [
-      { id: 1, name: 'Ana', role: 'Designer', initials: 'A', email: '', maxUnits: 100, hourlyRate: 80, nonWorkingDays: [], calendarId: null },
+      {
+        id: 1,
+        name: 'Ana',
+        role: 'Designer',
+        initials: 'A',
+        email: '',
+        maxUnits: 100,
+        hourlyRate: 80,
+        nonWorkingDays: [],
+        calendarId: null,
+      },
     ],
     assignments: [{ id: 1, taskId: 2, resourceId: 1, units: 100 }],
   })
@@ -76,7 +86,12 @@ function countWrites(db: PlanDb) {
           return {
             ...table,
             mutate(request) {
-              const count = request.type === 'deleteRange' ? 1 : request.type === 'delete' ? request.keys.length : request.values.length
+              const count =
+                request.type === 'deleteRange'
+                  ? 1
+                  : request.type === 'delete'
+                    ? request.keys.length
+                    : request.values.length
               writes[name] = (writes[name] ?? 0) + count
               return table.mutate(request)
             },
@@ -99,7 +114,15 @@ describe('PlanDb', () => {
     expect(loaded?.revision).toBe(1)
     expect(loaded?.orders.tasks.get(3)).toBe(3 * planDbOrderStep)
     expect(await planDbList(db)).toEqual([
-      { id: plan.id, name: plan.name, createdAt: plan.createdAt, updatedAt: plan.updatedAt, taskCount: 4, revision: 1, fileName: null },
+      {
+        id: plan.id,
+        name: plan.name,
+        createdAt: plan.createdAt,
+        updatedAt: plan.updatedAt,
+        taskCount: 4,
+        revision: 1,
+        fileName: null,
+      },
     ])
   })
 
@@ -120,7 +143,10 @@ describe('PlanDb', () => {
     const stored = await planDbCreate(db, plan)
     reset()
     // Rename one task out of four.
-    const next: Plan = { ...plan, tasks: plan.tasks.map((task) => (task.id === 3 ? { ...task, name: 'Build site' } : task)) }
+    const next: Plan = {
+      ...plan,
+      tasks: plan.tasks.map((task) => (task.id === 3 ? { ...task, name: 'Build site' } : task)),
+    }
     const { changes } = planChangesBetween(plan, next, stored.orders)
     const revision = await planDbApply(db, plan.id, changes, 1, now)
     expect(revision).toBe(2)
@@ -175,10 +201,16 @@ describe('PlanDb', () => {
     const plan = samplePlan()
     await planDbCreate(db, plan)
     await planDbRename(db, plan.id, 'Renamed in the other window', now)
-    const change = { put: { tasks: [{ value: makeTask(9, { name: 'Late' }), order: 99 * planDbOrderStep }] }, plan: { name: 'Mine' } }
+    const change = {
+      put: { tasks: [{ value: makeTask(9, { name: 'Late' }), order: 99 * planDbOrderStep }] },
+      plan: { name: 'Mine' },
+    }
     const attempt = planDbApply(db, plan.id, change, 1, now)
     await expect(attempt).rejects.toBeInstanceOf(PlanDbError)
-    await expect(attempt).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/changed in another window/) })
+    await expect(attempt).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/changed in another window/),
+    })
     const loaded = await planDbLoad(db, plan.id)
     expect(loaded?.plan.name).toBe('Renamed in the other window')
     expect(loaded?.plan.tasks).toHaveLength(4)
@@ -190,8 +222,14 @@ describe('PlanDb', () => {
     const plan = samplePlan()
     await planDbCreate(db, plan)
     // A row without a key cannot be stored: the task written before it in the same transaction must vanish too.
-    const bad = { put: { tasks: [{ value: makeTask(7, { name: 'Written first' }), order: 1 }] }, delete: { resources: [1] } }
-    const broken = { ...bad, put: { ...bad.put, dependencies: [{ value: { id: undefined } as never, order: 1 }] } }
+    const bad = {
+      put: { tasks: [{ value: makeTask(7, { name: 'Written first' }), order: 1 }] },
+      delete: { resources: [1] },
+    }
+    const broken = {
+      ...bad,
+      put: { ...bad.put, dependencies: [{ value: { id: undefined } as never, order: 1 }] },
+    }
     await expect(planDbApply(db, plan.id, broken, 1, now)).rejects.toBeInstanceOf(PlanDbError)
     const loaded = await planDbLoad(db, plan.id)
     expect(loaded?.plan).toEqual(plan)
@@ -202,7 +240,13 @@ describe('PlanDb', () => {
     const db = freshDb()
     const plan = samplePlan()
     await planDbCreate(db, plan)
-    const other = { ...plan, name: 'From file', tasks: [makeTask(1, { name: 'Only' })], dependencies: [], assignments: [] }
+    const other = {
+      ...plan,
+      name: 'From file',
+      tasks: [makeTask(1, { name: 'Only' })],
+      dependencies: [],
+      assignments: [],
+    }
     const replaced = await planDbReplace(db, other, 1, { documentToken: 't', fileName: 'plan.gantry' })
     expect(replaced.file).toEqual({ documentToken: 't', fileName: 'plan.gantry', savedRevision: 2 })
     const loaded = await planDbLoad(db, plan.id)
@@ -217,7 +261,13 @@ describe('PlanDb', () => {
     await planDbCreate(db, plan, { documentToken: 't', fileName: 'a.gantry' })
     const copy = await planDbDuplicate(db, plan.id, 'plan-2', 'Copy', now)
     expect(copy.file).toBeNull()
-    expect((await planDbLoad(db, 'plan-2'))?.plan).toEqual({ ...plan, id: 'plan-2', name: 'Copy', createdAt: now, updatedAt: now })
+    expect((await planDbLoad(db, 'plan-2'))?.plan).toEqual({
+      ...plan,
+      id: 'plan-2',
+      name: 'Copy',
+      createdAt: now,
+      updatedAt: now,
+    })
     await planDbDelete(db, plan.id)
     expect(await planDbLoad(db, plan.id)).toBeNull()
     expect(await db.tasks.where('planId').equals(plan.id).count()).toBe(0)
@@ -240,10 +290,18 @@ describe('PlanDb schema upgrades', () => {
     const plan = samplePlan()
     const { tasks, dependencies, resources, assignments, ...meta } = plan
     await old.table('plans').put({ ...meta, revision: 3, file: null })
-    await old.table('tasks').bulkPut(tasks.map((task, index) => ({ ...task, planId: plan.id, order: index + 1 })))
-    await old.table('dependencies').bulkPut(dependencies.map((link, index) => ({ ...link, planId: plan.id, order: index + 1 })))
-    await old.table('resources').bulkPut(resources.map((row, index) => ({ ...row, planId: plan.id, order: index + 1 })))
-    await old.table('assignments').bulkPut(assignments.map((row, index) => ({ ...row, planId: plan.id, order: index + 1 })))
+    await old
+      .table('tasks')
+      .bulkPut(tasks.map((task, index) => ({ ...task, planId: plan.id, order: index + 1 })))
+    await old
+      .table('dependencies')
+      .bulkPut(dependencies.map((link, index) => ({ ...link, planId: plan.id, order: index + 1 })))
+    await old
+      .table('resources')
+      .bulkPut(resources.map((row, index) => ({ ...row, planId: plan.id, order: index + 1 })))
+    await old
+      .table('assignments')
+      .bulkPut(assignments.map((row, index) => ({ ...row, planId: plan.id, order: index + 1 })))
     old.close()
 
     const db = new PlanDb(name)
@@ -280,6 +338,9 @@ describe('planDbErrorFrom', () => {
   })
 
   it('keeps other failures with their detail', () => {
-    expect(planDbErrorFrom(new Error('disk on fire'))).toMatchObject({ code: 'io', message: expect.stringMatching(/disk on fire/) })
+    expect(planDbErrorFrom(new Error('disk on fire'))).toMatchObject({
+      code: 'io',
+      message: expect.stringMatching(/disk on fire/),
+    })
   })
 })

@@ -47,10 +47,22 @@ describe('plan file fixtures, one per format version', () => {
       [7, 1, 'Go live'],
     ])
     expect(plan.tasks[5].constraint).toEqual({ type: 'SNET', date: '2025-03-24T08:00:00' })
-    expect(plan.dependencies[2]).toEqual({ id: 3, predecessorId: 5, successorId: 6, type: 'SS', lag: -960, lagUnit: 'd' })
+    expect(plan.dependencies[2]).toEqual({
+      id: 3,
+      predecessorId: 5,
+      successorId: 6,
+      type: 'SS',
+      lag: -960,
+      lagUnit: 'd',
+    })
     expect(plan.resources[1].maxUnits).toBe(50)
     expect(plan.assignments).toHaveLength(3)
-    expect(plan.calendars[0].exceptions[0]).toEqual({ name: 'Easter Monday', from: '2025-04-21', to: '2025-04-21', periods: [] })
+    expect(plan.calendars[0].exceptions[0]).toEqual({
+      name: 'Easter Monday',
+      from: '2025-04-21',
+      to: '2025-04-21',
+      periods: [],
+    })
   })
 
   it('writes what it reads: serialize(parse(fixture)) parses to the same plan', () => {
@@ -97,18 +109,34 @@ describe('plan files that are refused with a clear message', () => {
   })
 
   it.each([
-    ['a dependency on a missing task', (plan: ReturnType<typeof basePlan>) => {
-      plan.dependencies = [{ id: 1, predecessorId: 1, successorId: 99, type: 'FS', lag: 0, lagUnit: 'd' }]
-    }, /task 99, which does not exist/],
-    ['a duplicate task id', (plan: ReturnType<typeof basePlan>) => {
-      plan.tasks.push(makeTask(1))
-    }, /task id 1 is used twice/],
-    ['an impossible date', (plan: ReturnType<typeof basePlan>) => {
-      plan.start = '2024-02-30T08:00:00'
-    }, /start: must be a real date/],
-    ['a first task below level 1', (plan: ReturnType<typeof basePlan>) => {
-      plan.tasks[0].level = 2
-    }, /outline level 1/],
+    [
+      'a dependency on a missing task',
+      (plan: ReturnType<typeof basePlan>) => {
+        plan.dependencies = [{ id: 1, predecessorId: 1, successorId: 99, type: 'FS', lag: 0, lagUnit: 'd' }]
+      },
+      /task 99, which does not exist/,
+    ],
+    [
+      'a duplicate task id',
+      (plan: ReturnType<typeof basePlan>) => {
+        plan.tasks.push(makeTask(1))
+      },
+      /task id 1 is used twice/,
+    ],
+    [
+      'an impossible date',
+      (plan: ReturnType<typeof basePlan>) => {
+        plan.start = '2024-02-30T08:00:00'
+      },
+      /start: must be a real date/,
+    ],
+    [
+      'a first task below level 1',
+      (plan: ReturnType<typeof basePlan>) => {
+        plan.tasks[0].level = 2
+      },
+      /outline level 1/,
+    ],
   ])('refuses %s', (_label, damage, message) => {
     const plan = basePlan()
     damage(plan)
@@ -116,7 +144,11 @@ describe('plan files that are refused with a clear message', () => {
   })
 
   it('refuses a future schema version even when the plan inside is valid', () => {
-    const text = JSON.stringify({ format: planFileFormatId, schemaVersion: planFileSchemaVersion + 1, plan: basePlan() })
+    const text = JSON.stringify({
+      format: planFileFormatId,
+      schemaVersion: planFileSchemaVersion + 1,
+      plan: basePlan(),
+    })
     expectRefused(planFileParse(text), 'newer-version', /Update Gantry/)
   })
 })

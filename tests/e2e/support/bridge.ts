@@ -2,8 +2,20 @@ import { mkdtemp, mkdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test as base, type Page } from '@playwright/test'
-import { createIpcHandlers, type IpcHandlers, type MainDialog, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from '../../../src/main/ipc'
-import { ipcChannels, type IpcChannel, type MenuCommand, type ProgressEvent } from '../../../src/shared/ipc/contract'
+import {
+  createIpcHandlers,
+  type IpcHandlers,
+  type MainDialog,
+  type MessageBoxOptions,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+} from '../../../src/main/ipc'
+import {
+  ipcChannels,
+  type IpcChannel,
+  type MenuCommand,
+  type ProgressEvent,
+} from '../../../src/shared/ipc/contract'
 
 /**
  * The bridge harness: the built renderer runs in Chromium with a `window.gantry` of the same shape as the Electron
@@ -21,7 +33,10 @@ export type ScriptedDialog = MainDialog & {
   queueSave(path: string | null): void
   queueMessageBox(response: number): void
   /** Options of every dialog shown, in order. */
-  readonly shown: Array<{ kind: 'open' | 'save' | 'message'; options: OpenDialogOptions | SaveDialogOptions | MessageBoxOptions }>
+  readonly shown: Array<{
+    kind: 'open' | 'save' | 'message'
+    options: OpenDialogOptions | SaveDialogOptions | MessageBoxOptions
+  }>
 }
 
 export type Bridge = {
@@ -58,13 +73,15 @@ function scriptedDialog(): ScriptedDialog {
     queueMessageBox: (response) => void messages.push(response),
     async showOpenDialog(options) {
       shown.push({ kind: 'open', options })
-      if (opens.length === 0) throw new Error('The test did not queue an answer for an open dialog (bridge.dialog.queueOpen).')
+      if (opens.length === 0)
+        throw new Error('The test did not queue an answer for an open dialog (bridge.dialog.queueOpen).')
       const path = opens.shift() ?? null
       return path === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [path] }
     },
     async showSaveDialog(options) {
       shown.push({ kind: 'save', options })
-      if (saves.length === 0) throw new Error('The test did not queue an answer for a save dialog (bridge.dialog.queueSave).')
+      if (saves.length === 0)
+        throw new Error('The test did not queue an answer for a save dialog (bridge.dialog.queueSave).')
       const path = saves.shift() ?? null
       return path === null ? { canceled: true } : { canceled: false, filePath: path }
     },
@@ -83,7 +100,9 @@ function installPlatform(channels: readonly string[]): void {
     set.add(listener)
     return () => void set.delete(listener)
   }
-  const call = (globalThis as unknown as { __gantryInvoke(channel: string, request: unknown): Promise<unknown> }).__gantryInvoke
+  const call = (
+    globalThis as unknown as { __gantryInvoke(channel: string, request: unknown): Promise<unknown> }
+  ).__gantryInvoke
   const confirm = (globalThis as unknown as { __gantryConfirmClose(): Promise<void> }).__gantryConfirmClose
   const invoke: Record<string, (request?: unknown) => Promise<unknown>> = {}
   for (const channel of channels) invoke[channel] = (request?: unknown) => call(channel, request)
@@ -106,7 +125,9 @@ function installPlatform(channels: readonly string[]): void {
   })
 }
 
-type HarnessWindow = { __gantryHarness: { menu(command: string): void; close(): void; progress(event: unknown): void } }
+type HarnessWindow = {
+  __gantryHarness: { menu(command: string): void; close(): void; progress(event: unknown): void }
+}
 
 export const test = base.extend<{ bridge: Bridge }>({
   bridge: async ({ page, baseURL }, use) => {
@@ -127,7 +148,9 @@ export const test = base.extend<{ bridge: Bridge }>({
       setTitle: (title, isDirty) => void titles.push({ title, isDirty }),
       sendProgress: (event) => {
         progress.push(event)
-        void page.evaluate((value) => (window as unknown as HarnessWindow).__gantryHarness.progress(value), event).catch(() => undefined)
+        void page
+          .evaluate((value) => (window as unknown as HarnessWindow).__gantryHarness.progress(value), event)
+          .catch(() => undefined)
       },
     })
     const channels = new Set<string>(ipcChannels)
@@ -136,7 +159,10 @@ export const test = base.extend<{ bridge: Bridge }>({
         return { ok: false, error: { code: 'forbidden', message: `Unknown channel ${String(channel)}.` } }
       }
       calls.push(channel as IpcChannel)
-      const handler = handlers[channel as IpcChannel] as (event: { senderFrame: { url: string } }, request: unknown) => Promise<unknown>
+      const handler = handlers[channel as IpcChannel] as (
+        event: { senderFrame: { url: string } },
+        request: unknown,
+      ) => Promise<unknown>
       return handler({ senderFrame: { url: source.frame.url() } }, request)
     })
     await page.exposeBinding('__gantryConfirmClose', () => {
@@ -154,8 +180,10 @@ export const test = base.extend<{ bridge: Bridge }>({
       progress,
       closeConfirmations: () => confirmations,
       path: (name) => join(folder, name),
-      menu: (target, command) => target.evaluate((value) => (window as unknown as HarnessWindow).__gantryHarness.menu(value), command),
-      requestClose: (target) => target.evaluate(() => (window as unknown as HarnessWindow).__gantryHarness.close()),
+      menu: (target, command) =>
+        target.evaluate((value) => (window as unknown as HarnessWindow).__gantryHarness.menu(value), command),
+      requestClose: (target) =>
+        target.evaluate(() => (window as unknown as HarnessWindow).__gantryHarness.close()),
     })
     await rm(folder, { recursive: true, force: true })
   },

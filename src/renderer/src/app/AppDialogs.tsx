@@ -6,6 +6,7 @@ export function AppDialogs() {
   const recoveryCopies = useAppStore((state) => state.recoveryCopies)
   const recoveryRestore = useAppStore((state) => state.recoveryRestore)
   const recoveryDiscard = useAppStore((state) => state.recoveryDiscard)
+  const recoveryPostpone = useAppStore((state) => state.recoveryPostpone)
   const isClosePromptOpen = useAppStore((state) => state.isClosePromptOpen)
   const closeAnswer = useAppStore((state) => state.closeAnswer)
   const openFileName = useAppStore((state) => state.document?.file?.fileName ?? '')
@@ -22,9 +23,11 @@ export function AppDialogs() {
         cancelLabel="Discard"
         onConfirm={() => void recoveryRestore(copy.planId)}
         onCancel={() => void recoveryDiscard(copy.planId)}
+        onDismiss={() => recoveryPostpone(copy.planId)}
       >
         <p>
-          Gantry closed before the changes to “{copy.planName}” were saved to its file. A copy from {copy.savedAt.replace('T', ' ').slice(0, 16)} was kept.
+          Gantry closed before the changes to “{copy.planName}” were saved to its file. A copy from{' '}
+          {copy.savedAt.replace('T', ' ').slice(0, 16)} was kept.
         </p>
       </ConfirmDialog>
     )
@@ -44,10 +47,18 @@ export function AppDialogs() {
   }
   if (isAboutOpen) {
     return (
-      <ConfirmDialog title="About Gantry" confirmLabel="Close" cancelLabel="OK" onConfirm={() => aboutSet(false)} onCancel={() => aboutSet(false)}>
+      <ConfirmDialog
+        title="About Gantry"
+        confirmLabel="Close"
+        cancelLabel="OK"
+        onConfirm={() => aboutSet(false)}
+        onCancel={() => aboutSet(false)}
+      >
         <p>Gantry {appInfo?.version ?? ''}: an offline planner for IT project managers.</p>
         {appInfo?.userDataFolder != null && <p>Data folder: {appInfo.userDataFolder}</p>}
-        {appInfo?.platform === 'web' && <p>Browser mode: plans are stored in this browser’s storage for this site.</p>}
+        {appInfo?.platform === 'web' && (
+          <p>Browser mode: plans are stored in this browser’s storage for this site.</p>
+        )}
       </ConfirmDialog>
     )
   }

@@ -11,10 +11,22 @@ type Props = {
   onCancel(): void
   /** An optional third choice between confirm and cancel (e.g. "Don't save"). */
   extra?: { label: string; onClick(): void }
+  /** What Escape does, when it must not be the cancel button's action (default: `onCancel`). */
+  onDismiss?(): void
 }
 
 /** A modal dialog on the native `<dialog>` element: focus stays inside, Escape cancels. */
-export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Cancel', isDestructive = false, onConfirm, onCancel, extra }: Props) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  cancelLabel = 'Cancel',
+  isDestructive = false,
+  onConfirm,
+  onCancel,
+  extra,
+  onDismiss,
+}: Props) {
   const dialogRef = useRef<HTMLDialogElement>(null)
   const cancelRef = useRef<HTMLButtonElement>(null)
   const titleId = useId()
@@ -39,7 +51,8 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Ca
       aria-describedby={bodyId}
       onCancel={(event) => {
         event.preventDefault()
-        onCancel()
+        const dismiss = onDismiss ?? onCancel
+        dismiss()
       }}
     >
       <h2 id={titleId} className="dialog-title">
@@ -57,7 +70,11 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Ca
             {extra.label}
           </button>
         )}
-        <button type="button" className={isDestructive ? 'button button-danger' : 'button button-primary'} onClick={onConfirm}>
+        <button
+          type="button"
+          className={isDestructive ? 'button button-danger' : 'button button-primary'}
+          onClick={onConfirm}
+        >
           {confirmLabel}
         </button>
       </div>

@@ -25,7 +25,9 @@ export function MenuButton({ label, items }: { label: string; items: MenuButtonI
   }, [isOpen])
 
   const onMenuKey = (event: KeyboardEvent) => {
-    const entries = Array.from(menuRef.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])
+    const entries = Array.from(
+      menuRef.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [],
+    )
     const index = entries.indexOf(document.activeElement as HTMLButtonElement)
     if (event.key === 'Escape') {
       event.preventDefault()

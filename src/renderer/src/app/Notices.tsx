@@ -17,7 +17,11 @@ export function Notices() {
   return (
     <div className="notices">
       {notices.map((notice) => (
-        <div key={notice.id} className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+        <div
+          key={notice.id}
+          className={`notice notice-${notice.kind}`}
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+        >
           <p className="notice-message">{notice.message}</p>
           {notice.action === 'reload' && (
             <button type="button" className="button button-small" onClick={() => runAction(notice)}>
@@ -29,7 +33,12 @@ export function Notices() {
               Save a copy as…
             </button>
           )}
-          <button type="button" className="button button-small button-quiet" aria-label="Dismiss message" onClick={() => noticeDismiss(notice.id)}>
+          <button
+            type="button"
+            className="button button-small button-quiet"
+            aria-label="Dismiss message"
+            onClick={() => noticeDismiss(notice.id)}
+          >
             ×
           </button>
         </div>

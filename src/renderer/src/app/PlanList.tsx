@@ -90,7 +90,12 @@ export function PlanList() {
               plan.id === renamingId ? (
                 <RenameRow key={plan.id} plan={plan} onDone={() => setRenamingId(null)} />
               ) : (
-                <PlanRow key={plan.id} plan={plan} onRename={() => setRenamingId(plan.id)} onDelete={() => setDeleting(plan)} />
+                <PlanRow
+                  key={plan.id}
+                  plan={plan}
+                  onRename={() => setRenamingId(plan.id)}
+                  onDelete={() => setDeleting(plan)}
+                />
               ),
             )}
           </tbody>
@@ -103,7 +108,11 @@ export function PlanList() {
           <ul className="recent-list">
             {recentFiles.map((file) => (
               <li key={file.id}>
-                <button type="button" className="link-button" onClick={() => void documentOpenRecent(file.id)}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => void documentOpenRecent(file.id)}
+                >
                   {file.fileName}
                 </button>{' '}
                 <span className="muted">{file.folder}</span>
@@ -126,8 +135,10 @@ export function PlanList() {
           }}
         >
           <p>
-            The plan and its {deleting.taskCount} {deleting.taskCount === 1 ? 'task' : 'tasks'} are removed from Gantry.
-            {deleting.fileName !== null && ` The file ${deleting.fileName} on disk is not touched.`} This cannot be undone.
+            The plan and its {deleting.taskCount} {deleting.taskCount === 1 ? 'task' : 'tasks'} are removed
+            from Gantry.
+            {deleting.fileName !== null && ` The file ${deleting.fileName} on disk is not touched.`} This
+            cannot be undone.
           </p>
         </ConfirmDialog>
       )}
@@ -151,16 +162,36 @@ function PlanRow({ plan, onRename, onDelete }: { plan: PlanSummary; onRename(): 
       <td>{plan.fileName ?? <span className="muted">not saved to a file</span>}</td>
       <td>{formatStamp(plan.updatedAt)}</td>
       <td className="row-actions">
-        <button type="button" className="button button-small" aria-label={`Open ${plan.name}`} onClick={() => void documentOpen(plan.id)}>
+        <button
+          type="button"
+          className="button button-small"
+          aria-label={`Open ${plan.name}`}
+          onClick={() => void documentOpen(plan.id)}
+        >
           Open
         </button>
-        <button type="button" className="button button-small" aria-label={`Rename ${plan.name}`} onClick={onRename}>
+        <button
+          type="button"
+          className="button button-small"
+          aria-label={`Rename ${plan.name}`}
+          onClick={onRename}
+        >
           Rename
         </button>
-        <button type="button" className="button button-small" aria-label={`Duplicate ${plan.name}`} onClick={() => void planDuplicate(plan.id)}>
+        <button
+          type="button"
+          className="button button-small"
+          aria-label={`Duplicate ${plan.name}`}
+          onClick={() => void planDuplicate(plan.id)}
+        >
           Duplicate
         </button>
-        <button type="button" className="button button-small button-danger-quiet" aria-label={`Delete ${plan.name}`} onClick={onDelete}>
+        <button
+          type="button"
+          className="button button-small button-danger-quiet"
+          aria-label={`Delete ${plan.name}`}
+          onClick={onDelete}
+        >
           Delete
         </button>
       </td>

@@ -198,9 +198,13 @@ export function planDbErrorFrom(error: unknown): PlanDbError {
     )
   }
   if (name === 'DatabaseClosedError') {
-    return new PlanDbError('io', 'The plan storage was closed (another window upgraded it). Reload the page.', {
-      cause: error,
-    })
+    return new PlanDbError(
+      'io',
+      'The plan storage was closed (another window upgraded it). Reload the page.',
+      {
+        cause: error,
+      },
+    )
   }
   const detail = error instanceof Error ? error.message : String(error)
   return new PlanDbError('io', `The plan storage failed: ${detail}`, { cause: error })
@@ -295,7 +299,10 @@ export function planDbCreate(
       if ((await db.plans.get(plan.id)) !== undefined) {
         throw new PlanDbError('conflict', `A plan with id ${plan.id} is already stored.`)
       }
-      const linked = file === null ? null : { documentToken: file.documentToken, fileName: file.fileName, savedRevision: 1 }
+      const linked =
+        file === null
+          ? null
+          : { documentToken: file.documentToken, fileName: file.fileName, savedRevision: 1 }
       await db.plans.add(planRowOf(plan, 1, linked))
       await writeAllRows(db, plan)
       return { plan, revision: 1, file: linked, orders: planOrdersOf(plan) }
@@ -330,13 +337,21 @@ export function planDbReplace(
   return guard(() =>
     db.transaction('rw', [db.plans, db.tasks, db.dependencies, db.resources, db.assignments], async () => {
       const row = await db.plans.get(plan.id)
-      if (row === undefined) throw new PlanDbError('not-found', 'This plan is no longer stored. It may have been deleted in another window.')
+      if (row === undefined)
+        throw new PlanDbError(
+          'not-found',
+          'This plan is no longer stored. It may have been deleted in another window.',
+        )
       if (expectedRevision !== null && row.revision !== expectedRevision) throw conflictError()
       const revision = row.revision + 1
       const linked =
         file === null
           ? null
-          : { documentToken: file.documentToken, fileName: file.fileName, savedRevision: isFileCurrent ? revision : -1 }
+          : {
+              documentToken: file.documentToken,
+              fileName: file.fileName,
+              savedRevision: isFileCurrent ? revision : -1,
+            }
       await deleteAllRows(db, plan.id)
       await db.plans.put(planRowOf(plan, revision, linked))
       await writeAllRows(db, plan)
@@ -364,7 +379,7 @@ export function planDbLoad(db: PlanDb, planId: string): Promise<StoredPlan | nul
     db.transaction('r', [db.plans, db.tasks, db.dependencies, db.resources, db.assignments], async () => {
       const row = await db.plans.get(planId)
       if (row === undefined) return null
-      const range = <T,>(table: Table<T, [string, number]>) =>
+      const range = <T>(table: Table<T, [string, number]>) =>
         table.where('[planId+order]').between([planId, Dexie.minKey], [planId, Dexie.maxKey]).toArray()
       const [taskRows, dependencyRows, resourceRows, assignmentRows] = await Promise.all([
         range(db.tasks),
@@ -372,7 +387,12 @@ export function planDbLoad(db: PlanDb, planId: string): Promise<StoredPlan | nul
         range(db.resources),
         range(db.assignments),
       ])
-      const orders: PlanOrders = { tasks: new Map(), dependencies: new Map(), resources: new Map(), assignments: new Map() }
+      const orders: PlanOrders = {
+        tasks: new Map(),
+        dependencies: new Map(),
+        resources: new Map(),
+        assignments: new Map(),
+      }
       const plan: Plan = {
         id: row.id,
         name: row.name,
@@ -418,7 +438,11 @@ export function planDbApply(
   return guard(() =>
     db.transaction('rw', [db.plans, db.tasks, db.dependencies, db.resources, db.assignments], async () => {
       const row = await db.plans.get(planId)
-      if (row === undefined) throw new PlanDbError('not-found', 'This plan is no longer stored. It may have been deleted in another window.')
+      if (row === undefined)
+        throw new PlanDbError(
+          'not-found',
+          'This plan is no longer stored. It may have been deleted in another window.',
+        )
       if (row.revision !== expectedRevision) throw conflictError()
       const put = changes.put ?? {}
       const remove = changes.delete ?? {}
@@ -431,7 +455,9 @@ export function planDbApply(
       if (put.resources?.length) await db.resources.bulkPut(putRows(planId, put.resources))
       if (put.assignments?.length) await db.assignments.bulkPut(putRows(planId, put.assignments))
       const taskCount =
-        put.tasks?.length || remove.tasks?.length ? await db.tasks.where('planId').equals(planId).count() : row.taskCount
+        put.tasks?.length || remove.tasks?.length
+          ? await db.tasks.where('planId').equals(planId).count()
+          : row.taskCount
       const revision = row.revision + 1
       await db.plans.put({ ...row, ...changes.plan, id: planId, revision, updatedAt: now, taskCount })
       return revision

@@ -7,6 +7,7 @@ import { createWebPlatform } from './web'
  */
 export function platformDetect(): GantryPlatform {
   const injected = (globalThis as { gantry?: GantryPlatform }).gantry
-  if (injected !== undefined && typeof injected === 'object' && typeof injected.invoke === 'object') return injected
+  if (injected !== undefined && typeof injected === 'object' && typeof injected.invoke === 'object')
+    return injected
   return createWebPlatform()
 }

@@ -22,7 +22,10 @@ function scheduled(plan: Plan): FormatResult<Schedule> {
   const result = scheduleRun(plan)
   if (result.ok) return { ok: true, value: result.schedule }
   const first = result.problems[0]
-  return { ok: false, message: `The plan cannot be scheduled, so it cannot be exported: ${first?.message ?? 'unknown problem'}` }
+  return {
+    ok: false,
+    message: `The plan cannot be scheduled, so it cannot be exported: ${first?.message ?? 'unknown problem'}`,
+  }
 }
 
 /** The .xlsx bytes of a plan (the same workbook the desktop app writes). */
@@ -49,7 +52,9 @@ export function webExportCsv(plan: Plan): FormatResult<string> {
 
 function restored(plan: Plan, fileName: string): FormatResult<Plan> {
   const result = planRestore(plan)
-  return result.ok ? { ok: true, value: result.plan } : { ok: false, message: `"${fileName}" cannot be imported. ${result.error.message}` }
+  return result.ok
+    ? { ok: true, value: result.plan }
+    : { ok: false, message: `"${fileName}" cannot be imported. ${result.error.message}` }
 }
 
 /** A new plan from Microsoft Project XML text. */
@@ -61,7 +66,11 @@ export function webImportMspdi(text: string, fileName: string, planId: string): 
 
 /** A new plan from a CSV task table. */
 export function webImportCsv(text: string, fileName: string, planId: string): FormatResult<Plan> {
-  const result = csvImportPlan(text, { planId, now: localNow(), name: fileName.replace(/\.(csv|txt)$/i, '') || 'Imported plan' })
+  const result = csvImportPlan(text, {
+    planId,
+    now: localNow(),
+    name: fileName.replace(/\.(csv|txt)$/i, '') || 'Imported plan',
+  })
   if (!result.ok) return { ok: false, message: `"${fileName}" cannot be imported. ${result.error}` }
   return restored(result.plan, fileName)
 }

@@ -7,9 +7,21 @@ import type {
   OpenedPlan,
 } from '../../../shared/ipc/contract'
 import type { Plan } from '../../../shared/domain/model'
-import { planFileExtension, planFileMaxBytes, planFileParse, planFileSerialize } from '../../../shared/formats/plan-file'
+import {
+  planFileExtension,
+  planFileMaxBytes,
+  planFileParse,
+  planFileSerialize,
+} from '../../../shared/formats/plan-file'
 import { webDownload, webPickFile, webSafeFileName } from './web-files'
-import { webExportCsv, webExportMspdi, webExportXlsx, webImportCsv, webImportMspdi, type FormatResult } from './web-formats'
+import {
+  webExportCsv,
+  webExportMspdi,
+  webExportXlsx,
+  webImportCsv,
+  webImportMspdi,
+  type FormatResult,
+} from './web-formats'
 
 /**
  * Browser mode: the same `GantryPlatform` as the Electron preload, built on a file picker and downloads.
@@ -17,9 +29,12 @@ import { webExportCsv, webExportMspdi, webExportXlsx, webImportCsv, webImportMsp
  * the name it was opened or last saved with.
  */
 
-const ok = <T,>(value: T): IpcResult<T> => ({ ok: true, value })
-const fail = <T,>(code: IpcError['code'], message: string): IpcResult<T> => ({ ok: false, error: { code, message } })
-const canceled = <T,>(): IpcResult<T> => fail('canceled', 'Canceled.')
+const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value })
+const fail = <T>(code: IpcError['code'], message: string): IpcResult<T> => ({
+  ok: false,
+  error: { code, message },
+})
+const canceled = <T>(): IpcResult<T> => fail('canceled', 'Canceled.')
 
 const appVersion = '0.1.0'
 const maxTextFileBytes = 50 * 1024 * 1024
@@ -30,7 +45,12 @@ function importId(): string {
   return `imported-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
 }
 
-function exported(result: FormatResult<string | Uint8Array>, plan: Plan, extension: string, type: string): IpcResult<{ fileName: string }> {
+function exported(
+  result: FormatResult<string | Uint8Array>,
+  plan: Plan,
+  extension: string,
+  type: string,
+): IpcResult<{ fileName: string }> {
   if (!result.ok) return fail('invalid-input', result.message)
   const fileName = webSafeFileName(plan.name, extension)
   webDownload(fileName, result.value, type)
@@ -41,7 +61,10 @@ function imported(result: FormatResult<Plan>): IpcResult<Plan> {
   return result.ok ? ok(result.value) : fail('bad-file', result.message)
 }
 
-async function readPicked(accept: string, maxBytes: number): Promise<IpcResult<{ text: string; fileName: string }>> {
+async function readPicked(
+  accept: string,
+  maxBytes: number,
+): Promise<IpcResult<{ text: string; fileName: string }>> {
   const file = await webPickFile(accept)
   if (file === null) return canceled()
   if (file.size > maxBytes) {
@@ -71,13 +94,17 @@ export function createWebPlatform(): GantryPlatform {
   }
 
   const invoke: GantryPlatform['invoke'] = {
-    'app/info': async () => ok<AppInfo>({ name: 'Gantry', version: appVersion, platform: 'web', userDataFolder: null }),
+    'app/info': async () =>
+      ok<AppInfo>({ name: 'Gantry', version: appVersion, platform: 'web', userDataFolder: null }),
     'plan/open': async () => {
       const picked = await readPicked(`.${planFileExtension},application/json`, planFileMaxBytes)
       if (!picked.ok) return picked
       const parsed = planFileParse(picked.value.text)
       if (!parsed.ok) {
-        return fail(parsed.error.code === 'newer-version' ? 'newer-version' : 'bad-file', parsed.error.message)
+        return fail(
+          parsed.error.code === 'newer-version' ? 'newer-version' : 'bad-file',
+          parsed.error.message,
+        )
       }
       const fileName = picked.value.fileName
       return ok<OpenedPlan>({ documentToken: issueToken(fileName), fileName, plan: parsed.plan })
@@ -92,15 +119,23 @@ export function createWebPlatform(): GantryPlatform {
     // Every edit is already stored in IndexedDB, which is what a recovery copy protects in the desktop app.
     'recovery/write': async () => ok(undefined),
     'recovery/list': async () => ok([]),
-    'recovery/read': async () => fail('not-found', 'Browser mode keeps no recovery copies; your plans are in browser storage.'),
+    'recovery/read': async () =>
+      fail('not-found', 'Browser mode keeps no recovery copies; your plans are in browser storage.'),
     'recovery/discard': async () => ok(undefined),
     'export/xlsx': async ({ plan }) =>
-      exported(await webExportXlsx(plan), plan, 'xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+      exported(
+        await webExportXlsx(plan),
+        plan,
+        'xlsx',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ),
     'export/mspdi': async ({ plan }) => exported(webExportMspdi(plan), plan, 'xml', 'application/xml'),
     'export/csv': async ({ plan }) => exported(webExportCsv(plan), plan, 'csv', 'text/csv'),
     'import/mspdi': async () => {
       const picked = await readPicked('.xml,application/xml,text/xml', maxMspdiBytes)
-      return picked.ok ? imported(webImportMspdi(picked.value.text, picked.value.fileName, importId())) : picked
+      return picked.ok
+        ? imported(webImportMspdi(picked.value.text, picked.value.fileName, importId()))
+        : picked
     },
     'import/csv': async () => {
       const picked = await readPicked('.csv,.txt,text/csv', maxTextFileBytes)

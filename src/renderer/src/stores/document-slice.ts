@@ -23,7 +23,8 @@ type Persisted = { planId: string; plan: Plan; orders: PlanOrders; revision: num
 
 function taskIndexOf(plan: Plan): Map<TaskId, number> {
   const index = new Map<TaskId, number>()
-  for (let position = 0; position < plan.tasks.length; position++) index.set(plan.tasks[position].id, position)
+  for (let position = 0; position < plan.tasks.length; position++)
+    index.set(plan.tasks[position].id, position)
   return index
 }
 
@@ -50,6 +51,8 @@ export function createDocumentSlice(deps: StoreDeps): SliceCreator<DocumentSlice
   return (set, get) => {
     /** What IndexedDB holds for the open plan; edits are written as the difference from it. */
     let persisted: Persisted | null = null
+    /** The newest version of the open plan, which IndexedDB must catch up with (kept after the plan is closed). */
+    let latest: Plan | null = null
     /** The plan version the linked file holds, if known. */
     let savedPlan: Plan | null = null
     /** Set after a revision conflict: this window stops writing until the plan is reloaded. */
@@ -58,7 +61,7 @@ export function createDocumentSlice(deps: StoreDeps): SliceCreator<DocumentSlice
     let recoveryTimer: ReturnType<typeof setTimeout> | null = null
 
     /** Runs storage jobs one after another, so every write sees the revision of the one before. */
-    const enqueue = <T,>(job: () => Promise<T>): Promise<T> => {
+    const enqueue = <T>(job: () => Promise<T>): Promise<T> => {
       const run = queue.then(job)
       queue = run.catch(() => undefined)
       return run
@@ -66,7 +69,8 @@ export function createDocumentSlice(deps: StoreDeps): SliceCreator<DocumentSlice
 
     const scheduleOf = (plan: Plan, previous: PlanDocument | null): ScheduleResult | null => {
       if (deps.schedule === null) return null
-      if (previous !== null && previous.schedule !== null && isSameScheduleInput(previous.plan, plan)) return previous.schedule
+      if (previous !== null && previous.schedule !== null && isSameScheduleInput(previous.plan, plan))
+        return previous.schedule
       return deps.schedule(plan)
     }
 
@@ -85,7 +89,13 @@ export function createDocumentSlice(deps: StoreDeps): SliceCreator<DocumentSlice
     }
 
     const show = (stored: StoredPlan) => {
-      persisted = { planId: stored.plan.id, plan: stored.plan, orders: stored.orders, revision: stored.revision }
+      persisted = {
+        planId: stored.plan.id,
+        plan: stored.plan,
+        orders: stored.orders,
+        revision: stored.revision,
+      }
+      latest = stored.plan
       isWriteBlocked = false
       set({ document: documentOf(stored), view: 'workspace' })
     }
@@ -93,9 +103,8 @@ export function createDocumentSlice(deps: StoreDeps): SliceCreator<DocumentSlice
     /** Writes whatever the open plan has that IndexedDB does not, as one incremental change. */
     const writePending = () =>
       enqueue(async () => {
-        const document = get().document
-        if (document === null || persisted === null || persisted.planId !== document.plan.id || isWriteBlocked) return
-        const target = document.plan
+        const target = latest
+        if (target === null || persisted === null || persisted.planId !== target.id || isWriteBlocked) return
         if (target === persisted.plan) return
         const { changes, orders } = planChangesBetween(persisted.plan, target, persisted.orders)
         if (planChangesIsEmpty(changes)) {
@@ -126,6 +135,7 @@ export function createDocumentSlice(deps: StoreDeps): SliceCreator<DocumentSlice
       const document = get().document
       if (document === null) return
       const isDirty = document.file !== null && next !== savedPlan
+      latest = next
       set({
         document: {
           ...document,
@@ -150,7 +160,13 @@ export function createDocumentSlice(deps: StoreDeps): SliceCreator<DocumentSlice
         const isContentStored = persisted.plan === plan
         link = { ...link, savedRevision: isContentStored ? persisted.revision + 1 : -1 }
         try {
-          persisted.revision = await planDbApply(deps.db, plan.id, { plan: { file: link } }, persisted.revision, deps.now())
+          persisted.revision = await planDbApply(
+            deps.db,
+            plan.id,
+            { plan: { file: link } },
+            persisted.revision,
+            deps.now(),
+          )
         } catch (error) {
           get().noticeAdd('error', planDbErrorFrom(error).message)
         }
@@ -192,7 +208,8 @@ export function createDocumentSlice(deps: StoreDeps): SliceCreator<DocumentSlice
           if (mode === 'import') return planDbCreate(deps.db, { ...plan, id: deps.newId() }, null)
           const existing = await planDbLoad(deps.db, plan.id)
           if (existing === null) return planDbCreate(deps.db, plan, mode === 'file' ? file : null)
-          if (mode === 'recovery') return planDbReplace(deps.db, plan, existing.revision, existing.file, false)
+          if (mode === 'recovery')
+            return planDbReplace(deps.db, plan, existing.revision, existing.file, false)
           const isExistingSaved = existing.file !== null && existing.file.savedRevision === existing.revision
           if (isExistingSaved) return planDbReplace(deps.db, plan, existing.revision, file)
           // The stored plan has changes its file lacks: keep them, and open the file beside it.
@@ -220,7 +237,10 @@ export function createDocumentSlice(deps: StoreDeps): SliceCreator<DocumentSlice
         try {
           const stored = await enqueue(() => planDbLoad(deps.db, planId))
           if (stored === null) {
-            get().noticeAdd('error', 'This plan is no longer stored. It may have been deleted in another window.')
+            get().noticeAdd(
+              'error',
+              'This plan is no longer stored. It may have been deleted in another window.',
+            )
             void get().plansRefresh()
             return false
           }
@@ -233,8 +253,8 @@ export function createDocumentSlice(deps: StoreDeps): SliceCreator<DocumentSlice
       },
 
       documentClose() {
+        // Edits not yet written still are: `latest` and `persisted` stay until the queue has caught up.
         void writePending()
-        persisted = null
         savedPlan = null
         set({ document: null })
       },
@@ -250,14 +270,21 @@ export function createDocumentSlice(deps: StoreDeps): SliceCreator<DocumentSlice
         const document = get().document
         if (document === null || document.undoStack.length === 0) return
         const undoStack = document.undoStack.slice(0, -1)
-        setPlan(document.undoStack[document.undoStack.length - 1], undoStack, [...document.redoStack, document.plan])
+        setPlan(document.undoStack[document.undoStack.length - 1], undoStack, [
+          ...document.redoStack,
+          document.plan,
+        ])
       },
 
       documentRedo() {
         const document = get().document
         if (document === null || document.redoStack.length === 0) return
         const redoStack = document.redoStack.slice(0, -1)
-        setPlan(document.redoStack[document.redoStack.length - 1], [...document.undoStack, document.plan], redoStack)
+        setPlan(
+          document.redoStack[document.redoStack.length - 1],
+          [...document.undoStack, document.plan],
+          redoStack,
+        )
       },
 
       async documentFlush() {

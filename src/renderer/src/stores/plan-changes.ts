@@ -1,5 +1,11 @@
 import type { Plan } from '../../../shared/domain/model'
-import { planDbOrderStep, type Ordered, type PlanChanges, type PlanMetaChange, type PlanOrders } from '../db/plan-db'
+import {
+  planDbOrderStep,
+  type Ordered,
+  type PlanChanges,
+  type PlanMetaChange,
+  type PlanOrders,
+} from '../db/plan-db'
 
 /**
  * Turns "the plan before" and "the plan after" an edit into the few rows IndexedDB must write.
@@ -71,7 +77,8 @@ export function rowChangesBetween<T extends Row>(
   if (isSameSequence) {
     const put: Ordered<T>[] = []
     for (let index = 0; index < next.length; index++) {
-      if (previous[index] !== next[index]) put.push({ value: next[index], order: orders.get(next[index].id) as number })
+      if (previous[index] !== next[index])
+        put.push({ value: next[index], order: orders.get(next[index].id) as number })
     }
     return { put, remove: [], orders: new Map(orders) }
   }
@@ -152,7 +159,12 @@ export function planChangesBetween(
     if (previous[key] !== next[key]) meta = { ...meta, [key]: next[key] }
   }
   const changes: PlanChanges = {
-    put: { tasks: tasks.put, dependencies: dependencies.put, resources: resources.put, assignments: assignments.put },
+    put: {
+      tasks: tasks.put,
+      dependencies: dependencies.put,
+      resources: resources.put,
+      assignments: assignments.put,
+    },
     delete: {
       tasks: tasks.remove,
       dependencies: dependencies.remove,

@@ -73,7 +73,8 @@ export function createPlansSlice(deps: StoreDeps): SliceCreator<PlansSlice> {
         const document = get().document
         if (document !== null && document.plan.id === planId) {
           // The open plan's revision chain belongs to the document: rename through it.
-          if (document.plan.name !== checked.name) get().documentCommit({ ...document.plan, name: checked.name })
+          if (document.plan.name !== checked.name)
+            get().documentCommit({ ...document.plan, name: checked.name })
           await get().documentFlush()
         } else {
           try {

@@ -1,6 +1,13 @@
 import type { Plan, TaskId } from '../../../shared/domain/model'
 import type { ScheduleResult } from '../../../shared/domain/schedule-types'
-import type { AppInfo, GantryPlatform, MenuCommand, ProgressEvent, RecentFile, RecoveryCopy } from '../../../shared/ipc/contract'
+import type {
+  AppInfo,
+  GantryPlatform,
+  MenuCommand,
+  ProgressEvent,
+  RecentFile,
+  RecoveryCopy,
+} from '../../../shared/ipc/contract'
 import type { IsoDateTime } from '../../../shared/domain/model'
 import type { EditorSlice } from './editor'
 import type { PlanDb, PlanFileLink, PlanSummary } from '../db/plan-db'
@@ -105,6 +112,8 @@ export type UiSlice = {
   recoveryCheck(): Promise<void>
   recoveryRestore(planId: string): Promise<void>
   recoveryDiscard(planId: string): Promise<void>
+  /** Hides the offer for this session and keeps the copy for the next start. */
+  recoveryPostpone(planId: string): void
   closeRequested(): void
   closeAnswer(answer: 'save' | 'discard' | 'cancel'): Promise<void>
   storagePersistenceSet(isPersistent: boolean): void

@@ -10,6 +10,8 @@ const workspaceViews = {
 } as const
 
 export const zoomLevelCount = 4
+/** How long an information notice ("Saved to …") stays, in milliseconds. */
+export const infoNoticeMs = 8000
 
 export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
   return (set, get) => {
@@ -45,8 +47,13 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
         // The same message twice (a failing write retried on every edit) is shown once.
         if (get().notices.some((notice) => notice.message === message)) return
         noticeCounter += 1
-        const notice = action === undefined ? { id: noticeCounter, kind, message } : { id: noticeCounter, kind, message, action }
+        const notice =
+          action === undefined
+            ? { id: noticeCounter, kind, message }
+            : { id: noticeCounter, kind, message, action }
         set({ notices: [...get().notices, notice] })
+        // Errors stay until dismissed; confirmations fade after a while.
+        if (kind === 'info') setTimeout(() => get().noticeDismiss(notice.id), infoNoticeMs)
       },
       noticeDismiss(id) {
         set({ notices: get().notices.filter((notice) => notice.id !== id) })
@@ -138,6 +145,9 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
           await deps.platform.invoke['recovery/discard']({ planId })
           set({ recoveryCopies: get().recoveryCopies.filter((copy) => copy.planId !== planId) })
         }
+      },
+      recoveryPostpone(planId) {
+        set({ recoveryCopies: get().recoveryCopies.filter((copy) => copy.planId !== planId) })
       },
       async recoveryDiscard(planId) {
         await deps.platform.invoke['recovery/discard']({ planId })
