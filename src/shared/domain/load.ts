@@ -74,8 +74,8 @@ export type PlanLoad = {
   byResource: Map<ResourceId, ResourceLoad>
   /** Every over-allocation period of every resource, by start day then resource order. */
   conflicts: OverallocationPeriod[]
-  /** Tasks involved in at least one over-allocation (for the marker on task rows). */
-  overallocatedTaskIds: Set<TaskId>
+  /** Tasks involved in at least one over-allocation (for the marker on task rows); built on first read. */
+  readonly overallocatedTaskIds: Set<TaskId>
   /** What this load was computed from, used by `loadUpdate`. */
   plan: Plan
   schedule: Schedule
@@ -502,17 +502,28 @@ function computeResource(plan: Plan, schedule: Schedule, resource: Resource, ass
 function assemble(plan: Plan, schedule: Schedule, resources: ResourceLoad[]): PlanLoad {
   const byResource = new Map<ResourceId, ResourceLoad>()
   const conflicts: OverallocationPeriod[] = []
-  const overallocatedTaskIds = new Set<TaskId>()
-  resources.forEach((load) => {
+  for (const load of resources) {
     byResource.set(load.resourceId, load)
-    for (const period of load.periods) {
-      conflicts.push(period)
-      for (const taskId of period.taskIds) overallocatedTaskIds.add(taskId)
-    }
-  })
+    for (const period of load.periods) conflicts.push(period)
+  }
   // Each resource's periods are in day order already; a stable sort on the start day keeps resource order on ties.
   conflicts.sort((a, b) => a.startDay - b.startDay)
-  return { resources, byResource, conflicts, overallocatedTaskIds, plan, schedule }
+  // The marker set is built when first read (a set of thousands of ids costs more than the update itself).
+  let overallocated: Set<TaskId> | null = null
+  return {
+    resources,
+    byResource,
+    conflicts,
+    get overallocatedTaskIds(): Set<TaskId> {
+      if (overallocated === null) {
+        overallocated = new Set<TaskId>()
+        for (const conflict of conflicts) for (const taskId of conflict.taskIds) overallocated.add(taskId)
+      }
+      return overallocated
+    },
+    plan,
+    schedule,
+  }
 }
 
 /**
@@ -599,7 +610,18 @@ export function loadUpdate(previous: PlanLoad, plan: Plan, schedule: Schedule, c
     for (const assignment of previous.plan.assignments) if (changedSet.has(assignment.taskId)) affected.add(assignment.resourceId)
     for (const assignment of plan.assignments) if (changedSet.has(assignment.taskId)) affected.add(assignment.resourceId)
   }
-  if (affected.size === 0) return { ...previous, plan, schedule }
+  if (affected.size === 0) {
+    return {
+      resources: previous.resources,
+      byResource: previous.byResource,
+      conflicts: previous.conflicts,
+      get overallocatedTaskIds(): Set<TaskId> {
+        return previous.overallocatedTaskIds
+      },
+      plan,
+      schedule,
+    }
+  }
   const lists = new Map<ResourceId, Assignment[]>()
   for (const resourceId of affected) lists.set(resourceId, [])
   for (const assignment of plan.assignments) lists.get(assignment.resourceId)?.push(assignment)
