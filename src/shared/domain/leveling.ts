@@ -583,6 +583,10 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
   return { delays, blocked }
 }
 
+function two(value: number): string {
+  return value < 10 ? `0${value}` : String(value)
+}
+
 /** `YYYY-MM-DDTHH:MM:SS` of a wall minute without a Date object (civil-from-days), for the long moved list. */
 function wallText(wall: number): IsoDateTime {
   const dayNumber = Math.floor(wall / 1440)
@@ -596,7 +600,6 @@ function wallText(wall: number): IsoDateTime {
   const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1
   const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-  const two = (value: number): string => (value < 10 ? `0${value}` : String(value))
   return `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}T${two(Math.floor(minute / 60))}:${two(Math.floor(minute % 60))}:00`
 }
 
