@@ -27,9 +27,12 @@ export async function run(): Promise<void> {
   const schedule = first.schedule
 
   let fresh: Plan = plan
-  await bench({ bench: 'load.full', fields, setup: () => (fresh = { ...plan, assignments: plan.assignments.slice() }) }, () => {
-    return loadCompute(fresh, schedule).conflicts.length
-  })
+  await bench(
+    { bench: 'load.full', fields, setup: () => (fresh = { ...plan, assignments: plan.assignments.slice() }) },
+    () => {
+      return loadCompute(fresh, schedule).conflicts.length
+    },
+  )
 
   // One assignment's units change; the schedule does not.
   const random = seededRandom(11)
@@ -45,7 +48,8 @@ export async function run(): Promise<void> {
         const index = Math.floor(random() * plan.assignments.length)
         const assignments = plan.assignments.slice()
         const assignment = assignments[index]
-        if (assignment !== undefined) assignments[index] = { ...assignment, units: assignment.units === 100 ? 50 : 100 }
+        if (assignment !== undefined)
+          assignments[index] = { ...assignment, units: assignment.units === 100 ? 50 : 100 }
         edited = { ...plan, assignments }
         base = loadCompute(plan, schedule)
       },
@@ -72,7 +76,11 @@ export async function run(): Promise<void> {
         previousLoad = loadCompute(nextPlan, previousSchedule)
         const task = leaves[Math.floor(random() * leaves.length)]
         if (task === undefined) return
-        const result = engine.update({ kind: 'duration', taskId: task.id, duration: 480 * (1 + Math.floor(random() * 10)) })
+        const result = engine.update({
+          kind: 'duration',
+          taskId: task.id,
+          duration: 480 * (1 + Math.floor(random() * 10)),
+        })
         if (!result.ok) throw new Error(result.problems[0]?.message)
         nextSchedule = result.schedule
         nextPlan = engine.plan
@@ -81,7 +89,9 @@ export async function run(): Promise<void> {
     },
     () => loadUpdate(previousLoad, nextPlan, nextSchedule).conflicts.length,
   )
-  console.log(JSON.stringify({ bench: 'load.edit.changedTasks', edit: 'duration', medianChangedTasks: median(moved) }))
+  console.log(
+    JSON.stringify({ bench: 'load.edit.changedTasks', edit: 'duration', medianChangedTasks: median(moved) }),
+  )
 
   await bench({ bench: 'level.full', fields, runs: 5, warmup: 1 }, () => {
     const result = levelResources(plan)

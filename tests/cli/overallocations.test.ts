@@ -14,12 +14,26 @@ const samples = '/work/shared/mspdi/samples'
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = ''
   let stderr = ''
-  const code = await overallocationsCommand(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) })
+  const code = await overallocationsCommand(args, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+  })
   return { code, stdout, stderr }
 }
 
 function makeResource(id: number, name: string, overrides: Partial<Resource> = {}): Resource {
-  return { id, name, role: '', initials: '', email: '', maxUnits: 100, hourlyRate: 0, nonWorkingDays: [], calendarId: null, ...overrides }
+  return {
+    id,
+    name,
+    role: '',
+    initials: '',
+    email: '',
+    maxUnits: 100,
+    hourlyRate: 0,
+    nonWorkingDays: [],
+    calendarId: null,
+    ...overrides,
+  }
 }
 
 /*
@@ -81,10 +95,26 @@ describe('overallocations --json', () => {
     expect(result.stdout.endsWith('\n')).toBe(true)
     expect(JSON.parse(result.stdout)).toEqual({
       resources: [
-        { uid: 10, name: 'Ana', periods: [{ start: '2026-01-05', finish: '2026-01-09', peakPercent: 200, tasks: [1, 2] }] },
-        { uid: 11, name: 'Ben', periods: [{ start: '2026-01-05', finish: '2026-01-06', peakPercent: 200, tasks: [3] }] },
-        { uid: 13, name: 'Dan', periods: [{ start: '2026-01-09', finish: '2026-01-12', peakPercent: 200, tasks: [5, 6] }] },
-        { uid: 14, name: 'Eve', periods: [{ start: '2026-01-05', finish: '2026-01-05', peakPercent: 100, tasks: [7, 8] }] },
+        {
+          uid: 10,
+          name: 'Ana',
+          periods: [{ start: '2026-01-05', finish: '2026-01-09', peakPercent: 200, tasks: [1, 2] }],
+        },
+        {
+          uid: 11,
+          name: 'Ben',
+          periods: [{ start: '2026-01-05', finish: '2026-01-06', peakPercent: 200, tasks: [3] }],
+        },
+        {
+          uid: 13,
+          name: 'Dan',
+          periods: [{ start: '2026-01-09', finish: '2026-01-12', peakPercent: 200, tasks: [5, 6] }],
+        },
+        {
+          uid: 14,
+          name: 'Eve',
+          periods: [{ start: '2026-01-05', finish: '2026-01-05', peakPercent: 100, tasks: [7, 8] }],
+        },
       ],
     })
   })
@@ -93,7 +123,11 @@ describe('overallocations --json', () => {
     const path = join(folder, 'order.gantry')
     await writeFile(path, planFileSerialize(handMadePlan()))
     const { stdout } = await run(['--json', path])
-    expect(stdout.startsWith('{"resources":[{"uid":10,"name":"Ana","periods":[{"start":"2026-01-05","finish":"2026-01-09","peakPercent":200,"tasks":[1,2]}]}')).toBe(true)
+    expect(
+      stdout.startsWith(
+        '{"resources":[{"uid":10,"name":"Ana","periods":[{"start":"2026-01-05","finish":"2026-01-09","peakPercent":200,"tasks":[1,2]}]}',
+      ),
+    ).toBe(true)
   })
 
   it('prints an empty list for a plan without over-allocation', async () => {
@@ -107,7 +141,13 @@ describe('overallocations --json', () => {
   it('reads sample1.xml (MSPDI UIDs for resources and tasks)', async () => {
     const result = await run([join(samples, 'sample1.xml'), '--json'])
     expect(result.code).toBe(0)
-    const report = JSON.parse(result.stdout) as { resources: Array<{ uid: number; name: string; periods: Array<{ tasks: number[]; peakPercent: number }> }> }
+    const report = JSON.parse(result.stdout) as {
+      resources: Array<{
+        uid: number
+        name: string
+        periods: Array<{ tasks: number[]; peakPercent: number }>
+      }>
+    }
     // First Resource: 50 % on "Second Task" (UID 2) and 100 % on "Assigned Task 1" (UID 23) in the same days.
     expect(report.resources[0]).toEqual({
       uid: 1,
@@ -115,14 +155,24 @@ describe('overallocations --json', () => {
       periods: [{ start: '2003-01-07', finish: '2003-01-13', peakPercent: 150, tasks: [2, 23] }],
     })
     expect(report.resources[1]).toMatchObject({ uid: 2, name: 'Second Resource' })
-    expect(report.resources[1]?.periods[0]).toMatchObject({ start: '2003-01-07', peakPercent: 175, tasks: [2, 24] })
+    expect(report.resources[1]?.periods[0]).toMatchObject({
+      start: '2003-01-07',
+      peakPercent: 175,
+      tasks: [2, 24],
+    })
   })
 
   it('reads mspdiresource.xml', async () => {
     const result = await run([join(samples, 'mspdiresource.xml'), '--json'])
     expect(result.code).toBe(0)
     expect(JSON.parse(result.stdout)).toEqual({
-      resources: [{ uid: 1, name: 'Wade Golden', periods: [{ start: '2006-08-28', finish: '2006-08-29', peakPercent: 200, tasks: [2, 4] }] }],
+      resources: [
+        {
+          uid: 1,
+          name: 'Wade Golden',
+          periods: [{ start: '2006-08-28', finish: '2006-08-29', peakPercent: 200, tasks: [2, 4] }],
+        },
+      ],
     })
   })
 })
@@ -193,7 +243,11 @@ describe('npm run cli -- overallocations (real process)', () => {
   const tsx = join(root, 'node_modules', '.bin', 'tsx')
   const runProcess = async (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
     try {
-      const { stdout, stderr } = await promisify(execFile)(tsx, ['src/main/cli/index.ts', 'overallocations', ...args], { cwd: root })
+      const { stdout, stderr } = await promisify(execFile)(
+        tsx,
+        ['src/main/cli/index.ts', 'overallocations', ...args],
+        { cwd: root },
+      )
       return { code: 0, stdout, stderr }
     } catch (error) {
       const failure = error as { code?: number; stdout?: string; stderr?: string }

@@ -10,10 +10,26 @@ import { makePlan, makeTask } from '../../src/shared/domain/defaults'
 import type { Plan, Resource } from '../../src/shared/domain/model'
 
 function makeResource(id: number, name: string, overrides: Partial<Resource> = {}): Resource {
-  return { id, name, role: '', initials: '', email: '', maxUnits: 100, hourlyRate: 0, nonWorkingDays: [], calendarId: null, ...overrides }
+  return {
+    id,
+    name,
+    role: '',
+    initials: '',
+    email: '',
+    maxUnits: 100,
+    hourlyRate: 0,
+    nonWorkingDays: [],
+    calendarId: null,
+    ...overrides,
+  }
 }
 
-const resources = [makeResource(1, 'Ana'), makeResource(2, 'Ben'), makeResource(3, 'Smith, Jo'), makeResource(4, 'Carla Díaz')]
+const resources = [
+  makeResource(1, 'Ana'),
+  makeResource(2, 'Ben'),
+  makeResource(3, 'Smith, Jo'),
+  makeResource(4, 'Carla Díaz'),
+]
 
 function makeTestPlan(): Plan {
   return makePlan('p', 'P', '2026-01-05T08:00:00', '2026-01-01T00:00:00', {
@@ -32,14 +48,38 @@ describe('assignmentsTextParse', () => {
     ['', []],
     ['   ', []],
     ['Ana', [{ resourceId: 1, units: 100 }]],
-    ['Ana[50%], Ben', [{ resourceId: 1, units: 50 }, { resourceId: 2, units: 100 }]],
-    ['ana [50], BEN[200 %]', [{ resourceId: 1, units: 50 }, { resourceId: 2, units: 200 }]],
+    [
+      'Ana[50%], Ben',
+      [
+        { resourceId: 1, units: 50 },
+        { resourceId: 2, units: 100 },
+      ],
+    ],
+    [
+      'ana [50], BEN[200 %]',
+      [
+        { resourceId: 1, units: 50 },
+        { resourceId: 2, units: 200 },
+      ],
+    ],
     ['Ana[12.5%]', [{ resourceId: 1, units: 12.5 }]],
     ['Ana[12,5%]', [{ resourceId: 1, units: 12.5 }]],
     ['Ana[1000%]', [{ resourceId: 1, units: 1000 }]],
-    ['Smith, Jo[25%], Ana', [{ resourceId: 3, units: 25 }, { resourceId: 1, units: 100 }]],
+    [
+      'Smith, Jo[25%], Ana',
+      [
+        { resourceId: 3, units: 25 },
+        { resourceId: 1, units: 100 },
+      ],
+    ],
     ['  Carla   Díaz  ', [{ resourceId: 4, units: 100 }]],
-    ['Ben, Ana,', [{ resourceId: 2, units: 100 }, { resourceId: 1, units: 100 }]],
+    [
+      'Ben, Ana,',
+      [
+        { resourceId: 2, units: 100 },
+        { resourceId: 1, units: 100 },
+      ],
+    ],
   ])('reads %j', (text, expected) => {
     expect(assignmentsTextParse(text, resources)).toEqual({ ok: true, items: expected })
   })

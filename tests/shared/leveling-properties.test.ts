@@ -5,7 +5,14 @@ import { dateToWallMinutes } from '../../src/shared/domain/dates'
 import { calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
 import { levelResources } from '../../src/shared/domain/leveling'
 import { loadCompute } from '../../src/shared/domain/load'
-import type { Assignment, Dependency, DependencyType, Plan, Resource, Task } from '../../src/shared/domain/model'
+import type {
+  Assignment,
+  Dependency,
+  DependencyType,
+  Plan,
+  Resource,
+  Task,
+} from '../../src/shared/domain/model'
 import { scheduleRun } from '../../src/shared/domain/schedule'
 import type { Schedule } from '../../src/shared/domain/schedule-types'
 
@@ -18,13 +25,28 @@ import type { Schedule } from '../../src/shared/domain/schedule-types'
  */
 
 type Shape = {
-  tasks: Array<{ days: number; priority: number; snetDay: number | null; snltDay: number | null; level: number }>
+  tasks: Array<{
+    days: number
+    priority: number
+    snetDay: number | null
+    snltDay: number | null
+    level: number
+  }>
   links: Array<{ from: number; to: number; type: DependencyType; lag: number }>
   resources: Array<{ maxUnits: number; vacationDay: number | null }>
   assignments: Array<{ task: number; resource: number; units: number }>
 }
 
-const startDays = ['2026-01-05', '2026-01-06', '2026-01-07', '2026-01-08', '2026-01-09', '2026-01-12', '2026-01-13', '2026-01-14']
+const startDays = [
+  '2026-01-05',
+  '2026-01-06',
+  '2026-01-07',
+  '2026-01-08',
+  '2026-01-09',
+  '2026-01-12',
+  '2026-01-13',
+  '2026-01-14',
+]
 
 function shapeArbitrary(withLatestDates: boolean): fc.Arbitrary<Shape> {
   return fc.integer({ min: 2, max: 10 }).chain((taskCount) =>
@@ -34,7 +56,9 @@ function shapeArbitrary(withLatestDates: boolean): fc.Arbitrary<Shape> {
           days: fc.constantFrom(0.5, 1, 1, 2, 3, 5),
           priority: fc.constantFrom(0, 500, 500, 1000),
           snetDay: fc.option(fc.integer({ min: 0, max: startDays.length - 1 }), { freq: 4 }),
-          snltDay: withLatestDates ? fc.option(fc.integer({ min: 0, max: startDays.length - 1 }), { freq: 3 }) : fc.constant(null),
+          snltDay: withLatestDates
+            ? fc.option(fc.integer({ min: 0, max: startDays.length - 1 }), { freq: 3 })
+            : fc.constant(null),
           level: fc.constantFrom(1, 1, 1, 2, 2, 3),
         }),
         { minLength: taskCount, maxLength: taskCount },
@@ -51,11 +75,18 @@ function shapeArbitrary(withLatestDates: boolean): fc.Arbitrary<Shape> {
         { maxLength: taskCount },
       ),
       resources: fc.array(
-        fc.record({ maxUnits: fc.constantFrom(50, 100, 100, 200), vacationDay: fc.option(fc.integer({ min: 0, max: 9 }), { freq: 3 }) }),
+        fc.record({
+          maxUnits: fc.constantFrom(50, 100, 100, 200),
+          vacationDay: fc.option(fc.integer({ min: 0, max: 9 }), { freq: 3 }),
+        }),
         { minLength: 1, maxLength: 3 },
       ),
       assignments: fc.array(
-        fc.record({ task: fc.integer({ min: 0, max: taskCount - 1 }), resource: fc.integer({ min: 0, max: 2 }), units: fc.constantFrom(25, 50, 100, 200) }),
+        fc.record({
+          task: fc.integer({ min: 0, max: taskCount - 1 }),
+          resource: fc.integer({ min: 0, max: 2 }),
+          units: fc.constantFrom(25, 50, 100, 200),
+        }),
         { minLength: 1, maxLength: taskCount * 2 },
       ),
     }),
@@ -106,9 +137,21 @@ function planOf(shape: Shape): Plan {
   for (const link of shape.links) {
     const key = `${link.from}-${link.to}`
     // A link between a task and its own summary is a cycle; links to and from other summaries are fine.
-    if (seen.has(key) || ancestors[link.to]?.has(link.from) === true || ancestors[link.from]?.has(link.to) === true) continue
+    if (
+      seen.has(key) ||
+      ancestors[link.to]?.has(link.from) === true ||
+      ancestors[link.from]?.has(link.to) === true
+    )
+      continue
     seen.add(key)
-    dependencies.push({ id: dependencies.length + 1, predecessorId: link.from + 1, successorId: link.to + 1, type: link.type, lag: link.lag, lagUnit: 'h' })
+    dependencies.push({
+      id: dependencies.length + 1,
+      predecessorId: link.from + 1,
+      successorId: link.to + 1,
+      type: link.type,
+      lag: link.lag,
+      lagUnit: 'h',
+    })
   }
   const resources: Resource[] = shape.resources.map((resource, index) => ({
     id: index + 1,
@@ -118,7 +161,15 @@ function planOf(shape: Shape): Plan {
     email: '',
     maxUnits: resource.maxUnits,
     hourlyRate: 0,
-    nonWorkingDays: resource.vacationDay === null ? [] : [{ from: `2026-01-${String(5 + resource.vacationDay).padStart(2, '0')}`, to: `2026-01-${String(6 + resource.vacationDay).padStart(2, '0')}` }],
+    nonWorkingDays:
+      resource.vacationDay === null
+        ? []
+        : [
+            {
+              from: `2026-01-${String(5 + resource.vacationDay).padStart(2, '0')}`,
+              to: `2026-01-${String(6 + resource.vacationDay).padStart(2, '0')}`,
+            },
+          ],
     calendarId: null,
   }))
   const assignments: Assignment[] = []
@@ -129,9 +180,20 @@ function planOf(shape: Shape): Plan {
     if (pairs.has(key)) continue
     pairs.add(key)
     // Each task alone fits the resource, so the conflicts are resolvable.
-    assignments.push({ id: assignments.length + 1, taskId: assignment.task + 1, resourceId: resource.id, units: Math.min(assignment.units, resource.maxUnits) })
+    assignments.push({
+      id: assignments.length + 1,
+      taskId: assignment.task + 1,
+      resourceId: resource.id,
+      units: Math.min(assignment.units, resource.maxUnits),
+    })
   }
-  return makePlan('property', 'Property', '2026-01-05T08:00:00', '2026-01-01T00:00:00', { calendars: [calendar], tasks, dependencies, resources, assignments })
+  return makePlan('property', 'Property', '2026-01-05T08:00:00', '2026-01-01T00:00:00', {
+    calendars: [calendar],
+    tasks,
+    dependencies,
+    resources,
+    assignments,
+  })
 }
 
 function scheduled(plan: Plan): Schedule {
@@ -144,8 +206,14 @@ function scheduled(plan: Plan): Schedule {
 function linkHolds(link: Dependency, schedule: Schedule, calendar: CompiledCalendar): boolean {
   const predecessor = schedule.indexOf.get(link.predecessorId) as number
   const successor = schedule.indexOf.get(link.successorId) as number
-  const from = link.type === 'FS' || link.type === 'FF' ? (schedule.finish[predecessor] as number) : (schedule.start[predecessor] as number)
-  const to = link.type === 'FS' || link.type === 'SS' ? (schedule.start[successor] as number) : (schedule.finish[successor] as number)
+  const from =
+    link.type === 'FS' || link.type === 'FF'
+      ? (schedule.finish[predecessor] as number)
+      : (schedule.start[predecessor] as number)
+  const to =
+    link.type === 'FS' || link.type === 'SS'
+      ? (schedule.start[successor] as number)
+      : (schedule.finish[successor] as number)
   return calendar.work(to) - calendar.work(from) >= link.lag - 1e-9
 }
 
@@ -178,7 +246,9 @@ describe('leveling properties', () => {
         expect(result.summary.remaining).toEqual([])
         const calendar = projectCalendar(plan)
         for (const link of plan.dependencies) expect(linkHolds(link, result.schedule, calendar)).toBe(true)
-        result.plan.tasks.forEach((task, index) => expect(constraintHolds(task, result.schedule, index)).toBe(true))
+        result.plan.tasks.forEach((task, index) =>
+          expect(constraintHolds(task, result.schedule, index)).toBe(true),
+        )
         // Leveling only delays: nothing starts earlier than before.
         const before = scheduled(plan)
         for (let index = 0; index < plan.tasks.length; index++) {
@@ -205,7 +275,8 @@ describe('leveling properties', () => {
           if (linkHolds(link, before, calendar)) expect(linkHolds(link, result.schedule, calendar)).toBe(true)
         }
         plan.tasks.forEach((task, index) => {
-          if (constraintHolds(task, before, index)) expect(constraintHolds(task, result.schedule, index)).toBe(true)
+          if (constraintHolds(task, before, index))
+            expect(constraintHolds(task, result.schedule, index)).toBe(true)
         })
         // Every remaining conflict comes with a reason.
         for (const remaining of result.summary.remaining) expect(remaining.reasons.length).toBeGreaterThan(0)
@@ -224,7 +295,9 @@ describe('leveling properties', () => {
         if (!result.ok) return
         expect(result.schedule.projectFinish).toBeLessThanOrEqual(before.projectFinish)
         expect(result.summary.finishDelay).toBe(0)
-        expect(result.summary.conflictsAfter).toBeLessThanOrEqual(result.summary.conflictsBefore + result.summary.moved.length)
+        expect(result.summary.conflictsAfter).toBeLessThanOrEqual(
+          result.summary.conflictsBefore + result.summary.moved.length,
+        )
       }),
       { numRuns: 150, seed: 20260107 },
     )

@@ -13,23 +13,52 @@ import { generatePlan } from '../support/generate-plan'
  */
 
 function makeResource(id: number, name: string, overrides: Partial<Resource> = {}): Resource {
-  return { id, name, role: '', initials: '', email: '', maxUnits: 100, hourlyRate: 0, nonWorkingDays: [], calendarId: null, ...overrides }
+  return {
+    id,
+    name,
+    role: '',
+    initials: '',
+    email: '',
+    maxUnits: 100,
+    hourlyRate: 0,
+    nonWorkingDays: [],
+    calendarId: null,
+    ...overrides,
+  }
 }
 
-function link(id: number, predecessorId: number, successorId: number, type: Dependency['type'] = 'FS', lag = 0): Dependency {
+function link(
+  id: number,
+  predecessorId: number,
+  successorId: number,
+  type: Dependency['type'] = 'FS',
+  lag = 0,
+): Dependency {
   return { id, predecessorId, successorId, type, lag, lagUnit: 'd' }
 }
 
-function build(tasks: Task[], assignments: Array<[taskId: number, resourceId: number, units?: number]>, extra: Partial<Plan> = {}): Plan {
+function build(
+  tasks: Task[],
+  assignments: Array<[taskId: number, resourceId: number, units?: number]>,
+  extra: Partial<Plan> = {},
+): Plan {
   return makePlan('level', 'Level', '2026-01-05T08:00:00', '2026-01-01T00:00:00', {
     tasks,
     resources: [makeResource(1, 'Ana'), makeResource(2, 'Ben', { maxUnits: 50 }), makeResource(3, 'Carla')],
-    assignments: assignments.map(([taskId, resourceId, units], index): Assignment => ({ id: index + 1, taskId, resourceId, units: units ?? 100 })),
+    assignments: assignments.map(([taskId, resourceId, units], index): Assignment => ({
+      id: index + 1,
+      taskId,
+      resourceId,
+      units: units ?? 100,
+    })),
     ...extra,
   })
 }
 
-function leveled(plan: Plan, options: Parameters<typeof levelResources>[1] = {}): Extract<LevelingResult, { ok: true }> {
+function leveled(
+  plan: Plan,
+  options: Parameters<typeof levelResources>[1] = {},
+): Extract<LevelingResult, { ok: true }> {
   const result = levelResources(plan, options)
   if (!result.ok) throw new Error(result.problems.map((problem) => problem.message).join('; '))
   return result
@@ -37,7 +66,10 @@ function leveled(plan: Plan, options: Parameters<typeof levelResources>[1] = {})
 
 function dates(result: Extract<LevelingResult, { ok: true }>, taskId: number): [string, string] {
   const index = result.schedule.indexOf.get(taskId) as number
-  return [dateFromWallMinutes(result.schedule.start[index] as number), dateFromWallMinutes(result.schedule.finish[index] as number)]
+  return [
+    dateFromWallMinutes(result.schedule.start[index] as number),
+    dateFromWallMinutes(result.schedule.finish[index] as number),
+  ]
 }
 
 const days = (count: number): number => count * 480
@@ -46,8 +78,15 @@ describe('levelResources', () => {
   it('delays the task with more slack; the critical one keeps its dates', () => {
     // A (3d) -> C (2d) is the critical chain; B (2d) has slack and shares Ana with A.
     const plan = build(
-      [makeTask(1, { name: 'A', duration: days(3) }), makeTask(2, { name: 'B', duration: days(2) }), makeTask(3, { name: 'C', duration: days(2) })],
-      [[1, 1], [2, 1]],
+      [
+        makeTask(1, { name: 'A', duration: days(3) }),
+        makeTask(2, { name: 'B', duration: days(2) }),
+        makeTask(3, { name: 'C', duration: days(2) }),
+      ],
+      [
+        [1, 1],
+        [2, 1],
+      ],
       { dependencies: [link(1, 1, 3)] },
     )
     const result = leveled(plan)
@@ -73,8 +112,15 @@ describe('levelResources', () => {
 
   it('a higher priority keeps its dates even with more slack', () => {
     const plan = build(
-      [makeTask(1, { name: 'A', duration: days(3) }), makeTask(2, { name: 'B', duration: days(2), priority: 900 }), makeTask(3, { name: 'C', duration: days(2) })],
-      [[1, 1], [2, 1]],
+      [
+        makeTask(1, { name: 'A', duration: days(3) }),
+        makeTask(2, { name: 'B', duration: days(2), priority: 900 }),
+        makeTask(3, { name: 'C', duration: days(2) }),
+      ],
+      [
+        [1, 1],
+        [2, 1],
+      ],
       { dependencies: [link(1, 1, 3)] },
     )
     const result = leveled(plan)
@@ -88,8 +134,14 @@ describe('levelResources', () => {
 
   it('separates two 4-hour tasks booked the same morning: the second moves to the afternoon', () => {
     const plan = build(
-      [makeTask(1, { name: 'A', duration: 240, durationUnit: 'h' }), makeTask(2, { name: 'B', duration: 240, durationUnit: 'h' })],
-      [[1, 1], [2, 1]],
+      [
+        makeTask(1, { name: 'A', duration: 240, durationUnit: 'h' }),
+        makeTask(2, { name: 'B', duration: 240, durationUnit: 'h' }),
+      ],
+      [
+        [1, 1],
+        [2, 1],
+      ],
     )
     const result = leveled(plan)
     expect(dates(result, 1)).toEqual(['2026-01-05T08:00:00', '2026-01-05T12:00:00'])
@@ -99,8 +151,18 @@ describe('levelResources', () => {
 
   it('lets tasks at 50 % share a full-time resource and keeps a part-timer within 50 %', () => {
     const plan = build(
-      [makeTask(1, { duration: days(2) }), makeTask(2, { duration: days(2) }), makeTask(3, { duration: days(2) }), makeTask(4, { duration: days(2) })],
-      [[1, 1, 50], [2, 1, 50], [3, 2, 50], [4, 2, 50]],
+      [
+        makeTask(1, { duration: days(2) }),
+        makeTask(2, { duration: days(2) }),
+        makeTask(3, { duration: days(2) }),
+        makeTask(4, { duration: days(2) }),
+      ],
+      [
+        [1, 1, 50],
+        [2, 1, 50],
+        [3, 2, 50],
+        [4, 2, 50],
+      ],
     )
     const result = leveled(plan)
     expect(dates(result, 2)[0]).toBe('2026-01-05T08:00:00')
@@ -117,7 +179,10 @@ describe('levelResources', () => {
         makeTask(4, { name: 'C', duration: days(3) }),
         makeTask(5, { name: 'End', duration: days(10) }),
       ],
-      [[1, 1], [2, 1]],
+      [
+        [1, 1],
+        [2, 1],
+      ],
       { dependencies: [link(1, 1, 5), link(2, 2, 3, 'SS', days(1)), link(3, 2, 4, 'FF')] },
     )
     const result = leveled(plan)
@@ -131,8 +196,15 @@ describe('levelResources', () => {
   it('within slack only: the finish never moves and what needs more slack is reported', () => {
     // A (3d) -> C (2d) critical; B (4d) would need to wait until Thursday and end after the plan finish.
     const plan = build(
-      [makeTask(1, { name: 'A', duration: days(3) }), makeTask(2, { name: 'B', duration: days(4) }), makeTask(3, { name: 'C', duration: days(2) })],
-      [[1, 1], [2, 1]],
+      [
+        makeTask(1, { name: 'A', duration: days(3) }),
+        makeTask(2, { name: 'B', duration: days(4) }),
+        makeTask(3, { name: 'C', duration: days(2) }),
+      ],
+      [
+        [1, 1],
+        [2, 1],
+      ],
       { dependencies: [link(1, 1, 3)] },
     )
     const before = scheduleRun(plan)
@@ -153,16 +225,32 @@ describe('levelResources', () => {
       [
         makeTask(1, { name: 'A', duration: days(2) }),
         makeTask(2, { name: 'B', duration: days(2) }),
-        makeTask(3, { name: 'C', duration: days(2), constraint: { type: 'SNET', date: '2026-01-19T08:00:00' } }),
-        makeTask(4, { name: 'D', duration: days(2), constraint: { type: 'SNET', date: '2026-01-19T08:00:00' } }),
+        makeTask(3, {
+          name: 'C',
+          duration: days(2),
+          constraint: { type: 'SNET', date: '2026-01-19T08:00:00' },
+        }),
+        makeTask(4, {
+          name: 'D',
+          duration: days(2),
+          constraint: { type: 'SNET', date: '2026-01-19T08:00:00' },
+        }),
       ],
-      [[1, 1], [2, 1], [3, 1], [4, 1]],
+      [
+        [1, 1],
+        [2, 1],
+        [3, 1],
+        [4, 1],
+      ],
     )
     const result = leveled(plan, { range: { from: '2026-01-12', to: '2026-01-31' } })
     expect(result.summary.moved.map((move) => move.taskId)).toEqual([4])
     expect(result.summary.remaining).toHaveLength(1)
     expect(result.summary.remaining[0]?.conflict.start).toBe('2026-01-05')
-    expect(result.summary.remaining[0]?.reasons).toEqual(['"A" lies outside the leveling range', '"B" lies outside the leveling range'])
+    expect(result.summary.remaining[0]?.reasons).toEqual([
+      '"A" lies outside the leveling range',
+      '"B" lies outside the leveling range',
+    ])
   })
 
   it.each([
@@ -170,8 +258,14 @@ describe('levelResources', () => {
     ['a must-start-on date', { constraint: { type: 'MSO' as const, date: '2026-01-05T08:00:00' } }],
   ])('does not move a task with %s', (_, fixed) => {
     const plan = build(
-      [makeTask(1, { name: 'Fixed', duration: days(2), priority: 0, ...fixed }), makeTask(2, { name: 'Other', duration: days(2), priority: 1000 })],
-      [[1, 1], [2, 1]],
+      [
+        makeTask(1, { name: 'Fixed', duration: days(2), priority: 0, ...fixed }),
+        makeTask(2, { name: 'Other', duration: days(2), priority: 1000 }),
+      ],
+      [
+        [1, 1],
+        [2, 1],
+      ],
     )
     const result = leveled(plan)
     expect(dates(result, 1)[0]).toBe('2026-01-05T08:00:00')
@@ -184,9 +278,16 @@ describe('levelResources', () => {
     const plan = build(
       [
         makeTask(1, { name: 'Started', duration: days(2), actualStart: '2026-01-05T08:00:00' }),
-        makeTask(2, { name: 'Pinned', duration: days(2), constraint: { type: 'MSO', date: '2026-01-06T08:00:00' } }),
+        makeTask(2, {
+          name: 'Pinned',
+          duration: days(2),
+          constraint: { type: 'MSO', date: '2026-01-06T08:00:00' },
+        }),
       ],
-      [[1, 1], [2, 1]],
+      [
+        [1, 1],
+        [2, 1],
+      ],
     )
     const result = leveled(plan)
     expect(result.summary.moved).toEqual([])
@@ -208,9 +309,16 @@ describe('levelResources', () => {
     const plan = build(
       [
         makeTask(1, { name: 'A', duration: days(3), priority: 900 }),
-        makeTask(2, { name: 'B', duration: days(2), constraint: { type: 'SNLT', date: '2026-01-06T08:00:00' } }),
+        makeTask(2, {
+          name: 'B',
+          duration: days(2),
+          constraint: { type: 'SNLT', date: '2026-01-06T08:00:00' },
+        }),
       ],
-      [[1, 1], [2, 1]],
+      [
+        [1, 1],
+        [2, 1],
+      ],
     )
     const result = leveled(plan)
     expect(dates(result, 2)[0]).toBe('2026-01-05T08:00:00')
@@ -223,9 +331,16 @@ describe('levelResources', () => {
       [
         makeTask(1, { name: 'A', duration: days(3), priority: 900 }),
         makeTask(2, { name: 'B', duration: days(2) }),
-        makeTask(3, { name: 'D', duration: days(1), constraint: { type: 'SNLT', date: '2026-01-08T08:00:00' } }),
+        makeTask(3, {
+          name: 'D',
+          duration: days(1),
+          constraint: { type: 'SNLT', date: '2026-01-08T08:00:00' },
+        }),
       ],
-      [[1, 1], [2, 1]],
+      [
+        [1, 1],
+        [2, 1],
+      ],
       { dependencies: [link(1, 2, 3)] },
     )
     const result = leveled(plan)
@@ -245,7 +360,12 @@ describe('levelResources', () => {
         makeTask(4, { name: 'Phase 2', level: 1 }),
         makeTask(5, { name: 'C', level: 2, duration: days(1) }),
       ],
-      [[2, 1], [3, 1], [5, 1], [1, 3]],
+      [
+        [2, 1],
+        [3, 1],
+        [5, 1],
+        [1, 3],
+      ],
       { dependencies: [link(1, 1, 4)] },
     )
     const result = leveled(plan)
@@ -266,7 +386,13 @@ describe('levelResources', () => {
   })
 
   it('returns the same plan object when there is nothing to level', () => {
-    const plan = build([makeTask(1, { duration: days(2) }), makeTask(2, { duration: days(2) })], [[1, 1], [2, 3]])
+    const plan = build(
+      [makeTask(1, { duration: days(2) }), makeTask(2, { duration: days(2) })],
+      [
+        [1, 1],
+        [2, 3],
+      ],
+    )
     const result = leveled(plan)
     expect(result.plan).toBe(plan)
     expect(result.summary).toMatchObject({ moved: [], conflictsBefore: 0, conflictsAfter: 0, remaining: [] })
@@ -281,29 +407,45 @@ describe('levelResources', () => {
 
   it('its reported load is the load of its schedule', () => {
     const plan = build(
-      [makeTask(1, { duration: days(3) }), makeTask(2, { duration: days(2) }), makeTask(3, { duration: days(4) })],
-      [[1, 1], [2, 1], [3, 1, 50], [3, 3]],
+      [
+        makeTask(1, { duration: days(3) }),
+        makeTask(2, { duration: days(2) }),
+        makeTask(3, { duration: days(4) }),
+      ],
+      [
+        [1, 1],
+        [2, 1],
+        [3, 1, 50],
+        [3, 3],
+      ],
     )
     const result = leveled(plan)
     expect(result.load.conflicts).toEqual(loadCompute(result.plan, result.schedule).conflicts)
     expect(result.summary.conflictsAfter).toBe(0)
   })
 
-  it.each([3, 4])('on a generated plan (seed %i) only conflicts no delay can fix remain, and the finish holds within slack', (seed) => {
-    const plan = generatePlan({ tasks: 600, seed, resources: 8, assignmentsPerTask: 1.4 })
-    const result = leveled(plan)
-    expect(result.summary.conflictsBefore).toBeGreaterThan(10)
-    expect(result.summary.moved.length).toBeGreaterThan(50)
-    // Part-timers booked above their max units cannot be fixed by delaying; everything else is resolved.
-    for (const remaining of result.summary.remaining) {
-      for (const reason of remaining.reasons) expect(reason).toMatch(/needs \d+ % of Resource \d+, who works at most 50 %/)
-    }
-    const within = leveled(plan, { withinSlackOnly: true })
-    expect(within.summary.finishAfter).toBe(within.summary.finishBefore)
-    // Fewer hours of over-allocation (the number of periods may grow when a period is split).
-    const excess = (conflicts: Array<{ excessWork: number }>): number => conflicts.reduce((sum, conflict) => sum + conflict.excessWork, 0)
-    const beforeSchedule = scheduleRun(plan)
-    if (!beforeSchedule.ok) throw new Error('unscheduled')
-    expect(excess(within.load.conflicts)).toBeLessThan(excess(loadCompute(plan, beforeSchedule.schedule).conflicts))
-  })
+  it.each([3, 4])(
+    'on a generated plan (seed %i) only conflicts no delay can fix remain, and the finish holds within slack',
+    (seed) => {
+      const plan = generatePlan({ tasks: 600, seed, resources: 8, assignmentsPerTask: 1.4 })
+      const result = leveled(plan)
+      expect(result.summary.conflictsBefore).toBeGreaterThan(10)
+      expect(result.summary.moved.length).toBeGreaterThan(50)
+      // Part-timers booked above their max units cannot be fixed by delaying; everything else is resolved.
+      for (const remaining of result.summary.remaining) {
+        for (const reason of remaining.reasons)
+          expect(reason).toMatch(/needs \d+ % of Resource \d+, who works at most 50 %/)
+      }
+      const within = leveled(plan, { withinSlackOnly: true })
+      expect(within.summary.finishAfter).toBe(within.summary.finishBefore)
+      // Fewer hours of over-allocation (the number of periods may grow when a period is split).
+      const excess = (conflicts: Array<{ excessWork: number }>): number =>
+        conflicts.reduce((sum, conflict) => sum + conflict.excessWork, 0)
+      const beforeSchedule = scheduleRun(plan)
+      if (!beforeSchedule.ok) throw new Error('unscheduled')
+      expect(excess(within.load.conflicts)).toBeLessThan(
+        excess(loadCompute(plan, beforeSchedule.schedule).conflicts),
+      )
+    },
+  )
 })

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { dateToDayNumber, dateToWallMinutes } from '../../src/shared/domain/dates'
 import { calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
-import { loadChangedTaskIds, loadCompute, loadDayPercent, loadSeries, loadUpdate } from '../../src/shared/domain/load'
+import {
+  loadChangedTaskIds,
+  loadCompute,
+  loadDayPercent,
+  loadSeries,
+  loadUpdate,
+} from '../../src/shared/domain/load'
 import type { Assignment, Plan, Resource, Task } from '../../src/shared/domain/model'
 import type { Schedule } from '../../src/shared/domain/schedule-types'
 
@@ -13,7 +19,18 @@ import type { Schedule } from '../../src/shared/domain/schedule-types'
  */
 
 function makeResource(id: number, name: string, overrides: Partial<Resource> = {}): Resource {
-  return { id, name, role: '', initials: '', email: '', maxUnits: 100, hourlyRate: 0, nonWorkingDays: [], calendarId: null, ...overrides }
+  return {
+    id,
+    name,
+    role: '',
+    initials: '',
+    email: '',
+    maxUnits: 100,
+    hourlyRate: 0,
+    nonWorkingDays: [],
+    calendarId: null,
+    ...overrides,
+  }
 }
 
 type Span = { start: string; finish: string }
@@ -59,7 +76,12 @@ function setup(
   const plan = makePlan('p', 'P', '2026-01-05T08:00:00', '2026-01-01T00:00:00', {
     tasks,
     resources: options.resources ?? [makeResource(1, 'Ana'), makeResource(2, 'Ben', { maxUnits: 50 })],
-    assignments: assignments.map(([taskId, resourceId, units], index): Assignment => ({ id: index + 1, taskId, resourceId, units })),
+    assignments: assignments.map(([taskId, resourceId, units], index): Assignment => ({
+      id: index + 1,
+      taskId,
+      resourceId,
+      units,
+    })),
     ...options.plan,
   })
   return { plan, schedule: makeSchedule(tasks, spans) }
@@ -78,9 +100,23 @@ describe('loadCompute: over-allocation periods', () => {
   it.each<PeriodCase>([
     {
       name: 'two overlapping full days at 100 % give 200 %',
-      spans: { 1: { start: '2026-01-05T08:00', finish: '2026-01-06T17:00' }, 2: { start: '2026-01-06T08:00', finish: '2026-01-06T17:00' } },
-      assignments: [[1, 1, 100], [2, 1, 100]],
-      expected: [{ start: '2026-01-06', finish: '2026-01-06', peakPercent: 200, peakUnitsPercent: 200, taskIds: [1, 2] }],
+      spans: {
+        1: { start: '2026-01-05T08:00', finish: '2026-01-06T17:00' },
+        2: { start: '2026-01-06T08:00', finish: '2026-01-06T17:00' },
+      },
+      assignments: [
+        [1, 1, 100],
+        [2, 1, 100],
+      ],
+      expected: [
+        {
+          start: '2026-01-06',
+          finish: '2026-01-06',
+          peakPercent: 200,
+          peakUnitsPercent: 200,
+          taskIds: [1, 2],
+        },
+      ],
     },
     {
       name: 'a 50 % part-timer booked full time shows 200 %',
@@ -96,20 +132,47 @@ describe('loadCompute: over-allocation periods', () => {
     },
     {
       name: 'two 4-hour tasks in the same morning overlap although the day total is 8 h',
-      spans: { 1: { start: '2026-01-05T08:00', finish: '2026-01-05T12:00' }, 2: { start: '2026-01-05T08:00', finish: '2026-01-05T12:00' } },
-      assignments: [[1, 1, 100], [2, 1, 100]],
-      expected: [{ start: '2026-01-05', finish: '2026-01-05', peakPercent: 100, peakUnitsPercent: 200, taskIds: [1, 2], overMinutes: 240 }],
+      spans: {
+        1: { start: '2026-01-05T08:00', finish: '2026-01-05T12:00' },
+        2: { start: '2026-01-05T08:00', finish: '2026-01-05T12:00' },
+      },
+      assignments: [
+        [1, 1, 100],
+        [2, 1, 100],
+      ],
+      expected: [
+        {
+          start: '2026-01-05',
+          finish: '2026-01-05',
+          peakPercent: 100,
+          peakUnitsPercent: 200,
+          taskIds: [1, 2],
+          overMinutes: 240,
+        },
+      ],
     },
     {
       name: 'a morning task and an afternoon task do not overlap',
-      spans: { 1: { start: '2026-01-05T08:00', finish: '2026-01-05T12:00' }, 2: { start: '2026-01-05T13:00', finish: '2026-01-05T17:00' } },
-      assignments: [[1, 1, 100], [2, 1, 100]],
+      spans: {
+        1: { start: '2026-01-05T08:00', finish: '2026-01-05T12:00' },
+        2: { start: '2026-01-05T13:00', finish: '2026-01-05T17:00' },
+      },
+      assignments: [
+        [1, 1, 100],
+        [2, 1, 100],
+      ],
       expected: [],
     },
     {
       name: 'back-to-back tasks (one finishes when the other starts) do not overlap',
-      spans: { 1: { start: '2026-01-05T08:00', finish: '2026-01-05T10:00' }, 2: { start: '2026-01-05T10:00', finish: '2026-01-05T17:00' } },
-      assignments: [[1, 1, 100], [2, 1, 100]],
+      spans: {
+        1: { start: '2026-01-05T08:00', finish: '2026-01-05T10:00' },
+        2: { start: '2026-01-05T10:00', finish: '2026-01-05T17:00' },
+      },
+      assignments: [
+        [1, 1, 100],
+        [2, 1, 100],
+      ],
       expected: [],
     },
     {
@@ -119,13 +182,32 @@ describe('loadCompute: over-allocation periods', () => {
         2: { start: '2026-01-05T10:00', finish: '2026-01-05T17:00' },
         3: { start: '2026-01-06T08:00', finish: '2026-01-06T17:00' },
       },
-      assignments: [[1, 1, 100], [2, 1, 100], [3, 1, 100]],
-      expected: [{ start: '2026-01-05', finish: '2026-01-05', peakPercent: 125, taskIds: [1, 2], overMinutes: 120, excessWork: 120 }],
+      assignments: [
+        [1, 1, 100],
+        [2, 1, 100],
+        [3, 1, 100],
+      ],
+      expected: [
+        {
+          start: '2026-01-05',
+          finish: '2026-01-05',
+          peakPercent: 125,
+          taskIds: [1, 2],
+          overMinutes: 120,
+          excessWork: 120,
+        },
+      ],
     },
     {
       name: 'a weekend between two over-allocated days does not split the period',
-      spans: { 1: { start: '2026-01-09T08:00', finish: '2026-01-12T17:00' }, 2: { start: '2026-01-09T08:00', finish: '2026-01-12T17:00' } },
-      assignments: [[1, 1, 60], [2, 1, 60]],
+      spans: {
+        1: { start: '2026-01-09T08:00', finish: '2026-01-12T17:00' },
+        2: { start: '2026-01-09T08:00', finish: '2026-01-12T17:00' },
+      },
+      assignments: [
+        [1, 1, 60],
+        [2, 1, 60],
+      ],
       expected: [{ start: '2026-01-09', finish: '2026-01-12', peakPercent: 120, taskIds: [1, 2] }],
     },
     {
@@ -135,10 +217,20 @@ describe('loadCompute: over-allocation periods', () => {
         2: { start: '2026-01-05T08:00', finish: '2026-01-05T17:00' },
         3: { start: '2026-01-07T08:00', finish: '2026-01-07T12:00' },
       },
-      assignments: [[1, 1, 100], [2, 1, 100], [3, 1, 50]],
+      assignments: [
+        [1, 1, 100],
+        [2, 1, 100],
+        [3, 1, 50],
+      ],
       expected: [
         { start: '2026-01-05', finish: '2026-01-05', peakPercent: 200, taskIds: [1, 2] },
-        { start: '2026-01-07', finish: '2026-01-07', peakPercent: 125, peakUnitsPercent: 150, taskIds: [1, 3] },
+        {
+          start: '2026-01-07',
+          finish: '2026-01-07',
+          peakPercent: 125,
+          peakUnitsPercent: 150,
+          taskIds: [1, 3],
+        },
       ],
     },
   ])('$name', ({ spans, assignments, expected }) => {
@@ -152,8 +244,18 @@ describe('loadCompute: over-allocation periods', () => {
   it('a holiday between two over-allocated days does not split the period', () => {
     const calendar = calendarStandard()
     calendar.exceptions.push({ name: 'Holiday', from: '2026-01-06', to: '2026-01-06', periods: [] })
-    const spans = { 1: { start: '2026-01-05T08:00', finish: '2026-01-07T17:00' }, 2: { start: '2026-01-05T08:00', finish: '2026-01-07T17:00' } }
-    const { plan, schedule } = setup(spans, [[1, 1, 100], [2, 1, 100]], { plan: { calendars: [calendar] } })
+    const spans = {
+      1: { start: '2026-01-05T08:00', finish: '2026-01-07T17:00' },
+      2: { start: '2026-01-05T08:00', finish: '2026-01-07T17:00' },
+    }
+    const { plan, schedule } = setup(
+      spans,
+      [
+        [1, 1, 100],
+        [2, 1, 100],
+      ],
+      { plan: { calendars: [calendar] } },
+    )
     const [ana] = loadCompute(plan, schedule).resources
     expect(ana?.periods).toMatchObject([{ start: '2026-01-05', finish: '2026-01-07', peakPercent: 200 }])
     expect(ana?.assigned[day('2026-01-06') - (ana?.firstDay ?? 0)]).toBe(0)
@@ -161,8 +263,18 @@ describe('loadCompute: over-allocation periods', () => {
 
   it('work on a vacation day does not count (the resource does not work then) and splits nothing', () => {
     const resources = [makeResource(1, 'Ana', { nonWorkingDays: [{ from: '2026-01-06', to: '2026-01-06' }] })]
-    const spans = { 1: { start: '2026-01-05T08:00', finish: '2026-01-07T17:00' }, 2: { start: '2026-01-05T08:00', finish: '2026-01-07T17:00' } }
-    const { plan, schedule } = setup(spans, [[1, 1, 100], [2, 1, 100]], { resources })
+    const spans = {
+      1: { start: '2026-01-05T08:00', finish: '2026-01-07T17:00' },
+      2: { start: '2026-01-05T08:00', finish: '2026-01-07T17:00' },
+    }
+    const { plan, schedule } = setup(
+      spans,
+      [
+        [1, 1, 100],
+        [2, 1, 100],
+      ],
+      { resources },
+    )
     const [ana] = loadCompute(plan, schedule).resources
     expect(ana?.periods).toMatchObject([{ start: '2026-01-05', finish: '2026-01-07' }])
     const slot = day('2026-01-06') - (ana?.firstDay ?? 0)
@@ -171,26 +283,54 @@ describe('loadCompute: over-allocation periods', () => {
 
   it('a vacation removes an over-allocation that falls entirely on it', () => {
     const resources = [makeResource(1, 'Ana', { nonWorkingDays: [{ from: '2026-01-06', to: '2026-01-08' }] })]
-    const spans = { 1: { start: '2026-01-07T08:00', finish: '2026-01-07T17:00' }, 2: { start: '2026-01-07T08:00', finish: '2026-01-07T17:00' } }
-    const { plan, schedule } = setup(spans, [[1, 1, 100], [2, 1, 100]], { resources })
+    const spans = {
+      1: { start: '2026-01-07T08:00', finish: '2026-01-07T17:00' },
+      2: { start: '2026-01-07T08:00', finish: '2026-01-07T17:00' },
+    }
+    const { plan, schedule } = setup(
+      spans,
+      [
+        [1, 1, 100],
+        [2, 1, 100],
+      ],
+      { resources },
+    )
     expect(loadCompute(plan, schedule).conflicts).toEqual([])
   })
 
   it('a resource calendar with mornings only halves the available work', () => {
     const project = calendarStandard(1)
-    const mornings = { id: 2, name: 'Mornings', baseCalendarId: 1, weekDays: [null, null, null, null, null, null, null], exceptions: [], workWeeks: [] } as Plan['calendars'][number]
-    for (let weekday = 1; weekday <= 5; weekday++) mornings.weekDays[weekday] = { periods: [{ start: 480, end: 720 }] }
+    const mornings = {
+      id: 2,
+      name: 'Mornings',
+      baseCalendarId: 1,
+      weekDays: [null, null, null, null, null, null, null],
+      exceptions: [],
+      workWeeks: [],
+    } as Plan['calendars'][number]
+    for (let weekday = 1; weekday <= 5; weekday++)
+      mornings.weekDays[weekday] = { periods: [{ start: 480, end: 720 }] }
     const resources = [makeResource(1, 'Ana', { calendarId: 2 })]
     const spans = { 1: { start: '2026-01-05T08:00', finish: '2026-01-05T17:00' } }
-    const { plan, schedule } = setup(spans, [[1, 1, 100]], { resources, plan: { calendars: [project, mornings] } })
+    const { plan, schedule } = setup(spans, [[1, 1, 100]], {
+      resources,
+      plan: { calendars: [project, mornings] },
+    })
     const [ana] = loadCompute(plan, schedule).resources
     expect([ana?.assigned[0], ana?.available[0]]).toEqual([240, 240])
     expect(ana?.periods).toEqual([])
   })
 
   it('two resources on one task: each carries the task, only the overloaded one is flagged', () => {
-    const spans = { 1: { start: '2026-01-05T08:00', finish: '2026-01-05T17:00' }, 2: { start: '2026-01-05T08:00', finish: '2026-01-05T17:00' } }
-    const { plan, schedule } = setup(spans, [[1, 1, 50], [1, 2, 50], [2, 1, 100]])
+    const spans = {
+      1: { start: '2026-01-05T08:00', finish: '2026-01-05T17:00' },
+      2: { start: '2026-01-05T08:00', finish: '2026-01-05T17:00' },
+    }
+    const { plan, schedule } = setup(spans, [
+      [1, 1, 50],
+      [1, 2, 50],
+      [2, 1, 100],
+    ])
     const load = loadCompute(plan, schedule)
     const ana = load.byResource.get(1)
     const ben = load.byResource.get(2)
@@ -202,13 +342,25 @@ describe('loadCompute: over-allocation periods', () => {
   })
 
   it('summary tasks and milestones carry no load', () => {
-    const tasks = [makeTask(1, { level: 1 }), makeTask(2, { level: 2 }), makeTask(3, { level: 1, isMilestone: true, duration: 0 })]
+    const tasks = [
+      makeTask(1, { level: 1 }),
+      makeTask(2, { level: 2 }),
+      makeTask(3, { level: 1, isMilestone: true, duration: 0 }),
+    ]
     const spans = {
       1: { start: '2026-01-05T08:00', finish: '2026-01-05T17:00' },
       2: { start: '2026-01-05T08:00', finish: '2026-01-05T17:00' },
       3: { start: '2026-01-05T17:00', finish: '2026-01-05T17:00' },
     }
-    const { plan, schedule } = setup(spans, [[1, 1, 100], [2, 1, 100], [3, 1, 100]], { tasks })
+    const { plan, schedule } = setup(
+      spans,
+      [
+        [1, 1, 100],
+        [2, 1, 100],
+        [3, 1, 100],
+      ],
+      { tasks },
+    )
     const ana = loadCompute(plan, schedule).byResource.get(1)
     expect(ana?.taskIds).toEqual([2])
     expect(ana?.assigned[0]).toBe(480)
@@ -224,13 +376,26 @@ describe('loadCompute: over-allocation periods', () => {
 })
 
 describe('load series', () => {
-  const spans = { 1: { start: '2026-01-05T08:00', finish: '2026-01-09T17:00' }, 2: { start: '2026-01-08T08:00', finish: '2026-01-13T17:00' } }
+  const spans = {
+    1: { start: '2026-01-05T08:00', finish: '2026-01-09T17:00' },
+    2: { start: '2026-01-08T08:00', finish: '2026-01-13T17:00' },
+  }
 
   it('gives day buckets with percent, null on weekends, and flags over-allocated days', () => {
-    const { plan, schedule } = setup(spans, [[1, 1, 100], [2, 1, 50]])
+    const { plan, schedule } = setup(spans, [
+      [1, 1, 100],
+      [2, 1, 50],
+    ])
     const ana = loadCompute(plan, schedule).byResource.get(1)
     if (ana === undefined) throw new Error('no load')
-    const buckets = loadSeries(ana, plan, plan.resources[0] as Resource, day('2026-01-07'), day('2026-01-12'), 1)
+    const buckets = loadSeries(
+      ana,
+      plan,
+      plan.resources[0] as Resource,
+      day('2026-01-07'),
+      day('2026-01-12'),
+      1,
+    )
     expect(buckets.map((bucket) => [bucket.start, bucket.percent, bucket.isOverallocated])).toEqual([
       ['2026-01-07', 100, false],
       ['2026-01-08', 150, true],
@@ -243,11 +408,23 @@ describe('load series', () => {
   })
 
   it('gives week buckets starting on the plan week start day, clipped to the range', () => {
-    const { plan, schedule } = setup(spans, [[1, 1, 100], [2, 1, 50]])
+    const { plan, schedule } = setup(spans, [
+      [1, 1, 100],
+      [2, 1, 50],
+    ])
     const ana = loadCompute(plan, schedule).byResource.get(1)
     if (ana === undefined) throw new Error('no load')
-    const weeks = loadSeries(ana, plan, plan.resources[0] as Resource, day('2026-01-07'), day('2026-01-20'), 7)
-    expect(weeks.map((week) => [week.start, week.days, week.assigned, week.available, week.isOverallocated])).toEqual([
+    const weeks = loadSeries(
+      ana,
+      plan,
+      plan.resources[0] as Resource,
+      day('2026-01-07'),
+      day('2026-01-20'),
+      7,
+    )
+    expect(
+      weeks.map((week) => [week.start, week.days, week.assigned, week.available, week.isOverallocated]),
+    ).toEqual([
       ['2026-01-07', 5, 480 * 3 + 240 * 2, 480 * 3, true],
       ['2026-01-12', 7, 480, 2400, false],
       ['2026-01-19', 2, 0, 960, false],
@@ -262,11 +439,18 @@ describe('loadUpdate', () => {
       2: { start: '2026-01-06T08:00', finish: '2026-01-07T17:00' },
       3: { start: '2026-01-05T08:00', finish: '2026-01-05T17:00' },
     }
-    const { plan, schedule } = setup(spans, [[1, 1, 100], [2, 1, 100], [3, 2, 100]])
+    const { plan, schedule } = setup(spans, [
+      [1, 1, 100],
+      [2, 1, 100],
+      [3, 2, 100],
+    ])
     const before = loadCompute(plan, schedule)
     expect(before.conflicts.map((conflict) => conflict.resourceId)).toEqual([2, 1])
     // Task 2 moves two days later: Ana's conflict disappears; Ben is untouched.
-    const moved = makeSchedule(plan.tasks, { ...spans, 2: { start: '2026-01-08T08:00', finish: '2026-01-09T17:00' } })
+    const moved = makeSchedule(plan.tasks, {
+      ...spans,
+      2: { start: '2026-01-08T08:00', finish: '2026-01-09T17:00' },
+    })
     expect(loadChangedTaskIds(plan, schedule, moved)).toEqual([2])
     const after = loadUpdate(before, plan, moved)
     const full = loadCompute(plan, moved)
@@ -277,11 +461,20 @@ describe('loadUpdate', () => {
   })
 
   it('notices changed assignments without being told', () => {
-    const spans = { 1: { start: '2026-01-05T08:00', finish: '2026-01-05T17:00' }, 2: { start: '2026-01-05T08:00', finish: '2026-01-05T17:00' } }
-    const { plan, schedule } = setup(spans, [[1, 1, 100], [2, 1, 100]])
+    const spans = {
+      1: { start: '2026-01-05T08:00', finish: '2026-01-05T17:00' },
+      2: { start: '2026-01-05T08:00', finish: '2026-01-05T17:00' },
+    }
+    const { plan, schedule } = setup(spans, [
+      [1, 1, 100],
+      [2, 1, 100],
+    ])
     const before = loadCompute(plan, schedule)
     expect(before.conflicts).toHaveLength(1)
-    const edited = { ...plan, assignments: [plan.assignments[0] as Assignment, { id: 2, taskId: 2, resourceId: 1, units: 0.001 }] }
+    const edited = {
+      ...plan,
+      assignments: [plan.assignments[0] as Assignment, { id: 2, taskId: 2, resourceId: 1, units: 0.001 }],
+    }
     const after = loadUpdate(before, edited, schedule)
     expect(after.conflicts).toEqual(loadCompute(edited, schedule).conflicts)
     expect(after.conflicts).toHaveLength(1)

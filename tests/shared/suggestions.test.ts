@@ -13,14 +13,33 @@ import { suggestionApply, suggestionsForConflict, type Suggestion } from '../../
  */
 
 function makeResource(id: number, name: string, overrides: Partial<Resource> = {}): Resource {
-  return { id, name, role: 'Developer', initials: '', email: '', maxUnits: 100, hourlyRate: 0, nonWorkingDays: [], calendarId: null, ...overrides }
+  return {
+    id,
+    name,
+    role: 'Developer',
+    initials: '',
+    email: '',
+    maxUnits: 100,
+    hourlyRate: 0,
+    nonWorkingDays: [],
+    calendarId: null,
+    ...overrides,
+  }
 }
 
 const link: Dependency = { id: 1, predecessorId: 1, successorId: 3, type: 'FS', lag: 0, lagUnit: 'd' }
 
-function build(assignments: Array<[taskId: number, resourceId: number, units: number]>, resources?: Resource[], tasks?: Task[]): Plan {
+function build(
+  assignments: Array<[taskId: number, resourceId: number, units: number]>,
+  resources?: Resource[],
+  tasks?: Task[],
+): Plan {
   return makePlan('s', 'S', '2026-01-05T08:00:00', '2026-01-01T00:00:00', {
-    tasks: tasks ?? [makeTask(1, { name: 'A', duration: 3 * 480 }), makeTask(2, { name: 'B', duration: 2 * 480 }), makeTask(3, { name: 'C', duration: 2 * 480 })],
+    tasks: tasks ?? [
+      makeTask(1, { name: 'A', duration: 3 * 480 }),
+      makeTask(2, { name: 'B', duration: 2 * 480 }),
+      makeTask(3, { name: 'C', duration: 2 * 480 }),
+    ],
     dependencies: [link],
     resources: resources ?? [
       makeResource(1, 'Ana'),
@@ -29,7 +48,12 @@ function build(assignments: Array<[taskId: number, resourceId: number, units: nu
       makeResource(4, 'Dev', { nonWorkingDays: [{ from: '2026-01-06', to: '2026-01-06' }] }),
       makeResource(5, 'Eli'),
     ],
-    assignments: assignments.map(([taskId, resourceId, units], index): Assignment => ({ id: index + 1, taskId, resourceId, units })),
+    assignments: assignments.map(([taskId, resourceId, units], index): Assignment => ({
+      id: index + 1,
+      taskId,
+      resourceId,
+      units,
+    })),
   })
 }
 
@@ -48,11 +72,29 @@ function suggest(plan: Plan): { suggestions: Suggestion[]; schedule: Schedule } 
 
 describe('suggestionsForConflict', () => {
   it('suggests the smallest delays, the task with slack first, with slack figures', () => {
-    const { suggestions } = suggest(build([[1, 1, 100], [2, 1, 100]]))
+    const { suggestions } = suggest(
+      build([
+        [1, 1, 100],
+        [2, 1, 100],
+      ]),
+    )
     const delays = suggestions.filter((suggestion) => suggestion.kind === 'delay')
     expect(delays).toEqual([
-      expect.objectContaining({ taskId: 2, workingDays: 3, newStart: '2026-01-08T08:00:00', newFinish: '2026-01-09T17:00:00', slackDays: 3, isFinishMoved: false }),
-      expect.objectContaining({ taskId: 1, workingDays: 2, newStart: '2026-01-07T08:00:00', slackDays: 0, isFinishMoved: true }),
+      expect.objectContaining({
+        taskId: 2,
+        workingDays: 3,
+        newStart: '2026-01-08T08:00:00',
+        newFinish: '2026-01-09T17:00:00',
+        slackDays: 3,
+        isFinishMoved: false,
+      }),
+      expect.objectContaining({
+        taskId: 1,
+        workingDays: 2,
+        newStart: '2026-01-07T08:00:00',
+        slackDays: 0,
+        isFinishMoved: true,
+      }),
     ])
     expect(delays[0]?.message).toBe(
       'Delay "B" by 3 working days (start 2026-01-08): Ana is then free for it; it uses 3 of its 3 days of slack, so the plan finish does not move.',
@@ -61,12 +103,25 @@ describe('suggestionsForConflict', () => {
   })
 
   it('suggests reassigning to resources free for the whole span, same role first, never one on vacation or too small', () => {
-    const plan = build([[1, 1, 100], [2, 1, 100], [3, 5, 100]])
+    const plan = build([
+      [1, 1, 100],
+      [2, 1, 100],
+      [3, 5, 100],
+    ])
     const { suggestions } = suggest(plan)
     const reassign = suggestions.filter((suggestion) => suggestion.kind === 'reassign')
     // Ben is a 50 % part-timer, Dev is on vacation on Tuesday; Eli (a Developer like Ana) is busy only later
     // (C, Thu-Fri) and comes before Carla (a Tester).
-    expect(reassign.map((suggestion) => suggestion.kind === 'reassign' && [suggestion.taskId, suggestion.toResourceId, suggestion.freeUnits])).toEqual([
+    expect(
+      reassign.map(
+        (suggestion) =>
+          suggestion.kind === 'reassign' && [
+            suggestion.taskId,
+            suggestion.toResourceId,
+            suggestion.freeUnits,
+          ],
+      ),
+    ).toEqual([
       [2, 5, 100],
       [2, 3, 100],
       [1, 5, 100],
@@ -82,18 +137,29 @@ describe('suggestionsForConflict', () => {
   })
 
   it('suggests the units that make a task fit', () => {
-    const { suggestions } = suggest(build([[1, 1, 100], [2, 1, 60]]))
+    const { suggestions } = suggest(
+      build([
+        [1, 1, 100],
+        [2, 1, 60],
+      ]),
+    )
     const reductions = suggestions.filter((suggestion) => suggestion.kind === 'reduce-units')
     expect(reductions).toEqual([
       expect.objectContaining({ taskId: 1, fromUnits: 100, toUnits: 40, fromWork: 1440, toWork: 576 }),
     ])
-    expect(reductions[0]?.message).toBe('Reduce Ana on "A" from 100 % to 40 %: 24 h of work become 9.6 h in the same dates.')
+    expect(reductions[0]?.message).toBe(
+      'Reduce Ana on "A" from 100 % to 40 %: 24 h of work become 9.6 h in the same dates.',
+    )
   })
 
   it('a part-timer booked full time: reduce to their capacity', () => {
     const plan = build([[2, 2, 100]])
     const { suggestions } = suggest(plan)
-    expect(suggestions.find((suggestion) => suggestion.kind === 'reduce-units')).toMatchObject({ taskId: 2, fromUnits: 100, toUnits: 50 })
+    expect(suggestions.find((suggestion) => suggestion.kind === 'reduce-units')).toMatchObject({
+      taskId: 2,
+      fromUnits: 100,
+      toUnits: 50,
+    })
     // Delaying cannot help a task that alone is too big for the resource.
     expect(suggestions.some((suggestion) => suggestion.kind === 'delay')).toBe(false)
   })
@@ -104,47 +170,76 @@ describe('suggestionsForConflict', () => {
       makeTask(2, { name: 'B', duration: 2 * 480, actualStart: '2026-01-05T08:00:00' }),
       makeTask(3, { name: 'C', duration: 2 * 480 }),
     ]
-    const { suggestions } = suggest(build([[1, 1, 100], [2, 1, 100]], undefined, tasks))
+    const { suggestions } = suggest(
+      build(
+        [
+          [1, 1, 100],
+          [2, 1, 100],
+        ],
+        undefined,
+        tasks,
+      ),
+    )
     expect(suggestions.filter((suggestion) => suggestion.kind === 'delay')).toEqual([])
     expect(suggestions.length).toBeGreaterThan(0)
   })
 })
 
 describe('suggestionApply', () => {
-  it.each(['delay', 'reduce-units', 'reassign'] as const)('carrying out a %s suggestion takes its task out of the conflict', (kind) => {
-    const plan = build([[1, 1, 100], [2, 1, 60]])
-    const { suggestions, schedule: before } = suggest(plan)
-    const suggestion = suggestions.find((candidate) => candidate.kind === kind)
-    if (suggestion === undefined) throw new Error(`no ${kind} suggestion`)
-    const next = suggestionApply(plan, before, suggestion)
-    expect(next).not.toBe(plan)
-    const after = schedule(next)
-    const conflicts = loadCompute(next, after).conflicts
-    expect(conflicts.flatMap((conflict) => conflict.taskIds)).not.toContain(suggestion.taskId)
-    expect(conflicts).toEqual([])
-    // The input plan is untouched.
-    expect(plan.tasks.every((task) => task.levelingDelay === 0)).toBe(true)
-    expect(plan.assignments.map((assignment) => [assignment.resourceId, assignment.units])).toEqual([
-      [1, 100],
-      [1, 60],
-    ])
-  })
+  it.each(['delay', 'reduce-units', 'reassign'] as const)(
+    'carrying out a %s suggestion takes its task out of the conflict',
+    (kind) => {
+      const plan = build([
+        [1, 1, 100],
+        [2, 1, 60],
+      ])
+      const { suggestions, schedule: before } = suggest(plan)
+      const suggestion = suggestions.find((candidate) => candidate.kind === kind)
+      if (suggestion === undefined) throw new Error(`no ${kind} suggestion`)
+      const next = suggestionApply(plan, before, suggestion)
+      expect(next).not.toBe(plan)
+      const after = schedule(next)
+      const conflicts = loadCompute(next, after).conflicts
+      expect(conflicts.flatMap((conflict) => conflict.taskIds)).not.toContain(suggestion.taskId)
+      expect(conflicts).toEqual([])
+      // The input plan is untouched.
+      expect(plan.tasks.every((task) => task.levelingDelay === 0)).toBe(true)
+      expect(plan.assignments.map((assignment) => [assignment.resourceId, assignment.units])).toEqual([
+        [1, 100],
+        [1, 60],
+      ])
+    },
+  )
 
   it('a delay lands on the suggested start even after a weekend an earlier delay ended in', () => {
     // B already carries a delay that ends on Saturday 10:00, so it starts Monday 12th; C needs Ana Mon-Tue.
     const tasks = [
       makeTask(1, { name: 'A', duration: 480 }),
       makeTask(2, { name: 'B', duration: 480, levelingDelay: 5 * 1440 + 120 }),
-      makeTask(3, { name: 'C', duration: 2 * 480, priority: 900, constraint: { type: 'SNET', date: '2026-01-12T08:00:00' } }),
+      makeTask(3, {
+        name: 'C',
+        duration: 2 * 480,
+        priority: 900,
+        constraint: { type: 'SNET', date: '2026-01-12T08:00:00' },
+      }),
     ]
-    const plan = build([[2, 1, 100], [3, 1, 100]], undefined, tasks)
+    const plan = build(
+      [
+        [2, 1, 100],
+        [3, 1, 100],
+      ],
+      undefined,
+      tasks,
+    )
     const { suggestions, schedule: before } = suggest(plan)
     const delay = suggestions.find((suggestion) => suggestion.kind === 'delay' && suggestion.taskId === 2)
     expect(delay).toMatchObject({ workingDays: 2, newStart: '2026-01-14T08:00:00' })
     if (delay === undefined) return
     const next = suggestionApply(plan, before, delay)
     const after = schedule(next)
-    expect(after.start[after.indexOf.get(2) as number]).toBe(before.start[before.indexOf.get(2) as number] as number + 2 * 1440)
+    expect(after.start[after.indexOf.get(2) as number]).toBe(
+      (before.start[before.indexOf.get(2) as number] as number) + 2 * 1440,
+    )
     expect(loadCompute(next, after).conflicts).toEqual([])
   })
 })

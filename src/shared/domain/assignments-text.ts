@@ -25,7 +25,8 @@ export type AssignmentTextError = {
   name: string | null
 }
 
-export type AssignmentTextResult = { ok: true; items: AssignmentTextItem[] } | { ok: false; error: AssignmentTextError }
+export type AssignmentTextResult =
+  { ok: true; items: AssignmentTextItem[] } | { ok: false; error: AssignmentTextError }
 
 /**
  * Checks assignment units typed as a number (the task details form). Returns `null` when acceptable, otherwise the
@@ -33,7 +34,8 @@ export type AssignmentTextResult = { ok: true; items: AssignmentTextItem[] } | {
  */
 export function assignmentUnitsProblem(units: number, resourceName = 'the resource'): string | null {
   if (!Number.isFinite(units)) return `Units for ${resourceName} must be a number of percent, e.g. 50%.`
-  if (units <= 0) return `Units for ${resourceName} must be more than 0 % (remove the resource to unassign it).`
+  if (units <= 0)
+    return `Units for ${resourceName} must be more than 0 % (remove the resource to unassign it).`
   if (units > assignmentUnitsMax)
     return `Units for ${resourceName} must be at most ${assignmentUnitsMax} % (${units} % is not plausible).`
   return null
@@ -45,7 +47,10 @@ const unitsPattern = /^([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[+-]?\d+)?)\s*%?$/i
  * Parses units text such as `50%`, `50`, `12.5 %` into percent. Returns the number, or the message explaining why
  * it is refused (not a number, 0 or less, over 1000 %).
  */
-export function assignmentUnitsParse(text: string, resourceName = 'the resource'): { ok: true; units: Percent } | { ok: false; message: string } {
+export function assignmentUnitsParse(
+  text: string,
+  resourceName = 'the resource',
+): { ok: true; units: Percent } | { ok: false; message: string } {
   const trimmed = text.trim()
   const match = unitsPattern.exec(trimmed)
   if (match === null) {
@@ -98,7 +103,11 @@ export function assignmentsTextParse(text: string, resources: readonly Resource[
   if (pieces === null) {
     return {
       ok: false,
-      error: { code: 'syntax', message: 'Square brackets do not match; write resources like Ana[50%], Ben.', name: null },
+      error: {
+        code: 'syntax',
+        message: 'Square brackets do not match; write resources like Ana[50%], Ben.',
+        name: null,
+      },
     }
   }
   const items: AssignmentTextItem[] = []
@@ -107,7 +116,10 @@ export function assignmentsTextParse(text: string, resources: readonly Resource[
     let piece = pieces[index] as string
     if (piece.trim() === '') {
       if (index === pieces.length - 1 && items.length > 0) continue // a trailing comma is harmless
-      return { ok: false, error: { code: 'syntax', message: 'A resource name is missing between two commas.', name: null } }
+      return {
+        ok: false,
+        error: { code: 'syntax', message: 'A resource name is missing between two commas.', name: null },
+      }
     }
     // A name containing a comma ("Smith, Jo") was split; join following pieces while that finds a resource.
     let parsed = parseItem(piece)
@@ -127,7 +139,11 @@ export function assignmentsTextParse(text: string, resources: readonly Resource[
     if (parsed === null) {
       return {
         ok: false,
-        error: { code: 'syntax', message: `"${piece.trim()}" is not understood; write resources like Ana[50%], Ben.`, name: null },
+        error: {
+          code: 'syntax',
+          message: `"${piece.trim()}" is not understood; write resources like Ana[50%], Ben.`,
+          name: null,
+        },
       }
     }
     if (resource === undefined) {
@@ -143,13 +159,18 @@ export function assignmentsTextParse(text: string, resources: readonly Resource[
     let units: Percent = 100
     if (parsed.unitsText !== null) {
       const result = assignmentUnitsParse(parsed.unitsText, resource.name)
-      if (!result.ok) return { ok: false, error: { code: 'bad-units', message: result.message, name: resource.name } }
+      if (!result.ok)
+        return { ok: false, error: { code: 'bad-units', message: result.message, name: resource.name } }
       units = result.units
     }
     if (seen.has(resource.id)) {
       return {
         ok: false,
-        error: { code: 'duplicate-resource', message: `${resource.name} is listed twice; list each resource once.`, name: resource.name },
+        error: {
+          code: 'duplicate-resource',
+          message: `${resource.name} is listed twice; list each resource once.`,
+          name: resource.name,
+        },
       }
     }
     seen.add(resource.id)
@@ -161,7 +182,8 @@ export function assignmentsTextParse(text: string, resources: readonly Resource[
 function parseItem(piece: string): { name: string; unitsText: string | null } | null {
   const trimmed = piece.trim()
   const open = trimmed.indexOf('[')
-  if (open === -1) return trimmed.includes(']') ? null : { name: trimmed.replace(/\s+/g, ' '), unitsText: null }
+  if (open === -1)
+    return trimmed.includes(']') ? null : { name: trimmed.replace(/\s+/g, ' '), unitsText: null }
   if (!trimmed.endsWith(']') || trimmed.indexOf(']') !== trimmed.length - 1) return null
   const name = trimmed.slice(0, open).trim().replace(/\s+/g, ' ')
   if (name === '') return null
@@ -176,7 +198,11 @@ function formatUnits(units: Percent): string {
  * The resources column text of one task: its assignments in plan order as `Ana[50%], Ben` (100 % is not written).
  * Assignments to resources missing from `resources` are skipped.
  */
-export function assignmentsTextFormat(taskId: TaskId, assignments: readonly Assignment[], resources: readonly Resource[]): string {
+export function assignmentsTextFormat(
+  taskId: TaskId,
+  assignments: readonly Assignment[],
+  resources: readonly Resource[],
+): string {
   const byId = new Map<ResourceId, Resource>()
   for (const resource of resources) byId.set(resource.id, resource)
   const parts: string[] = []
@@ -184,12 +210,15 @@ export function assignmentsTextFormat(taskId: TaskId, assignments: readonly Assi
     if (assignment.taskId !== taskId) continue
     const resource = byId.get(assignment.resourceId)
     if (resource === undefined) continue
-    parts.push(assignment.units === 100 ? resource.name : `${resource.name}[${formatUnits(assignment.units)}]`)
+    parts.push(
+      assignment.units === 100 ? resource.name : `${resource.name}[${formatUnits(assignment.units)}]`,
+    )
   }
   return parts.join(', ')
 }
 
-export type AssignmentsTextApplyResult = { ok: true; plan: Plan; changed: boolean } | { ok: false; error: AssignmentTextError }
+export type AssignmentsTextApplyResult =
+  { ok: true; plan: Plan; changed: boolean } | { ok: false; error: AssignmentTextError }
 
 /**
  * Replaces the assignments of task `taskId` with the ones typed in `text`, returning a new plan (the input is not
@@ -202,7 +231,10 @@ export function assignmentsTextApply(plan: Plan, taskId: TaskId, text: string): 
   const existing = plan.assignments.filter((assignment) => assignment.taskId === taskId)
   const isSame =
     existing.length === parsed.items.length &&
-    parsed.items.every((item, index) => existing[index]?.resourceId === item.resourceId && existing[index]?.units === item.units)
+    parsed.items.every(
+      (item, index) =>
+        existing[index]?.resourceId === item.resourceId && existing[index]?.units === item.units,
+    )
   if (isSame) return { ok: true, plan, changed: false }
   let nextId = 1
   for (const assignment of plan.assignments) nextId = Math.max(nextId, assignment.id + 1)
@@ -210,12 +242,20 @@ export function assignmentsTextApply(plan: Plan, taskId: TaskId, text: string): 
   for (const assignment of existing) kept.set(assignment.resourceId, assignment)
   const replacements: Assignment[] = parsed.items.map((item) => {
     const previous = kept.get(item.resourceId)
-    return { id: previous === undefined ? nextId++ : previous.id, taskId, resourceId: item.resourceId, units: item.units }
+    return {
+      id: previous === undefined ? nextId++ : previous.id,
+      taskId,
+      resourceId: item.resourceId,
+      units: item.units,
+    }
   })
   // Keep the task's assignments where the first of them was, so files stay stable.
   const firstIndex = plan.assignments.findIndex((assignment) => assignment.taskId === taskId)
   const others = plan.assignments.filter((assignment) => assignment.taskId !== taskId)
-  const insertAt = firstIndex === -1 ? others.length : plan.assignments.slice(0, firstIndex).filter((a) => a.taskId !== taskId).length
+  const insertAt =
+    firstIndex === -1
+      ? others.length
+      : plan.assignments.slice(0, firstIndex).filter((a) => a.taskId !== taskId).length
   const assignments = [...others.slice(0, insertAt), ...replacements, ...others.slice(insertAt)]
   return { ok: true, plan: { ...plan, assignments }, changed: true }
 }

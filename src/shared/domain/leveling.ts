@@ -98,7 +98,11 @@ class Profile {
   /** The end of the last stretch within [from, to) where adding `units` would exceed `capacity`, or -Infinity. */
   lastConflictEnd(from: number, to: number, units: number, capacity: number): number {
     let end = Number.NEGATIVE_INFINITY
-    for (let index = this.find(from); index < this.times.length && (this.times[index] as number) < to; index++) {
+    for (
+      let index = this.find(from);
+      index < this.times.length && (this.times[index] as number) < to;
+      index++
+    ) {
       if ((this.rates[index] as number) + units > capacity + epsilon) {
         end = this.times[index + 1] ?? Number.POSITIVE_INFINITY
       }
@@ -173,13 +177,32 @@ type Placement = {
  * The serial generation pass: computes every task's leveling delay. `base` is the schedule of the plan with the
  * delays of movable tasks cleared.
  */
-function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: CalendarSet, options: LevelingOptions): Placement | ScheduleProblem[] {
+function levelPlace(
+  plan: Plan,
+  graph: PlanGraph,
+  base: Schedule,
+  calendars: CalendarSet,
+  options: LevelingOptions,
+): Placement | ScheduleProblem[] {
   const count = graph.taskCount
   const tasks = plan.tasks
-  const { parent, isSummary, childOffsets, childList, linkPredecessor, linkSuccessor, linkType, predecessorOffsets, predecessorLinks, successorOffsets, successorLinks } = graph
+  const {
+    parent,
+    isSummary,
+    childOffsets,
+    childList,
+    linkPredecessor,
+    linkSuccessor,
+    linkType,
+    predecessorOffsets,
+    predecessorLinks,
+    successorOffsets,
+    successorLinks,
+  } = graph
   const links = graph.links
   const project = calendars.get(plan.calendarId)
-  if (calendarIsProblem(project)) return [{ kind: 'no-working-time', calendarId: project.calendarId, message: project.message }]
+  if (calendarIsProblem(project))
+    return [{ kind: 'no-working-time', calendarId: project.calendarId, message: project.message }]
   const calendar: CompiledCalendar[] = new Array<CompiledCalendar>(count)
   for (let index = 0; index < count; index++) {
     const id = (tasks[index] as Task).calendarId
@@ -187,8 +210,10 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
     calendar[index] = calendarIsProblem(compiled) ? project : compiled
   }
   const projectStartWall = dateToWallMinutes(plan.start)
-  const rangeFrom = options.range === undefined ? Number.NEGATIVE_INFINITY : dateToDayNumber(options.range.from) * 1440
-  const rangeTo = options.range === undefined ? Number.POSITIVE_INFINITY : (dateToDayNumber(options.range.to) + 1) * 1440
+  const rangeFrom =
+    options.range === undefined ? Number.NEGATIVE_INFINITY : dateToDayNumber(options.range.from) * 1440
+  const rangeTo =
+    options.range === undefined ? Number.POSITIVE_INFINITY : (dateToDayNumber(options.range.to) + 1) * 1440
 
   // Inputs as the engine reads them.
   const duration = new Float64Array(count)
@@ -203,7 +228,8 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
   const lagKind = new Uint8Array(links.length) // 0 working, 1 elapsed, 2 percent, 3 elapsed percent
   const lagValue = new Float64Array(links.length)
   links.forEach((link, index) => {
-    lagKind[index] = link.lagUnit === '%' ? 2 : link.lagUnit === 'e%' ? 3 : elapsedUnits.has(link.lagUnit) ? 1 : 0
+    lagKind[index] =
+      link.lagUnit === '%' ? 2 : link.lagUnit === 'e%' ? 3 : elapsedUnits.has(link.lagUnit) ? 1 : 0
     lagValue[index] = link.lag
   })
 
@@ -214,7 +240,8 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
   for (const assignment of plan.assignments) {
     const task = graph.indexOf.get(assignment.taskId)
     const resource = resourceIndex.get(assignment.resourceId)
-    if (task === undefined || resource === undefined || isSummary[task] === 1 || !(assignment.units > 0)) continue
+    if (task === undefined || resource === undefined || isSummary[task] === 1 || !(assignment.units > 0))
+      continue
     ;(uses[task] as TaskUse[]).push({ resource, units: assignment.units })
   }
   const profiles = plan.resources.map(() => new Profile())
@@ -239,12 +266,15 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
     const date = wallOrNaN(summary.constraint.date)
     if (summary.constraint.type === 'SNLT' && date < (inheritedStart[task] as number)) {
       inheritedStart[task] = date
-      inheritedReason[task] = `summary "${summary.name}" must start no later than ${summary.constraint.date ?? ''}`
+      inheritedReason[task] =
+        `summary "${summary.name}" must start no later than ${summary.constraint.date ?? ''}`
     } else if (summary.constraint.type === 'FNLT' && date < (inheritedFinish[task] as number)) {
       inheritedFinish[task] = date
-      inheritedReason[task] = `summary "${summary.name}" must finish no later than ${summary.constraint.date ?? ''}`
+      inheritedReason[task] =
+        `summary "${summary.name}" must finish no later than ${summary.constraint.date ?? ''}`
     } else if (summary.constraint.type === 'MSO' || summary.constraint.type === 'MFO') {
-      pinReason[task] = `"${(tasks[task] as Task).name}" is under summary "${summary.name}", which has a must-${summary.constraint.type === 'MSO' ? 'start' : 'finish'}-on date`
+      pinReason[task] =
+        `"${(tasks[task] as Task).name}" is under summary "${summary.name}", which has a must-${summary.constraint.type === 'MSO' ? 'start' : 'finish'}-on date`
     }
   }
   const isPinned = new Uint8Array(count)
@@ -252,10 +282,13 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
     const start = base.start[task] as number
     const isInRange = start >= rangeFrom && start < rangeTo
     const pinned = pinReason[task]
-    if (pinned !== null && pinned !== undefined && (uses[task] as TaskUse[]).length > 0) blocked.set(task, pinned)
-    if (fixedReason(tasks[task] as Task) === null && isInRange && (pinned === null || pinned === undefined)) continue
+    if (pinned !== null && pinned !== undefined && (uses[task] as TaskUse[]).length > 0)
+      blocked.set(task, pinned)
+    if (fixedReason(tasks[task] as Task) === null && isInRange && (pinned === null || pinned === undefined))
+      continue
     isPinned[task] = 1
-    for (const use of uses[task] as TaskUse[]) (profiles[use.resource] as Profile).add(start, base.finish[task] as number, use.units)
+    for (const use of uses[task] as TaskUse[])
+      (profiles[use.resource] as Profile).add(start, base.finish[task] as number, use.units)
   }
 
   // Tasks upstream of a hard date (SNLT, FNLT, MSO, MFO) may only use their slack: the engine lets such a date win
@@ -270,7 +303,11 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
   const successorsHard = new Uint8Array(count) // a summary's link successors (or its ancestors') are hard
   const isHard = (task: number): boolean => hasHardDate[task] === 1 || isHardBelow[task] === 1
   const linkSuccessorsHard = (task: number): boolean => {
-    for (let entry = successorOffsets[task] as number; entry < (successorOffsets[task + 1] as number); entry++) {
+    for (
+      let entry = successorOffsets[task] as number;
+      entry < (successorOffsets[task + 1] as number);
+      entry++
+    ) {
       if (isHard(linkSuccessor[successorLinks[entry] as number] as number)) return true
     }
     const up = parent[task] as number
@@ -285,7 +322,12 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
     }
     if (isSummary[node] === 1) {
       let hard = successorsHard[node] === 1
-      for (let child = childOffsets[node] as number; child < (childOffsets[node + 1] as number) && !hard; child++) hard = isHard(childList[child] as number)
+      for (
+        let child = childOffsets[node] as number;
+        child < (childOffsets[node + 1] as number) && !hard;
+        child++
+      )
+        hard = isHard(childList[child] as number)
       isHardBelow[node] = hard ? 1 : 0
     } else isHardBelow[node] = linkSuccessorsHard(node) ? 1 : 0
   }
@@ -306,13 +348,20 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
     const value = lagValue[link] as number
     if (kind >= 2) {
       const predecessor = linkPredecessor[link] as number
-      return (value / 100) * (isSummary[predecessor] === 1 ? (rolledDuration[predecessor] as number) : (duration[predecessor] as number))
+      return (
+        (value / 100) *
+        (isSummary[predecessor] === 1
+          ? (rolledDuration[predecessor] as number)
+          : (duration[predecessor] as number))
+      )
     }
     return value
   }
 
   /** The engine's forward-pass bounds of a task from its placed predecessors, parent and constraint (no delay). */
-  const bounds = (task: number): { startW: number; finishW: number; startWall: number; finishWall: number; isLinked: boolean } => {
+  const bounds = (
+    task: number,
+  ): { startW: number; finishW: number; startWall: number; finishWall: number; isLinked: boolean } => {
     const own = calendar[task] as CompiledCalendar
     const summary = isSummary[task] === 1
     const wall = isWall[task] === 1 || summary
@@ -321,11 +370,18 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
     let startWall = Number.NEGATIVE_INFINITY
     let finishWall = Number.NEGATIVE_INFINITY
     let isLinked = false
-    for (let entry = predecessorOffsets[task] as number; entry < (predecessorOffsets[task + 1] as number); entry++) {
+    for (
+      let entry = predecessorOffsets[task] as number;
+      entry < (predecessorOffsets[task + 1] as number);
+      entry++
+    ) {
       const link = predecessorLinks[entry] as number
       const predecessor = linkPredecessor[link] as number
       const type = linkType[link] as number
-      const base = type === FS || type === FF ? (earlyFinish[predecessor] as number) : (earlyStart[predecessor] as number)
+      const base =
+        type === FS || type === FF
+          ? (earlyFinish[predecessor] as number)
+          : (earlyStart[predecessor] as number)
       const amount = lagMinutes(link)
       const elapsed = (lagKind[link] as number) === 1 || (lagKind[link] as number) === 3
       const w = elapsed ? own.work(base + amount) : amount === 0 ? own.work(base) : own.work(base) + amount
@@ -334,7 +390,13 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
       if (isStartBound) startW = Math.max(startW, w)
       else finishW = Math.max(finishW, w)
       if (wall || !isStartBound) {
-        const at = elapsed ? base + amount : amount === 0 ? base : type === SS ? own.startAt(w) : own.finishAt(w)
+        const at = elapsed
+          ? base + amount
+          : amount === 0
+            ? base
+            : type === SS
+              ? own.startAt(w)
+              : own.finishAt(w)
         if (isStartBound) startWall = Math.max(startWall, at)
         else finishWall = Math.max(finishWall, at)
       }
@@ -412,7 +474,12 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
     // When a link to the finish drives the task, the finish keeps that link's wall time (as the engine does).
     const finishW = readyFinishW[task] as number
     const finishWall = readyFinishWall[task] as number
-    if (finishWall > Number.NEGATIVE_INFINITY && w + length === finishW && own.work(finishWall) === finishW && (own.isWorking(finishWall) || own.isWorking(finishWall - 1))) {
+    if (
+      finishWall > Number.NEGATIVE_INFINITY &&
+      w + length === finishW &&
+      own.work(finishWall) === finishW &&
+      (own.isWorking(finishWall) || own.isWorking(finishWall - 1))
+    ) {
       return finishWall
     }
     return own.finishAt(w + length)
@@ -429,8 +496,12 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
   // Readiness over the expanded graph (node i opens task i, node count + i closes summary i).
   const waiting = new Int32Array(count * 2)
   for (let task = 0; task < count; task++) {
-    waiting[task] = (predecessorOffsets[task + 1] as number) - (predecessorOffsets[task] as number) + ((parent[task] as number) >= 0 ? 1 : 0)
-    if (isSummary[task] === 1) waiting[count + task] = (childOffsets[task + 1] as number) - (childOffsets[task] as number)
+    waiting[task] =
+      (predecessorOffsets[task + 1] as number) -
+      (predecessorOffsets[task] as number) +
+      ((parent[task] as number) >= 0 ? 1 : 0)
+    if (isSummary[task] === 1)
+      waiting[count + task] = (childOffsets[task + 1] as number) - (childOffsets[task] as number)
   }
   const slack = base.totalSlack
   const before = (a: number, b: number): boolean => {
@@ -438,7 +509,8 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
     const priorityB = (tasks[b] as Task).priority
     if (priorityA !== priorityB) return priorityA > priorityB
     if ((slack[a] as number) !== (slack[b] as number)) return (slack[a] as number) < (slack[b] as number)
-    if ((readyStart[a] as number) !== (readyStart[b] as number)) return (readyStart[a] as number) < (readyStart[b] as number)
+    if ((readyStart[a] as number) !== (readyStart[b] as number))
+      return (readyStart[a] as number) < (readyStart[b] as number)
     return a < b
   }
   const heap = new Heap(before)
@@ -454,7 +526,11 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
   }
   const finishNode = (task: number): void => {
     // The task (or the summary's close) is done: its link successors and its parent's close may become ready.
-    for (let entry = successorOffsets[task] as number; entry < (successorOffsets[task + 1] as number); entry++) {
+    for (
+      let entry = successorOffsets[task] as number;
+      entry < (successorOffsets[task + 1] as number);
+      entry++
+    ) {
       release(linkSuccessor[successorLinks[entry] as number] as number)
     }
     const up = parent[task] as number
@@ -493,10 +569,13 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
         // Summary open: pass its bounds to the children.
         const own = calendar[node] as CompiledCalendar
         const { startW, finishW, startWall, finishWall, isLinked } = bounds(node)
-        boundStart[node] = startWall === Number.NEGATIVE_INFINITY ? startWall : Math.max(startWall, own.startAt(startW))
-        boundFinish[node] = finishWall === Number.NEGATIVE_INFINITY ? finishWall : Math.max(finishWall, own.finishAt(finishW))
+        boundStart[node] =
+          startWall === Number.NEGATIVE_INFINITY ? startWall : Math.max(startWall, own.startAt(startW))
+        boundFinish[node] =
+          finishWall === Number.NEGATIVE_INFINITY ? finishWall : Math.max(finishWall, own.finishAt(finishW))
         boundLinked[node] = isLinked ? 1 : 0
-        for (let child = childOffsets[node] as number; child < (childOffsets[node + 1] as number); child++) release(childList[child] as number)
+        for (let child = childOffsets[node] as number; child < (childOffsets[node + 1] as number); child++)
+          release(childList[child] as number)
       }
       continue
     }
@@ -509,7 +588,13 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
     const isInRange = (base.start[task] as number) >= rangeFrom && (base.start[task] as number) < rangeTo
     // By default a task keeps the delay it has (none for tasks whose delay was cleared for this pass).
     let start = delayedStart(task, es, info.levelingDelay)
-    if (isInRange && taskUses.length > 0 && fixed === null && isPinned[task] === 0 && (duration[task] as number) > 0) {
+    if (
+      isInRange &&
+      taskUses.length > 0 &&
+      fixed === null &&
+      isPinned[task] === 0 &&
+      (duration[task] as number) > 0
+    ) {
       delays[task] = 0
       // Latest finish allowed: the task's own no-later-than date, and its late finish when it may only use slack.
       let latestFinish = Number.POSITIVE_INFINITY
@@ -545,7 +630,10 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
       const tooBig = taskUses.find((use) => use.units > (capacity[use.resource] as number) + epsilon)
       if (tooBig !== undefined) {
         const resource = plan.resources[tooBig.resource]
-        blocked.set(task, `"${info.name}" needs ${tooBig.units} % of ${resource?.name ?? ''}, who works at most ${resource?.maxUnits ?? 0} %`)
+        blocked.set(
+          task,
+          `"${info.name}" needs ${tooBig.units} % of ${resource?.name ?? ''}, who works at most ${resource?.maxUnits ?? 0} %`,
+        )
       } else {
         let candidate = es
         for (let guard = 0; guard < 100_000; guard++) {
@@ -557,7 +645,12 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
           }
           let conflictEnd = Number.NEGATIVE_INFINITY
           for (const use of taskUses) {
-            const end = (profiles[use.resource] as Profile).lastConflictEnd(candidate, finish, use.units, capacity[use.resource] as number)
+            const end = (profiles[use.resource] as Profile).lastConflictEnd(
+              candidate,
+              finish,
+              use.units,
+              capacity[use.resource] as number,
+            )
             if (end > conflictEnd) conflictEnd = end
           }
           if (conflictEnd === Number.NEGATIVE_INFINITY) break
@@ -577,7 +670,8 @@ function levelPlace(plan: Plan, graph: PlanGraph, base: Schedule, calendars: Cal
     const finish = finishFrom(task, start)
     earlyStart[task] = start
     earlyFinish[task] = finish
-    if (isPinned[task] === 0) for (const use of taskUses) (profiles[use.resource] as Profile).add(start, finish, use.units)
+    if (isPinned[task] === 0)
+      for (const use of taskUses) (profiles[use.resource] as Profile).add(start, finish, use.units)
     finishNode(task)
   }
   return { delays, blocked }
@@ -594,7 +688,10 @@ function wallText(wall: number): IsoDateTime {
   const z = dayNumber + 719468
   const era = Math.floor(z / 146097)
   const dayOfEra = z - era * 146097
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365)
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) /
+      365,
+  )
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
   const monthIndex = Math.floor((5 * dayOfYear + 2) / 153)
   const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1
@@ -628,14 +725,17 @@ export function levelResources(plan: Plan, options: LevelingOptions = {}): Level
   if (!original.ok) return original
   const before = original.schedule
   const loadBefore = loadCompute(plan, before)
-  const rangeFrom = options.range === undefined ? Number.NEGATIVE_INFINITY : dateToDayNumber(options.range.from) * 1440
-  const rangeTo = options.range === undefined ? Number.POSITIVE_INFINITY : (dateToDayNumber(options.range.to) + 1) * 1440
+  const rangeFrom =
+    options.range === undefined ? Number.NEGATIVE_INFINITY : dateToDayNumber(options.range.from) * 1440
+  const rangeTo =
+    options.range === undefined ? Number.POSITIVE_INFINITY : (dateToDayNumber(options.range.to) + 1) * 1440
 
   // Clear the delays of the tasks that may move; their undelayed schedule is the base of the pass.
   const cleared = new Float64Array(plan.tasks.length).fill(Number.NaN)
   plan.tasks.forEach((task, index) => {
     const start = before.start[index] as number
-    if (task.levelingDelay > 0 && start >= rangeFrom && start < rangeTo && fixedReason(task) === null) cleared[index] = 0
+    if (task.levelingDelay > 0 && start >= rangeFrom && start < rangeTo && fixedReason(task) === null)
+      cleared[index] = 0
   })
   const basePlan = planWithDelays(plan, cleared)
   const baseResult = basePlan === plan ? original : scheduleRun(basePlan)
@@ -657,11 +757,17 @@ export function levelResources(plan: Plan, options: LevelingOptions = {}): Level
     const delays = new Float64Array(plan.tasks.length).fill(Number.NaN)
     let isReverted = false
     for (const index of upstream) {
-      if ((leveled.tasks[index] as Task).levelingDelay > 0 && !Number.isNaN(placement.delays[index] as number)) {
+      if (
+        (leveled.tasks[index] as Task).levelingDelay > 0 &&
+        !Number.isNaN(placement.delays[index] as number)
+      ) {
         delays[index] = 0
         isReverted = true
         const victim = leveled.tasks[victims[0] as number] as Task
-        placement.blocked.set(index, `"${(leveled.tasks[index] as Task).name}" cannot be delayed without breaking a date or link of "${victim.name}"`)
+        placement.blocked.set(
+          index,
+          `"${(leveled.tasks[index] as Task).name}" cannot be delayed without breaking a date or link of "${victim.name}"`,
+        )
       }
     }
     if (!isReverted) break
@@ -672,11 +778,19 @@ export function levelResources(plan: Plan, options: LevelingOptions = {}): Level
   // Within slack: the finish must not move. Should the engine disagree with the pass anywhere, take back the delays
   // of the tasks that end beyond their late finish until it holds (and all of them as the last resort).
   if (options.withinSlackOnly === true) {
-    for (let round = 0; round < 4 && result.ok && result.schedule.projectFinish > before.projectFinish; round++) {
+    for (
+      let round = 0;
+      round < 4 && result.ok && result.schedule.projectFinish > before.projectFinish;
+      round++
+    ) {
       const schedule: Schedule = result.schedule
       const delays = new Float64Array(plan.tasks.length).fill(Number.NaN)
       plan.tasks.forEach((_, index) => {
-        if ((schedule.finish[index] as number) > (base.lateFinish[index] as number) && (leveled.tasks[index] as Task).levelingDelay > 0) delays[index] = 0
+        if (
+          (schedule.finish[index] as number) > (base.lateFinish[index] as number) &&
+          (leveled.tasks[index] as Task).levelingDelay > 0
+        )
+          delays[index] = 0
       })
       leveled = planWithDelays(leveled, delays)
       result = scheduleRun(leveled)
@@ -697,7 +811,12 @@ export function levelResources(plan: Plan, options: LevelingOptions = {}): Level
     const oldFinish = before.finish[index] as number
     const newStart = after.start[index] as number
     const newFinish = after.finish[index] as number
-    if (oldStart === newStart && oldFinish === newFinish && task.levelingDelay === (plan.tasks[index] as Task).levelingDelay) return
+    if (
+      oldStart === newStart &&
+      oldFinish === newFinish &&
+      task.levelingDelay === (plan.tasks[index] as Task).levelingDelay
+    )
+      return
     moved.push({
       taskId: task.id,
       name: task.name,
@@ -709,8 +828,13 @@ export function levelResources(plan: Plan, options: LevelingOptions = {}): Level
     })
   })
   const project = calendars.get(plan.calendarId)
-  const finishDelay = calendarIsProblem(project) ? 0 : Math.max(0, project.work(after.projectFinish) - project.work(before.projectFinish))
-  const remaining = loadAfter.conflicts.map((conflict) => ({ conflict, reasons: remainingReasons(leveled, after, conflict, placement.blocked, options) }))
+  const finishDelay = calendarIsProblem(project)
+    ? 0
+    : Math.max(0, project.work(after.projectFinish) - project.work(before.projectFinish))
+  const remaining = loadAfter.conflicts.map((conflict) => ({
+    conflict,
+    reasons: remainingReasons(leveled, after, conflict, placement.blocked, options),
+  }))
   return {
     ok: true,
     plan: leveled,
@@ -745,15 +869,30 @@ function dateHolds(task: Task, schedule: Schedule, index: number): boolean {
 }
 
 /** Whether link `link` (index into the graph's links) holds in `schedule`, working lags in the successor's calendar. */
-function linkHolds(plan: Plan, graph: PlanGraph, calendars: CalendarSet, schedule: Schedule, link: number): boolean {
+function linkHolds(
+  plan: Plan,
+  graph: PlanGraph,
+  calendars: CalendarSet,
+  schedule: Schedule,
+  link: number,
+): boolean {
   const predecessor = graph.linkPredecessor[link] as number
   const successor = graph.linkSuccessor[link] as number
   const type = graph.linkType[link] as number
   const dependency = graph.links[link] as Plan['dependencies'][number]
-  const from = type === FS || type === FF ? (schedule.finish[predecessor] as number) : (schedule.start[predecessor] as number)
-  const to = type === FS || type === SS ? (schedule.start[successor] as number) : (schedule.finish[successor] as number)
+  const from =
+    type === FS || type === FF
+      ? (schedule.finish[predecessor] as number)
+      : (schedule.start[predecessor] as number)
+  const to =
+    type === FS || type === SS
+      ? (schedule.start[successor] as number)
+      : (schedule.finish[successor] as number)
   const isElapsed = elapsedUnits.has(dependency.lagUnit) || dependency.lagUnit === 'e%'
-  const amount = dependency.lagUnit === '%' || dependency.lagUnit === 'e%' ? (dependency.lag / 100) * (schedule.duration[predecessor] as number) : dependency.lag
+  const amount =
+    dependency.lagUnit === '%' || dependency.lagUnit === 'e%'
+      ? (dependency.lag / 100) * (schedule.duration[predecessor] as number)
+      : dependency.lag
   if (isElapsed) return to >= from + amount - epsilon
   const calendarId = (plan.tasks[successor] as Task).calendarId ?? plan.calendarId
   const calendar = calendars.get(calendarId)
@@ -762,13 +901,20 @@ function linkHolds(plan: Plan, graph: PlanGraph, calendars: CalendarSet, schedul
 }
 
 /** Tasks whose no-later-than date, or one of whose incoming links, held before and no longer does. */
-function brokenSince(plan: Plan, graph: PlanGraph, calendars: CalendarSet, before: Schedule, after: Schedule): number[] {
+function brokenSince(
+  plan: Plan,
+  graph: PlanGraph,
+  calendars: CalendarSet,
+  before: Schedule,
+  after: Schedule,
+): number[] {
   const victims = new Set<number>()
   plan.tasks.forEach((task, index) => {
     if (dateHolds(task, before, index) && !dateHolds(task, after, index)) victims.add(index)
   })
   for (let link = 0; link < graph.links.length; link++) {
-    if (linkHolds(plan, graph, calendars, before, link) && !linkHolds(plan, graph, calendars, after, link)) victims.add(graph.linkSuccessor[link] as number)
+    if (linkHolds(plan, graph, calendars, before, link) && !linkHolds(plan, graph, calendars, after, link))
+      victims.add(graph.linkSuccessor[link] as number)
   }
   return [...victims]
 }
@@ -785,21 +931,37 @@ function upstreamOf(graph: PlanGraph, victims: number[]): Set<number> {
   }
   while (queue.length > 0) {
     const task = queue.pop() as number
-    for (let entry = graph.predecessorOffsets[task] as number; entry < (graph.predecessorOffsets[task + 1] as number); entry++) {
+    for (
+      let entry = graph.predecessorOffsets[task] as number;
+      entry < (graph.predecessorOffsets[task + 1] as number);
+      entry++
+    ) {
       visit(graph.linkPredecessor[graph.predecessorLinks[entry] as number] as number)
     }
     const up = graph.parent[task] as number
     if (up >= 0) visit(up)
     if (graph.isSummary[task] === 1) {
-      for (let child = graph.childOffsets[task] as number; child < (graph.childOffsets[task + 1] as number); child++) visit(graph.childList[child] as number)
+      for (
+        let child = graph.childOffsets[task] as number;
+        child < (graph.childOffsets[task + 1] as number);
+        child++
+      )
+        visit(graph.childList[child] as number)
     }
   }
   return seen
 }
 
-function remainingReasons(plan: Plan, schedule: Schedule, conflict: OverallocationPeriod, blocked: Map<number, string>, options: LevelingOptions): string[] {
+function remainingReasons(
+  plan: Plan,
+  schedule: Schedule,
+  conflict: OverallocationPeriod,
+  blocked: Map<number, string>,
+  options: LevelingOptions,
+): string[] {
   const reasons: string[] = []
-  const rangeFrom = options.range === undefined ? Number.NEGATIVE_INFINITY : dateToDayNumber(options.range.from)
+  const rangeFrom =
+    options.range === undefined ? Number.NEGATIVE_INFINITY : dateToDayNumber(options.range.from)
   const rangeTo = options.range === undefined ? Number.POSITIVE_INFINITY : dateToDayNumber(options.range.to)
   for (const taskId of conflict.taskIds) {
     const index = schedule.indexOf.get(taskId)
@@ -810,8 +972,10 @@ function remainingReasons(plan: Plan, schedule: Schedule, conflict: Overallocati
     const startDay = Math.floor((schedule.start[index] as number) / 1440)
     if (fixed !== null) reasons.push(`${fixed}, so it cannot be delayed`)
     else if (blockedReason !== undefined) reasons.push(blockedReason)
-    else if (startDay < rangeFrom || startDay > rangeTo) reasons.push(`"${task.name}" lies outside the leveling range`)
+    else if (startDay < rangeFrom || startDay > rangeTo)
+      reasons.push(`"${task.name}" lies outside the leveling range`)
   }
-  if (reasons.length === 0) reasons.push('the links and constraints of these tasks leave no room to separate them')
+  if (reasons.length === 0)
+    reasons.push('the links and constraints of these tasks leave no room to separate them')
   return reasons
 }

@@ -1,6 +1,18 @@
 import { CalendarSet, calendarIsProblem, calendarResourceEffective, type CompiledCalendar } from './calendar'
 import { dateFromDayNumber, dateToDayNumber, dateWeekday } from './dates'
-import type { Assignment, Calendar, CalendarId, IsoDate, Percent, Plan, Resource, ResourceId, Task, TaskId, WallMinutes } from './model'
+import type {
+  Assignment,
+  Calendar,
+  CalendarId,
+  IsoDate,
+  Percent,
+  Plan,
+  Resource,
+  ResourceId,
+  Task,
+  TaskId,
+  WallMinutes,
+} from './model'
 import type { Schedule } from './schedule-types'
 
 /**
@@ -151,7 +163,8 @@ const dayTableCache = new WeakMap<Resource, DayTableCache>()
 export function resourceCalendarDays(plan: Plan, resource: Resource): ResourceDayTable {
   const calendarId = resource.calendarId ?? plan.calendarId
   const cached = dayTableCache.get(resource)
-  if (cached !== undefined && cached.calendars === plan.calendars && cached.calendarId === calendarId) return cached.table
+  if (cached !== undefined && cached.calendars === plan.calendars && cached.calendarId === calendarId)
+    return cached.table
   const effective = calendarResourceEffective(plan, resource)
   let compiled = new CalendarSet([...plan.calendars, effective], anchorDay(plan)).get(effective.id)
   if (calendarIsProblem(compiled)) {
@@ -223,10 +236,22 @@ export function loadResourceFromItems(
 }
 
 /** Spans of work in parallel typed arrays (no object per assignment on the hot path). */
-type Spans = { count: number; starts: Float64Array; finishes: Float64Array; units: Float64Array; taskIndexes: Int32Array }
+type Spans = {
+  count: number
+  starts: Float64Array
+  finishes: Float64Array
+  units: Float64Array
+  taskIndexes: Int32Array
+}
 
 function spansCreate(capacity: number): Spans {
-  return { count: 0, starts: new Float64Array(capacity), finishes: new Float64Array(capacity), units: new Float64Array(capacity), taskIndexes: new Int32Array(capacity) }
+  return {
+    count: 0,
+    starts: new Float64Array(capacity),
+    finishes: new Float64Array(capacity),
+    units: new Float64Array(capacity),
+    taskIndexes: new Int32Array(capacity),
+  }
 }
 
 function spansPush(spans: Spans, start: number, finish: number, units: number, taskIndex: number): void {
@@ -251,7 +276,12 @@ function emptyLoad(resource: Resource): ResourceLoad {
   }
 }
 
-function loadResourceFromSpans(resource: Resource, spans: Spans, days: ResourceDayTable, taskIdOf: (taskIndex: number) => TaskId): ResourceLoad {
+function loadResourceFromSpans(
+  resource: Resource,
+  spans: Spans,
+  days: ResourceDayTable,
+  taskIdOf: (taskIndex: number) => TaskId,
+): ResourceLoad {
   const maxUnits = resource.maxUnits
   const count = spans.count
   if (count === 0) return emptyLoad(resource)
@@ -277,11 +307,26 @@ function loadResourceFromSpans(resource: Resource, spans: Spans, days: ResourceD
   const isOverDay = new Uint8Array(length)
   const calendar = days.calendar
   const taskIds = taskIdsOfSpans(spans, taskIdOf)
-  if (calendar === null) return { resourceId: resource.id, maxUnits, firstDay, assigned, available, peakUnits, isOverDay, periods: [], taskIds }
+  if (calendar === null)
+    return {
+      resourceId: resource.id,
+      maxUnits,
+      firstDay,
+      assigned,
+      available,
+      peakUnits,
+      isOverDay,
+      periods: [],
+      taskIds,
+    }
   // Working minutes from the anchor to each midnight (cached per calendar), then plain arithmetic.
   const cumulative = days.midnights(firstDay, lastDay + 1)
-  const midnight = cumulative.values.subarray(firstDay - cumulative.offset, firstDay - cumulative.offset + length + 1)
-  for (let day = 0; day < length; day++) available[day] = (((midnight[day + 1] as number) - (midnight[day] as number)) * maxUnits) / 100
+  const midnight = cumulative.values.subarray(
+    firstDay - cumulative.offset,
+    firstDay - cumulative.offset + length + 1,
+  )
+  for (let day = 0; day < length; day++)
+    available[day] = (((midnight[day + 1] as number) - (midnight[day] as number)) * maxUnits) / 100
 
   type OpenPeriod = { startDay: number; finishDay: number; tasks: number[]; excess: number; minutes: number }
   const openPeriods: OpenPeriod[] = []
@@ -381,7 +426,17 @@ function loadResourceFromSpans(resource: Resource, spans: Spans, days: ResourceD
       overMinutes: period.minutes,
     }
   })
-  return { resourceId: resource.id, maxUnits, firstDay, assigned, available, peakUnits, isOverDay, periods, taskIds }
+  return {
+    resourceId: resource.id,
+    maxUnits,
+    firstDay,
+    assigned,
+    available,
+    peakUnits,
+    isOverDay,
+    periods,
+    taskIds,
+  }
 }
 
 function taskIdsOfSpans(spans: Spans, taskIdOf: (taskIndex: number) => TaskId): TaskId[] {
@@ -399,8 +454,22 @@ function uniqueTaskIds(taskIndexes: ArrayLike<number>, taskIdOf: (taskIndex: num
   return ids
 }
 
-type Scratch = { order: Int32Array; times: Float64Array; keys: Float64Array; active: Int32Array; positionOf: Int32Array; listedIn: Int32Array }
-let scratch: Scratch = { order: new Int32Array(0), times: new Float64Array(0), keys: new Float64Array(0), active: new Int32Array(0), positionOf: new Int32Array(0), listedIn: new Int32Array(0) }
+type Scratch = {
+  order: Int32Array
+  times: Float64Array
+  keys: Float64Array
+  active: Int32Array
+  positionOf: Int32Array
+  listedIn: Int32Array
+}
+let scratch: Scratch = {
+  order: new Int32Array(0),
+  times: new Float64Array(0),
+  keys: new Float64Array(0),
+  active: new Int32Array(0),
+  positionOf: new Int32Array(0),
+  listedIn: new Int32Array(0),
+}
 
 /** Work buffers for a resource with `count` spans, grown on demand and reused (the computation is synchronous). */
 function scratchFor(count: number): Scratch {
@@ -423,7 +492,10 @@ function isoDay(dayNumber: number): IsoDate {
   const z = dayNumber + 719468
   const era = Math.floor(z / 146097)
   const dayOfEra = z - era * 146097
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365)
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) /
+      365,
+  )
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
   const monthIndex = Math.floor((5 * dayOfYear + 2) / 153)
   const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1
@@ -481,14 +553,20 @@ function taskIndexTable(tasks: readonly Task[]): Int32Array | null {
   return table
 }
 
-function computeResource(plan: Plan, schedule: Schedule, resource: Resource, assignments: readonly Assignment[] | undefined): ResourceLoad {
+function computeResource(
+  plan: Plan,
+  schedule: Schedule,
+  resource: Resource,
+  assignments: readonly Assignment[] | undefined,
+): ResourceLoad {
   if (assignments === undefined || assignments.length === 0) return emptyLoad(resource)
   const spans = spansCreate(assignments.length)
   const { indexOf, isSummary, start, finish } = schedule
   const table = plan.tasks.length === schedule.taskCount ? taskIndexTable(plan.tasks) : null
   for (const assignment of assignments) {
     const id = assignment.taskId
-    const taskIndex = table !== null && id >= 0 && id < table.length ? (table[id] as number) - 1 : (indexOf.get(id) ?? -1)
+    const taskIndex =
+      table !== null && id >= 0 && id < table.length ? (table[id] as number) - 1 : (indexOf.get(id) ?? -1)
     if (taskIndex < 0 || isSummary[taskIndex] === 1) continue
     const from = start[taskIndex] as number
     const to = finish[taskIndex] as number
@@ -496,7 +574,12 @@ function computeResource(plan: Plan, schedule: Schedule, resource: Resource, ass
     spansPush(spans, from, to, assignment.units, taskIndex)
   }
   const tasks = plan.tasks
-  return loadResourceFromSpans(resource, spans, resourceCalendarDays(plan, resource), (taskIndex) => (tasks[taskIndex] as { id: TaskId }).id)
+  return loadResourceFromSpans(
+    resource,
+    spans,
+    resourceCalendarDays(plan, resource),
+    (taskIndex) => (tasks[taskIndex] as { id: TaskId }).id,
+  )
 }
 
 function assemble(plan: Plan, schedule: Schedule, resources: ResourceLoad[]): PlanLoad {
@@ -535,7 +618,9 @@ export function loadCompute(plan: Plan, schedule: Schedule): PlanLoad {
   return assemble(
     plan,
     schedule,
-    plan.resources.map((resource) => computeResource(plan, schedule, resource, index.byResource.get(resource.id))),
+    plan.resources.map((resource) =>
+      computeResource(plan, schedule, resource, index.byResource.get(resource.id)),
+    ),
   )
 }
 
@@ -547,7 +632,11 @@ export function loadChangedTaskIds(plan: Plan, before: Schedule, after: Schedule
   if (before.taskCount !== after.taskCount || plan.tasks.length !== after.taskCount) return null
   const changed: TaskId[] = []
   for (let index = 0; index < after.taskCount; index++) {
-    if (before.start[index] !== after.start[index] || before.finish[index] !== after.finish[index] || before.isSummary[index] !== after.isSummary[index])
+    if (
+      before.start[index] !== after.start[index] ||
+      before.finish[index] !== after.finish[index] ||
+      before.isSummary[index] !== after.isSummary[index]
+    )
       changed.push((plan.tasks[index] as { id: TaskId }).id)
   }
   return changed
@@ -589,7 +678,12 @@ function changedAssignmentTaskIds(before: readonly Assignment[], after: readonly
  * and the assignment lists.
  * Falls back to a full `loadCompute` when resources, calendars or the task list changed.
  */
-export function loadUpdate(previous: PlanLoad, plan: Plan, schedule: Schedule, changedTaskIds?: Iterable<TaskId>): PlanLoad {
+export function loadUpdate(
+  previous: PlanLoad,
+  plan: Plan,
+  schedule: Schedule,
+  changedTaskIds?: Iterable<TaskId>,
+): PlanLoad {
   const isSameShape =
     plan.resources === previous.plan.resources &&
     plan.calendars === previous.plan.calendars &&
@@ -607,8 +701,10 @@ export function loadUpdate(previous: PlanLoad, plan: Plan, schedule: Schedule, c
   const changedSet = changed instanceof Set ? (changed as Set<TaskId>) : new Set<TaskId>(changed)
   const affected = new Set<ResourceId>()
   if (changedSet.size > 0) {
-    for (const assignment of previous.plan.assignments) if (changedSet.has(assignment.taskId)) affected.add(assignment.resourceId)
-    for (const assignment of plan.assignments) if (changedSet.has(assignment.taskId)) affected.add(assignment.resourceId)
+    for (const assignment of previous.plan.assignments)
+      if (changedSet.has(assignment.taskId)) affected.add(assignment.resourceId)
+    for (const assignment of plan.assignments)
+      if (changedSet.has(assignment.taskId)) affected.add(assignment.resourceId)
   }
   if (affected.size === 0) {
     return {
@@ -627,7 +723,9 @@ export function loadUpdate(previous: PlanLoad, plan: Plan, schedule: Schedule, c
   for (const assignment of plan.assignments) lists.get(assignment.resourceId)?.push(assignment)
   const resources = previous.resources.map((load, position) => {
     const list = lists.get(load.resourceId)
-    return list === undefined ? load : computeResource(plan, schedule, plan.resources[position] as Resource, list)
+    return list === undefined
+      ? load
+      : computeResource(plan, schedule, plan.resources[position] as Resource, list)
   })
   return assemble(plan, schedule, resources)
 }
@@ -641,7 +739,12 @@ export function loadDayAssigned(load: ResourceLoad, dayNumber: number): number {
  * Load of a resource on a day as a percentage of its available work; `null` when it has no working time that day
  * (weekend, holiday, vacation) but nothing assigned either. Work on a day without availability gives `Infinity`.
  */
-export function loadDayPercent(load: ResourceLoad, dayNumber: number, plan: Plan, resource: Resource): Percent | null {
+export function loadDayPercent(
+  load: ResourceLoad,
+  dayNumber: number,
+  plan: Plan,
+  resource: Resource,
+): Percent | null {
   const assigned = loadDayAssigned(load, dayNumber)
   const slot = dayNumber - load.firstDay
   const available =
@@ -697,11 +800,23 @@ export function loadSeries(
     for (let current = day; current <= end; current++) {
       const slot = current - load.firstDay
       assigned += load.assigned[slot] ?? 0
-      available += slot >= 0 && slot < load.available.length ? (load.available[slot] as number) : (days.workingMinutes(current) * resource.maxUnits) / 100
+      available +=
+        slot >= 0 && slot < load.available.length
+          ? (load.available[slot] as number)
+          : (days.workingMinutes(current) * resource.maxUnits) / 100
       if (load.isOverDay[slot] === 1) isOverallocated = true
     }
-    const percent = available > 0 ? (assigned * 100) / available : assigned > 0 ? Number.POSITIVE_INFINITY : null
-    buckets.push({ start: dateFromDayNumber(day), startDay: day, days: end - day + 1, assigned, available, percent, isOverallocated })
+    const percent =
+      available > 0 ? (assigned * 100) / available : assigned > 0 ? Number.POSITIVE_INFINITY : null
+    buckets.push({
+      start: dateFromDayNumber(day),
+      startDay: day,
+      days: end - day + 1,
+      assigned,
+      available,
+      percent,
+      isOverallocated,
+    })
     day = end + 1
   }
   return buckets

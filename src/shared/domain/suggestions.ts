@@ -8,7 +8,17 @@ import {
   type OverallocationPeriod,
   type ResourceDayTable,
 } from './load'
-import type { IsoDateTime, Minutes, Percent, Plan, Resource, ResourceId, Task, TaskId, WallMinutes } from './model'
+import type {
+  IsoDateTime,
+  Minutes,
+  Percent,
+  Plan,
+  Resource,
+  ResourceId,
+  Task,
+  TaskId,
+  WallMinutes,
+} from './model'
 import { scheduleRun } from './schedule'
 import type { Schedule } from './schedule-types'
 
@@ -152,7 +162,10 @@ export function suggestionsForConflict(
   const taskIdOf = (taskIndex: number): TaskId => (plan.tasks[taskIndex] as Task).id
   const conflictTasks = conflict.taskIds
     .map((taskId) => ({ taskId, task: tasksById.get(taskId), index: schedule.indexOf.get(taskId) }))
-    .filter((entry): entry is { taskId: TaskId; task: Task; index: number } => entry.task !== undefined && entry.index !== undefined)
+    .filter(
+      (entry): entry is { taskId: TaskId; task: Task; index: number } =>
+        entry.task !== undefined && entry.index !== undefined,
+    )
     .sort(
       (a, b) =>
         a.task.priority - b.task.priority ||
@@ -165,7 +178,8 @@ export function suggestionsForConflict(
 
   // Delays: the first number of working days after which the task collides with nothing on this resource.
   for (const { taskId, task, index } of conflictTasks) {
-    const isFixed = task.constraint.type === 'MSO' || task.constraint.type === 'MFO' || task.actualStart !== null
+    const isFixed =
+      task.constraint.type === 'MSO' || task.constraint.type === 'MFO' || task.actualStart !== null
     if (isFixed) continue
     const taskDays = loadCalendarDays(plan, task.calendarId ?? plan.calendarId)
     const own = items.filter((item) => item.taskIndex === index)
@@ -209,7 +223,8 @@ export function suggestionsForConflict(
   const excessByItem = new Map<number, number>()
   sweep(items, resourceDays, from, to, (rate, active) => {
     if (rate <= resource.maxUnits + epsilon) return
-    for (const itemIndex of active) excessByItem.set(itemIndex, Math.max(excessByItem.get(itemIndex) ?? 0, rate - resource.maxUnits))
+    for (const itemIndex of active)
+      excessByItem.set(itemIndex, Math.max(excessByItem.get(itemIndex) ?? 0, rate - resource.maxUnits))
   })
   const conflictIds = new Set(conflict.taskIds)
   for (const { taskId, task, index } of conflictTasks) {
@@ -262,7 +277,12 @@ export function suggestionsForConflict(
       if (freeUnits + epsilon < item.units) continue
       candidates.push(reassignSuggestion(task, taskId, resource, other, item, freeUnits, peak))
     }
-    candidates.sort((a, b) => Number(b.isSameRole) - Number(a.isSameRole) || b.freeUnits - a.freeUnits || a.toResourceId - b.toResourceId)
+    candidates.sort(
+      (a, b) =>
+        Number(b.isSameRole) - Number(a.isSameRole) ||
+        b.freeUnits - a.freeUnits ||
+        a.toResourceId - b.toResourceId,
+    )
     suggestions.push(...candidates.slice(0, maxReassignments))
   }
   return suggestions
@@ -277,7 +297,8 @@ function reassignSuggestion(
   freeUnits: number,
   peak: number,
 ): ReassignSuggestion {
-  const isSameRole = from.role.trim() !== '' && from.role.trim().toLowerCase() === to.role.trim().toLowerCase()
+  const isSameRole =
+    from.role.trim() !== '' && from.role.trim().toLowerCase() === to.role.trim().toLowerCase()
   return {
     kind: 'reassign',
     taskId,
@@ -306,7 +327,9 @@ export function suggestionApply(plan: Plan, schedule: Schedule, suggestion: Sugg
     const target = dateToWallMinutes(suggestion.newStart)
     const withDelay = (delay: number): Plan => ({
       ...plan,
-      tasks: plan.tasks.map((task) => (task.id === suggestion.taskId ? { ...task, levelingDelay: Math.max(0, Math.round(delay)) } : task)),
+      tasks: plan.tasks.map((task) =>
+        task.id === suggestion.taskId ? { ...task, levelingDelay: Math.max(0, Math.round(delay)) } : task,
+      ),
     })
     const current = plan.tasks[index]?.levelingDelay ?? 0
     let delay = current + Math.max(0, target - (schedule.start[index] as number))

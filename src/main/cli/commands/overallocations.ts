@@ -34,9 +34,15 @@ const processOutput: CliOutput = {
 const usage = 'usage: npm run cli -- overallocations <file.gantry|file.xml> [--json]'
 
 /** The over-allocations of a plan in the command's JSON shape, or the reason the plan cannot be scheduled. */
-export function overallocationsOfPlan(plan: Plan): { ok: true; report: OverallocationsJson } | { ok: false; message: string } {
+export function overallocationsOfPlan(
+  plan: Plan,
+): { ok: true; report: OverallocationsJson } | { ok: false; message: string } {
   const scheduled = scheduleRun(plan)
-  if (!scheduled.ok) return { ok: false, message: `the plan cannot be scheduled: ${scheduled.problems[0]?.message ?? 'unknown problem'}` }
+  if (!scheduled.ok)
+    return {
+      ok: false,
+      message: `the plan cannot be scheduled: ${scheduled.problems[0]?.message ?? 'unknown problem'}`,
+    }
   const load = loadCompute(plan, scheduled.schedule)
   const resources: OverallocationsJson['resources'] = []
   plan.resources.forEach((resource, index) => {
@@ -45,14 +51,21 @@ export function overallocationsOfPlan(plan: Plan): { ok: true; report: Overalloc
     resources.push({
       uid: resource.id,
       name: resource.name,
-      periods: periods.map((period) => ({ start: period.start, finish: period.finish, peakPercent: period.peakPercent, tasks: period.taskIds })),
+      periods: periods.map((period) => ({
+        start: period.start,
+        finish: period.finish,
+        peakPercent: period.peakPercent,
+        tasks: period.taskIds,
+      })),
     })
   })
   return { ok: true, report: { resources } }
 }
 
 /** Reads a `.gantry` plan or an MSPDI `.xml` file into a plan, or explains in one sentence why it cannot. */
-export async function overallocationsReadPlan(path: string): Promise<{ ok: true; plan: Plan } | { ok: false; message: string }> {
+export async function overallocationsReadPlan(
+  path: string,
+): Promise<{ ok: true; plan: Plan } | { ok: false; message: string }> {
   const fileName = basename(path)
   let text: string
   try {
@@ -61,13 +74,19 @@ export async function overallocationsReadPlan(path: string): Promise<{ ok: true;
     return { ok: false, message: error instanceof Error ? error.message : String(error) }
   }
   const extension = extname(path).toLowerCase()
-  const isXml = extension === '.xml' || (extension !== '.gantry' && extension !== '.json' && text.trimStart().startsWith('<'))
+  const isXml =
+    extension === '.xml' ||
+    (extension !== '.gantry' && extension !== '.json' && text.trimStart().startsWith('<'))
   if (isXml) {
     const read = mspdiRead(text)
-    return read.ok ? { ok: true, plan: read.plan } : { ok: false, message: `"${fileName}": ${read.error.message}` }
+    return read.ok
+      ? { ok: true, plan: read.plan }
+      : { ok: false, message: `"${fileName}": ${read.error.message}` }
   }
   const parsed = planFileParse(text)
-  return parsed.ok ? { ok: true, plan: parsed.plan } : { ok: false, message: `"${fileName}": ${parsed.error.message}` }
+  return parsed.ok
+    ? { ok: true, plan: parsed.plan }
+    : { ok: false, message: `"${fileName}": ${parsed.error.message}` }
 }
 
 function oneLine(text: string): string {
@@ -78,7 +97,10 @@ function oneLine(text: string): string {
  * Runs the command with its arguments (after the command name).
  * @returns the process exit status: 0 on success, 1 on bad input
  */
-export async function overallocationsCommand(args: readonly string[], output: CliOutput = processOutput): Promise<number> {
+export async function overallocationsCommand(
+  args: readonly string[],
+  output: CliOutput = processOutput,
+): Promise<number> {
   const fail = (message: string): number => {
     output.stderr(`overallocations: ${oneLine(message)}\n`)
     return 1
@@ -90,7 +112,8 @@ export async function overallocationsCommand(args: readonly string[], output: Cl
     else if (arg.startsWith('--')) return fail(`unknown option ${arg}; ${usage}`)
     else files.push(arg)
   }
-  if (files.length !== 1) return fail(files.length === 0 ? `no file given; ${usage}` : `give exactly one file; ${usage}`)
+  if (files.length !== 1)
+    return fail(files.length === 0 ? `no file given; ${usage}` : `give exactly one file; ${usage}`)
   const read = await overallocationsReadPlan(files[0] as string)
   if (!read.ok) return fail(read.message)
   const result = overallocationsOfPlan(read.plan)
