@@ -13,7 +13,17 @@
  */
 import { CalendarSet, calendarIsProblem, type CompiledCalendar } from './calendar'
 import { dateToDayNumber, dateToWallMinutes } from './dates'
-import type { Constraint, Dependency, DependencyId, DurationUnit, LagUnit, Minutes, Plan, Task, TaskId } from './model'
+import type {
+  Constraint,
+  Dependency,
+  DependencyId,
+  DurationUnit,
+  LagUnit,
+  Minutes,
+  Plan,
+  Task,
+  TaskId,
+} from './model'
 import type { Schedule, ScheduleProblem, ScheduleResult } from './schedule-types'
 import { validatePlan, type PlanGraph } from './validate'
 
@@ -64,7 +74,8 @@ export type ScheduleEngine = {
   update(edit: ScheduleEdit): ScheduleResult
 }
 
-export type SchedulePrepareResult = { ok: true; engine: ScheduleEngine } | { ok: false; problems: ScheduleProblem[] }
+export type SchedulePrepareResult =
+  { ok: true; engine: ScheduleEngine } | { ok: false; problems: ScheduleProblem[] }
 
 const NONE = Number.NaN
 /** Slack at or below this many minutes counts as zero (critical). */
@@ -201,7 +212,11 @@ class Engine implements ScheduleEngine {
     const graph = this.graph
     const count = graph.taskCount
     const { dirtyForward, dirtyBackward } = this.state
-    for (let entry = graph.successorOffsets[task] as number; entry < (graph.successorOffsets[task + 1] as number); entry++) {
+    for (
+      let entry = graph.successorOffsets[task] as number;
+      entry < (graph.successorOffsets[task + 1] as number);
+      entry++
+    ) {
       dirtyForward[graph.linkSuccessor[graph.successorLinks[entry] as number] as number] = 1
     }
     const up = graph.parent[task] as number
@@ -221,7 +236,11 @@ class Engine implements ScheduleEngine {
     const up = graph.parent[task] as number
     if ((datesMoved || slackMoved) && up >= 0) dirtyBackward[up] = 1
     if (!datesMoved) return
-    for (let entry = graph.predecessorOffsets[task] as number; entry < (graph.predecessorOffsets[task + 1] as number); entry++) {
+    for (
+      let entry = graph.predecessorOffsets[task] as number;
+      entry < (graph.predecessorOffsets[task + 1] as number);
+      entry++
+    ) {
       const predecessor = graph.linkPredecessor[graph.predecessorLinks[entry] as number] as number
       dirtyBackward[graph.isSummary[predecessor] === 1 ? count + predecessor : predecessor] = 1
     }
@@ -263,18 +282,51 @@ class Engine implements ScheduleEngine {
     if (edit.kind === 'duration' || edit.kind === 'constraint') {
       const index = this.graph.indexOf.get(edit.taskId)
       if (index === undefined) {
-        return { ok: false, problems: [{ kind: 'invalid-value', taskId: edit.taskId, message: `Task ${edit.taskId} does not exist.` }] }
+        return {
+          ok: false,
+          problems: [
+            { kind: 'invalid-value', taskId: edit.taskId, message: `Task ${edit.taskId} does not exist.` },
+          ],
+        }
       }
       const task = plan.tasks[index] as Task
       const changed: Task =
         edit.kind === 'duration'
-          ? { ...task, duration: edit.duration, durationUnit: edit.durationUnit ?? task.durationUnit, isMilestone: edit.duration === 0 ? task.isMilestone : false }
+          ? {
+              ...task,
+              duration: edit.duration,
+              durationUnit: edit.durationUnit ?? task.durationUnit,
+              isMilestone: edit.duration === 0 ? task.isMilestone : false,
+            }
           : { ...task, constraint: { ...edit.constraint } }
       if (edit.kind === 'duration' && (!Number.isFinite(edit.duration) || edit.duration < 0)) {
-        return { ok: false, problems: [{ kind: 'invalid-value', taskId: edit.taskId, message: `Task ${edit.taskId} has an invalid duration (${edit.duration}).` }] }
+        return {
+          ok: false,
+          problems: [
+            {
+              kind: 'invalid-value',
+              taskId: edit.taskId,
+              message: `Task ${edit.taskId} has an invalid duration (${edit.duration}).`,
+            },
+          ],
+        }
       }
-      if (edit.kind === 'constraint' && edit.constraint.type !== 'ASAP' && edit.constraint.type !== 'ALAP' && edit.constraint.date === null) {
-        return { ok: false, problems: [{ kind: 'invalid-value', taskId: edit.taskId, message: `Task ${edit.taskId} has a ${edit.constraint.type} constraint without a date.` }] }
+      if (
+        edit.kind === 'constraint' &&
+        edit.constraint.type !== 'ASAP' &&
+        edit.constraint.type !== 'ALAP' &&
+        edit.constraint.date === null
+      ) {
+        return {
+          ok: false,
+          problems: [
+            {
+              kind: 'invalid-value',
+              taskId: edit.taskId,
+              message: `Task ${edit.taskId} has a ${edit.constraint.type} constraint without a date.`,
+            },
+          ],
+        }
       }
       const tasks = plan.tasks.slice()
       tasks[index] = changed
@@ -289,9 +341,22 @@ class Engine implements ScheduleEngine {
       const linkIndex = this.graph.links.findIndex((link) => link.id === edit.dependencyId)
       const dependencyIndex = plan.dependencies.findIndex((link) => link.id === edit.dependencyId)
       if (linkIndex < 0 || dependencyIndex < 0 || !Number.isFinite(edit.lag)) {
-        return { ok: false, problems: [{ kind: 'invalid-value', taskId: null, message: `Link ${edit.dependencyId} does not exist or the lag is invalid.` }] }
+        return {
+          ok: false,
+          problems: [
+            {
+              kind: 'invalid-value',
+              taskId: null,
+              message: `Link ${edit.dependencyId} does not exist or the lag is invalid.`,
+            },
+          ],
+        }
       }
-      const changed: Dependency = { ...(plan.dependencies[dependencyIndex] as Dependency), lag: edit.lag, lagUnit: edit.lagUnit ?? (plan.dependencies[dependencyIndex] as Dependency).lagUnit }
+      const changed: Dependency = {
+        ...(plan.dependencies[dependencyIndex] as Dependency),
+        lag: edit.lag,
+        lagUnit: edit.lagUnit ?? (plan.dependencies[dependencyIndex] as Dependency).lagUnit,
+      }
       const dependencies = plan.dependencies.slice()
       dependencies[dependencyIndex] = changed
       this.plan = { ...plan, dependencies }
@@ -303,14 +368,23 @@ class Engine implements ScheduleEngine {
       const graph = this.graph
       const predecessor = graph.linkPredecessor[linkIndex] as number
       this.state.dirtyForward[graph.linkSuccessor[linkIndex] as number] = 1
-      this.state.dirtyBackward[graph.isSummary[predecessor] === 1 ? graph.taskCount + predecessor : predecessor] = 1
+      this.state.dirtyBackward[
+        graph.isSummary[predecessor] === 1 ? graph.taskCount + predecessor : predecessor
+      ] = 1
       return this.reschedule()
     }
     // Link added or removed: the graph changes; revalidate it (calendars and task inputs are reused).
     const dependencies =
-      edit.kind === 'link-add' ? [...plan.dependencies, edit.dependency] : plan.dependencies.filter((link) => link.id !== edit.dependencyId)
+      edit.kind === 'link-add'
+        ? [...plan.dependencies, edit.dependency]
+        : plan.dependencies.filter((link) => link.id !== edit.dependencyId)
     if (edit.kind === 'link-add' && plan.dependencies.some((link) => link.id === edit.dependency.id)) {
-      return { ok: false, problems: [{ kind: 'invalid-value', taskId: null, message: `Link id ${edit.dependency.id} is already used.` }] }
+      return {
+        ok: false,
+        problems: [
+          { kind: 'invalid-value', taskId: null, message: `Link id ${edit.dependency.id} is already used.` },
+        ],
+      }
     }
     const next = { ...plan, dependencies }
     const validated = validatePlan(next)
@@ -335,48 +409,92 @@ class Engine implements ScheduleEngine {
   private compute(incremental: boolean): Schedule {
     const graph = this.graph
     const count = graph.taskCount
-    const { duration, isElapsed, constraintType, constraintDate, actualStart, actualFinish, levelingDelay, deadline, calendar } = this.inputs
-    const { parent, isSummary, childOffsets, childList, linkPredecessor, linkSuccessor, linkType, predecessorOffsets, predecessorLinks, successorOffsets, successorLinks, order } = graph
+    const {
+      duration,
+      isElapsed,
+      constraintType,
+      constraintDate,
+      actualStart,
+      actualFinish,
+      levelingDelay,
+      deadline,
+      calendar,
+    } = this.inputs
+    const {
+      parent,
+      isSummary,
+      childOffsets,
+      childList,
+      linkPredecessor,
+      linkSuccessor,
+      linkType,
+      predecessorOffsets,
+      predecessorLinks,
+      successorOffsets,
+      successorLinks,
+      order,
+    } = graph
     const { lagKind, lag } = this.linkInputs
     const projectStartWall = dateToWallMinutes(this.plan.start)
     const NEG = Number.NEGATIVE_INFINITY
     const POS = Number.POSITIVE_INFINITY
 
     const state = this.state
-    const { earlyStart, earlyFinish, lateStart, lateFinish, start, finish, esW, efW, lsW, lfW, sW, fW, totalSlack, freeSlack, rolledDuration, minLateFinish, minFinish } = state
-    const { boundStart, boundFinish, boundLinked, boundLateStart, boundLateFinish, boundFreeStart, boundFreeFinish, dirtyForward, dirtyBackward } = state
+    const {
+      earlyStart,
+      earlyFinish,
+      lateStart,
+      lateFinish,
+      start,
+      finish,
+      esW,
+      efW,
+      lsW,
+      lfW,
+      sW,
+      fW,
+      totalSlack,
+      freeSlack,
+      rolledDuration,
+      minLateFinish,
+      minFinish,
+    } = state
+    const {
+      boundStart,
+      boundFinish,
+      boundLinked,
+      boundLateStart,
+      boundLateFinish,
+      boundFreeStart,
+      boundFreeFinish,
+      dirtyForward,
+      dirtyBackward,
+    } = state
     const closeOf = (task: number): number => (isSummary[task] === 1 ? count + task : task)
 
     let projectStartCalendar: CompiledCalendar | null = null
     let projectStartOnCalendar = 0
     // ---- Forward pass ----
-    for (let position = 0; position < order.length; position++) {
-      const node = order[position] as number
-      if (incremental) {
-        if (dirtyForward[node] === 0) continue
-        dirtyForward[node] = 0
+    // Summary close: roll up the early dates of the children.
+    const forwardClose = (task: number): void => {
+      let low = POS
+      let high = NEG
+      for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number); child++) {
+        const index = childList[child] as number
+        if ((earlyStart[index] as number) < low) low = earlyStart[index] as number
+        if ((earlyFinish[index] as number) > high) high = earlyFinish[index] as number
       }
-      if (node >= count) {
-        // Summary close: roll up the early dates of the children.
-        const task = node - count
-        let low = POS
-        let high = NEG
-        for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number); child++) {
-          const index = childList[child] as number
-          if ((earlyStart[index] as number) < low) low = earlyStart[index] as number
-          if ((earlyFinish[index] as number) > high) high = earlyFinish[index] as number
-        }
-        const own = calendar[task] as CompiledCalendar
-        if (incremental && earlyStart[task] === low && earlyFinish[task] === high) continue
-        earlyStart[task] = low
-        earlyFinish[task] = high
-        esW[task] = own.work(low)
-        efW[task] = own.work(high)
-        rolledDuration[task] = (efW[task] as number) - (esW[task] as number)
-        if (incremental) this.markForward(task)
-        continue
-      }
-      const task = node
+      const own = calendar[task] as CompiledCalendar
+      if (incremental && earlyStart[task] === low && earlyFinish[task] === high) return
+      earlyStart[task] = low
+      earlyFinish[task] = high
+      esW[task] = own.work(low)
+      efW[task] = own.work(high)
+      rolledDuration[task] = (efW[task] as number) - (esW[task] as number)
+      if (incremental) this.markForward(task)
+    }
+    // A task, or a summary's open node (the bounds it passes to its children).
+    const forwardNode = (task: number): void => {
       const own = calendar[task] as CompiledCalendar
       const up = parent[task] as number
       const summary = isSummary[task] === 1
@@ -387,7 +505,11 @@ class Engine implements ScheduleEngine {
       let startWall = NEG
       let finishWall = NEG
       let isLinked = false
-      for (let entry = predecessorOffsets[task] as number; entry < (predecessorOffsets[task + 1] as number); entry++) {
+      for (
+        let entry = predecessorOffsets[task] as number;
+        entry < (predecessorOffsets[task + 1] as number);
+        entry++
+      ) {
         const link = predecessorLinks[entry] as number
         const predecessor = linkPredecessor[link] as number
         const type = linkType[link] as number
@@ -395,13 +517,20 @@ class Engine implements ScheduleEngine {
         const kind = lagKind[link] as number
         let amount = lag[link] as number
         if (kind >= lagKindPercent) {
-          amount = (amount / 100) * (isSummary[predecessor] === 1 ? (rolledDuration[predecessor] as number) : (duration[predecessor] as number))
+          amount =
+            (amount / 100) *
+            (isSummary[predecessor] === 1
+              ? (rolledDuration[predecessor] as number)
+              : (duration[predecessor] as number))
         }
         const elapsed = kind === lagKindElapsed || kind === lagKindElapsedPercent
-        const baseWall = fromFinish ? (earlyFinish[predecessor] as number) : (earlyStart[predecessor] as number)
+        const baseWall = fromFinish
+          ? (earlyFinish[predecessor] as number)
+          : (earlyStart[predecessor] as number)
         let w: number
         if (elapsed) w = own.work(baseWall + amount)
-        else if (calendar[predecessor] === own) w = (fromFinish ? (efW[predecessor] as number) : (esW[predecessor] as number)) + amount
+        else if (calendar[predecessor] === own)
+          w = (fromFinish ? (efW[predecessor] as number) : (esW[predecessor] as number)) + amount
         else w = own.work(baseWall) + amount
         isLinked = true
         const isStartBound = type === FS || type === SS
@@ -412,7 +541,13 @@ class Engine implements ScheduleEngine {
           // The wall time of this bound: without lag, the predecessor's date itself (so an SF successor driven by a
           // start at 08:00 finishes at 08:00, as Microsoft Project shows it); with a lag, the end of the working
           // stretch for bounds on the finish and the beginning of one for SS (checked against Project's files).
-          const wall = elapsed ? baseWall + amount : amount === 0 ? baseWall : type === SS ? own.startAt(w) : own.finishAt(w)
+          const wall = elapsed
+            ? baseWall + amount
+            : amount === 0
+              ? baseWall
+              : type === SS
+                ? own.startAt(w)
+                : own.finishAt(w)
           if (isStartBound) {
             if (wall > startWall) startWall = wall
           } else if (wall > finishWall) finishWall = wall
@@ -461,14 +596,21 @@ class Engine implements ScheduleEngine {
         const nextStart = startWall === NEG ? NEG : Math.max(startWall, own.startAt(startW))
         const nextFinish = finishWall === NEG ? NEG : Math.max(finishWall, own.finishAt(finishW))
         const nextLinked = isLinked ? 1 : 0
-        if (incremental && boundStart[task] === nextStart && boundFinish[task] === nextFinish && boundLinked[task] === nextLinked) continue
+        if (
+          incremental &&
+          boundStart[task] === nextStart &&
+          boundFinish[task] === nextFinish &&
+          boundLinked[task] === nextLinked
+        )
+          return
         boundStart[task] = nextStart
         boundFinish[task] = nextFinish
         boundLinked[task] = nextLinked
         if (incremental) {
-          for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number); child++) dirtyForward[childList[child] as number] = 1
+          for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number); child++)
+            dirtyForward[childList[child] as number] = 1
         }
-        continue
+        return
       }
       const length = duration[task] as number
       let es: number
@@ -512,7 +654,12 @@ class Engine implements ScheduleEngine {
         }
         ef = own.finishAt(w + length)
         // When a link to the finish drives the task, the finish keeps that link's wall time (see above).
-        if (finishWall > NEG && w + length === finishW && own.work(finishWall) === finishW && (own.isWorking(finishWall) || own.isWorking(finishWall - 1))) {
+        if (
+          finishWall > NEG &&
+          w + length === finishW &&
+          own.work(finishWall) === finishW &&
+          (own.isWorking(finishWall) || own.isWorking(finishWall - 1))
+        ) {
           ef = finishWall
         }
         esW[task] = w
@@ -520,15 +667,25 @@ class Engine implements ScheduleEngine {
       }
       if (incremental && earlyStart[task] === es && earlyFinish[task] === ef) {
         // Same dates (and so the same W values, rewritten above): nothing downstream changes.
-        continue
+        return
       }
       earlyStart[task] = es
       earlyFinish[task] = ef
       if (incremental) this.markForward(task)
     }
+    for (let position = 0; position < order.length; position++) {
+      const node = order[position] as number
+      if (incremental) {
+        if (dirtyForward[node] === 0) continue
+        dirtyForward[node] = 0
+      }
+      if (node >= count) forwardClose(node - count)
+      else forwardNode(node)
+    }
     let projectFinishWall = count === 0 ? projectStartWall : NEG
     for (let index = 0; index < count; index++) {
-      if (isSummary[index] === 0 && (earlyFinish[index] as number) > projectFinishWall) projectFinishWall = earlyFinish[index] as number
+      if (isSummary[index] === 0 && (earlyFinish[index] as number) > projectFinishWall)
+        projectFinishWall = earlyFinish[index] as number
     }
     if (projectFinishWall === NEG) projectFinishWall = projectStartWall
     // A moved project finish moves every late date: the backward pass then runs in full.
@@ -543,12 +700,24 @@ class Engine implements ScheduleEngine {
       for (let holder = task; holder >= 0; holder = parent[holder] as number) {
         const isOwn = holder === task
         const holderFinish = isOwn ? finishWall : Math.max(earlyFinish[holder] as number, finishWall)
-        if (!linksHoldFrom(holder, startWall, holderFinish, isOwn ? (duration[task] as number) : (rolledDuration[holder] as number))) return false
+        if (
+          !linksHoldFrom(
+            holder,
+            startWall,
+            holderFinish,
+            isOwn ? (duration[task] as number) : (rolledDuration[holder] as number),
+          )
+        )
+          return false
       }
       return true
     }
     const linksHoldFrom = (task: number, startWall: number, finishWall: number, length: number): boolean => {
-      for (let entry = successorOffsets[task] as number; entry < (successorOffsets[task + 1] as number); entry++) {
+      for (
+        let entry = successorOffsets[task] as number;
+        entry < (successorOffsets[task + 1] as number);
+        entry++
+      ) {
         const link = successorLinks[entry] as number
         const successor = linkSuccessor[link] as number
         const type = linkType[link] as number
@@ -562,11 +731,18 @@ class Engine implements ScheduleEngine {
           // A link to a summary binds each task under it with the bound the forward pass gives them.
           const toStart = type === FS || type === SS
           const w = elapsed ? other.work(base + amount) : other.work(base) + amount
-          const raw = elapsed ? base + amount : amount === 0 ? base : type === SS ? other.startAt(w) : other.finishAt(w)
+          const raw = elapsed
+            ? base + amount
+            : amount === 0
+              ? base
+              : type === SS
+                ? other.startAt(w)
+                : other.finishAt(w)
           const bound = Math.max(raw, toStart ? other.startAt(w) : other.finishAt(w))
           for (let index = successor + 1; index < count; index++) {
             let isInside = false
-            for (let up = parent[index] as number; up >= successor; up = parent[up] as number) if (up === successor) isInside = true
+            for (let up = parent[index] as number; up >= successor; up = parent[up] as number)
+              if (up === successor) isInside = true
             if (!isInside) break
             if (isSummary[index] === 1) continue
             const inner = calendar[index] as CompiledCalendar
@@ -575,7 +751,8 @@ class Engine implements ScheduleEngine {
           }
           continue
         }
-        const target = type === FS || type === SS ? (start[successor] as number) : (finish[successor] as number)
+        const target =
+          type === FS || type === SS ? (start[successor] as number) : (finish[successor] as number)
         if (elapsed) {
           if (target < base + amount) return false
         } else if (other.work(target) + slackTolerance < other.work(base) + amount) return false
@@ -588,61 +765,54 @@ class Engine implements ScheduleEngine {
     let projectFinishOnCalendar = 0
 
     // ---- Backward pass: late dates, slack, free slack, and the placement of ALAP tasks ----
-    for (let position = order.length - 1; position >= 0; position--) {
-      const node = order[position] as number
-      if (backwardIncremental) {
-        if (dirtyBackward[node] === 0) continue
-        dirtyBackward[node] = 0
+    // Summary open, reached after all its children: roll up late and scheduled dates and slack.
+    const backwardOpen = (task: number, own: CompiledCalendar): void => {
+      let lowLate = POS
+      let highLate = NEG
+      let lowStart = POS
+      let highFinish = NEG
+      let slack = POS
+      let free = POS
+      let lowLateFinish = POS
+      let lowFinish = POS
+      for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number); child++) {
+        const index = childList[child] as number
+        const childLateFinish =
+          isSummary[index] === 1 ? (minLateFinish[index] as number) : (lateFinish[index] as number)
+        const childFinish = isSummary[index] === 1 ? (minFinish[index] as number) : (finish[index] as number)
+        if (childLateFinish < lowLateFinish) lowLateFinish = childLateFinish
+        if (childFinish < lowFinish) lowFinish = childFinish
+        if ((lateStart[index] as number) < lowLate) lowLate = lateStart[index] as number
+        if ((lateFinish[index] as number) > highLate) highLate = lateFinish[index] as number
+        if ((start[index] as number) < lowStart) lowStart = start[index] as number
+        if ((finish[index] as number) > highFinish) highFinish = finish[index] as number
+        if ((totalSlack[index] as number) < slack) slack = totalSlack[index] as number
+        if ((freeSlack[index] as number) < free) free = freeSlack[index] as number
       }
-      const task = node >= count ? node - count : node
-      const summary = isSummary[task] === 1
-      const own = calendar[task] as CompiledCalendar
-      if (summary && node < count) {
-        // Summary open, reached after all its children: roll up late and scheduled dates and slack.
-        let lowLate = POS
-        let highLate = NEG
-        let lowStart = POS
-        let highFinish = NEG
-        let slack = POS
-        let free = POS
-        let lowLateFinish = POS
-        let lowFinish = POS
-        for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number); child++) {
-          const index = childList[child] as number
-          const childLateFinish = isSummary[index] === 1 ? (minLateFinish[index] as number) : (lateFinish[index] as number)
-          const childFinish = isSummary[index] === 1 ? (minFinish[index] as number) : (finish[index] as number)
-          if (childLateFinish < lowLateFinish) lowLateFinish = childLateFinish
-          if (childFinish < lowFinish) lowFinish = childFinish
-          if ((lateStart[index] as number) < lowLate) lowLate = lateStart[index] as number
-          if ((lateFinish[index] as number) > highLate) highLate = lateFinish[index] as number
-          if ((start[index] as number) < lowStart) lowStart = start[index] as number
-          if ((finish[index] as number) > highFinish) highFinish = finish[index] as number
-          if ((totalSlack[index] as number) < slack) slack = totalSlack[index] as number
-          if ((freeSlack[index] as number) < free) free = freeSlack[index] as number
-        }
-        const datesMoved =
-          lateStart[task] !== lowLate ||
-          lateFinish[task] !== highLate ||
-          start[task] !== lowStart ||
-          finish[task] !== highFinish ||
-          minLateFinish[task] !== lowLateFinish ||
-          minFinish[task] !== lowFinish
-        const slackMoved = totalSlack[task] !== slack || freeSlack[task] !== free
-        minLateFinish[task] = lowLateFinish
-        minFinish[task] = lowFinish
-        lateStart[task] = lowLate
-        lateFinish[task] = highLate
-        start[task] = lowStart
-        finish[task] = highFinish
-        lsW[task] = own.work(lowLate)
-        lfW[task] = own.work(highLate)
-        sW[task] = own.work(lowStart)
-        fW[task] = own.work(highFinish)
-        totalSlack[task] = slack
-        freeSlack[task] = free
-        if (backwardIncremental) this.markBackward(task, datesMoved, slackMoved)
-        continue
-      }
+      const datesMoved =
+        lateStart[task] !== lowLate ||
+        lateFinish[task] !== highLate ||
+        start[task] !== lowStart ||
+        finish[task] !== highFinish ||
+        minLateFinish[task] !== lowLateFinish ||
+        minFinish[task] !== lowFinish
+      const slackMoved = totalSlack[task] !== slack || freeSlack[task] !== free
+      minLateFinish[task] = lowLateFinish
+      minFinish[task] = lowFinish
+      lateStart[task] = lowLate
+      lateFinish[task] = highLate
+      start[task] = lowStart
+      finish[task] = highFinish
+      lsW[task] = own.work(lowLate)
+      lfW[task] = own.work(highLate)
+      sW[task] = own.work(lowStart)
+      fW[task] = own.work(highFinish)
+      totalSlack[task] = slack
+      freeSlack[task] = free
+      if (backwardIncremental) this.markBackward(task, datesMoved, slackMoved)
+    }
+    // A task, or a summary's close node (the upper bounds it passes to its children).
+    const backwardNode = (task: number, summary: boolean, own: CompiledCalendar): void => {
       const up = parent[task] as number
       const wallScheduled = !summary && ((duration[task] as number) === 0 || isElapsed[task] === 1)
       const needsWall = wallScheduled || summary
@@ -655,14 +825,19 @@ class Engine implements ScheduleEngine {
       let freeFinishW = POS
       let freeStartWall = POS
       let freeFinishWall = POS
-      for (let entry = successorOffsets[task] as number; entry < (successorOffsets[task + 1] as number); entry++) {
+      for (
+        let entry = successorOffsets[task] as number;
+        entry < (successorOffsets[task + 1] as number);
+        entry++
+      ) {
         const link = successorLinks[entry] as number
         const successor = linkSuccessor[link] as number
         const type = linkType[link] as number
         const other = calendar[successor] as CompiledCalendar
         const kind = lagKind[link] as number
         let amount = lag[link] as number
-        if (kind >= lagKindPercent) amount = (amount / 100) * (summary ? (rolledDuration[task] as number) : (duration[task] as number))
+        if (kind >= lagKindPercent)
+          amount = (amount / 100) * (summary ? (rolledDuration[task] as number) : (duration[task] as number))
         const elapsed = kind === lagKindElapsed || kind === lagKindElapsedPercent
         const isFinishBound = type === FS || type === FF
         const toStart = type === FS || type === SS
@@ -675,12 +850,34 @@ class Engine implements ScheduleEngine {
           lateW = (toStart ? (lsW[successor] as number) : (lfW[successor] as number)) - amount
           schedW = (toStart ? (sW[successor] as number) : (fW[successor] as number)) - amount
           if (needsWall) {
-            lateWall = amount === 0 ? (toStart ? (lateStart[successor] as number) : (lateFinish[successor] as number)) : isFinishBound ? own.finishAt(lateW) : own.startAt(lateW)
-            schedWall = amount === 0 ? (toStart ? (start[successor] as number) : (finish[successor] as number)) : isFinishBound ? own.finishAt(schedW) : own.startAt(schedW)
+            lateWall =
+              amount === 0
+                ? toStart
+                  ? (lateStart[successor] as number)
+                  : (lateFinish[successor] as number)
+                : isFinishBound
+                  ? own.finishAt(lateW)
+                  : own.startAt(lateW)
+            schedWall =
+              amount === 0
+                ? toStart
+                  ? (start[successor] as number)
+                  : (finish[successor] as number)
+                : isFinishBound
+                  ? own.finishAt(schedW)
+                  : own.startAt(schedW)
           }
         } else {
-          const lateTarget = toStart ? (lateStart[successor] as number) : toSummaryFinish ? (minLateFinish[successor] as number) : (lateFinish[successor] as number)
-          const schedTarget = toStart ? (start[successor] as number) : toSummaryFinish ? (minFinish[successor] as number) : (finish[successor] as number)
+          const lateTarget = toStart
+            ? (lateStart[successor] as number)
+            : toSummaryFinish
+              ? (minLateFinish[successor] as number)
+              : (lateFinish[successor] as number)
+          const schedTarget = toStart
+            ? (start[successor] as number)
+            : toSummaryFinish
+              ? (minFinish[successor] as number)
+              : (finish[successor] as number)
           if (elapsed) {
             lateWall = lateTarget - amount
             schedWall = schedTarget - amount
@@ -758,7 +955,8 @@ class Engine implements ScheduleEngine {
         const nextLateStart = startWall === POS ? POS : Math.min(startWall, own.startAt(startW))
         const nextLateFinish = finishWall === POS ? POS : Math.min(finishWall, own.finishAt(finishW))
         const nextFreeStart = freeStartWall === POS ? POS : Math.min(freeStartWall, own.startAt(freeStartW))
-        const nextFreeFinish = freeFinishWall === POS ? POS : Math.min(freeFinishWall, own.finishAt(freeFinishW))
+        const nextFreeFinish =
+          freeFinishWall === POS ? POS : Math.min(freeFinishWall, own.finishAt(freeFinishW))
         if (
           backwardIncremental &&
           boundLateStart[task] === nextLateStart &&
@@ -766,16 +964,17 @@ class Engine implements ScheduleEngine {
           boundFreeStart[task] === nextFreeStart &&
           boundFreeFinish[task] === nextFreeFinish
         ) {
-          continue
+          return
         }
         boundLateStart[task] = nextLateStart
         boundLateFinish[task] = nextLateFinish
         boundFreeStart[task] = nextFreeStart
         boundFreeFinish[task] = nextFreeFinish
         if (backwardIncremental) {
-          for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number); child++) dirtyBackward[closeOf(childList[child] as number)] = 1
+          for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number); child++)
+            dirtyBackward[closeOf(childList[child] as number)] = 1
         }
-        continue
+        return
       }
       // No task may finish later than the project finish (Microsoft Project's late finish for tasks without successors,
       // and the cap for tasks whose successors are only tied to their start, such as SF links).
@@ -818,7 +1017,8 @@ class Engine implements ScheduleEngine {
         if (isAlap) {
           let latest = Math.min(freeFinishWall, freeStartWall + span, lf)
           // A late milestone inside non-working time moves back to the end of the previous working stretch.
-          if (span === 0 && !own.isWorking(latest) && !own.isWorking(latest - 1)) latest = own.finishAt(own.work(latest))
+          if (span === 0 && !own.isWorking(latest) && !own.isWorking(latest - 1))
+            latest = own.finishAt(own.work(latest))
           if (latest > ef && linksHold(task, latest - span, latest)) {
             scheduledFinish = latest
             scheduledStart = latest - span
@@ -851,7 +1051,11 @@ class Engine implements ScheduleEngine {
         lsW[task] = lateFinishW - length
       }
       const freeClamped = Math.max(0, Math.min(free, slack))
-      const datesMoved = lateStart[task] !== ls || lateFinish[task] !== lf || start[task] !== scheduledStart || finish[task] !== scheduledFinish
+      const datesMoved =
+        lateStart[task] !== ls ||
+        lateFinish[task] !== lf ||
+        start[task] !== scheduledStart ||
+        finish[task] !== scheduledFinish
       const slackMoved = totalSlack[task] !== slack || freeSlack[task] !== freeClamped
       lateStart[task] = ls
       lateFinish[task] = lf
@@ -864,6 +1068,18 @@ class Engine implements ScheduleEngine {
       fW[task] = scheduledFinishW
       if (backwardIncremental) this.markBackward(task, datesMoved, slackMoved)
     }
+    for (let position = order.length - 1; position >= 0; position--) {
+      const node = order[position] as number
+      if (backwardIncremental) {
+        if (dirtyBackward[node] === 0) continue
+        dirtyBackward[node] = 0
+      }
+      const task = node >= count ? node - count : node
+      const summary = isSummary[task] === 1
+      const own = calendar[task] as CompiledCalendar
+      if (summary && node < count) backwardOpen(task, own)
+      else backwardNode(task, summary, own)
+    }
     dirtyForward.fill(0)
     dirtyBackward.fill(0)
 
@@ -875,7 +1091,10 @@ class Engine implements ScheduleEngine {
     for (let index = count - 1; index >= 0; index--) {
       if (isSummary[index] === 1) {
         scheduleDuration[index] = (fW[index] as number) - (sW[index] as number)
-        percent[index] = (weight[index] as number) > 0 ? (done[index] as number) / (weight[index] as number) : (percent[index] as number)
+        percent[index] =
+          (weight[index] as number) > 0
+            ? (done[index] as number) / (weight[index] as number)
+            : (percent[index] as number)
       } else {
         scheduleDuration[index] = duration[index] as number
         weight[index] = duration[index] as number
@@ -917,7 +1136,6 @@ class Engine implements ScheduleEngine {
       projectFinish,
     }
   }
-
 }
 
 /**
@@ -932,7 +1150,11 @@ export function schedulePrepare(plan: Plan): SchedulePrepareResult {
   const problems: ScheduleProblem[] = []
   const projectCalendar = calendars.get(plan.calendarId)
   if (calendarIsProblem(projectCalendar)) {
-    problems.push({ kind: projectCalendar.kind === 'no-working-time' ? 'no-working-time' : 'missing-calendar', calendarId: projectCalendar.calendarId, message: projectCalendar.message })
+    problems.push({
+      kind: projectCalendar.kind === 'no-working-time' ? 'no-working-time' : 'missing-calendar',
+      calendarId: projectCalendar.calendarId,
+      message: projectCalendar.message,
+    })
     return { ok: false, problems }
   }
   const taskCalendars: CompiledCalendar[] = new Array<CompiledCalendar>(plan.tasks.length)
@@ -946,7 +1168,11 @@ export function schedulePrepare(plan: Plan): SchedulePrepareResult {
     if (calendarIsProblem(compiled)) {
       if (!reported.has(compiled.calendarId)) {
         reported.add(compiled.calendarId)
-        problems.push({ kind: compiled.kind === 'no-working-time' ? 'no-working-time' : 'missing-calendar', calendarId: compiled.calendarId, message: `${compiled.message} (task ${task.id})` })
+        problems.push({
+          kind: compiled.kind === 'no-working-time' ? 'no-working-time' : 'missing-calendar',
+          calendarId: compiled.calendarId,
+          message: `${compiled.message} (task ${task.id})`,
+        })
       }
       taskCalendars[index] = projectCalendar
     } else taskCalendars[index] = compiled
