@@ -29,13 +29,24 @@ export async function run(): Promise<void> {
     })
     // Edit random leaf tasks (seeded), each to a new duration of 1 to 10 days.
     const random = seededRandom(7)
-    const leaves = plan.tasks.filter((_, index) => plan.tasks[index + 1] === undefined || (plan.tasks[index + 1]?.level ?? 0) <= (plan.tasks[index]?.level ?? 0))
-    await bench({ bench: 'schedule.edit', fields: { tasks }, runs: tasks >= 100_000 ? 15 : 31, warmup: 5 }, () => {
-      const task = leaves[Math.floor(random() * leaves.length)]
-      if (task === undefined) return 0
-      const result = engine.update({ kind: 'duration', taskId: task.id, duration: 480 * (1 + Math.floor(random() * 10)) })
-      if (!result.ok) throw new Error(result.problems[0]?.message)
-      return result.schedule.projectFinish
-    })
+    const leaves = plan.tasks.filter(
+      (_, index) =>
+        plan.tasks[index + 1] === undefined ||
+        (plan.tasks[index + 1]?.level ?? 0) <= (plan.tasks[index]?.level ?? 0),
+    )
+    await bench(
+      { bench: 'schedule.edit', fields: { tasks }, runs: tasks >= 100_000 ? 15 : 31, warmup: 5 },
+      () => {
+        const task = leaves[Math.floor(random() * leaves.length)]
+        if (task === undefined) return 0
+        const result = engine.update({
+          kind: 'duration',
+          taskId: task.id,
+          duration: 480 * (1 + Math.floor(random() * 10)),
+        })
+        if (!result.ok) throw new Error(result.problems[0]?.message)
+        return result.schedule.projectFinish
+      },
+    )
   }
 }

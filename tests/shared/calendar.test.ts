@@ -73,7 +73,12 @@ describe('standard calendar (Mon–Fri 08–12, 13–17)', () => {
 describe('exceptions, work weeks and derived calendars', () => {
   const base = calendarStandard()
   base.exceptions.push({ name: 'Maintenance', from: '2026-10-07', to: '2026-10-08', periods: [] })
-  base.exceptions.push({ name: 'Saturday shift', from: '2026-10-10', to: '2026-10-10', periods: [{ start: 9 * 60, end: 13 * 60 }] })
+  base.exceptions.push({
+    name: 'Saturday shift',
+    from: '2026-10-10',
+    to: '2026-10-10',
+    periods: [{ start: 9 * 60, end: 13 * 60 }],
+  })
   base.workWeeks.push({
     name: 'Four-day week',
     from: '2026-10-12',
@@ -83,7 +88,9 @@ describe('exceptions, work weeks and derived calendars', () => {
 
   it('skips non-working exception days and works on working exception days', () => {
     const calendar = compile([base])
-    expect(calendarWorkingMinutesBetween(calendar, at('2026-10-05T08:00'), at('2026-10-09T17:00'))).toBe(3 * 480)
+    expect(calendarWorkingMinutesBetween(calendar, at('2026-10-05T08:00'), at('2026-10-09T17:00'))).toBe(
+      3 * 480,
+    )
     expect(calendarWorkingMinutesBetween(calendar, at('2026-10-10T00:00'), at('2026-10-11T00:00'))).toBe(240)
   })
 
@@ -130,7 +137,10 @@ describe('exceptions, work weeks and derived calendars', () => {
 
 describe('refusals and bounds', () => {
   it('refuses a calendar with no working time at all', () => {
-    const empty: Calendar = { ...calendarStandard(), weekDays: Array.from({ length: 7 }, () => ({ periods: [] })) }
+    const empty: Calendar = {
+      ...calendarStandard(),
+      weekDays: Array.from({ length: 7 }, () => ({ periods: [] })),
+    }
     const result = calendarCompile({ calendars: [empty], start: '2026-10-05T08:00:00' }, 1)
     expect(calendarIsProblem(result) && result.kind).toBe('no-working-time')
   })
@@ -149,7 +159,9 @@ describe('refusals and bounds', () => {
     const single: Calendar = {
       ...calendarStandard(),
       weekDays: Array.from({ length: 7 }, () => ({ periods: [] })),
-      exceptions: [{ name: 'Only day', from: '2026-10-05', to: '2026-10-05', periods: [{ start: 480, end: 1020 }] }],
+      exceptions: [
+        { name: 'Only day', from: '2026-10-05', to: '2026-10-05', periods: [{ start: 480, end: 1020 }] },
+      ],
     }
     const calendar = compile([single])
     const after = calendarAddWorkingMinutes(calendar, at('2026-10-05T08:00'), 10_000)
@@ -177,6 +189,8 @@ describe('resource calendars', () => {
     expect(effective.baseCalendarId).toBe(1)
     const compiled = calendarCompileResources(plan).get(4)
     if (compiled === undefined || calendarIsProblem(compiled)) throw new Error('not compiled')
-    expect(calendarWorkingMinutesBetween(compiled, at('2026-10-05T08:00'), at('2026-10-09T17:00'))).toBe(3 * 480)
+    expect(calendarWorkingMinutesBetween(compiled, at('2026-10-05T08:00'), at('2026-10-09T17:00'))).toBe(
+      3 * 480,
+    )
   })
 })

@@ -48,13 +48,15 @@ const exceptions: Exception[] = [
     feature: resourceDriven,
     file: 'mspdiresource.xml',
     taskUid: 3,
-    reason: 'Contoured Task follows Task A (FS), so it inherits Task A\'s resource-driven finish; its contoured assignment work is not modelled either.',
+    reason:
+      "Contoured Task follows Task A (FS), so it inherits Task A's resource-driven finish; its contoured assignment work is not modelled either.",
   },
   {
     feature: resourceDriven,
     file: 'sample1.xml',
     taskUid: 24,
-    reason: 'Assigned Task 2 is assigned to "Second Resource", whose calendar is the Night Shift; the file starts it at 23:00.',
+    reason:
+      'Assigned Task 2 is assigned to "Second Resource", whose calendar is the Night Shift; the file starts it at 23:00.',
   },
   {
     feature: resourceDriven,
@@ -86,7 +88,8 @@ const exceptions: Exception[] = [
     feature: 'inconsistent source data (file not written by Microsoft Project)',
     file: 'sample1.xml',
     taskUid: 0,
-    reason: 'The project summary (UID 0) rolls up "First Task" (UID 1), whose dates come from the inconsistent "Second Task".',
+    reason:
+      'The project summary (UID 0) rolls up "First Task" (UID 1), whose dates come from the inconsistent "Second Task".',
   },
   {
     feature: 'inconsistent source data (file not written by Microsoft Project)',
@@ -96,7 +99,15 @@ const exceptions: Exception[] = [
   },
 ]
 
-type FileResult = { file: string; producer: string; compared: number; matched: number; excepted: number; mismatches: string[]; mismatchedUids: number[] }
+type FileResult = {
+  file: string
+  producer: string
+  compared: number
+  matched: number
+  excepted: number
+  mismatches: string[]
+  mismatchedUids: number[]
+}
 
 /**
  * The project summary task (UID 0) is not imported as a task; its Start and Finish are the project's dates, which the
@@ -118,18 +129,35 @@ function checkFile(file: string): FileResult {
   const result = scheduleRun(cleared)
   if (!result.ok) throw new Error(`${file}: ${result.problems.map((problem) => problem.message).join('; ')}`)
   const schedule = result.schedule
-  const fileExceptions = new Set(exceptions.filter((exception) => exception.file === file).map((exception) => exception.taskUid))
-  const outcome: FileResult = { file, producer: producers[file] ?? 'unknown', compared: 0, matched: 0, excepted: 0, mismatches: [], mismatchedUids: [] }
+  const fileExceptions = new Set(
+    exceptions.filter((exception) => exception.file === file).map((exception) => exception.taskUid),
+  )
+  const outcome: FileResult = {
+    file,
+    producer: producers[file] ?? 'unknown',
+    compared: 0,
+    matched: 0,
+    excepted: 0,
+    mismatches: [],
+    mismatchedUids: [],
+  }
   const summary = projectSummaryDates(text)
   if (summary !== null) {
     outcome.compared++
     const start = dateFromWallMinutes(schedule.projectStart)
     const finish = dateFromWallMinutes(schedule.projectFinish)
-    if (start.slice(0, 16) === summary.start.slice(0, 16) && finish.slice(0, 16) === summary.finish.slice(0, 16)) outcome.matched++
+    if (
+      start.slice(0, 16) === summary.start.slice(0, 16) &&
+      finish.slice(0, 16) === summary.finish.slice(0, 16)
+    )
+      outcome.matched++
     else {
       outcome.mismatchedUids.push(0)
       if (fileExceptions.has(0)) outcome.excepted++
-      else outcome.mismatches.push(`project summary (UID 0): Project ${summary.start} → ${summary.finish}, engine ${start} → ${finish}`)
+      else
+        outcome.mismatches.push(
+          `project summary (UID 0): Project ${summary.start} → ${summary.finish}, engine ${start} → ${finish}`,
+        )
     }
   }
   plan.tasks.forEach((task, index) => {
@@ -139,13 +167,17 @@ function checkFile(file: string): FileResult {
     const start = dateFromWallMinutes(schedule.start[index] as number)
     const finish = dateFromWallMinutes(schedule.finish[index] as number)
     // Project writes seconds for fractional durations; the engine works in whole minutes, so compare to the minute.
-    const isMatch = start.slice(0, 16) === want.start.slice(0, 16) && finish.slice(0, 16) === want.finish.slice(0, 16)
+    const isMatch =
+      start.slice(0, 16) === want.start.slice(0, 16) && finish.slice(0, 16) === want.finish.slice(0, 16)
     const uid = read.uids[index] ?? task.id
     if (isMatch) outcome.matched++
     else {
       outcome.mismatchedUids.push(uid)
       if (fileExceptions.has(uid)) outcome.excepted++
-      else outcome.mismatches.push(`UID ${uid} "${task.name}": Project ${want.start} → ${want.finish}, engine ${start} → ${finish}`)
+      else
+        outcome.mismatches.push(
+          `UID ${uid} "${task.name}": Project ${want.start} → ${want.finish}, engine ${start} → ${finish}`,
+        )
     }
   })
   return outcome
@@ -163,7 +195,10 @@ describe('Microsoft Project truth', () => {
       '\n' +
         results
           .map((result) => {
-            const rate = result.compared === 0 ? 'n/a (no tasks)' : `${((100 * result.matched) / result.compared).toFixed(1)} %`
+            const rate =
+              result.compared === 0
+                ? 'n/a (no tasks)'
+                : `${((100 * result.matched) / result.compared).toFixed(1)} %`
             return `${result.file.padEnd(52)} ${result.producer.padEnd(16)} ${String(result.matched).padStart(3)}/${String(result.compared).padEnd(3)} ${rate.padStart(7)}  exceptions ${result.excepted}`
           })
           .join('\n'),
@@ -179,7 +214,9 @@ describe('Microsoft Project truth', () => {
   it('has no stale exceptions: every named exception really differs', () => {
     for (const exception of exceptions) {
       const result = results.find((candidate) => candidate.file === exception.file)
-      expect(result?.mismatchedUids, `${exception.file} UID ${exception.taskUid}`).toContain(exception.taskUid)
+      expect(result?.mismatchedUids, `${exception.file} UID ${exception.taskUid}`).toContain(
+        exception.taskUid,
+      )
       expect(exception.reason.length).toBeGreaterThan(20)
     }
   })
@@ -188,7 +225,9 @@ describe('Microsoft Project truth', () => {
     const fromProject = results.filter((result) => result.producer.startsWith('MS Project'))
     const compared = fromProject.reduce((sum, result) => sum + result.compared, 0)
     const matched = fromProject.reduce((sum, result) => sum + result.matched, 0)
-    const excepted = exceptions.filter((exception) => (producers[exception.file] ?? '').startsWith('MS Project'))
+    const excepted = exceptions.filter((exception) =>
+      (producers[exception.file] ?? '').startsWith('MS Project'),
+    )
     expect(excepted.every((exception) => exception.feature === resourceDriven)).toBe(true)
     expect(matched).toBe(compared - excepted.length)
   })

@@ -73,6 +73,8 @@ describe('predecessorsFormat', () => {
   })
 
   it('leaves out links to tasks without a row', () => {
-    expect(predecessorsFormat([{ predecessorId: 1, type: 'FS', lag: 0, lagUnit: 'd' }], rowOf, settings)).toBe('')
+    expect(
+      predecessorsFormat([{ predecessorId: 1, type: 'FS', lag: 0, lagUnit: 'd' }], rowOf, settings),
+    ).toBe('')
   })
 })

@@ -8,7 +8,16 @@ import { describe, expect, it } from 'vitest'
 import { CalendarSet, calendarIsProblem, type CompiledCalendar } from '../../src/shared/domain/calendar'
 import { dateToDayNumber, dateToWallMinutes } from '../../src/shared/domain/dates'
 import { calendarStandard, makeTask } from '../../src/shared/domain/defaults'
-import type { Calendar, ConstraintType, Dependency, DependencyType, DurationUnit, LagUnit, Plan, Task } from '../../src/shared/domain/model'
+import type {
+  Calendar,
+  ConstraintType,
+  Dependency,
+  DependencyType,
+  DurationUnit,
+  LagUnit,
+  Plan,
+  Task,
+} from '../../src/shared/domain/model'
 import { schedulePrepare, scheduleRun } from '../../src/shared/domain/schedule'
 import type { Schedule } from '../../src/shared/domain/schedule-types'
 import { validateOutlineParents } from '../../src/shared/domain/validate'
@@ -24,12 +33,22 @@ function calendars(): Calendar[] {
   )
   const early: Calendar = {
     ...calendarStandard(2, 'Early'),
-    weekDays: [0, 1, 2, 3, 4, 5, 6].map((weekday) => (weekday === 0 || weekday === 1 ? { periods: [] } : { periods: [{ start: 360, end: 840 }] })),
+    weekDays: [0, 1, 2, 3, 4, 5, 6].map((weekday) =>
+      weekday === 0 || weekday === 1 ? { periods: [] } : { periods: [{ start: 360, end: 840 }] },
+    ),
   }
   return [standard, early]
 }
 
-type TaskSpec = { levelStep: number; amount: number; unit: DurationUnit; isMilestone: boolean; onEarly: boolean; constraint: ConstraintType; constraintHours: number }
+type TaskSpec = {
+  levelStep: number
+  amount: number
+  unit: DurationUnit
+  isMilestone: boolean
+  onEarly: boolean
+  constraint: ConstraintType
+  constraintHours: number
+}
 type LinkSpec = { from: number; to: number; type: DependencyType; lag: number; lagUnit: LagUnit }
 
 const taskSpec = (constraints: ConstraintType[]): fc.Arbitrary<TaskSpec> =>
@@ -52,7 +71,15 @@ const linkSpec: fc.Arbitrary<LinkSpec> = fc.record({
 })
 
 function unitMinutes(unit: DurationUnit): number {
-  return unit === 'h' || unit === 'eh' ? 60 : unit === 'd' ? 480 : unit === 'w' ? 2400 : unit === 'ed' ? 1440 : 1
+  return unit === 'h' || unit === 'eh'
+    ? 60
+    : unit === 'd'
+      ? 480
+      : unit === 'w'
+        ? 2400
+        : unit === 'ed'
+          ? 1440
+          : 1
 }
 
 /** Builds an acyclic plan: links go from an earlier row to a later one that is not its descendant. */
@@ -62,7 +89,9 @@ function buildPlan(tasks: TaskSpec[], links: LinkSpec[]): Plan {
     level = Math.max(1, Math.min(level + spec.levelStep, 4))
     if (index === 0) level = 1
     const duration = spec.isMilestone ? 0 : spec.amount * unitMinutes(spec.unit)
-    const constraintDate = new Date(Date.UTC(2026, 9, 5, 0, 0) + spec.constraintHours * 3_600_000).toISOString().slice(0, 19)
+    const constraintDate = new Date(Date.UTC(2026, 9, 5, 0, 0) + spec.constraintHours * 3_600_000)
+      .toISOString()
+      .slice(0, 19)
     return makeTask(index + 1, {
       name: `T${index + 1}`,
       level,
@@ -70,12 +99,16 @@ function buildPlan(tasks: TaskSpec[], links: LinkSpec[]): Plan {
       durationUnit: spec.isMilestone ? 'd' : spec.unit,
       isMilestone: spec.isMilestone,
       calendarId: spec.onEarly ? 2 : null,
-      constraint: { type: spec.constraint, date: spec.constraint === 'ASAP' || spec.constraint === 'ALAP' ? null : constraintDate },
+      constraint: {
+        type: spec.constraint,
+        date: spec.constraint === 'ASAP' || spec.constraint === 'ALAP' ? null : constraintDate,
+      },
     })
   })
   const parent = validateOutlineParents(built.map((task) => task.level))
   const isAncestor = (ancestor: number, index: number): boolean => {
-    for (let up = parent[index] as number; up >= 0; up = parent[up] as number) if (up === ancestor) return true
+    for (let up = parent[index] as number; up >= 0; up = parent[up] as number)
+      if (up === ancestor) return true
     return false
   }
   const isLeaf = (index: number): boolean => (built[index + 1]?.level ?? 0) <= (built[index]?.level ?? 0)
@@ -92,7 +125,14 @@ function buildPlan(tasks: TaskSpec[], links: LinkSpec[]): Plan {
     if (spec.lagUnit === '%' && !isLeaf(from)) return
     seen.add(`${from}-${to}`)
     const lag = spec.lagUnit === '%' ? spec.lag * 5 : spec.lag * (spec.lagUnit === 'd' ? 240 : 60)
-    dependencies.push({ id: index + 1, predecessorId: from + 1, successorId: to + 1, type: spec.type, lag, lagUnit: spec.lagUnit })
+    dependencies.push({
+      id: index + 1,
+      predecessorId: from + 1,
+      successorId: to + 1,
+      type: spec.type,
+      lag,
+      lagUnit: spec.lagUnit,
+    })
   })
   return testPlan(built, dependencies, { calendars: calendars() })
 }
@@ -114,14 +154,20 @@ function schedule(plan: Plan): Schedule {
 }
 
 function isDescendant(result: Schedule, index: number, ancestor: number): boolean {
-  for (let up = result.parent[index] as number; up >= 0; up = result.parent[up] as number) if (up === ancestor) return true
+  for (let up = result.parent[index] as number; up >= 0; up = result.parent[up] as number)
+    if (up === ancestor) return true
   return false
 }
 
 const isElapsedUnit = (unit: DurationUnit): boolean => unit.startsWith('e')
 
 const anyPlan = (constraints: ConstraintType[], maxTasks = 25): fc.Arbitrary<Plan> =>
-  fc.tuple(fc.array(taskSpec(constraints), { minLength: 1, maxLength: maxTasks }), fc.array(linkSpec, { maxLength: 40 })).map(([tasks, links]) => buildPlan(tasks, links))
+  fc
+    .tuple(
+      fc.array(taskSpec(constraints), { minLength: 1, maxLength: maxTasks }),
+      fc.array(linkSpec, { maxLength: 40 }),
+    )
+    .map(([tasks, links]) => buildPlan(tasks, links))
 
 const runs = { numRuns: 200 }
 
@@ -138,19 +184,33 @@ describe('schedule properties', () => {
           const fromFinish = dependency.type === 'FS' || dependency.type === 'FF'
           const toStart = dependency.type === 'FS' || dependency.type === 'SS'
           const base = fromFinish ? (result.finish[p] as number) : (result.start[p] as number)
-          const lag = dependency.lagUnit === '%' ? (dependency.lag / 100) * (plan.tasks[p]?.duration ?? 0) : dependency.lag
+          const lag =
+            dependency.lagUnit === '%'
+              ? (dependency.lag / 100) * (plan.tasks[p]?.duration ?? 0)
+              : dependency.lag
           if (result.isSummary[s] === 1) {
             // A link to a summary binds each of its tasks, on that task's calendar, from the bound the summary's
             // calendar gives (lag counted on the summary's calendar).
             // (The wall-clock bound itself, and its working-time form on the summary's calendar, whichever is later.)
-            const boundWork = dependency.lagUnit === 'ed' ? calendar.work(base + lag) : calendar.work(base) + lag
-            const raw = dependency.lagUnit === 'ed' ? base + lag : lag === 0 ? base : dependency.type === 'SS' ? calendar.startAt(boundWork) : calendar.finishAt(boundWork)
+            const boundWork =
+              dependency.lagUnit === 'ed' ? calendar.work(base + lag) : calendar.work(base) + lag
+            const raw =
+              dependency.lagUnit === 'ed'
+                ? base + lag
+                : lag === 0
+                  ? base
+                  : dependency.type === 'SS'
+                    ? calendar.startAt(boundWork)
+                    : calendar.finishAt(boundWork)
             const bound = Math.max(raw, toStart ? calendar.startAt(boundWork) : calendar.finishAt(boundWork))
             for (let child = s + 1; child < result.taskCount && isDescendant(result, child, s); child++) {
               if (result.isSummary[child] === 1) continue
               const own = calendarsOf.forTask(child)
               const target = toStart ? (result.start[child] as number) : (result.finish[child] as number)
-              expect(own.work(target) + 1e-6, `task ${child + 1} under summary ${s + 1}`).toBeGreaterThanOrEqual(own.work(bound))
+              expect(
+                own.work(target) + 1e-6,
+                `task ${child + 1} under summary ${s + 1}`,
+              ).toBeGreaterThanOrEqual(own.work(bound))
             }
             continue
           }
@@ -181,7 +241,8 @@ describe('schedule properties', () => {
           const onWorkingTime = (t: number): boolean => calendar.isWorking(t) || calendar.isWorking(t - 1)
           expect(onWorkingTime(start), `start of ${task.id}`).toBe(true)
           expect(onWorkingTime(finish), `finish of ${task.id}`).toBe(true)
-          if (task.duration > 0) expect(calendar.isWorking(start), `task ${task.id} starts in working time`).toBe(true)
+          if (task.duration > 0)
+            expect(calendar.isWorking(start), `task ${task.id} starts in working time`).toBe(true)
         })
       }),
       runs,
@@ -215,8 +276,14 @@ describe('schedule properties', () => {
         // One calendar and working-time durations, so slack is measured on a single clock.
         const single: Plan = {
           ...plan,
-          tasks: plan.tasks.map((task) => ({ ...task, calendarId: null, durationUnit: isElapsedUnit(task.durationUnit) ? 'd' : task.durationUnit })),
-          dependencies: plan.dependencies.map((dependency) => (dependency.lagUnit === 'ed' ? { ...dependency, lagUnit: 'd' as const } : dependency)),
+          tasks: plan.tasks.map((task) => ({
+            ...task,
+            calendarId: null,
+            durationUnit: isElapsedUnit(task.durationUnit) ? 'd' : task.durationUnit,
+          })),
+          dependencies: plan.dependencies.map((dependency) =>
+            dependency.lagUnit === 'ed' ? { ...dependency, lagUnit: 'd' as const } : dependency,
+          ),
         }
         const result = schedule(single)
         const isLeaf = (index: number): boolean => result.isSummary[index] === 0
@@ -226,13 +293,22 @@ describe('schedule properties', () => {
           if (result.finish[index] === result.projectFinish) reachesFinish = true
           // Links into the task or into any of its summaries.
           const targets = new Set<number>()
-          for (let up = index; up >= 0; up = result.parent[up] as number) targets.add(single.tasks[up]?.id as number)
+          for (let up = index; up >= 0; up = result.parent[up] as number)
+            targets.add(single.tasks[up]?.id as number)
           const incoming = single.dependencies.filter((dependency) => targets.has(dependency.successorId))
           if (incoming.length === 0) {
-            expect(result.start[index], `unlinked critical task ${single.tasks[index]?.id} starts at the plan start`).toBe(dateToWallMinutes(single.start))
+            expect(
+              result.start[index],
+              `unlinked critical task ${single.tasks[index]?.id} starts at the plan start`,
+            ).toBe(dateToWallMinutes(single.start))
           } else {
-            const hasCriticalPredecessor = incoming.some((dependency) => result.isCritical[result.indexOf.get(dependency.predecessorId) as number] === 1)
-            expect(hasCriticalPredecessor, `critical task ${single.tasks[index]?.id} has a critical predecessor`).toBe(true)
+            const hasCriticalPredecessor = incoming.some(
+              (dependency) => result.isCritical[result.indexOf.get(dependency.predecessorId) as number] === 1,
+            )
+            expect(
+              hasCriticalPredecessor,
+              `critical task ${single.tasks[index]?.id} has a critical predecessor`,
+            ).toBe(true)
           }
         }
         expect(reachesFinish).toBe(true)
@@ -247,7 +323,16 @@ describe('schedule properties', () => {
         const before = JSON.stringify(plan)
         const first = schedule(plan)
         const second = schedule(structuredClone(plan))
-        for (const key of ['start', 'finish', 'lateStart', 'lateFinish', 'totalSlack', 'freeSlack', 'duration', 'isCritical'] as const) {
+        for (const key of [
+          'start',
+          'finish',
+          'lateStart',
+          'lateFinish',
+          'totalSlack',
+          'freeSlack',
+          'duration',
+          'isCritical',
+        ] as const) {
           expect(Array.from(second[key])).toEqual(Array.from(first[key]))
         }
         expect(JSON.stringify(plan)).toBe(before)
@@ -258,18 +343,35 @@ describe('schedule properties', () => {
 
   it('the incremental engine agrees with a full run after a duration edit', () => {
     fc.assert(
-      fc.property(anyPlan(['ASAP', 'ALAP', 'SNET', 'FNLT', 'MSO']), fc.nat(), fc.integer({ min: 0, max: 20 }), (plan, pick, days) => {
-        const prepared = schedulePrepare(plan)
-        if (!prepared.ok) throw new Error('not prepared')
-        prepared.engine.run()
-        const target = plan.tasks[pick % plan.tasks.length] as Task
-        const updated = prepared.engine.update({ kind: 'duration', taskId: target.id, duration: days * 480, durationUnit: 'd' })
-        if (!updated.ok) throw new Error('update refused')
-        const full = schedule(prepared.engine.plan)
-        for (const key of ['start', 'finish', 'lateStart', 'lateFinish', 'totalSlack', 'freeSlack'] as const) {
-          expect(Array.from(updated.schedule[key]), key).toEqual(Array.from(full[key]))
-        }
-      }),
+      fc.property(
+        anyPlan(['ASAP', 'ALAP', 'SNET', 'FNLT', 'MSO']),
+        fc.nat(),
+        fc.integer({ min: 0, max: 20 }),
+        (plan, pick, days) => {
+          const prepared = schedulePrepare(plan)
+          if (!prepared.ok) throw new Error('not prepared')
+          prepared.engine.run()
+          const target = plan.tasks[pick % plan.tasks.length] as Task
+          const updated = prepared.engine.update({
+            kind: 'duration',
+            taskId: target.id,
+            duration: days * 480,
+            durationUnit: 'd',
+          })
+          if (!updated.ok) throw new Error('update refused')
+          const full = schedule(prepared.engine.plan)
+          for (const key of [
+            'start',
+            'finish',
+            'lateStart',
+            'lateFinish',
+            'totalSlack',
+            'freeSlack',
+          ] as const) {
+            expect(Array.from(updated.schedule[key]), key).toEqual(Array.from(full[key]))
+          }
+        },
+      ),
       runs,
     )
   })

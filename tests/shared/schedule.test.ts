@@ -71,8 +71,13 @@ describe('links and lags', () => {
   })
 
   it('measures lag on the successor calendar', () => {
-    const fourDays: Calendar = { ...calendarStandard(2, 'Mon–Thu'), weekDays: calendarStandard().weekDays.map((day, weekday) => (weekday === 5 ? { periods: [] } : day)) }
-    const plan = testPlan([task(1, 4), task(2, 1, { calendarId: 2 })], [link(1, 2, 'FS', 480, 'd')], { calendars: [calendarStandard(), fourDays] })
+    const fourDays: Calendar = {
+      ...calendarStandard(2, 'Mon–Thu'),
+      weekDays: calendarStandard().weekDays.map((day, weekday) => (weekday === 5 ? { periods: [] } : day)),
+    }
+    const plan = testPlan([task(1, 4), task(2, 1, { calendarId: 2 })], [link(1, 2, 'FS', 480, 'd')], {
+      calendars: [calendarStandard(), fourDays],
+    })
     // Task 1 ends Thursday 17:00; one working day of Mon–Thu lag skips Friday and Monday is the lag day.
     expect(when(run(plan), 2)).toBe('2026-10-13T08:00 → 2026-10-13T17:00')
   })
@@ -110,7 +115,11 @@ describe('milestones and summaries', () => {
   })
 
   it('rolls up percent complete weighted by duration', () => {
-    const plan = testPlan([task(1, 0, { level: 1, isMilestone: false }), task(2, 1, { level: 2, percentComplete: 100 }), task(3, 3, { level: 2 })])
+    const plan = testPlan([
+      task(1, 0, { level: 1, isMilestone: false }),
+      task(2, 1, { level: 2, percentComplete: 100 }),
+      task(3, 3, { level: 2 }),
+    ])
     const schedule = run(plan)
     expect(schedule.percentComplete[0]).toBe(25)
   })
@@ -123,7 +132,14 @@ describe('constraints (Microsoft Project meanings)', () => {
 
   it('SNET moves a task later; FNET moves its finish later', () => {
     const schedule = run(
-      testPlan([...chain, task(3, 1, { constraint: { type: 'SNET', date: '2026-10-07T13:00:00' } }), task(4, 1, { constraint: { type: 'FNET', date: '2026-10-08T17:00:00' } })], links),
+      testPlan(
+        [
+          ...chain,
+          task(3, 1, { constraint: { type: 'SNET', date: '2026-10-07T13:00:00' } }),
+          task(4, 1, { constraint: { type: 'FNET', date: '2026-10-08T17:00:00' } }),
+        ],
+        links,
+      ),
     )
     expect(when(schedule, 3)).toBe('2026-10-07T13:00 → 2026-10-08T12:00')
     expect(when(schedule, 4)).toBe('2026-10-08T08:00 → 2026-10-08T17:00')
@@ -132,7 +148,11 @@ describe('constraints (Microsoft Project meanings)', () => {
   it('MSO and MFO pin the dates even against a predecessor, with negative slack', () => {
     const schedule = run(
       testPlan(
-        [task(1, 3), task(2, 1, { constraint: { type: 'MSO', date: '2026-10-06T08:00:00' } }), task(3, 1, { constraint: { type: 'MFO', date: '2026-10-16T17:00:00' } })],
+        [
+          task(1, 3),
+          task(2, 1, { constraint: { type: 'MSO', date: '2026-10-06T08:00:00' } }),
+          task(3, 1, { constraint: { type: 'MFO', date: '2026-10-16T17:00:00' } }),
+        ],
         [link(1, 2)],
       ),
     )
@@ -145,7 +165,12 @@ describe('constraints (Microsoft Project meanings)', () => {
   it('SNLT and FNLT cap the late dates and make negative slack when they cannot be met', () => {
     const schedule = run(
       testPlan(
-        [task(1, 3), task(2, 1, { constraint: { type: 'SNLT', date: '2026-10-07T08:00:00' } }), task(3, 1), task(4, 1, { constraint: { type: 'FNLT', date: '2026-10-06T17:00:00' } })],
+        [
+          task(1, 3),
+          task(2, 1, { constraint: { type: 'SNLT', date: '2026-10-07T08:00:00' } }),
+          task(3, 1),
+          task(4, 1, { constraint: { type: 'FNLT', date: '2026-10-06T17:00:00' } }),
+        ],
         [link(1, 2), link(3, 4)],
       ),
     )
@@ -157,13 +182,24 @@ describe('constraints (Microsoft Project meanings)', () => {
   })
 
   it('ALAP schedules a task as late as its successors and the project finish allow', () => {
-    const schedule = run(testPlan([...chain, task(3, 1, { constraint: { type: 'ALAP', date: null } })], links))
+    const schedule = run(
+      testPlan([...chain, task(3, 1, { constraint: { type: 'ALAP', date: null } })], links),
+    )
     expect(when(schedule, 3)).toBe('2026-10-09T08:00 → 2026-10-09T17:00')
     expect(row(schedule, 3).slack).toBe(0)
   })
 
   it('ALAP before a successor finishes right before that successor starts', () => {
-    const schedule = run(testPlan([task(1, 5), task(2, 1, { constraint: { type: 'ALAP', date: null } }), task(3, 1, { constraint: { type: 'SNET', date: '2026-10-08T08:00:00' } })], [link(2, 3)]))
+    const schedule = run(
+      testPlan(
+        [
+          task(1, 5),
+          task(2, 1, { constraint: { type: 'ALAP', date: null } }),
+          task(3, 1, { constraint: { type: 'SNET', date: '2026-10-08T08:00:00' } }),
+        ],
+        [link(2, 3)],
+      ),
+    )
     expect(when(schedule, 2)).toBe('2026-10-07T08:00 → 2026-10-07T17:00')
   })
 })
@@ -178,7 +214,12 @@ describe('slack, deadlines and the critical path', () => {
   })
 
   it('a missed deadline gives negative slack along the chain, like Microsoft Project', () => {
-    const schedule = run(testPlan([task(1, 3), task(2, 5, { deadline: '2026-10-13T17:00:00' }), task(3, 0)], [link(1, 2), link(2, 3)]))
+    const schedule = run(
+      testPlan(
+        [task(1, 3), task(2, 5, { deadline: '2026-10-13T17:00:00' }), task(3, 0)],
+        [link(1, 2), link(2, 3)],
+      ),
+    )
     expect(row(schedule, 1).slack).toBe(-480)
     expect(row(schedule, 2).slack).toBe(-480)
     expect(row(schedule, 3).slack).toBe(0)
@@ -188,12 +229,25 @@ describe('slack, deadlines and the critical path', () => {
 
 describe('progress, leveling delay and task calendars', () => {
   it('starts a task at its actual start, ignoring its predecessors', () => {
-    const schedule = run(testPlan([task(1, 5), task(2, 2, { actualStart: '2026-10-06T10:00:00', percentComplete: 50 })], [link(1, 2)]))
+    const schedule = run(
+      testPlan(
+        [task(1, 5), task(2, 2, { actualStart: '2026-10-06T10:00:00', percentComplete: 50 })],
+        [link(1, 2)],
+      ),
+    )
     expect(when(schedule, 2)).toBe('2026-10-06T10:00 → 2026-10-08T10:00')
   })
 
   it('uses the actual finish when there is one', () => {
-    const schedule = run(testPlan([task(1, 2, { actualStart: '2026-10-05T08:00:00', actualFinish: '2026-10-05T15:00:00', percentComplete: 100 })]))
+    const schedule = run(
+      testPlan([
+        task(1, 2, {
+          actualStart: '2026-10-05T08:00:00',
+          actualFinish: '2026-10-05T15:00:00',
+          percentComplete: 100,
+        }),
+      ]),
+    )
     expect(when(schedule, 1)).toBe('2026-10-05T08:00 → 2026-10-05T15:00')
   })
 
@@ -203,19 +257,33 @@ describe('progress, leveling delay and task calendars', () => {
   })
 
   it('schedules a task on its own calendar', () => {
-    const nights: Calendar = { ...calendarStandard(2, 'Nights'), weekDays: calendarStandard().weekDays.map((day) => (day !== null && day.periods.length > 0 ? { periods: [{ start: 22 * 60, end: 1440 }] } : day)) }
-    const schedule = run(testPlan([task(1, 0.25, { calendarId: 2 })], [], { calendars: [calendarStandard(), nights] }))
+    const nights: Calendar = {
+      ...calendarStandard(2, 'Nights'),
+      weekDays: calendarStandard().weekDays.map((day) =>
+        day !== null && day.periods.length > 0 ? { periods: [{ start: 22 * 60, end: 1440 }] } : day,
+      ),
+    }
+    const schedule = run(
+      testPlan([task(1, 0.25, { calendarId: 2 })], [], { calendars: [calendarStandard(), nights] }),
+    )
     expect(when(schedule, 1)).toBe('2026-10-05T22:00 → 2026-10-06T00:00')
   })
 
   it('elapsed durations run around the clock', () => {
-    const schedule = run(testPlan([task(1, 0, { duration: 2 * 1440, durationUnit: 'ed', isMilestone: false })]))
+    const schedule = run(
+      testPlan([task(1, 0, { duration: 2 * 1440, durationUnit: 'ed', isMilestone: false })]),
+    )
     expect(when(schedule, 1)).toBe('2026-10-05T08:00 → 2026-10-07T08:00')
   })
 
   it('refuses a task calendar without working time', () => {
-    const empty: Calendar = { ...calendarStandard(2, 'Empty'), weekDays: Array.from({ length: 7 }, () => ({ periods: [] })) }
-    const result = scheduleRun(testPlan([task(1, 1, { calendarId: 2 })], [], { calendars: [calendarStandard(), empty] }))
+    const empty: Calendar = {
+      ...calendarStandard(2, 'Empty'),
+      weekDays: Array.from({ length: 7 }, () => ({ periods: [] })),
+    }
+    const result = scheduleRun(
+      testPlan([task(1, 1, { calendarId: 2 })], [], { calendars: [calendarStandard(), empty] }),
+    )
     expect(!result.ok && result.problems[0]?.kind).toBe('no-working-time')
   })
 
@@ -228,7 +296,16 @@ describe('progress, leveling delay and task calendars', () => {
 describe('incremental engine', () => {
   const sameAsFull = (engineSchedule: Schedule, plan: Plan): void => {
     const full = run(plan)
-    for (const key of ['start', 'finish', 'earlyStart', 'earlyFinish', 'lateStart', 'lateFinish', 'totalSlack', 'freeSlack'] as const) {
+    for (const key of [
+      'start',
+      'finish',
+      'earlyStart',
+      'earlyFinish',
+      'lateStart',
+      'lateFinish',
+      'totalSlack',
+      'freeSlack',
+    ] as const) {
       expect(Array.from(engineSchedule[key]), key).toEqual(Array.from(full[key]))
     }
   }
@@ -238,14 +315,26 @@ describe('incremental engine', () => {
     const prepared = schedulePrepare(plan)
     if (!prepared.ok) throw new Error('not prepared')
     const engine = prepared.engine
-    const leaf = plan.tasks.find((candidate, index) => (plan.tasks[index + 1]?.level ?? 0) <= candidate.level && candidate.level === 3)
+    const leaf = plan.tasks.find(
+      (candidate, index) => (plan.tasks[index + 1]?.level ?? 0) <= candidate.level && candidate.level === 3,
+    )
     if (leaf === undefined) throw new Error('no leaf')
     const edits = [
       { kind: 'duration', taskId: leaf.id, duration: 20 * 480 },
       { kind: 'constraint', taskId: leaf.id, constraint: { type: 'SNET', date: '2026-03-02T08:00:00' } },
       { kind: 'lag', dependencyId: plan.dependencies[5]?.id ?? 0, lag: 3 * 480 },
       { kind: 'link-remove', dependencyId: plan.dependencies[7]?.id ?? 0 },
-      { kind: 'link-add', dependency: { id: 99_999, predecessorId: plan.tasks[3]?.id ?? 0, successorId: plan.tasks[300]?.id ?? 0, type: 'FS', lag: 0, lagUnit: 'd' } },
+      {
+        kind: 'link-add',
+        dependency: {
+          id: 99_999,
+          predecessorId: plan.tasks[3]?.id ?? 0,
+          successorId: plan.tasks[300]?.id ?? 0,
+          type: 'FS',
+          lag: 0,
+          lagUnit: 'd',
+        },
+      },
     ] as const
     for (const edit of edits) {
       const result = engine.update(edit)

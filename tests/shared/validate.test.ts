@@ -15,7 +15,10 @@ describe('validatePlan', () => {
 
   it('reports a cycle with its tasks in order', () => {
     // 1 → 2 → 3 → 1, and 4 hanging off the cycle
-    const plan = testPlan([task(1, 1), task(2, 1), task(3, 1), task(4, 1)], [link(1, 2), link(2, 3), link(3, 1), link(3, 4)])
+    const plan = testPlan(
+      [task(1, 1), task(2, 1), task(3, 1), task(4, 1)],
+      [link(1, 2), link(2, 3), link(3, 1), link(3, 4)],
+    )
     const result = validatePlan(plan)
     expect(result.ok).toBe(false)
     if (!result.ok) {
@@ -53,7 +56,10 @@ describe('validatePlan', () => {
   it('refuses bad values: negative durations, constraints without dates', () => {
     const plan = testPlan([task(1, -1), task(2, 1, { constraint: { type: 'MSO', date: null } })])
     const result = validatePlan(plan)
-    expect(!result.ok && result.problems.map((problem) => problem.kind)).toEqual(['invalid-value', 'invalid-value'])
+    expect(!result.ok && result.problems.map((problem) => problem.kind)).toEqual([
+      'invalid-value',
+      'invalid-value',
+    ])
   })
 
   it('schedules nothing from an invalid graph and leaves the plan untouched', () => {

@@ -7,7 +7,15 @@
  * The same options always give the same plan.
  */
 import { calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
-import type { Assignment, Dependency, DependencyType, LagUnit, Plan, Resource, Task } from '../../src/shared/domain/model'
+import type {
+  Assignment,
+  Dependency,
+  DependencyType,
+  LagUnit,
+  Plan,
+  Resource,
+  Task,
+} from '../../src/shared/domain/model'
 
 export type GeneratePlanOptions = {
   /** Total number of task rows (summaries included). */
@@ -47,12 +55,23 @@ export function generatePlan(options: GeneratePlanOptions): Plan {
   // Enough years of holidays for long plans (10 years covers 100,000 tasks comfortably).
   for (let year = startYear; year < startYear + 12; year++) {
     for (const day of holidayDays) {
-      calendar.exceptions.push({ name: `Holiday ${day}`, from: `${year}-${day}`, to: `${year}-${day}`, periods: [] })
+      calendar.exceptions.push({
+        name: `Holiday ${day}`,
+        from: `${year}-${day}`,
+        to: `${year}-${day}`,
+        periods: [],
+      })
     }
   }
-  const plan = makePlan(`generated-${options.seed}-${count}`, `Generated ${count}`, start, '2026-01-01T00:00:00', {
-    calendars: [calendar],
-  })
+  const plan = makePlan(
+    `generated-${options.seed}-${count}`,
+    `Generated ${count}`,
+    start,
+    '2026-01-01T00:00:00',
+    {
+      calendars: [calendar],
+    },
+  )
 
   // Outline: a phase every ~100 rows, a work package every ~10 rows, leaves below.
   const tasks: Task[] = []
@@ -107,7 +126,12 @@ export function generatePlan(options: GeneratePlanOptions): Plan {
   for (let index = tasks.length - 1; index >= 0; index--) {
     const task = tasks[index]
     const next = tasks[index + 1]
-    if (task !== undefined && (next === undefined || next.level <= task.level) && task.level < 3 && !leafIndexes.includes(index)) {
+    if (
+      task !== undefined &&
+      (next === undefined || next.level <= task.level) &&
+      task.level < 3 &&
+      !leafIndexes.includes(index)
+    ) {
       task.name = `Task ${task.id}`
       leafIndexes.push(index)
     } else break
@@ -207,7 +231,12 @@ export function generatePlan(options: GeneratePlanOptions): Plan {
         const resourceId = 1 + Math.floor(random() * resourceCount)
         if (used.has(resourceId)) continue
         used.add(resourceId)
-        assignments.push({ id: assignmentId++, taskId: task.id, resourceId, units: random() < 0.25 ? 50 : 100 })
+        assignments.push({
+          id: assignmentId++,
+          taskId: task.id,
+          resourceId,
+          units: random() < 0.25 ? 50 : 100,
+        })
       }
     }
     plan.assignments = assignments
@@ -218,8 +247,16 @@ export function generatePlan(options: GeneratePlanOptions): Plan {
 // ---- Small builders for hand-written scheduling tests ----
 
 /** A plan on the Standard calendar starting Monday 2026-10-05 08:00. */
-export function testPlan(tasks: Task[], dependencies: Dependency[] = [], overrides: Partial<Plan> = {}): Plan {
-  return makePlan('test', 'Test', '2026-10-05T08:00:00', '2026-10-01T00:00:00', { tasks, dependencies, ...overrides })
+export function testPlan(
+  tasks: Task[],
+  dependencies: Dependency[] = [],
+  overrides: Partial<Plan> = {},
+): Plan {
+  return makePlan('test', 'Test', '2026-10-05T08:00:00', '2026-10-01T00:00:00', {
+    tasks,
+    dependencies,
+    ...overrides,
+  })
 }
 
 /** A task of `days` working days (480 minutes each); 0 days makes a milestone. */
@@ -230,6 +267,12 @@ export function task(id: number, days: number, overrides: Partial<Task> = {}): T
 let nextLinkId = 1000
 
 /** A link with a fresh id; the lag is in minutes (or percent for % units). */
-export function link(predecessorId: number, successorId: number, type: DependencyType = 'FS', lag = 0, lagUnit: LagUnit = 'd'): Dependency {
+export function link(
+  predecessorId: number,
+  successorId: number,
+  type: DependencyType = 'FS',
+  lag = 0,
+  lagUnit: LagUnit = 'd',
+): Dependency {
   return { id: nextLinkId++, predecessorId, successorId, type, lag, lagUnit }
 }

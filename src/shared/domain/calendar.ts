@@ -40,7 +40,10 @@ class PatternTable {
 
   intern(periods: readonly WorkingPeriod[]): number {
     const cleaned = periods
-      .map((period) => ({ start: Math.max(0, Math.min(1440, Math.round(period.start))), end: Math.max(0, Math.min(1440, Math.round(period.end))) }))
+      .map((period) => ({
+        start: Math.max(0, Math.min(1440, Math.round(period.start))),
+        end: Math.max(0, Math.min(1440, Math.round(period.end))),
+      }))
       .filter((period) => period.end > period.start)
       .sort((a, b) => a.start - b.start)
     // Merge overlapping or touching periods so the day is a list of disjoint spans.
@@ -114,7 +117,12 @@ export class CompiledCalendar {
   private readonly minuteFinish: Int32Array
   private readonly resolveDay: (day: number) => number
 
-  constructor(id: CalendarId, anchorDay: number, patterns: PatternTable, resolveDay: (day: number) => number) {
+  constructor(
+    id: CalendarId,
+    anchorDay: number,
+    patterns: PatternTable,
+    resolveDay: (day: number) => number,
+  ) {
     this.id = id
     this.anchorDay = anchorDay
     this.patternStarts = patterns.periods.map((list) => Int32Array.from(list.map((period) => period.start)))
@@ -160,7 +168,8 @@ export class CompiledCalendar {
     for (let index = 0; index < count; index++) {
       const day = fromDay + index
       const old = day - this.firstDay
-      const pattern = reuse && old >= 0 && old < this.dayCount ? (this.dayPattern[old] as number) : this.resolveDay(day)
+      const pattern =
+        reuse && old >= 0 && old < this.dayCount ? (this.dayPattern[old] as number) : this.resolveDay(day)
       dayPattern[index] = pattern
       dayCum[index + 1] = (dayCum[index] as number) + (this.patternMinutes[pattern] as number)
     }
@@ -212,7 +221,8 @@ export class CompiledCalendar {
     const day = Math.floor(t / 1440)
     let index = day - this.firstDay
     if (index < 0 || index >= this.dayCount) {
-      if (!this.ensureDay(day)) return t < this.anchorDay * 1440 ? (this.dayCum[0] as number) : (this.dayCum[this.dayCount] as number)
+      if (!this.ensureDay(day))
+        return t < this.anchorDay * 1440 ? (this.dayCum[0] as number) : (this.dayCum[this.dayCount] as number)
       index = day - this.firstDay
     }
     const minute = t - day * 1440
@@ -246,7 +256,11 @@ export class CompiledCalendar {
     }
     const rest = w - (cum[low] as number)
     const whole = Math.floor(rest)
-    return (this.firstDay + low) * 1440 + (this.minuteStart[(this.dayPattern[low] as number) * 1441 + whole] as number) + (rest - whole)
+    return (
+      (this.firstDay + low) * 1440 +
+      (this.minuteStart[(this.dayPattern[low] as number) * 1441 + whole] as number) +
+      (rest - whole)
+    )
   }
 
   /** The wall minute at which working minute `w` is reached: the end of the previous working stretch (for finishes). */
@@ -269,7 +283,11 @@ export class CompiledCalendar {
     }
     const rest = w - (cum[low] as number)
     const whole = Math.ceil(rest)
-    return (this.firstDay + low) * 1440 + (this.minuteFinish[(this.dayPattern[low] as number) * 1441 + whole] as number) - (whole - rest)
+    return (
+      (this.firstDay + low) * 1440 +
+      (this.minuteFinish[(this.dayPattern[low] as number) * 1441 + whole] as number) -
+      (whole - rest)
+    )
   }
 
   /**
@@ -302,7 +320,11 @@ export class CompiledCalendar {
 }
 
 /** Why a calendar cannot be compiled. */
-export type CalendarProblem = { kind: 'missing-calendar' | 'no-working-time' | 'base-cycle'; calendarId: CalendarId; message: string }
+export type CalendarProblem = {
+  kind: 'missing-calendar' | 'no-working-time' | 'base-cycle'
+  calendarId: CalendarId
+  message: string
+}
 
 /**
  * Compiles calendars on demand and caches them by id. Derived calendars resolve their base chains; a calendar
@@ -332,9 +354,14 @@ export class CalendarSet {
     const cached = this.sources.get(id)
     if (cached !== undefined) return cached
     const calendar = this.byId.get(id)
-    if (calendar === undefined) return { kind: 'missing-calendar', calendarId: id, message: `Calendar ${id} does not exist.` }
+    if (calendar === undefined)
+      return { kind: 'missing-calendar', calendarId: id, message: `Calendar ${id} does not exist.` }
     if (trail.includes(id)) {
-      return { kind: 'base-cycle', calendarId: id, message: `Calendar "${calendar.name}" is its own base calendar (through ${trail.join(' → ')}).` }
+      return {
+        kind: 'base-cycle',
+        calendarId: id,
+        message: `Calendar "${calendar.name}" is its own base calendar (through ${trail.join(' → ')}).`,
+      }
     }
     let base: ResolvedSource | null = null
     if (calendar.baseCalendarId !== null && calendar.baseCalendarId !== calendar.id) {
@@ -342,7 +369,8 @@ export class CalendarSet {
       if ('kind' in resolved) return resolved
       base = resolved
     }
-    const pattern = (day: WeekDay | null | undefined): number | null => (day === null || day === undefined ? null : this.patterns.intern(day.periods))
+    const pattern = (day: WeekDay | null | undefined): number | null =>
+      day === null || day === undefined ? null : this.patterns.intern(day.periods)
     const source: ResolvedSource = {
       exceptions: calendar.exceptions.map((exception) => ({
         fromDay: dateToDayNumber(exception.from),
@@ -371,7 +399,11 @@ export class CalendarSet {
     const hasWeeklyWork = weekly.some((pattern) => (this.patterns.minutes[pattern] as number) > 0)
     if (!hasWeeklyWork && !hasWorkingSpecial(source, this.patterns)) {
       const name = this.byId.get(id)?.name ?? String(id)
-      return { kind: 'no-working-time', calendarId: id, message: `Calendar "${name}" has no working time: tasks on it could never be scheduled.` }
+      return {
+        kind: 'no-working-time',
+        calendarId: id,
+        message: `Calendar "${name}" has no working time: tasks on it could never be scheduled.`,
+      }
     }
     const resolveDay = (day: number): number => {
       const weekday = dateWeekday(day)
@@ -387,7 +419,8 @@ export class CalendarSet {
 }
 
 function hasWorkingSpecial(source: ResolvedSource, patterns: PatternTable): boolean {
-  const works = (pattern: number | null): boolean => pattern !== null && (patterns.minutes[pattern] as number) > 0
+  const works = (pattern: number | null): boolean =>
+    pattern !== null && (patterns.minutes[pattern] as number) > 0
   if (source.exceptions.some((rule) => works(rule.pattern))) return true
   if (source.workWeeks.some((week) => week.patterns.some(works))) return true
   return source.base !== null && hasWorkingSpecial(source.base, patterns)
@@ -402,7 +435,10 @@ export function calendarIsProblem(value: CompiledCalendar | CalendarProblem): va
  * Compiles one calendar of a plan (with its base chain).
  * @returns the compiled calendar (working minutes counted from the plan start's day), or why it cannot be used
  */
-export function calendarCompile(plan: Pick<Plan, 'calendars' | 'start'>, calendarId: CalendarId): CompiledCalendar | CalendarProblem {
+export function calendarCompile(
+  plan: Pick<Plan, 'calendars' | 'start'>,
+  calendarId: CalendarId,
+): CompiledCalendar | CalendarProblem {
   return new CalendarSet(plan.calendars, dateToDayNumber(plan.start.slice(0, 10))).get(calendarId)
 }
 
@@ -417,7 +453,12 @@ export function calendarResourceEffective(plan: Pick<Plan, 'calendarId'>, resour
     name: `${resource.name} (with vacations)`,
     baseCalendarId: resource.calendarId ?? plan.calendarId,
     weekDays: [null, null, null, null, null, null, null],
-    exceptions: resource.nonWorkingDays.map((range) => ({ name: 'Vacation', from: range.from, to: range.to, periods: [] })),
+    exceptions: resource.nonWorkingDays.map((range) => ({
+      name: 'Vacation',
+      from: range.from,
+      to: range.to,
+      periods: [],
+    })),
     workWeeks: [],
   }
 }
@@ -426,7 +467,9 @@ export function calendarResourceEffective(plan: Pick<Plan, 'calendarId'>, resour
  * Compiles the effective calendars of every resource of a plan (see `calendarResourceEffective`).
  * @returns a map from resource id to its compiled calendar, or a problem for resources whose calendar is unusable
  */
-export function calendarCompileResources(plan: Pick<Plan, 'calendars' | 'start' | 'calendarId' | 'resources'>): Map<number, CompiledCalendar | CalendarProblem> {
+export function calendarCompileResources(
+  plan: Pick<Plan, 'calendars' | 'start' | 'calendarId' | 'resources'>,
+): Map<number, CompiledCalendar | CalendarProblem> {
   const effective = plan.resources.map((resource) => calendarResourceEffective(plan, resource))
   const set = new CalendarSet([...plan.calendars, ...effective], dateToDayNumber(plan.start.slice(0, 10)))
   const result = new Map<number, CompiledCalendar | CalendarProblem>()
@@ -435,7 +478,11 @@ export function calendarCompileResources(plan: Pick<Plan, 'calendars' | 'start' 
 }
 
 /** Working minutes between two wall minutes on a compiled calendar (negative when `to` is before `from`). */
-export function calendarWorkingMinutesBetween(calendar: CompiledCalendar, from: WallMinutes, to: WallMinutes): number {
+export function calendarWorkingMinutesBetween(
+  calendar: CompiledCalendar,
+  from: WallMinutes,
+  to: WallMinutes,
+): number {
   return calendar.work(to) - calendar.work(from)
 }
 
@@ -444,7 +491,11 @@ export function calendarWorkingMinutesBetween(calendar: CompiledCalendar, from: 
  * Friday 17:00); use `calendarNextWorkingTime` on the result to get the next start.
  * @returns the wall minute after (or, for negative amounts, before) `minutes` of working time
  */
-export function calendarAddWorkingMinutes(calendar: CompiledCalendar, from: WallMinutes, minutes: number): WallMinutes {
+export function calendarAddWorkingMinutes(
+  calendar: CompiledCalendar,
+  from: WallMinutes,
+  minutes: number,
+): WallMinutes {
   return calendar.finishAt(calendar.work(from) + minutes)
 }
 

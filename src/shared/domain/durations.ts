@@ -7,7 +7,8 @@ import type { DurationUnit, Minutes, PlanSettings } from './model'
 
 export type DurationSettings = Pick<PlanSettings, 'minutesPerDay' | 'minutesPerWeek' | 'daysPerMonth'>
 
-export type DurationParseResult = { ok: true; minutes: Minutes; unit: DurationUnit } | { ok: false; error: string }
+export type DurationParseResult =
+  { ok: true; minutes: Minutes; unit: DurationUnit } | { ok: false; error: string }
 
 /** Minutes in one of `unit` (working minutes for working units, wall minutes for elapsed ones). */
 export function durationUnitMinutes(unit: DurationUnit, settings: DurationSettings): number {
@@ -34,16 +35,50 @@ export function durationUnitMinutes(unit: DurationUnit, settings: DurationSettin
 }
 
 const unitWords: Record<string, DurationUnit> = {
-  m: 'm', min: 'm', mins: 'm', minute: 'm', minutes: 'm',
-  h: 'h', hr: 'h', hrs: 'h', hour: 'h', hours: 'h',
-  d: 'd', dy: 'd', day: 'd', days: 'd',
-  w: 'w', wk: 'w', wks: 'w', week: 'w', weeks: 'w',
-  mo: 'mo', mon: 'mo', mons: 'mo', month: 'mo', months: 'mo',
-  em: 'em', emin: 'em', emins: 'em',
-  eh: 'eh', ehr: 'eh', ehrs: 'eh',
-  ed: 'ed', edy: 'ed', eday: 'ed', edays: 'ed',
-  ew: 'ew', ewk: 'ew', ewks: 'ew', eweek: 'ew', eweeks: 'ew',
-  emo: 'emo', emon: 'emo', emons: 'emo', emonth: 'emo', emonths: 'emo',
+  m: 'm',
+  min: 'm',
+  mins: 'm',
+  minute: 'm',
+  minutes: 'm',
+  h: 'h',
+  hr: 'h',
+  hrs: 'h',
+  hour: 'h',
+  hours: 'h',
+  d: 'd',
+  dy: 'd',
+  day: 'd',
+  days: 'd',
+  w: 'w',
+  wk: 'w',
+  wks: 'w',
+  week: 'w',
+  weeks: 'w',
+  mo: 'mo',
+  mon: 'mo',
+  mons: 'mo',
+  month: 'mo',
+  months: 'mo',
+  em: 'em',
+  emin: 'em',
+  emins: 'em',
+  eh: 'eh',
+  ehr: 'eh',
+  ehrs: 'eh',
+  ed: 'ed',
+  edy: 'ed',
+  eday: 'ed',
+  edays: 'ed',
+  ew: 'ew',
+  ewk: 'ew',
+  ewks: 'ew',
+  eweek: 'ew',
+  eweeks: 'ew',
+  emo: 'emo',
+  emon: 'emo',
+  emons: 'emo',
+  emonth: 'emo',
+  emonths: 'emo',
 }
 
 const durationPattern = /^([+-]?)(\d+(?:[.,]\d+)?|[.,]\d+)\s*([a-z]*)\s*\??$/
@@ -57,18 +92,29 @@ export const durationMaxMinutes = 100 * 366 * 1440
  * @param allowNegative accept a leading minus (lags); durations refuse it
  * @returns minutes (rounded to whole minutes) and the unit it was typed in, or a one-sentence error
  */
-export function durationParse(text: string, settings: DurationSettings, defaultUnit: DurationUnit = 'd', allowNegative = false): DurationParseResult {
+export function durationParse(
+  text: string,
+  settings: DurationSettings,
+  defaultUnit: DurationUnit = 'd',
+  allowNegative = false,
+): DurationParseResult {
   const cleaned = text.trim().toLowerCase()
   const match = durationPattern.exec(cleaned)
-  if (match === null) return { ok: false, error: `"${text}" is not a duration; write e.g. 3d, 2.5w, 4h, 30m, 1mo or 1ed.` }
+  if (match === null)
+    return { ok: false, error: `"${text}" is not a duration; write e.g. 3d, 2.5w, 4h, 30m, 1mo or 1ed.` }
   const sign = match[1] === '-' ? -1 : 1
   if (sign < 0 && !allowNegative) return { ok: false, error: `A duration cannot be negative ("${text}").` }
   const amount = Number((match[2] as string).replace(',', '.'))
   const word = match[3] as string
   const unit = word === '' ? defaultUnit : unitWords[word]
-  if (unit === undefined) return { ok: false, error: `"${word}" is not a duration unit; use m, h, d, w, mo or their elapsed forms em, eh, ed, ew, emo.` }
+  if (unit === undefined)
+    return {
+      ok: false,
+      error: `"${word}" is not a duration unit; use m, h, d, w, mo or their elapsed forms em, eh, ed, ew, emo.`,
+    }
   const minutes = Math.round(sign * amount * durationUnitMinutes(unit, settings))
-  if (!Number.isFinite(minutes) || Math.abs(minutes) > durationMaxMinutes) return { ok: false, error: `"${text}" is too long.` }
+  if (!Number.isFinite(minutes) || Math.abs(minutes) > durationMaxMinutes)
+    return { ok: false, error: `"${text}" is too long.` }
   return { ok: true, minutes: minutes === 0 ? 0 : minutes, unit }
 }
 

@@ -33,11 +33,13 @@ export function predecessorsParse(
     const item = raw.trim()
     if (item === '') continue
     const match = itemPattern.exec(item)
-    if (match === null) return { ok: false, error: `"${item}" is not a predecessor; write e.g. 3, 3FS+2d, 5SS or 7FF-1d.` }
+    if (match === null)
+      return { ok: false, error: `"${item}" is not a predecessor; write e.g. 3, 3FS+2d, 5SS or 7FF-1d.` }
     const reference = Number(match[1])
     const predecessorId = resolve(reference)
     if (predecessorId === null) return { ok: false, error: `There is no row ${reference}.` }
-    if (successorId !== null && predecessorId === successorId) return { ok: false, error: `A task cannot be its own predecessor (${item}).` }
+    if (successorId !== null && predecessorId === successorId)
+      return { ok: false, error: `A task cannot be its own predecessor (${item}).` }
     if (seen.has(predecessorId)) return { ok: false, error: `Row ${reference} is listed twice.` }
     seen.add(predecessorId)
     const type = (match[2]?.toUpperCase() ?? 'FS') as DependencyType
@@ -66,7 +68,11 @@ export function predecessorsParse(
  * Formats the links into a task as a predecessor list ("3, 5SS, 7FF-1d, 8SF+50%"), in the order given.
  * @param rowOf maps a task id to its row reference (links to tasks without one are left out)
  */
-export function predecessorsFormat(links: readonly Pick<Dependency, 'predecessorId' | 'type' | 'lag' | 'lagUnit'>[], rowOf: (taskId: TaskId) => number | null, settings: DurationSettings): string {
+export function predecessorsFormat(
+  links: readonly Pick<Dependency, 'predecessorId' | 'type' | 'lag' | 'lagUnit'>[],
+  rowOf: (taskId: TaskId) => number | null,
+  settings: DurationSettings,
+): string {
   const items: string[] = []
   for (const link of links) {
     const row = rowOf(link.predecessorId)
@@ -78,7 +84,9 @@ export function predecessorsFormat(links: readonly Pick<Dependency, 'predecessor
     const sign = link.lag < 0 ? '-' : '+'
     const magnitude = Math.abs(link.lag)
     const lagText =
-      link.lagUnit === '%' || link.lagUnit === 'e%' ? `${Math.round(magnitude * 100) / 100}${link.lagUnit}` : durationFormat(magnitude, link.lagUnit, settings)
+      link.lagUnit === '%' || link.lagUnit === 'e%'
+        ? `${Math.round(magnitude * 100) / 100}${link.lagUnit}`
+        : durationFormat(magnitude, link.lagUnit, settings)
     items.push(`${row}${link.type}${sign}${lagText}`)
   }
   return items.join(', ')

@@ -43,7 +43,8 @@ export type PlanGraph = {
 function csr(count: number, keys: Int32Array): { offsets: Int32Array; items: Int32Array } {
   const offsets = new Int32Array(count + 1)
   for (let index = 0; index < keys.length; index++) offsets[(keys[index] as number) + 1]++
-  for (let index = 0; index < count; index++) offsets[index + 1] = (offsets[index + 1] as number) + (offsets[index] as number)
+  for (let index = 0; index < count; index++)
+    offsets[index + 1] = (offsets[index + 1] as number) + (offsets[index] as number)
   const fill = offsets.slice(0, count)
   const items = new Int32Array(keys.length)
   for (let index = 0; index < keys.length; index++) {
@@ -60,7 +61,11 @@ export function validateOutlineParents(levels: ArrayLike<number>): Int32Array {
   const stack: number[] = []
   for (let index = 0; index < count; index++) {
     const level = Math.max(1, Math.floor(levels[index] as number) || 1)
-    while (stack.length > 0 && Math.max(1, Math.floor(levels[stack[stack.length - 1] as number] as number) || 1) >= level) stack.pop()
+    while (
+      stack.length > 0 &&
+      Math.max(1, Math.floor(levels[stack[stack.length - 1] as number] as number) || 1) >= level
+    )
+      stack.pop()
     parent[index] = stack.length > 0 ? (stack[stack.length - 1] as number) : -1
     stack.push(index)
   }
@@ -104,7 +109,8 @@ function topologicalOrder(
   const order = new Int32Array(usedCount)
   let head = 0
   let tail = 0
-  for (let node = 0; node < nodeCount; node++) if (used[node] === 1 && indegree[node] === 0) order[tail++] = node
+  for (let node = 0; node < nodeCount; node++)
+    if (used[node] === 1 && indegree[node] === 0) order[tail++] = node
   const release = (node: number): void => {
     if (--indegree[node] === 0) order[tail++] = node
   }
@@ -113,10 +119,15 @@ function topologicalOrder(
     const task = node >= count ? node - count : node
     const isClose = node >= count || isSummary[task] === 0
     if (node < count && isSummary[task] === 1) {
-      for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number); child++) release(childList[child] as number)
+      for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number); child++)
+        release(childList[child] as number)
     }
     if (isClose) {
-      for (let link = successorOffsets[task] as number; link < (successorOffsets[task + 1] as number); link++) {
+      for (
+        let link = successorOffsets[task] as number;
+        link < (successorOffsets[task + 1] as number);
+        link++
+      ) {
         release(linkSuccessor[successorLinks[link] as number] as number)
       }
       const up = parent[task] as number
@@ -130,10 +141,15 @@ function topologicalOrder(
     const task = node >= count ? node - count : node
     const out: number[] = []
     if (node < count && isSummary[task] === 1) {
-      for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number); child++) out.push(childList[child] as number)
+      for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number); child++)
+        out.push(childList[child] as number)
     }
     if (node >= count || isSummary[task] === 0) {
-      for (let link = successorOffsets[task] as number; link < (successorOffsets[task + 1] as number); link++) {
+      for (
+        let link = successorOffsets[task] as number;
+        link < (successorOffsets[task + 1] as number);
+        link++
+      ) {
         out.push(linkSuccessor[successorLinks[link] as number] as number)
       }
       const up = parent[task] as number
@@ -147,16 +163,19 @@ function topologicalOrder(
     const candidates: number[] = []
     if (node >= count) {
       const task = node - count
-      for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number); child++) candidates.push(close(childList[child] as number))
+      for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number); child++)
+        candidates.push(close(childList[child] as number))
     } else {
-      for (let link = 0; link < linkSuccessor.length; link++) if (linkSuccessor[link] === node) candidates.push(close(linkPredecessor[link] as number))
+      for (let link = 0; link < linkSuccessor.length; link++)
+        if (linkSuccessor[link] === node) candidates.push(close(linkPredecessor[link] as number))
       const up = parent[node] as number
       if (up >= 0) candidates.push(up)
     }
     return candidates.find((candidate) => (indegree[candidate] as number) > 0) ?? -1
   }
   let start = -1
-  for (let node = 0; node < nodeCount && start < 0; node++) if (used[node] === 1 && (indegree[node] as number) > 0) start = node
+  for (let node = 0; node < nodeCount && start < 0; node++)
+    if (used[node] === 1 && (indegree[node] as number) > 0) start = node
   // Walking backwards inside the remainder must repeat a node; that node lies on a cycle.
   const seen = new Uint8Array(nodeCount)
   while (start >= 0 && seen[start] === 0) {
@@ -167,7 +186,9 @@ function topologicalOrder(
   }
   const state = new Uint8Array(nodeCount)
   const path: number[] = []
-  const stack: { node: number; targets: number[]; position: number }[] = [{ node: start, targets: next(start), position: 0 }]
+  const stack: { node: number; targets: number[]; position: number }[] = [
+    { node: start, targets: next(start), position: 0 },
+  ]
   state[start] = 1
   path.push(start)
   let found: number[] | null = null
@@ -249,7 +270,10 @@ export class TaskIndexMap extends Map<TaskId, number> {
     return super.size
   }
 
-  override forEach(callback: (value: number, key: TaskId, map: Map<TaskId, number>) => void, thisArgument?: unknown): void {
+  override forEach(
+    callback: (value: number, key: TaskId, map: Map<TaskId, number>) => void,
+    thisArgument?: unknown,
+  ): void {
     this.fill()
     super.forEach(callback, thisArgument)
   }
@@ -302,32 +326,61 @@ export function validatePlan(plan: Plan): ValidateResult {
   }
   const checkDate = (taskId: TaskId, label: string, value: string | null): void => {
     if (value !== null && !dateIsValidIsoDateTime(value)) {
-      problems.push({ kind: 'invalid-value', taskId, message: `Task ${taskId} has an invalid ${label} (${value}).` })
+      problems.push({
+        kind: 'invalid-value',
+        taskId,
+        message: `Task ${taskId} has an invalid ${label} (${value}).`,
+      })
     }
   }
   const tasks = plan.tasks
   for (let index = 0; index < count; index++) {
     const task = tasks[index] as (typeof tasks)[number]
     const id = task.id
-    if (lookup(id) >= 0) problems.push({ kind: 'duplicate-id', taskId: id, message: `Task id ${id} is used by more than one task.` })
+    if (lookup(id) >= 0)
+      problems.push({
+        kind: 'duplicate-id',
+        taskId: id,
+        message: `Task id ${id} is used by more than one task.`,
+      })
     else if (Number.isInteger(id) && id >= 0 && id < slotLimit) slots[id] = index
     else otherIds.set(id, index)
     if (!(task.duration >= 0) || task.duration === Number.POSITIVE_INFINITY) {
-      problems.push({ kind: 'invalid-value', taskId: id, message: `Task ${id} has an invalid duration (${task.duration}).` })
+      problems.push({
+        kind: 'invalid-value',
+        taskId: id,
+        message: `Task ${id} has an invalid duration (${task.duration}).`,
+      })
     }
     if (!(task.levelingDelay >= 0) || task.levelingDelay === Number.POSITIVE_INFINITY) {
-      problems.push({ kind: 'invalid-value', taskId: id, message: `Task ${id} has an invalid leveling delay.` })
+      problems.push({
+        kind: 'invalid-value',
+        taskId: id,
+        message: `Task ${id} has an invalid leveling delay.`,
+      })
     }
     const type = task.constraint.type
-    if (type !== 'ASAP' && type !== 'ALAP' && (task.constraint.date === null || !dateIsValidIsoDateTime(task.constraint.date))) {
-      problems.push({ kind: 'invalid-value', taskId: id, message: `Task ${id} has a ${type} constraint without a valid date.` })
+    if (
+      type !== 'ASAP' &&
+      type !== 'ALAP' &&
+      (task.constraint.date === null || !dateIsValidIsoDateTime(task.constraint.date))
+    ) {
+      problems.push({
+        kind: 'invalid-value',
+        taskId: id,
+        message: `Task ${id} has a ${type} constraint without a valid date.`,
+      })
     }
     if (task.actualStart !== null) checkDate(id, 'actual start', task.actualStart)
     if (task.actualFinish !== null) checkDate(id, 'actual finish', task.actualFinish)
     if (task.deadline !== null) checkDate(id, 'deadline', task.deadline)
   }
   if (!dateIsValidIsoDateTime(plan.start)) {
-    problems.push({ kind: 'invalid-value', taskId: null, message: `The plan start "${plan.start}" is not a valid date.` })
+    problems.push({
+      kind: 'invalid-value',
+      taskId: null,
+      message: `The plan start "${plan.start}" is not a valid date.`,
+    })
   }
   const links: Dependency[] = []
   const dependencies = plan.dependencies
@@ -342,16 +395,35 @@ export function validatePlan(plan: Plan): ValidateResult {
       continue
     }
     if (!hasPredecessor) {
-      problems.push({ kind: 'missing-task', dependencyId: dependency.id, taskId: dependency.predecessorId, message: `Link ${dependency.id} refers to task ${dependency.predecessorId}, which does not exist.` })
+      problems.push({
+        kind: 'missing-task',
+        dependencyId: dependency.id,
+        taskId: dependency.predecessorId,
+        message: `Link ${dependency.id} refers to task ${dependency.predecessorId}, which does not exist.`,
+      })
     }
     if (!hasSuccessor) {
-      problems.push({ kind: 'missing-task', dependencyId: dependency.id, taskId: dependency.successorId, message: `Link ${dependency.id} refers to task ${dependency.successorId}, which does not exist.` })
+      problems.push({
+        kind: 'missing-task',
+        dependencyId: dependency.id,
+        taskId: dependency.successorId,
+        message: `Link ${dependency.id} refers to task ${dependency.successorId}, which does not exist.`,
+      })
     }
     if (isSelf) {
-      problems.push({ kind: 'self-link', dependencyId: dependency.id, taskId: dependency.predecessorId, message: `Task ${dependency.predecessorId} is linked to itself.` })
+      problems.push({
+        kind: 'self-link',
+        dependencyId: dependency.id,
+        taskId: dependency.predecessorId,
+        message: `Task ${dependency.predecessorId} is linked to itself.`,
+      })
     }
     if (!isLagValid) {
-      problems.push({ kind: 'invalid-value', taskId: dependency.successorId, message: `Link ${dependency.id} has an invalid lag.` })
+      problems.push({
+        kind: 'invalid-value',
+        taskId: dependency.successorId,
+        message: `Link ${dependency.id} has an invalid lag.`,
+      })
     }
   }
   if (problems.length > 0) return { ok: false, problems }
@@ -365,7 +437,10 @@ export function validatePlan(plan: Plan): ValidateResult {
     if (up >= 0) isSummary[up] = 1
   }
   // Top-level tasks go to an extra bucket `count`, which is dropped.
-  const childIndex = csr(count + 1, Int32Array.from(parent, (up) => (up < 0 ? count : up)))
+  const childIndex = csr(
+    count + 1,
+    Int32Array.from(parent, (up) => (up < 0 ? count : up)),
+  )
   const childOffsets = childIndex.offsets.slice(0, count + 1)
   const childList = childIndex.items
   const linkPredecessor = new Int32Array(links.length)
@@ -379,13 +454,29 @@ export function validatePlan(plan: Plan): ValidateResult {
   }
   const predecessors = csr(count, linkSuccessor)
   const successors = csr(count, linkPredecessor)
-  const { order, cycle } = topologicalOrder(count, isSummary, parent, childOffsets, childList, linkPredecessor, linkSuccessor, successors.offsets, successors.items)
+  const { order, cycle } = topologicalOrder(
+    count,
+    isSummary,
+    parent,
+    childOffsets,
+    childList,
+    linkPredecessor,
+    linkSuccessor,
+    successors.offsets,
+    successors.items,
+  )
   if (cycle !== null) {
     const taskIds = cycle.map((index) => (plan.tasks[index] as { id: TaskId }).id)
     const names = taskIds.map((id) => String(id))
     return {
       ok: false,
-      problems: [{ kind: 'cycle', taskIds, message: `Tasks ${[...names, names[0]].join(' → ')} form a dependency cycle (a link to or from a summary counts for all its tasks).` }],
+      problems: [
+        {
+          kind: 'cycle',
+          taskIds,
+          message: `Tasks ${[...names, names[0]].join(' → ')} form a dependency cycle (a link to or from a summary counts for all its tasks).`,
+        },
+      ],
     }
   }
   return {
