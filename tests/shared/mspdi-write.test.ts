@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
-import { dateToWallMinutes } from '../../src/shared/domain/dates'
+import { dateFromWallMinutes, dateToWallMinutes } from '../../src/shared/domain/dates'
+import { scheduleRun } from '../../src/shared/domain/schedule'
+import { generatePlan } from '../support/generate-plan'
 import type { Dependency, Plan, Task } from '../../src/shared/domain/model'
 import type { Schedule } from '../../src/shared/domain/schedule-types'
 import { mspdiFormatDuration, mspdiRead, mspdiWrite } from '../../src/shared/formats/mspdi'
@@ -277,5 +279,34 @@ describe('mspdiWrite with a schedule', () => {
     // A summary carries its rolled-up duration; the late dates come from the schedule.
     expect(tasks[0]?.Duration).toBe('PT48H0M0S')
     expect(tasks[1]?.LateStart).toBe('2026-01-05T09:00:00')
+  })
+})
+
+describe('mspdiWrite with the engine schedule', () => {
+  it('exports the engine dates and slack, and reading the file back gives the same task dates', () => {
+    const source = generatePlan({ tasks: 400, seed: 11, resources: 8 })
+    const scheduled = scheduleRun(source)
+    if (!scheduled.ok) throw new Error(scheduled.problems[0]?.message)
+    const schedule = scheduled.schedule
+    const xml = mspdiWrite(source, schedule)
+    const back = mspdiRead(xml)
+    if (!back.ok) throw new Error(back.error.message)
+    expect(back.plan.tasks.map((task) => [task.start, task.finish])).toEqual(
+      source.tasks.map((_, index) => [dateFromWallMinutes(schedule.start[index] as number), dateFromWallMinutes(schedule.finish[index] as number)]),
+    )
+    const written = nodes((project(xml).Tasks as XmlNode).Task).slice(1)
+    expect(written.map((task) => Number(task.TotalSlack))).toEqual(source.tasks.map((_, index) => Math.round((schedule.totalSlack[index] as number) * 10)))
+    expect(written.map((task) => task.Critical === '1')).toEqual(source.tasks.map((_, index) => schedule.isCritical[index] === 1))
+    expect(project(xml).FinishDate).toBe(dateFromWallMinutes(schedule.projectFinish))
+    // StartDate stays the plan's start even when a task is scheduled earlier; the UID 0 summary spans the tasks.
+    expect(project(xml).StartDate).toBe(source.start)
+    const summary = nodes((project(xml).Tasks as XmlNode).Task)[0] as XmlNode
+    expect(summary.Start).toBe(dateFromWallMinutes(schedule.projectStart))
+    expect(back.plan.start).toBe(source.start)
+    // Re-scheduling the re-imported plan gives the same dates again.
+    const again = scheduleRun(back.plan)
+    if (!again.ok) throw new Error(again.problems[0]?.message)
+    expect(Array.from(again.schedule.start)).toEqual(Array.from(schedule.start))
+    expect(Array.from(again.schedule.finish)).toEqual(Array.from(schedule.finish))
   })
 })

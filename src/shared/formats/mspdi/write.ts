@@ -310,14 +310,19 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
     workOf[index] = (workOf[index] as number) + ((tasks[index] as Task).duration * assignment.units) / 100
   }
 
-  let projectStart = dateTimeText(plan.start)
-  let projectFinish = projectStart
+  // StartDate is the plan's start (an input). The UID 0 summary spans the tasks, which can begin earlier (an SF link
+  // or a MSO constraint may place a task before the project start, as Microsoft Project does).
+  const planStart = dateTimeText(plan.start)
+  let summaryStart = planStart
+  let projectFinish = planStart
   if (hasSchedule && Number.isFinite(schedule.projectStart) && Number.isFinite(schedule.projectFinish)) {
-    projectStart = dateFromWallMinutes(schedule.projectStart)
+    summaryStart = dateFromWallMinutes(schedule.projectStart)
     projectFinish = dateFromWallMinutes(schedule.projectFinish)
   } else {
     tasks.forEach((task, index) => {
+      const start = startOf(index, task)
       const finish = finishOf(index, task)
+      if (start < summaryStart) summaryStart = start
       if (finish > projectFinish) projectFinish = finish
     })
   }
@@ -332,7 +337,7 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
   xml.value('CreationDate', dateTimeText(plan.createdAt))
   xml.value('LastSaved', dateTimeText(plan.updatedAt))
   xml.value('ScheduleFromStart', 1)
-  xml.value('StartDate', projectStart)
+  xml.value('StartDate', planStart)
   xml.value('FinishDate', projectFinish)
   xml.value('CurrencyCode', mspdiEscape(settings.currencyCode))
   xml.value('CalendarUID', calendarUid(plan.calendarId))
@@ -374,7 +379,7 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
   xml.value('WBS', 0)
   xml.value('OutlineNumber', 0)
   xml.value('OutlineLevel', 0)
-  xml.value('Start', projectStart)
+  xml.value('Start', summaryStart)
   xml.value('Finish', projectFinish)
   xml.value('Duration', 'PT0H0M0S')
   xml.value('DurationFormat', 7)
