@@ -748,6 +748,17 @@ export function levelResources(plan: Plan, options: LevelingOptions = {}): Level
   let leveled = planWithDelays(basePlan, placement.delays)
   let result = scheduleRun(leveled)
   if (!result.ok) return result
+  // Safety net: should the engine place a task other than the pass expected (a scheduling rule the pass does not
+  // mirror), delay the task that should give way in each conflict the pass did not explain, and schedule again.
+  if (options.withinSlackOnly !== true) {
+    for (let round = 0; round < 8 && result.ok; round++) {
+      const delays = levelRepairDelays(leveled, result.schedule, placement, rangeFrom, rangeTo)
+      if (delays === null) break
+      leveled = planWithDelays(leveled, delays)
+      result = scheduleRun(leveled)
+    }
+    if (!result.ok) return result
+  }
   // Guard: a date or link that held before must still hold. Where the engine lets a date win over a link (or a
   // summary's date binds its tasks), take back the new delays of everything upstream of the task that broke.
   for (let round = 0; round < 4 && result.ok; round++) {
@@ -850,6 +861,54 @@ export function levelResources(plan: Plan, options: LevelingOptions = {}): Level
       remaining,
     },
   }
+}
+
+/**
+ * New delays for the conflicts of `schedule` that no task's recorded reason explains: in each, the task that should
+ * give way (not pinned, lowest priority, then most slack, then latest start) moves to the latest finish of the other
+ * tasks in the conflict. `null` when there is nothing to repair.
+ */
+function levelRepairDelays(
+  plan: Plan,
+  schedule: Schedule,
+  placement: Placement,
+  rangeFrom: number,
+  rangeTo: number,
+): Float64Array | null {
+  const load = loadCompute(plan, schedule)
+  let delays: Float64Array | null = null
+  let links: Set<string> | null = null
+  for (const conflict of load.conflicts) {
+    const indexes = conflict.taskIds.map((taskId) => schedule.indexOf.get(taskId) as number)
+    if (indexes.some((index) => placement.blocked.has(index))) continue
+    // A task that drives another task of the conflict through a link would drag it along: it does not give way.
+    links ??= new Set(plan.dependencies.map((link) => `${link.predecessorId}>${link.successorId}`))
+    const linkSet = links
+    const movable = indexes.filter((index) => {
+      const task = plan.tasks[index] as Task
+      const start = schedule.start[index] as number
+      const drivesOther = conflict.taskIds.some((other) => linkSet.has(`${task.id}>${other}`))
+      return fixedReason(task) === null && start >= rangeFrom && start < rangeTo && !drivesOther
+    })
+    if (movable.length === 0 || indexes.length < 2) continue
+    movable.sort(
+      (a, b) =>
+        (plan.tasks[a] as Task).priority - (plan.tasks[b] as Task).priority ||
+        (schedule.totalSlack[b] as number) - (schedule.totalSlack[a] as number) ||
+        (schedule.start[b] as number) - (schedule.start[a] as number) ||
+        b - a,
+    )
+    const mover = movable[0] as number
+    let target = Number.NEGATIVE_INFINITY
+    for (const index of indexes)
+      if (index !== mover) target = Math.max(target, schedule.finish[index] as number)
+    const start = schedule.start[mover] as number
+    if (!(target > start)) continue
+    if (delays === null) delays = new Float64Array(plan.tasks.length).fill(Number.NaN)
+    if (!Number.isNaN(delays[mover] as number)) continue
+    delays[mover] = (plan.tasks[mover] as Task).levelingDelay + (target - start)
+  }
+  return delays
 }
 
 /** Whether the no-later-than date of task `index` holds in `schedule` (other constraints: true). */
