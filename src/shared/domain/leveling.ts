@@ -748,11 +748,13 @@ export function levelResources(plan: Plan, options: LevelingOptions = {}): Level
   let leveled = planWithDelays(basePlan, placement.delays)
   let result = scheduleRun(leveled)
   if (!result.ok) return result
+  let lastLoad: PlanLoad | null = null
   // Safety net: should the engine place a task other than the pass expected (a scheduling rule the pass does not
   // mirror), delay the task that should give way in each conflict the pass did not explain, and schedule again.
   if (options.withinSlackOnly !== true) {
     for (let round = 0; round < 8 && result.ok; round++) {
-      const delays = levelRepairDelays(leveled, result.schedule, placement, rangeFrom, rangeTo)
+      lastLoad = loadCompute(leveled, result.schedule)
+      const delays = levelRepairDelays(leveled, result.schedule, placement, rangeFrom, rangeTo, lastLoad)
       if (delays === null) break
       leveled = planWithDelays(leveled, delays)
       result = scheduleRun(leveled)
@@ -813,7 +815,10 @@ export function levelResources(plan: Plan, options: LevelingOptions = {}): Level
     if (!result.ok) return result
   }
   const after = result.schedule
-  const loadAfter = loadCompute(leveled, after)
+  const loadAfter =
+    lastLoad !== null && lastLoad.plan === leveled && lastLoad.schedule === after
+      ? lastLoad
+      : loadCompute(leveled, after)
 
   const moved: LevelingMove[] = []
   leveled.tasks.forEach((task, index) => {
@@ -874,8 +879,8 @@ function levelRepairDelays(
   placement: Placement,
   rangeFrom: number,
   rangeTo: number,
+  load: PlanLoad,
 ): Float64Array | null {
-  const load = loadCompute(plan, schedule)
   let delays: Float64Array | null = null
   let links: Set<string> | null = null
   for (const conflict of load.conflicts) {
