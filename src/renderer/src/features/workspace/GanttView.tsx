@@ -16,6 +16,7 @@ import {
   layoutNonWorkingDays,
   layoutScaleCells,
   layoutTimeScale,
+  layoutVisibleRows,
   rowHeight,
   scaleMinutes,
   scaleTiers,
@@ -331,8 +332,8 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
           state.editorDelete(selected)
           const after = store.getState().document?.plan
           if (after !== undefined) {
-            const fresh = deriveWorkspace(after, null)
-            const index = fresh.rows[Math.min(nextRow, fresh.rows.length - 1)]
+            const visible = layoutVisibleRows(after.tasks)
+            const index = visible[Math.min(nextRow, visible.length - 1)]
             const id = index === undefined ? null : (after.tasks[index] as Task).id
             activate(id, active.column)
           }
