@@ -106,6 +106,40 @@ test('a new plan saved from the browser downloads under its name', async ({ page
   expect(saved.plan.name).toBe('Q3 roadmap: infra/ops')
 })
 
+test('two tabs: the plan list follows the other tab, and an edit there is reported, never overwritten', async ({
+  page,
+}) => {
+  await page.goto('index.html')
+  await page.getByLabel('New plan').fill('Shared plan')
+  await page.getByRole('button', { name: 'Create plan' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Shared plan' })).toBeVisible()
+
+  const other = await page.context().newPage()
+  await other.goto('index.html')
+  await other.getByLabel('New plan').fill('Made in tab two')
+  await other.getByRole('button', { name: 'Create plan' }).click()
+  await page.getByRole('button', { name: 'Plans', exact: true }).click()
+  await expect(page.getByRole('rowheader', { name: 'Made in tab two' })).toBeVisible()
+  await page.getByRole('button', { name: 'Open Shared plan' }).click()
+
+  await other.getByRole('button', { name: 'Plans', exact: true }).click()
+  await other.getByRole('button', { name: 'Rename Shared plan' }).click()
+  await other.getByLabel('New name for Shared plan').fill('Renamed in tab two')
+  await other.getByRole('button', { name: 'Save name' }).click()
+
+  const conflict = page.getByRole('alert').filter({ hasText: 'changed in another window' })
+  await expect(conflict).toBeVisible()
+  // An edit in this tab after the conflict is not stored over the other tab's change.
+  await page.getByRole('button', { name: 'Plans', exact: true }).click()
+  await page.getByRole('button', { name: 'Rename Renamed in tab two' }).click()
+  await page.getByLabel('New name for Renamed in tab two').fill('Overwrite attempt')
+  await page.getByRole('button', { name: 'Save name' }).click()
+  await conflict.getByRole('button', { name: 'Reload' }).click()
+  await expect(page.getByRole('rowheader', { name: 'Renamed in tab two' })).toBeVisible()
+  await expect(page.getByRole('rowheader', { name: 'Shared plan' })).toHaveCount(0)
+  await other.close()
+})
+
 async function download(page: Page, action: () => Promise<void>) {
   const pending = page.waitForEvent('download')
   await action()

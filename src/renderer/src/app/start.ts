@@ -9,7 +9,7 @@ import type { AppStore } from '../stores/app-store'
 export function appStart(store: AppStore, platform: GantryPlatform): () => void {
   const state = store.getState()
   void planDbRequestPersistence().then((isPersistent) => store.getState().storagePersistenceSet(isPersistent))
-  void state.plansRefresh()
+  const stopPlans = state.plansWatch()
   void state.recoveryCheck()
 
   const stopMenu = platform.onMenuCommand((command) => void store.getState().menuCommandRun(command))
@@ -30,6 +30,7 @@ export function appStart(store: AppStore, platform: GantryPlatform): () => void 
   const stopTitle = store.subscribe(syncTitle)
 
   return () => {
+    stopPlans()
     stopMenu()
     stopClose()
     stopProgress()

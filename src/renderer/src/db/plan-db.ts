@@ -1,4 +1,4 @@
-import Dexie, { type DexieOptions, type Table } from 'dexie'
+import Dexie, { liveQuery, type DexieOptions, type Table } from 'dexie'
 import type {
   Assignment,
   AssignmentId,
@@ -500,4 +500,36 @@ export function planDbDuplicate(
     if (source === null) throw new PlanDbError('not-found', 'This plan is no longer stored.')
     return planDbCreate(db, { ...source.plan, id: newId, name: newName, createdAt: now, updatedAt: now })
   })
+}
+
+/**
+ * Calls `listener` with the plan list now and whenever it changes, also when another window or tab changed it
+ * (Dexie broadcasts its changes). Returns a function that stops watching.
+ */
+export function planDbWatchList(
+  db: PlanDb,
+  listener: (plans: PlanSummary[]) => void,
+  onError: (error: PlanDbError) => void,
+): () => void {
+  const subscription = liveQuery(() => planDbList(db)).subscribe({
+    next: listener,
+    error: (error: unknown) => onError(planDbErrorFrom(error)),
+  })
+  return () => subscription.unsubscribe()
+}
+
+/**
+ * Calls `listener` with a stored plan's revision now and whenever it changes (`null` once it is deleted), so a
+ * window notices changes made in another one. Returns a function that stops watching.
+ */
+export function planDbWatchRevision(
+  db: PlanDb,
+  planId: string,
+  listener: (revision: number | null) => void,
+): () => void {
+  const subscription = liveQuery(async () => (await db.plans.get(planId))?.revision ?? null).subscribe({
+    next: listener,
+    error: () => undefined,
+  })
+  return () => subscription.unsubscribe()
 }

@@ -8,6 +8,7 @@ import {
   planDbErrorFrom,
   planDbLoad,
   planDbReplace,
+  planDbWatchRevision,
   type PlanFileLink,
   type PlanOrders,
   type StoredPlan,
@@ -59,6 +60,32 @@ export function createDocumentSlice(deps: StoreDeps): SliceCreator<DocumentSlice
     let isWriteBlocked = false
     let queue: Promise<unknown> = Promise.resolve()
     let recoveryTimer: ReturnType<typeof setTimeout> | null = null
+    /** The revision this window's write in flight will produce, so watching does not mistake it for another window's. */
+    let ownPendingRevision: number | null = null
+    let stopWatching: (() => void) | null = null
+
+    /** Another window changed or deleted the open plan: say so, and stop writing over it. */
+    const watchForOtherWindows = (planId: string) => {
+      stopWatching?.()
+      stopWatching = planDbWatchRevision(deps.db, planId, (revision) => {
+        if (persisted === null || persisted.planId !== planId || isWriteBlocked) return
+        if (revision === null) {
+          isWriteBlocked = true
+          get().noticeAdd(
+            'error',
+            'This plan was deleted in another window. Save it to a file to keep it.',
+            'save-as',
+          )
+        } else if (revision > persisted.revision && revision !== ownPendingRevision) {
+          isWriteBlocked = true
+          get().noticeAdd(
+            'error',
+            'This plan was changed in another window. Reload to see the latest version; changes made here from now on are not stored.',
+            'reload',
+          )
+        }
+      })
+    }
 
     /** Runs storage jobs one after another, so every write sees the revision of the one before. */
     const enqueue = <T>(job: () => Promise<T>): Promise<T> => {
@@ -97,6 +124,7 @@ export function createDocumentSlice(deps: StoreDeps): SliceCreator<DocumentSlice
       }
       latest = stored.plan
       isWriteBlocked = false
+      watchForOtherWindows(stored.plan.id)
       set({ document: documentOf(stored), view: 'workspace' })
     }
 
@@ -112,6 +140,7 @@ export function createDocumentSlice(deps: StoreDeps): SliceCreator<DocumentSlice
           return
         }
         try {
+          ownPendingRevision = persisted.revision + 1
           const revision = await planDbApply(deps.db, target.id, changes, persisted.revision, deps.now())
           persisted = { planId: target.id, plan: target, orders, revision }
         } catch (error) {
@@ -160,6 +189,7 @@ export function createDocumentSlice(deps: StoreDeps): SliceCreator<DocumentSlice
         const isContentStored = persisted.plan === plan
         link = { ...link, savedRevision: isContentStored ? persisted.revision + 1 : -1 }
         try {
+          ownPendingRevision = persisted.revision + 1
           persisted.revision = await planDbApply(
             deps.db,
             plan.id,
@@ -255,6 +285,8 @@ export function createDocumentSlice(deps: StoreDeps): SliceCreator<DocumentSlice
       documentClose() {
         // Edits not yet written still are: `latest` and `persisted` stay until the queue has caught up.
         void writePending()
+        stopWatching?.()
+        stopWatching = null
         savedPlan = null
         set({ document: null })
       },

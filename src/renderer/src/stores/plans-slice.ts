@@ -6,6 +6,7 @@ import {
   planDbErrorFrom,
   planDbList,
   planDbRename,
+  planDbWatchList,
 } from '../db/plan-db'
 import type { SliceCreator } from './slice'
 import type { PlansSlice, StoreDeps } from './types'
@@ -38,6 +39,14 @@ export function createPlansSlice(deps: StoreDeps): SliceCreator<PlansSlice> {
         } catch (error) {
           report(error)
         }
+      },
+
+      plansWatch() {
+        return planDbWatchList(
+          deps.db,
+          (plans) => set({ plans, isPlansLoaded: true }),
+          (error) => get().noticeAdd('error', error.message),
+        )
       },
 
       async recentRefresh() {

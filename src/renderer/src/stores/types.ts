@@ -52,6 +52,8 @@ export type PlansSlice = {
   /** Plan files opened or saved recently (desktop app only). */
   recentFiles: RecentFile[]
   plansRefresh(): Promise<void>
+  /** Keeps `plans` current, also with changes from other windows; returns a function that stops it. */
+  plansWatch(): () => void
   recentRefresh(): Promise<void>
   /** Creates an empty plan, opens it and returns its id. */
   planCreate(name: string): Promise<string | null>
