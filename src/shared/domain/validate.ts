@@ -313,12 +313,10 @@ export function validatePlan(plan: Plan): ValidateResult {
   // Ids outside the array range below (negative, fractional or huge); usually empty.
   const otherIds = new Map<TaskId, number>()
   // Ids are usually small positive integers: look them up in an array (much faster than a Map for the links).
-  let maxId = -1
-  for (let index = 0; index < count; index++) {
-    const id = (plan.tasks[index] as { id: TaskId }).id
-    if (Number.isInteger(id) && id >= 0 && id > maxId) maxId = id
-  }
-  const slotLimit = Math.min(maxId + 1, 8 * count + 1024)
+  // One pass per list: plans of 100,000 tasks are memory-bound, every extra walk over the objects costs.
+  const slotLimit = 8 * count + 1024
+  const levels = new Int32Array(count)
+  const ids: TaskId[] = new Array<TaskId>(count)
   const slots = new Int32Array(slotLimit).fill(-1)
   const lookup = (id: TaskId): number => {
     if (Number.isInteger(id) && id >= 0 && id < slotLimit) return slots[id] as number
@@ -337,6 +335,8 @@ export function validatePlan(plan: Plan): ValidateResult {
   for (let index = 0; index < count; index++) {
     const task = tasks[index] as (typeof tasks)[number]
     const id = task.id
+    levels[index] = task.level
+    ids[index] = id
     if (lookup(id) >= 0)
       problems.push({
         kind: 'duplicate-id',
@@ -384,13 +384,22 @@ export function validatePlan(plan: Plan): ValidateResult {
   }
   const links: Dependency[] = []
   const dependencies = plan.dependencies
+  const linkPredecessor = new Int32Array(dependencies.length)
+  const linkSuccessor = new Int32Array(dependencies.length)
+  const linkType = new Uint8Array(dependencies.length)
   for (let index = 0; index < dependencies.length; index++) {
     const dependency = dependencies[index] as Dependency
-    const hasPredecessor = lookup(dependency.predecessorId) >= 0
-    const hasSuccessor = lookup(dependency.successorId) >= 0
+    const predecessorIndex = lookup(dependency.predecessorId)
+    const successorIndex = lookup(dependency.successorId)
+    const hasPredecessor = predecessorIndex >= 0
+    const hasSuccessor = successorIndex >= 0
     const isSelf = dependency.predecessorId === dependency.successorId
     const isLagValid = Number.isFinite(dependency.lag)
     if (hasPredecessor && hasSuccessor && !isSelf && isLagValid) {
+      const at = links.length
+      linkPredecessor[at] = predecessorIndex
+      linkSuccessor[at] = successorIndex
+      linkType[at] = linkTypeCode[dependency.type] ?? 0
       links.push(dependency)
       continue
     }
@@ -428,8 +437,6 @@ export function validatePlan(plan: Plan): ValidateResult {
   }
   if (problems.length > 0) return { ok: false, problems }
 
-  const levels = new Int32Array(count)
-  for (let index = 0; index < count; index++) levels[index] = (tasks[index] as (typeof tasks)[number]).level
   const parent = validateOutlineParents(levels)
   const isSummary = new Uint8Array(count)
   for (let index = 0; index < count; index++) {
@@ -443,15 +450,6 @@ export function validatePlan(plan: Plan): ValidateResult {
   )
   const childOffsets = childIndex.offsets.slice(0, count + 1)
   const childList = childIndex.items
-  const linkPredecessor = new Int32Array(links.length)
-  const linkSuccessor = new Int32Array(links.length)
-  const linkType = new Uint8Array(links.length)
-  for (let index = 0; index < links.length; index++) {
-    const link = links[index] as Dependency
-    linkPredecessor[index] = lookup(link.predecessorId)
-    linkSuccessor[index] = lookup(link.successorId)
-    linkType[index] = linkTypeCode[link.type] ?? 0
-  }
   const predecessors = csr(count, linkSuccessor)
   const successors = csr(count, linkPredecessor)
   const { order, cycle } = topologicalOrder(
@@ -483,7 +481,7 @@ export function validatePlan(plan: Plan): ValidateResult {
     ok: true,
     graph: {
       taskCount: count,
-      indexOf: new TaskIndexMap(plan.tasks.map((task) => task.id)),
+      indexOf: new TaskIndexMap(ids),
       parent,
       isSummary,
       childOffsets,
