@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { dateToDayNumber, dateToWallMinutes } from '../../src/shared/domain/dates'
 import { calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
@@ -9,7 +10,9 @@ import {
   loadUpdate,
 } from '../../src/shared/domain/load'
 import type { Assignment, Plan, Resource, Task } from '../../src/shared/domain/model'
+import { schedulePrepare } from '../../src/shared/domain/schedule'
 import type { Schedule } from '../../src/shared/domain/schedule-types'
+import { generatePlan } from '../support/generate-plan'
 
 /*
  * January 2026:      Mo Tu We Th Fr Sa Su
@@ -480,5 +483,84 @@ describe('loadUpdate', () => {
     expect(after.conflicts).toHaveLength(1)
     const reassigned = { ...plan, assignments: [plan.assignments[0] as Assignment] }
     expect(loadUpdate(before, reassigned, schedule).conflicts).toEqual([])
+  })
+})
+
+describe('loadUpdate equals loadCompute (property)', () => {
+  it('after random duration, units and reassignment edits on a generated plan', () => {
+    const plan = generatePlan({ tasks: 300, seed: 5, resources: 6, assignmentsPerTask: 1.4 })
+    const prepared = schedulePrepare(plan)
+    if (!prepared.ok) throw new Error(prepared.problems[0]?.message)
+    const engine = prepared.engine
+    const first = engine.run()
+    if (!first.ok) throw new Error('unscheduled')
+    const leaves = plan.tasks.filter(
+      (task, index) => first.schedule.isSummary[index] === 0 && !task.isMilestone,
+    )
+    let current = loadCompute(plan, first.schedule)
+    let assignments = plan.assignments
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.record({
+            kind: fc.constant('duration' as const),
+            task: fc.nat(),
+            days: fc.integer({ min: 0, max: 8 }),
+          }),
+          fc.record({
+            kind: fc.constant('units' as const),
+            row: fc.nat(),
+            units: fc.constantFrom(25, 50, 100, 150),
+          }),
+          fc.record({
+            kind: fc.constant('reassign' as const),
+            row: fc.nat(),
+            resource: fc.integer({ min: 1, max: 6 }),
+          }),
+        ),
+        (edit) => {
+          let schedule = current.schedule
+          if (edit.kind === 'duration') {
+            const task = leaves[edit.task % leaves.length] as Task
+            const result = engine.update({
+              kind: 'duration',
+              taskId: task.id,
+              duration: edit.days * 480 + 240,
+            })
+            if (!result.ok) throw new Error('unscheduled')
+            schedule = result.schedule
+          } else {
+            const row = edit.row % assignments.length
+            const before = assignments[row] as Assignment
+            const pairTaken = assignments.some(
+              (other) =>
+                other !== before &&
+                other.taskId === before.taskId &&
+                other.resourceId === (edit.kind === 'reassign' ? edit.resource : -1),
+            )
+            if (pairTaken) return
+            assignments = assignments.map((assignment, index) =>
+              index !== row
+                ? assignment
+                : edit.kind === 'units'
+                  ? { ...assignment, units: edit.units }
+                  : { ...assignment, resourceId: edit.resource },
+            )
+          }
+          const next = { ...engine.plan, assignments }
+          const updated = loadUpdate(current, next, schedule)
+          const full = loadCompute(next, schedule)
+          expect(updated.conflicts).toEqual(full.conflicts)
+          expect([...updated.overallocatedTaskIds].sort((a, b) => a - b)).toEqual(
+            [...full.overallocatedTaskIds].sort((a, b) => a - b),
+          )
+          updated.resources.forEach((resource, index) => {
+            expect(Array.from(resource.assigned)).toEqual(Array.from(full.resources[index]?.assigned ?? []))
+          })
+          current = updated
+        },
+      ),
+      { numRuns: 120, seed: 424242 },
+    )
   })
 })
