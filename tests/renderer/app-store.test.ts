@@ -126,6 +126,42 @@ describe('app store', () => {
     expect((await planDbLoad(db, 'plan-1'))?.plan.tasks.map((task) => task.name)).toEqual(['Last edit'])
   })
 
+  it('notices a change made to the open plan by another window and stops writing over it', async () => {
+    const { store, db, fake } = setup()
+    await store.getState().planCreate('Shared')
+    // A second window: its own store and connection to the same database.
+    const otherDb = new PlanDb(db.name)
+    dbs.push(otherDb)
+    const other = createAppStore({
+      platform: fake.platform,
+      db: otherDb,
+      now: () => '2025-06-02T12:00:00',
+      newId: () => 'y',
+      schedule: null,
+    })
+    await other.getState().planRename('plan-1', 'Renamed elsewhere')
+    await expect.poll(() => store.getState().notices.at(-1)?.message).toMatch(/changed in another window/)
+    expect(store.getState().notices.at(-1)?.action).toBe('reload')
+
+    store.getState().documentCommit(addTask(store.getState().document!.plan, 'Would overwrite'))
+    await store.getState().documentFlush()
+    const stored = await planDbLoad(db, 'plan-1')
+    expect(stored?.plan.name).toBe('Renamed elsewhere')
+    expect(stored?.plan.tasks).toEqual([])
+  })
+
+  it('does not mistake its own writes for another window', async () => {
+    const { store } = setup()
+    await store.getState().planCreate('Mine')
+    for (let index = 0; index < 5; index++) {
+      store.getState().documentCommit(addTask(store.getState().document!.plan, `Task ${index}`))
+      await store.getState().documentFlush()
+    }
+    await store.getState().documentSave()
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(store.getState().notices.filter((notice) => notice.kind === 'error')).toEqual([])
+  })
+
   it('refuses an empty name', async () => {
     const { store, db } = setup()
     expect(await store.getState().planCreate('   ')).toBeNull()
