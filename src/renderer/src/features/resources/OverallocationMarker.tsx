@@ -18,8 +18,7 @@ export function useTaskOverallocations(plan: Plan | null, result: ScheduleResult
 
 export function OverallocationMarker({ text }: { text: string }) {
   return (
-    <span className="rs-row-marker" role="img" aria-label={`Over-allocated: ${text}`} title={text} data-testid="overallocation-marker">
-      ⚠
-    </span>
+    // The sign comes from CSS so the cell's text (what the grid shows and copies) stays the task name.
+    <span className="rs-row-marker" role="img" aria-label={`Over-allocated: ${text}`} title={text} data-testid="overallocation-marker" />
   )
 }

@@ -3,7 +3,7 @@
  * when 0, negative, not a number or over 1000 %), a remove button, and a form to assign another resource. The
  * task's over-allocation, if any, is explained right here.
  */
-import { useId, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { assignmentUnitsParse } from '../../../../shared/domain/assignments-text'
 import type { Assignment, TaskId } from '../../../../shared/domain/model'
 import { useWorkspace, useWorkspaceApi } from '../workspace/workspace-store'
@@ -20,7 +20,6 @@ export function TaskAssignments({ taskId }: { taskId: TaskId }) {
   const warning = useMemo(() => (plan === null || load === null ? undefined : overallocationByTask(plan, load).get(taskId)), [plan, load, taskId])
   const [resourceId, setResourceId] = useState('')
   const [units, setUnits] = useState('100%')
-  const headingId = useId()
   if (plan === null) return null
   const free = plan.resources.filter((resource) => !assignments.some((assignment) => assignment.resourceId === resource.id))
   const assign = (): void => {
@@ -40,8 +39,8 @@ export function TaskAssignments({ taskId }: { taskId: TaskId }) {
     }
   }
   return (
-    <fieldset className="rs-assignments" aria-labelledby={headingId}>
-      <legend id={headingId}>Resources</legend>
+    <fieldset className="rs-assignments">
+      <legend>Resources</legend>
       {warning !== undefined && (
         <p className="rs-task-warning">
           <span aria-hidden="true">⚠ </span>
