@@ -240,3 +240,43 @@ test('invalid input shows a message and changes nothing', async ({ page, bridge:
     expect(await grid(page).getByRole('row').allInnerTexts()).toEqual(before)
   }
 })
+
+test('project settings: a holiday moves the dates, invalid settings are refused; F2 edits a cell', async ({ page, bridge: _bridge }) => {
+  await createPlan(page, 'Office move')
+  await grid(page).focus()
+  await press(page, 'Enter')
+  await page.keyboard.type('Pack')
+  await press(page, 'Enter')
+  await press(page, 'ArrowRight')
+  await press(page, 'F2')
+  await page.keyboard.press('Control+a')
+  await page.keyboard.type('3d')
+  await press(page, 'Enter')
+  await expect(cell(page, 'Pack', 'duration')).toHaveText('3d')
+  const start = await cell(page, 'Pack', 'start').innerText()
+  const finish = await cell(page, 'Pack', 'finish').innerText()
+
+  await page.getByRole('tab', { name: 'Project settings' }).click()
+  const settings = page.getByRole('region', { name: 'Project settings' })
+  await settings.getByLabel('Name', { exact: true }).fill('Founders day')
+  await settings.getByLabel('From', { exact: true }).fill(start)
+  await settings.getByRole('button', { name: 'Add exception' }).click()
+  await expect(settings.getByRole('cell', { name: 'Founders day', exact: true })).toBeVisible()
+  await page.getByRole('tab', { name: 'Gantt' }).click()
+  await expect(cell(page, 'Pack', 'start')).not.toHaveText(start)
+  await expect(cell(page, 'Pack', 'finish')).not.toHaveText(finish)
+
+  // Invalid settings are refused with a message.
+  await page.getByRole('tab', { name: 'Project settings' }).click()
+  const minutes = settings.getByLabel('Minutes per day')
+  await minutes.fill('0')
+  await minutes.blur()
+  await expect(page.locator('.ws-message[role="alert"]')).toHaveText(/Minutes per day must be a whole number/)
+  await expect(minutes).toHaveValue('480')
+
+  // Undo removes the holiday again.
+  await page.getByRole('tab', { name: 'Gantt' }).click()
+  await grid(page).focus()
+  await press(page, 'Control+z')
+  await expect(cell(page, 'Pack', 'start')).toHaveText(start)
+})
