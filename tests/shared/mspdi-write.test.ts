@@ -56,13 +56,26 @@ function nodes(value: unknown): XmlNode[] {
   return (Array.isArray(value) ? value : [value]) as XmlNode[]
 }
 
-/** Child element names of the first `<tag>...</tag>` block in `xml` whose text contains `marker`, in order. */
+/**
+ * Direct child element names, in document order, of the first `<tag>` element whose source text contains `marker`
+ * (independent of indentation: a small tag walker).
+ */
 function childOrder(xml: string, tag: string, marker = ''): string[] {
-  const pattern = new RegExp(`<${tag}>\\n([\\s\\S]*?)\\n(\\s*)</${tag}>`, 'g')
-  for (const match of xml.matchAll(pattern)) {
-    if (!match[1]?.includes(marker)) continue
-    const indent = `${match[2]}  `
-    return [...match[1].matchAll(new RegExp(`^${indent}<([A-Za-z]+)[ >/]`, 'gm'))].map((name) => name[1] as string)
+  const stack: string[] = []
+  let capture: { depth: number; start: number; children: string[] } | null = null
+  for (const match of xml.matchAll(/<(\/?)([A-Za-z]+)[^>]*?(\/?)>/g)) {
+    const [, closing, name, selfClosing] = match as unknown as [string, string, string, string]
+    if (closing === '/') {
+      stack.pop()
+      if (capture !== null && name === tag && stack.length === capture.depth) {
+        if (xml.slice(capture.start, (match.index as number) + match[0].length).includes(marker)) return capture.children
+        capture = null
+      }
+      continue
+    }
+    if (capture !== null && stack.length === capture.depth + 1) capture.children.push(name)
+    if (capture === null && name === tag && selfClosing !== '/') capture = { depth: stack.length, start: match.index as number, children: [] }
+    if (selfClosing !== '/') stack.push(name)
   }
   throw new Error(`no <${tag}> containing ${marker}`)
 }
@@ -105,7 +118,8 @@ describe('mspdiWrite envelope and header', () => {
   })
 
   it('keeps schema element order everywhere', () => {
-    expect(isInSchemaOrder(childOrder(`<Root>\n${xml.split('\n').slice(2, -2).join('\n')}\n</Root>`, 'Root'), projectOrder)).toBe(true)
+    expect(isInSchemaOrder(childOrder(xml, 'Project'), projectOrder)).toBe(true)
+    expect(childOrder(xml, 'Project').slice(-4)).toEqual(['Calendars', 'Tasks', 'Resources', 'Assignments'])
     expect(childOrder(xml, 'Task', '<Name>Build</Name>')).toEqual(
       expect.arrayContaining(['UID', 'ID', 'Name', 'WBS', 'OutlineNumber', 'OutlineLevel', 'Start', 'Finish', 'Duration', 'ConstraintType', 'ConstraintDate', 'PredecessorLink']),
     )

@@ -60,14 +60,17 @@ function dateTimeText(value: string): string {
   return value.length === 16 ? `${value}:00` : value
 }
 
+/**
+ * The output text, one element per line and without indentation: indenting a 10,000-task file costs about a
+ * fifth of the export time for 2.5 MB of spaces that no reader needs.
+ */
 class XmlText {
   /**
    * Text is appended with `+=` into a small rope (V8 joins those lazily) that is moved to `chunks` every few
-   * kilobytes; one big rope of 400,000 pieces or one array of 400,000 strings both cost far more garbage collection.
+   * kilobytes; one big rope of 400,000 pieces or one array of 400,000 strings both cost more garbage collection.
    */
   private out = ''
   private readonly chunks: string[] = []
-  private indent = ''
 
   /** Moves the current piece to the chunk list once it is large enough; call between records. */
   flush(): void {
@@ -83,34 +86,27 @@ class XmlText {
     return this.chunks.join('')
   }
 
-  /** A line written as is, outside the indentation (the declaration and the root element). */
+  /** A line written as is (the declaration and the root element). */
   raw(line: string): void {
     this.out += line
   }
 
-  /** Indents the following elements one level more than the raw root element. */
-  enterRoot(): void {
-    this.indent = '  '
-  }
-
   open(name: string): void {
-    this.out += `${this.indent}<${name}>\n`
-    this.indent += '  '
+    this.out += `<${name}>\n`
   }
 
   close(name: string): void {
-    this.indent = this.indent.slice(2)
-    this.out += `${this.indent}</${name}>\n`
+    this.out += `</${name}>\n`
   }
 
   /** An element with escaped text. */
   text(name: string, value: string): void {
-    this.out += `${this.indent}<${name}>${mspdiEscape(value)}</${name}>\n`
+    this.out += `<${name}>${mspdiEscape(value)}</${name}>\n`
   }
 
   /** An element whose value needs no escaping (numbers, codes, dates). */
   value(name: string, value: string | number): void {
-    this.out += `${this.indent}<${name}>${value}</${name}>\n`
+    this.out += `<${name}>${value}</${name}>\n`
   }
 }
 
@@ -330,7 +326,6 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
 
   xml.raw('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n')
   xml.raw(`<Project xmlns="${mspdiNamespace}">\n`)
-  xml.enterRoot()
   xml.value('SaveVersion', mspdiSaveVersion)
   xml.text('Name', limitLength(plan.name, 255))
   xml.text('Title', limitLength(plan.name, 512))
