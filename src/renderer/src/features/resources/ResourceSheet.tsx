@@ -122,7 +122,7 @@ export function ResourceSheet({ onShowUsage }: { onShowUsage?: (resourceId: Reso
                         key={`${field}:${fieldText(resource, field)}`}
                         label={`${fieldLabels[field]} of ${resource.name}`}
                         initial={fieldText(resource, field)}
-                        placeholder={field === 'nonWorkingDays' ? '2026-03-02..2026-03-06' : undefined}
+                        placeholder={field === 'nonWorkingDays' ? 'None' : undefined}
                         isWide={field === 'nonWorkingDays' || field === 'name'}
                         onCommit={(text) => commit(resource, field, text)}
                       />
@@ -268,7 +268,7 @@ function AddResourceForm({ onMessage }: { onMessage: (text: string | null) => vo
       </label>
       <label>
         Vacations
-        <input value={vacations} placeholder="2026-03-02..2026-03-06" onChange={(event) => setVacations(event.target.value)} />
+        <input value={vacations} placeholder="e.g. 2026-03-02..2026-03-06" onChange={(event) => setVacations(event.target.value)} />
       </label>
       <button type="submit" className="ws-button rs-button-primary">
         Add resource
