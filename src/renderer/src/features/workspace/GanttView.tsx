@@ -522,7 +522,10 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
                   isCriticalShown={isCriticalShown}
                   selected={selectedSet}
                   today={today}
-                  onSelect={(taskId) => activate(taskId, active.column)}
+                  onSelect={(taskId) => {
+                    activate(taskId, active.column)
+                    focusGrid()
+                  }}
                   onHover={(taskId, x, y) => setTooltip(taskId === null ? null : { taskId, x, y })}
                 />
               </div>
