@@ -6,7 +6,6 @@
  * Each JSON line carries memory: `heapDeltaMb` (heap still held right after one call, before any GC: a lower bound
  * of that call's peak), `heapUsedMb` and `rssMb` at that moment, and `peakRssMb` (the process's maximum RSS so far).
  */
-import { loadavg } from 'node:os'
 import { mspdiRead, mspdiWrite } from '../../src/shared/formats/mspdi'
 import { generatePlan } from '../../tests/support/generate-plan'
 import { bench } from '../lib'
@@ -32,36 +31,15 @@ function memoryOf(body: () => unknown): Record<string, number> {
   return fields
 }
 
-/**
- * Runs `body` through `bench` and prints a second line with the CPU time per call (user + system, all threads,
- * GC included). On a shared, overloaded machine wall-clock medians grow with the load; CPU time much less so.
- */
-async function benchWithCpu(name: string, fields: Record<string, number>, body: () => unknown): Promise<void> {
-  const warmup = 2
-  const runs = 9
-  const before = process.cpuUsage()
-  const result = await bench({ bench: name, fields, runs, warmup }, body)
-  const cpu = process.cpuUsage(before)
-  console.log(
-    JSON.stringify({
-      bench: `${name}.cpu`,
-      tasks: fields.tasks ?? 0,
-      cpuMsPerRun: Math.round((cpu.user + cpu.system) / 1000 / (warmup + runs)),
-      medianMs: result.medianMs,
-      loadAverage1m: Math.round(loadavg()[0] * 10) / 10,
-    }),
-  )
-}
-
 export async function run(): Promise<void> {
   const plan = generatePlan({ tasks: 10_000, seed: 42, resources: 50 })
   const fields = { tasks: plan.tasks.length, links: plan.dependencies.length, resources: plan.resources.length, assignments: plan.assignments.length }
   const text = mspdiWrite(plan)
-  await benchWithCpu('export.mspdi', { ...fields, bytes: text.length, ...memoryOf(() => mspdiWrite(plan)) }, () => mspdiWrite(plan).length)
+  await bench({ bench: 'export.mspdi', fields: { ...fields, bytes: text.length, ...memoryOf(() => mspdiWrite(plan)) }, runs: 9, warmup: 2 }, () => mspdiWrite(plan).length)
   const check = mspdiRead(text)
   if (!check.ok) throw new Error(check.error.message)
   if (check.plan.tasks.length !== plan.tasks.length) throw new Error('import lost tasks')
-  await benchWithCpu('import.mspdi', { ...fields, bytes: text.length, ...memoryOf(() => mspdiRead(text)) }, () => {
+  await bench({ bench: 'import.mspdi', fields: { ...fields, bytes: text.length, ...memoryOf(() => mspdiRead(text)) }, runs: 9, warmup: 2 }, () => {
     const result = mspdiRead(text)
     if (!result.ok) throw new Error(result.error.message)
     return result.plan.tasks.length
