@@ -8,12 +8,13 @@ import { platformDetect } from './platform'
 import { AppStoreContext, createAppStore } from './stores/app-store'
 import { storeDepsDefault } from './stores/deps'
 
+const blockedMessage =
+  'Gantry is open in another window with an older version. Close the other windows to continue.'
 const platform = platformDetect()
 const db = new PlanDb(undefined, undefined, {
   // Another window upgraded the database: this one must reload to use the new version.
   onVersionChange: () => window.location.reload(),
-  onBlocked: () =>
-    store.getState().noticeAdd('error', 'Gantry is open in another window with an older version. Close the other windows to continue.'),
+  onBlocked: () => store.getState().noticeAdd('error', blockedMessage),
 })
 const store = createAppStore(storeDepsDefault(platform, db))
 appStart(store, platform)
