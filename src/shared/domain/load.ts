@@ -443,9 +443,15 @@ function taskIdsOfSpans(spans: Spans, taskIdOf: (taskIndex: number) => TaskId): 
   return uniqueTaskIds(spans.taskIndexes.subarray(0, spans.count), taskIdOf)
 }
 
+function numeric(a: number, b: number): number {
+  return a - b
+}
+
 /** Task ids of task indexes, in plan order, each once. */
 function uniqueTaskIds(taskIndexes: ArrayLike<number>, taskIdOf: (taskIndex: number) => TaskId): TaskId[] {
-  const sorted = Int32Array.from(taskIndexes).sort()
+  // Period lists are short: a plain array sort is cheaper than creating a typed array for each.
+  const sorted =
+    taskIndexes.length > 64 ? Int32Array.from(taskIndexes).sort() : Array.from(taskIndexes).sort(numeric)
   const ids: TaskId[] = []
   for (let index = 0; index < sorted.length; index++) {
     if (index > 0 && sorted[index] === sorted[index - 1]) continue
