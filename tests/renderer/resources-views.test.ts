@@ -1,0 +1,127 @@
+import 'fake-indexeddb/auto'
+import Dexie from 'dexie'
+import { createElement, type ReactElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createStore, type StoreApi } from 'zustand'
+import { makePlan, makeTask } from '../../src/shared/domain/defaults'
+import type { Plan, Resource } from '../../src/shared/domain/model'
+import { scheduleRun } from '../../src/shared/domain/schedule'
+import type { GantryPlatform } from '../../src/shared/ipc/contract'
+import { PlanDb, planDbCreate } from '../../src/renderer/src/db/plan-db'
+import { createAppStore } from '../../src/renderer/src/stores/app-store'
+import { ResourceSheet } from '../../src/renderer/src/features/resources/ResourceSheet'
+import { TaskAssignments } from '../../src/renderer/src/features/resources/TaskAssignments'
+import { UsageView } from '../../src/renderer/src/features/resources/UsageView'
+import { WorkspaceStoreContext, type WorkspaceState } from '../../src/renderer/src/features/workspace/workspace-store'
+
+function resource(id: number, name: string, maxUnits = 100): Resource {
+  return { id, name, role: 'Dev', initials: '', email: '', maxUnits, hourlyRate: 0, nonWorkingDays: [], calendarId: null }
+}
+
+/**
+ * Mon 2026-03-02, standard calendar:
+ *   Design 3d  Ana 100 %      Ana: 200 % Mon-Tue (Design + Build), 100 % Wed
+ *   Build  2d  Ana 100 %
+ *   Docs   5d  Ben  50 % (Ben is a 50 % part-timer, so 100 % of his capacity: no conflict)
+ */
+function plan(): Plan {
+  return makePlan('p-views', 'Views', '2026-03-02T08:00:00', '2026-03-01T00:00:00', {
+    tasks: [makeTask(1, { name: 'Design', duration: 3 * 480 }), makeTask(2, { name: 'Build', duration: 2 * 480 }), makeTask(3, { name: 'Docs', duration: 5 * 480 })],
+    resources: [resource(1, 'Ana'), resource(2, 'Ben', 50)],
+    assignments: [
+      { id: 1, taskId: 1, resourceId: 1, units: 100 },
+      { id: 2, taskId: 2, resourceId: 1, units: 100 },
+      { id: 3, taskId: 3, resourceId: 2, units: 50 },
+    ],
+  })
+}
+
+const platform = {
+  kind: 'web',
+  invoke: {
+    'recovery/write': () => Promise.resolve({ ok: true, value: undefined }),
+    'window/setTitle': () => Promise.resolve({ ok: true, value: undefined }),
+    'plan/recent': () => Promise.resolve({ ok: true, value: [] }),
+  },
+  onMenuCommand: () => () => undefined,
+  onProgress: () => () => undefined,
+  onCloseRequest: () => () => undefined,
+  confirmClose: () => undefined,
+} as unknown as GantryPlatform
+
+const dbs: PlanDb[] = []
+afterEach(async () => {
+  for (const db of dbs.splice(0)) {
+    db.close()
+    await Dexie.delete(db.name)
+  }
+})
+
+async function render(element: ReactElement, zoomLevel = 0): Promise<string> {
+  const db = new PlanDb(`views-test-${Math.random()}`)
+  dbs.push(db)
+  await planDbCreate(db, plan())
+  const store = createAppStore({ platform, db, now: () => '2026-03-01T09:00:00', newId: () => 'unused', schedule: scheduleRun })
+  expect(await store.getState().documentOpen('p-views')).toBe(true)
+  store.setState({ zoomLevel })
+  // Server rendering reads a store's initial state, so render over a store that starts with the opened plan.
+  const snapshot = createStore(() => store.getState())
+  return renderToStaticMarkup(createElement(WorkspaceStoreContext.Provider, { value: snapshot as unknown as StoreApi<WorkspaceState> }, element))
+}
+
+describe('resource usage view', () => {
+  it('shows daily load in percent with over 100 % in red, per day at the Day zoom', async () => {
+    const html = await render(createElement(UsageView), 0)
+    expect(html).toContain('aria-label="Ana, 2026-03-02: 200 % (16 h of 8 h), over-allocated"')
+    expect(html).toMatch(/class="rs-heat-cell is-over"[^>]*>200%</)
+    expect(html).toContain('aria-label="Ana, 2026-03-04: 100 % (8 h of 8 h)"')
+    expect(html).toContain('aria-label="Ben, 2026-03-02: 100 % (4 h of 4 h)"')
+    expect(html).toContain('aria-label="Ana, 2026-03-07: not working"')
+  })
+
+  it('shows weeks when the Gantt is zoomed out', async () => {
+    const html = await render(createElement(UsageView), 1)
+    expect(html).toContain('Wk 03-02')
+    // Ana: 40 h assigned in the week of 40 h available, yet over-allocated on Mon and Tue.
+    expect(html).toContain('aria-label="Ana, week of 2026-03-02: 100 % (40 h of 40 h), over-allocated"')
+    expect(html).toContain('per week')
+  })
+
+  it('draws the histogram of the first over-allocated resource with a capacity line', async () => {
+    const html = await render(createElement(UsageView), 0)
+    expect(html).toContain('Load of Ana (100 % max) per day — over capacity in 2 days')
+    expect(html).toMatch(/<path d="M[^"]+" class="rs-capacity"/)
+    expect(html.match(/class="rs-bar is-over"/g)).toHaveLength(2)
+  })
+
+  it('lists the conflict with its resource, dates, peak and both tasks as links', async () => {
+    const html = await render(createElement(UsageView), 0)
+    expect(html).toMatch(/Over-allocations <span class="rs-count is-over">1<\/span>/)
+    expect(html).toContain('<strong>Ana</strong> <span class="rs-when">2026-03-02 – 2026-03-03</span>')
+    expect(html).toContain('peak 200 %')
+    expect(html).toContain('16 h of work above capacity (max 100 %)')
+    expect(html).toContain('aria-label="Select task Design"')
+    expect(html).toContain('aria-label="Select task Build"')
+    expect(html).not.toContain('Select task Docs')
+  })
+})
+
+describe('resource sheet and task assignments', () => {
+  it('marks the over-allocated resource with its peak', async () => {
+    const html = await render(createElement(ResourceSheet))
+    expect(html).toContain('Over-allocated · peak 200 %')
+    expect(html).toMatch(/aria-label="Max units of Ben"[^>]*value="50%"/)
+    expect(html.match(/Over-allocated · peak/g)).toHaveLength(1)
+    expect(html).toContain('Within capacity')
+  })
+
+  it('explains the over-allocation in the task details and lists the units', async () => {
+    const html = await render(createElement(TaskAssignments, { taskId: 2 }))
+    expect(html).toContain('Ana is over-allocated from 2026-03-02 to 2026-03-03 (peak 200 %) on Design, Build')
+    expect(html).toMatch(/aria-label="Units of Ana"[^>]*value="100%"/)
+    const docs = await render(createElement(TaskAssignments, { taskId: 3 }))
+    expect(docs).not.toContain('over-allocated')
+    expect(docs).toMatch(/aria-label="Units of Ben"[^>]*value="50%"/)
+  })
+})
