@@ -150,6 +150,19 @@ test('over-allocation is shown with both tasks, leveled, undone, redone and kept
   await expect(page.getByTestId('overallocation-marker')).toHaveCount(0)
   await page.getByRole('button', { name: 'Resources', exact: true }).first().click()
   await expect(page.getByRole('textbox', { name: 'Max units of Ben' })).toHaveValue('50%')
+
+  // Removing an assigned resource asks first, removes its assignments too, and one undo brings both back.
+  await page.getByRole('button', { name: 'Remove Ana' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Remove Ana?' })
+  await expect(dialog).toContainText('assigned to 2 tasks')
+  await dialog.getByRole('button', { name: 'Remove resource and assignments' }).click()
+  await expect(page.getByRole('textbox', { name: 'Name of Ana' })).toHaveCount(0)
+  await page.getByRole('tab', { name: 'Gantt' }).click()
+  await expect(cell(page, 'Design', 'resources')).toHaveText('')
+  await expect(cell(page, 'Build', 'resources')).toHaveText('')
+  await page.getByRole('button', { name: 'Undo (Ctrl+Z)' }).click()
+  await expect(cell(page, 'Design', 'resources')).toHaveText('Ana')
+  await expect(cell(page, 'Build', 'resources')).toHaveText('Ana')
 })
 
 test('bad units are refused with a message and nothing changes', async ({ page, bridge }) => {
