@@ -11,7 +11,7 @@ import type { Plan, Resource, ResourceId, TaskId } from '../../../../shared/doma
 import type { Schedule } from '../../../../shared/domain/schedule-types'
 import { suggestionsForConflict, type Suggestion } from '../../../../shared/domain/suggestions'
 import { useWorkspaceApi } from '../workspace/workspace-store'
-import { percentText, taskNames } from './plan-load'
+import { percentText, taskNameLookup } from './plan-load'
 import { resourcesApplySuggestion, resourcesLevel } from './resource-commands'
 
 type Props = {
@@ -22,6 +22,9 @@ type Props = {
   onShowTasks?: (taskIds: TaskId[]) => void
 }
 
+/** Conflicts listed at first; a big plan can have hundreds and the first ones (by date) matter most. */
+const conflictsShown = 100
+
 function hoursText(minutes: number): string {
   const hours = Math.round((minutes / 60) * 10) / 10
   return `${hours} h`
@@ -30,7 +33,10 @@ function hoursText(minutes: number): string {
 export function OverallocationsPanel({ plan, schedule, load, onShowTasks }: Props) {
   const headingId = useId()
   const resources = useMemo(() => new Map<ResourceId, Resource>(plan.resources.map((resource) => [resource.id, resource])), [plan.resources])
+  const nameOf = useMemo(() => taskNameLookup(plan), [plan])
+  const [isAllShown, setAllShown] = useState(false)
   const count = load.conflicts.length
+  const shown = isAllShown ? load.conflicts : load.conflicts.slice(0, conflictsShown)
   return (
     <section className="rs-panel" aria-labelledby={headingId}>
       <h2 id={headingId}>
@@ -43,17 +49,23 @@ export function OverallocationsPanel({ plan, schedule, load, onShowTasks }: Prop
         </p>
       ) : (
         <ul className="rs-conflicts" aria-label="Conflicts">
-          {load.conflicts.map((conflict) => (
+          {shown.map((conflict) => (
             <ConflictItem
               key={`${conflict.resourceId}:${conflict.startDay}`}
               plan={plan}
               schedule={schedule}
               conflict={conflict}
               resource={resources.get(conflict.resourceId)}
+              nameOf={nameOf}
               onShowTasks={onShowTasks}
             />
           ))}
         </ul>
+      )}
+      {shown.length < count && (
+        <button type="button" className="ws-button rs-more" onClick={() => setAllShown(true)}>
+          Show all {count} over-allocations
+        </button>
       )}
     </section>
   )
@@ -64,19 +76,21 @@ function ConflictItem({
   schedule,
   conflict,
   resource,
+  nameOf,
   onShowTasks,
 }: {
   plan: Plan
   schedule: Schedule
   conflict: OverallocationPeriod
   resource: Resource | undefined
+  nameOf: (id: TaskId) => string
   onShowTasks?: (taskIds: TaskId[]) => void
 }) {
   const store = useWorkspaceApi()
   const [isOpen, setOpen] = useState(false)
   const suggestions = useMemo<Suggestion[]>(() => (isOpen ? suggestionsForConflict(plan, schedule, conflict) : []), [isOpen, plan, schedule, conflict])
   const name = resource?.name ?? `Resource ${conflict.resourceId}`
-  const names = taskNames(plan, conflict.taskIds)
+  const names = conflict.taskIds.map(nameOf)
   const peak = Math.max(conflict.peakPercent, conflict.peakUnitsPercent)
   const when = conflict.start === conflict.finish ? conflict.start : `${conflict.start} – ${conflict.finish}`
   const select = (ids: TaskId[]): void => {

@@ -30,21 +30,26 @@ export function percentText(value: number | null): string {
   return `${Math.round(value)} %`
 }
 
-/** Names of tasks, each quoted, for messages ("Design", "Build"). */
-export function taskNames(plan: Plan, ids: readonly TaskId[]): string[] {
+/** A lookup of task names by id for one plan (built once, O(tasks)); unnamed tasks read "task <id>". */
+export function taskNameLookup(plan: Plan): (id: TaskId) => string {
   const byId = new Map<TaskId, Task>(plan.tasks.map((task) => [task.id, task]))
-  return ids.map((id) => {
+  return (id) => {
     const name = byId.get(id)?.name.trim() ?? ''
     return name === '' ? `task ${id}` : name
-  })
+  }
+}
+
+/** Names of tasks, in the order given. */
+export function taskNames(plan: Plan, ids: readonly TaskId[], nameOf: (id: TaskId) => string = taskNameLookup(plan)): string[] {
+  return ids.map(nameOf)
 }
 
 /** One line describing a conflict: who, when, how much, which tasks. */
-export function conflictText(plan: Plan, conflict: OverallocationPeriod, resources: ReadonlyMap<ResourceId, Resource>): string {
+export function conflictText(conflict: OverallocationPeriod, resources: ReadonlyMap<ResourceId, Resource>, nameOf: (id: TaskId) => string): string {
   const who = resources.get(conflict.resourceId)?.name ?? `resource ${conflict.resourceId}`
   const when = conflict.start === conflict.finish ? `on ${conflict.start}` : `from ${conflict.start} to ${conflict.finish}`
   const peak = Math.max(conflict.peakPercent, conflict.peakUnitsPercent)
-  return `${who} is over-allocated ${when} (peak ${percentText(peak)}) on ${taskNames(plan, conflict.taskIds).join(', ')}`
+  return `${who} is over-allocated ${when} (peak ${percentText(peak)}) on ${conflict.taskIds.map(nameOf).join(', ')}`
 }
 
 /**
@@ -55,8 +60,9 @@ export function overallocationByTask(plan: Plan, load: PlanLoad): Map<TaskId, st
   const result = new Map<TaskId, string>()
   if (load.conflicts.length === 0) return result
   const resources = new Map<ResourceId, Resource>(plan.resources.map((resource) => [resource.id, resource]))
+  const nameOf = taskNameLookup(plan)
   for (const conflict of load.conflicts) {
-    const text = conflictText(plan, conflict, resources)
+    const text = conflictText(conflict, resources, nameOf)
     for (const taskId of conflict.taskIds) {
       const previous = result.get(taskId)
       if (previous === undefined) result.set(taskId, text)
