@@ -74,7 +74,8 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
   const columns = columnKeys.filter((key) => !hiddenColumns.includes(key))
   const columnsWidth = columns.reduce((sum, key) => sum + columnWidths[key], 0)
 
-  const [viewportHeight, setViewportHeight] = useState(() => (typeof window === 'undefined' ? 800 : window.innerHeight))
+  // Null until measured: the first commit renders the frame without rows, so measuring it lays out little.
+  const [viewportHeight, setViewportHeight] = useState<number | null>(null)
   const [chartWidth, setChartWidth] = useState(1000)
   const [firstRow, setFirstRow] = useState(0)
   const [xWindow, setXWindow] = useState<[number, number]>([0, 3000])
@@ -88,12 +89,19 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
   const chartRowsRef = useRef<HTMLDivElement>(null)
   const chartPaneRef = useRef<HTMLDivElement>(null)
   const treegridRef = useRef<HTMLDivElement>(null)
-  const windowRef = useRef({ firstRow: 0, x0: 0, x1: 3000 })
+  const windowRef = useRef({ firstRow: 0, x0: 0, x1: 3000, top: 0 })
+  const chartWidthRef = useRef(1000)
+  const placeLayers = useCallback(() => {
+    const state = windowRef.current
+    const transform = `translateY(${state.firstRow * rowHeight - state.top}px)`
+    if (gridRowsRef.current !== null) gridRowsRef.current.style.transform = transform
+    if (chartRowsRef.current !== null) chartRowsRef.current.style.transform = transform
+  }, [])
 
   const rowCount = derived?.rows.length ?? 0
-  const rowsViewport = Math.max(rowHeight, viewportHeight - headerHeight - scrollbarRoom)
+  const rowsViewport = Math.max(rowHeight, (viewportHeight ?? 0) - headerHeight - scrollbarRoom)
   const windowRows = Math.ceil(rowsViewport / rowHeight) + overscanRows * 2
-  const lastRow = Math.min(rowCount, firstRow + windowRows)
+  const lastRow = viewportHeight === null ? firstRow : Math.min(rowCount, firstRow + windowRows)
 
   // Measure the viewport before the first paint; follow later resizes.
   useLayoutEffect(() => {
@@ -102,7 +110,10 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
     if (scroller === null) return
     const measure = (): void => {
       setViewportHeight(scroller.clientHeight)
-      if (chart !== null) setChartWidth(chart.clientWidth)
+      if (chart !== null) {
+        chartWidthRef.current = chart.clientWidth || 1000
+        setChartWidth(chart.clientWidth)
+      }
     }
     measure()
     const observer = new ResizeObserver(measure)
@@ -111,57 +122,57 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
     return () => observer.disconnect()
   }, [])
 
-  const applyScroll = useCallback(() => {
+  // One handler for both scrollers: it reads both positions before writing anything (no forced layout), renders
+  // the new row and timeline windows in a single synchronous pass when they changed, then moves the row layers.
+  const syncScroll = useCallback(() => {
     const scroller = scrollerRef.current
+    const chart = chartPaneRef.current
     if (scroller === null) return
     const top = scroller.scrollTop
+    const left = chart === null ? 0 : chart.scrollLeft
+    const width = chartWidthRef.current
+    const state = windowRef.current
+    state.top = top
     const wanted = Math.max(0, Math.floor(top / rowHeight) - overscanRows)
-    const current = windowRef.current.firstRow
-    // Re-render only when the rendered window no longer covers the view; the layout effect then places the layers.
-    if (wanted < current || wanted > current + overscanRows) {
-      windowRef.current.firstRow = wanted
-      flushSync(() => setFirstRow(wanted))
+    const isRowsStale = wanted < state.firstRow || wanted > state.firstRow + overscanRows
+    const isXStale = chart !== null && (left < state.x0 || left + width > state.x1)
+    if (isRowsStale || isXStale) {
+      if (isRowsStale) state.firstRow = wanted
+      if (isXStale) {
+        state.x0 = Math.max(0, left - width)
+        state.x1 = left + width * 2
+      }
+      const nextRow = state.firstRow
+      const nextX: [number, number] = [state.x0, state.x1]
+      // The layout effect places the layers after this render.
+      flushSync(() => {
+        if (isRowsStale) setFirstRow(nextRow)
+        if (isXStale) setXWindow(nextX)
+      })
       return
     }
     // Rows are placed relative to the window's first row, so the layers stay small (no 100,000-pixel layers).
-    const transform = `translateY(${current * rowHeight - top}px)`
-    if (gridRowsRef.current !== null) gridRowsRef.current.style.transform = transform
-    if (chartRowsRef.current !== null) chartRowsRef.current.style.transform = transform
+    placeLayers()
   }, [])
-
-  const applyHorizontalScroll = useCallback(() => {
-    const chart = chartPaneRef.current
-    if (chart === null) return
-    const left = chart.scrollLeft
-    const width = chart.clientWidth
-    const { x0, x1 } = windowRef.current
-    if (left < x0 || left + width > x1) {
-      const next: [number, number] = [Math.max(0, left - width), left + width * 2]
-      windowRef.current.x0 = next[0]
-      windowRef.current.x1 = next[1]
-      flushSync(() => setXWindow(next))
-    }
-  }, [])
+  const applyScroll = syncScroll
+  const applyHorizontalScroll = syncScroll
 
   useEffect(() => {
     const scroller = scrollerRef.current
     const chart = chartPaneRef.current
     if (scroller === null || chart === null) return
-    scroller.addEventListener('scroll', applyScroll, { passive: true })
-    chart.addEventListener('scroll', applyHorizontalScroll, { passive: true })
+    scroller.addEventListener('scroll', syncScroll, { passive: true })
+    chart.addEventListener('scroll', syncScroll, { passive: true })
     return () => {
-      scroller.removeEventListener('scroll', applyScroll)
-      chart.removeEventListener('scroll', applyHorizontalScroll)
+      scroller.removeEventListener('scroll', syncScroll)
+      chart.removeEventListener('scroll', syncScroll)
     }
-  }, [applyScroll, applyHorizontalScroll])
+  }, [syncScroll])
 
-  // Keep the transform right after every render (row count or height changes).
+  // Keep the transform right after every render (row count or height changes), from the last scroll position
+  // read by the scroll handler (reading scrollTop here, after the render's DOM writes, would force a layout).
   useLayoutEffect(() => {
-    const scroller = scrollerRef.current
-    if (scroller === null) return
-    const transform = `translateY(${firstRow * rowHeight - scroller.scrollTop}px)`
-    if (gridRowsRef.current !== null) gridRowsRef.current.style.transform = transform
-    if (chartRowsRef.current !== null) chartRowsRef.current.style.transform = transform
+    placeLayers()
   })
 
   // On a zoom change keep the same date at the left edge.
@@ -179,7 +190,7 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
       chart.scrollLeft = Math.max(0, scaleX(scale, scaleMinutes(before, chart.scrollLeft)))
     }
     const left = chart.scrollLeft
-    const width = chart.clientWidth || 1000
+    const width = chartWidthRef.current
     windowRef.current.x0 = Math.max(0, left - width)
     windowRef.current.x1 = left + width * 2
     setXWindow([windowRef.current.x0, windowRef.current.x1])
@@ -396,7 +407,7 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
     <div className="ws-gantt">
       <div className="ws-gantt-main">
         <div className="ws-scroller" ref={scrollerRef} data-testid="ws-scroller">
-          <div className="ws-sticky" style={{ height: viewportHeight }}>
+          <div className="ws-sticky" style={{ height: viewportHeight ?? undefined }}>
             <div className="ws-grid-pane" style={{ width: gridWidth }}>
               <div
                 ref={treegridRef}
@@ -531,7 +542,7 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
               </div>
             </div>
           </div>
-          <div style={{ height: Math.max(0, totalHeight - viewportHeight) }} aria-hidden="true" />
+          <div style={{ height: Math.max(0, totalHeight - (viewportHeight ?? 0)) }} aria-hidden="true" />
         </div>
         {tooltip !== null && <BarTooltip derived={derived} taskId={tooltip.taskId} x={tooltip.x} y={tooltip.y} />}
       </div>
@@ -796,16 +807,14 @@ function ChartBody(props: ChartBodyProps) {
         )
       }
     }
-    // Links whose rows overlap the window (an arrow passing through the view is drawn too).
-    for (const link of plan.dependencies) {
-      const fromIndex = derived.indexOf.get(link.predecessorId)
-      const toIndex = derived.indexOf.get(link.successorId)
-      if (fromIndex === undefined || toIndex === undefined) continue
-      const fromRow = derived.rowOfTask[fromIndex] as number
-      const toRow = derived.rowOfTask[toIndex] as number
-      if (fromRow < 0 || toRow < 0) continue
-      if (Math.max(fromRow, toRow) < firstRow || Math.min(fromRow, toRow) >= lastRow) continue
-      links.push(renderLink(link, fromIndex, toIndex, fromRow, toRow))
+    // Links whose rows overlap the window (an arrow passing through the view is drawn too); a scan of typed arrays.
+    const { linkRowMin, linkRowMax, linkFrom, linkTo } = derived
+    for (let index = 0; index < linkRowMin.length; index++) {
+      const minRow = linkRowMin[index] as number
+      if (minRow < 0 || minRow >= lastRow || (linkRowMax[index] as number) < firstRow) continue
+      const fromIndex = linkFrom[index] as number
+      const toIndex = linkTo[index] as number
+      links.push(renderLink(plan.dependencies[index] as Dependency, fromIndex, toIndex, derived.rowOfTask[fromIndex] as number, derived.rowOfTask[toIndex] as number))
     }
   }
 

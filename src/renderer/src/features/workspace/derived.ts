@@ -19,6 +19,12 @@ export type Derived = {
   assignmentsByTask: Map<TaskId, Assignment[]>
   calendar: CompiledCalendar | null
   indexOf: Map<TaskId, number>
+  /** Per dependency (plan order): predecessor and successor task indexes, -1 when a task is missing. */
+  linkFrom: Int32Array
+  linkTo: Int32Array
+  /** Per dependency: first and last visible row it spans, -1 when either end is hidden. */
+  linkRowMin: Int32Array
+  linkRowMax: Int32Array
 }
 
 export function deriveWorkspace(plan: Plan, schedule: Schedule | null): Derived {
@@ -42,6 +48,22 @@ export function deriveWorkspace(plan: Plan, schedule: Schedule | null): Derived 
     indexOf = new Map()
     plan.tasks.forEach((task, index) => indexOf?.set(task.id, index))
   }
+  const linkCount = plan.dependencies.length
+  const linkFrom = new Int32Array(linkCount)
+  const linkTo = new Int32Array(linkCount)
+  const linkRowMin = new Int32Array(linkCount)
+  const linkRowMax = new Int32Array(linkCount)
+  for (let index = 0; index < linkCount; index++) {
+    const link = plan.dependencies[index] as Dependency
+    const from = indexOf.get(link.predecessorId) ?? -1
+    const to = indexOf.get(link.successorId) ?? -1
+    const fromRow = from < 0 ? -1 : (rowOfTask[from] as number)
+    const toRow = to < 0 ? -1 : (rowOfTask[to] as number)
+    linkFrom[index] = from
+    linkTo[index] = to
+    linkRowMin[index] = fromRow < 0 || toRow < 0 ? -1 : Math.min(fromRow, toRow)
+    linkRowMax[index] = fromRow < 0 || toRow < 0 ? -1 : Math.max(fromRow, toRow)
+  }
   const compiled = calendarCompile(plan, plan.calendarId)
   return {
     plan,
@@ -53,5 +75,9 @@ export function deriveWorkspace(plan: Plan, schedule: Schedule | null): Derived 
     assignmentsByTask,
     calendar: calendarIsProblem(compiled) ? null : compiled,
     indexOf,
+    linkFrom,
+    linkTo,
+    linkRowMin,
+    linkRowMax,
   }
 }
