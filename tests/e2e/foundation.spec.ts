@@ -42,6 +42,7 @@ test('duplicate and delete (with confirmation) in the plan list', async ({ page,
   await page.goto('index.html')
   await page.getByLabel('New plan').fill('Office move')
   await page.getByRole('button', { name: 'Create plan' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Office move' })).toBeVisible()
   await page.getByRole('button', { name: 'Plans', exact: true }).click()
   await page.getByRole('button', { name: 'Duplicate Office move' }).click()
   await expect(page.getByRole('rowheader', { name: 'Office move (copy)' })).toBeVisible()
@@ -201,12 +202,16 @@ test('a menu command creates a plan; closing with unsaved changes asks first', a
   expect((await parsedFile(bridge.path('untitled.gantry'))).name).toBe('Renamed')
 })
 
-test('a recovery copy left by a crash is offered at start and restored', async ({ page, bridge }) => {
+test('a recovery copy left by a crash is offered at start and restored', async ({
+  page,
+  bridge,
+  baseURL,
+}) => {
   const plan = makePlan('recovered-plan', 'Crashed plan', '2025-05-05T08:00:00', '2025-05-01T10:00:00', {
     tasks: [makeTask(1, { name: 'Only task' })],
   })
   const written = await bridge.handlers['recovery/write'](
-    { senderFrame: { url: 'http://127.0.0.1:5199/app/index.html' } },
+    { senderFrame: { url: new URL('index.html', baseURL).href } },
     { plan },
   )
   expect(written.ok).toBe(true)
@@ -261,6 +266,7 @@ for (const bad of badFiles) {
     await page.goto('index.html')
     await page.getByLabel('New plan').fill('Keep me')
     await page.getByRole('button', { name: 'Create plan' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Keep me' })).toBeVisible()
     await page.getByRole('button', { name: 'Plans', exact: true }).click()
     await expect(page.getByRole('rowheader', { name: 'Keep me' })).toBeVisible()
     const before = await idbDump(page)
