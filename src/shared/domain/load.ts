@@ -328,7 +328,10 @@ function loadResourceFromSpans(
   for (let day = 0; day < length; day++)
     available[day] = (((midnight[day + 1] as number) - (midnight[day] as number)) * maxUnits) / 100
 
-  type OpenPeriod = { startDay: number; finishDay: number; tasks: number[]; excess: number; minutes: number }
+  // The tasks of each period go to one shared buffer: only the last period ever grows, so period k owns
+  // periodTasks[k.tasksFrom .. next period's tasksFrom), and no array is allocated per period.
+  type OpenPeriod = { startDay: number; finishDay: number; tasksFrom: number; excess: number; minutes: number }
+  let taskCount = 0
   const openPeriods: OpenPeriod[] = []
   let open: OpenPeriod | null = null
   // The spans running now: a dense list with each span's position in it, for O(1) removal.
@@ -382,7 +385,7 @@ function loadResourceFromSpans(
         }
       }
       if (open === null) {
-        open = { startDay: day, finishDay: day, tasks: [], excess: 0, minutes: 0 }
+        open = { startDay: day, finishDay: day, tasksFrom: taskCount, excess: 0, minutes: 0 }
         openPeriods.push(open)
       }
       open.finishDay = day
@@ -391,14 +394,15 @@ function loadResourceFromSpans(
         const span = active[index] as number
         if (listedIn[span] === ordinal) continue
         listedIn[span] = ordinal
-        open.tasks.push(taskIndexes[span] as number)
+        if (taskCount === periodTasks.length) periodTasksGrow()
+        periodTasks[taskCount++] = taskIndexes[span] as number
       }
       open.minutes += overlap
       open.excess += ((rate - maxUnits) * overlap) / 100
     }
   }
 
-  const periods: OverallocationPeriod[] = openPeriods.map((period) => {
+  const periods: OverallocationPeriod[] = openPeriods.map((period, ordinal) => {
     let peak = -1
     let peakDay = period.startDay
     let peakRate = 0
@@ -421,7 +425,12 @@ function loadResourceFromSpans(
       peakPercent: Math.round(peak * 100) / 100,
       peakUnitsPercent: Math.round(((peakRate * 100) / maxUnits) * 100) / 100,
       peakDay,
-      taskIds: uniqueTaskIds(period.tasks, taskIdOf),
+      taskIds: uniqueTaskIds(
+        periodTasks,
+        period.tasksFrom,
+        openPeriods[ordinal + 1]?.tasksFrom ?? taskCount,
+        taskIdOf,
+      ),
       excessWork: Math.round(period.excess * 100) / 100,
       overMinutes: period.minutes,
     }
@@ -440,24 +449,52 @@ function loadResourceFromSpans(
 }
 
 function taskIdsOfSpans(spans: Spans, taskIdOf: (taskIndex: number) => TaskId): TaskId[] {
-  return uniqueTaskIds(spans.taskIndexes.subarray(0, spans.count), taskIdOf)
+  // A copy: the sweep still reads the spans' task indexes in span order.
+  return uniqueTaskIds(spans.taskIndexes.slice(0, spans.count), 0, spans.count, taskIdOf)
 }
 
-function numeric(a: number, b: number): number {
-  return a - b
-}
-
-/** Task ids of task indexes, in plan order, each once. */
-function uniqueTaskIds(taskIndexes: ArrayLike<number>, taskIdOf: (taskIndex: number) => TaskId): TaskId[] {
-  // Period lists are short: a plain array sort is cheaper than creating a typed array for each.
-  const sorted =
-    taskIndexes.length > 64 ? Int32Array.from(taskIndexes).sort() : Array.from(taskIndexes).sort(numeric)
-  const ids: TaskId[] = []
-  for (let index = 0; index < sorted.length; index++) {
-    if (index > 0 && sorted[index] === sorted[index - 1]) continue
-    ids.push(taskIdOf(sorted[index] as number))
+/**
+ * Task ids of the task indexes `taskIndexes[from .. to)`, in plan order, each once. Sorts that range in place
+ * (callers pass a buffer they own).
+ * Period lists are short (a handful of tasks): an insertion sort allocates nothing, where a sort on a fresh array
+ * allocated work arrays for each of the thousands of periods.
+ */
+function uniqueTaskIds(
+  taskIndexes: Int32Array,
+  from: number,
+  to: number,
+  taskIdOf: (taskIndex: number) => TaskId,
+): TaskId[] {
+  if (to - from > 48) taskIndexes.subarray(from, to).sort()
+  else {
+    for (let index = from + 1; index < to; index++) {
+      const value = taskIndexes[index] as number
+      let at = index - 1
+      while (at >= from && (taskIndexes[at] as number) > value) {
+        taskIndexes[at + 1] = taskIndexes[at] as number
+        at--
+      }
+      taskIndexes[at + 1] = value
+    }
+  }
+  let unique = to > from ? 1 : 0
+  for (let index = from + 1; index < to; index++) if (taskIndexes[index] !== taskIndexes[index - 1]) unique++
+  const ids = new Array<TaskId>(unique)
+  let at = 0
+  for (let index = from; index < to; index++) {
+    if (index > from && taskIndexes[index] === taskIndexes[index - 1]) continue
+    ids[at++] = taskIdOf(taskIndexes[index] as number)
   }
   return ids
+}
+
+/** Task indexes of the over-allocation periods of the resource being computed (see `loadResourceFromSpans`). */
+let periodTasks = new Int32Array(1024)
+
+function periodTasksGrow(): void {
+  const grown = new Int32Array(periodTasks.length * 2)
+  grown.set(periodTasks)
+  periodTasks = grown
 }
 
 type Scratch = {
@@ -493,8 +530,18 @@ function scratchFor(count: number): Scratch {
   return scratch
 }
 
-/** `YYYY-MM-DD` of a day number without a Date object (civil-from-days), for the many period bounds. */
+/** Day texts already made, by day number (0 = 1970-01-01 up to about year 2328): period bounds repeat run after run. */
+const isoDayCache: IsoDate[] = []
+const isoDayCacheLimit = 2 ** 17
+
+/** `YYYY-MM-DD` of a day number, made once per day number (the many period bounds of each run reuse them). */
 function isoDay(dayNumber: number): IsoDate {
+  if (!(dayNumber >= 0 && dayNumber < isoDayCacheLimit && Number.isInteger(dayNumber))) return isoDayText(dayNumber)
+  return (isoDayCache[dayNumber] ??= isoDayText(dayNumber))
+}
+
+/** `YYYY-MM-DD` of a day number without a Date object (civil-from-days). */
+function isoDayText(dayNumber: number): IsoDate {
   const z = dayNumber + 719468
   const era = Math.floor(z / 146097)
   const dayOfEra = z - era * 146097
