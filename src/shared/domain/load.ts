@@ -477,13 +477,10 @@ function uniqueTaskIds(
       taskIndexes[at + 1] = value
     }
   }
-  let unique = to > from ? 1 : 0
-  for (let index = from + 1; index < to; index++) if (taskIndexes[index] !== taskIndexes[index - 1]) unique++
-  const ids = new Array<TaskId>(unique)
-  let at = 0
+  const ids: TaskId[] = []
   for (let index = from; index < to; index++) {
     if (index > from && taskIndexes[index] === taskIndexes[index - 1]) continue
-    ids[at++] = taskIdOf(taskIndexes[index] as number)
+    ids.push(taskIdOf(taskIndexes[index] as number))
   }
   return ids
 }
