@@ -70,6 +70,13 @@ describe('links and lags', () => {
     expect(when(schedule, 4)).toBe('2026-10-12T08:00 → 2026-10-12T17:00')
   })
 
+  it('a negative percent lag lands on whole minutes (no start a hair before the lunch break ends)', () => {
+    // 30 days, then a lead of 55 % = 16.5 days: 13.5 working days after Monday 5 October 08:00 is
+    // Thursday 22 October 12:00, so the successor starts after lunch. (0.55 × 14,400 is not exact in floating point.)
+    const schedule = run(testPlan([task(1, 30), task(2, 1)], [link(1, 2, 'FS', -55, '%')]))
+    expect(when(schedule, 2)).toBe('2026-10-22T13:00 → 2026-10-23T12:00')
+  })
+
   it('measures lag on the successor calendar', () => {
     const fourDays: Calendar = {
       ...calendarStandard(2, 'Mon–Thu'),

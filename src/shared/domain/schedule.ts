@@ -46,6 +46,14 @@ const lagKindElapsed = 1
 const lagKindPercent = 2
 const lagKindElapsedPercent = 3
 
+/**
+ * A percentage lag in whole minutes of the predecessor's duration. Rounded: a fraction such as 0.55 x 14,400 =
+ * 7,920.000000000001 would otherwise land a successor a hair before the start of a working stretch.
+ */
+function percentLagMinutes(percent: number, duration: number): number {
+  return Math.round((percent * duration) / 100)
+}
+
 const elapsedUnits: ReadonlySet<string> = new Set(['em', 'eh', 'ed', 'ew', 'emo'])
 
 /** Whether a duration or lag unit counts wall-clock (elapsed) minutes. */
@@ -517,11 +525,10 @@ class Engine implements ScheduleEngine {
         const kind = lagKind[link] as number
         let amount = lag[link] as number
         if (kind >= lagKindPercent) {
-          amount =
-            (amount / 100) *
-            (isSummary[predecessor] === 1
-              ? (rolledDuration[predecessor] as number)
-              : (duration[predecessor] as number))
+          amount = percentLagMinutes(
+            amount,
+            isSummary[predecessor] === 1 ? (rolledDuration[predecessor] as number) : (duration[predecessor] as number),
+          )
         }
         const elapsed = kind === lagKindElapsed || kind === lagKindElapsedPercent
         const baseWall = fromFinish
@@ -724,7 +731,7 @@ class Engine implements ScheduleEngine {
         const other = calendar[successor] as CompiledCalendar
         const kind = lagKind[link] as number
         let amount = lag[link] as number
-        if (kind >= lagKindPercent) amount = (amount / 100) * length
+        if (kind >= lagKindPercent) amount = percentLagMinutes(amount, length)
         const base = type === FS || type === FF ? finishWall : startWall
         const elapsed = kind === lagKindElapsed || kind === lagKindElapsedPercent
         if (isSummary[successor] === 1) {
@@ -837,7 +844,7 @@ class Engine implements ScheduleEngine {
         const kind = lagKind[link] as number
         let amount = lag[link] as number
         if (kind >= lagKindPercent)
-          amount = (amount / 100) * (summary ? (rolledDuration[task] as number) : (duration[task] as number))
+          amount = percentLagMinutes(amount, summary ? (rolledDuration[task] as number) : (duration[task] as number))
         const elapsed = kind === lagKindElapsed || kind === lagKindElapsedPercent
         const isFinishBound = type === FS || type === FF
         const toStart = type === FS || type === SS
