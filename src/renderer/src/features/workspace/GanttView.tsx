@@ -94,8 +94,10 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
   const placeLayers = useCallback(() => {
     const state = windowRef.current
     const transform = `translateY(${state.firstRow * rowHeight - state.top}px)`
-    if (gridRowsRef.current !== null) gridRowsRef.current.style.transform = transform
-    if (chartRowsRef.current !== null) chartRowsRef.current.style.transform = transform
+    // Only changed values are written: an identical write would still count as a DOM change.
+    for (const layer of [gridRowsRef.current, chartRowsRef.current]) {
+      if (layer !== null && layer.style.transform !== transform) layer.style.transform = transform
+    }
   }, [])
 
   const rowCount = derived?.rows.length ?? 0
@@ -615,6 +617,28 @@ const GridRow = memo(function GridRow(props: GridRowProps) {
       {columns.map((key) => {
         const isActive = activeColumn === key
         const text = cellText(derived, taskIndex, key)
+        const isEditing = editing !== null && editing.column === key
+        // Plain columns hold their text directly (one element per cell instead of two: fewer nodes to lay out).
+        if (key !== 'name' && !isEditing) {
+          return (
+            <div
+              key={key}
+              id={`ws-cell-${task.id}-${key}`}
+              role="gridcell"
+              aria-readonly={!columnDefs[key].isEditable || undefined}
+              className={`ws-cell is-plain ws-col-${key}${isActive ? ' is-active' : ''}`}
+              style={{ width: columnWidths[key] }}
+              onPointerDown={(event) => {
+                event.preventDefault()
+                props.onCellPointerDown(key, event.ctrlKey || event.metaKey || event.shiftKey)
+              }}
+              onDoubleClick={() => props.onCellDoubleClick(key)}
+              title={key === 'predecessors' || key === 'resources' ? text : undefined}
+            >
+              {text}
+            </div>
+          )
+        }
         return (
           <div
             key={key}
@@ -648,7 +672,7 @@ const GridRow = memo(function GridRow(props: GridRowProps) {
               ) : (
                 <span className="ws-toggle-space" aria-hidden="true" />
               ))}
-            {editing !== null && editing.column === key ? (
+            {isEditing ? (
               <CellEditor initial={editing.text} label={`${columnDefs[key].label} of ${task.name || 'new task'}`} onDone={props.onEditDone} />
             ) : (
               <span className={`ws-cell-text${key === 'name' && isCritical ? ' is-critical-text' : ''}`}>
