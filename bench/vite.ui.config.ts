@@ -11,6 +11,7 @@ export default defineConfig({
   build: {
     outDir: resolve(__dirname, '../out/bench-ui'),
     emptyOutDir: true,
+    minify: process.env.BENCH_MINIFY !== '0',
     rollupOptions: { input: { bench: resolve(__dirname, '../src/renderer/bench.html') } },
   },
 })

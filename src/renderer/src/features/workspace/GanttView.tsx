@@ -1,14 +1,15 @@
 /**
  * The Gantt view: the outline grid (an ARIA treegrid) and the chart side by side, row for row, sharing one
- * vertical scroller. Both are virtualized: only the rows in view (plus a few) and the timeline cells in view are
- * in the DOM, so a 10,000-task plan costs what 40 rows cost. Scrolling moves the row layers with a transform and
- * re-renders synchronously (flushSync) only when the window of rows changes, so a jump paints in the same frame.
+ * vertical scroller. Both are virtualized: only the rows in view (plus two) and the timeline cells in view are
+ * in the DOM, so a 10,000-task plan costs what 35 rows cost. The rows themselves (grid rows, bars, link arrows)
+ * are painted by a `RowPainter` from a reused pool of elements; the scroll handler moves its window directly, so
+ * a jump is painted in the frame that shows it. React renders the frame around them and the cell editor.
  */
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
 import { flushSync } from 'react-dom'
 import { calendarWorkingMinutesBetween } from '../../../../shared/domain/calendar'
 import { dateFromWallMinutes, dateToDayNumber } from '../../../../shared/domain/dates'
-import type { Dependency, Task, TaskId } from '../../../../shared/domain/model'
+import type { Task, TaskId } from '../../../../shared/domain/model'
 import { outlineBlockEnd } from '../../stores/editor-commands'
 import { cellCommit, cellDate, cellText, columnDefs, columnKeys, type ColumnKey } from './cells'
 import { deriveWorkspace, type Derived } from './derived'
@@ -25,11 +26,11 @@ import {
   type TimeScale,
 } from './layout'
 import { DetailsPanel } from './DetailsPanel'
-import { OverallocationMarker, useTaskOverallocations } from '../resources/OverallocationMarker'
+import { useTaskOverallocations } from '../resources/OverallocationMarker'
+import { RowPainter } from './row-painter'
 import { useWorkspace, useWorkspaceApi } from './workspace-store'
 
 const headerHeight = 44
-const overscanRows = 8
 const scrollbarRoom = 16
 
 type Active = { taskId: TaskId | null; column: ColumnKey }
@@ -71,13 +72,12 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
   })
   const [hiddenColumns, setHiddenColumns] = useState<ColumnKey[]>([])
   const [gridWidth, setGridWidth] = useState(700)
-  const columns = columnKeys.filter((key) => !hiddenColumns.includes(key))
+  const columns = useMemo(() => columnKeys.filter((key) => !hiddenColumns.includes(key)), [hiddenColumns])
   const columnsWidth = columns.reduce((sum, key) => sum + columnWidths[key], 0)
 
   // Null until measured: the first commit renders the frame without rows, so measuring it lays out little.
   const [viewportHeight, setViewportHeight] = useState<number | null>(null)
   const [chartWidth, setChartWidth] = useState(1000)
-  const [firstRow, setFirstRow] = useState(0)
   const [xWindow, setXWindow] = useState<[number, number]>([0, 3000])
   const [active, setActive] = useState<Active>({ taskId: null, column: 'name' })
   const [editing, setEditing] = useState<Editing | null>(null)
@@ -89,21 +89,13 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
   const chartRowsRef = useRef<HTMLDivElement>(null)
   const chartPaneRef = useRef<HTMLDivElement>(null)
   const treegridRef = useRef<HTMLDivElement>(null)
-  const windowRef = useRef({ firstRow: 0, x0: 0, x1: 3000, top: 0 })
+  const editLayerRef = useRef<HTMLDivElement>(null)
+  const painterRef = useRef<RowPainter | null>(null)
+  const windowRef = useRef({ x0: 0, x1: 3000, top: 0 })
   const chartWidthRef = useRef(1000)
-  const placeLayers = useCallback(() => {
-    const state = windowRef.current
-    const transform = `translateY(${state.firstRow * rowHeight - state.top}px)`
-    // Only changed values are written: an identical write would still count as a DOM change.
-    for (const layer of [gridRowsRef.current, chartRowsRef.current]) {
-      if (layer !== null && layer.style.transform !== transform) layer.style.transform = transform
-    }
-  }, [])
 
   const rowCount = derived?.rows.length ?? 0
   const rowsViewport = Math.max(rowHeight, (viewportHeight ?? 0) - headerHeight - scrollbarRoom)
-  const windowRows = Math.ceil(rowsViewport / rowHeight) + overscanRows * 2
-  const lastRow = viewportHeight === null ? firstRow : Math.min(rowCount, firstRow + windowRows)
 
   // Measure the viewport before the first paint; follow later resizes.
   useLayoutEffect(() => {
@@ -124,8 +116,8 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
     return () => observer.disconnect()
   }, [])
 
-  // One handler for both scrollers: it reads both positions before writing anything (no forced layout), renders
-  // the new row and timeline windows in a single synchronous pass when they changed, then moves the row layers.
+  // One handler for both scrollers: it reads both positions before writing anything (no forced layout), has the
+  // painter move the row window, and renders the new timeline window synchronously when it changed.
   const syncScroll = useCallback(() => {
     const scroller = scrollerRef.current
     const chart = chartPaneRef.current
@@ -135,26 +127,13 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
     const width = chartWidthRef.current
     const state = windowRef.current
     state.top = top
-    const wanted = Math.max(0, Math.floor(top / rowHeight) - overscanRows)
-    const isRowsStale = wanted < state.firstRow || wanted > state.firstRow + overscanRows
-    const isXStale = chart !== null && (left < state.x0 || left + width > state.x1)
-    if (isRowsStale || isXStale) {
-      if (isRowsStale) state.firstRow = wanted
-      if (isXStale) {
-        state.x0 = Math.max(0, left - width)
-        state.x1 = left + width * 2
-      }
-      const nextRow = state.firstRow
-      const nextX: [number, number] = [state.x0, state.x1]
-      // The layout effect places the layers after this render.
-      flushSync(() => {
-        if (isRowsStale) setFirstRow(nextRow)
-        if (isXStale) setXWindow(nextX)
-      })
-      return
+    painterRef.current?.scroll(top)
+    if (chart !== null && (left < state.x0 || left + width > state.x1)) {
+      state.x0 = Math.max(0, left - width / 2)
+      state.x1 = left + width * 1.5
+      const next: [number, number] = [state.x0, state.x1]
+      flushSync(() => setXWindow(next))
     }
-    // Rows are placed relative to the window's first row, so the layers stay small (no 100,000-pixel layers).
-    placeLayers()
   }, [])
   const applyScroll = syncScroll
   const applyHorizontalScroll = syncScroll
@@ -171,11 +150,6 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
     }
   }, [syncScroll])
 
-  // Keep the transform right after every render (row count or height changes), from the last scroll position
-  // read by the scroll handler (reading scrollTop here, after the render's DOM writes, would force a layout).
-  useLayoutEffect(() => {
-    placeLayers()
-  })
 
   // On a zoom change keep the same date at the left edge.
   const previousScale = useRef<TimeScale | null>(null)
@@ -193,8 +167,8 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
     }
     const left = chart.scrollLeft
     const width = chartWidthRef.current
-    windowRef.current.x0 = Math.max(0, left - width)
-    windowRef.current.x1 = left + width * 2
+    windowRef.current.x0 = Math.max(0, left - width / 2)
+    windowRef.current.x1 = left + width * 1.5
     setXWindow([windowRef.current.x0, windowRef.current.x1])
   }, [scale])
 
@@ -396,14 +370,75 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
     window.addEventListener('pointerup', onUp)
   }
 
+  const selectedSet = useMemo(() => new Set(selection), [selection])
+
+  // The painter draws the rows into the layers React rendered (a new painter when they were remounted), from
+  // this render's inputs; unchanged cells are not touched.
+  useLayoutEffect(() => {
+    const grid = gridRowsRef.current
+    const chart = chartRowsRef.current
+    const edit = editLayerRef.current
+    let painter = painterRef.current
+    if (grid === null || chart === null || edit === null || derived === null || viewportHeight === null) {
+      if (grid === null && painter !== null) {
+        painter.dispose()
+        painterRef.current = null
+      }
+      return
+    }
+    if (painter === null || painter.gridLayer !== grid || painter.chartLayer !== chart || painter.absoluteLayers[0] !== edit) {
+      painter?.dispose()
+      painter = new RowPainter(grid, chart, [edit])
+      painterRef.current = painter
+      painter.scroll(windowRef.current.top)
+    }
+    painter.update({
+      derived,
+      columns,
+      columnWidths,
+      selected: selectedSet,
+      activeTaskId,
+      activeColumn: active.column,
+      isCriticalShown,
+      overallocations,
+      scale,
+      x0: xWindow[0],
+      x1: xWindow[1],
+    })
+    painter.resize(rowsViewport / rowHeight)
+  })
+  useEffect(() => () => painterRef.current?.dispose(), [])
+
+  /** The task and column of a grid cell element (or an element inside one). */
+  const cellAt = (target: EventTarget): { taskId: TaskId; column: ColumnKey; element: HTMLElement } | null => {
+    const element = (target as HTMLElement).closest<HTMLElement>('[role="gridcell"]')
+    const rowElement = element?.closest<HTMLElement>('[role="row"]')
+    if (element === null || element === undefined || rowElement === null || rowElement === undefined) return null
+    const column = element.dataset.col as ColumnKey | undefined
+    const taskId = Number(rowElement.dataset.taskId)
+    return column === undefined || !Number.isFinite(taskId) ? null : { taskId, column, element }
+  }
+
+  const finishEdit = (text: string, how: 'enter' | 'tab' | 'blur' | 'cancel'): void => {
+    const edit = editing
+    setEditing(null)
+    if (edit !== null && how !== 'cancel') commitEdit(edit, text)
+    if (how === 'tab' && edit !== null) {
+      const index = columns.indexOf(edit.column)
+      setActive({ taskId: edit.taskId, column: columns[Math.min(columns.length - 1, index + 1)] ?? edit.column })
+    }
+    if (how !== 'blur') focusGrid()
+  }
+
   if (plan === null || derived === null) return <div className="ws-empty">No plan is open.</div>
 
   const totalHeight = rowCount * rowHeight + headerHeight + scrollbarRoom
   const activeCellId = activeTaskId !== null ? `ws-cell-${activeTaskId}-${active.column}` : undefined
-  const visibleRowNumbers: number[] = []
-  for (let row = firstRow; row < lastRow; row++) visibleRowNumbers.push(row)
-  const selectedSet = new Set(selection)
   const today = todayMinutes()
+  const editingIndex = editing === null ? undefined : derived.indexOf.get(editing.taskId)
+  const editingRow = editingIndex === undefined ? -1 : (derived.rowOfTask[editingIndex] as number)
+  let editingLeft = 0
+  if (editing !== null) for (const key of columns.slice(0, Math.max(0, columns.indexOf(editing.column)))) editingLeft += columnWidths[key]
 
   return (
     <div className="ws-gantt">
@@ -459,44 +494,42 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
                 </div>
                 <div role="rowgroup" className="ws-rows-viewport" style={{ height: rowsViewport }}>
                   {rowCount === 0 && <p className="ws-grid-empty">No tasks yet. Press Enter to add one.</p>}
-                  <div className="ws-rows-layer" ref={gridRowsRef}>
-                    {visibleRowNumbers.map((row) => {
-                      const taskIndex = derived.rows[row] as number
-                      const task = plan.tasks[taskIndex] as Task
-                      return (
-                        <GridRow
-                          key={task.id}
-                          derived={derived}
-                          row={row}
-                          taskIndex={taskIndex}
-                          task={task}
-                          columns={columns}
-                          columnWidths={columnWidths}
-                          isSelected={selectedSet.has(task.id)}
-                          isCriticalShown={isCriticalShown}
-                          overallocation={overallocations.get(task.id)}
-                          firstRow={firstRow}
-                          activeColumn={task.id === activeTaskId ? active.column : null}
-                          editing={editing !== null && editing.taskId === task.id ? editing : null}
-                          onCellPointerDown={(column, extend) => {
-                            activate(task.id, column, extend)
-                            focusGrid()
-                          }}
-                          onCellDoubleClick={(column) => startEdit(task.id, column)}
-                          onToggle={() => store.getState().editorSetCollapsed([task.id], !task.isCollapsed)}
-                          onEditDone={(text, how) => {
-                            const edit = editing
-                            setEditing(null)
-                            if (edit !== null && how !== 'cancel') commitEdit(edit, text)
-                            if (how === 'tab' && edit !== null) {
-                              const index = columns.indexOf(edit.column)
-                              setActive({ taskId: edit.taskId, column: columns[Math.min(columns.length - 1, index + 1)] ?? edit.column })
-                            }
-                            if (how !== 'blur') focusGrid()
-                          }}
+                  <div
+                    className="ws-rows-layer"
+                    ref={gridRowsRef}
+                    onPointerDown={(event) => {
+                      const target = event.target as HTMLElement
+                      if (target.closest('input,button') !== null) return
+                      const at = cellAt(target)
+                      if (at === null) return
+                      event.preventDefault()
+                      activate(at.taskId, at.column, event.ctrlKey || event.metaKey || event.shiftKey)
+                      focusGrid()
+                    }}
+                    onDoubleClick={(event) => {
+                      const at = cellAt(event.target)
+                      if (at !== null && (event.target as HTMLElement).closest('button') === null) startEdit(at.taskId, at.column)
+                    }}
+                    onClick={(event) => {
+                      const toggle = (event.target as HTMLElement).closest<HTMLButtonElement>('.ws-toggle')
+                      const at = cellAt(event.target)
+                      if (toggle === null || toggle.disabled || at === null) return
+                      const index = derived.indexOf.get(at.taskId)
+                      const task = index === undefined ? undefined : plan.tasks[index]
+                      if (task !== undefined) store.getState().editorSetCollapsed([task.id], !task.isCollapsed)
+                    }}
+                  />
+                  <div className="ws-edit-layer" ref={editLayerRef}>
+                    {editing !== null && editingRow >= 0 && (
+                      <div className="ws-edit-box" style={{ top: editingRow * rowHeight, left: editingLeft, width: columnWidths[editing.column] }}>
+                        <CellEditor
+                          key={`${editing.taskId}-${editing.column}`}
+                          initial={editing.text}
+                          label={`${columnDefs[editing.column].label} of ${(plan.tasks[editingIndex as number] as Task).name || 'new task'}`}
+                          onDone={finishEdit}
                         />
-                      )
-                    })}
+                      </div>
+                    )}
                   </div>
                 </div>
               </div>
@@ -525,15 +558,12 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
                 <ChartBody
                   derived={derived}
                   scale={scale}
-                  firstRow={firstRow}
-                  lastRow={lastRow}
                   height={rowsViewport}
                   x0={xWindow[0]}
                   x1={xWindow[1]}
                   chartWidth={chartWidth}
                   layerRef={chartRowsRef}
-                  isCriticalShown={isCriticalShown}
-                  selected={selectedSet}
+                  rowAt={(offsetY) => Math.floor((offsetY + windowRef.current.top) / rowHeight)}
                   today={today}
                   onSelect={(taskId) => {
                     activate(taskId, active.column)
@@ -578,117 +608,9 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
   )
 }
 
-type GridRowProps = {
-  derived: Derived
-  row: number
-  taskIndex: number
-  task: Task
-  columns: ColumnKey[]
-  columnWidths: Record<ColumnKey, number>
-  isSelected: boolean
-  isCriticalShown: boolean
-  /** Why the task is over-allocated (resources, peak, other tasks), or undefined. */
-  overallocation?: string
-  firstRow: number
-  activeColumn: ColumnKey | null
-  editing: Editing | null
-  onCellPointerDown: (column: ColumnKey, extend: boolean) => void
-  onCellDoubleClick: (column: ColumnKey) => void
-  onToggle: () => void
-  onEditDone: (text: string, how: 'enter' | 'tab' | 'blur' | 'cancel') => void
-}
+type EditDone = (text: string, how: 'enter' | 'tab' | 'blur' | 'cancel') => void
 
-const GridRow = memo(function GridRow(props: GridRowProps) {
-  const { derived, row, taskIndex, task, columns, columnWidths, isSelected, activeColumn, editing } = props
-  const schedule = derived.schedule
-  const isSummary = schedule !== null ? schedule.isSummary[taskIndex] === 1 : false
-  const isCritical = props.isCriticalShown && schedule !== null && schedule.isCritical[taskIndex] === 1
-  return (
-    <div
-      role="row"
-      aria-rowindex={row + 2}
-      aria-level={task.level}
-      aria-expanded={isSummary ? !task.isCollapsed : undefined}
-      aria-selected={isSelected}
-      className={`ws-row${isSelected ? ' is-selected' : ''}${isSummary ? ' is-summary' : ''}`}
-      style={{ top: (row - props.firstRow) * rowHeight }}
-      data-task-id={task.id}
-    >
-      {columns.map((key) => {
-        const isActive = activeColumn === key
-        const text = cellText(derived, taskIndex, key)
-        const isEditing = editing !== null && editing.column === key
-        // Plain columns hold their text directly (one element per cell instead of two: fewer nodes to lay out).
-        if (key !== 'name' && !isEditing) {
-          return (
-            <div
-              key={key}
-              id={`ws-cell-${task.id}-${key}`}
-              role="gridcell"
-              aria-readonly={!columnDefs[key].isEditable || undefined}
-              className={`ws-cell is-plain ws-col-${key}${isActive ? ' is-active' : ''}`}
-              style={{ width: columnWidths[key] }}
-              onPointerDown={(event) => {
-                event.preventDefault()
-                props.onCellPointerDown(key, event.ctrlKey || event.metaKey || event.shiftKey)
-              }}
-              onDoubleClick={() => props.onCellDoubleClick(key)}
-              title={key === 'predecessors' || key === 'resources' ? text : undefined}
-            >
-              {text}
-            </div>
-          )
-        }
-        return (
-          <div
-            key={key}
-            id={`ws-cell-${task.id}-${key}`}
-            role="gridcell"
-            aria-readonly={!columnDefs[key].isEditable || undefined}
-            className={`ws-cell ws-col-${key}${isActive ? ' is-active' : ''}`}
-            style={{ width: columnWidths[key] }}
-            onPointerDown={(event) => {
-              if ((event.target as HTMLElement).closest('input,button') !== null) return
-              event.preventDefault()
-              props.onCellPointerDown(key, event.ctrlKey || event.metaKey || event.shiftKey)
-            }}
-            onDoubleClick={() => props.onCellDoubleClick(key)}
-            title={key === 'name' || key === 'predecessors' || key === 'resources' ? text : undefined}
-          >
-            {key === 'name' && (
-              <span className="ws-indent" style={{ width: (task.level - 1) * 16 }} aria-hidden="true" />
-            )}
-            {key === 'name' &&
-              (isSummary ? (
-                <button
-                  type="button"
-                  tabIndex={-1}
-                  className="ws-toggle"
-                  aria-label={`${task.isCollapsed ? 'Expand' : 'Collapse'} ${task.name || 'summary'}`}
-                  onClick={props.onToggle}
-                >
-                  {task.isCollapsed ? '▸' : '▾'}
-                </button>
-              ) : (
-                <span className="ws-toggle-space" aria-hidden="true" />
-              ))}
-            {isEditing ? (
-              <CellEditor initial={editing.text} label={`${columnDefs[key].label} of ${task.name || 'new task'}`} onDone={props.onEditDone} />
-            ) : (
-              <span className={`ws-cell-text${key === 'name' && isCritical ? ' is-critical-text' : ''}`}>
-                {text}
-                {key === 'name' && task.isMilestone ? <span className="ws-milestone-mark" aria-label="milestone"> ◆</span> : null}
-              </span>
-            )}
-            {key === 'name' && props.overallocation !== undefined && <OverallocationMarker text={props.overallocation} />}
-          </div>
-        )
-      })}
-    </div>
-  )
-})
-
-function CellEditor({ initial, label, onDone }: { initial: string; label: string; onDone: GridRowProps['onEditDone'] }) {
+function CellEditor({ initial, label, onDone }: { initial: string; label: string; onDone: EditDone }) {
   const ref = useRef<HTMLInputElement>(null)
   const isDone = useRef(false)
   useLayoutEffect(() => {
@@ -749,15 +671,14 @@ function TimelineHeader({ scale, x0, x1 }: { scale: TimeScale; x0: number; x1: n
 type ChartBodyProps = {
   derived: Derived
   scale: TimeScale
-  firstRow: number
-  lastRow: number
   height: number
   x0: number
   x1: number
   chartWidth: number
+  /** The layer the row painter draws bars and link arrows into. */
   layerRef: React.RefObject<HTMLDivElement | null>
-  isCriticalShown: boolean
-  selected: Set<TaskId>
+  /** The row at a y offset from the top of the chart body. */
+  rowAt: (offsetY: number) => number
   today: number
   onSelect: (taskId: TaskId) => void
   onHover: (taskId: TaskId | null, x: number, y: number) => void
@@ -773,19 +694,8 @@ type Drag = {
   pointerId: number
 }
 
-function linkPath(x1: number, y1: number, fromStart: boolean, x2: number, y2: number, toFinish: boolean): string {
-  const out = fromStart ? -1 : 1
-  const into = toFinish ? -1 : 1
-  const a = x1 + out * 8
-  const b = x2 - into * 8
-  const direct = into > 0 ? x2 - a >= 4 : a - x2 >= 4
-  if (direct) return `M${x1},${y1}H${a}V${y2}H${x2}`
-  const middle = y2 > y1 ? y2 - rowHeight / 2 : y2 + rowHeight / 2
-  return `M${x1},${y1}H${a}V${middle}H${b}V${y2}H${x2}`
-}
-
 function ChartBody(props: ChartBodyProps) {
-  const { derived, scale, firstRow, lastRow, height, x0, x1, isCriticalShown, selected, today } = props
+  const { derived, scale, height, x0, x1, today } = props
   const store = useWorkspaceApi()
   const schedule = derived.schedule
   const plan = derived.plan
@@ -798,70 +708,6 @@ function ChartBody(props: ChartBodyProps) {
     const toDay = Math.ceil(x1 / scale.pxPerDay) + scale.originDay
     return layoutNonWorkingDays(derived.calendar, fromDay, toDay)
   }, [derived.calendar, scale, x0, x1])
-
-  const bars: React.ReactNode[] = []
-  const links: React.ReactNode[] = []
-  if (schedule !== null) {
-    for (let row = firstRow; row < lastRow; row++) {
-      const taskIndex = derived.rows[row] as number
-      const task = plan.tasks[taskIndex] as Task
-      const start = schedule.start[taskIndex] as number
-      const finish = schedule.finish[taskIndex] as number
-      const left = scaleX(scale, start)
-      const right = scaleX(scale, finish)
-      const top = (row - firstRow) * rowHeight
-      const isCritical = isCriticalShown && schedule.isCritical[taskIndex] === 1
-      const isSelected = selected.has(task.id)
-      const label = `${task.name || 'Task'}: ${cellDate(start)} to ${cellDate(finish)}`
-      if (schedule.isSummary[taskIndex] === 1) {
-        bars.push(
-          <div key={task.id} className={`ws-bar is-summary${isCritical ? ' is-critical' : ''}`} data-bar-id={task.id} role="img" aria-label={`Summary ${label}`} style={{ top: top + 9, left, width: Math.max(2, right - left) }} />,
-        )
-      } else if (task.isMilestone || finish === start) {
-        bars.push(
-          <div key={task.id} className={`ws-milestone${isCritical ? ' is-critical' : ''}${isSelected ? ' is-selected' : ''}`} data-bar-id={task.id} role="img" aria-label={`Milestone ${task.name}: ${cellDate(start)}`} style={{ top: top + 7, left: left - 7 }} />,
-        )
-      } else {
-        const progress = Math.max(0, Math.min(100, schedule.percentComplete[taskIndex] as number))
-        bars.push(
-          <div key={task.id} className={`ws-bar${isCritical ? ' is-critical' : ''}${isSelected ? ' is-selected' : ''}`} data-bar-id={task.id} role="img" aria-label={label} style={{ top: top + 6, left, width: Math.max(3, right - left) }}>
-            {progress > 0 && <div className="ws-bar-progress" style={{ width: `${progress}%` }} />}
-            <div className="ws-bar-end" data-resize="1" />
-          </div>,
-        )
-      }
-    }
-    // Links whose rows overlap the window (an arrow passing through the view is drawn too); a scan of typed arrays.
-    const { linkRowMin, linkRowMax, linkFrom, linkTo } = derived
-    for (let index = 0; index < linkRowMin.length; index++) {
-      const minRow = linkRowMin[index] as number
-      if (minRow < 0 || minRow >= lastRow || (linkRowMax[index] as number) < firstRow) continue
-      const fromIndex = linkFrom[index] as number
-      const toIndex = linkTo[index] as number
-      links.push(renderLink(plan.dependencies[index] as Dependency, fromIndex, toIndex, derived.rowOfTask[fromIndex] as number, derived.rowOfTask[toIndex] as number))
-    }
-  }
-
-  function renderLink(link: Dependency, fromIndex: number, toIndex: number, fromRow: number, toRow: number): React.ReactNode {
-    const s = schedule as NonNullable<typeof schedule>
-    const fromStart = link.type === 'SS' || link.type === 'SF'
-    const toFinish = link.type === 'FF' || link.type === 'SF'
-    const xFrom = scaleX(scale, fromStart ? (s.start[fromIndex] as number) : (s.finish[fromIndex] as number))
-    const xTo = scaleX(scale, toFinish ? (s.finish[toIndex] as number) : (s.start[toIndex] as number))
-    const yFrom = (fromRow - firstRow) * rowHeight + rowHeight / 2
-    const yTo = (toRow - firstRow) * rowHeight + rowHeight / 2
-    const isCritical = isCriticalShown && s.isCritical[fromIndex] === 1 && s.isCritical[toIndex] === 1
-    return (
-      <path
-        key={link.id}
-        className={`ws-link${isCritical ? ' is-critical' : ''}`}
-        d={linkPath(xFrom, yFrom, fromStart, xTo, yTo, toFinish)}
-        data-link-id={link.id}
-        data-link-type={link.type}
-        markerEnd={isCritical ? 'url(#ws-arrow-critical)' : 'url(#ws-arrow)'}
-      />
-    )
-  }
 
   const onPointerDown = (event: React.PointerEvent<HTMLDivElement>): void => {
     if (event.button !== 0) return
@@ -937,8 +783,7 @@ function ChartBody(props: ChartBodyProps) {
       let targetId: TaskId | null = targetBar ? Number(targetBar.dataset.barId) : null
       if (targetId === null) {
         // Dropped on the row, not the bar: link to that row's task.
-        const layer = props.layerRef.current
-        const row = layer === null ? -1 : firstRow + Math.floor((event.clientY - layer.getBoundingClientRect().top) / rowHeight)
+        const row = props.rowAt(event.clientY - event.currentTarget.getBoundingClientRect().top)
         const index = derived.rows[row]
         targetId = index === undefined ? null : (plan.tasks[index] as Task).id
       }
@@ -985,25 +830,7 @@ function ChartBody(props: ChartBodyProps) {
         <div key={day} className="ws-nonworking" style={{ left: (day - scale.originDay) * scale.pxPerDay, width: scale.pxPerDay }} />
       ))}
       {todayX >= 0 && todayX <= scale.width && <div className="ws-today" style={{ left: todayX }} title={`Today, ${cellDate(today)}`} />}
-      <div className="ws-chart-layer" ref={props.layerRef}>
-        <svg
-          className="ws-links"
-          style={{ top: 0, left: x0, height: Math.max(1, (lastRow - firstRow) * rowHeight), width: Math.max(1, x1 - x0) }}
-          viewBox={`${x0} 0 ${Math.max(1, x1 - x0)} ${Math.max(1, (lastRow - firstRow) * rowHeight)}`}
-          aria-hidden="true"
-        >
-          <defs>
-            <marker id="ws-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-              <path d="M0,0 L8,4 L0,8 z" className="ws-arrow-head" />
-            </marker>
-            <marker id="ws-arrow-critical" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-              <path d="M0,0 L8,4 L0,8 z" className="ws-arrow-head is-critical" />
-            </marker>
-          </defs>
-          {links}
-        </svg>
-        {bars}
-      </div>
+      <div className="ws-chart-layer" ref={props.layerRef} />
       <svg className="ws-link-draft" aria-hidden="true">
         <line ref={linkLineRef} style={{ display: 'none' }} />
       </svg>

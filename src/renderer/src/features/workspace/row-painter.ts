@@ -1,0 +1,446 @@
+/**
+ * The rows of the Gantt view (grid rows, chart bars and link arrows), painted without React.
+ *
+ * A fixed pool of slots, each one grid row plus one chart bar, is reused as the view scrolls: row r lives in
+ * slot r % poolSize. Scrolling by a row repaints the one slot that comes into view; a jump repaints each slot
+ * once. Every DOM write is skipped when the DOM already holds the value, so an unchanged cell costs no style,
+ * layout or mutation. React owns everything around the rows (headers, the cell editor, panels) and hands the
+ * painter its inputs after each render (`update`); the scroll handler moves the window directly (`scroll`),
+ * in the scroll event, so a jump is painted in the frame that shows it.
+ *
+ * Rows are placed relative to a base row that changes every 1,024 rows, so the layers stay a few thousand
+ * pixels tall whatever the plan's size; the layers are moved with a transform.
+ */
+import type { Dependency, Task, TaskId } from '../../../../shared/domain/model'
+import { cellDate, cellText, columnDefs, type ColumnKey } from './cells'
+import type { Derived } from './derived'
+import { rowHeight, scaleX, type TimeScale } from './layout'
+
+export type PaintInput = {
+  derived: Derived
+  columns: readonly ColumnKey[]
+  columnWidths: Readonly<Record<ColumnKey, number>>
+  selected: ReadonlySet<TaskId>
+  activeTaskId: TaskId | null
+  activeColumn: ColumnKey
+  isCriticalShown: boolean
+  /** Why a task is over-allocated (resources, peak, other tasks), by task. */
+  overallocations: ReadonlyMap<TaskId, string>
+  scale: TimeScale
+  /** The x range of the chart the link layer covers. */
+  x0: number
+  x1: number
+}
+
+type NameParts = { indent: HTMLElement; toggle: HTMLButtonElement; toggleText: Text; label: HTMLElement; text: Text; mark: HTMLElement; marker: HTMLElement }
+type Cell = { key: ColumnKey; element: HTMLElement; text: Text; name: NameParts | null }
+type Slot = {
+  /** The row painted, -1 when none; `generation` says with which inputs. */
+  row: number
+  generation: number
+  base: number
+  rowElement: HTMLElement
+  cells: Cell[]
+  bar: HTMLElement
+  progress: HTMLElement
+  end: HTMLElement
+}
+
+const svgNs = 'http://www.w3.org/2000/svg'
+const baseRows = 1024
+
+/**
+ * The values last written to a painter-owned element, so an unchanged value is neither read back from the DOM
+ * (a CSSOM or attribute read) nor written again (a write, even of the same value, is a mutation and may restyle).
+ */
+const written = new WeakMap<Node, Map<string, string | boolean | null>>()
+
+function cacheOf(node: Node): Map<string, string | boolean | null> {
+  let cache = written.get(node)
+  if (cache === undefined) {
+    cache = new Map()
+    written.set(node, cache)
+  }
+  return cache
+}
+
+function setAttr(element: Element, name: string, value: string | null): void {
+  const cache = cacheOf(element)
+  if (cache.get(name) === value && cache.has(name)) return
+  cache.set(name, value)
+  if (value === null) element.removeAttribute(name)
+  else element.setAttribute(name, value)
+}
+
+function setText(node: Text, value: string): void {
+  const cache = cacheOf(node)
+  if (cache.get('data') === value) return
+  cache.set('data', value)
+  node.data = value
+}
+
+function setClass(element: HTMLElement, value: string): void {
+  setAttr(element, 'class', value)
+}
+
+function setStyle(element: HTMLElement | SVGElement, property: 'top' | 'left' | 'width' | 'height' | 'transform', value: string): void {
+  const cache = cacheOf(element)
+  const key = `style.${property}`
+  if (cache.get(key) === value) return
+  cache.set(key, value)
+  element.style[property] = value
+}
+
+function setHidden(element: HTMLElement, hidden: boolean): void {
+  const cache = cacheOf(element)
+  if (cache.get('hidden') === hidden) return
+  cache.set('hidden', hidden)
+  element.hidden = hidden
+}
+
+function px(value: number): string {
+  return `${Math.round(value * 100) / 100}px`
+}
+
+/** The SVG path of a link arrow from (x1, y1) leaving the start or finish of its bar to (x2, y2). */
+export function linkPath(x1: number, y1: number, fromStart: boolean, x2: number, y2: number, toFinish: boolean): string {
+  const out = fromStart ? -1 : 1
+  const into = toFinish ? -1 : 1
+  const a = x1 + out * 8
+  const b = x2 - into * 8
+  const direct = into > 0 ? x2 - a >= 4 : a - x2 >= 4
+  const r = (value: number): number => Math.round(value * 10) / 10
+  if (direct) return `M${r(x1)},${y1}H${r(a)}V${y2}H${r(x2)}`
+  const middle = y2 > y1 ? y2 - rowHeight / 2 : y2 + rowHeight / 2
+  return `M${r(x1)},${y1}H${r(a)}V${middle}H${r(b)}V${y2}H${r(x2)}`
+}
+
+export class RowPainter {
+  private slots: Slot[] = []
+  private input: PaintInput | null = null
+  private generation = 0
+  private start = 0
+  private top = 0
+  private poolSize = 0
+  private readonly links: SVGSVGElement
+  private readonly linkPaths = new Map<number, SVGPathElement>()
+  private readonly freePaths: SVGPathElement[] = []
+  private linksKey = ''
+
+  constructor(
+    readonly gridLayer: HTMLElement,
+    readonly chartLayer: HTMLElement,
+    /** Layers positioned in plan coordinates (row r at r * rowHeight), such as the cell editor's. */
+    readonly absoluteLayers: readonly HTMLElement[] = [],
+    private readonly overscan = 2,
+  ) {
+    this.links = document.createElementNS(svgNs, 'svg')
+    this.links.setAttribute('class', 'ws-links')
+    this.links.setAttribute('aria-hidden', 'true')
+    this.links.innerHTML =
+      '<defs><marker id="ws-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L8,4 L0,8 z" class="ws-arrow-head"/></marker>' +
+      '<marker id="ws-arrow-critical" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L8,4 L0,8 z" class="ws-arrow-head is-critical"/></marker></defs>'
+    chartLayer.append(this.links)
+  }
+
+  /** Removes everything the painter added. */
+  dispose(): void {
+    for (const slot of this.slots) {
+      slot.rowElement.remove()
+      slot.bar.remove()
+    }
+    this.links.remove()
+    this.slots = []
+  }
+
+  /** Sizes the pool for a viewport of `viewportRows` rows. */
+  resize(viewportRows: number): void {
+    const size = Math.max(1, Math.ceil(viewportRows) + 1 + this.overscan * 2)
+    if (size === this.poolSize) return
+    this.poolSize = size
+    while (this.slots.length < size) this.slots.push(this.createSlot())
+    while (this.slots.length > size) {
+      const slot = this.slots.pop() as Slot
+      slot.rowElement.remove()
+      slot.bar.remove()
+    }
+    for (const slot of this.slots) slot.row = -1
+    this.paint()
+  }
+
+  /** New inputs after a render; slots are repainted only where something they show may have changed. */
+  update(input: PaintInput): void {
+    const previous = this.input
+    this.input = input
+    if (
+      previous === null ||
+      previous.derived !== input.derived ||
+      previous.columns !== input.columns ||
+      previous.columnWidths !== input.columnWidths ||
+      previous.selected !== input.selected ||
+      previous.activeTaskId !== input.activeTaskId ||
+      previous.activeColumn !== input.activeColumn ||
+      previous.isCriticalShown !== input.isCriticalShown ||
+      previous.overallocations !== input.overallocations ||
+      previous.scale !== input.scale
+    ) {
+      this.generation++
+      if (previous === null || previous.columns !== input.columns) this.rebuildCells()
+    }
+    this.paint()
+  }
+
+  /** The view scrolled to `top` pixels (of the rows): moves the window and the layers. */
+  scroll(top: number): void {
+    this.top = top
+    this.paint()
+  }
+
+  /** The first row of the window and the number of rows it holds. */
+  window(): { start: number; count: number } {
+    return { start: this.start, count: this.poolSize }
+  }
+
+  private paint(): void {
+    const input = this.input
+    if (input === null || this.poolSize === 0) return
+    const rowCount = input.derived.rows.length
+    const wanted = Math.floor(this.top / rowHeight) - this.overscan
+    const start = Math.max(0, Math.min(wanted, rowCount - this.poolSize))
+    this.start = start
+    const base = start - (start % baseRows)
+    for (let row = start; row < start + this.poolSize; row++) {
+      const slot = this.slots[row % this.poolSize] as Slot
+      if (slot.row !== row || slot.generation !== this.generation || slot.base !== base) this.paintSlot(slot, row, base, input)
+    }
+    const transform = `translateY(${base * rowHeight - this.top}px)`
+    setStyle(this.gridLayer, 'transform', transform)
+    setStyle(this.chartLayer, 'transform', transform)
+    const absolute = `translateY(${-this.top}px)`
+    for (const layer of this.absoluteLayers) setStyle(layer, 'transform', absolute)
+    this.paintLinks(input, start, base)
+  }
+
+  private createSlot(): Slot {
+    const rowElement = document.createElement('div')
+    rowElement.setAttribute('role', 'row')
+    rowElement.hidden = true
+    this.gridLayer.append(rowElement)
+    const bar = document.createElement('div')
+    bar.setAttribute('role', 'img')
+    bar.hidden = true
+    const progress = document.createElement('div')
+    progress.className = 'ws-bar-progress'
+    const end = document.createElement('div')
+    end.className = 'ws-bar-end'
+    end.dataset.resize = '1'
+    bar.append(progress, end)
+    this.chartLayer.append(bar)
+    const slot: Slot = { row: -1, generation: -1, base: -1, rowElement, cells: [], bar, progress, end }
+    this.fillCells(slot)
+    return slot
+  }
+
+  private rebuildCells(): void {
+    for (const slot of this.slots) {
+      slot.rowElement.replaceChildren()
+      slot.cells = []
+      this.fillCells(slot)
+    }
+  }
+
+  private fillCells(slot: Slot): void {
+    const columns = this.input?.columns ?? []
+    for (const key of columns) {
+      const element = document.createElement('div')
+      element.setAttribute('role', 'gridcell')
+      element.dataset.col = key
+      if (!columnDefs[key].isEditable) element.setAttribute('aria-readonly', 'true')
+      const text = document.createTextNode('')
+      let name: NameParts | null = null
+      if (key === 'name') {
+        const indent = document.createElement('span')
+        indent.className = 'ws-indent'
+        indent.setAttribute('aria-hidden', 'true')
+        const toggle = document.createElement('button')
+        toggle.type = 'button'
+        toggle.tabIndex = -1
+        const toggleText = document.createTextNode('')
+        toggle.append(toggleText)
+        const label = document.createElement('span')
+        const mark = document.createElement('span')
+        mark.className = 'ws-milestone-mark'
+        mark.setAttribute('aria-label', 'milestone')
+        mark.textContent = ' ◆'
+        label.append(text, mark)
+        const marker = document.createElement('span')
+        marker.className = 'rs-row-marker'
+        marker.setAttribute('role', 'img')
+        marker.dataset.testid = 'overallocation-marker'
+        element.append(indent, toggle, label, marker)
+        name = { indent, toggle, toggleText, label, text, mark, marker }
+      } else element.append(text)
+      slot.rowElement.append(element)
+      slot.cells.push({ key, element, text, name })
+    }
+  }
+
+  private paintSlot(slot: Slot, row: number, base: number, input: PaintInput): void {
+    slot.row = row
+    slot.generation = this.generation
+    slot.base = base
+    const { derived } = input
+    const rowElement = slot.rowElement
+    if (row >= derived.rows.length) {
+      setHidden(rowElement, true)
+      setHidden(slot.bar, true)
+      return
+    }
+    const taskIndex = derived.rows[row] as number
+    const task = derived.plan.tasks[taskIndex] as Task
+    const schedule = derived.schedule
+    const isSummary = schedule !== null && schedule.isSummary[taskIndex] === 1
+    const isCritical = input.isCriticalShown && schedule !== null && schedule.isCritical[taskIndex] === 1
+    const isSelected = input.selected.has(task.id)
+    const top = (row - base) * rowHeight
+
+    setHidden(rowElement, false)
+    setClass(rowElement, `ws-row${isSelected ? ' is-selected' : ''}${isSummary ? ' is-summary' : ''}`)
+    setStyle(rowElement, 'top', px(top))
+    setAttr(rowElement, 'aria-rowindex', String(row + 2))
+    setAttr(rowElement, 'aria-level', String(task.level))
+    setAttr(rowElement, 'aria-expanded', isSummary ? String(!task.isCollapsed) : null)
+    setAttr(rowElement, 'aria-selected', String(isSelected))
+    setAttr(rowElement, 'data-task-id', String(task.id))
+    const activeColumn = input.activeTaskId === task.id ? input.activeColumn : null
+    for (const cell of slot.cells) {
+      const key = cell.key
+      const text = cellText(derived, taskIndex, key)
+      const element = cell.element
+      // Only the active cell needs its id (the treegrid's aria-activedescendant); fewer writes per jump.
+      setAttr(element, 'id', activeColumn === key ? `ws-cell-${task.id}-${key}` : null)
+      setClass(element, `ws-cell${cell.name === null ? ' is-plain' : ''} ws-col-${key}${activeColumn === key ? ' is-active' : ''}`)
+      setStyle(element, 'width', px(input.columnWidths[key]))
+      setAttr(element, 'title', key === 'name' || key === 'predecessors' || key === 'resources' ? text : null)
+      setText(cell.text, text)
+      const name = cell.name
+      if (name !== null) {
+        setStyle(name.indent, 'width', px((task.level - 1) * 16))
+        setClass(name.toggle, isSummary ? 'ws-toggle' : 'ws-toggle is-leaf')
+        setAttr(name.toggle, 'aria-label', isSummary ? `${task.isCollapsed ? 'Expand' : 'Collapse'} ${task.name || 'summary'}` : null)
+        setAttr(name.toggle, 'aria-hidden', isSummary ? null : 'true')
+        if (name.toggle.disabled !== !isSummary) name.toggle.disabled = !isSummary
+        setText(name.toggleText, isSummary ? (task.isCollapsed ? '▸' : '▾') : '')
+        setClass(name.label, isCritical ? 'ws-cell-text is-critical-text' : 'ws-cell-text')
+        setHidden(name.mark, !task.isMilestone)
+        const overallocation = input.overallocations.get(task.id)
+        setHidden(name.marker, overallocation === undefined)
+        setAttr(name.marker, 'aria-label', overallocation === undefined ? null : `Over-allocated: ${overallocation}`)
+        setAttr(name.marker, 'title', overallocation ?? null)
+      }
+    }
+    this.paintBar(slot, top, taskIndex, task, isSummary, isCritical, isSelected, input)
+  }
+
+  private paintBar(slot: Slot, top: number, taskIndex: number, task: Task, isSummary: boolean, isCritical: boolean, isSelected: boolean, input: PaintInput): void {
+    const bar = slot.bar
+    const schedule = input.derived.schedule
+    if (schedule === null) {
+      setHidden(bar, true)
+      return
+    }
+    const start = schedule.start[taskIndex] as number
+    const finish = schedule.finish[taskIndex] as number
+    const left = scaleX(input.scale, start)
+    const right = scaleX(input.scale, finish)
+    const label = `${task.name || 'Task'}: ${cellDate(start)} to ${cellDate(finish)}`
+    setHidden(bar, false)
+    setAttr(bar, 'data-bar-id', String(task.id))
+    const critical = isCritical ? ' is-critical' : ''
+    const selected = isSelected ? ' is-selected' : ''
+    if (isSummary) {
+      setClass(bar, `ws-bar is-summary${critical}`)
+      setAttr(bar, 'aria-label', `Summary ${label}`)
+      setStyle(bar, 'top', px(top + 9))
+      setStyle(bar, 'left', px(left))
+      setStyle(bar, 'width', px(Math.max(2, right - left)))
+      setHidden(slot.progress, true)
+      setHidden(slot.end, true)
+    } else if (task.isMilestone || finish === start) {
+      setClass(bar, `ws-milestone${critical}${selected}`)
+      setAttr(bar, 'aria-label', `Milestone ${task.name}: ${cellDate(start)}`)
+      setStyle(bar, 'top', px(top + 7))
+      setStyle(bar, 'left', px(left - 7))
+      setStyle(bar, 'width', '')
+      setHidden(slot.progress, true)
+      setHidden(slot.end, true)
+    } else {
+      const progress = Math.max(0, Math.min(100, schedule.percentComplete[taskIndex] as number))
+      setClass(bar, `ws-bar${critical}${selected}`)
+      setAttr(bar, 'aria-label', label)
+      setStyle(bar, 'top', px(top + 6))
+      setStyle(bar, 'left', px(left))
+      setStyle(bar, 'width', px(Math.max(3, right - left)))
+      setHidden(slot.progress, progress <= 0)
+      setStyle(slot.progress, 'width', `${progress}%`)
+      setHidden(slot.end, false)
+    }
+  }
+
+  /** Arrows of the links whose rows overlap the window (one passing through the view is drawn too). */
+  private paintLinks(input: PaintInput, start: number, base: number): void {
+    const { derived, scale, isCriticalShown } = input
+    const schedule = derived.schedule
+    const end = Math.min(derived.rows.length, start + this.poolSize)
+    const links = this.links
+    const height = Math.max(1, (end - start) * rowHeight)
+    const width = Math.max(1, input.x1 - input.x0)
+    const y0 = (start - base) * rowHeight
+    const key = `${this.generation} ${start} ${base} ${this.poolSize} ${input.x0} ${input.x1}`
+    if (key === this.linksKey) return
+    this.linksKey = key
+    setStyle(links, 'top', px(y0))
+    setStyle(links, 'left', px(input.x0))
+    setStyle(links, 'height', px(height))
+    setStyle(links, 'width', px(width))
+    setAttr(links, 'viewBox', `${input.x0} ${y0} ${width} ${height}`)
+    const shown = new Set<number>()
+    if (schedule !== null) {
+      const { linkRowMin, linkRowMax, linkFrom, linkTo, rowOfTask } = derived
+      for (let index = 0; index < linkRowMin.length; index++) {
+        const minRow = linkRowMin[index] as number
+        if (minRow < 0 || minRow >= end || (linkRowMax[index] as number) < start) continue
+        shown.add(index)
+        let path = this.linkPaths.get(index)
+        if (path === undefined) {
+          path = this.freePaths.pop() ?? (links.appendChild(document.createElementNS(svgNs, 'path')) as SVGPathElement)
+          this.linkPaths.set(index, path)
+        }
+        const link = derived.plan.dependencies[index] as Dependency
+        const from = linkFrom[index] as number
+        const to = linkTo[index] as number
+        const fromStart = link.type === 'SS' || link.type === 'SF'
+        const toFinish = link.type === 'FF' || link.type === 'SF'
+        const xFrom = scaleX(scale, fromStart ? (schedule.start[from] as number) : (schedule.finish[from] as number))
+        const xTo = scaleX(scale, toFinish ? (schedule.finish[to] as number) : (schedule.start[to] as number))
+        const yFrom = ((rowOfTask[from] as number) - base) * rowHeight + rowHeight / 2
+        const yTo = ((rowOfTask[to] as number) - base) * rowHeight + rowHeight / 2
+        const isCritical = isCriticalShown && schedule.isCritical[from] === 1 && schedule.isCritical[to] === 1
+        setAttr(path, 'd', linkPath(xFrom, yFrom, fromStart, xTo, yTo, toFinish))
+        setAttr(path, 'class', isCritical ? 'ws-link is-critical' : 'ws-link')
+        setAttr(path, 'marker-end', isCritical ? 'url(#ws-arrow-critical)' : 'url(#ws-arrow)')
+        setAttr(path, 'data-link-id', String(link.id))
+        setAttr(path, 'data-link-type', link.type)
+      }
+    }
+    for (const [index, path] of this.linkPaths) {
+      if (shown.has(index)) continue
+      // Kept in the SVG for reuse, drawing nothing.
+      this.linkPaths.delete(index)
+      setAttr(path, 'd', '')
+      setAttr(path, 'data-link-id', null)
+      setAttr(path, 'data-link-type', null)
+      this.freePaths.push(path)
+    }
+  }
+}
