@@ -6,7 +6,7 @@
  * a jump is painted in the frame that shows it. React renders the frame around them and the cell editor.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
-import { flushSync } from 'react-dom'
+import { createPortal, flushSync } from 'react-dom'
 import { calendarWorkingMinutesBetween } from '../../../../shared/domain/calendar'
 import { dateFromWallMinutes, dateToDayNumber } from '../../../../shared/domain/dates'
 import type { Task, TaskId } from '../../../../shared/domain/model'
@@ -73,7 +73,10 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
   const [hiddenColumns, setHiddenColumns] = useState<ColumnKey[]>([])
   const [gridWidth, setGridWidth] = useState(700)
   const columns = useMemo(() => columnKeys.filter((key) => !hiddenColumns.includes(key)), [hiddenColumns])
-  const columnsWidth = columns.reduce((sum, key) => sum + columnWidths[key], 0)
+  // The ID column is always wide enough for the largest row number.
+  const idWidth = Math.max(columnWidths.id, 14 + 8 * String(plan?.tasks.length ?? 0).length)
+  const shownWidths = useMemo(() => (idWidth === columnWidths.id ? columnWidths : { ...columnWidths, id: idWidth }), [columnWidths, idWidth])
+  const columnsWidth = columns.reduce((sum, key) => sum + shownWidths[key], 0)
 
   // Null until measured: the first commit renders the frame without rows, so measuring it lays out little.
   const [viewportHeight, setViewportHeight] = useState<number | null>(null)
@@ -89,7 +92,13 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
   const chartRowsRef = useRef<HTMLDivElement>(null)
   const chartPaneRef = useRef<HTMLDivElement>(null)
   const treegridRef = useRef<HTMLDivElement>(null)
-  const editLayerRef = useRef<HTMLDivElement>(null)
+  // The cell the editor is shown in (a painter-owned element), kept in state so a new row's cell, known only
+  // after the painter ran, renders the editor.
+  const [editTarget, setEditTarget] = useState<HTMLElement | null>(null)
+  const editTargetRef = useRef<HTMLElement | null>(null)
+  editTargetRef.current = editTarget
+  const editingRef = useRef<Editing | null>(null)
+  editingRef.current = editing
   const painterRef = useRef<RowPainter | null>(null)
   const windowRef = useRef({ x0: 0, x1: 3000, top: 0 })
   const chartWidthRef = useRef(1000)
@@ -128,6 +137,13 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
     const state = windowRef.current
     state.top = top
     painterRef.current?.scroll(top)
+    // The edited row left the window (its cell now shows another row): the edit ends as if the cell lost focus,
+    // which commits it.
+    const edit = editingRef.current
+    const target = editTargetRef.current
+    if (edit !== null && target !== null && painterRef.current?.cellElement(edit.taskId, edit.column) !== target) {
+      target.querySelector('input')?.blur()
+    }
     if (chart !== null && (left < state.x0 || left + width > state.x1)) {
       state.x0 = Math.max(0, left - width / 2)
       state.x1 = left + width * 1.5
@@ -347,7 +363,7 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
 
   // Column resizing by dragging the header edge (or the keyboard on the resize handle).
   const startColumnResize = (key: ColumnKey, clientX: number): void => {
-    const startWidth = columnWidths[key]
+    const startWidth = shownWidths[key]
     const onMove = (event: PointerEvent): void => {
       setColumnWidths((widths) => ({ ...widths, [key]: Math.max(32, Math.round(startWidth + event.clientX - clientX)) }))
     }
@@ -377,25 +393,24 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
   useLayoutEffect(() => {
     const grid = gridRowsRef.current
     const chart = chartRowsRef.current
-    const edit = editLayerRef.current
     let painter = painterRef.current
-    if (grid === null || chart === null || edit === null || derived === null || viewportHeight === null) {
+    if (grid === null || chart === null || derived === null || viewportHeight === null) {
       if (grid === null && painter !== null) {
         painter.dispose()
         painterRef.current = null
       }
       return
     }
-    if (painter === null || painter.gridLayer !== grid || painter.chartLayer !== chart || painter.absoluteLayers[0] !== edit) {
+    if (painter === null || painter.gridLayer !== grid || painter.chartLayer !== chart) {
       painter?.dispose()
-      painter = new RowPainter(grid, chart, [edit])
+      painter = new RowPainter(grid, chart)
       painterRef.current = painter
       painter.scroll(windowRef.current.top)
     }
     painter.update({
       derived,
       columns,
-      columnWidths,
+      columnWidths: shownWidths,
       selected: selectedSet,
       activeTaskId,
       activeColumn: active.column,
@@ -406,6 +421,8 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
       x1: xWindow[1],
     })
     painter.resize(rowsViewport / rowHeight)
+    const target = editing === null ? null : painter.cellElement(editing.taskId, editing.column)
+    if (target !== editTarget) setEditTarget(target)
   })
   useEffect(() => () => painterRef.current?.dispose(), [])
 
@@ -436,9 +453,6 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
   const activeCellId = activeTaskId !== null ? `ws-cell-${activeTaskId}-${active.column}` : undefined
   const today = todayMinutes()
   const editingIndex = editing === null ? undefined : derived.indexOf.get(editing.taskId)
-  const editingRow = editingIndex === undefined ? -1 : (derived.rowOfTask[editingIndex] as number)
-  let editingLeft = 0
-  if (editing !== null) for (const key of columns.slice(0, Math.max(0, columns.indexOf(editing.column)))) editingLeft += columnWidths[key]
 
   return (
     <div className="ws-gantt">
@@ -459,19 +473,23 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
                 style={{ width: columnsWidth }}
                 onKeyDown={onGridKeyDown}
                 onFocus={() => {
-                  if (activeTaskId === null && rowCount > 0) activate((plan.tasks[derived.rows[0] as number] as Task).id, active.column)
+                  // Focus from the keyboard starts on the first row; a click has already selected its row (the
+                  // store is current, this render's activeTaskId may not be).
+                  if (activeTaskId === null && rowCount > 0 && store.getState().editorSelection.length === 0) {
+                    activate((plan.tasks[derived.rows[0] as number] as Task).id, active.column)
+                  }
                 }}
               >
                 <div role="rowgroup" className="ws-grid-head" style={{ height: headerHeight }}>
                   <div role="row" aria-rowindex={1} className="ws-grid-head-row">
                     {columns.map((key) => (
-                      <div key={key} role="columnheader" className={`ws-colhead ws-col-${key}`} style={{ width: columnWidths[key] }}>
+                      <div key={key} role="columnheader" className={`ws-colhead ws-col-${key}`} style={{ width: shownWidths[key] }}>
                         <span className="ws-colhead-label">{columnDefs[key].label}</span>
                         <span
                           role="separator"
                           aria-orientation="vertical"
                           aria-label={`Resize ${columnDefs[key].label} column`}
-                          aria-valuenow={columnWidths[key]}
+                          aria-valuenow={shownWidths[key]}
                           aria-valuemin={32}
                           aria-valuemax={800}
                           tabIndex={-1}
@@ -484,7 +502,7 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
                             const step = event.key === 'ArrowRight' ? 10 : event.key === 'ArrowLeft' ? -10 : 0
                             if (step !== 0) {
                               event.preventDefault()
-                              setColumnWidths((widths) => ({ ...widths, [key]: Math.max(32, widths[key] + step) }))
+                              setColumnWidths((widths) => ({ ...widths, [key]: Math.max(32, shownWidths[key] + step) }))
                             }
                           }}
                         />
@@ -508,7 +526,7 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
                     }}
                     onDoubleClick={(event) => {
                       const at = cellAt(event.target)
-                      if (at !== null && (event.target as HTMLElement).closest('button') === null) startEdit(at.taskId, at.column)
+                      if (at !== null && (event.target as HTMLElement).closest('button,input') === null) startEdit(at.taskId, at.column)
                     }}
                     onClick={(event) => {
                       const toggle = (event.target as HTMLElement).closest<HTMLButtonElement>('.ws-toggle')
@@ -519,18 +537,18 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
                       if (task !== undefined) store.getState().editorSetCollapsed([task.id], !task.isCollapsed)
                     }}
                   />
-                  <div className="ws-edit-layer" ref={editLayerRef}>
-                    {editing !== null && editingRow >= 0 && (
-                      <div className="ws-edit-box" style={{ top: editingRow * rowHeight, left: editingLeft, width: columnWidths[editing.column] }}>
-                        <CellEditor
-                          key={`${editing.taskId}-${editing.column}`}
-                          initial={editing.text}
-                          label={`${columnDefs[editing.column].label} of ${(plan.tasks[editingIndex as number] as Task).name || 'new task'}`}
-                          onDone={finishEdit}
-                        />
-                      </div>
+                  {editing !== null &&
+                    editTarget !== null &&
+                    editingIndex !== undefined &&
+                    createPortal(
+                      <CellEditor
+                        key={`${editing.taskId}-${editing.column}`}
+                        initial={editing.text}
+                        label={`${columnDefs[editing.column].label} of ${(plan.tasks[editingIndex] as Task).name || 'new task'}`}
+                        onDone={finishEdit}
+                      />,
+                      editTarget,
                     )}
-                  </div>
                 </div>
               </div>
             </div>

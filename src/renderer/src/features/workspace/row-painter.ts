@@ -130,8 +130,6 @@ export class RowPainter {
   constructor(
     readonly gridLayer: HTMLElement,
     readonly chartLayer: HTMLElement,
-    /** Layers positioned in plan coordinates (row r at r * rowHeight), such as the cell editor's. */
-    readonly absoluteLayers: readonly HTMLElement[] = [],
     private readonly overscan = 2,
   ) {
     this.links = document.createElementNS(svgNs, 'svg')
@@ -201,6 +199,18 @@ export class RowPainter {
     return { start: this.start, count: this.poolSize }
   }
 
+  /** The cell element showing a task's column, or null when the task's row is not in the window. */
+  cellElement(taskId: TaskId, column: ColumnKey): HTMLElement | null {
+    const derived = this.input?.derived
+    const index = derived?.indexOf.get(taskId)
+    if (derived === undefined || index === undefined || this.poolSize === 0) return null
+    const row = derived.rowOfTask[index] as number
+    if (row < this.start || row >= this.start + this.poolSize) return null
+    const slot = this.slots[row % this.poolSize] as Slot
+    if (slot.row !== row) return null
+    return slot.cells.find((cell) => cell.key === column)?.element ?? null
+  }
+
   private paint(): void {
     const input = this.input
     if (input === null || this.poolSize === 0) return
@@ -216,8 +226,6 @@ export class RowPainter {
     const transform = `translateY(${base * rowHeight - this.top}px)`
     setStyle(this.gridLayer, 'transform', transform)
     setStyle(this.chartLayer, 'transform', transform)
-    const absolute = `translateY(${-this.top}px)`
-    for (const layer of this.absoluteLayers) setStyle(layer, 'transform', absolute)
     this.paintLinks(input, start, base)
   }
 
@@ -276,7 +284,6 @@ export class RowPainter {
         const marker = document.createElement('span')
         marker.className = 'rs-row-marker'
         marker.setAttribute('role', 'img')
-        marker.dataset.testid = 'overallocation-marker'
         element.append(indent, toggle, label, marker)
         name = { indent, toggle, toggleText, label, text, mark, marker }
       } else element.append(text)
@@ -292,8 +299,10 @@ export class RowPainter {
     const { derived } = input
     const rowElement = slot.rowElement
     if (row >= derived.rows.length) {
+      // An unused slot keeps no identity, so nothing finds a stale row or bar in it.
       setHidden(rowElement, true)
-      setHidden(slot.bar, true)
+      setAttr(rowElement, 'data-task-id', null)
+      this.hideBar(slot)
       return
     }
     const taskIndex = derived.rows[row] as number
@@ -337,6 +346,7 @@ export class RowPainter {
         setHidden(name.marker, overallocation === undefined)
         setAttr(name.marker, 'aria-label', overallocation === undefined ? null : `Over-allocated: ${overallocation}`)
         setAttr(name.marker, 'title', overallocation ?? null)
+        setAttr(name.marker, 'data-testid', overallocation === undefined ? null : 'overallocation-marker')
       }
     }
     this.paintBar(slot, top, taskIndex, task, isSummary, isCritical, isSelected, input)
@@ -346,7 +356,7 @@ export class RowPainter {
     const bar = slot.bar
     const schedule = input.derived.schedule
     if (schedule === null) {
-      setHidden(bar, true)
+      this.hideBar(slot)
       return
     }
     const start = schedule.start[taskIndex] as number
@@ -385,6 +395,12 @@ export class RowPainter {
       setStyle(slot.progress, 'width', `${progress}%`)
       setHidden(slot.end, false)
     }
+  }
+
+  private hideBar(slot: Slot): void {
+    setHidden(slot.bar, true)
+    setAttr(slot.bar, 'data-bar-id', null)
+    setClass(slot.bar, '')
   }
 
   /** Arrows of the links whose rows overlap the window (one passing through the view is drawn too). */
