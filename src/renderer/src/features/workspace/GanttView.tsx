@@ -158,11 +158,23 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
     const scroller = scrollerRef.current
     const chart = chartPaneRef.current
     if (scroller === null || chart === null) return
-    scroller.addEventListener('scroll', syncScroll, { passive: true })
-    chart.addEventListener('scroll', syncScroll, { passive: true })
+    // When both panes scroll in one frame, their scroll events come one after the other before the frame's
+    // animation callbacks, with both offsets already final: the first event handles both, and the second is
+    // skipped (reading the offsets again after the first one's DOM writes would force a second layout).
+    let isFrameHandled = false
+    const onScroll = (): void => {
+      if (isFrameHandled) return
+      isFrameHandled = true
+      requestAnimationFrame(() => {
+        isFrameHandled = false
+      })
+      syncScroll()
+    }
+    scroller.addEventListener('scroll', onScroll, { passive: true })
+    chart.addEventListener('scroll', onScroll, { passive: true })
     return () => {
-      scroller.removeEventListener('scroll', syncScroll)
-      chart.removeEventListener('scroll', syncScroll)
+      scroller.removeEventListener('scroll', onScroll)
+      chart.removeEventListener('scroll', onScroll)
     }
   }, [syncScroll])
 
