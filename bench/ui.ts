@@ -5,7 +5,8 @@
  * jump of rows and timeline together to 25 %, 50 % and 75 % (`ui.scroll`, per run the median of the 3 jumps).
  * `ui.render` hands the UI the plan with its schedule (the store schedules on open; the peers got precomputed
  * dates); `ui.open` is the same with the scheduling run inside the clock.
- * Every run uses a fresh browser context; 5 runs; viewport 1600x900. Prints one JSON line per figure.
+ * Every run uses a fresh browser context; 5 runs after one untimed warm-up run (the browser's first page pays for
+ * its font and code caches); viewport 1600x900. Prints one JSON line per figure.
  *
  * Environment: CHROMIUM (default /usr/bin/chromium), RUNS (default 5), SIZES (default 1000,10000),
  * SCREENSHOT=path (save a screenshot of the last 1,000-task run).
@@ -98,7 +99,8 @@ async function main(): Promise<void> {
       const scrolls: number[] = []
       const nodes: number[] = []
       const opens: number[] = []
-      for (let run = 0; run < runs; run++) {
+      const isFirstSize = tasks === sizes[0]
+      for (let run = isFirstSize ? -1 : 0; run < runs; run++) {
         const context = await browser.newContext({ viewport: { width: 1600, height: 900 } })
         await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort())
         const page = await context.newPage()
@@ -109,15 +111,17 @@ async function main(): Promise<void> {
         }, planText)
         const render = (await page.evaluate(() => (window as unknown as { benchRender: () => Promise<Measured> }).benchRender())) as Measured
         if (render.error !== null || render.timedOut) throw new Error(`render failed: ${render.error ?? 'timed out'}`)
-        renders.push(render.ttr)
-        nodes.push(render.nodes)
+        if (run >= 0) {
+          renders.push(render.ttr)
+          nodes.push(render.nodes)
+        }
         const jumps: number[] = []
         for (const fraction of [0.25, 0.5, 0.75]) {
           const step = (await page.evaluate((value) => (window as unknown as { benchScroll: (f: number) => Promise<Measured> }).benchScroll(value), fraction)) as Measured
           if (step.error !== null || step.timedOut) throw new Error(`scroll failed: ${step.error ?? 'timed out'}`)
           jumps.push(step.ttr)
         }
-        scrolls.push(median(jumps))
+        if (run >= 0) scrolls.push(median(jumps))
         if (process.env.SCREENSHOT && run === runs - 1 && tasks === sizes[0]) await page.screenshot({ path: process.env.SCREENSHOT })
         // The same hand-over with the schedule computed inside the clock (opening an unscheduled plan).
         await page.reload()
@@ -127,7 +131,7 @@ async function main(): Promise<void> {
         }, planText)
         const open = (await page.evaluate(() => (window as unknown as { benchOpen: () => Promise<Measured> }).benchOpen())) as Measured
         if (open.error !== null || open.timedOut) throw new Error(`open failed: ${open.error ?? 'timed out'}`)
-        opens.push(open.ttr)
+        if (run >= 0) opens.push(open.ttr)
         await context.close()
       }
       print('ui.render', tasks, renders, { domNodes: Math.round(median(nodes)) })
