@@ -280,3 +280,64 @@ test('project settings: a holiday moves the dates, invalid settings are refused;
   await press(page, 'Control+z')
   await expect(cell(page, 'Pack', 'start')).toHaveText(start)
 })
+
+test('keyboard only: F6 moves between panes; in the chart, arrows move a task by a working day and Shift+arrows change its duration', async ({ page, bridge: _bridge }) => {
+  await createPlan(page, 'Keyboard chart')
+  await grid(page).focus()
+  for (const name of ['Order kit', 'Install kit']) {
+    await press(page, 'Enter')
+    await page.keyboard.type(name)
+    await press(page, 'Enter')
+  }
+  // Install kit follows Order kit (name, duration, start, finish, predecessors).
+  await press(page, 'ArrowRight', 4)
+  await press(page, 'F2')
+  await page.keyboard.type('1')
+  await press(page, 'Enter')
+  await expect(cell(page, 'Install kit', 'predecessors')).toHaveText('1')
+  await press(page, 'ArrowUp')
+  await expect(row(page, 'Order kit')).toHaveAttribute('aria-selected', 'true')
+  const orderStart = await cell(page, 'Order kit', 'start').innerText()
+  const installStart = await cell(page, 'Install kit', 'start').innerText()
+
+  // F6 from the grid reaches the chart, then the details panel, then the toolbar, then the grid again.
+  await press(page, 'F6')
+  const chart = page.getByRole('group', { name: /^Gantt chart/ })
+  await expect(chart).toBeFocused()
+  await press(page, 'F6')
+  await expect(page.getByRole('region', { name: 'Task details' }).getByRole('button', { name: 'Hide details' })).toBeFocused()
+  await press(page, 'F6')
+  await expect(page.getByRole('toolbar', { name: 'Plan editing' }).getByRole('tab', { name: 'Gantt' })).toBeFocused()
+  await press(page, 'F6')
+  await expect(grid(page)).toBeFocused()
+  await press(page, 'Shift+F6')
+  await expect(page.getByRole('toolbar', { name: 'Plan editing' }).getByRole('tab', { name: 'Gantt' })).toBeFocused()
+  await press(page, 'Shift+F6')
+  await press(page, 'Shift+F6')
+  await expect(chart).toBeFocused()
+
+  // Right: one working day later (the plan starts on a Monday, so Tuesday); the successor follows.
+  await press(page, 'ArrowRight')
+  await expect(cell(page, 'Order kit', 'start')).not.toHaveText(orderStart)
+  const movedStart = await cell(page, 'Order kit', 'start').innerText()
+  expect(movedStart > orderStart).toBe(true)
+  await expect(cell(page, 'Install kit', 'start')).not.toHaveText(installStart)
+  // Shift+Right: one day longer.
+  await press(page, 'Shift+ArrowRight')
+  await expect(cell(page, 'Order kit', 'duration')).toHaveText('2d')
+  // Down selects the next task, Left moves it back a day: it cannot start before its predecessor ends, so the
+  // engine keeps it where the link puts it.
+  await press(page, 'ArrowDown')
+  await expect(row(page, 'Install kit')).toHaveAttribute('aria-selected', 'true')
+  const followingStart = await cell(page, 'Install kit', 'start').innerText()
+  await press(page, 'ArrowLeft')
+  await expect(cell(page, 'Install kit', 'start')).toHaveText(followingStart)
+
+  // Each keyboard edit is an undo step, like the drags they stand for.
+  await press(page, 'Control+z')
+  await press(page, 'Control+z')
+  await expect(cell(page, 'Order kit', 'duration')).toHaveText('1d')
+  await press(page, 'Control+z')
+  await expect(cell(page, 'Order kit', 'start')).toHaveText(orderStart)
+  await expect(cell(page, 'Install kit', 'start')).toHaveText(installStart)
+})

@@ -23,7 +23,7 @@ export function DetailsPanel({ taskId }: { taskId: TaskId | null }) {
   const task = useWorkspace((state) => (taskId === null ? null : (state.document?.plan.tasks.find((item) => item.id === taskId) ?? null)))
   const [isOpen, setOpen] = useState(true)
   return (
-    <section className={`ws-details${isOpen ? '' : ' is-closed'}`} aria-label="Task details">
+    <section className={`ws-details${isOpen ? '' : ' is-closed'}`} aria-label="Task details" data-pane="details">
       <div className="ws-details-head">
         <h2>Task details</h2>
         <button type="button" className="ws-button" aria-expanded={isOpen} onClick={() => setOpen((open) => !open)}>

@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
 import { createPortal, flushSync } from 'react-dom'
-import { calendarWorkingMinutesBetween } from '../../../../shared/domain/calendar'
+import { calendarAddWorkingMinutes, calendarNextWorkingTime, calendarWorkingMinutesBetween } from '../../../../shared/domain/calendar'
 import { dateFromWallMinutes, dateToDayNumber } from '../../../../shared/domain/dates'
 import type { Task, TaskId } from '../../../../shared/domain/model'
 import { outlineBlockEnd } from '../../stores/editor-commands'
@@ -476,6 +476,7 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
                 ref={treegridRef}
                 className="ws-treegrid"
                 role="treegrid"
+                data-pane="grid"
                 aria-label="Tasks"
                 aria-rowcount={rowCount + 1}
                 aria-colcount={columns.length}
@@ -599,6 +600,12 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
                     activate(taskId, active.column)
                     focusGrid()
                   }}
+                  onKeySelect={(row) => {
+                    const index = derived.rows[Math.max(0, Math.min(rowCount - 1, row))]
+                    if (index === undefined) return
+                    activate((plan.tasks[index] as Task).id, active.column)
+                    scrollRowIntoView(derived.rowOfTask[index] as number)
+                  }}
                   onHover={(taskId, x, y) => setTooltip(taskId === null ? null : { taskId, x, y })}
                 />
               </div>
@@ -709,6 +716,8 @@ type ChartBodyProps = {
   layerRef: React.RefObject<HTMLDivElement | null>
   /** The row at a y offset from the top of the chart body. */
   rowAt: (offsetY: number) => number
+  /** Selects the task of a row from the keyboard (the chart keeps the focus). */
+  onKeySelect: (row: number) => void
   today: number
   onSelect: (taskId: TaskId) => void
   onHover: (taskId: TaskId | null, x: number, y: number) => void
@@ -738,6 +747,41 @@ function ChartBody(props: ChartBodyProps) {
     const toDay = Math.ceil(x1 / scale.pxPerDay) + scale.originDay
     return layoutNonWorkingDays(derived.calendar, fromDay, toDay)
   }, [derived.calendar, scale, x0, x1])
+
+  // The keyboard's way to do what dragging does: arrows move the selected task by a working day (a
+  // start-no-earlier-than constraint, as a drag sets), Shift+arrows change its duration by a day, Up and Down
+  // select the previous or next row.
+  const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>): void => {
+    const state = store.getState()
+    const taskId = state.editorSelection[0]
+    const index = taskId === undefined ? undefined : derived.indexOf.get(taskId)
+    const key = event.key
+    if (key !== 'ArrowLeft' && key !== 'ArrowRight' && key !== 'ArrowUp' && key !== 'ArrowDown') return
+    event.preventDefault()
+    if (key === 'ArrowUp' || key === 'ArrowDown') {
+      const row = index === undefined ? -1 : (derived.rowOfTask[index] as number)
+      props.onKeySelect(row < 0 ? 0 : row + (key === 'ArrowUp' ? -1 : 1))
+      return
+    }
+    if (taskId === undefined || index === undefined || schedule === null) return
+    const calendar = derived.calendar
+    const minutesPerDay = plan.settings.minutesPerDay
+    const step = key === 'ArrowRight' ? 1 : -1
+    if (schedule.isSummary[index] === 1) {
+      state.editorSetMessage("A summary's dates come from its subtasks; move the subtasks instead.")
+      return
+    }
+    if (event.shiftKey) {
+      const task = plan.tasks[index] as Task
+      const minutes = Math.max(0, task.duration + step * minutesPerDay)
+      if (minutes !== task.duration) state.editorDragDuration(taskId, minutes)
+      return
+    }
+    if (calendar === null) return
+    const start = schedule.start[index] as number
+    const moved = calendarNextWorkingTime(calendar, calendarAddWorkingMinutes(calendar, start, step * minutesPerDay))
+    state.editorDragMove(taskId, dateFromWallMinutes(moved))
+  }
 
   const onPointerDown = (event: React.PointerEvent<HTMLDivElement>): void => {
     if (event.button !== 0) return
@@ -848,6 +892,11 @@ function ChartBody(props: ChartBodyProps) {
     <div
       className="ws-chart-body"
       style={{ height }}
+      tabIndex={0}
+      role="group"
+      aria-label="Gantt chart: Left and Right move the selected task by a working day, Shift with them changes its duration, Up and Down select another task"
+      data-pane="chart"
+      onKeyDown={onKeyDown}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={(event) => finishDrag(event, false)}

@@ -3,7 +3,7 @@
  * details panel, and the message line (role=alert) for refused edits. Undo/redo shortcuts work anywhere in the
  * workspace except inside text fields, where the field's own undo applies.
  */
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { StoreApi } from 'zustand'
 import { GanttView } from './GanttView'
 import { zoomLevels } from './layout'
@@ -45,6 +45,29 @@ function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable="true"]') !== null
 }
 
+const focusableSelector = 'button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex="0"]'
+
+/**
+ * F6 and Shift+F6 move the focus to the next or previous pane (toolbar, grid, chart, details, or the view), as in
+ * Microsoft Project and other Windows applications. A pane is an element marked `data-pane`; it takes the focus
+ * itself when it is focusable, otherwise its first focusable element does.
+ */
+export function focusNextPane(root: HTMLElement, backwards: boolean): boolean {
+  const panes = [...root.querySelectorAll<HTMLElement>('[data-pane]')].filter((pane) => pane.getClientRects().length > 0)
+  if (panes.length === 0) return false
+  const current = panes.findIndex((pane) => pane.contains(document.activeElement))
+  for (let step = 1; step <= panes.length; step++) {
+    const index = current < 0 ? (backwards ? panes.length - step : step - 1) : (current + (backwards ? -step : step) + panes.length * 2) % panes.length
+    const pane = panes[index] as HTMLElement
+    const target = pane.tabIndex >= 0 ? pane : pane.querySelector<HTMLElement>(focusableSelector)
+    if (target !== null) {
+      target.focus()
+      return true
+    }
+  }
+  return false
+}
+
 function WorkspaceInner({ extraTabs, controlledTab, onTabChange }: { extraTabs: WorkspaceExtraTab[]; controlledTab?: string; onTabChange?: (id: string) => void }) {
   const store = useWorkspaceApi()
   const [localTab, setLocalTab] = useState<string>('gantt')
@@ -60,8 +83,13 @@ function WorkspaceInner({ extraTabs, controlledTab, onTabChange }: { extraTabs: 
   const selection = useWorkspace((state) => state.editorSelection)
   const scheduleProblem = useWorkspace((state) => (state.document?.schedule && !state.document.schedule.ok ? (state.document.schedule.problems[0]?.message ?? null) : null))
 
+  const rootRef = useRef<HTMLDivElement>(null)
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'F6' && !event.ctrlKey && !event.altKey && !event.metaKey && rootRef.current !== null) {
+        if (focusNextPane(rootRef.current, event.shiftKey)) event.preventDefault()
+        return
+      }
       if (!(event.ctrlKey || event.metaKey) || isTextField(event.target)) return
       const key = event.key.toLowerCase()
       const state = store.getState()
@@ -89,8 +117,8 @@ function WorkspaceInner({ extraTabs, controlledTab, onTabChange }: { extraTabs: 
     return index < 0 ? plan.tasks.length : index + 1
   }
   return (
-    <div className="ws-root">
-      <div className="ws-toolbar" role="toolbar" aria-label="Plan editing">
+    <div className="ws-root" ref={rootRef}>
+      <div className="ws-toolbar" role="toolbar" aria-label="Plan editing" data-pane="toolbar">
         <div className="ws-tabs" role="tablist" aria-label="Workspace views">
           {tabs.map((item) => (
             <button key={item.id} type="button" role="tab" aria-selected={tab === item.id} className={`ws-tab${tab === item.id ? ' is-active' : ''}`} onClick={() => setTab(item.id)}>
@@ -171,7 +199,7 @@ function WorkspaceInner({ extraTabs, controlledTab, onTabChange }: { extraTabs: 
           </button>
         )}
       </div>
-      <div className="ws-view">
+      <div className="ws-view" data-pane={tab === 'gantt' ? undefined : 'view'}>
         {tab === 'gantt' && <GanttView isCriticalShown={isCriticalShown} />}
         {tab === 'milestones' && (
           <MilestonesView
