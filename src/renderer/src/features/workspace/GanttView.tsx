@@ -6,21 +6,18 @@
  * a jump is painted in the frame that shows it. React renders the frame around them and the cell editor.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
-import { createPortal, flushSync } from 'react-dom'
-import { calendarAddWorkingMinutes, calendarNextWorkingTime, calendarWorkingMinutesBetween } from '../../../../shared/domain/calendar'
+import { createPortal } from 'react-dom'
+import { calendarAddWorkingMinutes, calendarNextWorkingTime, calendarWorkingMinutesBetween, type CompiledCalendar } from '../../../../shared/domain/calendar'
 import { dateFromWallMinutes, dateToDayNumber } from '../../../../shared/domain/dates'
 import type { Task, TaskId } from '../../../../shared/domain/model'
 import { outlineBlockEnd } from '../../stores/editor-commands'
 import { cellCommit, cellDate, cellText, columnDefs, columnKeys, type ColumnKey } from './cells'
 import { deriveWorkspace, type Derived } from './derived'
 import {
-  layoutNonWorkingDays,
-  layoutScaleCells,
   layoutTimeScale,
   layoutVisibleRows,
   rowHeight,
   scaleMinutes,
-  scaleTiers,
   scaleX,
   zoomLevels,
   type TimeScale,
@@ -28,6 +25,7 @@ import {
 import { DetailsPanel } from './DetailsPanel'
 import { useTaskOverallocations } from '../resources/OverallocationMarker'
 import { RowPainter } from './row-painter'
+import { TimelinePainter } from './timeline-painter'
 import { useWorkspace, useWorkspaceApi } from './workspace-store'
 
 const headerHeight = 44
@@ -81,7 +79,6 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
   // Null until measured: the first commit renders the frame without rows, so measuring it lays out little.
   const [viewportHeight, setViewportHeight] = useState<number | null>(null)
   const [chartWidth, setChartWidth] = useState(1000)
-  const [xWindow, setXWindow] = useState<[number, number]>([0, 3000])
   const [active, setActive] = useState<Active>({ taskId: null, column: 'name' })
   const [editing, setEditing] = useState<Editing | null>(null)
   const [tooltip, setTooltip] = useState<{ taskId: TaskId; x: number; y: number } | null>(null)
@@ -100,7 +97,17 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
   const editingRef = useRef<Editing | null>(null)
   editingRef.current = editing
   const painterRef = useRef<RowPainter | null>(null)
-  const windowRef = useRef({ x0: 0, x1: 3000, top: 0 })
+  const timelineRef = useRef<TimelinePainter | null>(null)
+  const headerRef = useRef<HTMLDivElement>(null)
+  const shadingRef = useRef<HTMLDivElement>(null)
+  // What the scroll handler needs between renders: positions, the x range painted, and the scale it is drawn at.
+  const windowRef = useRef<{ x0: number; x1: number; top: number; scale: TimeScale | null; calendar: CompiledCalendar | null }>({
+    x0: 0,
+    x1: 3000,
+    top: 0,
+    scale: null,
+    calendar: null,
+  })
   const chartWidthRef = useRef(1000)
 
   const rowCount = derived?.rows.length ?? 0
@@ -147,8 +154,9 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
     if (chart !== null && (left < state.x0 || left + width > state.x1)) {
       state.x0 = Math.max(0, left - width / 2)
       state.x1 = left + width * 1.5
-      const next: [number, number] = [state.x0, state.x1]
-      flushSync(() => setXWindow(next))
+      const timeline = timelineRef.current
+      if (timeline !== null && state.scale !== null) timeline.update(state.scale, state.calendar, state.x0, state.x1)
+      painterRef.current?.setXWindow(state.x0, state.x1)
     }
   }, [])
   const applyScroll = syncScroll
@@ -197,7 +205,6 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
     const width = chartWidthRef.current
     windowRef.current.x0 = Math.max(0, left - width / 2)
     windowRef.current.x1 = left + width * 1.5
-    setXWindow([windowRef.current.x0, windowRef.current.x1])
   }, [scale])
 
   const activeTaskId = active.taskId !== null && derived?.indexOf.has(active.taskId) === true ? active.taskId : null
@@ -429,14 +436,31 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
       isCriticalShown,
       overallocations,
       scale,
-      x0: xWindow[0],
-      x1: xWindow[1],
     })
     painter.resize(rowsViewport / rowHeight)
+    const state = windowRef.current
+    state.scale = scale
+    state.calendar = derived.calendar
+    painter.setXWindow(state.x0, state.x1)
+    const header = headerRef.current
+    const shading = shadingRef.current
+    let timeline = timelineRef.current
+    if (header !== null && shading !== null && (timeline === null || timeline.header !== header || timeline.shading !== shading)) {
+      timeline?.dispose()
+      timeline = new TimelinePainter(header, shading)
+      timelineRef.current = timeline
+    }
+    timeline?.update(scale, derived.calendar, state.x0, state.x1)
     const target = editing === null ? null : painter.cellElement(editing.taskId, editing.column)
     if (target !== editTarget) setEditTarget(target)
   })
-  useEffect(() => () => painterRef.current?.dispose(), [])
+  useEffect(
+    () => () => {
+      painterRef.current?.dispose()
+      timelineRef.current?.dispose()
+    },
+    [],
+  )
 
   /** The task and column of a grid cell element (or an element inside one). */
   const cellAt = (target: EventTarget): { taskId: TaskId; column: ColumnKey; element: HTMLElement } | null => {
@@ -585,15 +609,14 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
             />
             <div className="ws-chart-pane" ref={chartPaneRef} data-testid="ws-chart">
               <div className="ws-chart-content" style={{ width: scale.width }}>
-                <TimelineHeader scale={scale} x0={xWindow[0]} x1={xWindow[1]} />
+                <div className="ws-timeline-head" style={{ height: headerHeight }} aria-hidden="true" ref={headerRef} />
                 <ChartBody
                   derived={derived}
                   scale={scale}
                   height={rowsViewport}
-                  x0={xWindow[0]}
-                  x1={xWindow[1]}
                   chartWidth={chartWidth}
                   layerRef={chartRowsRef}
+                  shadingRef={shadingRef}
                   rowAt={(offsetY) => Math.floor((offsetY + windowRef.current.top) / rowHeight)}
                   today={today}
                   onSelect={(taskId) => {
@@ -685,35 +708,15 @@ function CellEditor({ initial, label, onDone }: { initial: string; label: string
   )
 }
 
-function TimelineHeader({ scale, x0, x1 }: { scale: TimeScale; x0: number; x1: number }) {
-  const [topUnit, bottomUnit] = scaleTiers[scale.zoom]
-  const top = layoutScaleCells(scale, topUnit, x0, x1)
-  const bottom = layoutScaleCells(scale, bottomUnit, x0, x1)
-  return (
-    <div className="ws-timeline-head" style={{ height: headerHeight }} aria-hidden="true">
-      {top.map((cell) => (
-        <div key={cell.key} className="ws-scale-cell is-top" style={{ left: cell.x, width: cell.width }} title={cell.title}>
-          <span>{cell.label}</span>
-        </div>
-      ))}
-      {bottom.map((cell) => (
-        <div key={cell.key} className="ws-scale-cell is-bottom" style={{ left: cell.x, width: cell.width }} title={cell.title}>
-          {cell.label}
-        </div>
-      ))}
-    </div>
-  )
-}
-
 type ChartBodyProps = {
   derived: Derived
   scale: TimeScale
   height: number
-  x0: number
-  x1: number
   chartWidth: number
   /** The layer the row painter draws bars and link arrows into. */
   layerRef: React.RefObject<HTMLDivElement | null>
+  /** The layer the timeline painter shades non-working days in. */
+  shadingRef: React.RefObject<HTMLDivElement | null>
   /** The row at a y offset from the top of the chart body. */
   rowAt: (offsetY: number) => number
   /** Selects the task of a row from the keyboard (the chart keeps the focus). */
@@ -734,19 +737,12 @@ type Drag = {
 }
 
 function ChartBody(props: ChartBodyProps) {
-  const { derived, scale, height, x0, x1, today } = props
+  const { derived, scale, height, today } = props
   const store = useWorkspaceApi()
   const schedule = derived.schedule
   const plan = derived.plan
   const dragRef = useRef<Drag | null>(null)
   const linkLineRef = useRef<SVGLineElement>(null)
-
-  const shaded = useMemo(() => {
-    if (derived.calendar === null || scale.pxPerDay < 4) return []
-    const fromDay = Math.floor(x0 / scale.pxPerDay) + scale.originDay
-    const toDay = Math.ceil(x1 / scale.pxPerDay) + scale.originDay
-    return layoutNonWorkingDays(derived.calendar, fromDay, toDay)
-  }, [derived.calendar, scale, x0, x1])
 
   // The keyboard's way to do what dragging does: arrows move the selected task by a working day (a
   // start-no-earlier-than constraint, as a drag sets), Shift+arrows change its duration by a day, Up and Down
@@ -905,9 +901,7 @@ function ChartBody(props: ChartBodyProps) {
         if (dragRef.current === null) props.onHover(null, 0, 0)
       }}
     >
-      {shaded.map((day) => (
-        <div key={day} className="ws-nonworking" style={{ left: (day - scale.originDay) * scale.pxPerDay, width: scale.pxPerDay }} />
-      ))}
+      <div className="ws-shading" ref={props.shadingRef} />
       {todayX >= 0 && todayX <= scale.width && <div className="ws-today" style={{ left: todayX }} title={`Today, ${cellDate(today)}`} />}
       <div className="ws-chart-layer" ref={props.layerRef} />
       <svg className="ws-link-draft" aria-hidden="true">

@@ -14,6 +14,7 @@
 import type { Dependency, Task, TaskId } from '../../../../shared/domain/model'
 import { cellDate, cellText, columnDefs, type ColumnKey } from './cells'
 import type { Derived } from './derived'
+import { px, setAttr, setClass, setHidden, setStyle, setText } from './dom-writes'
 import { rowHeight, scaleX, type TimeScale } from './layout'
 
 export type PaintInput = {
@@ -27,9 +28,6 @@ export type PaintInput = {
   /** Why a task is over-allocated (resources, peak, other tasks), by task. */
   overallocations: ReadonlyMap<TaskId, string>
   scale: TimeScale
-  /** The x range of the chart the link layer covers. */
-  x0: number
-  x1: number
 }
 
 type NameParts = { indent: HTMLElement; toggle: HTMLButtonElement; toggleText: Text; label: HTMLElement; text: Text; mark: HTMLElement; marker: HTMLElement }
@@ -48,59 +46,6 @@ type Slot = {
 
 const svgNs = 'http://www.w3.org/2000/svg'
 const baseRows = 1024
-
-/**
- * The values last written to a painter-owned element, so an unchanged value is neither read back from the DOM
- * (a CSSOM or attribute read) nor written again (a write, even of the same value, is a mutation and may restyle).
- */
-const written = new WeakMap<Node, Map<string, string | boolean | null>>()
-
-function cacheOf(node: Node): Map<string, string | boolean | null> {
-  let cache = written.get(node)
-  if (cache === undefined) {
-    cache = new Map()
-    written.set(node, cache)
-  }
-  return cache
-}
-
-function setAttr(element: Element, name: string, value: string | null): void {
-  const cache = cacheOf(element)
-  if (cache.get(name) === value && cache.has(name)) return
-  cache.set(name, value)
-  if (value === null) element.removeAttribute(name)
-  else element.setAttribute(name, value)
-}
-
-function setText(node: Text, value: string): void {
-  const cache = cacheOf(node)
-  if (cache.get('data') === value) return
-  cache.set('data', value)
-  node.data = value
-}
-
-function setClass(element: HTMLElement, value: string): void {
-  setAttr(element, 'class', value)
-}
-
-function setStyle(element: HTMLElement | SVGElement, property: 'top' | 'left' | 'width' | 'height' | 'transform', value: string): void {
-  const cache = cacheOf(element)
-  const key = `style.${property}`
-  if (cache.get(key) === value) return
-  cache.set(key, value)
-  element.style[property] = value
-}
-
-function setHidden(element: HTMLElement, hidden: boolean): void {
-  const cache = cacheOf(element)
-  if (cache.get('hidden') === hidden) return
-  cache.set('hidden', hidden)
-  element.hidden = hidden
-}
-
-function px(value: number): string {
-  return `${Math.round(value * 100) / 100}px`
-}
 
 /** The SVG path of a link arrow from (x1, y1) leaving the start or finish of its bar to (x2, y2). */
 export function linkPath(x1: number, y1: number, fromStart: boolean, x2: number, y2: number, toFinish: boolean): string {
@@ -126,6 +71,9 @@ export class RowPainter {
   private readonly linkPaths = new Map<number, SVGPathElement>()
   private readonly freePaths: SVGPathElement[] = []
   private linksKey = ''
+  /** The x range of the chart the link layer covers. */
+  private x0 = 0
+  private x1 = 0
 
   constructor(
     readonly gridLayer: HTMLElement,
@@ -185,6 +133,14 @@ export class RowPainter {
       this.generation++
       if (previous === null || previous.columns !== input.columns) this.rebuildCells()
     }
+    this.paint()
+  }
+
+  /** The chart's x range around the view changed: the link layer covers [x0, x1]. */
+  setXWindow(x0: number, x1: number): void {
+    if (x0 === this.x0 && x1 === this.x1) return
+    this.x0 = x0
+    this.x1 = x1
     this.paint()
   }
 
@@ -410,16 +366,16 @@ export class RowPainter {
     const end = Math.min(derived.rows.length, start + this.poolSize)
     const links = this.links
     const height = Math.max(1, (end - start) * rowHeight)
-    const width = Math.max(1, input.x1 - input.x0)
+    const width = Math.max(1, this.x1 - this.x0)
     const y0 = (start - base) * rowHeight
-    const key = `${this.generation} ${start} ${base} ${this.poolSize} ${input.x0} ${input.x1}`
+    const key = `${this.generation} ${start} ${base} ${this.poolSize} ${this.x0} ${this.x1}`
     if (key === this.linksKey) return
     this.linksKey = key
     setStyle(links, 'top', px(y0))
-    setStyle(links, 'left', px(input.x0))
+    setStyle(links, 'left', px(this.x0))
     setStyle(links, 'height', px(height))
     setStyle(links, 'width', px(width))
-    setAttr(links, 'viewBox', `${input.x0} ${y0} ${width} ${height}`)
+    setAttr(links, 'viewBox', `${this.x0} ${y0} ${width} ${height}`)
     const shown = new Set<number>()
     if (schedule !== null) {
       const { linkRowMin, linkRowMax, linkFrom, linkTo, rowOfTask } = derived
