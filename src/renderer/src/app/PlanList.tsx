@@ -1,5 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useContext, useEffect, useMemo, useState, type FormEvent } from 'react'
+import type { CareerData } from '../../../shared/career/model'
 import type { PlanSummary } from '../db/plan-db'
+import { CareerDashboardCard } from '../features/career/CareerDashboardCard'
+import { CareerStoreContext, careerStoreDefault, useCareer } from '../features/career/career-runtime'
+import type { CareerStore } from '../features/career/career-store'
 import { useAppStore } from '../stores/app-store'
 import { planNameMaxLength } from '../stores/plans-slice'
 import { ConfirmDialog } from './ConfirmDialog'
@@ -8,6 +12,8 @@ import { MenuButton } from './MenuButton'
 function formatStamp(stamp: string): string {
   return `${stamp.slice(0, 10)} ${stamp.slice(11, 16)}`
 }
+
+const planColumns = ['Name', 'Tasks', 'File', 'Last changed']
 
 /** The stored plans: create, open, rename, duplicate, delete. */
 export function PlanList() {
@@ -24,6 +30,7 @@ export function PlanList() {
   const recentFiles = useAppStore((state) => state.recentFiles)
   const recentRefresh = useAppStore((state) => state.recentRefresh)
   const documentOpenRecent = useAppStore((state) => state.documentOpenRecent)
+  const viewSet = useAppStore((state) => state.viewSet)
 
   useEffect(() => {
     void plansRefresh()
@@ -69,6 +76,9 @@ export function PlanList() {
         </button>
       </form>
 
+      {/* After the plans are listed, so reading the career database never delays them. */}
+      {isPlansLoaded && <PlanListCareer onOpen={() => viewSet('career')} />}
+
       {isPlansLoaded && plans.length === 0 && (
         <p className="empty">No plans yet. Create one above, or open a .gantry file.</p>
       )}
@@ -76,10 +86,11 @@ export function PlanList() {
         <table className="plan-table" aria-label="Stored plans">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Tasks</th>
-              <th scope="col">File</th>
-              <th scope="col">Last changed</th>
+              {planColumns.map((column) => (
+                <th key={column} scope="col">
+                  {column}
+                </th>
+              ))}
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -150,6 +161,12 @@ function PlanRow({ plan, onRename, onDelete }: { plan: PlanSummary; onRename(): 
   const documentOpen = useAppStore((state) => state.documentOpen)
   const planDuplicate = useAppStore((state) => state.planDuplicate)
   const isOpen = useAppStore((state) => state.document?.plan.id === plan.id)
+  const actions = [
+    { label: 'Open', run: () => void documentOpen(plan.id) },
+    { label: 'Rename', run: onRename },
+    { label: 'Duplicate', run: () => void planDuplicate(plan.id) },
+    { label: 'Delete', run: onDelete, className: 'button button-small button-danger-quiet' },
+  ]
 
   return (
     <tr className={isOpen ? 'is-open' : undefined}>
@@ -162,38 +179,17 @@ function PlanRow({ plan, onRename, onDelete }: { plan: PlanSummary; onRename(): 
       <td>{plan.fileName ?? <span className="muted">not saved to a file</span>}</td>
       <td>{formatStamp(plan.updatedAt)}</td>
       <td className="row-actions">
-        <button
-          type="button"
-          className="button button-small"
-          aria-label={`Open ${plan.name}`}
-          onClick={() => void documentOpen(plan.id)}
-        >
-          Open
-        </button>
-        <button
-          type="button"
-          className="button button-small"
-          aria-label={`Rename ${plan.name}`}
-          onClick={onRename}
-        >
-          Rename
-        </button>
-        <button
-          type="button"
-          className="button button-small"
-          aria-label={`Duplicate ${plan.name}`}
-          onClick={() => void planDuplicate(plan.id)}
-        >
-          Duplicate
-        </button>
-        <button
-          type="button"
-          className="button button-small button-danger-quiet"
-          aria-label={`Delete ${plan.name}`}
-          onClick={onDelete}
-        >
-          Delete
-        </button>
+        {actions.map(({ label, run, className = 'button button-small' }) => (
+          <button
+            key={label}
+            type="button"
+            className={className}
+            aria-label={`${label} ${plan.name}`}
+            onClick={run}
+          >
+            {label}
+          </button>
+        ))}
       </td>
     </tr>
   )
@@ -236,5 +232,85 @@ function RenameRow({ plan, onDone }: { plan: PlanSummary; onDone(): void }) {
         </form>
       </td>
     </tr>
+  )
+}
+
+/**
+ * What the plan list shows of the career tracker: nothing until its data is read (or when it cannot be read), an
+ * invitation while no certification is tracked, else the compact summary card.
+ */
+export type PlanListCareerContent = 'nothing' | 'invitation' | 'card'
+
+export function planListCareerContent(career: {
+  isLoaded: boolean
+  data: CareerData
+}): PlanListCareerContent {
+  if (!career.isLoaded) return 'nothing'
+  return career.data.certifications.length === 0 ? 'invitation' : 'card'
+}
+
+/** The app's career store, or `null` when it cannot even be created; the plan list then shows no career summary. */
+function careerStoreOrNull(): CareerStore | null {
+  try {
+    return careerStoreDefault()
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The career summary on the plan list, so a renewal coming up is seen on opening the app. Reads the career
+ * database once when shown (a failed read shows nothing; the career page reports it). `today` is for tests.
+ */
+export function PlanListCareer({ onOpen, today }: { onOpen(): void; today?: string }) {
+  const provided = useContext(CareerStoreContext)
+  const store = useMemo(() => provided ?? careerStoreOrNull(), [provided])
+  if (store === null) return null
+  return (
+    <CareerStoreContext.Provider value={store}>
+      <PlanListCareerLoaded onOpen={onOpen} today={today} />
+    </CareerStoreContext.Provider>
+  )
+}
+
+function PlanListCareerLoaded({ onOpen, today }: { onOpen(): void; today?: string }) {
+  const content = useCareer(planListCareerContent)
+  const isLoaded = useCareer((state) => state.isLoaded)
+  const load = useCareer((state) => state.load)
+
+  useEffect(() => {
+    if (!isLoaded) void load()
+  }, [isLoaded, load])
+
+  return <PlanListCareerView content={content} onOpen={onOpen} today={today} />
+}
+
+/** The summary itself, without store access: the compact card or the invitation. */
+export function PlanListCareerView({
+  content,
+  onOpen,
+  today,
+}: {
+  content: PlanListCareerContent
+  onOpen(): void
+  today?: string
+}) {
+  if (content === 'nothing') return null
+  return (
+    <div className="plan-list-career">
+      {content === 'card' ? (
+        <CareerDashboardCard compact limit={3} onOpen={onOpen} today={today} />
+      ) : (
+        <section className="plan-list-career-invitation" aria-labelledby="plan-list-career-heading">
+          <h2 id="plan-list-career-heading">Certifications</h2>
+          <p>
+            Track your certifications: Gantry reminds you of renewals, exam days and the units still needed.
+          </p>
+          <button type="button" className="button button-small" onClick={onOpen}>
+            Open career tracker
+          </button>
+        </section>
+      )}
+    </div>
   )
 }

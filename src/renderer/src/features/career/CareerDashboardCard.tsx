@@ -20,16 +20,19 @@ const paceLabels = {
 
 /**
  * The career summary: the next deadlines (renewals, exam days, goals) and a progress bar per active renewal cycle.
- * Shown on the career overview; the app shell may also show it on the plan list.
+ * Shown on the career overview, and `compact` on the plan list: no subheadings, no cycle end line (the renewal
+ * is among the deadlines) and no note when there is no active cycle.
  */
 export function CareerDashboardCard({
   onOpen,
   limit = 5,
   today = localToday(),
+  compact = false,
 }: {
   onOpen?: () => void
   limit?: number
   today?: string
+  compact?: boolean
 }) {
   const data = useCareer((state) => state.data)
   const isLoaded = useCareer((state) => state.isLoaded)
@@ -50,12 +53,15 @@ export function CareerDashboardCard({
   const warnings = useMemo(() => careerWarnings(data, today), [data, today])
 
   return (
-    <section className="career-card" aria-labelledby="career-card-heading">
+    <section
+      className={compact ? 'career-card is-compact' : 'career-card'}
+      aria-labelledby="career-card-heading"
+    >
       <header className="career-card-header">
         <h2 id="career-card-heading">Career deadlines</h2>
         {onOpen !== undefined && (
           <button type="button" className="button button-small" onClick={onOpen}>
-            Open career
+            Open career tracker
           </button>
         )}
       </header>
@@ -75,7 +81,7 @@ export function CareerDashboardCard({
               ))}
             </ul>
           )}
-          <h3>Next deadlines</h3>
+          {!compact && <h3>Next deadlines</h3>}
           {deadlines.length === 0 ? (
             <p className="muted">No upcoming deadlines.</p>
           ) : (
@@ -88,9 +94,9 @@ export function CareerDashboardCard({
               ))}
             </ol>
           )}
-          <h3>Renewal cycles</h3>
+          {!compact && <h3>Renewal cycles</h3>}
           {standings.length === 0 ? (
-            <p className="muted">No active renewal cycles.</p>
+            !compact && <p className="muted">No active renewal cycles.</p>
           ) : (
             <ul className="career-cycles" aria-label="Renewal cycles">
               {standings.map(({ record, rules, progress, pace, cycle }) => {
@@ -112,7 +118,7 @@ export function CareerDashboardCard({
                       value={Math.min(required, progress.countedTowardRequired)}
                       aria-label={`${label}, cycle ends ${cycle.end}`}
                     />
-                    <div className="muted career-cycle-end">Cycle ends {cycle.end}</div>
+                    {!compact && <div className="muted career-cycle-end">Cycle ends {cycle.end}</div>}
                   </li>
                 )
               })}
