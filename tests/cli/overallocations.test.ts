@@ -5,9 +5,10 @@ import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { overallocationsCommand } from '../../src/main/cli/commands/overallocations'
-import { makePlan, makeTask } from '../../src/shared/domain/defaults'
-import type { Plan, Resource } from '../../src/shared/domain/model'
+import { makeTask } from '../../src/shared/domain/defaults'
+import type { Plan } from '../../src/shared/domain/model'
 import { planFileSerialize } from '../../src/shared/formats/plan-file'
+import { makeJanuaryPlan, makeResource } from '../support/resource-plans'
 
 const samples = '/work/shared/mspdi/samples'
 
@@ -21,21 +22,6 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
   return { code, stdout, stderr }
 }
 
-function makeResource(id: number, name: string, overrides: Partial<Resource> = {}): Resource {
-  return {
-    id,
-    name,
-    role: '',
-    initials: '',
-    email: '',
-    maxUnits: 100,
-    hourlyRate: 0,
-    nonWorkingDays: [],
-    calendarId: null,
-    ...overrides,
-  }
-}
-
 /*
  * Week of Mon 2026-01-05 (Standard calendar):
  *   Ana   T1 Mon-Fri, T2 Mon-Tue next week      -> over Mon-Fri at 200 %
@@ -46,7 +32,7 @@ function makeResource(id: number, name: string, overrides: Partial<Resource> = {
  */
 function handMadePlan(): Plan {
   const friday = { type: 'SNET' as const, date: '2026-01-09T08:00:00' }
-  return makePlan('cli', 'CLI', '2026-01-05T08:00:00', '2026-01-01T00:00:00', {
+  return makeJanuaryPlan('cli', 'CLI', {
     tasks: [
       makeTask(1, { name: 'Build', duration: 5 * 480 }),
       makeTask(2, { name: 'Test', duration: 7 * 480 }),

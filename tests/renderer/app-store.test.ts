@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto'
-import Dexie from 'dexie'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { makeTask } from '../../src/shared/domain/defaults'
 import type { Plan } from '../../src/shared/domain/model'
-import type { GantryPlatform, IpcResult } from '../../src/shared/ipc/contract'
-import { PlanDb, planDbList, planDbLoad } from '../../src/renderer/src/db/plan-db'
+import type { IpcResult } from '../../src/shared/ipc/contract'
+import { planDbList, planDbLoad } from '../../src/renderer/src/db/plan-db'
 import { createAppStore } from '../../src/renderer/src/stores/app-store'
+import { fakeWebPlatform, planDbsPerTest } from '../support/fake-platform'
 
 /** A platform whose answers the test scripts; it records the plans it was asked to save. */
 function fakePlatform() {
@@ -31,28 +31,17 @@ function fakePlatform() {
     'recovery/discard': () => ok(undefined),
     'window/setTitle': () => ok(undefined),
   }
-  const platform = {
-    kind: 'web',
-    invoke,
-    onMenuCommand: () => () => undefined,
-    onProgress: () => () => undefined,
-    onCloseRequest: () => () => undefined,
-    confirmClose: () => undefined,
-  } as unknown as GantryPlatform
-  return { platform, saved, answerOpen: (answer: IpcResult<unknown>) => (openAnswer = answer) }
+  return {
+    platform: fakeWebPlatform(invoke),
+    saved,
+    answerOpen: (answer: IpcResult<unknown>) => (openAnswer = answer),
+  }
 }
 
-const dbs: PlanDb[] = []
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close()
-    await Dexie.delete(db.name)
-  }
-})
+const openPlanDb = planDbsPerTest('store-test')
 
 function setup(options: { failTaskWrites?: boolean } = {}) {
-  const db = new PlanDb(`store-test-${Math.random()}`)
-  dbs.push(db)
+  const db = openPlanDb()
   if (options.failTaskWrites === true) {
     db.use({
       stack: 'dbcore',
@@ -130,8 +119,7 @@ describe('app store', () => {
     const { store, db, fake } = setup()
     await store.getState().planCreate('Shared')
     // A second window: its own store and connection to the same database.
-    const otherDb = new PlanDb(db.name)
-    dbs.push(otherDb)
+    const otherDb = openPlanDb(db.name)
     const other = createAppStore({
       platform: fake.platform,
       db: otherDb,

@@ -1,13 +1,11 @@
 import 'fake-indexeddb/auto'
-import Dexie from 'dexie'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { makePlan, makeTask } from '../../src/shared/domain/defaults'
 import { loadCompute } from '../../src/shared/domain/load'
-import type { Plan, Resource } from '../../src/shared/domain/model'
+import type { Plan } from '../../src/shared/domain/model'
 import { scheduleRun } from '../../src/shared/domain/schedule'
 import { suggestionsForConflict } from '../../src/shared/domain/suggestions'
-import type { GantryPlatform } from '../../src/shared/ipc/contract'
-import { PlanDb, planDbCreate, planDbLoad } from '../../src/renderer/src/db/plan-db'
+import { planDbCreate, planDbLoad } from '../../src/renderer/src/db/plan-db'
 import { createAppStore } from '../../src/renderer/src/stores/app-store'
 import {
   commandAssignmentSet,
@@ -24,10 +22,8 @@ import {
   vacationsParse,
 } from '../../src/renderer/src/features/resources/resource-commands'
 import { overallocationByTask, planLoadOf } from '../../src/renderer/src/features/resources/plan-load'
-
-function resource(id: number, name: string, overrides: Partial<Resource> = {}): Resource {
-  return { id, name, role: '', initials: '', email: '', maxUnits: 100, hourlyRate: 0, nonWorkingDays: [], calendarId: null, ...overrides }
-}
+import { fakeWebPlatform, planDbsPerTest } from '../support/fake-platform'
+import { makeResource } from '../support/resource-plans'
 
 /**
  * Week of Mon 2026-03-02 (standard calendar, 8 h days):
@@ -38,7 +34,7 @@ function resource(id: number, name: string, overrides: Partial<Resource> = {}): 
 function overbookedPlan(): Plan {
   return makePlan('p-res', 'Resources', '2026-03-02T08:00:00', '2026-03-01T00:00:00', {
     tasks: [makeTask(1, { name: 'Design', duration: 3 * 480 }), makeTask(2, { name: 'Build', duration: 2 * 480, priority: 400 }), makeTask(3, { name: 'Review', duration: 480 })],
-    resources: [resource(1, 'Ana'), resource(2, 'Ben')],
+    resources: [makeResource(1, 'Ana'), makeResource(2, 'Ben')],
     assignments: [
       { id: 1, taskId: 1, resourceId: 1, units: 100 },
       { id: 2, taskId: 2, resourceId: 1, units: 100 },
@@ -47,30 +43,11 @@ function overbookedPlan(): Plan {
   })
 }
 
-const platform = {
-  kind: 'web',
-  invoke: {
-    'recovery/write': () => Promise.resolve({ ok: true, value: undefined }),
-    'window/setTitle': () => Promise.resolve({ ok: true, value: undefined }),
-    'plan/recent': () => Promise.resolve({ ok: true, value: [] }),
-  },
-  onMenuCommand: () => () => undefined,
-  onProgress: () => () => undefined,
-  onCloseRequest: () => () => undefined,
-  confirmClose: () => undefined,
-} as unknown as GantryPlatform
-
-const dbs: PlanDb[] = []
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close()
-    await Dexie.delete(db.name)
-  }
-})
+const platform = fakeWebPlatform()
+const openPlanDb = planDbsPerTest('resources-test')
 
 async function openStore(plan: Plan = overbookedPlan()) {
-  const db = new PlanDb(`resources-test-${Math.random()}`)
-  dbs.push(db)
+  const db = openPlanDb()
   await planDbCreate(db, plan)
   const store = createAppStore({ platform, db, now: () => '2026-03-01T09:00:00', newId: () => 'unused', schedule: scheduleRun })
   expect(await store.getState().documentOpen(plan.id)).toBe(true)
@@ -101,11 +78,11 @@ describe('resource checks', () => {
     [{ hourlyRate: -1 }, 'hourly rate'],
     [{ nonWorkingDays: [{ from: '2026-03-06', to: '2026-03-02' }] }, 'ends before it starts'],
   ])('refuses %j', (draft, message) => {
-    expect(resourceProblem(draft, [resource(1, 'Ana')], null)).toContain(message)
+    expect(resourceProblem(draft, [makeResource(1, 'Ana')], null)).toContain(message)
   })
 
   it('accepts a part-timer and keeps the own name when editing', () => {
-    expect(resourceProblem({ name: 'Ana', maxUnits: 50, hourlyRate: 80 }, [resource(1, 'Ana')], 1)).toBeNull()
+    expect(resourceProblem({ name: 'Ana', maxUnits: 50, hourlyRate: 80 }, [makeResource(1, 'Ana')], 1)).toBeNull()
   })
 
   it('reads and writes vacations', () => {

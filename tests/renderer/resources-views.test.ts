@@ -1,22 +1,22 @@
 import 'fake-indexeddb/auto'
-import Dexie from 'dexie'
 import { createElement, type ReactElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createStore, type StoreApi } from 'zustand'
 import { makePlan, makeTask } from '../../src/shared/domain/defaults'
 import type { Plan, Resource } from '../../src/shared/domain/model'
 import { scheduleRun } from '../../src/shared/domain/schedule'
-import type { GantryPlatform } from '../../src/shared/ipc/contract'
-import { PlanDb, planDbCreate } from '../../src/renderer/src/db/plan-db'
+import { planDbCreate } from '../../src/renderer/src/db/plan-db'
 import { createAppStore } from '../../src/renderer/src/stores/app-store'
 import { ResourceSheet } from '../../src/renderer/src/features/resources/ResourceSheet'
 import { TaskAssignments } from '../../src/renderer/src/features/resources/TaskAssignments'
 import { UsageView } from '../../src/renderer/src/features/resources/UsageView'
 import { WorkspaceStoreContext, type WorkspaceState } from '../../src/renderer/src/features/workspace/workspace-store'
+import { fakeWebPlatform, planDbsPerTest } from '../support/fake-platform'
+import { makeResource } from '../support/resource-plans'
 
 function resource(id: number, name: string, maxUnits = 100): Resource {
-  return { id, name, role: 'Dev', initials: '', email: '', maxUnits, hourlyRate: 0, nonWorkingDays: [], calendarId: null }
+  return makeResource(id, name, { role: 'Dev', maxUnits })
 }
 
 /**
@@ -37,30 +37,11 @@ function plan(): Plan {
   })
 }
 
-const platform = {
-  kind: 'web',
-  invoke: {
-    'recovery/write': () => Promise.resolve({ ok: true, value: undefined }),
-    'window/setTitle': () => Promise.resolve({ ok: true, value: undefined }),
-    'plan/recent': () => Promise.resolve({ ok: true, value: [] }),
-  },
-  onMenuCommand: () => () => undefined,
-  onProgress: () => () => undefined,
-  onCloseRequest: () => () => undefined,
-  confirmClose: () => undefined,
-} as unknown as GantryPlatform
-
-const dbs: PlanDb[] = []
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close()
-    await Dexie.delete(db.name)
-  }
-})
+const platform = fakeWebPlatform()
+const openPlanDb = planDbsPerTest('views-test')
 
 async function render(element: ReactElement, zoomLevel = 0): Promise<string> {
-  const db = new PlanDb(`views-test-${Math.random()}`)
-  dbs.push(db)
+  const db = openPlanDb()
   await planDbCreate(db, plan())
   const store = createAppStore({ platform, db, now: () => '2026-03-01T09:00:00', newId: () => 'unused', schedule: scheduleRun })
   expect(await store.getState().documentOpen('p-views')).toBe(true)

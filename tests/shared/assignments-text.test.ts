@@ -6,23 +6,9 @@ import {
   assignmentsTextFormat,
   assignmentsTextParse,
 } from '../../src/shared/domain/assignments-text'
-import { makePlan, makeTask } from '../../src/shared/domain/defaults'
-import type { Plan, Resource } from '../../src/shared/domain/model'
-
-function makeResource(id: number, name: string, overrides: Partial<Resource> = {}): Resource {
-  return {
-    id,
-    name,
-    role: '',
-    initials: '',
-    email: '',
-    maxUnits: 100,
-    hourlyRate: 0,
-    nonWorkingDays: [],
-    calendarId: null,
-    ...overrides,
-  }
-}
+import { makeTask } from '../../src/shared/domain/defaults'
+import type { Plan } from '../../src/shared/domain/model'
+import { makeJanuaryPlan, makeResource } from '../support/resource-plans'
 
 const resources = [
   makeResource(1, 'Ana'),
@@ -32,7 +18,7 @@ const resources = [
 ]
 
 function makeTestPlan(): Plan {
-  return makePlan('p', 'P', '2026-01-05T08:00:00', '2026-01-01T00:00:00', {
+  return makeJanuaryPlan('p', 'P', {
     tasks: [makeTask(1), makeTask(2)],
     resources,
     assignments: [

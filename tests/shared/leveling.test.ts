@@ -1,31 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { makeTask } from '../../src/shared/domain/defaults'
 import { levelResources, type LevelingResult } from '../../src/shared/domain/leveling'
 import { loadCompute } from '../../src/shared/domain/load'
-import type { Assignment, Dependency, Plan, Resource, Task } from '../../src/shared/domain/model'
+import type { Dependency, Plan, Task } from '../../src/shared/domain/model'
 import { scheduleRun } from '../../src/shared/domain/schedule'
 import { dateFromWallMinutes } from '../../src/shared/domain/dates'
 import { generatePlan } from '../support/generate-plan'
+import { makeAssignments, makeJanuaryPlan, makeResource } from '../support/resource-plans'
 
 /*
  * Plans start Monday 2026-01-05 08:00 on the Standard calendar (Mon-Fri 08-12, 13-17).
  *   Mo 5  Tu 6  We 7  Th 8  Fr 9 | Mo 12 Tu 13 We 14 Th 15 Fr 16
  */
-
-function makeResource(id: number, name: string, overrides: Partial<Resource> = {}): Resource {
-  return {
-    id,
-    name,
-    role: '',
-    initials: '',
-    email: '',
-    maxUnits: 100,
-    hourlyRate: 0,
-    nonWorkingDays: [],
-    calendarId: null,
-    ...overrides,
-  }
-}
 
 function link(
   id: number,
@@ -42,15 +28,10 @@ function build(
   assignments: Array<[taskId: number, resourceId: number, units?: number]>,
   extra: Partial<Plan> = {},
 ): Plan {
-  return makePlan('level', 'Level', '2026-01-05T08:00:00', '2026-01-01T00:00:00', {
+  return makeJanuaryPlan('level', 'Level', {
     tasks,
     resources: [makeResource(1, 'Ana'), makeResource(2, 'Ben', { maxUnits: 50 }), makeResource(3, 'Carla')],
-    assignments: assignments.map(([taskId, resourceId, units], index): Assignment => ({
-      id: index + 1,
-      taskId,
-      resourceId,
-      units: units ?? 100,
-    })),
+    assignments: makeAssignments(assignments),
     ...extra,
   })
 }

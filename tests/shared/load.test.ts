@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { dateToDayNumber, dateToWallMinutes } from '../../src/shared/domain/dates'
-import { calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { calendarStandard, makeTask } from '../../src/shared/domain/defaults'
 import {
   loadChangedTaskIds,
   loadCompute,
@@ -13,6 +13,7 @@ import type { Assignment, Plan, Resource, Task } from '../../src/shared/domain/m
 import { schedulePrepare } from '../../src/shared/domain/schedule'
 import type { Schedule } from '../../src/shared/domain/schedule-types'
 import { generatePlan } from '../support/generate-plan'
+import { makeAssignments, makeJanuaryPlan, makeResource } from '../support/resource-plans'
 
 /*
  * January 2026:      Mo Tu We Th Fr Sa Su
@@ -20,21 +21,6 @@ import { generatePlan } from '../support/generate-plan'
  *                    12 13 14 15 16 17 18
  * Standard calendar: 08:00-12:00, 13:00-17:00 on weekdays.
  */
-
-function makeResource(id: number, name: string, overrides: Partial<Resource> = {}): Resource {
-  return {
-    id,
-    name,
-    role: '',
-    initials: '',
-    email: '',
-    maxUnits: 100,
-    hourlyRate: 0,
-    nonWorkingDays: [],
-    calendarId: null,
-    ...overrides,
-  }
-}
 
 type Span = { start: string; finish: string }
 
@@ -76,18 +62,24 @@ function setup(
   options: { resources?: Resource[]; tasks?: Task[]; plan?: Partial<Plan> } = {},
 ): { plan: Plan; schedule: Schedule } {
   const tasks = options.tasks ?? Object.keys(spans).map((id) => makeTask(Number(id), { name: `T${id}` }))
-  const plan = makePlan('p', 'P', '2026-01-05T08:00:00', '2026-01-01T00:00:00', {
+  const plan = makeJanuaryPlan('p', 'P', {
     tasks,
     resources: options.resources ?? [makeResource(1, 'Ana'), makeResource(2, 'Ben', { maxUnits: 50 })],
-    assignments: assignments.map(([taskId, resourceId, units], index): Assignment => ({
-      id: index + 1,
-      taskId,
-      resourceId,
-      units,
-    })),
+    assignments: makeAssignments(assignments),
     ...options.plan,
   })
   return { plan, schedule: makeSchedule(tasks, spans) }
+}
+
+/** setup()'s spans and assignments for tasks 1, 2, ... over the given spans, each Ana's (resource 1) at 100 %. */
+function anaFullTime(...spans: Array<[start: string, finish: string]>): {
+  spans: Record<number, Span>
+  assignments: Array<[taskId: number, resourceId: number, units: number]>
+} {
+  return {
+    spans: Object.fromEntries(spans.map(([start, finish], index) => [index + 1, { start, finish }])),
+    assignments: spans.map((_, index): [number, number, number] => [index + 1, 1, 100]),
+  }
 }
 
 const day = (text: string): number => dateToDayNumber(text)
@@ -103,14 +95,7 @@ describe('loadCompute: over-allocation periods', () => {
   it.each<PeriodCase>([
     {
       name: 'two overlapping full days at 100 % give 200 %',
-      spans: {
-        1: { start: '2026-01-05T08:00', finish: '2026-01-06T17:00' },
-        2: { start: '2026-01-06T08:00', finish: '2026-01-06T17:00' },
-      },
-      assignments: [
-        [1, 1, 100],
-        [2, 1, 100],
-      ],
+      ...anaFullTime(['2026-01-05T08:00', '2026-01-06T17:00'], ['2026-01-06T08:00', '2026-01-06T17:00']),
       expected: [
         {
           start: '2026-01-06',
@@ -135,14 +120,7 @@ describe('loadCompute: over-allocation periods', () => {
     },
     {
       name: 'two 4-hour tasks in the same morning overlap although the day total is 8 h',
-      spans: {
-        1: { start: '2026-01-05T08:00', finish: '2026-01-05T12:00' },
-        2: { start: '2026-01-05T08:00', finish: '2026-01-05T12:00' },
-      },
-      assignments: [
-        [1, 1, 100],
-        [2, 1, 100],
-      ],
+      ...anaFullTime(['2026-01-05T08:00', '2026-01-05T12:00'], ['2026-01-05T08:00', '2026-01-05T12:00']),
       expected: [
         {
           start: '2026-01-05',
@@ -156,40 +134,21 @@ describe('loadCompute: over-allocation periods', () => {
     },
     {
       name: 'a morning task and an afternoon task do not overlap',
-      spans: {
-        1: { start: '2026-01-05T08:00', finish: '2026-01-05T12:00' },
-        2: { start: '2026-01-05T13:00', finish: '2026-01-05T17:00' },
-      },
-      assignments: [
-        [1, 1, 100],
-        [2, 1, 100],
-      ],
+      ...anaFullTime(['2026-01-05T08:00', '2026-01-05T12:00'], ['2026-01-05T13:00', '2026-01-05T17:00']),
       expected: [],
     },
     {
       name: 'back-to-back tasks (one finishes when the other starts) do not overlap',
-      spans: {
-        1: { start: '2026-01-05T08:00', finish: '2026-01-05T10:00' },
-        2: { start: '2026-01-05T10:00', finish: '2026-01-05T17:00' },
-      },
-      assignments: [
-        [1, 1, 100],
-        [2, 1, 100],
-      ],
+      ...anaFullTime(['2026-01-05T08:00', '2026-01-05T10:00'], ['2026-01-05T10:00', '2026-01-05T17:00']),
       expected: [],
     },
     {
       name: 'a two-hour overlap inside a day: only the overlapping tasks, 125 % of the day',
-      spans: {
-        1: { start: '2026-01-05T08:00', finish: '2026-01-05T12:00' },
-        2: { start: '2026-01-05T10:00', finish: '2026-01-05T17:00' },
-        3: { start: '2026-01-06T08:00', finish: '2026-01-06T17:00' },
-      },
-      assignments: [
-        [1, 1, 100],
-        [2, 1, 100],
-        [3, 1, 100],
-      ],
+      ...anaFullTime(
+        ['2026-01-05T08:00', '2026-01-05T12:00'],
+        ['2026-01-05T10:00', '2026-01-05T17:00'],
+        ['2026-01-06T08:00', '2026-01-06T17:00'],
+      ),
       expected: [
         {
           start: '2026-01-05',
@@ -247,18 +206,11 @@ describe('loadCompute: over-allocation periods', () => {
   it('a holiday between two over-allocated days does not split the period', () => {
     const calendar = calendarStandard()
     calendar.exceptions.push({ name: 'Holiday', from: '2026-01-06', to: '2026-01-06', periods: [] })
-    const spans = {
-      1: { start: '2026-01-05T08:00', finish: '2026-01-07T17:00' },
-      2: { start: '2026-01-05T08:00', finish: '2026-01-07T17:00' },
-    }
-    const { plan, schedule } = setup(
-      spans,
-      [
-        [1, 1, 100],
-        [2, 1, 100],
-      ],
-      { plan: { calendars: [calendar] } },
+    const { spans, assignments } = anaFullTime(
+      ['2026-01-05T08:00', '2026-01-07T17:00'],
+      ['2026-01-05T08:00', '2026-01-07T17:00'],
     )
+    const { plan, schedule } = setup(spans, assignments, { plan: { calendars: [calendar] } })
     const [ana] = loadCompute(plan, schedule).resources
     expect(ana?.periods).toMatchObject([{ start: '2026-01-05', finish: '2026-01-07', peakPercent: 200 }])
     expect(ana?.assigned[day('2026-01-06') - (ana?.firstDay ?? 0)]).toBe(0)
@@ -266,18 +218,11 @@ describe('loadCompute: over-allocation periods', () => {
 
   it('work on a vacation day does not count (the resource does not work then) and splits nothing', () => {
     const resources = [makeResource(1, 'Ana', { nonWorkingDays: [{ from: '2026-01-06', to: '2026-01-06' }] })]
-    const spans = {
-      1: { start: '2026-01-05T08:00', finish: '2026-01-07T17:00' },
-      2: { start: '2026-01-05T08:00', finish: '2026-01-07T17:00' },
-    }
-    const { plan, schedule } = setup(
-      spans,
-      [
-        [1, 1, 100],
-        [2, 1, 100],
-      ],
-      { resources },
+    const { spans, assignments } = anaFullTime(
+      ['2026-01-05T08:00', '2026-01-07T17:00'],
+      ['2026-01-05T08:00', '2026-01-07T17:00'],
     )
+    const { plan, schedule } = setup(spans, assignments, { resources })
     const [ana] = loadCompute(plan, schedule).resources
     expect(ana?.periods).toMatchObject([{ start: '2026-01-05', finish: '2026-01-07' }])
     const slot = day('2026-01-06') - (ana?.firstDay ?? 0)
@@ -286,18 +231,11 @@ describe('loadCompute: over-allocation periods', () => {
 
   it('a vacation removes an over-allocation that falls entirely on it', () => {
     const resources = [makeResource(1, 'Ana', { nonWorkingDays: [{ from: '2026-01-06', to: '2026-01-08' }] })]
-    const spans = {
-      1: { start: '2026-01-07T08:00', finish: '2026-01-07T17:00' },
-      2: { start: '2026-01-07T08:00', finish: '2026-01-07T17:00' },
-    }
-    const { plan, schedule } = setup(
-      spans,
-      [
-        [1, 1, 100],
-        [2, 1, 100],
-      ],
-      { resources },
+    const { spans, assignments } = anaFullTime(
+      ['2026-01-07T08:00', '2026-01-07T17:00'],
+      ['2026-01-07T08:00', '2026-01-07T17:00'],
     )
+    const { plan, schedule } = setup(spans, assignments, { resources })
     expect(loadCompute(plan, schedule).conflicts).toEqual([])
   })
 
@@ -350,20 +288,12 @@ describe('loadCompute: over-allocation periods', () => {
       makeTask(2, { level: 2 }),
       makeTask(3, { level: 1, isMilestone: true, duration: 0 }),
     ]
-    const spans = {
-      1: { start: '2026-01-05T08:00', finish: '2026-01-05T17:00' },
-      2: { start: '2026-01-05T08:00', finish: '2026-01-05T17:00' },
-      3: { start: '2026-01-05T17:00', finish: '2026-01-05T17:00' },
-    }
-    const { plan, schedule } = setup(
-      spans,
-      [
-        [1, 1, 100],
-        [2, 1, 100],
-        [3, 1, 100],
-      ],
-      { tasks },
+    const { spans, assignments } = anaFullTime(
+      ['2026-01-05T08:00', '2026-01-05T17:00'],
+      ['2026-01-05T08:00', '2026-01-05T17:00'],
+      ['2026-01-05T17:00', '2026-01-05T17:00'],
     )
+    const { plan, schedule } = setup(spans, assignments, { tasks })
     const ana = loadCompute(plan, schedule).byResource.get(1)
     expect(ana?.taskIds).toEqual([2])
     expect(ana?.assigned[0]).toBe(480)
@@ -464,14 +394,11 @@ describe('loadUpdate', () => {
   })
 
   it('notices changed assignments without being told', () => {
-    const spans = {
-      1: { start: '2026-01-05T08:00', finish: '2026-01-05T17:00' },
-      2: { start: '2026-01-05T08:00', finish: '2026-01-05T17:00' },
-    }
-    const { plan, schedule } = setup(spans, [
-      [1, 1, 100],
-      [2, 1, 100],
-    ])
+    const { spans, assignments } = anaFullTime(
+      ['2026-01-05T08:00', '2026-01-05T17:00'],
+      ['2026-01-05T08:00', '2026-01-05T17:00'],
+    )
+    const { plan, schedule } = setup(spans, assignments)
     const before = loadCompute(plan, schedule)
     expect(before.conflicts).toHaveLength(1)
     const edited = {
