@@ -45,9 +45,9 @@ function newestMtime(path: string): number {
 /** Builds the bench page when it is missing or older than the renderer or shared sources. */
 function buildIfNeeded(): void {
   const page = join(outDir, 'bench.html')
-  const sources = Math.max(newestMtime(join(repo, 'src', 'renderer')), newestMtime(join(repo, 'src', 'shared')), statSync(join(here, 'vite.ui.config.ts')).mtimeMs)
+  const sources = Math.max(newestMtime(join(repo, 'src', 'renderer')), newestMtime(join(repo, 'src', 'shared')), statSync(join(here, 'vite.ui.config.mts')).mtimeMs)
   if (existsSync(page) && statSync(page).mtimeMs >= sources) return
-  const result = spawnSync(process.execPath, [join(repo, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(here, 'vite.ui.config.ts')], {
+  const result = spawnSync(process.execPath, [join(repo, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(here, 'vite.ui.config.mts')], {
     cwd: repo,
     stdio: ['ignore', 'inherit', 'inherit'],
   })

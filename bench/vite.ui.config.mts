@@ -1,17 +1,20 @@
 import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 
+const here = fileURLToPath(new URL('.', import.meta.url))
+
 /** The UI benchmark page (src/renderer/bench.html): the real workspace, built in production mode on its own. */
 export default defineConfig({
-  root: resolve(__dirname, '../src/renderer'),
+  root: resolve(here, '../src/renderer'),
   base: './',
   logLevel: 'warn',
   plugins: [react()],
   build: {
-    outDir: resolve(__dirname, '../out/bench-ui'),
+    outDir: resolve(here, '../out/bench-ui'),
     emptyOutDir: true,
     minify: process.env.BENCH_MINIFY !== '0',
-    rollupOptions: { input: { bench: resolve(__dirname, '../src/renderer/bench.html') } },
+    rollupOptions: { input: { bench: resolve(here, '../src/renderer/bench.html') } },
   },
 })
