@@ -1,8 +1,25 @@
 import { CalendarSet, calendarIsProblem, type CompiledCalendar } from './calendar'
 import { dateFromWallMinutes, dateToDayNumber, dateToWallMinutes } from './dates'
-import { loadCompute, type OverallocationPeriod, type PlanLoad } from './load'
+import { loadCompute, loadDayText, type OverallocationPeriod, type PlanLoad } from './load'
 import type { DateRange, IsoDateTime, Minutes, Plan, ResourceId, Task, TaskId } from './model'
-import { scheduleRun } from './schedule'
+import {
+  scheduleConstraintCode,
+  scheduleIsElapsedUnit,
+  scheduleKeepsLinkFinish,
+  scheduleLagIsElapsed,
+  scheduleLagKind,
+  scheduleLagMinutes,
+  scheduleLinkFromFinish,
+  scheduleLinkToStart,
+  scheduleLinkWall,
+  scheduleLinkWork,
+  scheduleMilestoneAt,
+  scheduleRun,
+  scheduleSummaryFinish,
+  scheduleSummaryStart,
+  scheduleWallStart,
+  scheduleWorkStart,
+} from './schedule'
 import type { Schedule, ScheduleProblem } from './schedule-types'
 import { validatePlan, type PlanGraph } from './validate'
 
@@ -14,9 +31,10 @@ import { validatePlan, type PlanGraph } from './validate'
  * (and outline parents) are placed; among ready tasks the one with the highest priority, then the least total slack,
  * then the earliest start is placed first, at the earliest time at or after its link-driven start where every
  * resource it uses has room for it for its whole span. So a higher-priority or less-slack task keeps its dates and
- * the others move around it. The link arithmetic mirrors the engine's forward pass on the same compiled calendars;
- * the result is then re-scheduled with `scheduleRun` and measured with `loadCompute`, so what is reported is what
- * the engine computes. Pure: returns a new plan; the input is not modified.
+ * the others move around it. The link arithmetic is the engine's forward pass (its functions exported from
+ * `schedule.ts`) on the same compiled calendars; the result is then re-scheduled with `scheduleRun` and measured
+ * with `loadCompute`, so what is reported is what the engine computes. Pure: returns a new plan; the input is not
+ * modified.
  */
 
 export type LevelingOptions = {
@@ -57,10 +75,6 @@ export type LevelingResult =
   | { ok: true; plan: Plan; schedule: Schedule; load: PlanLoad; summary: LevelingSummary }
   | { ok: false; problems: ScheduleProblem[] }
 
-const FS = 0
-const SS = 1
-const FF = 2
-const elapsedUnits: ReadonlySet<string> = new Set(['em', 'eh', 'ed', 'ew', 'emo'])
 const epsilon = 1e-9
 
 /** Per-resource committed load: breakpoints and the summed units from each breakpoint to the next. */
@@ -222,14 +236,13 @@ function levelPlace(
   for (let index = 0; index < count; index++) {
     const task = tasks[index] as Task
     duration[index] = task.isMilestone ? 0 : task.duration
-    isElapsed[index] = elapsedUnits.has(task.durationUnit) ? 1 : 0
+    isElapsed[index] = scheduleIsElapsedUnit(task.durationUnit) ? 1 : 0
     isWall[index] = isSummary[index] === 0 && (duration[index] === 0 || isElapsed[index] === 1) ? 1 : 0
   }
-  const lagKind = new Uint8Array(links.length) // 0 working, 1 elapsed, 2 percent, 3 elapsed percent
+  const lagKind = new Uint8Array(links.length) // scheduleLagKinds
   const lagValue = new Float64Array(links.length)
   links.forEach((link, index) => {
-    lagKind[index] =
-      link.lagUnit === '%' ? 2 : link.lagUnit === 'e%' ? 3 : elapsedUnits.has(link.lagUnit) ? 1 : 0
+    lagKind[index] = scheduleLagKind(link.lagUnit)
     lagValue[index] = link.lag
   })
 
@@ -344,18 +357,14 @@ function levelPlace(
   const readyFinishWall = new Float64Array(count).fill(Number.NEGATIVE_INFINITY)
 
   const lagMinutes = (link: number): number => {
-    const kind = lagKind[link] as number
-    const value = lagValue[link] as number
-    if (kind >= 2) {
-      const predecessor = linkPredecessor[link] as number
-      return (
-        (value / 100) *
-        (isSummary[predecessor] === 1
-          ? (rolledDuration[predecessor] as number)
-          : (duration[predecessor] as number))
-      )
-    }
-    return value
+    const predecessor = linkPredecessor[link] as number
+    return scheduleLagMinutes(
+      lagKind[link] as number,
+      lagValue[link] as number,
+      isSummary[predecessor] === 1
+        ? (rolledDuration[predecessor] as number)
+        : (duration[predecessor] as number),
+    )
   }
 
   /** The engine's forward-pass bounds of a task from its placed predecessors, parent and constraint (no delay). */
@@ -378,25 +387,18 @@ function levelPlace(
       const link = predecessorLinks[entry] as number
       const predecessor = linkPredecessor[link] as number
       const type = linkType[link] as number
-      const base =
-        type === FS || type === FF
-          ? (earlyFinish[predecessor] as number)
-          : (earlyStart[predecessor] as number)
+      const base = scheduleLinkFromFinish(type)
+        ? (earlyFinish[predecessor] as number)
+        : (earlyStart[predecessor] as number)
       const amount = lagMinutes(link)
-      const elapsed = (lagKind[link] as number) === 1 || (lagKind[link] as number) === 3
-      const w = elapsed ? own.work(base + amount) : amount === 0 ? own.work(base) : own.work(base) + amount
+      const elapsed = scheduleLagIsElapsed(lagKind[link] as number)
+      const w = scheduleLinkWork(own, base, amount, elapsed)
       isLinked = true
-      const isStartBound = type === FS || type === SS
+      const isStartBound = scheduleLinkToStart(type)
       if (isStartBound) startW = Math.max(startW, w)
       else finishW = Math.max(finishW, w)
       if (wall || !isStartBound) {
-        const at = elapsed
-          ? base + amount
-          : amount === 0
-            ? base
-            : type === SS
-              ? own.startAt(w)
-              : own.finishAt(w)
+        const at = scheduleLinkWall(own, type, base, amount, elapsed, w)
         if (isStartBound) startWall = Math.max(startWall, at)
         else finishWall = Math.max(finishWall, at)
       }
@@ -439,25 +441,14 @@ function levelPlace(
     readyFinishW[task] = finishW
     readyFinishWall[task] = finishWall
     const length = duration[task] as number
-    const type = info.constraint.type
+    const type = scheduleConstraintCode(info.constraint.type)
     const date = wallOrNaN(info.constraint.date)
     if (isWall[task] === 1) {
       const span = isElapsed[task] === 1 ? length : 0
-      let es = Math.max(startWall, finishWall - span)
-      if (type === 'SNLT' && es > date) es = date
-      else if (type === 'FNLT' && es + span > date) es = date - span
-      else if (type === 'MSO') es = date
-      else if (type === 'MFO') es = date - span
-      // A milestone never sits inside non-working time (Friday 17:00, the end of a working stretch, stays).
-      if (span === 0 && !own.isWorking(es) && !own.isWorking(es - 1)) es = own.startAt(own.work(es))
-      return es
+      const es = scheduleWallStart(type, date, startWall, finishWall, span)
+      return span === 0 ? scheduleMilestoneAt(own, es) : es
     }
-    let w = finishW - length > startW ? finishW - length : startW
-    if (type === 'SNLT') w = Math.min(w, own.work(date))
-    else if (type === 'FNLT') w = Math.min(w, own.work(date) - length)
-    else if (type === 'MSO') w = own.work(date)
-    else if (type === 'MFO') w = own.work(date) - length
-    return own.startAt(w)
+    return own.startAt(scheduleWorkStart(own, type, date, startW, finishW, length))
   }
 
   /** Finish of a leaf task starting at `start` (after any delay), as the engine computes it. */
@@ -472,16 +463,8 @@ function levelPlace(
     const own = calendar[task] as CompiledCalendar
     const w = own.work(start)
     // When a link to the finish drives the task, the finish keeps that link's wall time (as the engine does).
-    const finishW = readyFinishW[task] as number
     const finishWall = readyFinishWall[task] as number
-    if (
-      finishWall > Number.NEGATIVE_INFINITY &&
-      w + length === finishW &&
-      own.work(finishWall) === finishW &&
-      (own.isWorking(finishWall) || own.isWorking(finishWall - 1))
-    ) {
-      return finishWall
-    }
+    if (scheduleKeepsLinkFinish(own, w + length, readyFinishW[task] as number, finishWall)) return finishWall
     return own.finishAt(w + length)
   }
 
@@ -569,10 +552,8 @@ function levelPlace(
         // Summary open: pass its bounds to the children.
         const own = calendar[node] as CompiledCalendar
         const { startW, finishW, startWall, finishWall, isLinked } = bounds(node)
-        boundStart[node] =
-          startWall === Number.NEGATIVE_INFINITY ? startWall : Math.max(startWall, own.startAt(startW))
-        boundFinish[node] =
-          finishWall === Number.NEGATIVE_INFINITY ? finishWall : Math.max(finishWall, own.finishAt(finishW))
+        boundStart[node] = scheduleSummaryStart(own, startWall, startW)
+        boundFinish[node] = scheduleSummaryFinish(own, finishWall, finishW)
         boundLinked[node] = isLinked ? 1 : 0
         for (let child = childOffsets[node] as number; child < (childOffsets[node + 1] as number); child++)
           release(childList[child] as number)
@@ -681,23 +662,11 @@ function two(value: number): string {
   return value < 10 ? `0${value}` : String(value)
 }
 
-/** `YYYY-MM-DDTHH:MM:SS` of a wall minute without a Date object (civil-from-days), for the long moved list. */
+/** `YYYY-MM-DDTHH:MM:SS` of a wall minute without a Date object, for the long moved list. */
 function wallText(wall: number): IsoDateTime {
   const dayNumber = Math.floor(wall / 1440)
   const minute = wall - dayNumber * 1440
-  const z = dayNumber + 719468
-  const era = Math.floor(z / 146097)
-  const dayOfEra = z - era * 146097
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) /
-      365,
-  )
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
-  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153)
-  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1
-  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-  return `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}T${two(Math.floor(minute / 60))}:${two(Math.floor(minute % 60))}:00`
+  return `${loadDayText(dayNumber)}T${two(Math.floor(minute / 60))}:${two(Math.floor(minute % 60))}:00`
 }
 
 function planWithDelays(plan: Plan, delays: Float64Array): Plan {
@@ -944,15 +913,13 @@ function linkHolds(
   const successor = graph.linkSuccessor[link] as number
   const type = graph.linkType[link] as number
   const dependency = graph.links[link] as Plan['dependencies'][number]
-  const from =
-    type === FS || type === FF
-      ? (schedule.finish[predecessor] as number)
-      : (schedule.start[predecessor] as number)
-  const to =
-    type === FS || type === SS
-      ? (schedule.start[successor] as number)
-      : (schedule.finish[successor] as number)
-  const isElapsed = elapsedUnits.has(dependency.lagUnit) || dependency.lagUnit === 'e%'
+  const from = scheduleLinkFromFinish(type)
+    ? (schedule.finish[predecessor] as number)
+    : (schedule.start[predecessor] as number)
+  const to = scheduleLinkToStart(type)
+    ? (schedule.start[successor] as number)
+    : (schedule.finish[successor] as number)
+  const isElapsed = scheduleLagIsElapsed(scheduleLagKind(dependency.lagUnit))
   const amount =
     dependency.lagUnit === '%' || dependency.lagUnit === 'e%'
       ? (dependency.lag / 100) * (schedule.duration[predecessor] as number)

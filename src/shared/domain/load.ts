@@ -330,7 +330,13 @@ function loadResourceFromSpans(
 
   // The tasks of each period go to one shared buffer: only the last period ever grows, so period k owns
   // periodTasks[k.tasksFrom .. next period's tasksFrom), and no array is allocated per period.
-  type OpenPeriod = { startDay: number; finishDay: number; tasksFrom: number; excess: number; minutes: number }
+  type OpenPeriod = {
+    startDay: number
+    finishDay: number
+    tasksFrom: number
+    excess: number
+    minutes: number
+  }
   let taskCount = 0
   const openPeriods: OpenPeriod[] = []
   let open: OpenPeriod | null = null
@@ -418,8 +424,8 @@ function loadResourceFromSpans(
     }
     return {
       resourceId: resource.id,
-      start: isoDay(period.startDay),
-      finish: isoDay(period.finishDay),
+      start: loadDayText(period.startDay),
+      finish: loadDayText(period.finishDay),
       startDay: period.startDay,
       finishDay: period.finishDay,
       peakPercent: Math.round(peak * 100) / 100,
@@ -531,9 +537,13 @@ function scratchFor(count: number): Scratch {
 const isoDayCache: IsoDate[] = []
 const isoDayCacheLimit = 2 ** 17
 
-/** `YYYY-MM-DD` of a day number, made once per day number (the many period bounds of each run reuse them). */
-function isoDay(dayNumber: number): IsoDate {
-  if (!(dayNumber >= 0 && dayNumber < isoDayCacheLimit && Number.isInteger(dayNumber))) return isoDayText(dayNumber)
+/**
+ * `YYYY-MM-DD` of a day number (days since 1970-01-01) without a Date object, made once per day number (the many
+ * period bounds of each load run, and the dates of leveling's moved list, reuse them).
+ */
+export function loadDayText(dayNumber: number): IsoDate {
+  if (!(dayNumber >= 0 && dayNumber < isoDayCacheLimit && Number.isInteger(dayNumber)))
+    return isoDayText(dayNumber)
   return (isoDayCache[dayNumber] ??= isoDayText(dayNumber))
 }
 

@@ -15,6 +15,7 @@ import { CalendarSet, calendarIsProblem, type CompiledCalendar } from './calenda
 import { dateToDayNumber, dateToWallMinutes } from './dates'
 import type {
   Constraint,
+  ConstraintType,
   Dependency,
   DependencyId,
   DurationUnit,
@@ -30,9 +31,20 @@ import { validatePlan, type PlanGraph } from './validate'
 const FS = 0
 const SS = 1
 const FF = 2
-// SF = 3: the remaining link type.
+// SF = 3: the remaining link type (`linkTypeCode` in `validate.ts`).
 
-const constraintCode = { ASAP: 0, ALAP: 1, MSO: 2, MFO: 3, SNET: 4, SNLT: 5, FNET: 6, FNLT: 7 } as const
+/** Constraint codes as the engine stores them per task. */
+export const scheduleConstraintCodes = {
+  ASAP: 0,
+  ALAP: 1,
+  MSO: 2,
+  MFO: 3,
+  SNET: 4,
+  SNLT: 5,
+  FNET: 6,
+  FNLT: 7,
+} as const
+// The same codes as literals: the passes compare them for every task.
 const ALAP = 1
 const MSO = 2
 const MFO = 3
@@ -41,24 +53,175 @@ const SNLT = 5
 const FNET = 6
 const FNLT = 7
 
+/** How a link's lag is measured: working or elapsed minutes, or a percentage of the predecessor's duration. */
+export const scheduleLagKinds = { working: 0, elapsed: 1, percent: 2, elapsedPercent: 3 } as const
 const lagKindWorking = 0
 const lagKindElapsed = 1
 const lagKindPercent = 2
 const lagKindElapsedPercent = 3
-
-/**
- * A percentage lag in whole minutes of the predecessor's duration. Rounded: a fraction such as 0.55 x 14,400 =
- * 7,920.000000000001 would otherwise land a successor a hair before the start of a working stretch.
- */
-function percentLagMinutes(percent: number, duration: number): number {
-  return Math.round((percent * duration) / 100)
-}
 
 const elapsedUnits: ReadonlySet<string> = new Set(['em', 'eh', 'ed', 'ew', 'emo'])
 
 /** Whether a duration or lag unit counts wall-clock (elapsed) minutes. */
 export function scheduleIsElapsedUnit(unit: DurationUnit | LagUnit): boolean {
   return elapsedUnits.has(unit)
+}
+
+// ---- Forward-pass arithmetic, shared with resource leveling (`leveling.ts`), which must place tasks exactly as the
+// engine does. Pure and allocation-free; kept in this module so the passes call them without a module boundary
+// (under the benchmarks' CommonJS transform every imported call goes through an export getter: 40 % slower passes).
+// Dates are wall minutes, `…W` values working minutes of the calendar passed as `own`, link types the graph's codes.
+
+/** The lag kind (`scheduleLagKinds`) of a lag unit. */
+export function scheduleLagKind(unit: LagUnit): number {
+  if (unit === '%') return lagKindPercent
+  if (unit === 'e%') return lagKindElapsedPercent
+  return elapsedUnits.has(unit) ? lagKindElapsed : lagKindWorking
+}
+
+/** The constraint code of a constraint type (ASAP for an unknown one). */
+export function scheduleConstraintCode(type: ConstraintType): number {
+  return scheduleConstraintCodes[type] ?? scheduleConstraintCodes.ASAP
+}
+
+/** Whether a lag of this kind counts wall-clock minutes (elapsed, or a percentage of elapsed time). */
+export function scheduleLagIsElapsed(kind: number): boolean {
+  return kind === lagKindElapsed || kind === lagKindElapsedPercent
+}
+
+/**
+ * A link's lag in minutes: a percentage lag as whole minutes of the predecessor's duration, any other lag as it is.
+ * Rounded: a fraction such as 0.55 x 14,400 = 7,920.000000000001 would otherwise land a successor a hair before the
+ * start of a working stretch.
+ */
+export function scheduleLagMinutes(kind: number, lag: number, predecessorDuration: number): number {
+  return kind >= lagKindPercent ? Math.round((lag * predecessorDuration) / 100) : lag
+}
+
+/** Whether a link of this type is measured from its predecessor's finish (FS, FF) rather than its start. */
+export function scheduleLinkFromFinish(type: number): boolean {
+  return type === FS || type === FF
+}
+
+/** Whether a link of this type binds its successor's start (FS, SS) rather than its finish. */
+export function scheduleLinkToStart(type: number): boolean {
+  return type === FS || type === SS
+}
+
+/**
+ * The working minute of `own` (the successor's calendar) that a link binds: the predecessor's date `baseWall` plus
+ * the lag `amount`, counted on the wall clock for elapsed lags and in `own`'s working time otherwise.
+ */
+export function scheduleLinkWork(
+  own: CompiledCalendar,
+  baseWall: number,
+  amount: number,
+  elapsed: boolean,
+): number {
+  return elapsed ? own.work(baseWall + amount) : own.work(baseWall) + amount
+}
+
+/**
+ * The wall time of a link's bound `w` (from `scheduleLinkWork`): without lag, the predecessor's date itself (so an SF
+ * successor driven by a start at 08:00 finishes at 08:00, as Microsoft Project shows it); with a lag, the end of the
+ * working stretch for bounds on the finish and the beginning of one for SS (checked against Project's files).
+ */
+export function scheduleLinkWall(
+  own: CompiledCalendar,
+  type: number,
+  baseWall: number,
+  amount: number,
+  elapsed: boolean,
+  w: number,
+): number {
+  if (elapsed) return baseWall + amount
+  if (amount === 0) return baseWall
+  return type === SS ? own.startAt(w) : own.finishAt(w)
+}
+
+/**
+ * The start bound a summary passes to its children: the later of its wall-clock bound and that bound's working-time
+ * form on the summary's calendar (the children's calendars may differ). -Infinity when nothing binds the start.
+ */
+export function scheduleSummaryStart(own: CompiledCalendar, startWall: number, startW: number): number {
+  return startWall === Number.NEGATIVE_INFINITY ? startWall : Math.max(startWall, own.startAt(startW))
+}
+
+/** The finish bound a summary passes to its children, as `scheduleSummaryStart`. */
+export function scheduleSummaryFinish(own: CompiledCalendar, finishWall: number, finishW: number): number {
+  return finishWall === Number.NEGATIVE_INFINITY ? finishWall : Math.max(finishWall, own.finishAt(finishW))
+}
+
+/**
+ * Early start (wall minutes, before any leveling delay) of a task placed on the wall clock (a milestone, `span` 0,
+ * or an elapsed-duration task) from its start and finish bounds and its constraint (`date` in wall minutes).
+ */
+export function scheduleWallStart(
+  constraint: number,
+  date: number,
+  startWall: number,
+  finishWall: number,
+  span: number,
+): number {
+  const es = Math.max(startWall, finishWall - span)
+  if (constraint === SNLT && es > date) return date
+  if (constraint === FNLT && es + span > date) return date - span
+  if (constraint === MSO) return date
+  if (constraint === MFO) return date - span
+  return es
+}
+
+/**
+ * Early start, as a working minute of `own`, of a task scheduled in working time (`length` working minutes) from its
+ * start and finish bounds and its constraint (`date` in wall minutes). No-later-than dates win over links.
+ */
+export function scheduleWorkStart(
+  own: CompiledCalendar,
+  constraint: number,
+  date: number,
+  startW: number,
+  finishW: number,
+  length: number,
+): number {
+  const w = finishW - length > startW ? finishW - length : startW
+  if (constraint === SNLT) {
+    const limit = own.work(date)
+    return w > limit ? limit : w
+  }
+  if (constraint === FNLT) {
+    const limit = own.work(date) - length
+    return w > limit ? limit : w
+  }
+  if (constraint === MSO) return own.work(date)
+  if (constraint === MFO) return own.work(date) - length
+  return w
+}
+
+/**
+ * Where a milestone at `at` sits: never inside non-working time (Saturday 10:00 moves to Monday 08:00), while the
+ * end of a working stretch (Friday 17:00) stays.
+ */
+export function scheduleMilestoneAt(own: CompiledCalendar, at: number): number {
+  return !own.isWorking(at) && !own.isWorking(at - 1) ? own.startAt(own.work(at)) : at
+}
+
+/**
+ * Whether a task scheduled in working time that finishes at working minute `finishAtW` keeps the wall time
+ * `finishWall` of the link bound on its finish (`finishW`, its working form) rather than `own.finishAt(finishAtW)`:
+ * when that link drives the finish and its wall time lies at or just after working time.
+ */
+export function scheduleKeepsLinkFinish(
+  own: CompiledCalendar,
+  finishAtW: number,
+  finishW: number,
+  finishWall: number,
+): boolean {
+  return (
+    finishWall > Number.NEGATIVE_INFINITY &&
+    finishAtW === finishW &&
+    own.work(finishWall) === finishW &&
+    (own.isWorking(finishWall) || own.isWorking(finishWall - 1))
+  )
 }
 
 /** One edit the incremental path understands. Anything else: prepare the new plan again. */
@@ -179,12 +342,6 @@ function engineState(count: number): EngineState {
   }
 }
 
-function lagKindOf(unit: LagUnit): number {
-  if (unit === '%') return lagKindPercent
-  if (unit === 'e%') return lagKindElapsedPercent
-  return elapsedUnits.has(unit) ? lagKindElapsed : lagKindWorking
-}
-
 class Engine implements ScheduleEngine {
   plan: Plan
   private graph: PlanGraph
@@ -265,8 +422,8 @@ class Engine implements ScheduleEngine {
   private loadTask(index: number, task: Task): void {
     const inputs = this.inputs
     inputs.duration[index] = task.isMilestone ? 0 : task.duration
-    inputs.isElapsed[index] = elapsedUnits.has(task.durationUnit) ? 1 : 0
-    inputs.constraintType[index] = constraintCode[task.constraint.type] ?? 0
+    inputs.isElapsed[index] = scheduleIsElapsedUnit(task.durationUnit) ? 1 : 0
+    inputs.constraintType[index] = scheduleConstraintCode(task.constraint.type)
     inputs.constraintDate[index] = wallOrNaN(task.constraint.date)
     inputs.actualStart[index] = wallOrNaN(task.actualStart)
     inputs.actualFinish[index] = task.actualStart === null ? NONE : wallOrNaN(task.actualFinish)
@@ -279,7 +436,7 @@ class Engine implements ScheduleEngine {
     const lagKind = new Uint8Array(links.length)
     const lag = new Float64Array(links.length)
     links.forEach((link, index) => {
-      lagKind[index] = lagKindOf(link.lagUnit)
+      lagKind[index] = scheduleLagKind(link.lagUnit)
       lag[index] = link.lag
     })
     return { lagKind, lag }
@@ -372,7 +529,7 @@ class Engine implements ScheduleEngine {
       links[linkIndex] = changed
       this.graph = { ...this.graph, links }
       this.linkInputs.lag[linkIndex] = changed.lag
-      this.linkInputs.lagKind[linkIndex] = lagKindOf(changed.lagUnit)
+      this.linkInputs.lagKind[linkIndex] = scheduleLagKind(changed.lagUnit)
       const graph = this.graph
       const predecessor = graph.linkPredecessor[linkIndex] as number
       this.state.dirtyForward[graph.linkSuccessor[linkIndex] as number] = 1
@@ -521,40 +678,31 @@ class Engine implements ScheduleEngine {
         const link = predecessorLinks[entry] as number
         const predecessor = linkPredecessor[link] as number
         const type = linkType[link] as number
-        const fromFinish = type === FS || type === FF
+        const fromFinish = scheduleLinkFromFinish(type)
         const kind = lagKind[link] as number
-        let amount = lag[link] as number
-        if (kind >= lagKindPercent) {
-          amount = percentLagMinutes(
-            amount,
-            isSummary[predecessor] === 1 ? (rolledDuration[predecessor] as number) : (duration[predecessor] as number),
-          )
-        }
-        const elapsed = kind === lagKindElapsed || kind === lagKindElapsedPercent
+        const amount = scheduleLagMinutes(
+          kind,
+          lag[link] as number,
+          isSummary[predecessor] === 1
+            ? (rolledDuration[predecessor] as number)
+            : (duration[predecessor] as number),
+        )
+        const elapsed = scheduleLagIsElapsed(kind)
         const baseWall = fromFinish
           ? (earlyFinish[predecessor] as number)
           : (earlyStart[predecessor] as number)
-        let w: number
-        if (elapsed) w = own.work(baseWall + amount)
-        else if (calendar[predecessor] === own)
-          w = (fromFinish ? (efW[predecessor] as number) : (esW[predecessor] as number)) + amount
-        else w = own.work(baseWall) + amount
+        // On the predecessor's own calendar its working-minute dates are at hand.
+        const w =
+          !elapsed && calendar[predecessor] === own
+            ? (fromFinish ? (efW[predecessor] as number) : (esW[predecessor] as number)) + amount
+            : scheduleLinkWork(own, baseWall, amount, elapsed)
         isLinked = true
-        const isStartBound = type === FS || type === SS
+        const isStartBound = scheduleLinkToStart(type)
         if (isStartBound) {
           if (w > startW) startW = w
         } else if (w > finishW) finishW = w
         if (needsWall || !isStartBound) {
-          // The wall time of this bound: without lag, the predecessor's date itself (so an SF successor driven by a
-          // start at 08:00 finishes at 08:00, as Microsoft Project shows it); with a lag, the end of the working
-          // stretch for bounds on the finish and the beginning of one for SS (checked against Project's files).
-          const wall = elapsed
-            ? baseWall + amount
-            : amount === 0
-              ? baseWall
-              : type === SS
-                ? own.startAt(w)
-                : own.finishAt(w)
+          const wall = scheduleLinkWall(own, type, baseWall, amount, elapsed, w)
           if (isStartBound) {
             if (wall > startWall) startWall = wall
           } else if (wall > finishWall) finishWall = wall
@@ -600,8 +748,8 @@ class Engine implements ScheduleEngine {
       if (summary) {
         // Both the wall-clock bound and its working-time form on the summary's calendar bind the children (their
         // calendars may differ from the summary's); the later of the two is the stricter.
-        const nextStart = startWall === NEG ? NEG : Math.max(startWall, own.startAt(startW))
-        const nextFinish = finishWall === NEG ? NEG : Math.max(finishWall, own.finishAt(finishW))
+        const nextStart = scheduleSummaryStart(own, startWall, startW)
+        const nextFinish = scheduleSummaryFinish(own, finishWall, finishW)
         const nextLinked = isLinked ? 1 : 0
         if (
           incremental &&
@@ -632,43 +780,22 @@ class Engine implements ScheduleEngine {
         efW[task] = own.work(ef)
       } else if (wallScheduled) {
         const span = isElapsed[task] === 1 ? length : 0
-        es = Math.max(startWall, finishWall - span)
-        if (type === SNLT && es > date) es = date
-        else if (type === FNLT && es + span > date) es = date - span
-        else if (type === MSO) es = date
-        else if (type === MFO) es = date - span
+        es = scheduleWallStart(type, date, startWall, finishWall, span)
         if ((levelingDelay[task] as number) > 0) es += levelingDelay[task] as number
-        // A milestone never sits inside non-working time: Saturday 10:00 moves to Monday 08:00, while Friday 17:00
-        // (the end of a working stretch) stays.
-        if (span === 0 && !own.isWorking(es) && !own.isWorking(es - 1)) es = own.startAt(own.work(es))
+        if (span === 0) es = scheduleMilestoneAt(own, es)
         ef = es + span
         esW[task] = own.work(es)
         efW[task] = span === 0 ? (esW[task] as number) : own.work(ef)
       } else {
-        let w = finishW - length > startW ? finishW - length : startW
-        if (type === SNLT) {
-          const limit = own.work(date)
-          if (w > limit) w = limit
-        } else if (type === FNLT) {
-          const limit = own.work(date) - length
-          if (w > limit) w = limit
-        } else if (type === MSO) w = own.work(date)
-        else if (type === MFO) w = own.work(date) - length
+        let w = scheduleWorkStart(own, type, date, startW, finishW, length)
         es = own.startAt(w)
         if ((levelingDelay[task] as number) > 0) {
           w = own.work(es + (levelingDelay[task] as number))
           es = own.startAt(w)
         }
         ef = own.finishAt(w + length)
-        // When a link to the finish drives the task, the finish keeps that link's wall time (see above).
-        if (
-          finishWall > NEG &&
-          w + length === finishW &&
-          own.work(finishWall) === finishW &&
-          (own.isWorking(finishWall) || own.isWorking(finishWall - 1))
-        ) {
-          ef = finishWall
-        }
+        // When a link to the finish drives the task, the finish keeps that link's wall time.
+        if (scheduleKeepsLinkFinish(own, w + length, finishW, finishWall)) ef = finishWall
         esW[task] = w
         efW[task] = w + length
       }
@@ -730,21 +857,14 @@ class Engine implements ScheduleEngine {
         const type = linkType[link] as number
         const other = calendar[successor] as CompiledCalendar
         const kind = lagKind[link] as number
-        let amount = lag[link] as number
-        if (kind >= lagKindPercent) amount = percentLagMinutes(amount, length)
-        const base = type === FS || type === FF ? finishWall : startWall
-        const elapsed = kind === lagKindElapsed || kind === lagKindElapsedPercent
+        const amount = scheduleLagMinutes(kind, lag[link] as number, length)
+        const base = scheduleLinkFromFinish(type) ? finishWall : startWall
+        const elapsed = scheduleLagIsElapsed(kind)
+        const toStart = scheduleLinkToStart(type)
         if (isSummary[successor] === 1) {
           // A link to a summary binds each task under it with the bound the forward pass gives them.
-          const toStart = type === FS || type === SS
-          const w = elapsed ? other.work(base + amount) : other.work(base) + amount
-          const raw = elapsed
-            ? base + amount
-            : amount === 0
-              ? base
-              : type === SS
-                ? other.startAt(w)
-                : other.finishAt(w)
+          const w = scheduleLinkWork(other, base, amount, elapsed)
+          const raw = scheduleLinkWall(other, type, base, amount, elapsed, w)
           const bound = Math.max(raw, toStart ? other.startAt(w) : other.finishAt(w))
           for (let index = successor + 1; index < count; index++) {
             let isInside = false
@@ -758,8 +878,7 @@ class Engine implements ScheduleEngine {
           }
           continue
         }
-        const target =
-          type === FS || type === SS ? (start[successor] as number) : (finish[successor] as number)
+        const target = toStart ? (start[successor] as number) : (finish[successor] as number)
         if (elapsed) {
           if (target < base + amount) return false
         } else if (other.work(target) + slackTolerance < other.work(base) + amount) return false
@@ -842,12 +961,14 @@ class Engine implements ScheduleEngine {
         const type = linkType[link] as number
         const other = calendar[successor] as CompiledCalendar
         const kind = lagKind[link] as number
-        let amount = lag[link] as number
-        if (kind >= lagKindPercent)
-          amount = percentLagMinutes(amount, summary ? (rolledDuration[task] as number) : (duration[task] as number))
-        const elapsed = kind === lagKindElapsed || kind === lagKindElapsedPercent
-        const isFinishBound = type === FS || type === FF
-        const toStart = type === FS || type === SS
+        const amount = scheduleLagMinutes(
+          kind,
+          lag[link] as number,
+          summary ? (rolledDuration[task] as number) : (duration[task] as number),
+        )
+        const elapsed = scheduleLagIsElapsed(kind)
+        const isFinishBound = scheduleLinkFromFinish(type)
+        const toStart = scheduleLinkToStart(type)
         let lateW: number
         let schedW: number
         let lateWall = 0
