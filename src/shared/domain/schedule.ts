@@ -33,17 +33,8 @@ const SS = 1
 const FF = 2
 // SF = 3: the remaining link type (`linkTypeCode` in `validate.ts`).
 
-/** Constraint codes as the engine stores them per task. */
-export const scheduleConstraintCodes = {
-  ASAP: 0,
-  ALAP: 1,
-  MSO: 2,
-  MFO: 3,
-  SNET: 4,
-  SNLT: 5,
-  FNET: 6,
-  FNLT: 7,
-} as const
+/** Constraint codes as the engine stores them per task (`scheduleConstraintCode`). */
+const constraintCode = { ASAP: 0, ALAP: 1, MSO: 2, MFO: 3, SNET: 4, SNLT: 5, FNET: 6, FNLT: 7 } as const
 // The same codes as literals: the passes compare them for every task.
 const ALAP = 1
 const MSO = 2
@@ -81,7 +72,7 @@ export function scheduleLagKind(unit: LagUnit): number {
 
 /** The constraint code of a constraint type (ASAP for an unknown one). */
 export function scheduleConstraintCode(type: ConstraintType): number {
-  return scheduleConstraintCodes[type] ?? scheduleConstraintCodes.ASAP
+  return constraintCode[type] ?? constraintCode.ASAP
 }
 
 /** Whether a lag of this kind counts wall-clock minutes (elapsed, or a percentage of elapsed time). */
