@@ -431,15 +431,31 @@ export function calendarIsProblem(value: CompiledCalendar | CalendarProblem): va
   return !(value instanceof CompiledCalendar)
 }
 
+/** Compiled calendars by calendar list (plans are immutable, so an edit that keeps the list keeps its entry). */
+const compiledByList = new WeakMap<readonly Calendar[], Map<string, CompiledCalendar | CalendarProblem>>()
+
 /**
- * Compiles one calendar of a plan (with its base chain).
+ * Compiles one calendar of a plan (with its base chain). The result is remembered for the same calendar list
+ * object, plan start day and id, so the views that derive figures after every edit do not compile it again.
  * @returns the compiled calendar (working minutes counted from the plan start's day), or why it cannot be used
  */
 export function calendarCompile(
   plan: Pick<Plan, 'calendars' | 'start'>,
   calendarId: CalendarId,
 ): CompiledCalendar | CalendarProblem {
-  return new CalendarSet(plan.calendars, dateToDayNumber(plan.start.slice(0, 10))).get(calendarId)
+  const startDay = dateToDayNumber(plan.start.slice(0, 10))
+  let byKey = compiledByList.get(plan.calendars)
+  if (byKey === undefined) {
+    byKey = new Map()
+    compiledByList.set(plan.calendars, byKey)
+  }
+  const key = `${startDay} ${calendarId}`
+  let compiled = byKey.get(key)
+  if (compiled === undefined) {
+    compiled = new CalendarSet(plan.calendars, startDay).get(calendarId)
+    byKey.set(key, compiled)
+  }
+  return compiled
 }
 
 /**
