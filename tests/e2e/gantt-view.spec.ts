@@ -1,0 +1,126 @@
+import { writeFile } from 'node:fs/promises'
+import type { Locator, Page } from '@playwright/test'
+import { makePlan, makeTask } from '../../src/shared/domain/defaults'
+import type { Plan } from '../../src/shared/domain/model'
+import { planFileSerialize } from '../../src/shared/formats/plan-file'
+import { expect, test } from './support/bridge'
+
+/**
+ * The Gantt view's display options on a small plan opened from a file: hiding, showing and resizing columns,
+ * the critical path on bars, names and arrows, collapsing a summary, zoom levels, and the bar tooltip with dates
+ * and slack.
+ */
+
+test.describe.configure({ timeout: 120_000 })
+test.use({ viewport: { width: 1600, height: 900 } })
+
+function grid(page: Page): Locator {
+  return page.getByRole('treegrid', { name: 'Tasks' })
+}
+
+function rowOf(page: Page, id: number): Locator {
+  return grid(page).locator(`[role="row"][data-task-id="${id}"]`)
+}
+
+/** Launch (1) > Build 5d (2) -> Test 3d (3) -> Go-live (4, milestone); Docs 2d (5) runs beside Build with slack. */
+function launchPlan(): Plan {
+  const plan = makePlan('p-launch', 'Launch plan', '2026-03-02T08:00:00', '2026-03-01T10:00:00')
+  plan.tasks = [
+    makeTask(1, { name: 'Launch', level: 1 }),
+    makeTask(2, { name: 'Build', level: 2, duration: 5 * 480 }),
+    makeTask(3, { name: 'Test', level: 2, duration: 3 * 480 }),
+    makeTask(4, { name: 'Go-live', level: 2, duration: 0, isMilestone: true }),
+    makeTask(5, { name: 'Docs', level: 2, duration: 2 * 480 }),
+  ]
+  plan.dependencies = [
+    { id: 1, predecessorId: 2, successorId: 3, type: 'FS', lag: 0, lagUnit: 'd' },
+    { id: 2, predecessorId: 3, successorId: 4, type: 'FS', lag: 0, lagUnit: 'd' },
+    { id: 3, predecessorId: 5, successorId: 4, type: 'FS', lag: 0, lagUnit: 'd' },
+  ]
+  return plan
+}
+
+test('columns hide, show and resize; critical path; collapse; zoom; tooltip with dates and slack', async ({ page, bridge }) => {
+  const plan = launchPlan()
+  const file = bridge.path('launch.gantry')
+  await writeFile(file, planFileSerialize(plan))
+  await page.goto('index.html')
+  bridge.dialog.queueOpen(file)
+  await page.getByRole('button', { name: 'Open file…' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Launch plan' })).toBeVisible()
+  await expect(rowOf(page, 3).locator('.ws-col-start')).toHaveText('2026-03-09')
+
+  // Hide the WBS and Resources columns, then show WBS again: cells follow the headers.
+  await page.getByRole('button', { name: 'Columns…' }).click()
+  const shown = page.getByRole('group', { name: 'Shown columns' })
+  await shown.getByLabel('WBS').uncheck()
+  await shown.getByLabel('Resources').uncheck()
+  await expect(grid(page).getByRole('columnheader', { name: 'WBS' })).toHaveCount(0)
+  await expect(rowOf(page, 2).locator('.ws-col-wbs')).toHaveCount(0)
+  await expect(rowOf(page, 2).locator('.ws-col-resources')).toHaveCount(0)
+  await expect(grid(page)).toHaveAttribute('aria-colcount', '7')
+  await shown.getByLabel('WBS').check()
+  await expect(rowOf(page, 2).locator('.ws-col-wbs')).toHaveText('1.1')
+  await expect(grid(page)).toHaveAttribute('aria-colcount', '8')
+  // The cells keep the column order of the headers.
+  const headers = await grid(page).getByRole('columnheader').allInnerTexts()
+  const cellColumns = await rowOf(page, 2).getByRole('gridcell').evaluateAll((cells) => cells.map((cell) => (cell as HTMLElement).dataset.col))
+  expect(cellColumns).toEqual(['id', 'wbs', 'name', 'duration', 'start', 'finish', 'predecessors', 'complete'])
+  expect(headers.map((text) => text.trim())).toEqual(['ID', 'WBS', 'Task name', 'Duration', 'Start', 'Finish', 'Predecessors', '% Complete'])
+  await page.getByRole('button', { name: 'Columns…' }).click()
+
+  // Resize the Task name column from the keyboard: its cells get the new width.
+  const nameHandle = grid(page).getByRole('separator', { name: 'Resize Task name column' })
+  const before = (await rowOf(page, 2).locator('.ws-col-name').boundingBox())?.width ?? 0
+  await nameHandle.focus()
+  for (let step = 0; step < 4; step++) await page.keyboard.press('ArrowRight')
+  await expect.poll(async () => Math.round((await rowOf(page, 2).locator('.ws-col-name').boundingBox())?.width ?? 0)).toBe(Math.round(before + 40))
+
+  // Critical path: Build, Test and Go-live (and the arrows between them) turn red; Docs has slack and does not.
+  const bar = (id: number): Locator => page.locator(`[data-bar-id="${id}"]`)
+  await expect(bar(2)).not.toHaveClass(/is-critical/)
+  await page.getByRole('button', { name: 'Critical path' }).click()
+  await expect(page.getByRole('button', { name: 'Critical path' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(bar(2)).toHaveClass(/is-critical/)
+  await expect(bar(3)).toHaveClass(/is-critical/)
+  await expect(bar(4)).toHaveClass(/ws-milestone.*is-critical/)
+  await expect(bar(5)).not.toHaveClass(/is-critical/)
+  await expect(page.locator('.ws-link[data-link-id="1"]')).toHaveClass(/is-critical/)
+  await expect(page.locator('.ws-link[data-link-id="3"]')).not.toHaveClass(/is-critical/)
+  await expect(rowOf(page, 2).locator('.ws-cell-text')).toHaveClass(/is-critical-text/)
+  await expect(rowOf(page, 5).locator('.ws-cell-text')).not.toHaveClass(/is-critical-text/)
+
+  // Tooltip of the Docs bar: its dates and its slack (Build + Test = 8 days against Docs' 2: 6 days of slack).
+  await bar(5).hover()
+  const tooltip = page.getByRole('tooltip')
+  await expect(tooltip).toContainText('Docs')
+  await expect(tooltip).toContainText('Start: 2026-03-02 08:00')
+  await expect(tooltip).toContainText('Finish: 2026-03-03 17:00')
+  await expect(tooltip).toContainText('Total slack: 6 d')
+  await expect(tooltip).not.toContainText('Critical')
+  await bar(3).hover()
+  await expect(tooltip).toContainText('Total slack: 0 d')
+  await expect(tooltip).toContainText('Critical')
+
+  // Zoom levels: Build (Monday 08:00 to Friday 17:00, 4.375 days) is 30, 10, 3 and 1.2 pixels a day wide.
+  const zoom = page.getByLabel('Zoom')
+  const initial = await zoom.inputValue()
+  for (const [level, pixelsPerDay] of [['Day', 30], ['Week', 10], ['Month', 3], ['Quarter', 1.2]] as const) {
+    await zoom.selectOption(level)
+    await expect.poll(async () => Math.round(((await bar(2).boundingBox())?.width ?? 0) * 10) / 10).toBeCloseTo(4.375 * pixelsPerDay, 0)
+  }
+  await zoom.selectOption(initial)
+
+  // Collapse the summary with its toggle: the subtasks' rows and bars go, the summary's bar stays.
+  await rowOf(page, 1).getByRole('button', { name: 'Collapse Launch' }).click()
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', '2')
+  await expect(rowOf(page, 1)).toHaveAttribute('aria-expanded', 'false')
+  await expect(rowOf(page, 2)).toHaveCount(0)
+  await expect(bar(2)).toHaveCount(0)
+  await expect(bar(1)).toBeVisible()
+  await expect(page.locator('.ws-link[data-link-id]')).toHaveCount(0)
+  await rowOf(page, 1).getByRole('button', { name: 'Expand Launch' }).click()
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', '6')
+  await expect(bar(2)).toBeVisible()
+  await expect(page.locator('.ws-link[data-link-id]')).toHaveCount(3)
+})
