@@ -122,6 +122,14 @@ test('PMP scenario: expiry, PDU caps and minimums, reload, backup, restore into 
   await openCareer(page, 'Certifications')
   await expectScenarioProgress(page)
 
+  // The plan list shows the renewal too, and its button opens the career tracker.
+  await page.getByRole('button', { name: 'Plans', exact: true }).click()
+  const card = page.getByRole('region', { name: 'Career deadlines' })
+  await expect(card).toContainText('2028-03-15')
+  await card.getByRole('button', { name: 'Open career tracker' }).click()
+  await expect(page.getByRole('tab', { name: 'Certifications' })).toBeVisible()
+  await openCareer(page, 'Certifications')
+
   // Back up through main's save dialog.
   const backupPath = bridge.path('career-backup.json')
   bridge.dialog.queueSave(backupPath)
