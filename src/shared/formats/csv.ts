@@ -4,6 +4,7 @@ import { makePlan, makeTask } from '../domain/defaults'
 import { durationParse } from '../domain/durations'
 import type { Assignment, Dependency, DurationUnit, IsoDateTime, Plan, PlanSettings, Resource, Task } from '../domain/model'
 import { predecessorsParse } from '../domain/predecessors'
+import { scheduleRun } from '../domain/schedule'
 import type { Schedule } from '../domain/schedule-types'
 import {
   exportAssignmentsByTask,
@@ -194,7 +195,11 @@ export type CsvImportOptions = {
   name?: string
 }
 
-export type CsvImportResult = { ok: true; plan: Plan } | { ok: false; error: string }
+/**
+ * The new plan, with what the import changed or left out (for example a start that its links overrule), or why the
+ * file cannot be imported.
+ */
+export type CsvImportResult = { ok: true; plan: Plan; warnings: string[] } | { ok: false; error: string }
 
 /** At most this many rows are imported; a larger file is refused rather than half-imported. */
 export const csvImportMaxRows = 200_000
@@ -296,8 +301,10 @@ function findCycle(count: number, successors: number[][]): number[] | null {
  * Builds a new plan from a task CSV (the columns of `csvTaskHeaders`, or at least Name; also read: Outline level,
  * Duration, Start, Predecessors, Resources, % Complete; other columns are ignored). Predecessors refer to the ID
  * column, or to data row numbers (1 = first task) when there is none. Resources named in the file are created.
- * A start on a task without predecessors becomes a start-no-earlier-than constraint when it is later than the
- * plan start (the earliest start in the file). Any bad row refuses the whole file with a message naming the line,
+ * The plan starts at the earliest start in the file. A start becomes a start-no-earlier-than constraint when it is
+ * later than where the links and the plan start put the task (the plan scheduled without the file's starts, apart
+ * from those kept upstream), as Microsoft Project treats a typed start; an earlier one is dropped, with a warning for
+ * a linked task. Summaries never get a constraint. Any bad row refuses the whole file with a message naming the line,
  * so nothing is half-imported.
  */
 export function csvImportPlan(text: string, options: CsvImportOptions): CsvImportResult {
@@ -420,18 +427,158 @@ export function csvImportPlan(text: string, options: CsvImportOptions): CsvImpor
     for (const item of result.items) assignments.push({ id: assignments.length + 1, taskId: index + 1, resourceId: item.resourceId, units: item.units })
   }
 
-  // The plan starts at the earliest start in the file; later starts of unlinked tasks become SNET constraints.
+  // The plan starts at the earliest start in the file; a start later than where the links and the plan start put
+  // the task becomes an SNET constraint, an earlier one is dropped (the task stays as soon as possible).
   const given = starts.filter((start): start is IsoDateTime => start !== null)
   if (given.length > 0) plan.start = given.reduce((earliest, start) => (start < earliest ? start : earliest))
-  const hasPredecessor = new Uint8Array(tasks.length)
-  for (const link of dependencies) hasPredecessor[link.successorId - 1] = 1
-  tasks.forEach((task, index) => {
-    const start = starts[index]
-    const isSummary = (tasks[index + 1]?.level ?? 0) > task.level
-    if (start === null || start === undefined || isSummary || hasPredecessor[index] === 1) return
-    if (dateToWallMinutes(start) > dateToWallMinutes(plan.start)) task.constraint = { type: 'SNET', date: start }
+  const draft: Plan = { ...plan, tasks, dependencies, resources, assignments }
+  const placed = startConstraints(draft, starts, lineOf)
+  placed.constraints.forEach((date, index) => {
+    if (date !== null) (tasks[index] as Task).constraint = { type: 'SNET', date }
   })
-  return { ok: true, plan: { ...plan, tasks, dependencies, resources, assignments } }
+  return { ok: true, plan: draft, warnings: placed.warnings }
+}
+
+/**
+ * Import rounds (each one schedules the plan) after which the later starts of linked tasks still waiting on a start
+ * upstream are all kept as constraints: at most 25, fewer for a large file (about 600,000 task schedulings in all,
+ * three rounds for the largest). Keeping a start that the links already pass changes no date, so this only bounds
+ * the work.
+ */
+function startRoundsMax(taskCount: number): number {
+  return Math.max(3, Math.min(25, Math.floor(600_000 / Math.max(1, taskCount))))
+}
+
+/** At most this many tasks are named in one warning. */
+const warningNamesMax = 10
+
+/**
+ * The start-no-earlier-than date of every task (`null`: none) from the starts typed in the file, as Microsoft Project
+ * treats a start typed on a task: kept as a constraint when it is later than where the links and the plan start put
+ * the task, dropped otherwise. Summaries never get one. A task without links (neither its own nor a summary's above
+ * it) compares with the plan start. A linked task compares with its early start in the plan scheduled with the
+ * constraints of the tasks upstream of it, so a start that only repeats where a constrained predecessor pushes the
+ * task (every start of an exported plan) adds nothing: the tasks are decided in rounds, each one scheduled with the
+ * constraints decided so far; a later start is kept once no undecided start lies upstream of its task.
+ */
+function startConstraints(
+  plan: Plan,
+  starts: readonly (IsoDateTime | null)[],
+  lineOf: readonly number[],
+): { constraints: (IsoDateTime | null)[]; warnings: string[] } {
+  const tasks = plan.tasks
+  const count = tasks.length
+  const constraints: (IsoDateTime | null)[] = tasks.map(() => null)
+  const warnings: string[] = []
+  // Outline: parent, children and summaries, from the levels (the rows are already checked to skip no level).
+  const parent = new Int32Array(count).fill(-1)
+  const children: number[][] = tasks.map(() => [])
+  const isSummary = new Uint8Array(count)
+  const open: number[] = []
+  tasks.forEach((task, index) => {
+    while (open.length > 0 && (tasks[open[open.length - 1] as number] as Task).level >= task.level) open.pop()
+    const up = open[open.length - 1]
+    if (up !== undefined) {
+      parent[index] = up
+      children[up]?.push(index)
+      isSummary[up] = 1
+    }
+    open.push(index)
+  })
+  const successors: number[][] = tasks.map(() => [])
+  const hasPredecessor = new Uint8Array(count)
+  for (const link of plan.dependencies) {
+    successors[link.predecessorId - 1]?.push(link.successorId - 1)
+    hasPredecessor[link.successorId - 1] = 1
+  }
+  // Linked as the engine sees it: the task or a summary above it has predecessors (parents come before children).
+  const isLinked = new Uint8Array(count)
+  for (let index = 0; index < count; index++) {
+    const up = parent[index] as number
+    isLinked[index] = hasPredecessor[index] === 1 || (up >= 0 && isLinked[up] === 1) ? 1 : 0
+  }
+
+  const planStart = dateToWallMinutes(plan.start)
+  let pending: number[] = []
+  starts.forEach((start, index) => {
+    if (start === null || isSummary[index] === 1) return
+    if (isLinked[index] === 1) pending.push(index)
+    else if (dateToWallMinutes(start) > planStart) constraints[index] = start
+  })
+  if (pending.length === 0) return { constraints, warnings }
+  const linkedStarts = pending.slice()
+
+  const schedule = (): Schedule | string => {
+    const constrained = tasks.map((task, index) => {
+      const date = constraints[index] ?? null
+      return date === null ? task : { ...task, constraint: { type: 'SNET' as const, date } }
+    })
+    const result = scheduleRun({ ...plan, tasks: constrained })
+    return result.ok ? result.schedule : (result.problems[0]?.message ?? 'unknown problem')
+  }
+  const startOf = (index: number): number => dateToWallMinutes(starts[index] as IsoDateTime)
+
+  // Nodes of the downstream walk, as the engine orders its passes: 0..count-1 a task (for a summary, the bound it
+  // passes to its children), count + s the roll-up of summary s.
+  const visited = new Uint8Array(2 * count)
+  const downstream = (node: number, visit: (next: number) => void): void => {
+    const task = node >= count ? node - count : node
+    if (node < count && isSummary[node] === 1) {
+      for (const child of children[node] ?? []) visit(child)
+      return
+    }
+    for (const next of successors[task] ?? []) visit(next)
+    const up = parent[task] as number
+    if (up >= 0) visit(count + up)
+  }
+
+  const roundsMax = startRoundsMax(count)
+  let current: Schedule | null = null
+  for (let round = 1; pending.length > 0; round++) {
+    const scheduled = schedule()
+    if (typeof scheduled === 'string') {
+      warnings.push(`The starts of linked tasks were not used: the plan cannot be scheduled (${scheduled}).`)
+      return { constraints: constraints.map((date, index) => (isLinked[index] === 1 ? null : date)), warnings }
+    }
+    current = scheduled
+    const early = scheduled.earlyStart
+    const later = pending.filter((index) => startOf(index) > (early[index] as number))
+    if (later.length === 0) break
+    current = null
+    if (round >= roundsMax) {
+      for (const index of later) constraints[index] = starts[index] as IsoDateTime
+      break
+    }
+    // A later start waits while another later start lies upstream of its task: that one may still push it.
+    visited.fill(0)
+    const queue: number[] = []
+    const visit = (next: number): void => {
+      if (visited[next] === 1) return
+      visited[next] = 1
+      queue.push(next)
+    }
+    for (const index of later) downstream(index, visit)
+    while (queue.length > 0) downstream(queue.pop() as number, visit)
+    pending = []
+    for (const index of later) {
+      if (visited[index] === 1) pending.push(index)
+      else constraints[index] = starts[index] as IsoDateTime
+    }
+  }
+
+  const final = current ?? schedule()
+  if (typeof final === 'string') return { constraints, warnings }
+  const early = linkedStarts.filter((index) => constraints[index] === null && startOf(index) < (final.earlyStart[index] as number))
+  if (early.length > 0) {
+    const names = early.slice(0, warningNamesMax).map((index) => `${lineOf[index]} (${tasks[index]?.name ?? ''})`)
+    const more = early.length > warningNamesMax ? ` and ${early.length - warningNamesMax} more` : ''
+    warnings.push(
+      early.length === 1
+        ? `The start on line ${names[0]} is before its predecessors allow; the links decide.`
+        : `The starts on lines ${names.join(', ')}${more} are before their predecessors allow; the links decide.`,
+    )
+  }
+  return { constraints, warnings }
 }
 
 function initialsOf(name: string): string {
