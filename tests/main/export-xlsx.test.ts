@@ -1,7 +1,7 @@
 /**
  * The Excel export read back by three independent readers: ExcelJS itself, LibreOffice (headless conversion of every
- * sheet to CSV) and openpyxl (outline levels, frozen panes, autofilter, raw cell types). Every value of every sheet is
- * compared with the workbook description the export was built from.
+ * sheet to CSV) and openpyxl (outline levels, hidden and collapsed rows, frozen panes, autofilter, raw cell types).
+ * Every value of every sheet is compared with the workbook description the export was built from.
  */
 import { execFile } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
@@ -20,6 +20,7 @@ import type { XlsxCell, XlsxSheet, XlsxWorkbook } from '../../src/shared/formats
 import { exportPlanXlsx, exportSchedule } from '../../src/main/export'
 import { generatePlan } from '../support/generate-plan'
 import { samplePlan, samplePlanNow } from './export-plans'
+import { outlinePlan, outlinePlanCollapsed, outlinePlanHidden, outlinePlanLevels, outlinePlanNow } from './export-xlsx-outline-plan'
 
 const run = promisify(execFile)
 const missingTool = (tool: string, cause: unknown): Error =>
@@ -42,6 +43,17 @@ beforeAll(async () => {
   ] as const) {
     const bytes = await exportPlanXlsx(plan, samplePlanNow)
     const workbook = xlsxBuildPlanWorkbook(plan, exportSchedule(plan), { now: samplePlanNow })
+    const file = join(folder, `${name}.xlsx`)
+    await writeFile(file, bytes)
+    cases.push({ name, plan, workbook, bytes, file })
+  }
+  // A partly collapsed outline, written by the streaming writer (Node) and by the in-memory one (browser build).
+  const plan = outlinePlan()
+  const workbook = xlsxBuildPlanWorkbook(plan, exportSchedule(plan), { now: outlinePlanNow })
+  for (const [name, bytes] of [
+    ['outline', await exportPlanXlsx(plan, outlinePlanNow)],
+    ['outline-in-memory', await xlsxRender(workbook, excelJs, { isStreaming: false })],
+  ] as const) {
     const file = join(folder, `${name}.xlsx`)
     await writeFile(file, bytes)
     cases.push({ name, plan, workbook, bytes, file })
@@ -190,6 +202,12 @@ type OpenpyxlReport = {
       autoFilter: string | null
       summaryBelow: boolean | null
       outline: number[]
+      /** Per task row (row 2 on): hidden, and the collapsed flag, as openpyxl reads them. */
+      hidden: boolean[]
+      collapsed: boolean[]
+      /** Row numbers with hidden="1" / collapsed="1" in the sheet's XML. */
+      rawHiddenRows: number[]
+      rawCollapsedRows: number[]
       formulaCells: number
       rawFormulaElements: number
       injectionCellTypes: string[]
@@ -222,6 +240,10 @@ for index, sheet in enumerate(book.worksheets):
         'autoFilter': sheet.auto_filter.ref,
         'summaryBelow': None if props is None else bool(props.summaryBelow),
         'outline': [sheet.row_dimensions[r].outlineLevel or 0 for r in range(2, sheet.max_row + 1)],
+        'hidden': [bool(sheet.row_dimensions[r].hidden) for r in range(2, sheet.max_row + 1)],
+        'collapsed': [bool(sheet.row_dimensions[r].collapsed) for r in range(2, sheet.max_row + 1)],
+        'rawHiddenRows': [int(r) for r in re.findall(r'<row r="(\d+)"[^>]* hidden="1"', xml)],
+        'rawCollapsedRows': [int(r) for r in re.findall(r'<row r="(\d+)"[^>]* collapsed="1"', xml)],
         'formulaCells': sum(1 for row in sheet.iter_rows() for cell in row if cell.data_type == 'f'),
         'rawFormulaElements': xml.count('<f>') + xml.count('<f '),
         'injectionCellTypes': types,
@@ -251,6 +273,13 @@ describe('Excel export read by openpyxl', () => {
     expect(gantt.outline).toEqual(levels)
     expect(schedule.summaryBelow).toBe(false)
     expect(gantt.summaryBelow).toBe(false)
+    // Nothing is collapsed in these plans: every row opens shown and no row claims a collapsed group.
+    for (const [sheetName, sheet] of Object.entries(report.sheets)) {
+      expect(sheet.hidden.some(Boolean), sheetName).toBe(false)
+      expect(sheet.collapsed.some(Boolean), sheetName).toBe(false)
+      expect(sheet.rawHiddenRows, sheetName).toEqual([])
+      expect(sheet.rawCollapsedRows, sheetName).toEqual([])
+    }
     expect(schedule.freeze).toBe('D2')
     expect(gantt.freeze).toBe('C2')
     expect(report.sheets.Resources!.freeze).toBe('B2')
@@ -273,6 +302,53 @@ describe('Excel export read by openpyxl', () => {
     expect(report.sheets.Gantt!.injectionCellTypes).toEqual(['s', 's', 's', 's'])
     expect(report.sheets.Resources!.injectionCellTypes).toEqual(['s'])
   })
+})
+
+describe('Excel export of a plan with collapsed summaries', () => {
+  /** 0-based task indexes as 1-based sheet rows (after the header). */
+  const sheetRows = (indexes: number[]): number[] => indexes.map((index) => index + 2)
+
+  it.each(['outline', 'outline-in-memory'])('reads back with ExcelJS: hidden rows, outline levels and values (%s)', async (name) => {
+    const { bytes, workbook, plan } = caseNamed(name)
+    expect(await compareWithExcelJs(bytes, workbook)).toBeGreaterThan(100)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer)
+    for (const sheetName of ['Schedule', 'Gantt']) {
+      const worksheet = book.getWorksheet(sheetName)!
+      expect(worksheet.properties.outlineLevelRow, sheetName).toBe(3)
+      expect(worksheet.properties.outlineProperties, sheetName).toMatchObject({ summaryBelow: false })
+      const rows = plan.tasks.map((_, index) => worksheet.getRow(index + 2))
+      expect(rows.map((row) => row.outlineLevel), sheetName).toEqual(outlinePlanLevels)
+      expect(rows.flatMap((row, index) => (row.hidden ? [index] : [])), sheetName).toEqual(outlinePlanHidden)
+      expect(worksheet.getRow(1).hidden, sheetName).toBe(false)
+    }
+    for (const sheetName of ['Resources', 'Resource usage', 'Milestones']) {
+      book.getWorksheet(sheetName)!.eachRow((row, rowNumber) => expect(row.hidden, `${sheetName} row ${rowNumber}`).toBe(false))
+    }
+  })
+
+  // ExcelJS does not read the collapsed flag back (its row.collapsed is a guess from the outline levels): openpyxl does.
+  it.each(['outline', 'outline-in-memory'])(
+    'reads back with openpyxl: descendants hidden, only the collapsed summaries marked collapsed, levels kept (%s)',
+    async (name) => {
+      const { file, plan } = caseNamed(name)
+      const report = await openpyxlReport(file)
+      for (const sheetName of ['Schedule', 'Gantt']) {
+        const sheet = report.sheets[sheetName]!
+        expect(sheet.outline, sheetName).toEqual(outlinePlanLevels)
+        expect(sheet.summaryBelow, sheetName).toBe(false)
+        expect(sheet.hidden, sheetName).toEqual(plan.tasks.map((_, index) => outlinePlanHidden.includes(index)))
+        expect(sheet.collapsed, sheetName).toEqual(plan.tasks.map((_, index) => outlinePlanCollapsed.includes(index)))
+        // The same in the XML Excel and LibreOffice read: with summaries above, the summary row carries the collapsed group.
+        expect(sheet.rawHiddenRows, sheetName).toEqual(sheetRows(outlinePlanHidden))
+        expect(sheet.rawCollapsedRows, sheetName).toEqual(sheetRows(outlinePlanCollapsed))
+      }
+      for (const sheetName of ['Resources', 'Resource usage', 'Milestones']) {
+        expect(report.sheets[sheetName]!.rawHiddenRows, sheetName).toEqual([])
+        expect(report.sheets[sheetName]!.rawCollapsedRows, sheetName).toEqual([])
+      }
+    },
+  )
 })
 
 async function libreOfficeSheets(file: string): Promise<Map<string, string[][]>> {

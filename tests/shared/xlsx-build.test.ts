@@ -11,11 +11,13 @@ import {
   xlsxMilestoneMark,
   xlsxMilestoneStatus,
   xlsxScheduleHeaders,
+  xlsxTaskRowStates,
 } from '../../src/shared/formats/xlsx/build'
 import { exportDurationText, exportPredecessorTexts, exportWbsNumbers } from '../../src/shared/formats/xlsx/plan-table'
 import type { XlsxCell, XlsxSheet, XlsxWorkbook } from '../../src/shared/formats/xlsx/spec'
 import { generatePlan } from '../support/generate-plan'
 import { samplePlan, samplePlanNow } from '../main/export-plans'
+import { outlinePlan, outlinePlanCollapsed, outlinePlanHidden, outlinePlanLevels, outlinePlanNow } from '../main/export-xlsx-outline-plan'
 
 function scheduled(plan: Plan): Schedule {
   const result = scheduleRun(plan)
@@ -226,5 +228,63 @@ describe('Milestones sheet', () => {
     const plan = { ...samplePlan(), statusDate: '2026-04-01T00:00:00' }
     const workbook = xlsxBuildPlanWorkbook(plan, scheduled(plan), { now: samplePlanNow })
     expect(show(sheet(workbook, 'Milestones').rows[1]?.cells[6])).toBe('overdue')
+  })
+})
+
+/** Indexes of the task rows of a sheet (after the header) that have a flag set. */
+function flagged(rows: XlsxSheet['rows'], flag: 'isHidden' | 'isCollapsed'): number[] {
+  return rows.slice(1).flatMap((row, index) => (row[flag] === true ? [index] : []))
+}
+
+describe('collapsed summaries', () => {
+  it.each(['Schedule', 'Gantt'])('open collapsed on the %s sheet: descendants hidden, the summary row collapsed, outline levels kept', (name) => {
+    const plan = outlinePlan()
+    const rows = sheet(xlsxBuildPlanWorkbook(plan, scheduled(plan), { now: outlinePlanNow }), name).rows
+    expect(rows).toHaveLength(plan.tasks.length + 1)
+    expect(rows[0]?.isHidden).toBeUndefined()
+    expect(rows[0]?.isCollapsed).toBeUndefined()
+    expect(rows.slice(1).map((row) => row.outlineLevel)).toEqual(outlinePlanLevels)
+    // A.1 and B.1.b are expanded summaries inside collapsed ones: hidden, not collapsed. "Loose end" has the flag but
+    // no children, so it has no group to collapse.
+    expect(flagged(rows, 'isHidden')).toEqual(outlinePlanHidden)
+    expect(flagged(rows, 'isCollapsed')).toEqual(outlinePlanCollapsed)
+    const names = rows.slice(1).map((row) => show(name === 'Schedule' ? row.cells[2] : row.cells[1]))
+    expect(names).toEqual(plan.tasks.map((task) => task.name))
+  })
+
+  it('hides nothing and collapses nothing when every summary is expanded', () => {
+    const workbook = sampleWorkbook()
+    for (const name of ['Schedule', 'Gantt']) {
+      const rows = sheet(workbook, name).rows
+      expect(flagged(rows, 'isHidden'), name).toEqual([])
+      expect(flagged(rows, 'isCollapsed'), name).toEqual([])
+    }
+  })
+
+  it('hides exactly the tasks that have a collapsed summary among their ancestors (generated plan)', () => {
+    const plan = generatePlan({ tasks: 400, seed: 23 })
+    const schedule = scheduled(plan)
+    // Collapse every third summary, at every level, so collapsed summaries nest inside each other.
+    let summaries = 0
+    plan.tasks = plan.tasks.map((task, index) => (schedule.isSummary[index] === 1 && summaries++ % 3 === 0 ? { ...task, isCollapsed: true } : task))
+    const hidden = plan.tasks.map((task, index) => {
+      // Walk up the ancestors: the nearest earlier task of a lower level, again and again.
+      let level = task.level
+      for (let at = index - 1; at >= 0; at--) {
+        const ancestor = plan.tasks[at]!
+        if (ancestor.level >= level) continue
+        if (ancestor.isCollapsed) return true
+        level = ancestor.level
+      }
+      return false
+    })
+    const states = xlsxTaskRowStates(plan, schedule)
+    expect(states.isHidden).toEqual(hidden)
+    expect(states.isCollapsed).toEqual(plan.tasks.map((task, index) => task.isCollapsed && schedule.isSummary[index] === 1))
+    expect(plan.tasks.filter((task, index) => task.isCollapsed && hidden[index]).length).toBeGreaterThan(0)
+    expect(hidden.filter(Boolean).length).toBeGreaterThan(50)
+    expect(hidden.filter((isHidden) => !isHidden).length).toBeGreaterThan(50)
+    const rows = sheet(xlsxBuildPlanWorkbook(plan, schedule, { now: '2026-01-01T00:00:00' }), 'Gantt').rows.slice(1)
+    expect(rows.map((row) => row.isHidden === true)).toEqual(hidden)
   })
 })

@@ -87,6 +87,43 @@ function nameStyle(styles: Styles, level: number, isSummary: boolean): XlsxStyle
   return style
 }
 
+/** How the task rows of the Schedule and Gantt sheets open, indexed like `plan.tasks`. */
+export type XlsxTaskRowStates = {
+  /** The row is inside a collapsed summary (at any depth), so it opens hidden. */
+  isHidden: boolean[]
+  /** The row is a collapsed summary: it carries the collapsed outline button of its children. */
+  isCollapsed: boolean[]
+}
+
+/**
+ * Which task rows open hidden and which carry a collapsed outline button, as the plan shows its outline: every
+ * descendant of a collapsed summary is hidden, even when it is an expanded summary itself. A collapsed summary inside
+ * a collapsed one is still marked collapsed, so expanding the outer group in Excel leaves the inner one closed.
+ */
+export function xlsxTaskRowStates(plan: Plan, schedule: Schedule): XlsxTaskRowStates {
+  const isHidden: boolean[] = new Array<boolean>(plan.tasks.length)
+  const isCollapsed: boolean[] = new Array<boolean>(plan.tasks.length)
+  // Tasks deeper than this level are inside a collapsed summary that is itself shown.
+  let hideDeeperThan = Number.POSITIVE_INFINITY
+  plan.tasks.forEach((task, index) => {
+    if (task.level <= hideDeeperThan) hideDeeperThan = Number.POSITIVE_INFINITY
+    const hidden = task.level > hideDeeperThan
+    const collapsed = task.isCollapsed && schedule.isSummary[index] === 1
+    if (collapsed && !hidden) hideDeeperThan = task.level
+    isHidden[index] = hidden
+    isCollapsed[index] = collapsed
+  })
+  return { isHidden, isCollapsed }
+}
+
+/** A task row with its outline level and, when they apply, its hidden and collapsed flags. */
+function taskRow(task: Task, index: number, states: XlsxTaskRowStates, cells: (XlsxCell | null)[]): XlsxRow {
+  const row: XlsxRow = { outlineLevel: Math.min(7, Math.max(0, task.level - 1)), cells }
+  if (states.isHidden[index] === true) row.isHidden = true
+  if (states.isCollapsed[index] === true) row.isCollapsed = true
+  return row
+}
+
 const text = (value: string, style?: XlsxStyle): XlsxCell => (style === undefined ? { type: 'string', value } : { type: 'string', value, style })
 /** Text, or no cell at all for empty text (an empty string cell would still be a value in Excel). */
 const optionalText = (value: string | undefined): XlsxCell | null => (value === undefined || value === '' ? null : text(value))
@@ -113,14 +150,21 @@ export const xlsxScheduleHeaders = [
   'Critical',
 ] as const
 
-function scheduleSheet(plan: Plan, schedule: Schedule, styles: Styles, wbs: string[], predecessors: string[], resources: string[]): XlsxSheet {
+function scheduleSheet(
+  plan: Plan,
+  schedule: Schedule,
+  styles: Styles,
+  states: XlsxTaskRowStates,
+  wbs: string[],
+  predecessors: string[],
+  resources: string[],
+): XlsxSheet {
   const minutesPerDay = plan.settings.minutesPerDay
   const rows: XlsxRow[] = [headerRow(styles, [...xlsxScheduleHeaders])]
   plan.tasks.forEach((task, index) => {
     const isSummary = schedule.isSummary[index] === 1
-    rows.push({
-      outlineLevel: Math.min(7, Math.max(0, task.level - 1)),
-      cells: [
+    rows.push(
+      taskRow(task, index, states, [
         number(index + 1),
         text(wbs[index] ?? ''),
         text(task.name, nameStyle(styles, task.level, isSummary)),
@@ -132,8 +176,8 @@ function scheduleSheet(plan: Plan, schedule: Schedule, styles: Styles, wbs: stri
         number(exportRound((schedule.percentComplete[index] as number) / 100), styles.percent),
         number(exportRound((schedule.totalSlack[index] as number) / minutesPerDay)),
         bool(schedule.isCritical[index] === 1),
-      ],
-    })
+      ]),
+    )
   })
   return {
     name: xlsxSheetNames.schedule,
@@ -172,7 +216,7 @@ function lastDayOf(start: number, finish: number): number {
 
 const ganttFixedColumns = 2
 
-function ganttSheet(plan: Plan, schedule: Schedule, styles: Styles): XlsxSheet {
+function ganttSheet(plan: Plan, schedule: Schedule, styles: Styles, states: XlsxTaskRowStates): XlsxSheet {
   const timeline = xlsxGanttTimeline(plan, schedule)
   const calendar = calendarCompile(plan, plan.calendarId)
   const span = timeline.unit === 'day' ? 1 : 7
@@ -197,10 +241,7 @@ function ganttSheet(plan: Plan, schedule: Schedule, styles: Styles): XlsxSheet {
     const isCritical = schedule.isCritical[index] === 1
     const start = schedule.start[index] as number
     const finish = schedule.finish[index] as number
-    const row: XlsxRow = {
-      outlineLevel: Math.min(7, Math.max(0, task.level - 1)),
-      cells: [number(index + 1), text(task.name, nameStyle(styles, task.level, isSummary))],
-    }
+    const row = taskRow(task, index, states, [number(index + 1), text(task.name, nameStyle(styles, task.level, isSummary))])
     if (Number.isFinite(start) && Number.isFinite(finish)) {
       const isMilestone = !isSummary && (task.isMilestone || finish <= start)
       if (isMilestone) {
@@ -372,8 +413,9 @@ function milestonesSheet(plan: Plan, schedule: Schedule, styles: Styles, wbs: st
 
 /**
  * The Excel workbook of a scheduled plan as plain data: sheets Schedule, Gantt, Resources, Resource usage and
- * Milestones. `schedule` must be the result of scheduling `plan` (arrays indexed like `plan.tasks`).
- * Render it with `xlsxRender`.
+ * Milestones. `schedule` must be the result of scheduling `plan` (arrays indexed like `plan.tasks`). Task rows are
+ * grouped by outline level and open as the plan's outline shows: rows under collapsed summaries hidden, the
+ * summaries' groups collapsed. Render it with `xlsxRender`.
  */
 export function xlsxBuildPlanWorkbook(plan: Plan, schedule: Schedule, options: XlsxBuildOptions): XlsxWorkbook {
   const styles = makeStyles()
@@ -383,13 +425,14 @@ export function xlsxBuildPlanWorkbook(plan: Plan, schedule: Schedule, options: X
   const resources = exportResourceTexts(plan, byTask)
   const usage = xlsxUsage(plan, schedule)
   const now = dateToWallMinutes(plan.statusDate ?? options.now)
+  const states = xlsxTaskRowStates(plan, schedule)
   return {
     title: plan.name,
     creator: 'Gantry',
     created: dateToWallMinutes(options.now),
     sheets: [
-      scheduleSheet(plan, schedule, styles, wbs, predecessors, resources),
-      ganttSheet(plan, schedule, styles),
+      scheduleSheet(plan, schedule, styles, states, wbs, predecessors, resources),
+      ganttSheet(plan, schedule, styles, states),
       resourcesSheet(plan, styles, usage.totalWork),
       usageSheet(plan, styles, usage),
       milestonesSheet(plan, schedule, styles, wbs, now),

@@ -8,7 +8,15 @@ import type { XlsxCell, XlsxStyle, XlsxWorkbook } from './spec'
 
 /** The part of an ExcelJS cell the renderer writes. */
 export type ExcelCellLike = { value: unknown; style: unknown }
-export type ExcelRowLike = { getCell(column: number): ExcelCellLike; outlineLevel?: number; height?: number; commit?(): void }
+export type ExcelRowLike = {
+  getCell(column: number): ExcelCellLike
+  outlineLevel?: number
+  height?: number
+  hidden?: boolean
+  /** Read-only in ExcelJS (see `setCollapsed`). */
+  readonly collapsed?: boolean
+  commit?(): void
+}
 export type ExcelColumnLike = { width?: number; style: unknown }
 export type ExcelWorksheetLike = {
   getRow(row: number): ExcelRowLike
@@ -88,6 +96,15 @@ function excelStyle(style: XlsxStyle): ExcelStyle {
     if (style.isWrapped === true) result.alignment.wrapText = true
   }
   return result
+}
+
+/**
+ * Sets the `collapsed` flag ExcelJS writes on a row. ExcelJS (4.4) has no setter: its getter guesses the flag from the
+ * sheet (every row at the sheet's deepest outline level), which marks detail rows and never a summary at level 0.
+ * An own property on the row shadows that getter, so the flag is exactly the description's.
+ */
+function setCollapsed(target: ExcelRowLike, isCollapsed: boolean): void {
+  Object.defineProperty(target, 'collapsed', { value: isCollapsed, configurable: true, enumerable: false, writable: true })
 }
 
 /** A wall-clock minute as the JavaScript Date ExcelJS converts to an Excel serial (it reads the UTC fields). */
@@ -181,6 +198,9 @@ export async function xlsxRender(workbook: XlsxWorkbook, excel: ExcelJsLike, opt
       const target = worksheet.getRow(rowIndex + 1)
       if (row.outlineLevel !== undefined && row.outlineLevel > 0) target.outlineLevel = Math.min(7, row.outlineLevel)
       if (row.height !== undefined) target.height = row.height
+      if (row.isHidden === true) target.hidden = true
+      // On a sheet without outline levels ExcelJS's guess is always "not collapsed", so only grouped sheets need it.
+      if (maxLevel > 0 || row.isCollapsed === true) setCollapsed(target, row.isCollapsed === true)
       row.cells.forEach((cell, columnIndex) => {
         if (cell !== null) write(target.getCell(columnIndex + 1), cell)
       })

@@ -52,6 +52,13 @@ export type XlsxRow = {
   spans?: XlsxSpan[]
   /** Excel outline (grouping) level, 0 = not grouped; at most 7. */
   outlineLevel?: number
+  /** The row is hidden when the file opens (inside a collapsed group); expanding the group in Excel shows it. */
+  isHidden?: boolean
+  /**
+   * The group of rows this row carries the outline button of is collapsed. With `hasSummaryAbove` that is the
+   * group right below the row (a collapsed summary task); its rows should be `isHidden`.
+   */
+  isCollapsed?: boolean
   /** Row height in points (Excel's default is 15). */
   height?: number
 }
