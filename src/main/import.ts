@@ -3,7 +3,7 @@ import type { Plan } from '../shared/domain/model'
 import { mspdiRead } from '../shared/formats/mspdi'
 import { csvImportPlan } from '../shared/formats/csv'
 import { planRestore } from '../shared/formats/plan-file'
-import type { ProgressEvent } from '../shared/ipc/contract'
+import type { ImportedPlan, ProgressEvent } from '../shared/ipc/contract'
 import { SafeSaveError, decodeText } from './files/safe-save'
 
 /** Microsoft Project XML files above this size are refused before parsing (a 100,000-task file is about 28 MB). */
@@ -32,11 +32,11 @@ export async function importMspdiFile(
   fileName: string,
   sendProgress: (event: ProgressEvent) => void,
   parser: MspdiParser = mspdiParseInProcess,
-): Promise<Plan> {
+): Promise<ImportedPlan> {
   const text = decodeText(bytes, fileName, 'a Microsoft Project XML file')
   const result = await parser(text, (fraction, message) => sendProgress({ task: 'import/mspdi', fraction, message }))
   if (!result.ok) throw new SafeSaveError(result.isTooLarge === true ? 'too-large' : 'bad-file', `"${fileName}" cannot be imported. ${result.message}`)
-  return result.plan
+  return { plan: result.plan, warnings: result.warnings }
 }
 
 /** CSV files above this size are refused before parsing. */
@@ -49,7 +49,7 @@ function localNow(date = new Date()): string {
 }
 
 /** Converts a CSV task table (Name, Duration, Start, Predecessors, Resources, Outline level) into a new plan. */
-export async function importCsvFile(bytes: Uint8Array, fileName: string): Promise<Plan> {
+export async function importCsvFile(bytes: Uint8Array, fileName: string): Promise<ImportedPlan> {
   const text = decodeText(bytes, fileName, 'a CSV file')
   const result = csvImportPlan(text, {
     planId: `imported-${randomBytes(8).toString('hex')}`,
@@ -60,5 +60,5 @@ export async function importCsvFile(bytes: Uint8Array, fileName: string): Promis
   // The same checks as a .gantry file, so an imported plan can always be saved.
   const restored = planRestore(result.plan)
   if (!restored.ok) throw new SafeSaveError('bad-file', `"${fileName}" cannot be imported. ${restored.error.message}`)
-  return restored.plan
+  return { plan: restored.plan, warnings: result.warnings }
 }

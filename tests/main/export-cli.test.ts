@@ -180,6 +180,16 @@ describe('cli import', () => {
     expect(parsed.plan.tasks.map((task) => task.name)).toEqual(['Design', 'Build'])
   })
 
+  it('prints the CSV reader\'s warnings on stderr: a linked task typed to start before its predecessor allows', async () => {
+    const csvPath = join(folder, 'early.csv')
+    await writeFile(csvPath, 'Name,Duration,Start,Predecessors\r\nDesign,5d,2026-03-02,\r\nBuild,3d,2026-03-03,1\r\n')
+    const out = join(folder, 'early.gantry')
+    const io = capture()
+    expect(await importCommand([csvPath, '--out', out], io)).toBe(0)
+    expect(io.err).toBe('import: warning: The start on line 3 (Build) is before its predecessors allow; the links decide.\n')
+    expect(await exists(out)).toBe(true)
+  })
+
   it.each([
     ['empty.xml', ''],
     ['truncated.xml', '<?xml version="1.0"?><Project xmlns="http://schemas.microsoft.com/project"><Tasks><Task><UID>1'],

@@ -38,13 +38,39 @@ describe('import/mspdi', () => {
     deps.dialog.openAnswers.push(join(samples, 'task-links-project2010-mspdi.xml'))
     const result = await handlers['import/mspdi'](appFrame, undefined)
     if (!result.ok) throw new Error(result.error.message)
-    expect(planRestore(result.value).ok).toBe(true)
-    expect(result.value.tasks.length).toBeGreaterThan(0)
-    expect(result.value.dependencies.length).toBeGreaterThan(0)
-    expect(result.value.id).toMatch(/^imported-[0-9a-f]{16}$/)
+    const { plan, warnings } = result.value
+    expect(planRestore(plan).ok).toBe(true)
+    expect(plan.tasks.length).toBeGreaterThan(0)
+    expect(plan.dependencies.length).toBeGreaterThan(0)
+    expect(plan.id).toMatch(/^imported-[0-9a-f]{16}$/)
+    expect(warnings).toEqual([])
     expect(deps.progress.length).toBeGreaterThanOrEqual(2)
     expect(deps.progress.every((event) => event.task === 'import/mspdi' && event.fraction >= 0 && event.fraction <= 1)).toBe(true)
     expect(deps.progress.at(-1)?.fraction).toBe(1)
+  })
+
+  it('returns the reader\'s warnings with the plan: a file without a project calendar gets the Standard one', async () => {
+    const path = join(root, 'no-calendar.xml')
+    writeFileSync(
+      path,
+      '<?xml version="1.0"?><Project xmlns="http://schemas.microsoft.com/project"><Name>Bare</Name>' +
+        '<StartDate>2026-03-02T08:00:00</StartDate><Tasks><Task><UID>1</UID><ID>1</ID><Name>Only task</Name>' +
+        '<Duration>PT16H0M0S</Duration></Task></Tasks></Project>',
+    )
+    deps.dialog.openAnswers.push(path)
+    const result = await handlers['import/mspdi'](appFrame, undefined)
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.value.plan.tasks.map((task) => task.name)).toEqual(['Only task'])
+    expect(result.value.warnings).toEqual([
+      'The file has no usable project calendar; the Standard calendar (Monday-Friday 08:00-17:00) was used.',
+    ])
+  })
+
+  it('reports a manually scheduled task of a Microsoft Project sample as a warning', async () => {
+    deps.dialog.openAnswers.push(join(samples, 'issue2000.xml'))
+    const result = await handlers['import/mspdi'](appFrame, undefined)
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.value.warnings).toEqual([expect.stringMatching(/manually scheduled/)])
   })
 
   it('gives the same plan from the worker as in-process (apart from the fresh id)', async () => {
@@ -122,10 +148,22 @@ describe('import/csv', () => {
     deps.dialog.openAnswers.push(path)
     const result = await handlers['import/csv'](appFrame, undefined)
     if (!result.ok) throw new Error(result.error.message)
-    expect(result.value.name).toBe('tasks')
-    expect(result.value.tasks.map((task) => task.name)).toEqual(['Design', 'Build', 'Release'])
-    expect(result.value.dependencies).toHaveLength(2)
-    expect(planRestore(result.value).ok).toBe(true)
+    const { plan, warnings } = result.value
+    expect(plan.name).toBe('tasks')
+    expect(plan.tasks.map((task) => task.name)).toEqual(['Design', 'Build', 'Release'])
+    expect(plan.dependencies).toHaveLength(2)
+    expect(planRestore(plan).ok).toBe(true)
+    expect(warnings).toEqual([])
+  })
+
+  it('returns the warnings with the plan: a linked task typed to start before its predecessor allows', async () => {
+    const path = join(root, 'early.csv')
+    writeFileSync(path, 'Name,Duration,Start,Predecessors\r\nDesign,5d,2026-03-02,\r\nBuild,3d,2026-03-03,1\r\n')
+    deps.dialog.openAnswers.push(path)
+    const result = await handlers['import/csv'](appFrame, undefined)
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.value.plan.tasks.map((task) => task.name)).toEqual(['Design', 'Build'])
+    expect(result.value.warnings).toEqual(['The start on line 3 (Build) is before its predecessors allow; the links decide.'])
   })
 
   it.each([

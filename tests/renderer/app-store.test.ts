@@ -1,16 +1,18 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
-import { makeTask } from '../../src/shared/domain/defaults'
+import { makePlan, makeTask } from '../../src/shared/domain/defaults'
 import type { Plan } from '../../src/shared/domain/model'
 import type { IpcResult } from '../../src/shared/ipc/contract'
 import { planDbList, planDbLoad } from '../../src/renderer/src/db/plan-db'
 import { createAppStore } from '../../src/renderer/src/stores/app-store'
+import { importWarningsNotice } from '../../src/renderer/src/stores/document-slice'
 import { fakeWebPlatform, planDbsPerTest } from '../support/fake-platform'
 
 /** A platform whose answers the test scripts; it records the plans it was asked to save. */
 function fakePlatform() {
   const saved: Plan[] = []
   let openAnswer: IpcResult<unknown> = { ok: false, error: { code: 'canceled', message: 'Canceled.' } }
+  let importAnswer: IpcResult<unknown> = { ok: false, error: { code: 'canceled', message: 'Canceled.' } }
   const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
   const invoke = {
     'app/info': () => ok({ name: 'Gantry', version: 'test', platform: 'web', userDataFolder: null }),
@@ -30,11 +32,14 @@ function fakePlatform() {
     'recovery/read': () => Promise.resolve({ ok: false, error: { code: 'not-found', message: 'none' } }),
     'recovery/discard': () => ok(undefined),
     'window/setTitle': () => ok(undefined),
+    'import/mspdi': () => Promise.resolve(importAnswer),
+    'import/csv': () => Promise.resolve(importAnswer),
   }
   return {
     platform: fakeWebPlatform(invoke),
     saved,
     answerOpen: (answer: IpcResult<unknown>) => (openAnswer = answer),
+    answerImport: (answer: IpcResult<unknown>) => (importAnswer = answer),
   }
 }
 
@@ -180,6 +185,56 @@ describe('app store', () => {
     expect(await reloaded.getState().documentSave()).toBe(true)
     expect(fake.saved.at(-1)?.name).toBe('Plan v2')
     expect(reloaded.getState().document?.isDirty).toBe(false)
+  })
+
+  it("opens an imported plan and shows the reader's warnings in the notice: the first three, then how many more", async () => {
+    const { store, db, fake } = setup()
+    const imported = makePlan('imported-1', 'Vendor plan', '2026-03-02T08:00:00', '2026-03-01T00:00:00', {
+      tasks: [makeTask(1, { name: 'Kick-off' })],
+    })
+    const warnings = [
+      'The file has no usable project calendar; the Standard calendar (Monday-Friday 08:00-17:00) was used.',
+      '1 task(s) are manually scheduled in Microsoft Project; Gantry schedules them automatically.',
+      'The start on line 3 (Build) is before its predecessors allow; the links decide.',
+      'A fourth warning.',
+      'A fifth warning.',
+    ]
+    fake.answerImport({ ok: true, value: { plan: imported, warnings } })
+    expect(await store.getState().documentImport('mspdi')).toBe(true)
+    expect(store.getState().document?.plan.tasks.map((task) => task.name)).toEqual(['Kick-off'])
+    expect((await planDbList(db)).map((stored) => stored.name)).toEqual(['Vendor plan'])
+    const message = store.getState().notices.at(-1)?.message
+    expect(message).toBe(
+      `Imported "Vendor plan" with 5 warnings: ${warnings.slice(0, 3).join(' ')} …and 2 more.`,
+    )
+    expect(message).not.toContain('fourth')
+
+    // One warning: all of it, and no count of more.
+    fake.answerImport({
+      ok: true,
+      value: { plan: { ...imported, name: 'From Excel' }, warnings: [warnings[2]] },
+    })
+    expect(await store.getState().documentImport('csv')).toBe(true)
+    expect(store.getState().notices.at(-1)?.message).toBe(
+      `Imported "From Excel" with 1 warning: ${warnings[2]}`,
+    )
+  })
+
+  it('cuts a very long warning (a long task name from the file) in the import notice', () => {
+    const long = `The start on line 2 (${'x'.repeat(500)}) is before its predecessors allow; the links decide.`
+    const message = importWarningsNotice('Long', [long])
+    expect(message.startsWith('Imported "Long" with 1 warning: The start on line 2 (xxx')).toBe(true)
+    expect(message.endsWith('x…')).toBe(true)
+    expect(message.length).toBeLessThan(260)
+  })
+
+  it('an import without warnings opens the plan with no notice', async () => {
+    const { store, fake } = setup()
+    const imported = makePlan('imported-2', 'Clean', '2026-03-02T08:00:00', '2026-03-01T00:00:00')
+    fake.answerImport({ ok: true, value: { plan: imported, warnings: [] } })
+    expect(await store.getState().documentImport('csv')).toBe(true)
+    expect(store.getState().document?.plan.name).toBe('Clean')
+    expect(store.getState().notices).toEqual([])
   })
 
   it('a bad file from the platform shows its message and stores nothing', async () => {

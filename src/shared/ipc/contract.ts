@@ -38,6 +38,9 @@ export type RecoveryCopy = { planId: string; planName: string; savedAt: string }
 
 export type SavedFile = { fileName: string }
 
+/** A plan converted from another tool's file, with the reader's warnings (what it dropped or assumed), in order. */
+export type ImportedPlan = { plan: Plan; warnings: string[] }
+
 export type AppInfo = { name: string; version: string; platform: 'electron' | 'web'; userDataFolder: string | null }
 
 /** Commands the application menu sends to the renderer. */
@@ -85,9 +88,10 @@ export type IpcContract = {
   'export/xlsx': { request: { plan: Plan }; response: SavedFile }
   'export/mspdi': { request: { plan: Plan }; response: SavedFile }
   'export/csv': { request: { plan: Plan }; response: SavedFile }
-  /** Show the open dialog, read a Microsoft Project XML file and convert it into a plan. */
-  'import/mspdi': { request: void; response: Plan }
-  'import/csv': { request: void; response: Plan }
+  /** Show the open dialog, read a Microsoft Project XML file and convert it into a plan, with the reader's warnings. */
+  'import/mspdi': { request: void; response: ImportedPlan }
+  /** Show the open dialog, read a CSV task table and convert it into a plan, with the reader's warnings. */
+  'import/csv': { request: void; response: ImportedPlan }
   /** Save a career backup (JSON text made by the renderer) where the user chooses. */
   'career/backup': { request: { text: string; suggestedName: string }; response: SavedFile }
   /** Pick a backup file and return its text; the renderer validates and restores it. */

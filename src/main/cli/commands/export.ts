@@ -52,7 +52,7 @@ export async function cliReadPlan(path: string, onProgress?: (fraction: number) 
   const extension = extname(path).toLowerCase()
   if (extension === '.csv') {
     const read = csvImportPlan(text, { planId: `csv-${Date.now()}`, now, name: basename(path, extname(path)) })
-    return read.ok ? { ok: true, plan: read.plan, warnings: [], kind: 'csv' } : { ok: false, message: `"${fileName}": ${read.error}` }
+    return read.ok ? { ok: true, plan: read.plan, warnings: read.warnings, kind: 'csv' } : { ok: false, message: `"${fileName}": ${read.error}` }
   }
   const isXml = extension === '.xml' || (extension !== '.gantry' && extension !== '.json' && text.trimStart().startsWith('<'))
   if (isXml) {

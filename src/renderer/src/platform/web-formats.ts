@@ -4,6 +4,7 @@ import { scheduleRun } from '../../../shared/domain/schedule'
 import { csvExportPlan, csvImportPlan } from '../../../shared/formats/csv'
 import { mspdiRead, mspdiWrite } from '../../../shared/formats/mspdi'
 import { planRestore } from '../../../shared/formats/plan-file'
+import type { ImportedPlan } from '../../../shared/ipc/contract'
 import { xlsxBuildPlanWorkbook, xlsxRender, type ExcelJsLike } from '../../../shared/formats/xlsx'
 
 /**
@@ -50,27 +51,27 @@ export function webExportCsv(plan: Plan): FormatResult<string> {
   return schedule.ok ? { ok: true, value: csvExportPlan(plan, schedule.value) } : schedule
 }
 
-function restored(plan: Plan, fileName: string): FormatResult<Plan> {
+function restored(plan: Plan, warnings: string[], fileName: string): FormatResult<ImportedPlan> {
   const result = planRestore(plan)
   return result.ok
-    ? { ok: true, value: result.plan }
+    ? { ok: true, value: { plan: result.plan, warnings } }
     : { ok: false, message: `"${fileName}" cannot be imported. ${result.error.message}` }
 }
 
-/** A new plan from Microsoft Project XML text. */
-export function webImportMspdi(text: string, fileName: string, planId: string): FormatResult<Plan> {
+/** A new plan from Microsoft Project XML text, with the reader's warnings. */
+export function webImportMspdi(text: string, fileName: string, planId: string): FormatResult<ImportedPlan> {
   const result = mspdiRead(text, { planId })
   if (!result.ok) return { ok: false, message: `"${fileName}" cannot be imported. ${result.error.message}` }
-  return restored(result.plan, fileName)
+  return restored(result.plan, result.warnings, fileName)
 }
 
-/** A new plan from a CSV task table. */
-export function webImportCsv(text: string, fileName: string, planId: string): FormatResult<Plan> {
+/** A new plan from a CSV task table, with the reader's warnings. */
+export function webImportCsv(text: string, fileName: string, planId: string): FormatResult<ImportedPlan> {
   const result = csvImportPlan(text, {
     planId,
     now: localNow(),
     name: fileName.replace(/\.(csv|txt)$/i, '') || 'Imported plan',
   })
   if (!result.ok) return { ok: false, message: `"${fileName}" cannot be imported. ${result.error}` }
-  return restored(result.plan, fileName)
+  return restored(result.plan, result.warnings, fileName)
 }

@@ -1,6 +1,7 @@
 import type {
   AppInfo,
   GantryPlatform,
+  ImportedPlan,
   IpcError,
   IpcResult,
   MenuCommand,
@@ -57,7 +58,7 @@ function exported(
   return ok({ fileName })
 }
 
-function imported(result: FormatResult<Plan>): IpcResult<Plan> {
+function imported(result: FormatResult<ImportedPlan>): IpcResult<ImportedPlan> {
   return result.ok ? ok(result.value) : fail('bad-file', result.message)
 }
 

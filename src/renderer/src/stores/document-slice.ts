@@ -44,6 +44,23 @@ function isSameScheduleInput(previous: Plan, next: Plan): boolean {
   )
 }
 
+/** Warnings an import notice lists in full; the rest are counted. */
+export const importWarningsShown = 3
+/** Longer warnings (a task name from the file can be long) are cut to this many characters in the notice. */
+const importWarningMaxChars = 200
+
+/** The notice after an import whose reader had warnings: how many, the first few, and how many more. */
+export function importWarningsNotice(planName: string, warnings: readonly string[]): string {
+  const shown = warnings
+    .slice(0, importWarningsShown)
+    .map((warning) =>
+      warning.length > importWarningMaxChars ? `${warning.slice(0, importWarningMaxChars - 1)}…` : warning,
+    )
+  const more = warnings.length - shown.length
+  const count = warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`
+  return `Imported "${planName}" with ${count}: ${shown.join(' ')}${more > 0 ? ` …and ${more} more.` : ''}`
+}
+
 function planForFile(plan: Plan, now: string): Plan {
   return { ...plan, updatedAt: now }
 }
@@ -372,7 +389,14 @@ export function createDocumentSlice(deps: StoreDeps): SliceCreator<DocumentSlice
           if (result.error.code !== 'canceled') get().noticeAdd('error', result.error.message)
           return false
         }
-        return storeAndOpen(result.value, null, 'import')
+        const { plan, warnings } = result.value
+        if (!(await storeAndOpen(plan, null, 'import'))) return false
+        // Checked like the plan: only text is shown.
+        const texts = Array.isArray(warnings) ? warnings.filter((warning) => typeof warning === 'string') : []
+        if (texts.length > 0) {
+          get().noticeAdd('info', importWarningsNotice(get().document?.plan.name ?? 'the plan', texts))
+        }
+        return true
       },
 
       async documentExport(kind) {
