@@ -208,6 +208,8 @@ describe('app store', () => {
       `Imported "Vendor plan" with 5 warnings: ${warnings.slice(0, 3).join(' ')} …and 2 more.`,
     )
     expect(message).not.toContain('fourth')
+    // A warning stays until the user dismisses it (it is not a confirmation that fades).
+    expect(store.getState().notices.at(-1)?.kind).toBe('warning')
 
     // One warning: all of it, and no count of more.
     fake.answerImport({

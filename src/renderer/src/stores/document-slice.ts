@@ -394,7 +394,7 @@ export function createDocumentSlice(deps: StoreDeps): SliceCreator<DocumentSlice
         // Checked like the plan: only text is shown.
         const texts = Array.isArray(warnings) ? warnings.filter((warning) => typeof warning === 'string') : []
         if (texts.length > 0) {
-          get().noticeAdd('info', importWarningsNotice(get().document?.plan.name ?? 'the plan', texts))
+          get().noticeAdd('warning', importWarningsNotice(get().document?.plan.name ?? 'the plan', texts))
         }
         return true
       },

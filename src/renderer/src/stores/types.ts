@@ -28,7 +28,8 @@ export type WorkspaceView = 'gantt' | 'milestones' | 'settings' | 'resources' | 
 
 /** A follow-up a notice offers as a button. */
 export type NoticeAction = 'save-as' | 'reload'
-export type Notice = { id: number; kind: 'error' | 'info'; message: string; action?: NoticeAction }
+/** `error` and `warning` stay until dismissed (an error is announced as an alert); `info` fades. */
+export type Notice = { id: number; kind: 'error' | 'warning' | 'info'; message: string; action?: NoticeAction }
 
 /** The plan open in the workspace. */
 export type PlanDocument = {

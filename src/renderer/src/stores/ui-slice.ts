@@ -52,7 +52,7 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
             ? { id: noticeCounter, kind, message }
             : { id: noticeCounter, kind, message, action }
         set({ notices: [...get().notices, notice] })
-        // Errors stay until dismissed; confirmations fade after a while.
+        // Errors and warnings stay until dismissed; confirmations fade after a while.
         if (kind === 'info') setTimeout(() => get().noticeDismiss(notice.id), infoNoticeMs)
       },
       noticeDismiss(id) {
