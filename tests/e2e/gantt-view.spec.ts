@@ -111,6 +111,20 @@ test('columns hide, show and resize; critical path; collapse; zoom; tooltip with
   }
   await zoom.selectOption(initial)
 
+  // Hiding the details panel widens the chart: the time scale and the shading still reach its right edge.
+  const chartPane = page.getByTestId('ws-chart')
+  const widthBefore = (await chartPane.boundingBox())?.width ?? 0
+  await page.getByRole('button', { name: 'Hide details' }).click()
+  await expect.poll(async () => (await chartPane.boundingBox())?.width ?? 0).toBeGreaterThan(widthBefore + 100)
+  const reach = async (): Promise<number> =>
+    chartPane.evaluate((pane) => {
+      const right = pane.getBoundingClientRect().right
+      const cells = [...pane.querySelectorAll<HTMLElement>('.ws-scale-cell.is-bottom')].filter((cell) => !cell.hidden)
+      return Math.max(...cells.map((cell) => cell.getBoundingClientRect().right)) - right
+    })
+  await expect.poll(reach).toBeGreaterThanOrEqual(0)
+  await page.getByRole('button', { name: 'Show details' }).click()
+
   // Collapse the summary with its toggle: the subtasks' rows and bars go, the summary's bar stays.
   await rowOf(page, 1).getByRole('button', { name: 'Collapse Launch' }).click()
   await expect(grid(page)).toHaveAttribute('aria-rowcount', '2')

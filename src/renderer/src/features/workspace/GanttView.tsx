@@ -78,7 +78,6 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
 
   // Null until measured: the first commit renders the frame without rows, so measuring it lays out little.
   const [viewportHeight, setViewportHeight] = useState<number | null>(null)
-  const [chartWidth, setChartWidth] = useState(1000)
   const [active, setActive] = useState<Active>({ taskId: null, column: 'name' })
   const [editing, setEditing] = useState<Editing | null>(null)
   const [tooltip, setTooltip] = useState<{ taskId: TaskId; x: number; y: number } | null>(null)
@@ -109,6 +108,7 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
     calendar: null,
   })
   const chartWidthRef = useRef(1000)
+  const syncScrollRef = useRef<() => void>(() => undefined)
 
   const rowCount = derived?.rows.length ?? 0
   const rowsViewport = Math.max(rowHeight, (viewportHeight ?? 0) - headerHeight - scrollbarRoom)
@@ -122,7 +122,8 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
       setViewportHeight(scroller.clientHeight)
       if (chart !== null) {
         chartWidthRef.current = chart.clientWidth || 1000
-        setChartWidth(chart.clientWidth)
+        // A wider chart may show past the painted time range: extend it as a scroll would.
+        syncScrollRef.current()
       }
     }
     measure()
@@ -159,6 +160,7 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
       painterRef.current?.setXWindow(state.x0, state.x1)
     }
   }, [])
+  syncScrollRef.current = syncScroll
   const applyScroll = syncScroll
   const applyHorizontalScroll = syncScroll
 
@@ -614,7 +616,6 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
                   derived={derived}
                   scale={scale}
                   height={rowsViewport}
-                  chartWidth={chartWidth}
                   layerRef={chartRowsRef}
                   shadingRef={shadingRef}
                   rowAt={(offsetY) => Math.floor((offsetY + windowRef.current.top) / rowHeight)}
@@ -712,7 +713,6 @@ type ChartBodyProps = {
   derived: Derived
   scale: TimeScale
   height: number
-  chartWidth: number
   /** The layer the row painter draws bars and link arrows into. */
   layerRef: React.RefObject<HTMLDivElement | null>
   /** The layer the timeline painter shades non-working days in. */
