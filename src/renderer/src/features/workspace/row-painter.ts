@@ -150,11 +150,6 @@ export class RowPainter {
     this.paint()
   }
 
-  /** The first row of the window and the number of rows it holds. */
-  window(): { start: number; count: number } {
-    return { start: this.start, count: this.poolSize }
-  }
-
   /** The cell element showing a task's column, or null when the task's row is not in the window. */
   cellElement(taskId: TaskId, column: ColumnKey): HTMLElement | null {
     const derived = this.input?.derived
