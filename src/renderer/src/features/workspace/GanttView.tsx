@@ -134,7 +134,7 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
   }, [])
 
   // One handler for both scrollers: it reads both positions before writing anything (no forced layout), has the
-  // painter move the row window, and renders the new timeline window synchronously when it changed.
+  // row painter move its window, and has both painters cover a new x range when the chart left the old one.
   const syncScroll = useCallback(() => {
     const scroller = scrollerRef.current
     const chart = chartPaneRef.current
