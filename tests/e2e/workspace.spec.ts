@@ -302,7 +302,8 @@ test('keyboard only: F6 moves between panes; in the chart, arrows move a task by
 
   // F6 from the grid reaches the chart, then the details panel, then the toolbar, then the grid again.
   await press(page, 'F6')
-  const chart = page.getByRole('group', { name: /^Gantt chart/ })
+  const chart = page.getByRole('group', { name: 'Gantt chart' })
+  await expect(chart).toHaveAccessibleDescription(/Left and Right move the selected task by a working day/)
   await expect(chart).toBeFocused()
   await press(page, 'F6')
   await expect(page.getByRole('region', { name: 'Task details' }).getByRole('button', { name: 'Hide details' })).toBeFocused()

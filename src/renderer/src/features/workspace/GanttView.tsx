@@ -890,7 +890,8 @@ function ChartBody(props: ChartBodyProps) {
       style={{ height }}
       tabIndex={0}
       role="group"
-      aria-label="Gantt chart: Left and Right move the selected task by a working day, Shift with them changes its duration, Up and Down select another task"
+      aria-label="Gantt chart"
+      aria-describedby="ws-chart-keys"
       data-pane="chart"
       onKeyDown={onKeyDown}
       onPointerDown={onPointerDown}
@@ -904,6 +905,9 @@ function ChartBody(props: ChartBodyProps) {
       <div className="ws-shading" ref={props.shadingRef} />
       {todayX >= 0 && todayX <= scale.width && <div className="ws-today" style={{ left: todayX }} title={`Today, ${cellDate(today)}`} />}
       <div className="ws-chart-layer" ref={props.layerRef} />
+      <p id="ws-chart-keys" className="ws-visually-hidden">
+        Left and Right move the selected task by a working day; with Shift they change its duration. Up and Down select another task.
+      </p>
       <svg className="ws-link-draft" aria-hidden="true">
         <line ref={linkLineRef} style={{ display: 'none' }} />
       </svg>
