@@ -87,8 +87,26 @@ test('columns hide, show and resize; critical path; collapse; zoom; tooltip with
   await expect(bar(5)).not.toHaveClass(/is-critical/)
   await expect(page.locator('.ws-link[data-link-id="1"]')).toHaveClass(/is-critical/)
   await expect(page.locator('.ws-link[data-link-id="3"]')).not.toHaveClass(/is-critical/)
+  // The arrow heads follow: red on the critical arrow, the normal colour on the other.
+  const markerOf = (id: number): Promise<string> => page.locator(`.ws-link[data-link-id="${id}"]`).evaluate((path) => getComputedStyle(path).markerEnd)
+  expect(await markerOf(1)).toContain('#ws-arrow-critical')
+  expect(await markerOf(3)).toMatch(/#ws-arrow"?\)$/)
   await expect(rowOf(page, 2).locator('.ws-cell-text')).toHaveClass(/is-critical-text/)
   await expect(rowOf(page, 5).locator('.ws-cell-text')).not.toHaveClass(/is-critical-text/)
+
+  // Cells whose text may be cut off, and the time scale, show their whole text as a tooltip when hovered.
+  await rowOf(page, 3).locator('.ws-col-predecessors').hover()
+  await expect(rowOf(page, 3).locator('.ws-col-predecessors')).toHaveAttribute('title', '2')
+  await rowOf(page, 2).locator('.ws-col-name').hover()
+  await expect(rowOf(page, 2).locator('.ws-col-name')).toHaveAttribute('title', 'Build')
+  const scaleCells = page.locator('.ws-scale-cell.is-bottom')
+  const inView = await scaleCells.evaluateAll((cells) => {
+    const pane = (document.querySelector('[data-testid="ws-chart"]') as HTMLElement).getBoundingClientRect()
+    return cells.findIndex((cell) => !(cell as HTMLElement).hidden && cell.getBoundingClientRect().left > pane.left + 20 && cell.getBoundingClientRect().right < pane.right - 20)
+  })
+  const scaleCell = scaleCells.nth(inView)
+  await scaleCell.hover()
+  await expect(scaleCell).toHaveAttribute('title', /\d{4}/)
 
   // Tooltip of the Docs bar: its dates and its slack (Build + Test = 8 days against Docs' 2: 6 days of slack).
   await bar(5).hover()

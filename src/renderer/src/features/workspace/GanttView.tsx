@@ -563,6 +563,7 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
                       activate(at.taskId, at.column, event.ctrlKey || event.metaKey || event.shiftKey)
                       focusGrid()
                     }}
+                    onPointerOver={(event) => painterRef.current?.titleAt(event.target as Element)}
                     onDoubleClick={(event) => {
                       const at = cellAt(event.target)
                       if (at !== null && (event.target as HTMLElement).closest('button,input') === null) startEdit(at.taskId, at.column)
@@ -611,7 +612,13 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
             />
             <div className="ws-chart-pane" ref={chartPaneRef} data-testid="ws-chart">
               <div className="ws-chart-content" style={{ width: scale.width }}>
-                <div className="ws-timeline-head" style={{ height: headerHeight }} aria-hidden="true" ref={headerRef} />
+                <div
+                  className="ws-timeline-head"
+                  style={{ height: headerHeight }}
+                  aria-hidden="true"
+                  ref={headerRef}
+                  onPointerOver={(event) => timelineRef.current?.titleAt(event.target as Element)}
+                />
                 <ChartBody
                   derived={derived}
                   scale={scale}

@@ -162,6 +162,21 @@ export class RowPainter {
     return slot.cells.find((cell) => cell.key === column)?.element ?? null
   }
 
+  /**
+   * Gives the cell under the pointer its whole text as a tooltip, for the columns whose text may be cut off.
+   * Done on hover rather than on every paint: a jump then writes no tooltips.
+   */
+  titleAt(target: Element): void {
+    const input = this.input
+    const element = target.closest<HTMLElement>('[role="gridcell"]')
+    if (input === null || element === null) return
+    const slot = this.slots.find((item) => item.rowElement === element.parentElement)
+    const cell = slot?.cells.find((item) => item.element === element)
+    if (slot === undefined || cell === undefined || slot.row < 0 || slot.row >= input.derived.rows.length) return
+    const isTitled = cell.key === 'name' || cell.key === 'predecessors' || cell.key === 'resources'
+    setAttr(element, 'title', isTitled ? cellText(input.derived, input.derived.rows[slot.row] as number, cell.key) : null)
+  }
+
   private paint(): void {
     const input = this.input
     if (input === null || this.poolSize === 0) return
@@ -281,7 +296,6 @@ export class RowPainter {
       setAttr(element, 'id', activeColumn === key ? `ws-cell-${task.id}-${key}` : null)
       setClass(element, `ws-cell${cell.name === null ? ' is-plain' : ''} ws-col-${key}${activeColumn === key ? ' is-active' : ''}`)
       setStyle(element, 'width', px(input.columnWidths[key]))
-      setAttr(element, 'title', key === 'name' || key === 'predecessors' || key === 'resources' ? text : null)
       setText(cell.text, text)
       const name = cell.name
       if (name !== null) {
@@ -394,10 +408,9 @@ export class RowPainter {
         const yTo = ((rowOfTask[to] as number) - base) * rowHeight + rowHeight / 2
         const isCritical = isCriticalShown && schedule.isCritical[from] === 1 && schedule.isCritical[to] === 1
         setAttr(path, 'd', linkPath(xFrom, yFrom, fromStart, xTo, yTo, toFinish))
+        // The arrow head comes from the class (CSS marker-end): one attribute less per arrow and jump.
         setAttr(path, 'class', isCritical ? 'ws-link is-critical' : 'ws-link')
-        setAttr(path, 'marker-end', isCritical ? 'url(#ws-arrow-critical)' : 'url(#ws-arrow)')
         setAttr(path, 'data-link-id', String(link.id))
-        setAttr(path, 'data-link-type', link.type)
       }
     }
     for (const [index, path] of this.linkPaths) {
@@ -406,7 +419,6 @@ export class RowPainter {
       this.linkPaths.delete(index)
       setAttr(path, 'd', '')
       setAttr(path, 'data-link-id', null)
-      setAttr(path, 'data-link-type', null)
       this.freePaths.push(path)
     }
   }

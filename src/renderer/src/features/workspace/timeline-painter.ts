@@ -7,7 +7,7 @@ import type { CompiledCalendar } from '../../../../shared/domain/calendar'
 import { px, setAttr, setClass, setHidden, setStyle, setText } from './dom-writes'
 import { layoutNonWorkingDays, layoutScaleCells, scaleTiers, type ScaleCell, type TimeScale } from './layout'
 
-type Pooled = { element: HTMLElement; text: Text }
+type Pooled = { element: HTMLElement; text: Text; title: string }
 
 export class TimelinePainter {
   private readonly topCells: Pooled[] = []
@@ -55,6 +55,15 @@ export class TimelinePainter {
     })
   }
 
+  /** Gives the header cell under the pointer its tooltip; done on hover, so a horizontal jump writes none. */
+  titleAt(target: Element): void {
+    for (const item of [...this.topCells, ...this.bottomCells]) {
+      if (!item.element.contains(target)) continue
+      setAttr(item.element, 'title', item.title)
+      return
+    }
+  }
+
   private paintCells(pool: Pooled[], cells: readonly ScaleCell[], isTop: boolean): void {
     while (pool.length < cells.length) {
       const element = document.createElement('div')
@@ -66,7 +75,7 @@ export class TimelinePainter {
         element.append(label)
       } else element.append(text)
       this.header.append(element)
-      pool.push({ element, text })
+      pool.push({ element, text, title: '' })
     }
     pool.forEach((item, index) => {
       const cell = cells[index]
@@ -75,7 +84,8 @@ export class TimelinePainter {
       setClass(item.element, isTop ? 'ws-scale-cell is-top' : 'ws-scale-cell is-bottom')
       setStyle(item.element, 'left', px(cell.x))
       setStyle(item.element, 'width', px(cell.width))
-      setAttr(item.element, 'title', cell.title)
+      // The tooltip (the period's full name) is written on hover: see titleAt.
+      item.title = cell.title
       setText(item.text, cell.label)
     })
   }
