@@ -8,6 +8,10 @@
  * Every run uses a fresh browser context; 5 runs after one untimed warm-up run (the browser's first page pays for
  * its font and code caches); viewport 1600x900. Prints one JSON line per figure.
  *
+ * `ui.scroll.floor` calibrates the scroll figure: the same jumps, measured the same way, on a page with the
+ * workspace's geometry (rows in view, chart width) that repaints nothing (`empty`) or only the grid's text in its
+ * cheapest DOM form (`text`); see src/renderer/src/features/workspace/bench/floor-page.ts.
+ *
  * Environment: CHROMIUM (default /usr/bin/chromium), RUNS (default 5), SIZES (default 1000,10000),
  * SCREENSHOT=path (save a screenshot of the last 1,000-task run).
  */
@@ -75,12 +79,13 @@ function serve(): Promise<{ server: Server; url: string }> {
 }
 
 type Measured = { ttr: number; error: string | null; timedOut: boolean; nodes: number }
+type Geometry = { rows: number; chartWidth: number }
 
 function round(value: number): number {
   return Math.round(value * 10) / 10
 }
 
-function print(bench: string, tasks: number, values: number[], extra: Record<string, number> = {}): void {
+function print(bench: string, tasks: number, values: number[], extra: Record<string, number | string> = {}): void {
   console.log(
     JSON.stringify({ bench, tasks, medianMs: round(median(values)), minMs: round(Math.min(...values)), maxMs: round(Math.max(...values)), runs: values.length, ...extra }),
   )
@@ -92,6 +97,7 @@ async function main(): Promise<void> {
   const runs = Number(process.env.RUNS ?? 5)
   const { server, url } = await serve()
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs })
+  const geometries = new Map<number, Geometry>()
   try {
     for (const tasks of sizes) {
       const planText = JSON.stringify(generatePlan({ tasks, seed: 42 }))
@@ -122,6 +128,13 @@ async function main(): Promise<void> {
           jumps.push(step.ttr)
         }
         if (run >= 0) scrolls.push(median(jumps))
+        geometries.set(
+          tasks,
+          await page.evaluate(() => ({
+            rows: Math.floor((document.querySelector('.ws-rows-viewport') as HTMLElement).clientHeight / 28),
+            chartWidth: (document.querySelector('.ws-chart-content') as HTMLElement).scrollWidth,
+          })),
+        )
         if (process.env.SCREENSHOT && run === runs - 1 && tasks === sizes[0]) await page.screenshot({ path: process.env.SCREENSHOT })
         // The same hand-over with the schedule computed inside the clock (opening an unscheduled plan).
         await page.reload()
@@ -137,6 +150,27 @@ async function main(): Promise<void> {
       print('ui.render', tasks, renders, { domNodes: Math.round(median(nodes)) })
       print('ui.scroll', tasks, scrolls)
       print('ui.open', tasks, opens)
+    }
+    for (const [tasks, geometry] of geometries) {
+      for (const variant of ['empty', 'text', 'cells']) {
+        const floors: number[] = []
+        for (let run = 0; run < runs; run++) {
+          const context = await browser.newContext({ viewport: { width: 1600, height: 900 } })
+          await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort())
+          const page = await context.newPage()
+          await page.goto(url.replace('bench.html', `bench-floor.html?variant=${variant}&tasks=${tasks}&rows=${geometry.rows}&chartWidth=${geometry.chartWidth}`))
+          await page.waitForFunction(() => typeof (window as { benchFloorScroll?: unknown }).benchFloorScroll === 'function')
+          const jumps: number[] = []
+          for (const fraction of [0.25, 0.5, 0.75]) {
+            const step = (await page.evaluate((value) => (window as unknown as { benchFloorScroll: (f: number) => Promise<Measured> }).benchFloorScroll(value), fraction)) as Measured
+            if (step.error !== null || step.timedOut) throw new Error(`floor scroll failed: ${step.error ?? 'timed out'}`)
+            jumps.push(step.ttr)
+          }
+          floors.push(median(jumps))
+          await context.close()
+        }
+        print('ui.scroll.floor', tasks, floors, { variant, rows: geometry.rows })
+      }
     }
   } finally {
     await browser.close()

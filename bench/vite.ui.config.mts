@@ -5,7 +5,10 @@ import react from '@vitejs/plugin-react'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 
-/** The UI benchmark page (src/renderer/bench.html): the real workspace, built in production mode on its own. */
+/**
+ * The UI benchmark pages: src/renderer/bench.html (the real workspace) and bench-floor.html (the scroll-jump
+ * calibration), built in production mode on their own.
+ */
 export default defineConfig({
   root: resolve(here, '../src/renderer'),
   base: './',
@@ -15,6 +18,6 @@ export default defineConfig({
     outDir: resolve(here, '../out/bench-ui'),
     emptyOutDir: true,
     minify: process.env.BENCH_MINIFY !== '0',
-    rollupOptions: { input: { bench: resolve(here, '../src/renderer/bench.html') } },
+    rollupOptions: { input: { bench: resolve(here, '../src/renderer/bench.html'), floor: resolve(here, '../src/renderer/bench-floor.html') } },
   },
 })
