@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { linkPath } from '../../src/renderer/src/features/workspace/row-painter'
+import { linkPath, linkReach } from '../../src/renderer/src/features/workspace/row-painter'
 
 /**
  * The route of a link arrow in the Gantt chart: it leaves the predecessor's finish (FS, FF) or start (SS, SF)
@@ -36,5 +36,19 @@ describe('linkPath', () => {
 
   it('rounds x to a tenth of a pixel (fractional scales) and keeps y exact', () => {
     expect(linkPath(10.04, 14, false, 50.06, 42, false)).toBe('M10,14H18V42H50.1')
+  })
+
+  it('stays within linkReach of its two ends (the painter skips arrows wholly outside the painted x range)', () => {
+    expect(linkReach).toBeGreaterThan(8)
+    for (const [fromStart, toFinish] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+      for (const x2 of [0, 50, 92, 100, 108, 116, 400]) {
+        for (const y2 of [14, 42, 126]) {
+          const xs = [...linkPath(100, 70, fromStart, x2, y2, toFinish).matchAll(/[MH](-?[\d.]+)/g)].map((match) => Number(match[1]))
+          // The elbows are 8 pixels out; the head, drawn at the end, points inwards from there.
+          expect(Math.min(...xs)).toBeGreaterThanOrEqual(Math.min(100, x2) - 8)
+          expect(Math.max(...xs)).toBeLessThanOrEqual(Math.max(100, x2) + 8)
+        }
+      }
+    }
   })
 })

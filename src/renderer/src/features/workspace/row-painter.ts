@@ -46,6 +46,8 @@ type Slot = {
 
 const svgNs = 'http://www.w3.org/2000/svg'
 const baseRows = 1024
+/** How far an arrow reaches left or right of its two ends (its elbows, and its head). */
+export const linkReach = 12
 
 /** The SVG path of a link arrow from (x1, y1) leaving the start or finish of its bar to (x2, y2). */
 export function linkPath(x1: number, y1: number, fromStart: boolean, x2: number, y2: number, toFinish: boolean): string {
@@ -391,12 +393,6 @@ export class RowPainter {
       for (let index = 0; index < linkRowMin.length; index++) {
         const minRow = linkRowMin[index] as number
         if (minRow < 0 || minRow >= end || (linkRowMax[index] as number) < start) continue
-        shown.add(index)
-        let path = this.linkPaths.get(index)
-        if (path === undefined) {
-          path = this.freePaths.pop() ?? (links.appendChild(document.createElementNS(svgNs, 'path')) as SVGPathElement)
-          this.linkPaths.set(index, path)
-        }
         const link = derived.plan.dependencies[index] as Dependency
         const from = linkFrom[index] as number
         const to = linkTo[index] as number
@@ -404,6 +400,15 @@ export class RowPainter {
         const toFinish = link.type === 'FF' || link.type === 'SF'
         const xFrom = scaleX(scale, fromStart ? (schedule.start[from] as number) : (schedule.finish[from] as number))
         const xTo = scaleX(scale, toFinish ? (schedule.finish[to] as number) : (schedule.start[to] as number))
+        // An arrow lies within 8 pixels (its elbows) of its two ends: one wholly left or right of the painted
+        // x range draws nothing there.
+        if (Math.max(xFrom, xTo) + linkReach < this.x0 || Math.min(xFrom, xTo) - linkReach > this.x1) continue
+        shown.add(index)
+        let path = this.linkPaths.get(index)
+        if (path === undefined) {
+          path = this.freePaths.pop() ?? (links.appendChild(document.createElementNS(svgNs, 'path')) as SVGPathElement)
+          this.linkPaths.set(index, path)
+        }
         const yFrom = ((rowOfTask[from] as number) - base) * rowHeight + rowHeight / 2
         const yTo = ((rowOfTask[to] as number) - base) * rowHeight + rowHeight / 2
         const isCritical = isCriticalShown && schedule.isCritical[from] === 1 && schedule.isCritical[to] === 1
