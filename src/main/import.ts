@@ -36,7 +36,7 @@ export async function importMspdiFile(
   const text = decodeText(bytes, fileName, 'a Microsoft Project XML file')
   const result = await parser(text, (fraction, message) => sendProgress({ task: 'import/mspdi', fraction, message }))
   if (!result.ok) throw new SafeSaveError(result.isTooLarge === true ? 'too-large' : 'bad-file', `"${fileName}" cannot be imported. ${result.message}`)
-  return { plan: result.plan, warnings: result.warnings }
+  return { plan: result.plan, warnings: result.warnings, fileName }
 }
 
 /** CSV files above this size are refused before parsing. */
@@ -60,5 +60,5 @@ export async function importCsvFile(bytes: Uint8Array, fileName: string): Promis
   // The same checks as a .gantry file, so an imported plan can always be saved.
   const restored = planRestore(result.plan)
   if (!restored.ok) throw new SafeSaveError('bad-file', `"${fileName}" cannot be imported. ${restored.error.message}`)
-  return { plan: restored.plan, warnings: result.warnings }
+  return { plan: restored.plan, warnings: result.warnings, fileName }
 }

@@ -44,6 +44,8 @@ describe('import/mspdi', () => {
     expect(plan.dependencies.length).toBeGreaterThan(0)
     expect(plan.id).toMatch(/^imported-[0-9a-f]{16}$/)
     expect(warnings).toEqual([])
+    // The file's name (never its path) comes back for the notices.
+    expect(result.value.fileName).toBe('task-links-project2010-mspdi.xml')
     expect(deps.progress.length).toBeGreaterThanOrEqual(2)
     expect(deps.progress.every((event) => event.task === 'import/mspdi' && event.fraction >= 0 && event.fraction <= 1)).toBe(true)
     expect(deps.progress.at(-1)?.fraction).toBe(1)
@@ -164,6 +166,7 @@ describe('import/csv', () => {
     if (!result.ok) throw new Error(result.error.message)
     expect(result.value.plan.tasks.map((task) => task.name)).toEqual(['Design', 'Build'])
     expect(result.value.warnings).toEqual(['The start on line 3 (Build) is before its predecessors allow; the links decide.'])
+    expect(result.value.fileName).toBe('early.csv')
   })
 
   it.each([

@@ -187,7 +187,7 @@ describe('app store', () => {
     expect(reloaded.getState().document?.isDirty).toBe(false)
   })
 
-  it("opens an imported plan and shows the reader's warnings in the notice: the first three, then how many more", async () => {
+  it("opens an imported plan and shows the reader's warnings in a notice naming the file: the first three, then how many more", async () => {
     const { store, db, fake } = setup()
     const imported = makePlan('imported-1', 'Vendor plan', '2026-03-02T08:00:00', '2026-03-01T00:00:00', {
       tasks: [makeTask(1, { name: 'Kick-off' })],
@@ -199,19 +199,19 @@ describe('app store', () => {
       'A fourth warning.',
       'A fifth warning.',
     ]
-    fake.answerImport({ ok: true, value: { plan: imported, warnings } })
+    fake.answerImport({ ok: true, value: { plan: imported, warnings, fileName: 'vendor-2026.xml' } })
     expect(await store.getState().documentImport('mspdi')).toBe(true)
     expect(store.getState().document?.plan.tasks.map((task) => task.name)).toEqual(['Kick-off'])
     expect((await planDbList(db)).map((stored) => stored.name)).toEqual(['Vendor plan'])
     const message = store.getState().notices.at(-1)?.message
     expect(message).toBe(
-      `Imported "Vendor plan" with 5 warnings: ${warnings.slice(0, 3).join(' ')} …and 2 more.`,
+      `Imported "vendor-2026.xml" with 5 warnings: ${warnings.slice(0, 3).join(' ')} …and 2 more.`,
     )
     expect(message).not.toContain('fourth')
     // A warning stays until the user dismisses it (it is not a confirmation that fades).
     expect(store.getState().notices.at(-1)?.kind).toBe('warning')
 
-    // One warning: all of it, and no count of more.
+    // One warning: all of it, and no count of more. An answer without the file's name names the plan instead.
     fake.answerImport({
       ok: true,
       value: { plan: { ...imported, name: 'From Excel' }, warnings: [warnings[2]] },

@@ -11,6 +11,7 @@ describe('browser-mode imports', () => {
     )
     if (!result.ok) throw new Error(result.message)
     expect(result.value.plan.name).toBe('early')
+    expect(result.value.fileName).toBe('early.csv')
     expect(result.value.plan.tasks.map((task) => task.name)).toEqual(['Design', 'Build'])
     expect(result.value.warnings).toEqual([
       'The start on line 3 (Build) is before its predecessors allow; the links decide.',

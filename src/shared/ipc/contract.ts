@@ -39,7 +39,8 @@ export type RecoveryCopy = { planId: string; planName: string; savedAt: string }
 export type SavedFile = { fileName: string }
 
 /** A plan converted from another tool's file, with the reader's warnings (what it dropped or assumed), in order. */
-export type ImportedPlan = { plan: Plan; warnings: string[] }
+/** An imported plan, the reader's warnings, and the name (not the path) of the file it came from. */
+export type ImportedPlan = { plan: Plan; warnings: string[]; fileName: string }
 
 export type AppInfo = { name: string; version: string; platform: 'electron' | 'web'; userDataFolder: string | null }
 

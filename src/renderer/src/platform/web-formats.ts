@@ -54,7 +54,7 @@ export function webExportCsv(plan: Plan): FormatResult<string> {
 function restored(plan: Plan, warnings: string[], fileName: string): FormatResult<ImportedPlan> {
   const result = planRestore(plan)
   return result.ok
-    ? { ok: true, value: { plan: result.plan, warnings } }
+    ? { ok: true, value: { plan: result.plan, warnings, fileName } }
     : { ok: false, message: `"${fileName}" cannot be imported. ${result.error.message}` }
 }
 

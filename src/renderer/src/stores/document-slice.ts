@@ -49,8 +49,8 @@ export const importWarningsShown = 3
 /** Longer warnings (a task name from the file can be long) are cut to this many characters in the notice. */
 const importWarningMaxChars = 200
 
-/** The notice after an import whose reader had warnings: how many, the first few, and how many more. */
-export function importWarningsNotice(planName: string, warnings: readonly string[]): string {
+/** The notice after an import whose reader had warnings: the file, how many, the first few, and how many more. */
+export function importWarningsNotice(fileName: string, warnings: readonly string[]): string {
   const shown = warnings
     .slice(0, importWarningsShown)
     .map((warning) =>
@@ -58,7 +58,7 @@ export function importWarningsNotice(planName: string, warnings: readonly string
     )
   const more = warnings.length - shown.length
   const count = warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`
-  return `Imported "${planName}" with ${count}: ${shown.join(' ')}${more > 0 ? ` …and ${more} more.` : ''}`
+  return `Imported "${fileName}" with ${count}: ${shown.join(' ')}${more > 0 ? ` …and ${more} more.` : ''}`
 }
 
 function planForFile(plan: Plan, now: string): Plan {
@@ -389,12 +389,13 @@ export function createDocumentSlice(deps: StoreDeps): SliceCreator<DocumentSlice
           if (result.error.code !== 'canceled') get().noticeAdd('error', result.error.message)
           return false
         }
-        const { plan, warnings } = result.value
+        const { plan, warnings, fileName } = result.value
         if (!(await storeAndOpen(plan, null, 'import'))) return false
         // Checked like the plan: only text is shown.
         const texts = Array.isArray(warnings) ? warnings.filter((warning) => typeof warning === 'string') : []
         if (texts.length > 0) {
-          get().noticeAdd('warning', importWarningsNotice(get().document?.plan.name ?? 'the plan', texts))
+          const source = typeof fileName === 'string' && fileName !== '' ? fileName : (get().document?.plan.name ?? 'the plan')
+          get().noticeAdd('warning', importWarningsNotice(source, texts))
         }
         return true
       },
