@@ -61,11 +61,24 @@ async function shownRows(page: Page): Promise<Shown[]> {
   })
 }
 
+/** Scrolls the rows and waits for the frame that shows them (its scroll event runs before its animation callbacks). */
 async function scrollRowsTo(page: Page, top: number): Promise<void> {
-  await page.getByTestId('ws-scroller').evaluate((element, value) => {
+  await page.getByTestId('ws-scroller').evaluate(async (element, value) => {
     element.scrollTop = value
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
   }, top)
-  await page.waitForTimeout(50)
+}
+
+/** Waits until the rows have stopped scrolling (a wheel scroll may be animated) and the last position is painted. */
+async function scrollSettled(page: Page): Promise<void> {
+  await page.getByTestId('ws-scroller').evaluate(async (element) => {
+    const frame = (): Promise<unknown> => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+    let top = -1
+    for (let round = 0; round < 100 && element.scrollTop !== top; round++) {
+      top = element.scrollTop
+      await frame()
+    }
+  })
 }
 
 function expectConsistent(plan: Plan, shown: Shown[], firstIndex: number): void {
@@ -101,8 +114,11 @@ test('jumps and small scrolls show the right rows, each bar on its row, nothing 
   // Wheel scrolling, a few rows at a time, in both directions.
   await grid(page).hover()
   for (const delta of [300, 300, -120, 900, -600]) {
+    const before = await page.getByTestId('ws-scroller').evaluate((element) => element.scrollTop)
     await page.mouse.wheel(0, delta)
-    await page.waitForTimeout(80)
+    // The wheel scroll starts at a later frame and may be animated: wait for it to start, then to end.
+    await expect.poll(() => page.getByTestId('ws-scroller').evaluate((element) => element.scrollTop)).not.toBe(before)
+    await scrollSettled(page)
     const top = await page.getByTestId('ws-scroller').evaluate((element) => element.scrollTop)
     const shown = await shownRows(page)
     expectConsistent(plan, shown, Math.floor(top / rowHeight))

@@ -63,7 +63,7 @@ function DetailsForm({ task }: { task: Task }) {
         <textarea rows={3} defaultValue={task.acceptanceCriteria} onBlur={(event) => commitText('acceptanceCriteria', event.target.value)} />
       </label>
       <div className="ws-details-row">
-        <label>
+        <label className="is-wide">
           Constraint
           <select
             value={task.constraint.type}
@@ -89,8 +89,9 @@ function DetailsForm({ task }: { task: Task }) {
           </select>
         </label>
         <label>
-          Constraint date
+          Date
           <input
+            aria-label="Constraint date"
             value={constraintDate}
             placeholder="YYYY-MM-DD"
             onChange={(event) => setConstraintDate(event.target.value)}
@@ -108,19 +109,19 @@ function DetailsForm({ task }: { task: Task }) {
         </label>
       </div>
       <div className="ws-details-row">
-        <label className="ws-check">
-          <input
-            type="checkbox"
-            checked={task.isMilestone}
-            onChange={(event) =>
-              update(task.id, event.target.checked ? { isMilestone: true, duration: 0 } : { isMilestone: false, duration: task.duration > 0 ? task.duration : 480 }, 'Toggle milestone')
-            }
-          />
-          Milestone
-        </label>
         <NumberField label="% Complete" value={task.percentComplete} min={0} max={100} onCommit={(value) => update(task.id, { percentComplete: value }, 'Change % complete')} />
         <NumberField label="Priority" value={task.priority} min={0} max={1000} onCommit={(value) => update(task.id, { priority: value }, 'Change priority')} />
       </div>
+      <label className="ws-check">
+        <input
+          type="checkbox"
+          checked={task.isMilestone}
+          onChange={(event) =>
+            update(task.id, event.target.checked ? { isMilestone: true, duration: 0 } : { isMilestone: false, duration: task.duration > 0 ? task.duration : 480 }, 'Toggle milestone')
+          }
+        />
+        Milestone
+      </label>
       <TaskAssignments taskId={task.id} />
     </form>
   )
