@@ -342,3 +342,91 @@ test('keyboard only: F6 moves between panes; in the chart, arrows move a task by
   await expect(cell(page, 'Order kit', 'start')).toHaveText(orderStart)
   await expect(cell(page, 'Install kit', 'start')).toHaveText(installStart)
 })
+
+test('details panel: scope, constraint, % complete and milestone; bad values refused; undo shows in the fields; kept after a reload', async ({
+  page,
+  bridge: _bridge,
+}) => {
+  await createPlan(page, 'Rack install')
+  await grid(page).focus()
+  for (const name of ['Order kit', 'Install kit']) {
+    await press(page, 'Enter')
+    await page.keyboard.type(name)
+    await press(page, 'Enter')
+  }
+  await press(page, 'ArrowRight', 4)
+  await press(page, 'F2')
+  await page.keyboard.type('1')
+  await press(page, 'Enter')
+  await expect(cell(page, 'Install kit', 'predecessors')).toHaveText('1')
+  await cell(page, 'Install kit', 'name').click()
+  const details = page.getByRole('region', { name: 'Task details' })
+  await expect(details.getByLabel('Name', { exact: true })).toHaveValue('Install kit')
+  const alert = page.locator('.ws-message[role="alert"]')
+
+  // Scope: notes, deliverable and acceptance criteria commit when the field is left.
+  await details.getByLabel('Notes').fill('The vendor ships on Mondays.')
+  await details.getByLabel('Deliverable').fill('Kit racked and cabled')
+  await details.getByLabel('Acceptance criteria').fill('Passes the burn-in test')
+  await details.getByLabel('Name', { exact: true }).click()
+
+  // A start-no-earlier-than constraint a week after the linked start moves the task there.
+  const start = await cell(page, 'Install kit', 'start').innerText()
+  const weekLater = new Date(Date.parse(`${start}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10)
+  await details.getByLabel('Constraint date').fill(weekLater)
+  await details.getByRole('combobox', { name: 'Constraint', exact: true }).selectOption({ label: 'Start no earlier than' })
+  await expect(cell(page, 'Install kit', 'start')).toHaveText(weekLater)
+  // A date that is not one is refused, and the task stays where it is.
+  await details.getByLabel('Constraint date').fill('next week')
+  await details.getByLabel('Notes').click()
+  await expect(alert).toHaveText(/"next week" is not a date/)
+  await expect(details.getByLabel('Constraint date')).toHaveValue(`${weekLater} 08:00`)
+  await expect(cell(page, 'Install kit', 'start')).toHaveText(weekLater)
+
+  // % complete: out of range is refused; 40 shows in the grid.
+  const complete = details.getByLabel('% Complete')
+  await complete.fill('150')
+  await details.getByLabel('Notes').click()
+  await expect(alert).toHaveText(/% Complete must be a number from 0 to 100/)
+  await expect(complete).toHaveValue('0')
+  await complete.fill('40')
+  await details.getByLabel('Notes').click()
+  await expect(cell(page, 'Install kit', 'complete')).toHaveText('40%')
+
+  // Undo and redo show in the panel's fields too (and leaving a field afterwards does not write the old text back).
+  await grid(page).focus()
+  await press(page, 'Control+z')
+  await expect(complete).toHaveValue('0')
+  await expect(cell(page, 'Install kit', 'complete')).toHaveText('0%')
+  await press(page, 'Control+y')
+  await expect(complete).toHaveValue('40')
+  await press(page, 'Control+z')
+  await press(page, 'Control+z')
+  await expect(details.getByRole('combobox', { name: 'Constraint', exact: true })).toHaveValue('ASAP')
+  await expect(cell(page, 'Install kit', 'start')).toHaveText(start)
+  await press(page, 'Control+y')
+  await press(page, 'Control+y')
+  await expect(cell(page, 'Install kit', 'start')).toHaveText(weekLater)
+  await expect(cell(page, 'Install kit', 'complete')).toHaveText('40%')
+
+  // Milestone: no duration, a diamond in the chart.
+  await details.getByLabel('Milestone').check()
+  await expect(cell(page, 'Install kit', 'duration')).toHaveText('0d')
+  const id = await row(page, 'Install kit').getAttribute('data-task-id')
+  await expect(page.locator(`.ws-milestone[data-bar-id="${id}"]`)).toBeVisible()
+
+  // Everything is still there after a reload.
+  await waitSaved(page, '"deliverable":"Kit racked and cabled"')
+  await waitSaved(page, '"isMilestone":true')
+  await page.reload()
+  await page.getByRole('button', { name: 'Open Rack install' }).click()
+  await cell(page, 'Install kit', 'name').click()
+  await expect(details.getByLabel('Notes')).toHaveValue('The vendor ships on Mondays.')
+  await expect(details.getByLabel('Deliverable')).toHaveValue('Kit racked and cabled')
+  await expect(details.getByLabel('Acceptance criteria')).toHaveValue('Passes the burn-in test')
+  await expect(details.getByRole('combobox', { name: 'Constraint', exact: true })).toHaveValue('SNET')
+  await expect(details.getByLabel('Constraint date')).toHaveValue(`${weekLater} 08:00`)
+  await expect(complete).toHaveValue('40')
+  await expect(details.getByLabel('Milestone')).toBeChecked()
+  await expect(cell(page, 'Install kit', 'start')).toHaveText(weekLater)
+})

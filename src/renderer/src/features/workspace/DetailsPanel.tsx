@@ -2,7 +2,7 @@
  * Details of the active task: scope (notes, deliverable, acceptance criteria), constraint, milestone,
  * percent complete and priority. Each field commits on change (checkboxes, selects) or when it loses focus.
  */
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { constraintTypes, type ConstraintType, type Task, type TaskId } from '../../../../shared/domain/model'
 import { TaskAssignments } from '../resources/TaskAssignments'
 import { cellParseDate } from './cells'
@@ -35,11 +35,26 @@ export function DetailsPanel({ taskId }: { taskId: TaskId | null }) {
   )
 }
 
+/**
+ * The text a field shows while it is edited: the task's value, and the user's typing until the field commits.
+ * When the value changes from elsewhere (undo, redo, an edit in the grid) the field shows the new value, so a
+ * later blur cannot write the stale text back over an undo.
+ */
+function useDraft(value: string): [string, (text: string) => void] {
+  const [text, setText] = useState(value)
+  useEffect(() => setText(value), [value])
+  return [text, setText]
+}
+
 function DetailsForm({ task }: { task: Task }) {
   const update = useWorkspace((state) => state.editorUpdateTask)
   const setMessage = useWorkspace((state) => state.editorSetMessage)
   const defaultStart = useWorkspace((state) => state.document?.plan.settings.defaultStartTime ?? 480)
-  const [constraintDate, setConstraintDate] = useState(task.constraint.date?.slice(0, 16).replace('T', ' ') ?? '')
+  const [constraintDate, setConstraintDate] = useDraft(task.constraint.date?.slice(0, 16).replace('T', ' ') ?? '')
+  const [name, setName] = useDraft(task.name)
+  const [notes, setNotes] = useDraft(task.notes)
+  const [deliverable, setDeliverable] = useDraft(task.deliverable)
+  const [acceptanceCriteria, setAcceptanceCriteria] = useDraft(task.acceptanceCriteria)
   const needsDate = task.constraint.type !== 'ASAP' && task.constraint.type !== 'ALAP'
   const commitText = (field: 'notes' | 'deliverable' | 'acceptanceCriteria' | 'name', value: string): void => {
     if (value !== task[field]) update(task.id, { [field]: value }, 'Edit task details')
@@ -48,19 +63,24 @@ function DetailsForm({ task }: { task: Task }) {
     <form className="ws-details-form" onSubmit={(event) => event.preventDefault()}>
       <label>
         Name
-        <input defaultValue={task.name} onBlur={(event) => commitText('name', event.target.value.trim())} />
+        <input value={name} onChange={(event) => setName(event.target.value)} onBlur={(event) => commitText('name', event.target.value.trim())} />
       </label>
       <label>
         Notes
-        <textarea rows={3} defaultValue={task.notes} onBlur={(event) => commitText('notes', event.target.value)} />
+        <textarea rows={3} value={notes} onChange={(event) => setNotes(event.target.value)} onBlur={(event) => commitText('notes', event.target.value)} />
       </label>
       <label>
         Deliverable
-        <textarea rows={2} defaultValue={task.deliverable} onBlur={(event) => commitText('deliverable', event.target.value)} />
+        <textarea rows={2} value={deliverable} onChange={(event) => setDeliverable(event.target.value)} onBlur={(event) => commitText('deliverable', event.target.value)} />
       </label>
       <label>
         Acceptance criteria
-        <textarea rows={3} defaultValue={task.acceptanceCriteria} onBlur={(event) => commitText('acceptanceCriteria', event.target.value)} />
+        <textarea
+          rows={3}
+          value={acceptanceCriteria}
+          onChange={(event) => setAcceptanceCriteria(event.target.value)}
+          onBlur={(event) => commitText('acceptanceCriteria', event.target.value)}
+        />
       </label>
       <div className="ws-details-row">
         <label className="is-wide">
@@ -129,7 +149,7 @@ function DetailsForm({ task }: { task: Task }) {
 
 function NumberField({ label, value, min, max, onCommit }: { label: string; value: number; min: number; max: number; onCommit: (value: number) => void }) {
   const setMessage = useWorkspace((state) => state.editorSetMessage)
-  const [text, setText] = useState(String(value))
+  const [text, setText] = useDraft(String(value))
   return (
     <label>
       {label}
