@@ -341,6 +341,16 @@ test('keyboard only: F6 moves between panes; in the chart, arrows move a task by
   await press(page, 'Control+z')
   await expect(cell(page, 'Order kit', 'start')).toHaveText(orderStart)
   await expect(cell(page, 'Install kit', 'start')).toHaveText(installStart)
+
+  // Insert adds a task above the selected one (Enter adds below); the link keeps pointing at Order kit.
+  await grid(page).focus()
+  await press(page, 'Insert')
+  await page.keyboard.type('Site survey')
+  await press(page, 'Enter')
+  await expect(cell(page, 'Order kit', 'id')).toHaveText('1')
+  await expect(cell(page, 'Site survey', 'id')).toHaveText('2')
+  await expect(cell(page, 'Install kit', 'id')).toHaveText('3')
+  await expect(cell(page, 'Install kit', 'predecessors')).toHaveText('1')
 })
 
 test('details panel: scope, constraint, % complete and milestone; bad values refused; undo shows in the fields; kept after a reload', async ({
