@@ -127,6 +127,24 @@ test('columns hide, show and resize; critical path; collapse; zoom; tooltip with
     await zoom.selectOption(level)
     await expect.poll(async () => Math.round(((await bar(2).boundingBox())?.width ?? 0) * 10) / 10).toBeCloseTo(4.375 * pixelsPerDay, 0)
   }
+  // The top tier's label stays readable at the chart's left edge while its period is in view (Day zoom: weeks).
+  await zoom.selectOption('Day')
+  const chartArea = page.getByTestId('ws-chart')
+  await chartArea.evaluate((pane) => {
+    pane.scrollLeft += 30 * 3 + 7
+  })
+  const label = await chartArea.evaluate(async (pane) => {
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+    const left = pane.getBoundingClientRect().left
+    const cell = [...pane.querySelectorAll<HTMLElement>('.ws-scale-cell.is-top')].find((item) => {
+      const box = item.getBoundingClientRect()
+      return !item.hidden && box.left < left && box.right > left + 60
+    })
+    const span = cell?.querySelector('span')
+    return span === undefined || span === null ? null : { text: span.textContent, offset: span.getBoundingClientRect().left - left }
+  })
+  expect(label).not.toBeNull()
+  expect(label?.offset).toBeGreaterThanOrEqual(0)
   await zoom.selectOption(initial)
 
   // Hiding the details panel widens the chart: the time scale and the shading still reach its right edge.

@@ -117,7 +117,8 @@ function HeatMap({
   onChoose: (id: ResourceId) => void
 }) {
   const rows = useSeries(plan, schedule, load, daysPerBucket)
-  const columnWidth = daysPerBucket === 1 ? 46 : 64
+  // Wide enough for the bold "Wk 03-02" heading with its padding.
+  const columnWidth = daysPerBucket === 1 ? 46 : 74
   const columns = rows[0]?.buckets ?? []
   const scrollRef = useRef<HTMLDivElement>(null)
   const [view, setView] = useState<[number, number]>([0, 1200])
