@@ -94,6 +94,23 @@ async function typePlan(page: Page): Promise<void> {
   }
 }
 
+/** A new plan of two tasks typed with the keyboard, Install kit following Order kit; the grid keeps the focus. */
+async function createLinkedPair(page: Page, name: string): Promise<void> {
+  await createPlan(page, name)
+  await grid(page).focus()
+  for (const task of ['Order kit', 'Install kit']) {
+    await press(page, 'Enter')
+    await page.keyboard.type(task)
+    await press(page, 'Enter')
+  }
+  // Install kit's predecessors cell (name, duration, start, finish, predecessors).
+  await press(page, 'ArrowRight', 4)
+  await press(page, 'F2')
+  await page.keyboard.type('1')
+  await press(page, 'Enter')
+  await expect(cell(page, 'Install kit', 'predecessors')).toHaveText('1')
+}
+
 async function waitSaved(page: Page, text: string): Promise<void> {
   await expect.poll(async () => (await idbDump(page)).includes(text), { timeout: 10_000 }).toBe(true)
 }
@@ -282,19 +299,7 @@ test('project settings: a holiday moves the dates, invalid settings are refused;
 })
 
 test('keyboard only: F6 moves between panes; in the chart, arrows move a task by a working day and Shift+arrows change its duration', async ({ page, bridge: _bridge }) => {
-  await createPlan(page, 'Keyboard chart')
-  await grid(page).focus()
-  for (const name of ['Order kit', 'Install kit']) {
-    await press(page, 'Enter')
-    await page.keyboard.type(name)
-    await press(page, 'Enter')
-  }
-  // Install kit follows Order kit (name, duration, start, finish, predecessors).
-  await press(page, 'ArrowRight', 4)
-  await press(page, 'F2')
-  await page.keyboard.type('1')
-  await press(page, 'Enter')
-  await expect(cell(page, 'Install kit', 'predecessors')).toHaveText('1')
+  await createLinkedPair(page, 'Keyboard chart')
   await press(page, 'ArrowUp')
   await expect(row(page, 'Order kit')).toHaveAttribute('aria-selected', 'true')
   const orderStart = await cell(page, 'Order kit', 'start').innerText()
@@ -357,18 +362,7 @@ test('details panel: scope, constraint, % complete and milestone; bad values ref
   page,
   bridge: _bridge,
 }) => {
-  await createPlan(page, 'Rack install')
-  await grid(page).focus()
-  for (const name of ['Order kit', 'Install kit']) {
-    await press(page, 'Enter')
-    await page.keyboard.type(name)
-    await press(page, 'Enter')
-  }
-  await press(page, 'ArrowRight', 4)
-  await press(page, 'F2')
-  await page.keyboard.type('1')
-  await press(page, 'Enter')
-  await expect(cell(page, 'Install kit', 'predecessors')).toHaveText('1')
+  await createLinkedPair(page, 'Rack install')
   await cell(page, 'Install kit', 'name').click()
   const details = page.getByRole('region', { name: 'Task details' })
   await expect(details.getByLabel('Name', { exact: true })).toHaveValue('Install kit')
