@@ -279,6 +279,12 @@ test('project settings: a holiday moves the dates, invalid settings are refused;
   await settings.getByLabel('From', { exact: true }).fill(start)
   await settings.getByRole('button', { name: 'Add exception' }).click()
   await expect(settings.getByRole('cell', { name: 'Founders day', exact: true })).toBeVisible()
+  // Undo and Redo are in the toolbar on this view too.
+  const toolbar = page.getByRole('toolbar', { name: 'Plan editing' })
+  await toolbar.getByRole('button', { name: 'Undo (Ctrl+Z)' }).click()
+  await expect(settings.getByRole('cell', { name: 'Founders day', exact: true })).toHaveCount(0)
+  await toolbar.getByRole('button', { name: 'Redo (Ctrl+Y)' }).click()
+  await expect(settings.getByRole('cell', { name: 'Founders day', exact: true })).toBeVisible()
   await page.getByRole('tab', { name: 'Gantt' }).click()
   await expect(cell(page, 'Pack', 'start')).not.toHaveText(start)
   await expect(cell(page, 'Pack', 'finish')).not.toHaveText(finish)

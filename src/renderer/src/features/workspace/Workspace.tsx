@@ -116,6 +116,16 @@ function WorkspaceInner({ extraTabs, controlledTab, onTabChange }: { extraTabs: 
     const index = activeTaskId === null ? -1 : plan.tasks.findIndex((task) => task.id === activeTaskId)
     return index < 0 ? plan.tasks.length : index + 1
   }
+  const undoRedo = (
+    <>
+      <button type="button" className="ws-button" disabled={!canUndo} aria-label="Undo (Ctrl+Z)" onClick={() => state.editorUndo()}>
+        Undo
+      </button>
+      <button type="button" className="ws-button" disabled={!canRedo} aria-label="Redo (Ctrl+Y)" onClick={() => state.editorRedo()}>
+        Redo
+      </button>
+    </>
+  )
   return (
     <div className="ws-root" ref={rootRef}>
       <div className="ws-toolbar" role="toolbar" aria-label="Plan editing" data-pane="toolbar">
@@ -158,12 +168,7 @@ function WorkspaceInner({ extraTabs, controlledTab, onTabChange }: { extraTabs: 
               Link
             </button>
             <span className="ws-separator" />
-            <button type="button" className="ws-button" disabled={!canUndo} aria-label="Undo (Ctrl+Z)" onClick={() => state.editorUndo()}>
-              Undo
-            </button>
-            <button type="button" className="ws-button" disabled={!canRedo} aria-label="Redo (Ctrl+Y)" onClick={() => state.editorRedo()}>
-              Redo
-            </button>
+            {undoRedo}
             <span className="ws-separator" />
             <label className="ws-zoom">
               Zoom
@@ -180,16 +185,8 @@ function WorkspaceInner({ extraTabs, controlledTab, onTabChange }: { extraTabs: 
             </button>
           </div>
         )}
-        {extraTabs.some((item) => item.id === tab) && (
-          <div className="ws-tools">
-            <button type="button" className="ws-button" disabled={!canUndo} aria-label="Undo (Ctrl+Z)" onClick={() => state.editorUndo()}>
-              Undo
-            </button>
-            <button type="button" className="ws-button" disabled={!canRedo} aria-label="Redo (Ctrl+Y)" onClick={() => state.editorRedo()}>
-              Redo
-            </button>
-          </div>
-        )}
+        {/* Every view's edits (settings, resources) are undoable, so every view offers Undo and Redo. */}
+        {tab !== 'gantt' && <div className="ws-tools">{undoRedo}</div>}
       </div>
       <div className="ws-message" role="alert" key={messageSeq}>
         {message ?? scheduleProblem ?? ''}
