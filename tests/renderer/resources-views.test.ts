@@ -40,9 +40,9 @@ function plan(): Plan {
 const platform = fakeWebPlatform()
 const openPlanDb = planDbsPerTest('views-test')
 
-async function render(element: ReactElement, zoomLevel = 0): Promise<string> {
+async function render(element: ReactElement, zoomLevel = 0, planned: Plan = plan()): Promise<string> {
   const db = openPlanDb()
-  await planDbCreate(db, plan())
+  await planDbCreate(db, planned)
   const store = createAppStore({ platform, db, now: () => '2026-03-01T09:00:00', newId: () => 'unused', schedule: scheduleRun })
   expect(await store.getState().documentOpen('p-views')).toBe(true)
   store.setState({ zoomLevel })
@@ -67,6 +67,26 @@ describe('resource usage view', () => {
     // Ana: 40 h assigned in the week of 40 h available, yet over-allocated on Mon and Tue.
     expect(html).toContain('aria-label="Ana, week of 2026-03-02: 100 % (40 h of 40 h), over-allocated"')
     expect(html).toContain('per week')
+  })
+
+  it('shows whole weeks: a plan ending mid-week gets no short last week, so the capacity line stays flat', async () => {
+    // Build 12d from Mon 2026-03-02 ends Tue 03-17; the view runs a few days past the finish, into a week it
+    // used to cut short after two days (16 h of capacity drawn as a dip).
+    const long = makePlan('p-views', 'Views', '2026-03-02T08:00:00', '2026-03-01T00:00:00', {
+      tasks: [makeTask(1, { name: 'Build', duration: 12 * 480 }), makeTask(2, { name: 'Review', duration: 480 })],
+      resources: [resource(1, 'Ana')],
+      assignments: [
+        { id: 1, taskId: 1, resourceId: 1, units: 100 },
+        { id: 2, taskId: 2, resourceId: 1, units: 100 },
+      ],
+    })
+    const html = await render(createElement(UsageView), 1, long)
+    const capacity = /<path d="([^"]+)" class="rs-capacity"/.exec(html)?.[1] ?? ''
+    const levels = new Set([...capacity.matchAll(/[ML][\d.]+,([\d.]+)/g)].map((match) => match[1]))
+    expect(capacity).not.toBe('')
+    expect(levels.size).toBe(1)
+    expect(html).toContain('Wk 03-23')
+    expect(html).toMatch(/aria-label="Ana, week of 2026-03-23: [^"]*of 40 h\)"/)
   })
 
   it('draws the histogram of the first over-allocated resource with a capacity line', async () => {

@@ -4,7 +4,7 @@
  * resource with its capacity line, and the Over-allocations panel. The heat map renders only the columns in view.
  */
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import { dateToDayNumber } from '../../../../shared/domain/dates'
+import { dateToDayNumber, dateWeekday } from '../../../../shared/domain/dates'
 import { loadSeries, type LoadBucket, type PlanLoad } from '../../../../shared/domain/load'
 import type { Plan, Resource, ResourceId, TaskId } from '../../../../shared/domain/model'
 import type { Schedule } from '../../../../shared/domain/schedule-types'
@@ -83,17 +83,22 @@ export function UsageView({ onShowTasks, initialResourceId = null }: Props) {
   )
 }
 
-/** First and last day shown: the project start to its finish, with a little room after. */
-function dayRange(plan: Plan, schedule: Schedule): [number, number] {
+/**
+ * First and last day shown: the project start to its finish, with a little room after. Per week, the range is whole
+ * weeks: a week cut short at either end would show its few days' capacity as a dip in the capacity line.
+ */
+function dayRange(plan: Plan, schedule: Schedule, daysPerBucket: 1 | 7): [number, number] {
   const projectStart = dateToDayNumber(plan.start.slice(0, 10))
   const first = schedule.taskCount > 0 ? Math.min(projectStart, Math.floor(schedule.projectStart / 1440)) : projectStart
   const last = schedule.taskCount > 0 ? Math.max(first + 13, Math.ceil(schedule.projectFinish / 1440) + 6) : first + 27
-  return [first, last]
+  if (daysPerBucket === 1) return [first, last]
+  const weekStart = plan.settings.weekStartDay
+  return [first - ((dateWeekday(first) - weekStart + 7) % 7), last + 6 - ((dateWeekday(last) - weekStart + 7) % 7)]
 }
 
 function useSeries(plan: Plan, schedule: Schedule, load: PlanLoad, daysPerBucket: 1 | 7): { resource: Resource; buckets: LoadBucket[] }[] {
   return useMemo(() => {
-    const [first, last] = dayRange(plan, schedule)
+    const [first, last] = dayRange(plan, schedule, daysPerBucket)
     return plan.resources.map((resource) => {
       const resourceLoad = load.byResource.get(resource.id)
       return { resource, buckets: resourceLoad === undefined ? [] : loadSeries(resourceLoad, plan, resource, first, last, daysPerBucket) }
@@ -199,7 +204,7 @@ function Histogram({ plan, schedule, load, resourceId, daysPerBucket }: { plan: 
   const buckets = useMemo(() => {
     const resourceLoad = load.byResource.get(resourceId)
     if (resource === undefined || resourceLoad === undefined) return []
-    const [first, last] = dayRange(plan, schedule)
+    const [first, last] = dayRange(plan, schedule, daysPerBucket)
     return loadSeries(resourceLoad, plan, resource, first, last, daysPerBucket)
   }, [plan, schedule, load, resource, resourceId, daysPerBucket])
   const headingId = useId()
