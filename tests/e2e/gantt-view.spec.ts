@@ -53,13 +53,13 @@ test('columns hide, show and resize; critical path; collapse; zoom; tooltip with
   // Hide the WBS and Resources columns, then show WBS again: cells follow the headers.
   await page.getByRole('button', { name: 'Columns…' }).click()
   const shown = page.getByRole('group', { name: 'Shown columns' })
-  await shown.getByLabel('WBS').uncheck()
-  await shown.getByLabel('Resources').uncheck()
+  await shown.getByLabel('WBS', { exact: true }).uncheck()
+  await shown.getByLabel('Resources', { exact: true }).uncheck()
   await expect(grid(page).getByRole('columnheader', { name: 'WBS' })).toHaveCount(0)
   await expect(rowOf(page, 2).locator('.ws-col-wbs')).toHaveCount(0)
   await expect(rowOf(page, 2).locator('.ws-col-resources')).toHaveCount(0)
   await expect(grid(page)).toHaveAttribute('aria-colcount', '7')
-  await shown.getByLabel('WBS').check()
+  await shown.getByLabel('WBS', { exact: true }).check()
   await expect(rowOf(page, 2).locator('.ws-col-wbs')).toHaveText('1.1')
   await expect(grid(page)).toHaveAttribute('aria-colcount', '8')
   // The cells keep the column order of the headers.
@@ -75,6 +75,31 @@ test('columns hide, show and resize; critical path; collapse; zoom; tooltip with
   await nameHandle.focus()
   for (let step = 0; step < 4; step++) await page.keyboard.press('ArrowRight')
   await expect.poll(async () => Math.round((await rowOf(page, 2).locator('.ws-col-name').boundingBox())?.width ?? 0)).toBe(Math.round(before + 40))
+
+  // Or type a width in the Columns menu; text that is not a number changes nothing, an impossible width is clamped.
+  const widthOf = async (column: string): Promise<number> => Math.round((await rowOf(page, 2).locator(`.ws-col-${column}`).boundingBox())?.width ?? 0)
+  await page.getByRole('button', { name: 'Columns…' }).click()
+  const durationWidth = shown.getByLabel('Duration width in pixels')
+  await expect(durationWidth).toHaveValue('80')
+  await durationWidth.fill('wide')
+  await durationWidth.press('Enter')
+  await expect(durationWidth).toHaveValue('80')
+  await durationWidth.fill('5')
+  await durationWidth.press('Enter')
+  await expect(durationWidth).toHaveValue('32')
+  await expect.poll(() => widthOf('duration')).toBe(32)
+  await durationWidth.fill('120')
+  await durationWidth.press('Enter')
+  await expect.poll(() => widthOf('duration')).toBe(120)
+  await page.getByRole('button', { name: 'Columns…' }).click()
+
+  // The column layout is remembered: after a reload Resources is still hidden and the widths are kept.
+  await page.reload()
+  await page.getByRole('button', { name: 'Open Launch plan' }).click()
+  await expect(rowOf(page, 2).locator('.ws-col-wbs')).toHaveText('1.1')
+  await expect(grid(page).getByRole('columnheader', { name: 'Resources' })).toHaveCount(0)
+  await expect.poll(() => widthOf('duration')).toBe(120)
+  await expect.poll(() => widthOf('name')).toBe(Math.round(before + 40))
 
   // Critical path: Build, Test and Go-live (and the arrows between them) turn red; Docs has slack and does not.
   const bar = (id: number): Locator => page.locator(`[data-bar-id="${id}"]`)

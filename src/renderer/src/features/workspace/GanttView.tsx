@@ -12,6 +12,7 @@ import { dateFromWallMinutes, dateToDayNumber } from '../../../../shared/domain/
 import type { Task, TaskId } from '../../../../shared/domain/model'
 import { outlineBlockEnd } from '../../stores/editor-commands'
 import { cellCommit, cellDate, cellText, columnDefs, columnKeys, type ColumnKey } from './cells'
+import { columnLayoutLoad, columnLayoutSave, columnWidthMax, columnWidthMin, gridWidthMax, gridWidthMin } from './column-layout'
 import { deriveWorkspace, type Derived } from './derived'
 import {
   layoutTimeScale,
@@ -63,13 +64,14 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
     return layoutTimeScale(zoom, first, last)
   }, [zoom, plan?.start, schedule])
 
-  const [columnWidths, setColumnWidths] = useState<Record<ColumnKey, number>>(() => {
-    const widths = {} as Record<ColumnKey, number>
-    for (const key of columnKeys) widths[key] = columnDefs[key].width
-    return widths
-  })
-  const [hiddenColumns, setHiddenColumns] = useState<ColumnKey[]>([])
-  const [gridWidth, setGridWidth] = useState(700)
+  // The column layout is remembered across sessions (column-layout.ts).
+  const [initialLayout] = useState(columnLayoutLoad)
+  const [columnWidths, setColumnWidths] = useState<Record<ColumnKey, number>>(initialLayout.widths)
+  const [hiddenColumns, setHiddenColumns] = useState<ColumnKey[]>(initialLayout.hidden)
+  const [gridWidth, setGridWidth] = useState(initialLayout.gridWidth)
+  useEffect(() => {
+    columnLayoutSave({ widths: columnWidths, hidden: hiddenColumns, gridWidth })
+  }, [columnWidths, hiddenColumns, gridWidth])
   const columns = useMemo(() => columnKeys.filter((key) => !hiddenColumns.includes(key)), [hiddenColumns])
   // The ID column is always wide enough for the largest row number.
   const idWidth = Math.max(columnWidths.id, 14 + 8 * String(plan?.tasks.length ?? 0).length)
@@ -386,7 +388,7 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
   const startColumnResize = (key: ColumnKey, clientX: number): void => {
     const startWidth = shownWidths[key]
     const onMove = (event: PointerEvent): void => {
-      setColumnWidths((widths) => ({ ...widths, [key]: Math.max(32, Math.round(startWidth + event.clientX - clientX)) }))
+      setColumnWidths((widths) => ({ ...widths, [key]: Math.min(columnWidthMax, Math.max(columnWidthMin, Math.round(startWidth + event.clientX - clientX))) }))
     }
     const onUp = (): void => {
       window.removeEventListener('pointermove', onMove)
@@ -398,7 +400,7 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
 
   const startSplitterDrag = (clientX: number): void => {
     const startWidth = gridWidth
-    const onMove = (event: PointerEvent): void => setGridWidth(Math.max(160, Math.min(1400, startWidth + event.clientX - clientX)))
+    const onMove = (event: PointerEvent): void => setGridWidth(Math.max(gridWidthMin, Math.min(gridWidthMax, startWidth + event.clientX - clientX)))
     const onUp = (): void => {
       window.removeEventListener('pointermove', onMove)
       window.removeEventListener('pointerup', onUp)
@@ -529,8 +531,8 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
                           aria-orientation="vertical"
                           aria-label={`Resize ${columnDefs[key].label} column`}
                           aria-valuenow={shownWidths[key]}
-                          aria-valuemin={32}
-                          aria-valuemax={800}
+                          aria-valuemin={columnWidthMin}
+                          aria-valuemax={columnWidthMax}
                           tabIndex={-1}
                           className="ws-col-resize"
                           onPointerDown={(event) => {
@@ -541,7 +543,7 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
                             const step = event.key === 'ArrowRight' ? 10 : event.key === 'ArrowLeft' ? -10 : 0
                             if (step !== 0) {
                               event.preventDefault()
-                              setColumnWidths((widths) => ({ ...widths, [key]: Math.max(32, shownWidths[key] + step) }))
+                              setColumnWidths((widths) => ({ ...widths, [key]: Math.min(columnWidthMax, Math.max(columnWidthMin, shownWidths[key] + step)) }))
                             }
                           }}
                         />
@@ -598,16 +600,16 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
               aria-orientation="vertical"
               aria-label="Resize the grid"
               aria-valuenow={gridWidth}
-              aria-valuemin={160}
-              aria-valuemax={1400}
+              aria-valuemin={gridWidthMin}
+              aria-valuemax={gridWidthMax}
               tabIndex={0}
               onPointerDown={(event) => {
                 event.preventDefault()
                 startSplitterDrag(event.clientX)
               }}
               onKeyDown={(event) => {
-                if (event.key === 'ArrowLeft') setGridWidth((width) => Math.max(160, width - 20))
-                if (event.key === 'ArrowRight') setGridWidth((width) => Math.min(1400, width + 20))
+                if (event.key === 'ArrowLeft') setGridWidth((width) => Math.max(gridWidthMin, width - 20))
+                if (event.key === 'ArrowRight') setGridWidth((width) => Math.min(gridWidthMax, width + 20))
               }}
             />
             <div className="ws-chart-pane" ref={chartPaneRef} data-testid="ws-chart">
@@ -653,17 +655,24 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
         {isColumnMenuOpen && (
           <div className="ws-column-menu" role="group" aria-label="Shown columns">
             {columnKeys.map((key) => (
-              <label key={key}>
-                <input
-                  type="checkbox"
-                  checked={!hiddenColumns.includes(key)}
-                  disabled={key === 'name'}
-                  onChange={(event) =>
-                    setHiddenColumns((hidden) => (event.target.checked ? hidden.filter((item) => item !== key) : [...hidden, key]))
-                  }
+              <div key={key} className="ws-column-menu-row">
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={!hiddenColumns.includes(key)}
+                    disabled={key === 'name'}
+                    onChange={(event) =>
+                      setHiddenColumns((hidden) => (event.target.checked ? hidden.filter((item) => item !== key) : [...hidden, key]))
+                    }
+                  />
+                  {columnDefs[key].label}
+                </label>
+                <ColumnWidthField
+                  label={columnDefs[key].label}
+                  width={shownWidths[key]}
+                  onCommit={(width) => setColumnWidths((widths) => ({ ...widths, [key]: width }))}
                 />
-                {columnDefs[key].label}
-              </label>
+              </div>
             ))}
           </div>
         )}
@@ -673,6 +682,35 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
       </div>
       <DetailsPanel taskId={activeTaskId} />
     </div>
+  )
+}
+
+/** A column's width in pixels, typed: the keyboard's way to resize a column (the header's handles need a mouse). */
+function ColumnWidthField({ label, width, onCommit }: { label: string; width: number; onCommit: (width: number) => void }) {
+  const [text, setText] = useState(String(width))
+  useEffect(() => setText(String(width)), [width])
+  const commit = (): void => {
+    const value = Number(text.trim())
+    if (text.trim() === '' || !Number.isFinite(value)) {
+      setText(String(width))
+      return
+    }
+    const clamped = Math.round(Math.max(columnWidthMin, Math.min(columnWidthMax, value)))
+    setText(String(clamped))
+    if (clamped !== width) onCommit(clamped)
+  }
+  return (
+    <input
+      className="ws-column-width"
+      inputMode="numeric"
+      aria-label={`${label} width in pixels`}
+      value={text}
+      onChange={(event) => setText(event.target.value)}
+      onBlur={commit}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') commit()
+      }}
+    />
   )
 }
 

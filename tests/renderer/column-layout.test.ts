@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { columnLayoutDefault, columnLayoutLoad, columnLayoutParse, columnLayoutSave } from '../../src/renderer/src/features/workspace/column-layout'
+
+/** The Gantt view's column layout is remembered between sessions; whatever is stored is checked before use. */
+describe('column layout', () => {
+  it('starts from the column defaults when nothing is stored', () => {
+    const layout = columnLayoutParse(null)
+    expect(layout).toEqual(columnLayoutDefault())
+    expect(layout.widths.name).toBe(240)
+    expect(layout.hidden).toEqual([])
+    expect(layout.gridWidth).toBe(700)
+  })
+
+  it('reads back what was saved', () => {
+    const saved = columnLayoutDefault()
+    saved.widths.duration = 120
+    saved.hidden = ['wbs', 'resources']
+    saved.gridWidth = 540
+    const storage = new Map<string, string>()
+    columnLayoutSave(saved, { setItem: (key, value) => storage.set(key, value) })
+    expect(columnLayoutLoad({ getItem: (key) => storage.get(key) ?? null })).toEqual(saved)
+  })
+
+  it('keeps the defaults for values that are missing, of the wrong kind or out of range', () => {
+    const layout = columnLayoutParse(
+      JSON.stringify({ widths: { name: 5, duration: 'wide', start: 130.4, finish: 1e9 }, hidden: ['name', 'wbs', 'nonsense'], gridWidth: 99_999 }),
+    )
+    const defaults = columnLayoutDefault()
+    expect(layout.widths.name).toBe(defaults.widths.name)
+    expect(layout.widths.duration).toBe(defaults.widths.duration)
+    expect(layout.widths.start).toBe(130)
+    expect(layout.widths.finish).toBe(defaults.widths.finish)
+    // The name column is never hidden; unknown columns are ignored.
+    expect(layout.hidden).toEqual(['wbs'])
+    expect(layout.gridWidth).toBe(defaults.gridWidth)
+  })
+
+  it('ignores damaged entries and storage that fails', () => {
+    for (const text of ['{', 'null', '42', '"text"', '[]', '{"widths":null,"hidden":"wbs"}']) expect(columnLayoutParse(text)).toEqual(columnLayoutDefault())
+    const failing = {
+      getItem: (): string | null => {
+        throw new Error('SecurityError')
+      },
+      setItem: (): void => {
+        throw new Error('QuotaExceededError')
+      },
+    }
+    expect(columnLayoutLoad(failing)).toEqual(columnLayoutDefault())
+    expect(() => columnLayoutSave(columnLayoutDefault(), failing)).not.toThrow()
+  })
+})
