@@ -122,7 +122,15 @@ test('columns hide, show and resize; critical path; collapse; zoom; tooltip with
   // Cells whose text may be cut off, and the time scale, show their whole text as a tooltip when hovered.
   await rowOf(page, 3).locator('.ws-col-predecessors').hover()
   await expect(rowOf(page, 3).locator('.ws-col-predecessors')).toHaveAttribute('title', '2')
-  await rowOf(page, 2).locator('.ws-col-name').hover()
+  await rowOf(page, 2).locator('.ws-col-name').click()
+  await expect(rowOf(page, 2).locator('.ws-col-name')).toHaveAttribute('title', 'Build')
+  // The tooltip follows the cell's text: a rename in the details panel, then its undo.
+  const nameField = page.getByRole('region', { name: 'Task details' }).getByLabel('Name', { exact: true })
+  await nameField.fill('Build and unit-test')
+  await nameField.press('Tab')
+  await expect(rowOf(page, 2).locator('.ws-col-name')).toHaveAttribute('title', 'Build and unit-test')
+  await grid(page).focus()
+  await page.keyboard.press('Control+z')
   await expect(rowOf(page, 2).locator('.ws-col-name')).toHaveAttribute('title', 'Build')
   const scaleCells = page.locator('.ws-scale-cell.is-bottom')
   const inView = await scaleCells.evaluateAll((cells) => {

@@ -31,7 +31,8 @@ export type PaintInput = {
 }
 
 type NameParts = { indent: HTMLElement; toggle: HTMLButtonElement; toggleText: Text; label: HTMLElement; text: Text; mark: HTMLElement; marker: HTMLElement }
-type Cell = { key: ColumnKey; element: HTMLElement; text: Text; name: NameParts | null }
+/** `isTitled`: the cell was hovered and has a tooltip, which a repaint then keeps up to date. */
+type Cell = { key: ColumnKey; element: HTMLElement; text: Text; name: NameParts | null; isTitled: boolean }
 type Slot = {
   /** The row painted, -1 when none; `generation` says with which inputs. */
   row: number
@@ -48,6 +49,11 @@ const svgNs = 'http://www.w3.org/2000/svg'
 const baseRows = 1024
 /** How far an arrow reaches left or right of its two ends (its elbows, and its head). */
 export const linkReach = 12
+
+/** The tooltip of a cell: the whole text, for the columns whose text may be cut off. */
+function cellTitle(key: ColumnKey, text: string): string | null {
+  return key === 'name' || key === 'predecessors' || key === 'resources' ? text : null
+}
 
 /** The SVG path of a link arrow from (x1, y1) leaving the start or finish of its bar to (x2, y2). */
 export function linkPath(x1: number, y1: number, fromStart: boolean, x2: number, y2: number, toFinish: boolean): string {
@@ -175,8 +181,8 @@ export class RowPainter {
     const slot = this.slots.find((item) => item.rowElement === element.parentElement)
     const cell = slot?.cells.find((item) => item.element === element)
     if (slot === undefined || cell === undefined || slot.row < 0 || slot.row >= input.derived.rows.length) return
-    const isTitled = cell.key === 'name' || cell.key === 'predecessors' || cell.key === 'resources'
-    setAttr(element, 'title', isTitled ? cellText(input.derived, input.derived.rows[slot.row] as number, cell.key) : null)
+    cell.isTitled = true
+    setAttr(element, 'title', cellTitle(cell.key, cellText(input.derived, input.derived.rows[slot.row] as number, cell.key)))
   }
 
   private paint(): void {
@@ -256,7 +262,7 @@ export class RowPainter {
         name = { indent, toggle, toggleText, label, text, mark, marker }
       } else element.append(text)
       slot.rowElement.append(element)
-      slot.cells.push({ key, element, text, name })
+      slot.cells.push({ key, element, text, name, isTitled: false })
     }
   }
 
@@ -299,6 +305,8 @@ export class RowPainter {
       setClass(element, `ws-cell${cell.name === null ? ' is-plain' : ''} ws-col-${key}${activeColumn === key ? ' is-active' : ''}`)
       setStyle(element, 'width', px(input.columnWidths[key]))
       setText(cell.text, text)
+      // A hovered cell keeps its tooltip; it follows the row now painted there.
+      if (cell.isTitled) setAttr(element, 'title', cellTitle(key, text))
       const name = cell.name
       if (name !== null) {
         setStyle(name.indent, 'width', px((task.level - 1) * 16))

@@ -7,7 +7,8 @@ import type { CompiledCalendar } from '../../../../shared/domain/calendar'
 import { px, setAttr, setClass, setHidden, setStyle, setText } from './dom-writes'
 import { layoutNonWorkingDays, layoutScaleCells, scaleTiers, type ScaleCell, type TimeScale } from './layout'
 
-type Pooled = { element: HTMLElement; text: Text; title: string }
+/** `title`: the period's full name, written to the element once it was hovered (`isTitled`). */
+type Pooled = { element: HTMLElement; text: Text; title: string; isTitled: boolean }
 
 export class TimelinePainter {
   private readonly topCells: Pooled[] = []
@@ -59,6 +60,7 @@ export class TimelinePainter {
   titleAt(target: Element): void {
     for (const item of [...this.topCells, ...this.bottomCells]) {
       if (!item.element.contains(target)) continue
+      item.isTitled = true
       setAttr(item.element, 'title', item.title)
       return
     }
@@ -75,7 +77,7 @@ export class TimelinePainter {
         element.append(label)
       } else element.append(text)
       this.header.append(element)
-      pool.push({ element, text, title: '' })
+      pool.push({ element, text, title: '', isTitled: false })
     }
     pool.forEach((item, index) => {
       const cell = cells[index]
@@ -84,8 +86,9 @@ export class TimelinePainter {
       setClass(item.element, isTop ? 'ws-scale-cell is-top' : 'ws-scale-cell is-bottom')
       setStyle(item.element, 'left', px(cell.x))
       setStyle(item.element, 'width', px(cell.width))
-      // The tooltip (the period's full name) is written on hover: see titleAt.
+      // The tooltip (the period's full name) is written on hover (see titleAt), then kept up to date.
       item.title = cell.title
+      if (item.isTitled) setAttr(item.element, 'title', cell.title)
       setText(item.text, cell.label)
     })
   }
