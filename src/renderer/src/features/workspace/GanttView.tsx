@@ -12,7 +12,7 @@ import { dateFromWallMinutes, dateToDayNumber } from '../../../../shared/domain/
 import type { Task, TaskId } from '../../../../shared/domain/model'
 import { outlineBlockEnd } from '../../stores/editor-commands'
 import { cellCommit, cellDate, cellText, columnDefs, columnKeys, type ColumnKey } from './cells'
-import { columnLayoutLoad, columnLayoutSave, columnWidthMax, columnWidthMin, gridWidthMax, gridWidthMin } from './column-layout'
+import { columnLayoutLoad, columnLayoutSave, columnWidthClamp, columnWidthMax, columnWidthMin, gridWidthMax, gridWidthMin } from './column-layout'
 import { deriveWorkspace, type Derived } from './derived'
 import {
   layoutTimeScale,
@@ -388,7 +388,7 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
   const startColumnResize = (key: ColumnKey, clientX: number): void => {
     const startWidth = shownWidths[key]
     const onMove = (event: PointerEvent): void => {
-      setColumnWidths((widths) => ({ ...widths, [key]: Math.min(columnWidthMax, Math.max(columnWidthMin, Math.round(startWidth + event.clientX - clientX))) }))
+      setColumnWidths((widths) => ({ ...widths, [key]: columnWidthClamp(startWidth + event.clientX - clientX) }))
     }
     const onUp = (): void => {
       window.removeEventListener('pointermove', onMove)
@@ -543,7 +543,7 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
                             const step = event.key === 'ArrowRight' ? 10 : event.key === 'ArrowLeft' ? -10 : 0
                             if (step !== 0) {
                               event.preventDefault()
-                              setColumnWidths((widths) => ({ ...widths, [key]: Math.min(columnWidthMax, Math.max(columnWidthMin, shownWidths[key] + step)) }))
+                              setColumnWidths((widths) => ({ ...widths, [key]: columnWidthClamp(shownWidths[key] + step) }))
                             }
                           }}
                         />
@@ -695,7 +695,7 @@ function ColumnWidthField({ label, width, onCommit }: { label: string; width: nu
       setText(String(width))
       return
     }
-    const clamped = Math.round(Math.max(columnWidthMin, Math.min(columnWidthMax, value)))
+    const clamped = columnWidthClamp(value)
     setText(String(clamped))
     if (clamped !== width) onCommit(clamped)
   }

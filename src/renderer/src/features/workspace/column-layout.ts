@@ -15,6 +15,11 @@ export const gridWidthMax = 1400
 const gridWidthDefault = 700
 const storageKey = 'gantry.gantt.columns.v1'
 
+/** A column width in whole pixels within the allowed range. */
+export function columnWidthClamp(width: number): number {
+  return Math.round(Math.min(columnWidthMax, Math.max(columnWidthMin, width)))
+}
+
 export function columnLayoutDefault(): ColumnLayout {
   const widths = {} as Record<ColumnKey, number>
   for (const key of columnKeys) widths[key] = columnDefs[key].width
