@@ -9,8 +9,9 @@
  * its font and code caches); viewport 1600x900. Prints one JSON line per figure.
  *
  * `ui.scroll.floor` calibrates the scroll figure: the same jumps, measured the same way, on a page with the
- * workspace's geometry (rows in view, chart width) that repaints nothing (`empty`) or only the grid's text in its
- * cheapest DOM form (`text`); see src/renderer/src/features/workspace/bench/floor-page.ts.
+ * workspace's geometry (rows in view, chart width) that repaints nothing (`empty`), only the grid's text in its
+ * cheapest DOM form (`text`), or that text with one element per cell (`cells`); see
+ * src/renderer/src/features/workspace/bench/floor-page.ts.
  *
  * Environment: CHROMIUM (default /usr/bin/chromium), RUNS (default 5), SIZES (default 1000,10000),
  * SCREENSHOT=path (save a screenshot of the last 1,000-task run).
