@@ -2,10 +2,11 @@
  * Details of the active task: scope (notes, deliverable, acceptance criteria), constraint, milestone,
  * percent complete and priority. Each field commits on change (checkboxes, selects) or when it loses focus.
  */
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { constraintTypes, type ConstraintType, type Task, type TaskId } from '../../../../shared/domain/model'
 import { TaskAssignments } from '../resources/TaskAssignments'
 import { cellParseDate } from './cells'
+import { useDraft } from './use-draft'
 import { useWorkspace } from './workspace-store'
 
 const constraintNames: Record<ConstraintType, string> = {
@@ -33,17 +34,6 @@ export function DetailsPanel({ taskId }: { taskId: TaskId | null }) {
       {isOpen && (task === null ? <p className="ws-details-empty">Select a task to see its details.</p> : <DetailsForm key={task.id} task={task} />)}
     </section>
   )
-}
-
-/**
- * The text a field shows while it is edited: the task's value, and the user's typing until the field commits.
- * When the value changes from elsewhere (undo, redo, an edit in the grid) the field shows the new value, so a
- * later blur cannot write the stale text back over an undo.
- */
-function useDraft(value: string): [string, (text: string) => void] {
-  const [text, setText] = useState(value)
-  useEffect(() => setText(value), [value])
-  return [text, setText]
 }
 
 function DetailsForm({ task }: { task: Task }) {

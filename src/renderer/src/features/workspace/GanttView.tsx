@@ -26,6 +26,7 @@ import {
 import { DetailsPanel } from './DetailsPanel'
 import { useTaskOverallocations } from '../resources/OverallocationMarker'
 import { RowPainter } from './row-painter'
+import { useDraft } from './use-draft'
 import { TimelinePainter } from './timeline-painter'
 import { useWorkspace, useWorkspaceApi } from './workspace-store'
 
@@ -687,8 +688,7 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
 
 /** A column's width in pixels, typed: the keyboard's way to resize a column (the header's handles need a mouse). */
 function ColumnWidthField({ label, width, onCommit }: { label: string; width: number; onCommit: (width: number) => void }) {
-  const [text, setText] = useState(String(width))
-  useEffect(() => setText(String(width)), [width])
+  const [text, setText] = useDraft(String(width))
   const commit = (): void => {
     const value = Number(text.trim())
     if (text.trim() === '' || !Number.isFinite(value)) {
