@@ -5,6 +5,7 @@ import type { Assignment, Dependency, Plan, Resource, Task } from '../../src/sha
 import { scheduleRun } from '../../src/shared/domain/schedule'
 import type { Schedule } from '../../src/shared/domain/schedule-types'
 import { suggestionApply, suggestionsForConflict, type Suggestion } from '../../src/shared/domain/suggestions'
+import { makeResource as makeSupportResource } from '../support/resource-plans'
 
 /*
  * Mon 2026-01-05, Standard calendar.
@@ -12,19 +13,9 @@ import { suggestionApply, suggestionsForConflict, type Suggestion } from '../../
  *   B (2d, Ana)                      3 days of slack, collides with A Mon-Tue
  */
 
+/** The suggestions tests' people are developers unless a test says otherwise. */
 function makeResource(id: number, name: string, overrides: Partial<Resource> = {}): Resource {
-  return {
-    id,
-    name,
-    role: 'Developer',
-    initials: '',
-    email: '',
-    maxUnits: 100,
-    hourlyRate: 0,
-    nonWorkingDays: [],
-    calendarId: null,
-    ...overrides,
-  }
+  return makeSupportResource(id, name, { role: 'Developer', ...overrides })
 }
 
 const link: Dependency = { id: 1, predecessorId: 1, successorId: 3, type: 'FS', lag: 0, lagUnit: 'd' }
