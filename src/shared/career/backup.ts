@@ -149,7 +149,8 @@ export type CareerBackupResult =
 /** Migrations from backup schema version N to N + 1 (none yet: version 1 is the first). */
 const migrations: Record<number, (data: unknown) => unknown> = {}
 
-function issueText(issue: z.core.$ZodIssue): string {
+function issueText(issue: z.core.$ZodIssue | undefined): string {
+  if (issue === undefined) return 'the data does not match the backup format'
   const where = issue.path.length > 0 ? issue.path.join('.') : 'the data'
   return `${where}: ${issue.message}`
 }
@@ -242,7 +243,17 @@ export function careerBackupParse(source: string): CareerBackupResult {
   }
   let data = envelope.data.data
   while (version < careerBackupSchemaVersion) {
-    data = migrations[version](data)
+    const migrate = migrations[version]
+    if (migrate === undefined) {
+      return {
+        ok: false,
+        error: {
+          code: 'invalid',
+          message: `This backup uses format ${version}, which this version of Gantry cannot convert. Nothing was changed.`,
+        },
+      }
+    }
+    data = migrate(data)
     version++
   }
   const restored = careerDataRestore(data)

@@ -77,21 +77,18 @@ export function cycleList(record: CertificationRecord, rules: CertificationRules
     end: record.expiresOnOverride ?? cycleAddYears(record.earnedOn, rules.validityYears),
   }
   const cycles = [first]
+  let previous = first
   for (const renewal of record.renewals) {
-    const previous = cycles[cycles.length - 1]
-    if (renewal.route === 'exam') {
-      cycles.push({
-        index: cycles.length,
-        start: renewal.renewedOn,
-        end: cycleAddYears(renewal.renewedOn, rules.validityYears),
-      })
-    } else {
-      cycles.push({
-        index: cycles.length,
-        start: dateAddDays(previous.end, 1),
-        end: cycleAddYears(previous.end, rules.validityYears),
-      })
-    }
+    const cycle: RenewalCycle =
+      renewal.route === 'exam'
+        ? { index: cycles.length, start: renewal.renewedOn, end: cycleAddYears(renewal.renewedOn, rules.validityYears) }
+        : {
+            index: cycles.length,
+            start: dateAddDays(previous.end, 1),
+            end: cycleAddYears(previous.end, rules.validityYears),
+          }
+    cycles.push(cycle)
+    previous = cycle
   }
   return cycles
 }
@@ -99,7 +96,7 @@ export function cycleList(record: CertificationRecord, rules: CertificationRules
 /** The current (latest) renewal cycle, or `null` for a certificate without one. */
 export function cycleCurrent(record: CertificationRecord, rules: CertificationRules): RenewalCycle | null {
   const cycles = cycleList(record, rules)
-  return cycles.length === 0 ? null : cycles[cycles.length - 1]
+  return cycles.at(-1) ?? null
 }
 
 /** The expiry day of a certificate (last valid day), or `null` when not earned or lifetime. */
@@ -128,12 +125,11 @@ export function cycleYears(cycle: RenewalCycle): { index: number; start: IsoDate
   }
   // A cycle that ends on an anniversary (earned 2025-03-15, expiry 2028-03-15) would leave a one-day fourth
   // "year"; that day belongs to the third year.
-  if (years.length > 1) {
-    const last = years[years.length - 1]
-    if (cycleDaysBetween(last.start, last.end) < 7) {
-      years.pop()
-      years[years.length - 1] = { ...years[years.length - 1], end: last.end }
-    }
+  const last = years.at(-1)
+  const beforeLast = years.at(-2)
+  if (last !== undefined && beforeLast !== undefined && cycleDaysBetween(last.start, last.end) < 7) {
+    years.pop()
+    years[years.length - 1] = { ...beforeLast, end: last.end }
   }
   return years
 }

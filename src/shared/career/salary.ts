@@ -63,9 +63,9 @@ export function salaryHistory(entries: readonly SalaryEntry[]): SalaryEntry[] {
 /** Change between the first and last salary of the history in percent, or `null` with fewer than two in one currency. */
 export function salaryGrowthPercent(entries: readonly SalaryEntry[]): number | null {
   const history = salaryHistory(entries)
-  if (history.length < 2) return null
   const first = history[0]
-  const last = history[history.length - 1]
+  const last = history.at(-1)
+  if (history.length < 2 || first === undefined || last === undefined) return null
   if (first.currency !== last.currency || first.amount <= 0) return null
   return Math.round(((last.amount - first.amount) / first.amount) * 1000) / 10
 }

@@ -264,8 +264,8 @@ export function validateProfile(profile: CareerProfile): Checked<CareerProfile> 
 export function customRulesParse(text: string): Checked<CategoryRule[]> {
   const rules: CategoryRule[] = []
   const lines = text.split(/\r?\n/)
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index].trim()
+  for (const [index, rawLine] of lines.entries()) {
+    const line = rawLine.trim()
     if (line === '') continue
     const colon = line.indexOf(':')
     if (colon <= 0)

@@ -500,7 +500,7 @@ function levelPlace(
   const immediate: number[] = []
 
   const release = (node: number): void => {
-    if (--waiting[node] === 0) {
+    if (--waiting[node]! === 0) {
       if (node < count && isSummary[node] === 0) {
         readyStart[node] = undelayedStart(node)
         heap.push(node)

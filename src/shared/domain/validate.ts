@@ -42,14 +42,14 @@ export type PlanGraph = {
 
 function csr(count: number, keys: Int32Array): { offsets: Int32Array; items: Int32Array } {
   const offsets = new Int32Array(count + 1)
-  for (let index = 0; index < keys.length; index++) offsets[(keys[index] as number) + 1]++
+  for (let index = 0; index < keys.length; index++) offsets[(keys[index] as number) + 1]!++
   for (let index = 0; index < count; index++)
     offsets[index + 1] = (offsets[index + 1] as number) + (offsets[index] as number)
   const fill = offsets.slice(0, count)
   const items = new Int32Array(keys.length)
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index] as number
-    items[fill[key]++] = index
+    items[fill[key]!++] = index
   }
   return { offsets, items }
 }
@@ -88,12 +88,12 @@ function topologicalOrder(
 ): Order {
   const nodeCount = 2 * count
   const indegree = new Int32Array(nodeCount)
-  for (let link = 0; link < linkSuccessor.length; link++) indegree[linkSuccessor[link] as number]++
+  for (let link = 0; link < linkSuccessor.length; link++) indegree[linkSuccessor[link] as number]!++
   for (let task = 0; task < count; task++) {
     const up = parent[task] as number
     if (up >= 0) {
-      indegree[task]++
-      indegree[count + up]++
+      indegree[task]!++
+      indegree[count + up]!++
     }
   }
   const used = new Uint8Array(nodeCount)
@@ -112,7 +112,7 @@ function topologicalOrder(
   for (let node = 0; node < nodeCount; node++)
     if (used[node] === 1 && indegree[node] === 0) order[tail++] = node
   const release = (node: number): void => {
-    if (--indegree[node] === 0) order[tail++] = node
+    if (--indegree[node]! === 0) order[tail++] = node
   }
   while (head < tail) {
     const node = order[head++] as number

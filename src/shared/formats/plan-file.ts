@@ -168,6 +168,14 @@ export const planSchemaV1 = z.strictObject({
   updatedAt: isoDateTime,
 })
 
+/**
+ * The schema's output is exactly the domain's `Plan` type: a field added to one and not the other fails to
+ * compile here, so a parsed file never needs a cast to become a plan.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const planSchemaMatchesPlan: Same<z.output<typeof planSchemaV1>, Plan> = true
+void planSchemaMatchesPlan
+
 const envelopeSchema = z.strictObject({
   format: z.literal(planFileFormatId),
   schemaVersion: z.number().int().min(1),
@@ -184,7 +192,10 @@ export type PlanFileResult = { ok: true; plan: Plan } | { ok: false; error: Plan
  */
 const migrations: Record<number, (plan: unknown) => unknown> = {}
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** The first problem zod found, with where it is. */
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const issue = issues[0]
+  if (issue === undefined) return 'the plan does not match the file format'
   const where = issue.path.length > 0 ? issue.path.join('.') : 'the plan'
   return `${where}: ${issue.message}`
 }
@@ -226,10 +237,14 @@ function planCheckReferences(plan: Plan): string | null {
     if (!resourceIds.has(assignment.resourceId))
       return `an assignment refers to resource ${assignment.resourceId}, which does not exist`
   }
-  if (plan.tasks.length > 0 && plan.tasks[0].level !== 1) return 'the first task must be at outline level 1'
-  for (let index = 1; index < plan.tasks.length; index++) {
-    if (plan.tasks[index].level > plan.tasks[index - 1].level + 1)
-      return `task "${plan.tasks[index].name}" is indented more than one level below the task above it`
+  let previousLevel = 0
+  for (const task of plan.tasks) {
+    if (task.level > previousLevel + 1) {
+      return previousLevel === 0
+        ? 'the first task must be at outline level 1'
+        : `task "${task.name}" is indented more than one level below the task above it`
+    }
+    previousLevel = task.level
   }
   return null
 }
@@ -241,9 +256,9 @@ function planCheckReferences(plan: Plan): string | null {
 export function planRestore(candidate: unknown): PlanFileResult {
   const parsed = planSchemaV1.safeParse(candidate)
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid', message: `This plan is damaged: ${describeIssue(parsed.error.issues[0])}.` } }
+    return { ok: false, error: { code: 'invalid', message: `This plan is damaged: ${describeIssues(parsed.error.issues)}.` } }
   }
-  const plan = parsed.data as Plan
+  const plan: Plan = parsed.data
   const problem = planCheckReferences(plan)
   if (problem !== null) return { ok: false, error: { code: 'invalid', message: `This plan is damaged: ${problem}.` } }
   return { ok: true, plan }
@@ -280,7 +295,14 @@ export function planFileParse(text: string): PlanFileResult {
   }
   let plan = envelope.data.plan
   while (version < planFileSchemaVersion) {
-    plan = migrations[version](plan)
+    const migrate = migrations[version]
+    if (migrate === undefined) {
+      return {
+        ok: false,
+        error: { code: 'invalid', message: `This plan uses file format ${version}, which this version of Gantry cannot convert.` },
+      }
+    }
+    plan = migrate(plan)
     version++
   }
   return planRestore(plan)

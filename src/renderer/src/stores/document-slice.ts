@@ -24,8 +24,7 @@ type Persisted = { planId: string; plan: Plan; orders: PlanOrders; revision: num
 
 function taskIndexOf(plan: Plan): Map<TaskId, number> {
   const index = new Map<TaskId, number>()
-  for (let position = 0; position < plan.tasks.length; position++)
-    index.set(plan.tasks[position].id, position)
+  plan.tasks.forEach((task, position) => index.set(task.id, position))
   return index
 }
 
@@ -317,9 +316,10 @@ export function createDocumentSlice(deps: StoreDeps): SliceCreator<DocumentSlice
 
       documentUndo() {
         const document = get().document
-        if (document === null || document.undoStack.length === 0) return
+        const previous = document?.undoStack.at(-1)
+        if (document == null || previous === undefined) return
         const undoStack = document.undoStack.slice(0, -1)
-        setPlan(document.undoStack[document.undoStack.length - 1], undoStack, [
+        setPlan(previous, undoStack, [
           ...document.redoStack,
           document.plan,
         ])
@@ -327,10 +327,11 @@ export function createDocumentSlice(deps: StoreDeps): SliceCreator<DocumentSlice
 
       documentRedo() {
         const document = get().document
-        if (document === null || document.redoStack.length === 0) return
+        const following = document?.redoStack.at(-1)
+        if (document == null || following === undefined) return
         const redoStack = document.redoStack.slice(0, -1)
         setPlan(
-          document.redoStack[document.redoStack.length - 1],
+          following,
           [...document.undoStack, document.plan],
           redoStack,
         )

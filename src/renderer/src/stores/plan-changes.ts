@@ -34,17 +34,17 @@ export function longestIncreasingRun(values: readonly (number | undefined)[]): n
     let high = tails.length
     while (low < high) {
       const middle = (low + high) >> 1
-      if ((values[tails[middle]] as number) < value) low = middle + 1
+      if ((values[tails[middle]!] as number) < value) low = middle + 1
       else high = middle
     }
-    if (low > 0) previous[index] = tails[low - 1]
+    if (low > 0) previous[index] = tails[low - 1]!
     tails[low] = index
   }
   const run: number[] = new Array(tails.length)
-  let cursor = tails.length > 0 ? tails[tails.length - 1] : -1
+  let cursor = tails.at(-1) ?? -1
   for (let position = tails.length - 1; position >= 0; position--) {
     run[position] = cursor
-    cursor = previous[cursor]
+    cursor = previous[cursor]!
   }
   return run
 }
@@ -72,13 +72,13 @@ export function rowChangesBetween<T extends Row>(
 
   let isSameSequence = previous.length === next.length
   for (let index = 0; isSameSequence && index < next.length; index++) {
-    if (previous[index].id !== next[index].id) isSameSequence = false
+    if (previous[index]!.id !== next[index]!.id) isSameSequence = false
   }
   if (isSameSequence) {
     const put: Ordered<T>[] = []
     for (let index = 0; index < next.length; index++) {
-      if (previous[index] !== next[index])
-        put.push({ value: next[index], order: orders.get(next[index].id) as number })
+      const value = next[index]!
+      if (previous[index] !== value) put.push({ value, order: orders.get(value.id) as number })
     }
     return { put, remove: [], orders: new Map(orders) }
   }
@@ -101,8 +101,9 @@ export function rowChangesBetween<T extends Row>(
   while (index < next.length) {
     if (kept[index] === 1) {
       const order = oldOrders[index] as number
-      newOrders.set(next[index].id, order)
-      if (previousById.get(next[index].id) !== next[index]) put.push({ value: next[index], order })
+      const value = next[index]!
+      newOrders.set(value.id, order)
+      if (previousById.get(value.id) !== value) put.push({ value, order })
       lower = order
       index++
       continue
@@ -115,7 +116,7 @@ export function rowChangesBetween<T extends Row>(
     const gap = (upper - lower) / (count + 1)
     if (!(gap > minimumGap)) return renumberAll(next, removed)
     for (let offset = 0; offset < count; offset++) {
-      const value = next[index + offset]
+      const value = next[index + offset]!
       const order = lower + gap * (offset + 1)
       newOrders.set(value.id, order)
       put.push({ value, order })

@@ -40,7 +40,9 @@ export function CareerPage() {
     const next = moves[event.key]
     if (next === undefined) return
     event.preventDefault()
-    const id = tabs[next].id
+    const target = tabs[next]
+    if (target === undefined) return
+    const id = target.id
     setTab(id)
     tabRefs.current.get(id)?.focus()
   }

@@ -98,7 +98,7 @@ export function CycleProgressView({ progress, pace }: { progress: CycleProgress;
             <tr>
               <th scope="col">Cycle year</th>
               <th scope="col">Logged</th>
-              {progress.years[0].categories.map((category) => (
+              {progress.years[0]?.categories.map((category) => (
                 <th scope="col" key={category.category}>
                   {category.category} (min {category.min ?? '—'})
                 </th>

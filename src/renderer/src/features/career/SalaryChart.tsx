@@ -36,8 +36,8 @@ export function SalaryChart({ salaries, bands }: { salaries: SalaryEntry[]; band
         `${index === 0 ? 'M' : 'L'}${x(dateToDayNumber(point.date)).toFixed(1)},${y(point.amount).toFixed(1)}`,
     )
     .join(' ')
-  const firstYear = Number(points[0].date.slice(0, 4))
-  const lastYear = Number(points[points.length - 1].date.slice(0, 4))
+  const firstYear = Number(points[0]?.date.slice(0, 4))
+  const lastYear = Number(points.at(-1)?.date.slice(0, 4))
   const years: number[] = []
   for (let year = firstYear; year <= lastYear + 1; year++) {
     const day = dateToDayNumber(`${year}-01-01`)
