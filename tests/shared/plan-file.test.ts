@@ -3,11 +3,15 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { makePlan, makeTask } from '../../src/shared/domain/defaults'
 import {
+  planDependencySchema,
   planFileFormatId,
+  planFileLimits,
   planFileParse,
+  planFileRowProblem,
   planFileSchemaVersion,
   planFileSerialize,
   planRestore,
+  planTaskSchema,
   type PlanFileResult,
 } from '../../src/shared/formats/plan-file'
 
@@ -158,3 +162,13 @@ function basePlan() {
     tasks: [makeTask(1, { name: 'A' }), makeTask(2, { name: 'B' })],
   })
 }
+
+describe('row schemas for editors', () => {
+  it('names the field a typed value breaks, and accepts what the file format accepts', () => {
+    expect(planFileRowProblem(planTaskSchema, makeTask(1, { name: 'Ok' }))).toBeNull()
+    expect(planFileRowProblem(planTaskSchema, makeTask(1, { name: 'x'.repeat(planFileLimits.name + 1) }))).toMatch(/^name: /)
+    const lag = { id: 1, predecessorId: 1, successorId: 2, type: 'FS', lag: 99_999_999_999, lagUnit: '%' }
+    expect(planFileRowProblem(planDependencySchema, lag)).toMatch(/^lag: /)
+    expect(planFileRowProblem(planDependencySchema, { ...lag, lag: planFileLimits.minutes })).toBeNull()
+  })
+})

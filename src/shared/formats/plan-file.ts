@@ -21,7 +21,11 @@ export const planFileExtension = 'gantry'
 /** Files above this size are refused before parsing (a 100,000-task plan is about 60 MB). */
 export const planFileMaxBytes = 200 * 1024 * 1024
 
-const limits = {
+/**
+ * Limits of the `.gantry` format: string lengths in UTF-16 units, list lengths in rows. Editors refuse what exceeds
+ * them at the moment of typing, so every plan the app holds can be written and read back.
+ */
+export const planFileLimits = {
   name: 1000,
   text: 100_000,
   tasks: 500_000,
@@ -31,13 +35,21 @@ const limits = {
   calendars: 10_000,
   exceptions: 100_000,
   periods: 5,
-}
+  /** Largest duration, leveling delay or link lag in minutes (about 1,900 years of 24-hour days). */
+  minutes: 1e9,
+  /** Outline levels run from 1 to this. */
+  level: 100,
+} as const
+const limits = planFileLimits
 
-const idSchema = z.number().int().min(0).max(2_147_483_647)
+/** A row id: a whole number from 0 to 2^31 - 1 (what MSPDI's UIDs hold). */
+export const planIdSchema = z.number().int().min(0).max(2_147_483_647)
 const shortText = z.string().max(limits.name)
 const longText = z.string().max(limits.text)
-const isoDate = z.string().max(10).refine(dateIsValidIsoDate, 'must be a real date written YYYY-MM-DD')
-const isoDateTime = z
+/** A real calendar day `YYYY-MM-DD`. */
+export const planIsoDateSchema = z.string().max(10).refine(dateIsValidIsoDate, 'must be a real date written YYYY-MM-DD')
+/** A real wall-clock date-time `YYYY-MM-DDTHH:MM:SS`. */
+export const planIsoDateTimeSchema = z
   .string()
   .max(19)
   .refine(dateIsValidIsoDateTime, 'must be a real date and time written YYYY-MM-DDTHH:MM:SS')
@@ -50,18 +62,19 @@ const workingPeriodSchema = z
 const weekDaySchema = z.strictObject({ periods: z.array(workingPeriodSchema).max(limits.periods) })
 const weekDaysSchema = z.array(weekDaySchema.nullable()).length(7)
 
-const calendarSchema = z.strictObject({
-  id: idSchema,
+/** One calendar row. */
+export const planCalendarSchema = z.strictObject({
+  id: planIdSchema,
   name: shortText,
-  baseCalendarId: idSchema.nullable(),
+  baseCalendarId: planIdSchema.nullable(),
   weekDays: weekDaysSchema,
   exceptions: z
     .array(
       z
         .strictObject({
           name: shortText,
-          from: isoDate,
-          to: isoDate,
+          from: planIsoDateSchema,
+          to: planIsoDateSchema,
           periods: z.array(workingPeriodSchema).max(limits.periods),
         })
         .refine((exception) => exception.to >= exception.from, 'an exception must not end before it starts'),
@@ -70,53 +83,56 @@ const calendarSchema = z.strictObject({
   workWeeks: z
     .array(
       z
-        .strictObject({ name: shortText, from: isoDate, to: isoDate, weekDays: weekDaysSchema })
+        .strictObject({ name: shortText, from: planIsoDateSchema, to: planIsoDateSchema, weekDays: weekDaysSchema })
         .refine((week) => week.to >= week.from, 'a work week must not end before it starts'),
     )
     .max(limits.exceptions),
 })
 
-const taskSchema = z.strictObject({
-  id: idSchema,
+/** One task row: what an editor may store in a task. */
+export const planTaskSchema = z.strictObject({
+  id: planIdSchema,
   name: z.string().max(limits.name),
-  level: z.number().int().min(1).max(100),
+  level: z.number().int().min(1).max(limits.level),
   notes: longText,
   deliverable: longText,
   acceptanceCriteria: longText,
-  duration: z.number().finite().min(0).max(1e9),
+  duration: z.number().finite().min(0).max(limits.minutes),
   durationUnit: z.enum(durationUnits),
   isMilestone: z.boolean(),
   percentComplete: z.number().finite().min(0).max(100),
-  constraint: z.strictObject({ type: z.enum(constraintTypes), date: isoDateTime.nullable() }),
+  constraint: z.strictObject({ type: z.enum(constraintTypes), date: planIsoDateTimeSchema.nullable() }),
   priority: z.number().int().min(0).max(1000),
-  calendarId: idSchema.nullable(),
-  actualStart: isoDateTime.nullable(),
-  actualFinish: isoDateTime.nullable(),
-  levelingDelay: z.number().finite().min(0).max(1e9),
-  deadline: isoDateTime.nullable(),
+  calendarId: planIdSchema.nullable(),
+  actualStart: planIsoDateTimeSchema.nullable(),
+  actualFinish: planIsoDateTimeSchema.nullable(),
+  levelingDelay: z.number().finite().min(0).max(limits.minutes),
+  deadline: planIsoDateTimeSchema.nullable(),
   baseline: z
     .strictObject({
-      start: isoDateTime.nullable(),
-      finish: isoDateTime.nullable(),
-      duration: z.number().finite().min(0).max(1e9).nullable(),
+      start: planIsoDateTimeSchema.nullable(),
+      finish: planIsoDateTimeSchema.nullable(),
+      duration: z.number().finite().min(0).max(limits.minutes).nullable(),
     })
     .nullable(),
-  start: isoDateTime.nullable(),
-  finish: isoDateTime.nullable(),
+  start: planIsoDateTimeSchema.nullable(),
+  finish: planIsoDateTimeSchema.nullable(),
   isCollapsed: z.boolean(),
 })
 
-const dependencySchema = z.strictObject({
-  id: idSchema,
-  predecessorId: idSchema,
-  successorId: idSchema,
+/** One link row (lag in minutes, or percent for `%`/`e%` lags). */
+export const planDependencySchema = z.strictObject({
+  id: planIdSchema,
+  predecessorId: planIdSchema,
+  successorId: planIdSchema,
   type: z.enum(dependencyTypes),
-  lag: finite.min(-1e9).max(1e9),
+  lag: finite.min(-limits.minutes).max(limits.minutes),
   lagUnit: z.enum(lagUnits),
 })
 
-const resourceSchema = z.strictObject({
-  id: idSchema,
+/** One resource row. */
+export const planResourceSchema = z.strictObject({
+  id: planIdSchema,
   name: shortText,
   role: shortText,
   initials: shortText,
@@ -126,21 +142,23 @@ const resourceSchema = z.strictObject({
   nonWorkingDays: z
     .array(
       z
-        .strictObject({ from: isoDate, to: isoDate })
+        .strictObject({ from: planIsoDateSchema, to: planIsoDateSchema })
         .refine((range) => range.to >= range.from, 'a vacation must not end before it starts'),
     )
     .max(limits.exceptions),
-  calendarId: idSchema.nullable(),
+  calendarId: planIdSchema.nullable(),
 })
 
-const assignmentSchema = z.strictObject({
-  id: idSchema,
-  taskId: idSchema,
-  resourceId: idSchema,
+/** One assignment row (units in percent). */
+export const planAssignmentSchema = z.strictObject({
+  id: planIdSchema,
+  taskId: planIdSchema,
+  resourceId: planIdSchema,
   units: z.number().finite().gt(0).max(1000),
 })
 
-const settingsSchema = z.strictObject({
+/** The plan's settings. */
+export const planSettingsSchema = z.strictObject({
   minutesPerDay: z.number().int().min(1).max(1440),
   minutesPerWeek: z.number().int().min(1).max(10080),
   daysPerMonth: z.number().int().min(1).max(31),
@@ -155,17 +173,17 @@ const settingsSchema = z.strictObject({
 export const planSchemaV1 = z.strictObject({
   id: z.string().min(1).max(100),
   name: shortText,
-  start: isoDateTime,
-  statusDate: isoDateTime.nullable(),
-  calendarId: idSchema,
-  settings: settingsSchema,
-  calendars: z.array(calendarSchema).min(1).max(limits.calendars),
-  tasks: z.array(taskSchema).max(limits.tasks),
-  dependencies: z.array(dependencySchema).max(limits.links),
-  resources: z.array(resourceSchema).max(limits.resources),
-  assignments: z.array(assignmentSchema).max(limits.assignments),
-  createdAt: isoDateTime,
-  updatedAt: isoDateTime,
+  start: planIsoDateTimeSchema,
+  statusDate: planIsoDateTimeSchema.nullable(),
+  calendarId: planIdSchema,
+  settings: planSettingsSchema,
+  calendars: z.array(planCalendarSchema).min(1).max(limits.calendars),
+  tasks: z.array(planTaskSchema).max(limits.tasks),
+  dependencies: z.array(planDependencySchema).max(limits.links),
+  resources: z.array(planResourceSchema).max(limits.resources),
+  assignments: z.array(planAssignmentSchema).max(limits.assignments),
+  createdAt: planIsoDateTimeSchema,
+  updatedAt: planIsoDateTimeSchema,
 })
 
 /**
@@ -198,6 +216,16 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   if (issue === undefined) return 'the plan does not match the file format'
   const where = issue.path.length > 0 ? issue.path.join('.') : 'the plan'
   return `${where}: ${issue.message}`
+}
+
+/**
+ * Why one row (a task, link, resource, ...) cannot be stored, checked with one of the exported row schemas
+ * (`planTaskSchema`, ...): `null` when the file format accepts it, else one sentence naming the field, e.g.
+ * `name: Too big: expected string to have <=1000 characters`. Editors call this before they commit an edit.
+ */
+export function planFileRowProblem(schema: z.ZodType, row: unknown): string | null {
+  const parsed = schema.safeParse(row)
+  return parsed.success ? null : describeIssues(parsed.error.issues)
 }
 
 /** Checks cross-references that a schema cannot: unique ids and links that point at existing rows. */
