@@ -1,6 +1,6 @@
 /**
  * `npm run bench:ui`: paint and scroll timings of the planning workspace in Chromium, measured like the peer
- * benchmark (/work/shared/peer-bench, RESULTS.md): for seeded plans of 1,000 and 10,000 tasks, the time from
+ * benchmark (../shared/peer-bench, RESULTS.md): for seeded plans of 1,000 and 10,000 tasks, the time from
  * handing the plan to the UI until grid and chart are painted and the page stopped changing (`ui.render`), and the
  * jump of rows and timeline together to 25 %, 50 % and 75 % (`ui.scroll`, per run the median of the 3 jumps).
  * `ui.render` hands the UI the plan with its schedule (the store schedules on open; the peers got precomputed

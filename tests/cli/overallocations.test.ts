@@ -9,8 +9,8 @@ import { makeTask } from '../../src/shared/domain/defaults'
 import type { Plan } from '../../src/shared/domain/model'
 import { planFileSerialize } from '../../src/shared/formats/plan-file'
 import { makeJanuaryPlan, makeResource } from '../support/resource-plans'
+import { mspdiSamplesDir } from '../support/samples'
 
-const samples = '/work/shared/mspdi/samples'
 
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = ''
@@ -125,7 +125,7 @@ describe('overallocations --json', () => {
   })
 
   it('reads sample1.xml (MSPDI UIDs for resources and tasks)', async () => {
-    const result = await run([join(samples, 'sample1.xml'), '--json'])
+    const result = await run([join(mspdiSamplesDir, 'sample1.xml'), '--json'])
     expect(result.code).toBe(0)
     const report = JSON.parse(result.stdout) as {
       resources: Array<{
@@ -149,7 +149,7 @@ describe('overallocations --json', () => {
   })
 
   it('reads mspdiresource.xml', async () => {
-    const result = await run([join(samples, 'mspdiresource.xml'), '--json'])
+    const result = await run([join(mspdiSamplesDir, 'mspdiresource.xml'), '--json'])
     expect(result.code).toBe(0)
     expect(JSON.parse(result.stdout)).toEqual({
       resources: [
@@ -242,7 +242,7 @@ describe('npm run cli -- overallocations (real process)', () => {
   }
 
   it('prints the JSON for mspdiresource.xml and exits 0', async () => {
-    const result = await runProcess([join(samples, 'mspdiresource.xml'), '--json'])
+    const result = await runProcess([join(mspdiSamplesDir, 'mspdiresource.xml'), '--json'])
     expect(result.code).toBe(0)
     expect(result.stdout).toBe(
       '{"resources":[{"uid":1,"name":"Wade Golden","periods":[{"start":"2006-08-28","finish":"2006-08-29","peakPercent":200,"tasks":[2,4]}]}]}\n',

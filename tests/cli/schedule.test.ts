@@ -14,9 +14,9 @@ import { makePlan, makeTask } from '../../src/shared/domain/defaults'
 import { mspdiRead } from '../../src/shared/formats/mspdi'
 import { planFileSerialize } from '../../src/shared/formats/plan-file'
 import { mspdiHostileFixtures, mspdiMinimal } from '../fixtures/mspdi/build'
+import { mspdiSamplesDir } from '../support/samples'
 
 const root = join(__dirname, '../..')
-const samples = join(root, '../shared/mspdi/samples')
 const tsx = join(root, 'node_modules/.bin/tsx')
 const dir = mkdtempSync(join(tmpdir(), 'gantry-cli-schedule-'))
 
@@ -71,7 +71,7 @@ const runs: Record<string, Run> = {}
 beforeAll(async () => {
   writeFileSync(files.gantry, planFileSerialize(gantryPlan))
   writeFileSync(files.gantryOddName, planFileSerialize(gantryPlan))
-  writeFileSync(files.mspdiOddName, readFileSync(join(samples, 'officeimo-relationships.xml')))
+  writeFileSync(files.mspdiOddName, readFileSync(join(mspdiSamplesDir, 'officeimo-relationships.xml')))
   writeFileSync(
     files.cyclic,
     mspdiMinimal([
@@ -79,13 +79,13 @@ beforeAll(async () => {
       { uid: 2, name: 'B', links: [{ uid: 1 }] },
     ]),
   )
-  writeFileSync(files.truncated, readFileSync(join(samples, 'sample1.xml'), 'utf8').slice(0, 20_000))
+  writeFileSync(files.truncated, readFileSync(join(mspdiSamplesDir, 'sample1.xml'), 'utf8').slice(0, 20_000))
   writeFileSync(files.garbage, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe]))
   writeFileSync(files.empty, '')
   writeFileSync(files.newer, JSON.stringify({ format: 'gantry-plan', schemaVersion: 99, plan: {} }))
   const spawned: Record<string, string[]> = {
-    sampleJson: ['schedule', join(samples, 'officeimo-relationships.xml'), '--json'],
-    sampleTable: ['schedule', join(samples, 'sample1.xml')],
+    sampleJson: ['schedule', join(mspdiSamplesDir, 'officeimo-relationships.xml'), '--json'],
+    sampleTable: ['schedule', join(mspdiSamplesDir, 'sample1.xml')],
     gantryJson: ['schedule', files.gantry, '--json'],
     mspdiOddName: ['schedule', files.mspdiOddName, '--json'],
     cyclic: ['schedule', files.cyclic, '--json'],
@@ -122,7 +122,7 @@ describe('cli schedule --json', () => {
   it('prints every task of an MSPDI file in outline order with its UID, in exactly the documented shape', () => {
     const report = json(runs.sampleJson)
     expect(Object.keys(report)).toEqual(['tasks'])
-    const read = mspdiRead(readFileSync(join(samples, 'officeimo-relationships.xml'), 'utf8'))
+    const read = mspdiRead(readFileSync(join(mspdiSamplesDir, 'officeimo-relationships.xml'), 'utf8'))
     if (!read.ok) throw new Error(read.error.message)
     expect(report.tasks.map((task) => [task.uid, task.name])).toEqual(read.plan.tasks.map((task) => [task.id, task.name]))
     for (const task of report.tasks) {

@@ -9,6 +9,7 @@ import { planFileSerialize } from '../../src/shared/formats/plan-file'
 import { exportSchedule } from '../../src/main/export'
 import { samplePlan } from '../main/export-plans'
 import { expect, test } from './support/bridge'
+import { mspdiSamplesDir } from '../support/samples'
 
 /**
  * Export and import through the UI (built renderer, bridge harness with the real main-process handlers): the File
@@ -19,7 +20,6 @@ import { expect, test } from './support/bridge'
 test.describe.configure({ timeout: 120_000 })
 test.use({ viewport: { width: 1600, height: 900 } })
 
-const samples = join(__dirname, '..', '..', '..', 'shared', 'mspdi', 'samples')
 
 function grid(page: Page) {
   return page.getByRole('treegrid', { name: 'Tasks' })
@@ -76,7 +76,7 @@ test('export a plan to Excel, Microsoft Project XML and CSV from the File menu: 
 })
 
 test('import a Microsoft Project sample from the File menu: its tasks open in the workspace', async ({ page, bridge }) => {
-  const file = join(samples, 'officeimo-relationships.xml')
+  const file = join(mspdiSamplesDir, 'officeimo-relationships.xml')
   const read = mspdiRead(await readFile(file, 'utf8'))
   if (!read.ok) throw new Error(read.error.message)
   await page.goto('index.html')

@@ -14,8 +14,8 @@ import { importCommand } from '../../src/main/cli/commands/import'
 import { exportPlanMspdi, exportSchedule } from '../../src/main/export'
 import { generatePlan } from '../support/generate-plan'
 import { samplePlan } from './export-plans'
+import { mspdiSamplesDir } from '../support/samples'
 
-const samples = join(__dirname, '../../../shared/mspdi/samples')
 
 function capture(): CliOutput & { out: string; err: string } {
   const result = {
@@ -106,10 +106,10 @@ describe('cli export', () => {
 
   it('exports a Microsoft Project sample file', async () => {
     const out = join(folder, 'sample1.csv')
-    expect(await exportCommand([join(samples, 'sample1.xml'), '--to', 'csv', '--out', out], capture())).toBe(0)
+    expect(await exportCommand([join(mspdiSamplesDir, 'sample1.xml'), '--to', 'csv', '--out', out], capture())).toBe(0)
     const parsed = csvParse(await readFile(out, 'utf8'))
     if (!parsed.ok) throw new Error(parsed.error)
-    const read = mspdiRead(await readFile(join(samples, 'sample1.xml'), 'utf8'))
+    const read = mspdiRead(await readFile(join(mspdiSamplesDir, 'sample1.xml'), 'utf8'))
     if (!read.ok) throw new Error(read.error.message)
     expect(parsed.rows.slice(1).map((row) => row[2])).toEqual(read.plan.tasks.map((task) => task.name))
   })
@@ -160,10 +160,10 @@ describe('cli import', () => {
   it('converts a Microsoft Project file into a Gantry plan file that opens', async () => {
     const out = join(folder, 'imported.gantry')
     const io = capture()
-    expect(await importCommand([join(samples, 'sample1.xml'), '--out', out], io)).toBe(0)
+    expect(await importCommand([join(mspdiSamplesDir, 'sample1.xml'), '--out', out], io)).toBe(0)
     const parsed = planFileParse(await readFile(out, 'utf8'))
     if (!parsed.ok) throw new Error(parsed.error.message)
-    const read = mspdiRead(await readFile(join(samples, 'sample1.xml'), 'utf8'))
+    const read = mspdiRead(await readFile(join(mspdiSamplesDir, 'sample1.xml'), 'utf8'))
     if (!read.ok) throw new Error(read.error.message)
     expect(parsed.plan.tasks.map((task) => task.name)).toEqual(read.plan.tasks.map((task) => task.name))
     expect(parsed.plan.dependencies).toHaveLength(read.plan.dependencies.length)
@@ -279,7 +279,7 @@ describe('cli check', () => {
 
   it('checks a Microsoft Project sample file', async () => {
     const io = capture()
-    const status = await checkCommand([join(samples, 'sample1.xml'), '--json'], io)
+    const status = await checkCommand([join(mspdiSamplesDir, 'sample1.xml'), '--json'], io)
     const report = JSON.parse(io.out) as { tasks: number; problems: unknown[] }
     expect(report.tasks).toBeGreaterThan(0)
     expect(status).toBe(report.problems.length === 0 ? 0 : 1)

@@ -11,8 +11,8 @@ import { planRestore } from '../../src/shared/formats/plan-file'
 import { exportPlanMspdi } from '../../src/main/export'
 import { generatePlan } from '../support/generate-plan'
 import { appFrame, testDeps, type TestDeps } from './support/main-deps'
+import { mspdiSamplesDir } from '../support/samples'
 
-const samples = '/work/shared/mspdi/samples'
 // The worker runs the TypeScript source through tsx here; the app runs the bundled worker.
 const tsxWorker = mspdiWorkerParser(join(__dirname, 'support/mspdi-worker-tsx.cjs'))
 
@@ -35,7 +35,7 @@ function expectError<T>(result: IpcResult<T>, code: string): string {
 
 describe('import/mspdi', () => {
   it('imports a Microsoft Project sample in a worker thread, with progress', async () => {
-    deps.dialog.openAnswers.push(join(samples, 'task-links-project2010-mspdi.xml'))
+    deps.dialog.openAnswers.push(join(mspdiSamplesDir, 'task-links-project2010-mspdi.xml'))
     const result = await handlers['import/mspdi'](appFrame, undefined)
     if (!result.ok) throw new Error(result.error.message)
     const { plan, warnings } = result.value
@@ -69,14 +69,14 @@ describe('import/mspdi', () => {
   })
 
   it('reports a manually scheduled task of a Microsoft Project sample as a warning', async () => {
-    deps.dialog.openAnswers.push(join(samples, 'issue2000.xml'))
+    deps.dialog.openAnswers.push(join(mspdiSamplesDir, 'issue2000.xml'))
     const result = await handlers['import/mspdi'](appFrame, undefined)
     if (!result.ok) throw new Error(result.error.message)
     expect(result.value.warnings).toEqual([expect.stringMatching(/manually scheduled/)])
   })
 
   it('gives the same plan from the worker as in-process (apart from the fresh id)', async () => {
-    const text = readFileSync(join(samples, 'mspdiresource.xml'), 'utf8')
+    const text = readFileSync(join(mspdiSamplesDir, 'mspdiresource.xml'), 'utf8')
     const [inWorker, inProcess] = await Promise.all([tsxWorker(text, () => undefined), mspdiParseInProcess(text, () => undefined)])
     if (!inWorker.ok || !inProcess.ok) throw new Error('both should import')
     expect({ ...inWorker.plan, id: '' }).toEqual({ ...inProcess.plan, id: '' })

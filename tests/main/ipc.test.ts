@@ -114,7 +114,7 @@ describe('every channel', () => {
     const before = readdirSync(documentsFolder)
     expectError(await handlers[channel](foreignFrame, validRequests[channel]), 'forbidden')
     expectError(await handlers[channel]({ senderFrame: null }, validRequests[channel]), 'forbidden')
-    expectError(await handlers[channel]({ senderFrame: { url: 'file:///work/main/out/renderer/index.html' } }, validRequests[channel]), 'forbidden')
+    expectError(await handlers[channel]({ senderFrame: { url: 'file:///opt/gantry/out/renderer/index.html' } }, validRequests[channel]), 'forbidden')
     expectError(await handlers[channel]({ senderFrame: { url: 'app://evil/index.html' } }, validRequests[channel]), 'forbidden')
     // Nothing was shown or written.
     expect(deps.dialog.openCalls.length + deps.dialog.saveCalls.length).toBe(0)

@@ -13,8 +13,8 @@ import {
   mspdiPrototypeTags,
   mspdiQuadraticBlowup,
 } from '../fixtures/mspdi/build'
+import { mspdiSamplesDir } from '../support/samples'
 
-const samplesDir = join(__dirname, '../../../shared/mspdi/samples')
 
 /** Reads `text` and expects a refusal; returns the one-line message. */
 function refused(text: string, code?: string): string {
@@ -65,7 +65,7 @@ describe('RELIABILITY 1-4: entities and prototype names', () => {
 
 describe('RELIABILITY 5-7: damaged, foreign and deep files', () => {
   it('5. refuses every sample cut short at 10 points, each time naming a line', () => {
-    const text = readFileSync(join(samplesDir, 'sample1.xml'), 'utf8')
+    const text = readFileSync(join(mspdiSamplesDir, 'sample1.xml'), 'utf8')
     for (let cut = 1; cut <= 10; cut++) {
       const truncated = text.slice(0, Math.floor((text.length * cut) / 11))
       expect(refused(truncated, 'malformed-xml')).toMatch(/damaged or truncated \(line \d+/)

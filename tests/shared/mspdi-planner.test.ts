@@ -15,10 +15,10 @@ import type { Plan } from '../../src/shared/domain/model'
 import { mspdiRead, mspdiWrite } from '../../src/shared/formats/mspdi'
 import { mspdiScan, type ScanNode } from '../../src/shared/formats/mspdi/scan'
 import { generatePlan } from '../support/generate-plan'
+import { mspdiSamplesDir } from '../support/samples'
 
 const stylesheet = '/usr/share/planner/stylesheets/msp2planner.xsl'
 const dtd = '/usr/share/planner/dtd/mrproject-0.6.dtd'
-const samplesDir = join(__dirname, '../../../shared/mspdi/samples')
 const workDir = mkdtempSync(join(tmpdir(), 'gantry-planner-'))
 afterAll(() => rmSync(workDir, { recursive: true, force: true }))
 
@@ -97,7 +97,7 @@ function expectPlannerKeeps(name: string, plan: Plan): void {
 }
 
 function readSample(file: string): Plan {
-  const result = mspdiRead(readFileSync(join(samplesDir, file), 'utf8'))
+  const result = mspdiRead(readFileSync(join(mspdiSamplesDir, file), 'utf8'))
   if (!result.ok) throw new Error(result.error.message)
   return result.plan
 }

@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest'
 import { mspdiRead } from '../../src/shared/formats/mspdi'
 import { mspdiExpandRecurrence } from '../../src/shared/formats/mspdi/recurrence'
 import type { Plan } from '../../src/shared/domain/model'
+import { mspdiSamplesDir } from '../support/samples'
 
-const samplesDir = join(__dirname, '../../../shared/mspdi/samples')
 
 function sample(name: string): string {
-  return readFileSync(join(samplesDir, name), 'utf8')
+  return readFileSync(join(mspdiSamplesDir, name), 'utf8')
 }
 
 function readSample(name: string): Plan {
@@ -36,7 +36,7 @@ const expectedCounts: Record<string, { tasks: number; links: number; resources: 
 
 describe('mspdiRead on every shared sample', () => {
   it('has an expectation for every sample file', () => {
-    const files = readdirSync(samplesDir).filter((file) => file.endsWith('.xml')).sort()
+    const files = readdirSync(mspdiSamplesDir).filter((file) => file.endsWith('.xml')).sort()
     expect(files).toEqual(Object.keys(expectedCounts).sort())
   })
 

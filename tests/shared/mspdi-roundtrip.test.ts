@@ -7,9 +7,9 @@ import type { Assignment, Calendar, Dependency, Plan, Resource, Task, WeekDay, W
 import { constraintTypes, dependencyTypes, durationUnits, lagUnits } from '../../src/shared/domain/model'
 import { scheduleRun } from '../../src/shared/domain/schedule'
 import { mspdiCleanText, mspdiRead, mspdiWrite } from '../../src/shared/formats/mspdi'
+import { mspdiSamplesDir } from '../support/samples'
 
-const samplesDir = join(__dirname, '../../../shared/mspdi/samples')
-const samples = readdirSync(samplesDir).filter((file) => file.endsWith('.xml'))
+const samples = readdirSync(mspdiSamplesDir).filter((file) => file.endsWith('.xml'))
 
 function read(text: string): Plan {
   const result = mspdiRead(text, { planId: 'round-trip', now: '2026-01-01T00:00:00' })
@@ -25,7 +25,7 @@ function linkSet(plan: Plan): string[] {
 describe('round trip read(write(read(f))) on every sample', () => {
   for (const file of samples) {
     it(`keeps tasks, links, lags, calendars, resources, assignments and constraints of ${file}`, () => {
-      const first = read(readFileSync(join(samplesDir, file), 'utf8'))
+      const first = read(readFileSync(join(mspdiSamplesDir, file), 'utf8'))
       const second = read(mspdiWrite(first))
       expect(second.tasks).toEqual(first.tasks)
       expect(linkSet(second)).toEqual(linkSet(first))
@@ -41,7 +41,7 @@ describe('round trip read(write(read(f))) on every sample', () => {
 describe('round trip keeps the schedule', () => {
   for (const file of samples) {
     it(`the engine gives the same dates for ${file} before and after write + read (with the schedule written)`, () => {
-      const first = read(readFileSync(join(samplesDir, file), 'utf8'))
+      const first = read(readFileSync(join(mspdiSamplesDir, file), 'utf8'))
       const before = scheduleRun(first)
       if (!before.ok) throw new Error(before.problems[0]?.message)
       const second = read(mspdiWrite(first, before.schedule))

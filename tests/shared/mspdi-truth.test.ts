@@ -1,5 +1,5 @@
 /**
- * Truth test: every sample in ../shared/mspdi/samples is read with mspdiRead, re-scheduled by our engine (the dates in
+ * Truth test: every sample in tests/fixtures/mspdi-samples (copies of ../shared/mspdi/samples) is read with mspdiRead, re-scheduled by our engine (the dates in
  * the file are cleared first) and every task's Start and Finish is compared, to the minute, with what the file says.
  * For files saved by Microsoft Project those dates are the ones Project computed. Every task must match except the
  * named exceptions below (feature, file, task, reason); an exception that starts matching fails the test too, so the
@@ -11,8 +11,8 @@ import { describe, expect, it } from 'vitest'
 import { dateFromWallMinutes } from '../../src/shared/domain/dates'
 import { scheduleRun } from '../../src/shared/domain/schedule'
 import { mspdiRead } from '../../src/shared/formats/mspdi'
+import { mspdiSamplesDir } from '../support/samples'
 
-const samplesFolder = join(__dirname, '../../../shared/mspdi/samples')
 
 /** Who wrote each sample (../shared/mspdi/SOURCES.md). Only Microsoft Project's own files carry its computed dates. */
 const producers: Record<string, string> = {
@@ -119,7 +119,7 @@ function projectSummaryDates(text: string): { start: string; finish: string } | 
 }
 
 function checkFile(file: string): FileResult {
-  const text = readFileSync(join(samplesFolder, file), 'utf8')
+  const text = readFileSync(join(mspdiSamplesDir, file), 'utf8')
   const read = mspdiRead(text)
   if (!read.ok) throw new Error(`${file}: ${read.error.message}`)
   const plan = read.plan
@@ -183,7 +183,7 @@ function checkFile(file: string): FileResult {
   return outcome
 }
 
-const files = readdirSync(samplesFolder)
+const files = readdirSync(mspdiSamplesDir)
   .filter((file) => file.endsWith('.xml'))
   .sort()
 
@@ -233,7 +233,7 @@ describe('Microsoft Project truth', () => {
   })
 
   it('gives the deadline chain of officeimo-constraints.xml the −1 day total slack Project wrote (TotalSlack −4800)', () => {
-    const read = mspdiRead(readFileSync(join(samplesFolder, 'officeimo-constraints.xml'), 'utf8'))
+    const read = mspdiRead(readFileSync(join(mspdiSamplesDir, 'officeimo-constraints.xml'), 'utf8'))
     if (!read.ok) throw new Error(read.error.message)
     const result = scheduleRun(read.plan)
     if (!result.ok) throw new Error('not scheduled')

@@ -1,5 +1,5 @@
 /**
- * The peer benchmark's in-page harness (`/work/shared/peer-bench/pages/harness.js`), in TypeScript.
+ * The peer benchmark's in-page harness (`../shared/peer-bench/pages/harness.js` beside the repository), in TypeScript.
  * t0 is taken just before `action()`. A MutationObserver records the last DOM mutation; every animation frame posts
  * a MessageChannel message from its rAF callback, whose handler runs after that frame's style, layout and paint.
  * The step is settled when the ready test holds and nothing changed for `quietMs`; the reported time is the paint
