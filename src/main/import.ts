@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { dateLocalNow } from '../shared/domain/dates'
 import type { Plan } from '../shared/domain/model'
 import { mspdiRead } from '../shared/formats/mspdi'
 import { csvImportPlan } from '../shared/formats/csv'
@@ -42,18 +43,13 @@ export async function importMspdiFile(
 /** CSV files above this size are refused before parsing. */
 export const csvMaxBytes = 50 * 1024 * 1024
 
-/** The local wall-clock time now, `YYYY-MM-DDTHH:MM:SS`. */
-function localNow(date = new Date()): string {
-  const pad = (value: number): string => String(value).padStart(2, '0')
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
-}
 
 /** Converts a CSV task table (Name, Duration, Start, Predecessors, Resources, Outline level) into a new plan. */
 export async function importCsvFile(bytes: Uint8Array, fileName: string): Promise<ImportedPlan> {
   const text = decodeText(bytes, fileName, 'a CSV file')
   const result = csvImportPlan(text, {
     planId: `imported-${randomBytes(8).toString('hex')}`,
-    now: localNow(),
+    now: dateLocalNow(),
     name: fileName.replace(/\.(csv|txt)$/i, '') || 'Imported plan',
   })
   if (!result.ok) throw new SafeSaveError('bad-file', `"${fileName}" cannot be imported. ${result.error}`)

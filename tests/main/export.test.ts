@@ -4,7 +4,7 @@ import { dateFromWallMinutes } from '../../src/shared/domain/dates'
 import { makePlan, makeTask } from '../../src/shared/domain/defaults'
 import type { Plan } from '../../src/shared/domain/model'
 import { mspdiRead } from '../../src/shared/formats/mspdi/read'
-import { ExportError, exportNow, exportPlanCsv, exportPlanMspdi, exportPlanXlsx, exportProblemsMessage, exportSchedule } from '../../src/main/export'
+import { ExportError, exportPlanCsv, exportPlanMspdi, exportPlanXlsx, exportProblemsMessage, exportSchedule } from '../../src/main/export'
 import { SafeSaveError } from '../../src/main/files/safe-save'
 import { samplePlan, samplePlanNow } from './export-plans'
 
@@ -50,10 +50,6 @@ describe('export entry points', () => {
     expect(read.plan.tasks.map((task) => [task.name, task.start, task.finish])).toEqual(
       plan.tasks.map((task, index) => [task.name, dateFromWallMinutes(schedule.start[index] as number), dateFromWallMinutes(schedule.finish[index] as number)]),
     )
-  })
-
-  it('writes the local time as a wall-clock date-time', () => {
-    expect(exportNow(new Date(2026, 2, 5, 9, 7, 3))).toBe('2026-03-05T09:07:03')
   })
 
   it('drops characters XML cannot hold and writes line ends as Excel does (LF)', async () => {

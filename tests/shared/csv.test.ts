@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { dateFromWallMinutes } from '../../src/shared/domain/dates'
+import { dateFromWallMinutes, dateParseTyped } from '../../src/shared/domain/dates'
 import { makePlan, makeTask } from '../../src/shared/domain/defaults'
 import { scheduleRun } from '../../src/shared/domain/schedule'
 import type { Plan } from '../../src/shared/domain/model'
@@ -11,7 +11,6 @@ import {
   csvImportPlan,
   csvNeutralize,
   csvParse,
-  csvParseDate,
   csvParseDuration,
   csvTaskHeaders,
   csvWrite,
@@ -239,6 +238,6 @@ describe('csv import', () => {
     ['02/03/2026', null],
     ['2026-13-01', null],
   ])('parses the date %j', (text, expected) => {
-    expect(csvParseDate(text, 480)).toBe(expected)
+    expect(dateParseTyped(text, 480)).toBe(expected)
   })
 })

@@ -1,3 +1,4 @@
+import { dateLocalNow } from '../../shared/domain/dates'
 import { scheduleRun } from '../../shared/domain/schedule'
 import type { IsoDateTime, Plan } from '../../shared/domain/model'
 import type { Schedule, ScheduleProblem } from '../../shared/domain/schedule-types'
@@ -37,20 +38,11 @@ export function exportSchedule(plan: Plan): Schedule {
   return result.schedule
 }
 
-/** The local wall-clock time now, `YYYY-MM-DDTHH:MM:SS` (milestone status is measured against it). */
-export function exportNow(date = new Date()): IsoDateTime {
-  const pad = (value: number, width = 2): string => String(value).padStart(width, '0')
-  return (
-    `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
-  )
-}
-
 /**
  * The Excel workbook of a plan (sheets Schedule, Gantt, Resources, Resource usage, Milestones) as .xlsx bytes.
  * `now` is the date milestone status is measured against when the plan has no status date (default: the clock).
  */
-export async function exportPlanXlsx(plan: Plan, now: IsoDateTime = exportNow()): Promise<Uint8Array> {
+export async function exportPlanXlsx(plan: Plan, now: IsoDateTime = dateLocalNow()): Promise<Uint8Array> {
   return xlsxWriteScheduledPlan(plan, exportSchedule(plan), now)
 }
 

@@ -1,11 +1,61 @@
 import type { IsoDate, IsoDateTime, WallMinutes } from './model'
 
+/*
+ * Dates are zone-less wall-clock text (`YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS`) and, for the engine, integer minutes
+ * since 1970-01-01T00:00 on a clock without zones. The conversions are plain proleptic-Gregorian arithmetic
+ * (no `Date.UTC`, which maps the years 0-99 to 1900-1999), valid for every year from 0001 to 9999.
+ */
+
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/
 const isoDateTimePattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/
 
+/** The first and last years a Gantry date may have (the four-digit years of ISO 8601, as in Microsoft Project). */
+export const dateYearMin = 1
+export const dateYearMax = 9999
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+}
+
+/** Days in a month (`month` 1-12) of a proleptic-Gregorian year. */
+export function dateDaysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
+}
+
+/**
+ * Day number (days since 1970-01-01, negative before) of a calendar day; `month` 1-12. Months and days outside
+ * their range roll over (month 13 is January of the next year, day 0 the last day of the month before).
+ */
+export function dateDayNumberOf(year: number, month: number, day: number): number {
+  // Days-from-civil (H. Hinnant): years counted from March so the leap day is the last day of the year.
+  const monthIndex = month - 1
+  const fullYear = year + Math.floor(monthIndex / 12)
+  const monthOfYear = ((monthIndex % 12) + 12) % 12 + 1
+  const y = monthOfYear <= 2 ? fullYear - 1 : fullYear
+  const era = Math.floor(y / 400)
+  const yearOfEra = y - era * 400
+  const dayOfYear = Math.floor((153 * (monthOfYear + (monthOfYear > 2 ? -3 : 9)) + 2) / 5) + day - 1
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  return era * 146_097 + dayOfEra - 719_468
+}
+
+/** Year, month (1-12) and day of a day number (days since 1970-01-01). */
+export function dateCivilOf(dayNumber: number): { year: number; month: number; day: number } {
+  const z = dayNumber + 719_468
+  const era = Math.floor(z / 146_097)
+  const dayOfEra = z - era * 146_097
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365)
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153)
+  const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1
+  const month = shifted < 10 ? shifted + 3 : shifted - 9
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day }
+}
+
 function isRealDay(year: number, month: number, day: number): boolean {
-  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
+  if (year < dateYearMin || year > dateYearMax || month < 1 || month > 12 || day < 1) return false
+  return day <= dateDaysInMonth(year, month)
 }
 
 /** Whether `text` is a real calendar day written `YYYY-MM-DD` (rejects 2024-02-30 and year 0000). */
@@ -31,20 +81,84 @@ export function dateToWallMinutes(text: IsoDateTime | IsoDate): WallMinutes {
   const day = Number(text.slice(8, 10))
   const hour = text.length > 10 ? Number(text.slice(11, 13)) : 0
   const minute = text.length > 10 ? Number(text.slice(14, 16)) : 0
-  return Math.floor(Date.UTC(year, month - 1, day, hour, minute) / 60000)
+  return dateDayNumberOf(year, month, day) * 1440 + hour * 60 + minute
 }
 
 function pad(value: number, width = 2): string {
   return String(value).padStart(width, '0')
 }
 
-/** The `YYYY-MM-DDTHH:MM:SS` text of a wall-clock minute. */
+/**
+ * The `YYYY-MM-DDTHH:MM:SS` text of a wall-clock minute (fractions of a minute are dropped). A minute outside the
+ * years 0001-9999 gives a text that `dateIsValidIsoDateTime` refuses (e.g. `10000-01-01T00:00:00`); writers check
+ * with `dateWallMinutesInRange` first.
+ */
 export function dateFromWallMinutes(minutes: WallMinutes): IsoDateTime {
-  const date = new Date(minutes * 60000)
+  const whole = Math.floor(minutes)
+  const dayNumber = Math.floor(whole / 1440)
+  const minuteOfDay = whole - dayNumber * 1440
+  const { year, month, day } = dateCivilOf(dayNumber)
+  const yearText = year < 0 ? `-${pad(-year, 4)}` : pad(year, 4)
+  return `${yearText}-${pad(month)}-${pad(day)}T${pad(Math.floor(minuteOfDay / 60))}:${pad(minuteOfDay % 60)}:00`
+}
+
+/** The first wall minute of 0001-01-01 and the first one after 9999-12-31. */
+const wallMinutesMin = dateDayNumberOf(dateYearMin, 1, 1) * 1440
+const wallMinutesEnd = dateDayNumberOf(dateYearMax + 1, 1, 1) * 1440
+
+/**
+ * Whether a wall minute lies in the years 0001-9999, so its text is a date Gantry reads back. A finish at the very
+ * end of 9999-12-31 is `10000-01-01T00:00` and lies outside.
+ */
+export function dateWallMinutesInRange(minutes: WallMinutes): boolean {
+  return minutes >= wallMinutesMin && minutes < wallMinutesEnd
+}
+
+/**
+ * A wall-clock minute as text to show or export: `YYYY-MM-DD` (`'day'`) or `YYYY-MM-DD HH:MM` (`'minute'`, a form
+ * Excel and LibreOffice read as a date-time); empty for a minute that is not a number.
+ */
+export function dateWallText(minutes: WallMinutes, precision: 'day' | 'minute'): string {
+  if (!Number.isFinite(minutes)) return ''
+  const text = dateFromWallMinutes(minutes)
+  return precision === 'day' ? text.slice(0, 10) : text.slice(0, 16).replace('T', ' ')
+}
+
+/** `HH:MM` of a minute of the day (0-1440; 1440 is `24:00`, the end of the day). */
+export function dateClockText(minuteOfDay: number): string {
+  return `${pad(Math.floor(minuteOfDay / 60))}:${pad(minuteOfDay % 60)}`
+}
+
+/**
+ * The local wall-clock time of a JavaScript `Date` (default: now), `YYYY-MM-DDTHH:MM:SS`: the one place the
+ * computer's time zone enters the plan (creation times, "today", the import's default start).
+ */
+export function dateLocalNow(date: Date = new Date()): IsoDateTime {
   return (
-    `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}` +
-    `T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:00`
+    `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
+    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
   )
+}
+
+/**
+ * Reads a date typed by a user or found in a CSV file: `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]` or
+ * `YYYY-MM-DDTHH:MM[:SS]`, with surrounding spaces. A day without a time gets `defaultMinuteOfDay` (the plan's
+ * default start or finish time, in minutes after midnight).
+ * @returns `YYYY-MM-DDTHH:MM:SS`, or `null` when the text is not a real date of the years 0001-9999
+ */
+export function dateParseTyped(text: string, defaultMinuteOfDay: number): IsoDateTime | null {
+  const trimmed = text.trim()
+  // Longer text is never a date; checking the length first keeps a pasted megabyte cheap.
+  if (trimmed.length > 19) return null
+  if (dateIsValidIsoDate(trimmed)) {
+    const minute = Math.max(0, Math.min(1440, Math.round(defaultMinuteOfDay)))
+    // A default time of 24:00 (the end of a 24-hour day) is midnight starting the next day.
+    if (minute === 1440) return trimmed === '9999-12-31' ? null : `${dateAddDays(trimmed, 1)}T00:00:00`
+    return `${trimmed}T${pad(Math.floor(minute / 60))}:${pad(minute % 60)}:00`
+  }
+  const candidate = text.trim().replace(' ', 'T')
+  if (!dateIsValidIsoDateTime(candidate)) return null
+  return candidate.length === 16 ? `${candidate}:00` : candidate
 }
 
 /** The `YYYY-MM-DD` day of a wall-clock minute. */

@@ -1,5 +1,5 @@
 import { assignmentsTextParse } from '../domain/assignments-text'
-import { dateFromWallMinutes, dateIsValidIsoDateTime, dateToWallMinutes } from '../domain/dates'
+import { dateParseTyped, dateToWallMinutes, dateWallText } from '../domain/dates'
 import { makePlan, makeTask } from '../domain/defaults'
 import { durationParse } from '../domain/durations'
 import type { Assignment, Dependency, DurationUnit, IsoDateTime, Plan, PlanSettings, Resource, Task } from '../domain/model'
@@ -146,7 +146,7 @@ export const csvTaskHeaders = [
 
 /** `YYYY-MM-DD HH:MM` of a wall-clock minute: a form Excel and LibreOffice read as a date-time. */
 export function csvDateText(minutes: number): string {
-  return Number.isFinite(minutes) ? dateFromWallMinutes(minutes).slice(0, 16).replace('T', ' ') : ''
+  return dateWallText(minutes, 'minute')
 }
 
 /**
@@ -229,16 +229,6 @@ export function csvParseDuration(text: string, settings: PlanSettings): { ok: tr
   return parsed.ok ? parsed : { ok: false, message: parsed.error }
 }
 
-/** Parses `YYYY-MM-DD`, `YYYY-MM-DD HH:MM` or `YYYY-MM-DDTHH:MM[:SS]` into `YYYY-MM-DDTHH:MM:SS`, or `null`. */
-export function csvParseDate(text: string, defaultTime: number): IsoDateTime | null {
-  const trimmed = text.trim()
-  const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(trimmed)
-  const candidate = dayOnly
-    ? `${trimmed}T${String(Math.floor(defaultTime / 60)).padStart(2, '0')}:${String(defaultTime % 60).padStart(2, '0')}:00`
-    : trimmed.replace(' ', 'T')
-  if (!dateIsValidIsoDateTime(candidate)) return null
-  return candidate.length === 16 ? `${candidate}:00` : candidate
-}
 
 /** Strips the apostrophe the export puts before text that starts like a formula. */
 function unNeutralize(text: string): string {
@@ -367,7 +357,7 @@ export function csvImportPlan(text: string, options: CsvImportOptions): CsvImpor
     let start: IsoDateTime | null = null
     const startText = cell(row, 'start').trim()
     if (startText !== '') {
-      start = csvParseDate(startText, settings.defaultStartTime)
+      start = dateParseTyped(startText, settings.defaultStartTime)
       if (start === null) return { ok: false, error: `Line ${line}: start "${startText}" is not a real date; write it as YYYY-MM-DD or YYYY-MM-DD HH:MM.` }
     }
     let percentComplete = 0

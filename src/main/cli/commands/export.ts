@@ -6,11 +6,12 @@
  */
 import { stat } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
+import { dateLocalNow } from '../../../shared/domain/dates'
 import type { Plan } from '../../../shared/domain/model'
 import { csvImportPlan } from '../../../shared/formats/csv'
 import { mspdiRead } from '../../../shared/formats/mspdi/read'
 import { planFileMaxBytes, planFileParse } from '../../../shared/formats/plan-file'
-import { exportNow, exportPlanCsv, exportPlanMspdi, exportPlanXlsx } from '../../export'
+import { exportPlanCsv, exportPlanMspdi, exportPlanXlsx } from '../../export'
 import { decodeText, readFileCapped, safeSave } from '../../files/safe-save'
 
 /** Where a command writes; the real process by default, strings in tests. */
@@ -39,7 +40,7 @@ export type CliReadResult = { ok: true; plan: Plan; warnings: string[]; kind: 'g
  * Reads a plan from a `.gantry` file, a Microsoft Project XML file (`.xml`, or any file starting with `<`) or a task
  * CSV (`.csv`). Reports progress through `onProgress` (0..1) while it reads a large MSPDI file.
  */
-export async function cliReadPlan(path: string, onProgress?: (fraction: number) => void, now: string = exportNow()): Promise<CliReadResult> {
+export async function cliReadPlan(path: string, onProgress?: (fraction: number) => void, now: string = dateLocalNow()): Promise<CliReadResult> {
   const fileName = basename(path)
   let bytes: Uint8Array
   let text: string

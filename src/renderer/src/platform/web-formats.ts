@@ -1,3 +1,4 @@
+import { dateLocalNow } from '../../../shared/domain/dates'
 import type { Plan } from '../../../shared/domain/model'
 import type { Schedule } from '../../../shared/domain/schedule-types'
 import { scheduleRun } from '../../../shared/domain/schedule'
@@ -14,10 +15,6 @@ import { xlsxBuildPlanWorkbook, xlsxRender, type ExcelJsLike } from '../../../sh
 
 export type FormatResult<T> = { ok: true; value: T } | { ok: false; message: string }
 
-function localNow(date = new Date()): string {
-  const pad = (value: number) => String(value).padStart(2, '0')
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
-}
 
 function scheduled(plan: Plan): FormatResult<Schedule> {
   const result = scheduleRun(plan)
@@ -35,7 +32,7 @@ export async function webExportXlsx(plan: Plan): Promise<FormatResult<Uint8Array
   if (!schedule.ok) return schedule
   const module = (await import('exceljs')) as unknown as { default?: ExcelJsLike } & ExcelJsLike
   const excel = module.default ?? module
-  const bytes = await xlsxRender(xlsxBuildPlanWorkbook(plan, schedule.value, { now: localNow() }), excel)
+  const bytes = await xlsxRender(xlsxBuildPlanWorkbook(plan, schedule.value, { now: dateLocalNow() }), excel)
   return { ok: true, value: bytes }
 }
 
@@ -69,7 +66,7 @@ export function webImportMspdi(text: string, fileName: string, planId: string): 
 export function webImportCsv(text: string, fileName: string, planId: string): FormatResult<ImportedPlan> {
   const result = csvImportPlan(text, {
     planId,
-    now: localNow(),
+    now: dateLocalNow(),
     name: fileName.replace(/\.(csv|txt)$/i, '') || 'Imported plan',
   })
   if (!result.ok) return { ok: false, message: `"${fileName}" cannot be imported. ${result.error}` }

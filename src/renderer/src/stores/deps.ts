@@ -1,18 +1,12 @@
+import { dateLocalNow } from '../../../shared/domain/dates'
 import { scheduleRun } from '../../../shared/domain/schedule'
 import type { GantryPlatform } from '../../../shared/ipc/contract'
 import type { PlanDb } from '../db/plan-db'
 import type { StoreDeps } from './types'
 
-function pad(value: number): string {
-  return String(value).padStart(2, '0')
-}
-
 /** The local wall-clock time, `YYYY-MM-DDTHH:MM:SS`. */
 export function localNow(date = new Date()): string {
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
-  )
+  return dateLocalNow(date)
 }
 
 /** A random plan id (a UUID where the browser offers one). */

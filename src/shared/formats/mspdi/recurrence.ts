@@ -1,4 +1,4 @@
-import { dateFromDayNumber, dateToDayNumber, dateWeekday } from '../../domain/dates'
+import { dateCivilOf, dateDaysInMonth, dateDayNumberOf, dateFromDayNumber, dateToDayNumber, dateWeekday } from '../../domain/dates'
 import type { DateRange, IsoDate } from '../../domain/model'
 
 /**
@@ -33,12 +33,13 @@ export const mspdiMaxOccurrences = 10_000
 /** When a recurring exception has neither an end date nor a count, occurrences are generated for this many years. */
 export const mspdiRecurrenceHorizonYears = 20
 
+/** Days in a month; `month` 0 = January, as in the file. */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
+  return dateDaysInMonth(year, month + 1)
 }
 
 function dayNumberOf(year: number, month: number, day: number): number {
-  return Math.floor(Date.UTC(year, month, day) / 86_400_000)
+  return dateDayNumberOf(year, month + 1, day)
 }
 
 function matchesItem(dayNumber: number, item: number): boolean {
@@ -124,9 +125,9 @@ export function mspdiExpandRecurrence(recurrence: MspdiRecurrence): { ranges: Da
       }
     }
   } else if (type === 4 || type === 5 || type === 2 || type === 3) {
-    const startDate = new Date(first * 86_400_000)
-    let year = startDate.getUTCFullYear()
-    let month = type === 2 || type === 3 ? recurrence.month : startDate.getUTCMonth()
+    const startDate = dateCivilOf(first)
+    let year = startDate.year
+    let month = type === 2 || type === 3 ? recurrence.month : startDate.month - 1
     const step = type === 2 || type === 3 ? 12 : period
     if (month < 0 || month > 11) return { ranges: [], truncated: false }
     for (let guard = 0; guard < 100_000; guard++) {

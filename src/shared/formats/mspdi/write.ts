@@ -1,4 +1,4 @@
-import { dateFromWallMinutes } from '../../domain/dates'
+import { dateClockText, dateFromWallMinutes, dateToDayNumber } from '../../domain/dates'
 import type { Calendar, CalendarException, Plan, Resource, Task, WeekDay, WorkingPeriod } from '../../domain/model'
 import type { Schedule } from '../../domain/schedule-types'
 import { mspdiConstraintCodeByType, mspdiFormatCodeByUnit, mspdiLinkCodeByType, mspdiNamespace, mspdiSaveVersion } from './codes'
@@ -53,7 +53,7 @@ function decimalText(value: number): string {
 function timeText(minutes: number): string {
   // 24:00 is written 00:00:00 ("midnight at the end of the day").
   const value = minutes >= 1440 ? 0 : minutes
-  return `${String(Math.floor(value / 60)).padStart(2, '0')}:${String(value % 60).padStart(2, '0')}:00`
+  return `${dateClockText(value)}:00`
 }
 
 function dateTimeText(value: string): string {
@@ -146,7 +146,7 @@ function writeTimePeriod(xml: XmlText, from: string, to: string): void {
 }
 
 function dayCount(from: string, to: string): number {
-  return Math.round((Date.UTC(+to.slice(0, 4), +to.slice(5, 7) - 1, +to.slice(8, 10)) - Date.UTC(+from.slice(0, 4), +from.slice(5, 7) - 1, +from.slice(8, 10))) / 86_400_000) + 1
+  return dateToDayNumber(to) - dateToDayNumber(from) + 1
 }
 
 const standardWeek: WeekDay[] = [

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand'
 import type { IsoDate } from '../../../../shared/domain/model'
+import { dateLocalNow } from '../../../../shared/domain/dates'
 import { careerBackupFileName, careerBackupSerialize } from '../../../../shared/career/backup'
 import { icsBuild } from '../../../../shared/career/ics'
 import {
@@ -316,9 +317,7 @@ export function createCareerStore(deps: CareerDeps, initial: { data?: CareerData
 
 /** Today's local date, `YYYY-MM-DD`. */
 export function localToday(): IsoDate {
-  const now = new Date()
-  const pad = (value: number) => String(value).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+  return dateLocalNow().slice(0, 10)
 }
 
 /** A profile to edit: the stored one or an empty one. */

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
 import { createPortal } from 'react-dom'
 import { calendarAddWorkingMinutes, calendarNextWorkingTime, calendarWorkingMinutesBetween, type CompiledCalendar } from '../../../../shared/domain/calendar'
-import { dateFromWallMinutes, dateToDayNumber } from '../../../../shared/domain/dates'
+import { dateFromWallMinutes, dateLocalNow, dateToDayNumber, dateToWallMinutes, dateWallText } from '../../../../shared/domain/dates'
 import type { Task, TaskId } from '../../../../shared/domain/model'
 import { outlineBlockEnd } from '../../stores/editor-commands'
 import { cellCommit, cellDate, cellText, columnDefs, columnKeys, type ColumnKey } from './cells'
@@ -37,8 +37,7 @@ type Active = { taskId: TaskId | null; column: ColumnKey }
 type Editing = { taskId: TaskId; column: ColumnKey; text: string }
 
 function todayMinutes(): number {
-  const now = new Date()
-  return Math.floor(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate(), now.getHours(), now.getMinutes()) / 60000)
+  return dateToWallMinutes(dateLocalNow())
 }
 
 function daysText(minutes: number, minutesPerDay: number): string {
@@ -969,8 +968,8 @@ function BarTooltip({ derived, taskId, x, y }: { derived: Derived; taskId: TaskI
   return (
     <div role="tooltip" className="ws-tooltip" style={{ left: x + 14, top: y + 14 }}>
       <strong>{task.name || 'Task'}</strong>
-      <div>Start: {dateFromWallMinutes(schedule.start[index] as number).replace('T', ' ').slice(0, 16)}</div>
-      <div>Finish: {dateFromWallMinutes(schedule.finish[index] as number).replace('T', ' ').slice(0, 16)}</div>
+      <div>Start: {dateWallText(schedule.start[index] as number, 'minute')}</div>
+      <div>Finish: {dateWallText(schedule.finish[index] as number, 'minute')}</div>
       <div>Duration: {daysText(schedule.duration[index] as number, minutesPerDay)}</div>
       <div>Total slack: {daysText(schedule.totalSlack[index] as number, minutesPerDay)}</div>
       <div>Free slack: {daysText(schedule.freeSlack[index] as number, minutesPerDay)}</div>

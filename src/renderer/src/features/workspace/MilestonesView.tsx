@@ -1,12 +1,12 @@
 /** The milestones view: every milestone with its date, slack and status, sorted by date. */
 import { useMemo } from 'react'
+import { dateLocalNow, dateToWallMinutes } from '../../../../shared/domain/dates'
 import { cellDate } from './cells'
 import { milestonesList } from './milestones'
 import { useWorkspace } from './workspace-store'
 
 function todayMinutes(): number {
-  const now = new Date()
-  return Math.floor(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate(), now.getHours(), now.getMinutes()) / 60000)
+  return dateToWallMinutes(dateLocalNow())
 }
 
 export function MilestonesView({ onShow }: { onShow: (taskId: number) => void }) {

@@ -3,7 +3,7 @@
  * figures (minutes per day and week, days per month). Every change is an undoable edit scheduled at once.
  */
 import { useState } from 'react'
-import { dateIsValidIsoDate } from '../../../../shared/domain/dates'
+import { dateClockText, dateIsValidIsoDate } from '../../../../shared/domain/dates'
 import type { Calendar, Plan, PlanSettings, WorkingPeriod } from '../../../../shared/domain/model'
 import { cellParseDate } from './cells'
 import { useWorkspace } from './workspace-store'
@@ -11,7 +11,7 @@ import { useWorkspace } from './workspace-store'
 const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
 
 function clock(minutes: number): string {
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+  return dateClockText(minutes)
 }
 
 /** `08:00-12:00, 13:00-17:00` as periods, or null when the text is not a list of increasing periods. */

@@ -3,7 +3,7 @@
  * predecessor parsers and the resources parser; text they refuse gives a message and no edit.
  */
 import { assignmentsTextApply, assignmentsTextFormat } from '../../../../shared/domain/assignments-text'
-import { dateFromWallMinutes, dateIsValidIsoDate, dateIsValidIsoDateTime } from '../../../../shared/domain/dates'
+import { dateParseTyped, dateWallText } from '../../../../shared/domain/dates'
 import { durationFormat, durationParse } from '../../../../shared/domain/durations'
 import { predecessorsFormat, predecessorsParse } from '../../../../shared/domain/predecessors'
 import type { Task, TaskId } from '../../../../shared/domain/model'
@@ -36,7 +36,7 @@ function rowNumber(derived: Derived, taskId: TaskId): number | null {
 
 /** The date shown for a wall minute: `YYYY-MM-DD`. */
 export function cellDate(minutes: number): string {
-  return Number.isFinite(minutes) ? dateFromWallMinutes(minutes).slice(0, 10) : ''
+  return dateWallText(minutes, 'day')
 }
 
 /** The text of one cell. */
@@ -73,15 +73,7 @@ export function cellText(derived: Derived, taskIndex: number, key: ColumnKey): s
 
 /** Reads a typed date (`YYYY-MM-DD` or `YYYY-MM-DD HH:MM`) as a date-time at `defaultMinutes` when no time is typed. */
 export function cellParseDate(text: string, defaultMinutes: number): string | null {
-  const trimmed = text.trim().replace(' ', 'T')
-  if (dateIsValidIsoDate(trimmed)) {
-    const hours = String(Math.floor(defaultMinutes / 60)).padStart(2, '0')
-    const minutes = String(defaultMinutes % 60).padStart(2, '0')
-    return `${trimmed}T${hours}:${minutes}:00`
-  }
-  const text2: string = text.trim().replace(' ', 'T')
-  if (dateIsValidIsoDateTime(text2)) return text2.length === 16 ? `${text2}:00` : text2
-  return null
+  return dateParseTyped(text, defaultMinutes)
 }
 
 /**
