@@ -42,6 +42,7 @@ function makeSchedule(tasks: Task[], spans: Record<number, Span>): Schedule {
     percentComplete: new Float64Array(count),
     isCritical: new Uint8Array(count),
     isSummary: new Uint8Array(count),
+    startsBeforeProjectStart: new Uint8Array(count),
     parent: new Int32Array(count).fill(-1),
     projectStart: 0,
     projectFinish: 0,

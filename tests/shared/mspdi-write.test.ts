@@ -278,6 +278,7 @@ describe('mspdiWrite with a schedule', () => {
       percentComplete: fill([0, 0, 0, 0, 0]),
       isCritical: Uint8Array.from([1, 1, 0, 1, 1]),
       isSummary: Uint8Array.from([1, 0, 1, 0, 0]),
+      startsBeforeProjectStart: new Uint8Array(count),
       parent: Int32Array.from([-1, 0, 0, 2, -1]),
       projectStart: at('2026-01-05T08:00:00'),
       projectFinish: at('2026-01-13T17:00:00'),

@@ -301,7 +301,8 @@ describe('schedule properties', () => {
               result.start[index],
               `unlinked critical task ${single.tasks[index]?.id} starts at the plan start`,
             ).toBe(dateToWallMinutes(single.start))
-          } else {
+          } else if (result.start[index] !== dateToWallMinutes(single.start)) {
+            // A linked task at the plan start may be held there by the project start (a lead reaching before it).
             const hasCriticalPredecessor = incoming.some(
               (dependency) => result.isCritical[result.indexOf.get(dependency.predecessorId) as number] === 1,
             )

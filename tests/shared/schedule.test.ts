@@ -3,6 +3,7 @@ import { dateFromWallMinutes } from '../../src/shared/domain/dates'
 import { calendarStandard } from '../../src/shared/domain/defaults'
 import type { Calendar, Plan } from '../../src/shared/domain/model'
 import { schedulePrepare, scheduleRun } from '../../src/shared/domain/schedule'
+import { mspdiRead } from '../../src/shared/formats/mspdi'
 import type { Schedule } from '../../src/shared/domain/schedule-types'
 import { generatePlan, link, task, testPlan } from '../support/generate-plan'
 
@@ -94,6 +95,27 @@ describe('milestones and summaries', () => {
   it('places a milestone at its predecessor finish', () => {
     const schedule = run(testPlan([task(1, 5), task(2, 0)], [link(1, 2)]))
     expect(when(schedule, 2)).toBe('2026-10-09T17:00 → 2026-10-09T17:00')
+  })
+
+  it('keeps the duration of a task flagged as a milestone (the flag is display only)', () => {
+    // 1 (flagged milestone, 40 h) → 2 (1 day): Microsoft Project keeps the 40 hours and shows a diamond.
+    const schedule = run(testPlan([task(1, 5, { isMilestone: true }), task(2, 1)], [link(1, 2)]))
+    expect(when(schedule, 1)).toBe('2026-10-05T08:00 → 2026-10-09T17:00')
+    expect(when(schedule, 2)).toBe('2026-10-12T08:00 → 2026-10-12T17:00')
+    expect(schedule.duration[schedule.indexOf.get(1) as number]).toBe(5 * 480)
+  })
+
+  it('schedules an imported Microsoft Project milestone with a 40-hour duration for 40 hours', () => {
+    const text =
+      '<Project xmlns="http://schemas.microsoft.com/project"><StartDate>2026-10-05T08:00:00</StartDate><Tasks>' +
+      '<Task><UID>1</UID><ID>1</ID><Name>Review</Name><OutlineLevel>1</OutlineLevel><Duration>PT40H0M0S</Duration><Milestone>1</Milestone></Task>' +
+      '<Task><UID>2</UID><ID>2</ID><Name>Next</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration>' +
+      '<PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type></PredecessorLink></Task></Tasks></Project>'
+    const read = mspdiRead(text)
+    if (!read.ok) throw new Error(read.error.message)
+    const schedule = run(read.plan)
+    expect(dateFromWallMinutes(schedule.finish[0] as number)).toBe('2026-10-09T17:00:00')
+    expect(dateFromWallMinutes(schedule.start[1] as number)).toBe('2026-10-12T08:00:00')
   })
 
   it('rolls up summaries and applies links to and from a summary to its children', () => {
@@ -350,6 +372,17 @@ describe('incremental engine', () => {
     }
     expect(engine.plan).not.toBe(plan)
     expect(plan.tasks.find((candidate) => candidate.id === leaf.id)?.duration).toBe(leaf.duration)
+  })
+
+  it('a duration edit keeps a flagged milestone flagged and scheduled for its new duration', () => {
+    const prepared = schedulePrepare(testPlan([task(1, 5, { isMilestone: true }), task(2, 1)], [link(1, 2)]))
+    if (!prepared.ok) throw new Error('not prepared')
+    prepared.engine.run()
+    const result = prepared.engine.update({ kind: 'duration', taskId: 1, duration: 2 * 480 })
+    if (!result.ok) throw new Error(result.problems[0]?.message)
+    expect(prepared.engine.plan.tasks[0]?.isMilestone).toBe(true)
+    expect(when(result.schedule, 2)).toBe('2026-10-07T08:00 → 2026-10-07T17:00')
+    sameAsFull(result.schedule, prepared.engine.plan)
   })
 
   it('rejects an edit that makes a cycle and keeps the previous plan', () => {

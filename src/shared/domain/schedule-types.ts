@@ -27,6 +27,12 @@ export type Schedule = {
   isCritical: Uint8Array
   /** 1 for tasks that have children in the outline. */
   isSummary: Uint8Array
+  /**
+   * 1 for tasks (not summaries) scheduled to start before the plan's start: only an explicit date (a
+   * start-no-earlier-than, must or no-later-than date), an actual start or a finish link (FF, SF) can put a task
+   * there; the UI shows why.
+   */
+  startsBeforeProjectStart: Uint8Array
   /** Index of the outline parent, or -1 for top-level tasks. */
   parent: Int32Array
   projectStart: WallMinutes

@@ -1,0 +1,198 @@
+/**
+ * The incremental engine: `schedulePrepare(plan)` compiles a plan once (`context.ts`); `engine.run()` schedules it
+ * (forward pass, backward pass, roll-up) and `engine.update(edit)` applies one edit and re-schedules only what the
+ * edit reaches, reusing what was compiled. `scheduleRun(plan)` does both in one call.
+ *
+ * An edit flags the nodes it touches in `dirtyForward` / `dirtyBackward`; each pass recomputes the flagged nodes in
+ * topological order and flags what their changes reach. The backward pass runs in full when the project finish
+ * moved (every late date moves with it). Link additions and removals change the graph: the plan is validated again
+ * (calendars and task inputs are reused) and scheduled in full.
+ */
+import type {
+  Constraint,
+  Dependency,
+  DependencyId,
+  DurationUnit,
+  LagUnit,
+  Minutes,
+  Plan,
+  Task,
+  TaskId,
+} from '../model'
+import type { ScheduleProblem, ScheduleResult } from '../schedule-types'
+import { taskRuleDurationChange } from '../task-rules'
+import { validatePlan } from '../validate'
+import { backwardPass } from './backward'
+import {
+  scheduleContextCreate,
+  scheduleContextLoadLinks,
+  scheduleContextLoadTask,
+  type ScheduleContext,
+} from './context'
+import { forwardPass } from './forward'
+import { scheduleLagKind } from './links'
+import { rollupSchedule } from './rollup'
+
+/** One edit the incremental path understands. Anything else: prepare the new plan again. */
+export type ScheduleEdit =
+  | { kind: 'duration'; taskId: TaskId; duration: Minutes; durationUnit?: DurationUnit }
+  | { kind: 'constraint'; taskId: TaskId; constraint: Constraint }
+  | { kind: 'lag'; dependencyId: DependencyId; lag: number; lagUnit?: LagUnit }
+  | { kind: 'link-add'; dependency: Dependency }
+  | { kind: 'link-remove'; dependencyId: DependencyId }
+
+/** A compiled plan that can be scheduled repeatedly and edited one change at a time. */
+export type ScheduleEngine = {
+  /** The plan as the engine currently sees it (the prepared plan with every accepted edit applied; never mutated). */
+  readonly plan: Plan
+  /** Schedules the current plan. */
+  run(): ScheduleResult
+  /**
+   * Applies one edit and re-schedules. A rejected edit (a cycle, a missing task) leaves the engine unchanged and
+   * returns the problems.
+   */
+  update(edit: ScheduleEdit): ScheduleResult
+}
+
+export type SchedulePrepareResult =
+  { ok: true; engine: ScheduleEngine } | { ok: false; problems: ScheduleProblem[] }
+
+function refusal(taskId: TaskId | null, message: string): ScheduleResult {
+  return { ok: false, problems: [{ kind: 'invalid-value', taskId, message }] }
+}
+
+class Engine implements ScheduleEngine {
+  plan: Plan
+  private readonly context: ScheduleContext
+  private hasRun = false
+
+  constructor(plan: Plan, context: ScheduleContext) {
+    this.plan = plan
+    this.context = context
+  }
+
+  run(): ScheduleResult {
+    return this.compute(false)
+  }
+
+  update(edit: ScheduleEdit): ScheduleResult {
+    if (edit.kind === 'duration' || edit.kind === 'constraint') return this.updateTask(edit)
+    if (edit.kind === 'lag') return this.updateLag(edit)
+    return this.updateLinks(edit)
+  }
+
+  private updateTask(
+    edit: Extract<ScheduleEdit, { kind: 'duration' }> | Extract<ScheduleEdit, { kind: 'constraint' }>,
+  ): ScheduleResult {
+    const plan = this.plan
+    const context = this.context
+    const index = context.graph.indexOf.get(edit.taskId)
+    if (index === undefined) return refusal(edit.taskId, `Task ${edit.taskId} does not exist.`)
+    if (edit.kind === 'duration' && (!Number.isFinite(edit.duration) || edit.duration < 0))
+      return refusal(edit.taskId, `Task ${edit.taskId} has an invalid duration (${edit.duration}).`)
+    if (
+      edit.kind === 'constraint' &&
+      edit.constraint.type !== 'ASAP' &&
+      edit.constraint.type !== 'ALAP' &&
+      edit.constraint.date === null
+    )
+      return refusal(
+        edit.taskId,
+        `Task ${edit.taskId} has a ${edit.constraint.type} constraint without a date.`,
+      )
+    const task = plan.tasks[index]
+    if (task === undefined) return refusal(edit.taskId, `Task ${edit.taskId} does not exist.`)
+    const changed: Task =
+      edit.kind === 'duration'
+        ? { ...task, ...taskRuleDurationChange(task, edit.duration, edit.durationUnit) }
+        : { ...task, constraint: { ...edit.constraint } }
+    const tasks = plan.tasks.slice()
+    tasks[index] = changed
+    this.plan = { ...plan, tasks }
+    scheduleContextLoadTask(context, index, changed)
+    context.dirtyForward[index] = 1
+    context.dirtyBackward[index] = 1
+    if (context.graph.isSummary[index] === 1) context.dirtyBackward[context.graph.taskCount + index] = 1
+    return this.compute(this.hasRun)
+  }
+
+  private updateLag(edit: Extract<ScheduleEdit, { kind: 'lag' }>): ScheduleResult {
+    const plan = this.plan
+    const context = this.context
+    const linkIndex = context.graph.links.findIndex((link) => link.id === edit.dependencyId)
+    const dependencyIndex = plan.dependencies.findIndex((link) => link.id === edit.dependencyId)
+    const dependency = plan.dependencies[dependencyIndex]
+    if (linkIndex < 0 || dependency === undefined || !Number.isFinite(edit.lag))
+      return refusal(null, `Link ${edit.dependencyId} does not exist or the lag is invalid.`)
+    const changed: Dependency = { ...dependency, lag: edit.lag, lagUnit: edit.lagUnit ?? dependency.lagUnit }
+    const dependencies = plan.dependencies.slice()
+    dependencies[dependencyIndex] = changed
+    this.plan = { ...plan, dependencies }
+    const links = context.graph.links.slice()
+    links[linkIndex] = changed
+    const graph = { ...context.graph, links }
+    context.graph = graph
+    context.lag[linkIndex] = changed.lag
+    context.lagKind[linkIndex] = scheduleLagKind(changed.lagUnit)
+    const predecessor = graph.linkPredecessor[linkIndex] as number
+    context.dirtyForward[graph.linkSuccessor[linkIndex] as number] = 1
+    context.dirtyBackward[graph.isSummary[predecessor] === 1 ? graph.taskCount + predecessor : predecessor] =
+      1
+    return this.compute(this.hasRun)
+  }
+
+  private updateLinks(edit: Extract<ScheduleEdit, { kind: 'link-add' | 'link-remove' }>): ScheduleResult {
+    const plan = this.plan
+    if (edit.kind === 'link-add' && plan.dependencies.some((link) => link.id === edit.dependency.id))
+      return refusal(null, `Link id ${edit.dependency.id} is already used.`)
+    const dependencies =
+      edit.kind === 'link-add'
+        ? [...plan.dependencies, edit.dependency]
+        : plan.dependencies.filter((link) => link.id !== edit.dependencyId)
+    const next = { ...plan, dependencies }
+    const validated = validatePlan(next)
+    if (!validated.ok) return validated
+    this.plan = next
+    this.context.graph = validated.graph
+    scheduleContextLoadLinks(this.context, validated.graph.links)
+    return this.compute(false)
+  }
+
+  /**
+   * Runs both passes and the roll-up. With `incremental`, only flagged nodes (and what their changes reach) are
+   * recomputed; every other value is still valid from the previous run.
+   */
+  private compute(incremental: boolean): ScheduleResult {
+    const context = this.context
+    const projectFinish = forwardPass(context, incremental)
+    // A moved project finish moves every late date: the backward pass then runs in full.
+    const backwardIncremental = incremental && projectFinish === context.projectFinishWall
+    context.projectFinishWall = projectFinish
+    backwardPass(context, backwardIncremental)
+    context.dirtyForward.fill(0)
+    context.dirtyBackward.fill(0)
+    this.hasRun = true
+    return { ok: true, schedule: rollupSchedule(context) }
+  }
+}
+
+/**
+ * Validates and compiles a plan for repeated scheduling: calendars, the CSR link graph and the topological order
+ * are built once. Nothing in `plan` is modified.
+ * @returns an engine (`run`, `update`) or the problems that prevent scheduling (nothing is scheduled then)
+ */
+export function schedulePrepare(plan: Plan): SchedulePrepareResult {
+  const prepared = scheduleContextCreate(plan)
+  if (!prepared.ok) return prepared
+  return { ok: true, engine: new Engine(plan, prepared.context) }
+}
+
+/**
+ * Schedules a plan: validation, forward and backward passes, roll-ups.
+ * @returns the schedule (typed arrays indexed like `plan.tasks`, dates in wall minutes, slack in working minutes of
+ * each task's calendar, or wall minutes for elapsed-duration tasks) or the problems that prevent scheduling
+ */
+export function scheduleRun(plan: Plan): ScheduleResult {
+  const prepared = schedulePrepare(plan)
+  return prepared.ok ? prepared.engine.run() : { ok: false, problems: prepared.problems }
+}

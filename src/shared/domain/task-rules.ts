@@ -1,0 +1,21 @@
+/**
+ * Rules that tie a task's fields together, in one place for every caller that edits tasks (the engine's incremental
+ * edits, the edit commands, the importers).
+ */
+import type { DurationUnit, Minutes, Task } from './model'
+
+/**
+ * The duration fields after the user sets a task's duration to `duration` minutes (`unit` as typed, else the task's
+ * unit), with Microsoft Project's milestone rule: a duration of 0 makes the task a milestone; a milestone of
+ * duration 0 given a duration stops being one; a task the user flagged as a milestone while it had a duration
+ * stays flagged (the flag is display only: the engine schedules the duration either way).
+ * @returns `duration` (minutes), `durationUnit` and `isMilestone` to merge into the task
+ */
+export function taskRuleDurationChange(
+  task: Pick<Task, 'duration' | 'durationUnit' | 'isMilestone'>,
+  duration: Minutes,
+  unit?: DurationUnit,
+): Pick<Task, 'duration' | 'durationUnit' | 'isMilestone'> {
+  const isMilestone = duration === 0 || (task.isMilestone && task.duration > 0)
+  return { duration, durationUnit: unit ?? task.durationUnit, isMilestone }
+}
