@@ -91,6 +91,26 @@ describe('levelResources', () => {
     expect(result.summary.finishDelay).toBe(0)
   })
 
+  it('levels a task flagged as a milestone like any task of its duration', () => {
+    // A (3d) -> C (2d) is critical; "Review" is flagged as a milestone but lasts 2 days and shares Ana with A.
+    const plan = build(
+      [
+        makeTask(1, { name: 'A', duration: days(3) }),
+        makeTask(2, { name: 'Review', duration: days(2), isMilestone: true }),
+        makeTask(3, { name: 'C', duration: days(2) }),
+      ],
+      [
+        [1, 1],
+        [2, 1],
+      ],
+      { dependencies: [link(1, 1, 3)] },
+    )
+    const result = leveled(plan)
+    expect(result.summary.conflictsBefore).toBe(1)
+    expect(dates(result, 2)).toEqual(['2026-01-08T08:00:00', '2026-01-09T17:00:00'])
+    expect(result.summary.conflictsAfter).toBe(0)
+  })
+
   it('a higher priority keeps its dates even with more slack', () => {
     const plan = build(
       [

@@ -38,6 +38,7 @@ export type ScheduleContext = {
   percentComplete: Float64Array
   /** Each task's compiled calendar (the project calendar unless the task has its own). */
   calendar: CompiledCalendar[]
+  projectCalendar: CompiledCalendar
   /** Link inputs: lag kind (`scheduleLagKinds`) and amount (minutes, or percent of the predecessor's duration). */
   lagKind: Uint8Array
   lag: Float64Array
@@ -159,6 +160,7 @@ export function scheduleContextCreate(plan: Plan): ScheduleContextResult {
     deadline: dates(),
     percentComplete: dates(),
     calendar: taskCalendars,
+    projectCalendar,
     lagKind: new Uint8Array(0),
     lag: new Float64Array(0),
     projectStartWall: dateToWallMinutes(plan.start),

@@ -19,7 +19,7 @@ import type {
   Task,
   TaskId,
 } from '../model'
-import type { ScheduleProblem, ScheduleResult } from '../schedule-types'
+import type { Schedule, ScheduleProblem, ScheduleResult } from '../schedule-types'
 import { taskRuleDurationChange } from '../task-rules'
 import { validatePlan } from '../validate'
 import { backwardPass } from './backward'
@@ -158,22 +158,28 @@ class Engine implements ScheduleEngine {
     return this.compute(false)
   }
 
-  /**
-   * Runs both passes and the roll-up. With `incremental`, only flagged nodes (and what their changes reach) are
-   * recomputed; every other value is still valid from the previous run.
-   */
   private compute(incremental: boolean): ScheduleResult {
-    const context = this.context
-    const projectFinish = forwardPass(context, incremental)
-    // A moved project finish moves every late date: the backward pass then runs in full.
-    const backwardIncremental = incremental && projectFinish === context.projectFinishWall
-    context.projectFinishWall = projectFinish
-    backwardPass(context, backwardIncremental)
-    context.dirtyForward.fill(0)
-    context.dirtyBackward.fill(0)
+    const schedule = scheduleCompute(this.context, incremental)
     this.hasRun = true
-    return { ok: true, schedule: rollupSchedule(context) }
+    return { ok: true, schedule }
   }
+}
+
+/**
+ * Runs both passes and the roll-up on a compiled context. With `incremental`, only the nodes flagged in
+ * `dirtyForward` / `dirtyBackward` (and what their changes reach) are recomputed; every other value must still be
+ * valid from the previous run on this context.
+ * @returns the schedule (copies; the context keeps its arrays for the next run)
+ */
+export function scheduleCompute(context: ScheduleContext, incremental = false): Schedule {
+  const projectFinish = forwardPass(context, incremental)
+  // A moved project finish moves every late date: the backward pass then runs in full.
+  const backwardIncremental = incremental && projectFinish === context.projectFinishWall
+  context.projectFinishWall = projectFinish
+  backwardPass(context, backwardIncremental)
+  context.dirtyForward.fill(0)
+  context.dirtyBackward.fill(0)
+  return rollupSchedule(context)
 }
 
 /**

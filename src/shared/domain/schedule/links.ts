@@ -31,6 +31,9 @@ const lagKindElapsed = 1
 const lagKindPercent = 2
 const lagKindElapsedPercent = 3
 
+/** Slack at or below this many minutes counts as zero (critical); a link short by no more than this holds. */
+export const scheduleSlackTolerance = 1e-6
+
 const elapsedUnits: ReadonlySet<string> = new Set(['em', 'eh', 'ed', 'ew', 'emo'])
 
 /** Whether a duration or lag unit counts wall-clock (elapsed) minutes. */
@@ -103,6 +106,22 @@ export function scheduleLinkWall(
   if (elapsed) return baseWall + amount
   if (amount === 0) return baseWall
   return type === SS ? own.startAt(w) : own.finishAt(w)
+}
+
+/**
+ * Whether a link holds: its successor's bound date `target` (the start for FS and SS links, the finish for FF and SF;
+ * wall minutes) is at or after the predecessor's date `baseWall` plus the lag `amount`, counted on the wall clock
+ * for elapsed lags and in working time of `own` (the successor's calendar) otherwise.
+ */
+export function scheduleLinkHolds(
+  own: CompiledCalendar,
+  baseWall: number,
+  amount: number,
+  elapsed: boolean,
+  target: number,
+): boolean {
+  if (elapsed) return target >= baseWall + amount
+  return own.work(target) + scheduleSlackTolerance >= own.work(baseWall) + amount
 }
 
 /**

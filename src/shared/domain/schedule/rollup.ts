@@ -4,8 +4,8 @@
  * its arrays for the next incremental run).
  */
 import type { Schedule } from '../schedule-types'
-import { scheduleSlackTolerance } from './backward'
 import type { ScheduleContext } from './context'
+import { scheduleSlackTolerance } from './links'
 
 /**
  * The schedule of the context's last run.
