@@ -9,6 +9,7 @@ import {
   type ResourceDayTable,
 } from './load'
 import type {
+  Assignment,
   IsoDateTime,
   Minutes,
   Percent,
@@ -346,21 +347,25 @@ export function suggestionApply(plan: Plan, schedule: Schedule, suggestion: Sugg
     }
     return next
   }
-  if (suggestion.kind === 'reduce-units') {
-    return {
-      ...plan,
-      assignments: plan.assignments.map((assignment) =>
-        assignment.taskId === suggestion.taskId && assignment.resourceId === suggestion.resourceId
-          ? { ...assignment, units: suggestion.toUnits }
-          : assignment,
-      ),
-    }
-  }
+  if (suggestion.kind === 'reduce-units')
+    return withAssignment(plan, suggestion.taskId, suggestion.resourceId, { units: suggestion.toUnits })
+  return withAssignment(plan, suggestion.taskId, suggestion.fromResourceId, {
+    resourceId: suggestion.toResourceId,
+  })
+}
+
+/** `plan` with the assignment of `resourceId` to `taskId` changed by `change`. */
+function withAssignment(
+  plan: Plan,
+  taskId: TaskId,
+  resourceId: ResourceId,
+  change: Partial<Pick<Assignment, 'units' | 'resourceId'>>,
+): Plan {
   return {
     ...plan,
     assignments: plan.assignments.map((assignment) =>
-      assignment.taskId === suggestion.taskId && assignment.resourceId === suggestion.fromResourceId
-        ? { ...assignment, resourceId: suggestion.toResourceId }
+      assignment.taskId === taskId && assignment.resourceId === resourceId
+        ? { ...assignment, ...change }
         : assignment,
     ),
   }

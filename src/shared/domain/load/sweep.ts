@@ -106,19 +106,19 @@ export function loadResourceFromSpans(
   const peakUnits = new Float64Array(length)
   const isOverDay = new Uint8Array(length)
   const calendar = days.calendar
-  const taskIds = taskIdsOfSpans(spans, taskIdOf)
-  if (calendar === null)
-    return {
-      resourceId: resource.id,
-      maxUnits,
-      firstDay,
-      assigned,
-      available,
-      peakUnits,
-      isOverDay,
-      periods: [],
-      taskIds,
-    }
+  const result: ResourceLoad = {
+    resourceId: resource.id,
+    maxUnits,
+    firstDay,
+    assigned,
+    available,
+    peakUnits,
+    isOverDay,
+    periods: [],
+    taskIds: taskIdsOfSpans(spans, taskIdOf),
+  }
+  // Without working time there is nothing available and nothing over-allocated to find.
+  if (calendar === null) return result
   // Working minutes from the anchor to each midnight (cached per calendar), then plain arithmetic.
   const cumulative = days.midnights(firstDay, lastDay + 1)
   const midnight = cumulative.values.subarray(
@@ -208,7 +208,7 @@ export function loadResourceFromSpans(
     }
   }
 
-  const periods: OverallocationPeriod[] = openPeriods.map((period, ordinal) => {
+  result.periods = openPeriods.map((period, ordinal): OverallocationPeriod => {
     let peak = -1
     let peakDay = period.startDay
     let peakRate = 0
@@ -241,17 +241,7 @@ export function loadResourceFromSpans(
       overMinutes: period.minutes,
     }
   })
-  return {
-    resourceId: resource.id,
-    maxUnits,
-    firstDay,
-    assigned,
-    available,
-    peakUnits,
-    isOverDay,
-    periods,
-    taskIds,
-  }
+  return result
 }
 
 function taskIdsOfSpans(spans: LoadSpans, taskIdOf: (taskIndex: number) => TaskId): TaskId[] {

@@ -21,7 +21,7 @@ import * as links from './links'
 const {
   scheduleConstraintCodes,
   scheduleLagIsElapsed,
-  scheduleLagMinutes,
+  scheduleLinkLag,
   scheduleLinkFromFinish,
   scheduleLinkHolds,
   scheduleLinkToStart,
@@ -33,33 +33,30 @@ const { ALAP, MSO, MFO, SNLT, FNLT } = scheduleConstraintCodes
 const NEG = Number.NEGATIVE_INFINITY
 const POS = Number.POSITIVE_INFINITY
 
-/** The upper bounds the successors, the summary and the dates put on one task (scratch of `backwardBounds`). */
-type BackwardBounds = {
-  /** From the successors' late dates. */
-  startW: number
-  finishW: number
-  startWall: number
-  finishWall: number
-  /** The same from the successors' scheduled dates: free slack and ALAP placement. */
-  freeStartW: number
-  freeFinishW: number
-  freeStartWall: number
-  freeFinishWall: number
+/**
+ * The upper bounds on the task being computed, as pairs (working minute of its calendar at `slot`, wall minute at
+ * `slot + 1`): from its successors' late dates (`slotLateStart`, `slotLateFinish`) and from their scheduled dates
+ * (`slotFreeStart`, `slotFreeFinish`: free slack and ALAP placement). Filled by `backwardBounds`.
+ */
+const bounds = new Float64Array(8)
+const slotLateStart = 0
+const slotLateFinish = 2
+const slotFreeStart = 4
+const slotFreeFinish = 6
+
+/** Lowers the bound pair at `slot` to working minute `w` and (when `withWall`) wall minute `wall`. */
+function lower(slot: number, w: number, wall: number, withWall: boolean): void {
+  if (w < (bounds[slot] as number)) bounds[slot] = w
+  if (withWall && wall < (bounds[slot + 1] as number)) bounds[slot + 1] = wall
 }
 
-const scratch: BackwardBounds = {
-  startW: 0,
-  finishW: 0,
-  startWall: 0,
-  finishWall: 0,
-  freeStartW: 0,
-  freeFinishW: 0,
-  freeStartWall: 0,
-  freeFinishWall: 0,
+/** Lowers the bound pair at `slot` to the date `wall` (none when it is +Infinity or NaN) on the calendar `own`. */
+function lowerToDate(slot: number, own: CompiledCalendar, wall: number): void {
+  if (wall < POS) lower(slot, own.work(wall), wall, true)
 }
 
 /**
- * Fills `scratch` with the upper bounds on task `task` (a leaf, or a summary's close node when `summary`): from its
+ * Fills `bounds` with the upper bounds on task `task` (a leaf, or a summary's close node when `summary`): from its
  * link successors, the bounds its own summary passes down, its deadline and its no-later-than or must date.
  */
 function backwardBounds(
@@ -68,18 +65,11 @@ function backwardBounds(
   summary: boolean,
   own: CompiledCalendar,
 ): void {
-  const { graph, calendar, lagKind, lag, duration, rolledDuration } = context
+  const { graph, calendar, lagKind, duration } = context
   const { lateStart, lateFinish, start, finish, lsW, lfW, sW, fW, minLateFinish, minFinish } = context
   const { isSummary, successorOffsets, successorLinks, linkSuccessor, linkType } = graph
   const needsWall = summary || duration[task] === 0 || context.isElapsed[task] === 1
-  let startW = POS
-  let finishW = POS
-  let startWall = POS
-  let finishWall = POS
-  let freeStartW = POS
-  let freeFinishW = POS
-  let freeStartWall = POS
-  let freeFinishWall = POS
+  bounds.fill(POS)
   for (
     let entry = successorOffsets[task] as number;
     entry < (successorOffsets[task + 1] as number);
@@ -89,13 +79,8 @@ function backwardBounds(
     const successor = linkSuccessor[link] as number
     const type = linkType[link] as number
     const other = calendar[successor] as CompiledCalendar
-    const kind = lagKind[link] as number
-    const amount = scheduleLagMinutes(
-      kind,
-      lag[link] as number,
-      summary ? (rolledDuration[task] as number) : (duration[task] as number),
-    )
-    const elapsed = scheduleLagIsElapsed(kind)
+    const amount = scheduleLinkLag(context, link)
+    const elapsed = scheduleLagIsElapsed(lagKind[link] as number)
     const isFinishBound = scheduleLinkFromFinish(type)
     const toStart = scheduleLinkToStart(type)
     let lateW: number
@@ -147,74 +132,31 @@ function backwardBounds(
       lateW = own.work(lateWall)
       schedW = own.work(schedWall)
     }
-    if (isFinishBound) {
-      if (lateW < finishW) finishW = lateW
-      if (schedW < freeFinishW) freeFinishW = schedW
-      if (needsWall) {
-        if (lateWall < finishWall) finishWall = lateWall
-        if (schedWall < freeFinishWall) freeFinishWall = schedWall
-      }
-    } else {
-      if (lateW < startW) startW = lateW
-      if (schedW < freeStartW) freeStartW = schedW
-      if (needsWall) {
-        if (lateWall < startWall) startWall = lateWall
-        if (schedWall < freeStartWall) freeStartWall = schedWall
-      }
-    }
+    const slot = isFinishBound ? slotLateFinish : slotLateStart
+    lower(slot, lateW, lateWall, needsWall)
+    lower(slot + slotFreeStart, schedW, schedWall, needsWall)
   }
   const up = graph.parent[task] as number
   if (up >= 0) {
-    const inheritedStart = context.boundLateStart[up] as number
-    const inheritedFinish = context.boundLateFinish[up] as number
-    if (inheritedStart < POS) {
-      const w = own.work(inheritedStart)
-      if (w < startW) startW = w
-      if (inheritedStart < startWall) startWall = inheritedStart
-    }
-    if (inheritedFinish < POS) {
-      const w = own.work(inheritedFinish)
-      if (w < finishW) finishW = w
-      if (inheritedFinish < finishWall) finishWall = inheritedFinish
-    }
-    const inheritedFreeStart = context.boundFreeStart[up] as number
-    const inheritedFreeFinish = context.boundFreeFinish[up] as number
-    if (inheritedFreeStart < POS) {
-      const w = own.work(inheritedFreeStart)
-      if (w < freeStartW) freeStartW = w
-      if (inheritedFreeStart < freeStartWall) freeStartWall = inheritedFreeStart
-    }
-    if (inheritedFreeFinish < POS) {
-      const w = own.work(inheritedFreeFinish)
-      if (w < freeFinishW) freeFinishW = w
-      if (inheritedFreeFinish < freeFinishWall) freeFinishWall = inheritedFreeFinish
-    }
+    lowerToDate(slotLateStart, own, context.boundLateStart[up] as number)
+    lowerToDate(slotLateFinish, own, context.boundLateFinish[up] as number)
+    lowerToDate(slotFreeStart, own, context.boundFreeStart[up] as number)
+    lowerToDate(slotFreeFinish, own, context.boundFreeFinish[up] as number)
   }
+  lowerToDate(slotLateFinish, own, context.deadline[task] as number)
   const type = context.constraintType[task] as number
-  const date = context.constraintDate[task] as number
-  const due = context.deadline[task] as number
-  if (!Number.isNaN(due)) {
-    const w = own.work(due)
-    if (w < finishW) finishW = w
-    if (due < finishWall) finishWall = due
-  }
-  if (type === FNLT || (type === MFO && !summary)) {
-    const w = own.work(date)
-    if (w < finishW) finishW = w
-    if (date < finishWall) finishWall = date
-  } else if ((type === SNLT || type === MSO) && !summary) {
-    const w = own.work(date)
-    if (w < startW) startW = w
-    if (date < startWall) startWall = date
-  }
-  scratch.startW = startW
-  scratch.finishW = finishW
-  scratch.startWall = startWall
-  scratch.finishWall = finishWall
-  scratch.freeStartW = freeStartW
-  scratch.freeFinishW = freeFinishW
-  scratch.freeStartWall = freeStartWall
-  scratch.freeFinishWall = freeFinishWall
+  if (type === FNLT || (type === MFO && !summary))
+    lowerToDate(slotLateFinish, own, context.constraintDate[task] as number)
+  else if ((type === SNLT || type === MSO) && !summary)
+    lowerToDate(slotLateStart, own, context.constraintDate[task] as number)
+}
+
+/** The bound a summary passes down from the pair at `slot`: the earlier of the wall bound and its working form. */
+function summaryUpper(own: CompiledCalendar, slot: number, isFinish: boolean): number {
+  const wall = bounds[slot + 1] as number
+  if (wall === POS) return POS
+  const w = bounds[slot] as number
+  return Math.min(wall, isFinish ? own.finishAt(w) : own.startAt(w))
 }
 
 /**
@@ -225,12 +167,10 @@ function backwardBounds(
  */
 export function backwardSummaryClose(context: ScheduleContext, task: number, own: CompiledCalendar): boolean {
   backwardBounds(context, task, true, own)
-  const b = scratch
-  const nextLateStart = b.startWall === POS ? POS : Math.min(b.startWall, own.startAt(b.startW))
-  const nextLateFinish = b.finishWall === POS ? POS : Math.min(b.finishWall, own.finishAt(b.finishW))
-  const nextFreeStart = b.freeStartWall === POS ? POS : Math.min(b.freeStartWall, own.startAt(b.freeStartW))
-  const nextFreeFinish =
-    b.freeFinishWall === POS ? POS : Math.min(b.freeFinishWall, own.finishAt(b.freeFinishW))
+  const nextLateStart = summaryUpper(own, slotLateStart, false)
+  const nextLateFinish = summaryUpper(own, slotLateFinish, true)
+  const nextFreeStart = summaryUpper(own, slotFreeStart, false)
+  const nextFreeFinish = summaryUpper(own, slotFreeFinish, true)
   if (
     context.boundLateStart[task] === nextLateStart &&
     context.boundLateFinish[task] === nextLateFinish &&
@@ -312,8 +252,7 @@ function linksHold(context: ScheduleContext, task: number, startWall: number, fi
   for (let holder = task; holder >= 0; holder = parent[holder] as number) {
     const isOwn = holder === task
     const holderFinish = isOwn ? finishWall : Math.max(context.earlyFinish[holder] as number, finishWall)
-    const length = isOwn ? (context.duration[task] as number) : (context.rolledDuration[holder] as number)
-    if (!linksHoldFrom(context, holder, startWall, holderFinish, length)) return false
+    if (!linksHoldFrom(context, holder, startWall, holderFinish)) return false
   }
   return true
 }
@@ -323,9 +262,8 @@ function linksHoldFrom(
   task: number,
   startWall: number,
   finishWall: number,
-  length: number,
 ): boolean {
-  const { calendar, lagKind, lag, start, finish } = context
+  const { calendar, lagKind, start, finish } = context
   const { isSummary, parent, successorOffsets, successorLinks, linkSuccessor, linkType, taskCount } =
     context.graph
   for (
@@ -337,10 +275,9 @@ function linksHoldFrom(
     const successor = linkSuccessor[link] as number
     const type = linkType[link] as number
     const other = calendar[successor] as CompiledCalendar
-    const kind = lagKind[link] as number
-    const amount = scheduleLagMinutes(kind, lag[link] as number, length)
+    const amount = scheduleLinkLag(context, link)
     const base = scheduleLinkFromFinish(type) ? finishWall : startWall
-    const elapsed = scheduleLagIsElapsed(kind)
+    const elapsed = scheduleLagIsElapsed(lagKind[link] as number)
     const toStart = scheduleLinkToStart(type)
     if (isSummary[successor] === 1) {
       // A link to a summary binds each task under it with the bound the forward pass gives them.
@@ -372,8 +309,14 @@ function linksHoldFrom(
  */
 export function backwardLeaf(context: ScheduleContext, task: number, own: CompiledCalendar): number {
   backwardBounds(context, task, false, own)
-  const { startW, startWall, freeStartW, freeStartWall } = scratch
-  let { finishW, finishWall, freeFinishW, freeFinishWall } = scratch
+  const startW = bounds[slotLateStart] as number
+  const startWall = bounds[slotLateStart + 1] as number
+  const freeStartW = bounds[slotFreeStart] as number
+  const freeStartWall = bounds[slotFreeStart + 1] as number
+  let finishW = bounds[slotLateFinish] as number
+  let finishWall = bounds[slotLateFinish + 1] as number
+  let freeFinishW = bounds[slotFreeFinish] as number
+  let freeFinishWall = bounds[slotFreeFinish + 1] as number
   // No task may finish later than the project finish (Microsoft Project's late finish for tasks without successors,
   // and the cap for tasks whose successors are only tied to their start, such as SF links).
   const projectFinishWall = context.projectFinishWall

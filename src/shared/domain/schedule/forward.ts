@@ -29,7 +29,7 @@ const {
   scheduleConstraintCodes,
   scheduleKeepsLinkFinish,
   scheduleLagIsElapsed,
-  scheduleLagMinutes,
+  scheduleLinkLag,
   scheduleLinkFromFinish,
   scheduleLinkToStart,
   scheduleLinkWall,
@@ -57,8 +57,7 @@ export function forwardIsWallScheduled(context: ScheduleContext, task: number): 
  * predecessors and the bounds of its parent, which must be placed already. Constraints are not applied here.
  */
 export function forwardLinkBounds(context: ScheduleContext, task: number): void {
-  const { graph, calendar, lagKind, lag, earlyStart, earlyFinish, esW, efW, duration, rolledDuration } =
-    context
+  const { graph, calendar, lagKind, earlyStart, earlyFinish, esW, efW, duration } = context
   const { isSummary, predecessorOffsets, predecessorLinks, linkPredecessor, linkType } = graph
   const own = calendar[task] as CompiledCalendar
   const summary = isSummary[task] === 1
@@ -77,15 +76,8 @@ export function forwardLinkBounds(context: ScheduleContext, task: number): void 
     const predecessor = linkPredecessor[link] as number
     const type = linkType[link] as number
     const fromFinish = scheduleLinkFromFinish(type)
-    const kind = lagKind[link] as number
-    const amount = scheduleLagMinutes(
-      kind,
-      lag[link] as number,
-      isSummary[predecessor] === 1
-        ? (rolledDuration[predecessor] as number)
-        : (duration[predecessor] as number),
-    )
-    const elapsed = scheduleLagIsElapsed(kind)
+    const amount = scheduleLinkLag(context, link)
+    const elapsed = scheduleLagIsElapsed(lagKind[link] as number)
     const baseWall = fromFinish ? (earlyFinish[predecessor] as number) : (earlyStart[predecessor] as number)
     // On the predecessor's own calendar its working-minute dates are at hand.
     const w =

@@ -8,6 +8,7 @@
 import type { CompiledCalendar } from '../calendar'
 import type { ConstraintType, DurationUnit, LagUnit } from '../model'
 import { linkTypeCode } from '../validate'
+import type { ScheduleContext } from './context'
 
 const { FS, SS, FF } = linkTypeCode
 
@@ -65,6 +66,22 @@ export function scheduleLagIsElapsed(kind: number): boolean {
  */
 export function scheduleLagMinutes(kind: number, lag: number, predecessorDuration: number): number {
   return kind >= lagKindPercent ? Math.round((lag * predecessorDuration) / 100) : lag
+}
+
+/**
+ * The lag of link `link` of a compiled plan in minutes (`scheduleLagMinutes`): a percentage lag counts its
+ * predecessor's duration, or a summary predecessor's rolled-up span from the forward pass.
+ */
+export function scheduleLinkLag(
+  context: Pick<ScheduleContext, 'graph' | 'lagKind' | 'lag' | 'duration' | 'rolledDuration'>,
+  link: number,
+): number {
+  const predecessor = context.graph.linkPredecessor[link] as number
+  const duration =
+    context.graph.isSummary[predecessor] === 1
+      ? context.rolledDuration[predecessor]
+      : context.duration[predecessor]
+  return scheduleLagMinutes(context.lagKind[link] as number, context.lag[link] as number, duration as number)
 }
 
 /** Whether a link of this type is measured from its predecessor's finish (FS, FF) rather than its start. */
