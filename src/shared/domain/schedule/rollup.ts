@@ -5,7 +5,11 @@
  */
 import type { Schedule } from '../schedule-types'
 import type { ScheduleContext } from './context'
-import { scheduleSlackTolerance } from './links'
+import * as links from './links'
+
+// Read once: under a CommonJS transform (the benchmarks run the sources through tsx) an imported constant is an
+// export getter call on every read, once per task here.
+const slackTolerance = links.scheduleSlackTolerance
 
 /**
  * The schedule of the context's last run.
@@ -18,7 +22,7 @@ export function rollupSchedule(context: ScheduleContext): Schedule {
   const { isSummary, parent } = graph
   const { duration, start, finish, sW, fW, totalSlack, projectStartWall } = context
   // Children come after their parents in outline order: one backward sweep sums every subtree.
-  const percent = Float64Array.from(context.percentComplete)
+  const percent = context.percentComplete.slice()
   const weight = new Float64Array(count)
   const done = new Float64Array(count)
   const scheduleDuration = new Float64Array(count)
@@ -49,7 +53,7 @@ export function rollupSchedule(context: ScheduleContext): Schedule {
     if (taskStart < projectStart) projectStart = taskStart
     if ((finish[index] as number) > projectFinish) projectFinish = finish[index] as number
     // Fractional durations (Microsoft Project writes seconds) leave rounding noise of a few nanominutes.
-    isCritical[index] = (totalSlack[index] as number) <= scheduleSlackTolerance ? 1 : 0
+    isCritical[index] = (totalSlack[index] as number) <= slackTolerance ? 1 : 0
     if (taskStart < projectStartWall && isSummary[index] === 0) startsBeforeProjectStart[index] = 1
   }
   return {
