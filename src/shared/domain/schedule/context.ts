@@ -11,7 +11,10 @@ import { dateToDayNumber, dateToWallMinutes } from '../dates'
 import type { Dependency, Plan, Task } from '../model'
 import type { ScheduleProblem } from '../schedule-types'
 import { validatePlan, type PlanGraph } from '../validate'
-import { scheduleConstraintCode, scheduleIsElapsedUnit, scheduleLagKind } from './links'
+import * as links from './links'
+
+// Bound once (see `forward.ts`): read per task and per link when a plan is compiled.
+const { scheduleConstraintCode, scheduleIsElapsedUnit, scheduleLagKind } = links
 
 /** The bounds the links and the outline parent put on one task (scratch of the forward pass). */
 export type ForwardBounds = {
