@@ -10,6 +10,7 @@ import {
   scheduleLagKind,
   scheduleLagMinutes,
   scheduleLinkFromFinish,
+  scheduleLinkHolds,
   scheduleLinkToStart,
   scheduleLinkWall,
   scheduleLinkWork,
@@ -202,5 +203,19 @@ describe('scheduleKeepsLinkFinish', () => {
   it('does not keep a wall time inside non-working time', () => {
     const finishW = own.work(saturday10)
     expect(scheduleKeepsLinkFinish(own, finishW, finishW, saturday10)).toBe(false)
+  })
+})
+
+describe('scheduleLinkHolds', () => {
+  it('counts a working lag in working time: Friday 17:00 + 1 h is reached on Monday 09:00', () => {
+    expect(scheduleLinkHolds(own, friday17, 60, false, at('2026-10-12T09:00:00'))).toBe(true)
+    expect(scheduleLinkHolds(own, friday17, 60, false, at('2026-10-12T08:30:00'))).toBe(false)
+    // The weekend is no working time: a start on Monday 08:00 follows a Friday 17:00 finish at once.
+    expect(scheduleLinkHolds(own, friday17, 0, false, at('2026-10-12T08:00:00'))).toBe(true)
+  })
+
+  it('counts an elapsed lag on the wall clock', () => {
+    expect(scheduleLinkHolds(own, friday17, 60, true, at('2026-10-09T18:00:00'))).toBe(true)
+    expect(scheduleLinkHolds(own, friday17, 60, true, at('2026-10-09T17:59:00'))).toBe(false)
   })
 })

@@ -22,6 +22,7 @@ export {
   scheduleLagKinds,
   scheduleLagMinutes,
   scheduleLinkFromFinish,
+  scheduleLinkHolds,
   scheduleLinkToStart,
   scheduleLinkWall,
   scheduleLinkWork,
