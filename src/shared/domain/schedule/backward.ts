@@ -69,7 +69,7 @@ function backwardBounds(
   const { lateStart, lateFinish, start, finish, lsW, lfW, sW, fW, minLateFinish, minFinish } = context
   const { isSummary, successorOffsets, successorLinks, linkSuccessor, linkType } = graph
   const needsWall = summary || duration[task] === 0 || context.isElapsed[task] === 1
-  bounds.fill(POS)
+  for (let slot = 0; slot < 8; slot++) bounds[slot] = POS
   for (
     let entry = successorOffsets[task] as number;
     entry < (successorOffsets[task + 1] as number);
