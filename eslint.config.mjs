@@ -87,12 +87,6 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules, 'react-hooks/exhaustive-deps': 'error' },
   },
   {
-    // Grandfathered until GanttView.tsx is split (issue 12): it reads refs during render for the painters.
-    // New files stay strict.
-    files: ['src/renderer/src/features/workspace/GanttView.tsx'],
-    rules: { 'react-hooks/refs': 'off', 'react-hooks/set-state-in-effect': 'off', 'react-hooks/exhaustive-deps': 'off' },
-  },
-  {
     files: ['src/**/*.{ts,tsx}', 'tests/**/*.{ts,tsx}', 'bench/**/*.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: { '@typescript-eslint/no-floating-promises': 'error' },

@@ -1,3 +1,5 @@
+import { keyAccelerator } from '../shared/commands/keys'
+import { commandIsId } from '../shared/commands/registry'
 import type { MenuCommand, RecentFile } from '../shared/ipc/contract'
 
 /**
@@ -33,6 +35,8 @@ export type MenuItemSpec = {
   role?: MenuRole
   type?: 'normal' | 'separator' | 'submenu'
   accelerator?: string
+  /** `false`: the accelerator is only shown; the renderer handles the key where it applies (the task grid). */
+  registerAccelerator?: boolean
   enabled?: boolean
   submenu?: MenuItemSpec[]
   click?: () => void
@@ -49,16 +53,25 @@ export type MenuTemplateOptions = {
 
 const separator: MenuItemSpec = { type: 'separator' }
 
-/** Builds the File, Edit, View and Help menus (plus the app menu on macOS) with each platform's usual accelerators. */
+/**
+ * Builds the File, Edit, Task, View and Help menus (plus the app menu on macOS). Accelerators come from the key
+ * table (`shared/commands/keys.ts`), which the keyboard-shortcuts Help lists too.
+ */
 export function menuTemplate(options: MenuTemplateOptions): MenuItemSpec[] {
   const { platform, send } = options
   const isMac = platform === 'darwin'
-  const command = (id: MenuCommand, label: string, accelerator?: string): MenuItemSpec => ({
-    id,
-    label,
-    ...(accelerator === undefined ? {} : { accelerator }),
-    click: () => send(id),
-  })
+  const command = (id: MenuCommand, label: string): MenuItemSpec => {
+    const accelerator = keyAccelerator(id, platform)
+    return {
+      id,
+      label,
+      ...(accelerator === undefined ? {} : { accelerator }),
+      // Plan commands' keys work in the task grid only (Delete and Tab mean something else in a text field), so
+      // the renderer handles them; the menu shows them.
+      ...(accelerator !== undefined && commandIsId(id) ? { registerAccelerator: false } : {}),
+      click: () => send(id),
+    }
+  }
 
   const recentItems: MenuItemSpec[] =
     options.recentFiles.length === 0
@@ -73,12 +86,12 @@ export function menuTemplate(options: MenuTemplateOptions): MenuItemSpec[] {
   const fileMenu: MenuItemSpec = {
     label: isMac ? 'File' : '&File',
     submenu: [
-      command('file/new', 'New Plan', 'CmdOrCtrl+N'),
-      command('file/open', 'Open…', 'CmdOrCtrl+O'),
+      command('file/new', 'New Plan'),
+      command('file/open', 'Open…'),
       { id: 'file/open-recent', label: 'Open Recent', submenu: recentItems },
       separator,
-      command('file/save', 'Save', 'CmdOrCtrl+S'),
-      command('file/save-as', 'Save As…', 'CmdOrCtrl+Shift+S'),
+      command('file/save', 'Save'),
+      command('file/save-as', 'Save As…'),
       separator,
       {
         id: 'file/import',
@@ -89,7 +102,7 @@ export function menuTemplate(options: MenuTemplateOptions): MenuItemSpec[] {
         id: 'file/export',
         label: 'Export',
         submenu: [
-          command('file/export-xlsx', 'Excel…', 'CmdOrCtrl+E'),
+          command('file/export-xlsx', 'Excel…'),
           command('file/export-mspdi', 'Microsoft Project XML…'),
           command('file/export-csv', 'CSV…'),
         ],
@@ -101,8 +114,8 @@ export function menuTemplate(options: MenuTemplateOptions): MenuItemSpec[] {
   const editMenu: MenuItemSpec = {
     label: isMac ? 'Edit' : '&Edit',
     submenu: [
-      command('edit/undo', 'Undo', 'CmdOrCtrl+Z'),
-      command('edit/redo', 'Redo', platform === 'win32' ? 'Ctrl+Y' : 'Shift+CmdOrCtrl+Z'),
+      command('edit/undo', 'Undo'),
+      command('edit/redo', 'Redo'),
       separator,
       { role: 'cut', accelerator: 'CmdOrCtrl+X' },
       { role: 'copy', accelerator: 'CmdOrCtrl+C' },
@@ -111,18 +124,34 @@ export function menuTemplate(options: MenuTemplateOptions): MenuItemSpec[] {
     ],
   }
 
+  const taskMenu: MenuItemSpec = {
+    label: isMac ? 'Task' : '&Task',
+    submenu: [
+      command('task/insert', 'Insert Task'),
+      command('task/delete', 'Delete Task'),
+      separator,
+      command('task/indent', 'Indent'),
+      command('task/outdent', 'Outdent'),
+      command('task/move-up', 'Move Up'),
+      command('task/move-down', 'Move Down'),
+      separator,
+      command('link/chain', 'Link Tasks'),
+      command('link/unlink-selected', 'Unlink Tasks'),
+    ],
+  }
+
   const viewMenu: MenuItemSpec = {
     label: isMac ? 'View' : '&View',
     submenu: [
-      command('view/gantt', 'Gantt Chart', 'CmdOrCtrl+1'),
-      command('view/milestones', 'Milestones', 'CmdOrCtrl+2'),
-      command('view/resources', 'Resources', 'CmdOrCtrl+3'),
-      command('view/usage', 'Resource Usage', 'CmdOrCtrl+4'),
-      command('view/career', 'Career', 'CmdOrCtrl+5'),
-      command('view/plans', 'Plans', 'CmdOrCtrl+0'),
+      command('view/gantt', 'Gantt Chart'),
+      command('view/milestones', 'Milestones'),
+      command('view/resources', 'Resources'),
+      command('view/usage', 'Resource Usage'),
+      command('view/career', 'Career'),
+      command('view/plans', 'Plans'),
       separator,
-      command('view/zoom-in', 'Zoom In Timeline', 'CmdOrCtrl+='),
-      command('view/zoom-out', 'Zoom Out Timeline', 'CmdOrCtrl+-'),
+      command('view/zoom-in', 'Zoom In Timeline'),
+      command('view/zoom-out', 'Zoom Out Timeline'),
       separator,
       { role: 'togglefullscreen', accelerator: isMac ? 'Ctrl+Cmd+F' : 'F11' },
       ...(options.isDev ? [separator, { role: 'reload' as const }, { role: 'forceReload' as const }, { role: 'toggleDevTools' as const }] : []),
@@ -131,10 +160,10 @@ export function menuTemplate(options: MenuTemplateOptions): MenuItemSpec[] {
 
   const helpMenu: MenuItemSpec = {
     label: isMac ? 'Help' : '&Help',
-    submenu: [command('help/about', `About ${options.appName}`)],
+    submenu: [command('help/shortcuts', 'Keyboard Shortcuts'), separator, { id: 'help/about', label: `About ${options.appName}`, click: () => send('help/about') }],
   }
 
-  if (!isMac) return [fileMenu, editMenu, viewMenu, helpMenu]
+  if (!isMac) return [fileMenu, editMenu, taskMenu, viewMenu, helpMenu]
 
   const appMenu: MenuItemSpec = {
     label: options.appName,
@@ -150,5 +179,5 @@ export function menuTemplate(options: MenuTemplateOptions): MenuItemSpec[] {
       { role: 'quit', accelerator: 'Cmd+Q' },
     ],
   }
-  return [appMenu, fileMenu, editMenu, viewMenu, { role: 'windowMenu' }, helpMenu]
+  return [appMenu, fileMenu, editMenu, taskMenu, viewMenu, { role: 'windowMenu' }, helpMenu]
 }

@@ -36,8 +36,30 @@ describe.each(['linux', 'win32', 'darwin'] as const)('menu on %s', (platform) =>
   const items = flatten(template)
   const byId = (id: string): MenuItemSpec | undefined => items.find((item) => item.id === id)
 
-  it('has File, Edit, View and Help', () => {
-    for (const name of ['File', 'Edit', 'View', 'Help']) expect(() => menu(template, name)).not.toThrow()
+  it('has File, Edit, Task, View and Help', () => {
+    for (const name of ['File', 'Edit', 'Task', 'View', 'Help']) expect(() => menu(template, name)).not.toThrow()
+  })
+
+  it('has the Task menu of plan commands, showing the grid keys without taking them from text fields', () => {
+    expect(labels(menu(template, 'Task')).filter((label) => label !== 'separator')).toEqual([
+      'Insert Task',
+      'Delete Task',
+      'Indent',
+      'Outdent',
+      'Move Up',
+      'Move Down',
+      'Link Tasks',
+      'Unlink Tasks',
+    ])
+    expect(byId('task/delete')).toMatchObject({ accelerator: 'Delete', registerAccelerator: false })
+    expect(byId('task/indent')).toMatchObject({ accelerator: 'Tab', registerAccelerator: false })
+    expect(byId('link/chain')).toMatchObject({ accelerator: 'CmdOrCtrl+F2', registerAccelerator: false })
+  })
+
+  it('opens the keyboard shortcuts from Help with F1', () => {
+    expect(labels(menu(template, 'Help'))[0]).toBe('Keyboard Shortcuts')
+    expect(byId('help/shortcuts')?.accelerator).toBe('F1')
+    expect(byId('help/shortcuts')?.registerAccelerator).toBeUndefined()
   })
 
   it('has the File items in order', () => {
@@ -65,7 +87,8 @@ describe.each(['linux', 'win32', 'darwin'] as const)('menu on %s', (platform) =>
     expect(byId('file/save')?.accelerator).toBe('CmdOrCtrl+S')
     expect(byId('file/save-as')?.accelerator).toBe('CmdOrCtrl+Shift+S')
     expect(byId('edit/undo')?.accelerator).toBe('CmdOrCtrl+Z')
-    expect(byId('edit/redo')?.accelerator).toBe(platform === 'win32' ? 'Ctrl+Y' : 'Shift+CmdOrCtrl+Z')
+    expect(byId('edit/redo')?.accelerator).toBe(platform === 'win32' ? 'CmdOrCtrl+Y' : 'CmdOrCtrl+Shift+Z')
+    expect(byId('view/zoom-out')?.accelerator).toBe('CmdOrCtrl+-')
     const quit = items.find((item) => item.role === 'quit')
     expect(quit?.accelerator).toBe({ darwin: 'Cmd+Q', win32: 'Alt+F4', linux: 'Ctrl+Q' }[platform])
     for (const role of ['cut', 'copy', 'paste', 'selectAll'] as const) {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { makePlan, makeTask } from '../../src/shared/domain/defaults'
 import { dateToWallMinutes } from '../../src/shared/domain/dates'
 import { scheduleRun } from '../../src/shared/domain/schedule'
-import { cellParseDate, cellText } from '../../src/renderer/src/features/workspace/cells'
+import { dateParseTyped } from '../../src/shared/domain/dates'
+import { cellText } from '../../src/renderer/src/features/workspace/cells'
 import { deriveWorkspace } from '../../src/renderer/src/features/workspace/derived'
 import { layoutScaleCells, layoutTimeScale, layoutVisibleRows, layoutWbs, scaleMinutes, scaleX } from '../../src/renderer/src/features/workspace/layout'
 import { milestonesList } from '../../src/renderer/src/features/workspace/milestones'
@@ -65,10 +66,10 @@ describe('workspace layout', () => {
   })
 
   it('reads typed dates', () => {
-    expect(cellParseDate('2026-03-02', 480)).toBe('2026-03-02T08:00:00')
-    expect(cellParseDate('2026-03-02 13:30', 480)).toBe('2026-03-02T13:30:00')
-    expect(cellParseDate('2026-02-30', 480)).toBeNull()
-    expect(cellParseDate('next week', 480)).toBeNull()
+    expect(dateParseTyped('2026-03-02', 480)).toBe('2026-03-02T08:00:00')
+    expect(dateParseTyped('2026-03-02 13:30', 480)).toBe('2026-03-02T13:30:00')
+    expect(dateParseTyped('2026-02-30', 480)).toBeNull()
+    expect(dateParseTyped('next week', 480)).toBeNull()
   })
 })
 

@@ -1,23 +1,13 @@
+import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { createStore } from 'zustand/vanilla'
 import { makePlan, makeTask } from '../../src/shared/domain/defaults'
 import type { Plan, Task } from '../../src/shared/domain/model'
 import { scheduleRun } from '../../src/shared/domain/schedule'
-import {
-  clipboardCopy,
-  commandDeleteTasks,
-  commandIndent,
-  commandInsertTask,
-  commandLink,
-  commandMoveTask,
-  commandOutdent,
-  commandPasteRows,
-  commandSetCollapsed,
-  commandSetPredecessors,
-  commandUpdateTask,
-  outlineBlockEnd,
-} from '../../src/renderer/src/stores/editor-commands'
+import { planDbCreate } from '../../src/renderer/src/db/plan-db'
+import { createAppStore } from '../../src/renderer/src/stores/app-store'
 import { editorSliceCreator, type EditorHost, type EditorSlice } from '../../src/renderer/src/stores/editor'
+import { fakeWebPlatform, planDbsPerTest } from '../support/fake-platform'
 
 /**
  * Outline used below (level in brackets):
@@ -42,105 +32,10 @@ function samplePlan(): Plan {
       { id: 1, predecessorId: 2, successorId: 3, type: 'FS', lag: 0, lagUnit: 'd' },
       { id: 2, predecessorId: 3, successorId: 5, type: 'FS', lag: 0, lagUnit: 'd' },
     ],
-    resources: [{ id: 1, name: 'Ana', role: '', initials: 'A', email: '', maxUnits: 100, hourlyRate: 0, nonWorkingDays: [], calendarId: null }],
-    assignments: [{ id: 1, taskId: 3, resourceId: 1, units: 100 }],
   })
 }
 
 const shape = (plan: Plan): string[] => plan.tasks.map((task) => `${task.id}@${task.level}`)
-
-describe('outline commands', () => {
-  it('finds the block of a summary', () => {
-    expect(outlineBlockEnd(samplePlan().tasks, 0)).toBe(3)
-    expect(outlineBlockEnd(samplePlan().tasks, 1)).toBe(2)
-  })
-
-  it('inserts a task at the level of the row it goes before, keeping other rows untouched', () => {
-    const plan = samplePlan()
-    const next = commandInsertTask(plan, 2, 6, { name: 'New' })
-    expect(shape(next)).toEqual(['1@1', '2@2', '6@2', '3@2', '4@1', '5@2'])
-    expect(next.tasks[0]).toBe(plan.tasks[0])
-    expect(plan.tasks).toHaveLength(5)
-  })
-
-  it('appends at the level of the last row', () => {
-    expect(shape(commandInsertTask(samplePlan(), 5, 6))).toEqual(['1@1', '2@2', '3@2', '4@1', '5@2', '6@2'])
-  })
-
-  it('deletes a summary with its subtasks, their links and assignments', () => {
-    const next = commandDeleteTasks(samplePlan(), [1])
-    expect(shape(next)).toEqual(['4@1', '5@2'])
-    expect(next.dependencies).toEqual([])
-    expect(next.assignments).toEqual([])
-  })
-
-  it('indents under the row above, with subtasks, and refuses the first row', () => {
-    const plan = samplePlan()
-    expect(commandIndent(plan, [1])).toBe(plan)
-    expect(shape(commandIndent(plan, [4]))).toEqual(['1@1', '2@2', '3@2', '4@2', '5@3'])
-    expect(commandIndent(plan, [2])).toBe(plan)
-    expect(shape(commandIndent(plan, [3]))).toEqual(['1@1', '2@2', '3@3', '4@1', '5@2'])
-  })
-
-  it('outdents with subtasks; following siblings become subtasks', () => {
-    const plan = samplePlan()
-    expect(commandOutdent(plan, [4])).toBe(plan)
-    expect(shape(commandOutdent(plan, [2]))).toEqual(['1@1', '2@1', '3@2', '4@1', '5@2'])
-  })
-
-  it('moves a block past its sibling block, not out of its parent', () => {
-    const plan = samplePlan()
-    expect(shape(commandMoveTask(plan, 4, -1))).toEqual(['4@1', '5@2', '1@1', '2@2', '3@2'])
-    expect(shape(commandMoveTask(plan, 1, 1))).toEqual(['4@1', '5@2', '1@1', '2@2', '3@2'])
-    expect(commandMoveTask(plan, 2, -1)).toBe(plan)
-    expect(commandMoveTask(plan, 3, 1)).toBe(plan)
-    expect(shape(commandMoveTask(plan, 3, -1))).toEqual(['1@1', '3@2', '2@2', '4@1', '5@2'])
-  })
-
-  it('updates a task only when a value changes', () => {
-    const plan = samplePlan()
-    expect(commandUpdateTask(plan, 2, { name: 'Task a1' })).toBe(plan)
-    const next = commandUpdateTask(plan, 2, { name: 'Renamed', constraint: { type: 'SNET', date: '2026-02-02T08:00:00' } })
-    expect(next.tasks[1]?.name).toBe('Renamed')
-    expect(next.tasks[1]?.constraint.type).toBe('SNET')
-    expect(next.tasks[2]).toBe(plan.tasks[2])
-  })
-
-  it('collapses only summaries', () => {
-    const plan = samplePlan()
-    expect(commandSetCollapsed(plan, [2], true)).toBe(plan)
-    expect(commandSetCollapsed(plan, [1], true).tasks[0]?.isCollapsed).toBe(true)
-  })
-
-  it('replaces predecessors, keeping unchanged links', () => {
-    const plan = samplePlan()
-    const next = commandSetPredecessors(plan, 5, [
-      { predecessorId: 3, type: 'FS', lag: 0, lagUnit: 'd' },
-      { predecessorId: 2, type: 'SS', lag: 960, lagUnit: 'd' },
-    ], 10)
-    expect(next.dependencies[1]).toBe(plan.dependencies[1])
-    expect(next.dependencies.find((link) => link.id === 10)).toMatchObject({ predecessorId: 2, successorId: 5, type: 'SS', lag: 960 })
-    expect(commandSetPredecessors(plan, 5, [{ predecessorId: 3, type: 'FS', lag: 0, lagUnit: 'd' }], 10)).toBe(plan)
-    expect(commandSetPredecessors(plan, 5, [], 10).dependencies).toHaveLength(1)
-  })
-
-  it('does not link a task to itself or twice', () => {
-    const plan = samplePlan()
-    expect(commandLink(plan, 2, 2, 'FS', 9)).toBe(plan)
-    expect(commandLink(plan, 2, 3, 'SS', 9)).toBe(plan)
-    expect(commandLink(plan, 2, 5, 'FS', 9).dependencies).toHaveLength(3)
-  })
-
-  it('copies a block with its inner links and pastes it with fresh ids', () => {
-    const plan = samplePlan()
-    const rows = clipboardCopy(plan, [1])
-    expect(rows.tasks.map((task) => task.level)).toEqual([1, 2, 2])
-    expect(rows.links).toEqual([{ from: 1, to: 2, type: 'FS', lag: 0, lagUnit: 'd' }])
-    const next = commandPasteRows(plan, 5, rows, 6, 3)
-    expect(shape(next)).toEqual(['1@1', '2@2', '3@2', '4@1', '5@2', '6@2', '7@3', '8@3'])
-    expect(next.dependencies.at(-1)).toMatchObject({ id: 3, predecessorId: 7, successorId: 8 })
-  })
-})
 
 type TestState = EditorSlice & EditorHost & { commits: number }
 
@@ -149,73 +44,129 @@ function testStore(plan: Plan) {
   return createStore<TestState>()((set, get, api) => ({
     ...editorSliceCreator<TestState>()(set, get, api),
     commits: 0,
-    document: { plan, schedule: scheduleRun(plan) },
-    documentCommit: (next: Plan) => set({ document: { plan: next, schedule: scheduleRun(next) }, commits: get().commits + 1 }),
-    documentUndo: () => undefined,
+    document: { plan, schedule: scheduleRun(plan), undoStack: [], redoStack: [] },
+    documentCommit: (next: Plan) => {
+      const document = get().document
+      if (document === null) return
+      set({ document: { plan: next, schedule: scheduleRun(next), undoStack: [...(document.undoStack ?? []), document.plan], redoStack: [] }, commits: get().commits + 1 })
+    },
+    documentUndo: () => {
+      const document = get().document
+      const previous = document?.undoStack?.at(-1)
+      if (document == null || previous === undefined) return
+      set({ document: { plan: previous, schedule: scheduleRun(previous), undoStack: document.undoStack?.slice(0, -1), redoStack: [...(document.redoStack ?? []), document.plan] } })
+    },
     documentRedo: () => undefined,
   }))
 }
 
-describe('editor slice', () => {
-  it('commits an edit through the document host and selects a new task', () => {
+const planOf = (store: ReturnType<typeof testStore>): Plan => {
+  const document = store.getState().document
+  if (document === null) throw new Error('no document')
+  return document.plan
+}
+
+describe('the one run path', () => {
+  it('commits a command through the document host and selects what the command says', () => {
     const store = testStore(samplePlan())
-    const id = store.getState().editorInsertTask(5, { name: 'Go-live', isMilestone: true, duration: 0 })
-    expect(id).toBe(6)
+    const outcome = store.getState().editorRun('task/insert', { index: 5, fields: { name: 'Go-live', isMilestone: true, duration: 0 } })
+    expect(outcome).toEqual({ ok: true, isChanged: true, value: 6 })
     expect(store.getState().editorSelection).toEqual([6])
-    expect(store.getState().document?.plan.tasks.at(-1)?.name).toBe('Go-live')
+    expect(planOf(store).tasks.at(-1)?.name).toBe('Go-live')
     expect(store.getState().commits).toBe(1)
+  })
+
+  it('runs selection commands on the selection', () => {
+    const store = testStore(samplePlan())
+    store.getState().editorSelect([4])
+    expect(store.getState().editorRun('task/move-up', {}).ok).toBe(true)
+    expect(shape(planOf(store))).toEqual(['4@1', '5@2', '1@1', '2@2', '3@2'])
   })
 
   it('does not commit when nothing changes', () => {
     const store = testStore(samplePlan())
-    expect(store.getState().editorIndent([1])).toBe(false)
-    expect(store.getState().editorUpdateTask(2, { name: 'Task a1' })).toBe(false)
+    expect(store.getState().editorRun('task/indent', { taskIds: [1] })).toEqual({ ok: true, isChanged: false, value: undefined })
+    expect(store.getState().editorRun('task/rename', { taskId: 2, text: 'Task a1' })).toMatchObject({ ok: true, isChanged: false })
     expect(store.getState().commits).toBe(0)
   })
 
-  it('refuses a link that closes a cycle, with a message, and changes nothing', () => {
+  it('shows a refusal in the message line and changes nothing; the next edit clears it', () => {
     const store = testStore(samplePlan())
-    const before = store.getState().document?.plan
-    expect(store.getState().editorLink(5, 2)).toBe(false)
-    expect(store.getState().document?.plan).toBe(before)
+    const before = planOf(store)
+    expect(store.getState().editorRun('link/add', { predecessorId: 5, successorId: 2 }).ok).toBe(false)
+    expect(planOf(store)).toBe(before)
     expect(store.getState().editorMessage).toMatch(/cycle|loop|circular/i)
+    expect(store.getState().editorMessage).toMatch(/Nothing was changed\.$/)
     expect(store.getState().commits).toBe(0)
+    const seq = store.getState().editorMessageSeq
+    store.getState().editorRun('task/set-duration', { taskId: 2, text: 'soon' })
+    expect(store.getState().editorMessageSeq).toBe(seq + 1)
+    store.getState().editorRun('task/rename', { taskId: 2, text: 'Renamed' })
+    expect(store.getState().editorMessage).toBeNull()
   })
 
-  it('a bar drag sets a start-no-earlier-than constraint and the successors move', () => {
+  it('a moved bar pins the task by working days and its successors follow', () => {
     const store = testStore(samplePlan())
-    const scheduleBefore = store.getState().document?.schedule
-    if (!scheduleBefore?.ok) throw new Error('not scheduled')
-    expect(store.getState().editorDragMove(2, '2026-01-12T08:00:00')).toBe(true)
-    const task = store.getState().document?.plan.tasks[1]
-    expect(task?.constraint).toEqual({ type: 'SNET', date: '2026-01-12T08:00:00' })
+    const before = store.getState().document?.schedule
+    if (!before?.ok) throw new Error('not scheduled')
+    expect(store.getState().editorRun('task/move-by-working-days', { taskId: 2, days: 5 }).ok).toBe(true)
+    expect(planOf(store).tasks[1]?.constraint).toEqual({ type: 'SNET', date: '2026-01-12T08:00:00' })
     const after = store.getState().document?.schedule
     if (!after?.ok) throw new Error('not scheduled')
-    expect(after.schedule.start[2]).toBeGreaterThan(scheduleBefore.schedule.start[2] as number)
-    expect(after.schedule.start[4]).toBeGreaterThan(scheduleBefore.schedule.start[4] as number)
-  })
-
-  it('a bar end drag changes the duration; zero makes a milestone', () => {
-    const store = testStore(samplePlan())
-    store.getState().editorDragDuration(2, 3 * 480)
-    expect(store.getState().document?.plan.tasks[1]).toMatchObject({ duration: 1440, isMilestone: false })
-    store.getState().editorDragDuration(2, 0)
-    expect(store.getState().document?.plan.tasks[1]).toMatchObject({ duration: 0, isMilestone: true })
+    expect(after.schedule.start[2]).toBeGreaterThan(before.schedule.start[2] as number)
+    expect(after.schedule.start[4]).toBeGreaterThan(before.schedule.start[4] as number)
   })
 
   it('copy and paste selects the pasted rows', () => {
     const store = testStore(samplePlan())
     store.getState().editorCopy([4])
-    expect(store.getState().editorPaste(0)).toEqual([6, 7])
-    expect(shape(store.getState().document?.plan as Plan).slice(0, 3)).toEqual(['6@1', '7@2', '1@1'])
+    store.getState().editorSelect([1])
+    expect(store.getState().editorRun('task/paste', {})).toMatchObject({ ok: true, value: [6, 7] })
+    expect(shape(planOf(store)).slice(0, 3)).toEqual(['6@1', '7@2', '1@1'])
     expect(store.getState().editorSelection).toEqual([6, 7])
   })
 
-  it('delete clears the selection', () => {
+  it('delete selects the row that takes its place', () => {
     const store = testStore(samplePlan())
     store.getState().editorSelect([2])
-    expect(store.getState().editorDelete([2])).toBe(true)
-    expect(store.getState().editorSelection).toEqual([])
-    expect(store.getState().document?.plan.dependencies.map((link) => link.id)).toEqual([2])
+    expect(store.getState().editorRun('task/delete', {}).ok).toBe(true)
+    expect(store.getState().editorSelection).toEqual([3])
+    expect(planOf(store).dependencies.map((link) => link.id)).toEqual([2])
+  })
+
+  it('names the step Undo would take back and Redo would repeat', () => {
+    const store = testStore(samplePlan())
+    expect(store.getState().editorUndoLabel()).toBeNull()
+    store.getState().editorRun('task/indent', { taskIds: [4] })
+    expect(store.getState().editorUndoLabel()).toBe('Indent')
+    store.getState().editorRun('task/rename', { taskId: 2, text: 'Kick-off' })
+    expect(store.getState().editorUndoLabel()).toBe('Rename task')
+    store.getState().editorUndo()
+    expect(store.getState().editorUndoLabel()).toBe('Indent')
+    expect(store.getState().editorRedoLabel()).toBe('Rename task')
+  })
+})
+
+const platform = fakeWebPlatform()
+const openPlanDb = planDbsPerTest('editor-test')
+
+describe('the desktop menu reaches the registry through the store', () => {
+  it('runs the Task menu on the selection and opens the keyboard shortcuts', async () => {
+    const db = openPlanDb()
+    const plan = samplePlan()
+    await planDbCreate(db, plan)
+    const store = createAppStore({ platform, db, now: () => '2026-01-02T09:00:00', newId: () => 'unused', schedule: scheduleRun })
+    expect(await store.getState().documentOpen(plan.id)).toBe(true)
+    store.getState().editorSelect([4])
+    await store.getState().menuCommandRun('task/indent')
+    expect(store.getState().document?.plan.tasks.find((task) => task.id === 4)?.level).toBe(2)
+    await store.getState().menuCommandRun('edit/undo')
+    expect(store.getState().document?.plan.tasks.find((task) => task.id === 4)?.level).toBe(1)
+    store.getState().editorSelect([])
+    await store.getState().menuCommandRun('task/delete')
+    expect(store.getState().editorMessage).toBe('Select a task first. Nothing was changed.')
+    expect(store.getState().isShortcutsOpen).toBe(false)
+    await store.getState().menuCommandRun('help/shortcuts')
+    expect(store.getState().isShortcutsOpen).toBe(true)
   })
 })

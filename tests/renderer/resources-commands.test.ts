@@ -7,20 +7,8 @@ import { scheduleRun } from '../../src/shared/domain/schedule'
 import { suggestionsForConflict } from '../../src/shared/domain/suggestions'
 import { planDbCreate, planDbLoad } from '../../src/renderer/src/db/plan-db'
 import { createAppStore } from '../../src/renderer/src/stores/app-store'
-import {
-  commandAssignmentSet,
-  commandResourceRemove,
-  resourceProblem,
-  resourcesAdd,
-  resourcesApplySuggestion,
-  resourcesAssign,
-  resourcesLevel,
-  resourcesRemove,
-  resourcesUnassign,
-  resourcesUpdate,
-  vacationsFormat,
-  vacationsParse,
-} from '../../src/renderer/src/features/resources/resource-commands'
+import { assignmentSet, resourceProblem, vacationsFormat, vacationsParse } from '../../src/shared/commands/resources'
+import { commandRun } from '../../src/shared/commands/run'
 import { overallocationByTask, planLoadOf } from '../../src/renderer/src/features/resources/plan-load'
 import { fakeWebPlatform, planDbsPerTest } from '../support/fake-platform'
 import { makeResource } from '../support/resource-plans'
@@ -94,39 +82,61 @@ describe('resource checks', () => {
   })
 })
 
+const noContext = { selection: [], schedule: null, clipboard: null }
+
 describe('pure resource commands', () => {
   it('removes a resource with its assignments and keeps other rows', () => {
     const plan = overbookedPlan()
-    const next = commandResourceRemove(plan, 1)
-    expect(next.resources.map((item) => item.name)).toEqual(['Ben'])
-    expect(next.assignments.map((item) => item.id)).toEqual([3])
-    expect(next.assignments[0]).toBe(plan.assignments[2])
-    expect(commandResourceRemove(plan, 99)).toBe(plan)
+    const result = commandRun(plan, 'resource/remove', { resourceId: 1 }, noContext)
+    if (!result.ok) throw new Error(result.message)
+    expect(result.plan.resources.map((item) => item.name)).toEqual(['Ben'])
+    expect(result.plan.assignments.map((item) => item.id)).toEqual([3])
+    expect(result.plan.assignments[0]).toBe(plan.assignments[2])
+    expect(commandRun(plan, 'resource/remove', { resourceId: 99 }, noContext)).toEqual({
+      ok: false,
+      message: 'This resource no longer exists. Nothing was changed.',
+    })
   })
 
   it('changes units of an existing assignment or adds one', () => {
     const plan = overbookedPlan()
-    expect(commandAssignmentSet(plan, 1, 1, 100, 9)).toBe(plan)
-    expect(commandAssignmentSet(plan, 1, 1, 50, 9).assignments[0]).toMatchObject({ id: 1, units: 50 })
-    expect(commandAssignmentSet(plan, 3, 1, 25, 9).assignments.at(-1)).toEqual({ id: 9, taskId: 3, resourceId: 1, units: 25 })
+    expect(assignmentSet(plan, 1, 1, 100, 9)).toBe(plan)
+    expect(assignmentSet(plan, 1, 1, 50, 9).assignments[0]).toMatchObject({ id: 1, units: 50 })
+    expect(assignmentSet(plan, 3, 1, 25, 9).assignments.at(-1)).toEqual({ id: 9, taskId: 3, resourceId: 1, units: 25 })
+  })
+
+  it('reads the add form as typed: units, rate and vacations, then checks the resource', () => {
+    const plan = overbookedPlan()
+    const input = { name: ' Caro ', role: 'DBA', maxUnits: '50%', hourlyRate: '90,5', vacations: '2026-03-02..2026-03-06' }
+    const result = commandRun(plan, 'resource/add', input, noContext)
+    if (!result.ok) throw new Error(result.message)
+    expect(result.value).toBe(3)
+    expect(result.plan.resources.at(-1)).toMatchObject({ id: 3, name: 'Caro', maxUnits: 50, hourlyRate: 90.5, nonWorkingDays: [{ from: '2026-03-02', to: '2026-03-06' }] })
+    expect(commandRun(plan, 'resource/add', { ...input, hourlyRate: 'cheap' }, noContext)).toMatchObject({ ok: false, message: expect.stringContaining('hourly rate') })
+    expect(commandRun(plan, 'resource/add', { ...input, name: 'ana' }, noContext)).toMatchObject({ ok: false, message: expect.stringContaining('already a resource named') })
+  })
+
+  it('refuses an hourly rate the plan file cannot hold, at the moment it is typed', () => {
+    const result = commandRun(overbookedPlan(), 'resource/set-field', { resourceId: 1, field: 'hourlyRate', text: '99999999999' }, noContext)
+    expect(result).toEqual({ ok: false, message: 'Resource "Ana": The hourly rate must be at most 1,000,000,000. Nothing was changed.' })
   })
 })
 
 describe('resource commands in the store', () => {
   it('adds and edits resources, refusing bad units with a message and changing nothing', async () => {
     const { store, db } = await openStore()
-    const added = resourcesAdd(store.getState(), { name: ' Caro ', role: 'DBA', maxUnits: 50, hourlyRate: 90, nonWorkingDays: [] })
-    expect(added).toEqual({ ok: true, id: 3 })
+    const added = store.getState().editorRun('resource/add', { name: ' Caro ', role: 'DBA', maxUnits: '50', hourlyRate: '90', vacations: '' })
+    expect(added).toEqual({ ok: true, isChanged: true, value: 3 })
     expect(planOf(store).resources.at(-1)).toMatchObject({ id: 3, name: 'Caro', role: 'DBA', maxUnits: 50, initials: 'C' })
 
-    for (const maxUnits of [0, -10, Number.NaN, 1200]) {
+    for (const maxUnits of ['0', '-10', 'lots', '1200%']) {
       const before = planOf(store)
-      const outcome = resourcesUpdate(store.getState(), 3, { maxUnits })
+      const outcome = store.getState().editorRun('resource/set-field', { resourceId: 3, field: 'maxUnits', text: maxUnits })
       expect(outcome.ok).toBe(false)
       expect(store.getState().editorMessage).toMatch(/Max units for Caro .*Nothing was changed\./)
       expect(planOf(store)).toBe(before)
     }
-    expect(resourcesUpdate(store.getState(), 3, { maxUnits: 80 }).ok).toBe(true)
+    expect(store.getState().editorRun('resource/set-field', { resourceId: 3, field: 'maxUnits', text: '80%' }).ok).toBe(true)
     expect(store.getState().editorMessage).toBeNull()
     await store.getState().documentFlush()
     expect((await planDbLoad(db, 'p-res'))?.plan.resources.find((item) => item.id === 3)?.maxUnits).toBe(80)
@@ -134,23 +144,23 @@ describe('resource commands in the store', () => {
 
   it('refuses assignment units of 0, negative, non-numeric or over 1000 % and changes nothing', async () => {
     const { store } = await openStore()
-    for (const units of [0, -5, Number.NaN, 1000.5]) {
+    for (const units of ['0', '-5', 'half', '1000.5']) {
       const before = planOf(store)
-      expect(resourcesAssign(store.getState(), 3, 1, units).ok).toBe(false)
+      expect(store.getState().editorRun('assignment/set', { taskId: 3, resourceId: 1, units }).ok).toBe(false)
       expect(store.getState().editorMessage).toContain('Ana')
       expect(planOf(store)).toBe(before)
     }
-    expect(resourcesAssign(store.getState(), 3, 1, 1000).ok).toBe(true)
+    expect(store.getState().editorRun('assignment/set', { taskId: 3, resourceId: 1, units: '1000%' }).ok).toBe(true)
     expect(planOf(store).assignments.at(-1)).toMatchObject({ taskId: 3, resourceId: 1, units: 1000 })
     const assignmentId = planOf(store).assignments.at(-1)?.id ?? -1
-    expect(resourcesUnassign(store.getState(), assignmentId).ok).toBe(true)
+    expect(store.getState().editorRun('assignment/remove', { assignmentId }).ok).toBe(true)
     expect(planOf(store).assignments).toHaveLength(3)
   })
 
   it('removes an assigned resource and its assignments in one step that one undo restores, in storage too', async () => {
     const { store, db } = await openStore()
     const original = planOf(store)
-    expect(resourcesRemove(store.getState(), 1).ok).toBe(true)
+    expect(store.getState().editorRun('resource/remove', { resourceId: 1 }).ok).toBe(true)
     expect(planOf(store).resources.map((item) => item.name)).toEqual(['Ben'])
     expect(planOf(store).assignments.map((item) => item.taskId)).toEqual([3])
     await store.getState().documentFlush()
@@ -169,14 +179,14 @@ describe('resource commands in the store', () => {
     const { store, db } = await openStore()
     const before = planOf(store)
     expect(conflictsOf(before)).toHaveLength(1)
-    const outcome = resourcesLevel(store.getState(), {})
+    const outcome = store.getState().editorRun('resource/level', {})
     expect(outcome.ok).toBe(true)
     if (!outcome.ok) return
     expect(outcome.isChanged).toBe(true)
-    expect(outcome.summary.conflictsBefore).toBe(1)
-    expect(outcome.summary.conflictsAfter).toBe(0)
+    expect(outcome.value.conflictsBefore).toBe(1)
+    expect(outcome.value.conflictsAfter).toBe(0)
     // Build has the lower priority (400), so it moves after Design.
-    expect(outcome.summary.moved.map((move) => move.name)).toEqual(['Build'])
+    expect(outcome.value.moved.map((move) => move.name)).toEqual(['Build'])
     const leveled = planOf(store)
     expect(conflictsOf(leveled)).toHaveLength(0)
     expect(leveled.tasks.find((task) => task.id === 2)?.levelingDelay).toBeGreaterThan(0)
@@ -192,15 +202,15 @@ describe('resource commands in the store', () => {
 
   it('levels within slack only without moving the plan finish', async () => {
     const { store } = await openStore()
-    const outcome = resourcesLevel(store.getState(), { withinSlackOnly: true })
+    const outcome = store.getState().editorRun('resource/level', { withinSlackOnly: true })
     expect(outcome.ok).toBe(true)
-    if (outcome.ok) expect(outcome.summary.finishAfter).toBe(outcome.summary.finishBefore)
+    if (outcome.ok) expect(outcome.value.finishAfter).toBe(outcome.value.finishBefore)
   })
 
   it('refuses a backwards leveling range', async () => {
     const { store } = await openStore()
     const before = planOf(store)
-    expect(resourcesLevel(store.getState(), { range: { from: '2026-03-10', to: '2026-03-01' } }).ok).toBe(false)
+    expect(store.getState().editorRun('resource/level', { range: { from: '2026-03-10', to: '2026-03-01' } }).ok).toBe(false)
     expect(store.getState().editorMessage).toContain('ends before it starts')
     expect(planOf(store)).toBe(before)
   })
@@ -213,7 +223,7 @@ describe('resource commands in the store', () => {
     if (conflict === undefined) throw new Error('no conflict')
     const delay = suggestionsForConflict(document.plan, document.schedule.schedule, conflict).find((item) => item.kind === 'delay')
     if (delay === undefined) throw new Error('no delay suggestion')
-    expect(resourcesApplySuggestion(store.getState(), delay).ok).toBe(true)
+    expect(store.getState().editorRun('suggestion/apply', { suggestion: delay }).ok).toBe(true)
     expect(conflictsOf(planOf(store))).toHaveLength(0)
     store.getState().editorUndo()
     expect(conflictsOf(planOf(store))).toHaveLength(1)

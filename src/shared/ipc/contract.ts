@@ -57,6 +57,15 @@ export const menuCommands = [
   'file/export-csv',
   'edit/undo',
   'edit/redo',
+  // Plan commands of the Task menu: ids of the command registry (src/shared/commands), run on the selection.
+  'task/insert',
+  'task/delete',
+  'task/indent',
+  'task/outdent',
+  'task/move-up',
+  'task/move-down',
+  'link/chain',
+  'link/unlink-selected',
   'view/gantt',
   'view/milestones',
   'view/resources',
@@ -65,6 +74,7 @@ export const menuCommands = [
   'view/plans',
   'view/zoom-in',
   'view/zoom-out',
+  'help/shortcuts',
   'help/about',
 ] as const
 export type MenuCommand = (typeof menuCommands)[number] | `file/open-recent:${string}`

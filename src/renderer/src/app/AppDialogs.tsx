@@ -1,7 +1,8 @@
 import { useAppStore } from '../stores/app-store'
-import { ConfirmDialog } from './ConfirmDialog'
+import { ConfirmDialog } from '../ui/ConfirmDialog'
+import { ShortcutsDialog } from './ShortcutsDialog'
 
-/** The recovery offer at start, the unsaved-changes question on close, and About. */
+/** The recovery offer at start, the unsaved-changes question on close, About, and the keyboard shortcuts. */
 export function AppDialogs() {
   const recoveryCopies = useAppStore((state) => state.recoveryCopies)
   const recoveryRestore = useAppStore((state) => state.recoveryRestore)
@@ -13,6 +14,8 @@ export function AppDialogs() {
   const isAboutOpen = useAppStore((state) => state.isAboutOpen)
   const aboutSet = useAppStore((state) => state.aboutSet)
   const appInfo = useAppStore((state) => state.appInfo)
+  const isShortcutsOpen = useAppStore((state) => state.isShortcutsOpen)
+  const shortcutsSet = useAppStore((state) => state.shortcutsSet)
 
   const copy = recoveryCopies[0]
   if (copy !== undefined) {
@@ -45,6 +48,7 @@ export function AppDialogs() {
       </ConfirmDialog>
     )
   }
+  if (isShortcutsOpen) return <ShortcutsDialog onClose={() => shortcutsSet(false)} />
   if (isAboutOpen) {
     return (
       <ConfirmDialog

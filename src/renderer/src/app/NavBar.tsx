@@ -20,6 +20,7 @@ export function NavBar() {
   const viewSet = useAppStore((state) => state.viewSet)
   const workspaceView = useAppStore((state) => state.workspaceView)
   const workspaceViewSet = useAppStore((state) => state.workspaceViewSet)
+  const shortcutsSet = useAppStore((state) => state.shortcutsSet)
 
   return (
     <nav className="nav" aria-label="Sections">
@@ -61,6 +62,9 @@ export function NavBar() {
             </li>
           ))}
       </ul>
+      <button type="button" className="nav-item nav-help" aria-keyshortcuts="F1" onClick={() => shortcutsSet(true)}>
+        Keyboard shortcuts (F1)
+      </button>
     </nav>
   )
 }

@@ -6,8 +6,8 @@ import { CareerStoreContext, careerStoreDefault, useCareer } from '../features/c
 import type { CareerStore } from '../features/career/career-store'
 import { useAppStore } from '../stores/app-store'
 import { planNameMaxLength } from '../stores/plans-slice'
-import { ConfirmDialog } from './ConfirmDialog'
-import { MenuButton } from './MenuButton'
+import { ConfirmDialog } from '../ui/ConfirmDialog'
+import { MenuButton } from '../ui/MenuButton'
 
 function formatStamp(stamp: string): string {
   return `${stamp.slice(0, 10)} ${stamp.slice(11, 16)}`

@@ -1,11 +1,11 @@
 import { useCallback } from 'react'
 import type { StoreApi } from 'zustand'
-import { useResourceTabs } from '../features/resources/resource-tabs'
+import { useResourcesExtension } from '../features/resources/resources-extension'
 import { Workspace } from '../features/workspace/Workspace'
 import type { WorkspaceState } from '../features/workspace/workspace-store'
 import { useAppStore, useAppStoreApi } from '../stores/app-store'
 import type { WorkspaceView as WorkspaceTab } from '../stores/types'
-import { MenuButton } from './MenuButton'
+import { MenuButton } from '../ui/MenuButton'
 
 /**
  * The open plan: a header with its name, file and save state, and the planning workspace below it.
@@ -24,7 +24,7 @@ export function WorkspaceView() {
   const workspaceTab = useAppStore((state) => state.workspaceView)
   const workspaceViewSet = useAppStore((state) => state.workspaceViewSet)
   const showTab = useCallback((id: string) => workspaceViewSet(id as WorkspaceTab), [workspaceViewSet])
-  const resourceTabs = useResourceTabs(showTab)
+  const resourcesExtension = useResourcesExtension(showTab)
 
   if (name === null) {
     return (
@@ -73,7 +73,7 @@ export function WorkspaceView() {
       <div className="workspace-body">
         <Workspace
           store={store as unknown as StoreApi<WorkspaceState>}
-          extraTabs={resourceTabs}
+          extension={resourcesExtension}
           tab={workspaceTab}
           onTabChange={showTab}
         />

@@ -1,10 +1,12 @@
+import { keyBindingFind } from '../../../shared/commands/keys'
 import type { GantryPlatform } from '../../../shared/ipc/contract'
 import { planDbRequestPersistence } from '../db/plan-db'
 import type { AppStore } from '../stores/app-store'
 
 /**
  * Connects the store to the platform once at start: persistent storage, menu commands, close requests,
- * the window title, the plan list and the recovery offer. Returns a function that disconnects everything.
+ * the window title, the plan list, the recovery offer and F1 for the keyboard shortcuts. Returns a function that
+ * disconnects everything.
  */
 export function appStart(store: AppStore, platform: GantryPlatform): () => void {
   const state = store.getState()
@@ -15,6 +17,15 @@ export function appStart(store: AppStore, platform: GantryPlatform): () => void 
   const stopMenu = platform.onMenuCommand((command) => void store.getState().menuCommandRun(command))
   const stopClose = platform.onCloseRequest(() => store.getState().closeRequested())
   const stopProgress = platform.onProgress((event) => store.getState().progressSet(event))
+
+  // F1 opens the shortcuts wherever the focus is (the desktop Help menu has it too; opening twice is harmless).
+  // The other application keys are the desktop menu's accelerators.
+  const onKey = (event: KeyboardEvent): void => {
+    if (keyBindingFind('app', event)?.action !== 'help/shortcuts') return
+    event.preventDefault()
+    store.getState().shortcutsSet(true)
+  }
+  window.addEventListener('keydown', onKey)
 
   let lastTitle = ''
   const syncTitle = () => {
@@ -35,5 +46,6 @@ export function appStart(store: AppStore, platform: GantryPlatform): () => void 
     stopClose()
     stopProgress()
     stopTitle()
+    window.removeEventListener('keydown', onKey)
   }
 }

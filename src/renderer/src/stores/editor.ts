@@ -1,40 +1,35 @@
 /**
- * The editing slice: one action per workspace command (add, insert, delete, indent, outdent, move, edit, link,
- * drag, copy/paste, collapse). Each action computes the next plan with a pure transform (editor-commands.ts) and
- * hands it to the document slice's `documentCommit`, which schedules it at once, records it for undo/redo and
- * writes it to IndexedDB as an incremental change. Edits that would make the plan unschedulable (a link cycle) are
- * refused here with a message, and nothing changes.
+ * The editing slice: the selection, the message line, the clipboard and the one path every plan edit takes. A
+ * view names a command of the registry (`src/shared/commands`) and its input; `editorRun` performs it on the open
+ * plan with the selection, schedule and clipboard as context, shows a refusal in the message line (nothing
+ * changes), and otherwise hands the new plan to the document slice's `documentCommit`, which schedules it, records
+ * it as one undo step and writes it to IndexedDB. The selection follows what the command says (a new row, pasted
+ * rows, the row after a deleted one).
  */
 import type { StateCreator } from 'zustand'
-import type { Constraint, DependencyType, Plan, Task, TaskId } from '../../../shared/domain/model'
+import { commandLabel, type CommandId, type CommandInput, type CommandOutput } from '../../../shared/commands/registry'
+import { clipboardCopy } from '../../../shared/commands/outline'
+import { commandRun } from '../../../shared/commands/run'
+import type { ClipboardRows } from '../../../shared/commands/types'
+import type { Plan, TaskId } from '../../../shared/domain/model'
 import type { ScheduleResult } from '../../../shared/domain/schedule-types'
-import { validatePlan } from '../../../shared/domain/validate'
-import {
-  clipboardCopy,
-  commandDeleteTasks,
-  commandIndent,
-  commandInsertTask,
-  commandLink,
-  commandMoveTask,
-  commandOutdent,
-  commandPasteRows,
-  commandSetCollapsed,
-  commandUnlink,
-  commandUpdateTask,
-  planMaxIds,
-  type ClipboardRows,
-} from './editor-commands'
 
 /** What the editing slice needs from the document slice of the app store. */
 export type EditorHost = {
-  document: { plan: Plan; schedule: ScheduleResult | null } | null
+  document: {
+    plan: Plan
+    schedule: ScheduleResult | null
+    /** Earlier versions (most recent last) and undone ones, when the host keeps a history. */
+    undoStack?: readonly Plan[]
+    redoStack?: readonly Plan[]
+  } | null
   documentCommit(next: Plan): void
   documentUndo(): void
   documentRedo(): void
 }
 
-/** Fresh ids a command may use for new rows. */
-export type FreshIds = { task: number; dependency: number; assignment: number }
+/** What became of a command: done (`isChanged` false when there was nothing to do, e.g. the same text) or refused. */
+export type CommandOutcome<Output> = { ok: true; isChanged: boolean; value: Output } | { ok: false; message: string }
 
 export type EditorSlice = {
   /** Selected task ids (the active row first). */
@@ -46,73 +41,24 @@ export type EditorSlice = {
   editorClipboard: ClipboardRows | null
   editorSelect(ids: TaskId[]): void
   editorSetMessage(text: string | null): void
-  /**
-   * Runs a command: `transform` gets the plan and fresh ids and returns the next plan (the same object when there
-   * is nothing to do). With `mayCycle`, the result is scheduled first and refused when it cannot be scheduled.
-   * Returns whether the plan changed.
-   */
-  editorRun(label: string, transform: (plan: Plan, ids: FreshIds) => Plan, options?: { mayCycle?: boolean }): boolean
-  /** Adds a task before row `index` and selects it; returns its id. */
-  editorInsertTask(index: number, overrides?: Partial<Task>): TaskId | null
-  editorDelete(ids: readonly TaskId[]): boolean
-  editorIndent(ids: readonly TaskId[]): boolean
-  editorOutdent(ids: readonly TaskId[]): boolean
-  editorMove(id: TaskId, direction: -1 | 1): boolean
-  editorUpdateTask(id: TaskId, patch: Partial<Omit<Task, 'id'>>, label?: string): boolean
-  editorSetCollapsed(ids: readonly TaskId[], isCollapsed: boolean): boolean
-  editorLink(predecessorId: TaskId, successorId: TaskId, type?: DependencyType): boolean
-  editorUnlink(ids: readonly number[]): boolean
-  /** Bar dragged: the task starts no earlier than `start` (a SNET constraint, as Microsoft Project sets). */
-  editorDragMove(id: TaskId, start: string): boolean
-  /** Bar end dragged: the task's new duration in working minutes. */
-  editorDragDuration(id: TaskId, minutes: number): boolean
-  editorCopy(ids: readonly TaskId[]): void
-  /** Pastes the clipboard rows before row `index`; returns the ids of the pasted rows. */
-  editorPaste(index: number): TaskId[]
+  /** Runs command `id` of the registry on the open plan: one undo step, or a refusal in the message line. */
+  editorRun<Id extends CommandId>(id: Id, input: CommandInput<Id>): CommandOutcome<CommandOutput<Id>>
+  /** Copies tasks (the selection when none are named) with their subtasks and the links among them. */
+  editorCopy(ids?: readonly TaskId[]): void
   editorUndo(): void
   editorRedo(): void
-}
-
-export type EditorOptions = {
-  /**
-   * Checks a plan before a change of links or outline is committed; returns the problem text or `null`.
-   * Default: the engine's validation (cycles, self-links, missing tasks).
-   */
-  check?: (plan: Plan) => string | null
-}
-
-function validationProblem(plan: Plan): string | null {
-  const result = validatePlan(plan)
-  return result.ok ? null : (result.problems[0]?.message ?? 'The plan cannot be scheduled.')
-}
-
-function freshIds(plan: Plan): FreshIds {
-  const max = planMaxIds(plan)
-  return { task: max.task + 1, dependency: max.dependency + 1, assignment: max.assignment + 1 }
+  /** The name of the step Undo would take back ("Indent"), or `null` when it was not a command (or there is none). */
+  editorUndoLabel(): string | null
+  /** The name of the step Redo would repeat, or `null`. */
+  editorRedoLabel(): string | null
 }
 
 /** The slice creator, combined into the app store with the document slice. */
-export function editorSliceCreator<S extends EditorSlice & EditorHost>(
-  options: EditorOptions = {},
-): StateCreator<S, [], [], EditorSlice> {
+export function editorSliceCreator<S extends EditorSlice & EditorHost>(): StateCreator<S, [], [], EditorSlice> {
   return (rawSet, get) => {
-    const set = (value: Partial<EditorSlice>): void => rawSet(value as unknown as Partial<S>)
-    const run: EditorSlice['editorRun'] = (label, transform, runOptions = {}) => {
-      const document = get().document
-      if (document === null) return false
-      const next = transform(document.plan, freshIds(document.plan))
-      if (next === document.plan) return false
-      if (runOptions.mayCycle === true) {
-        const problem = (options.check ?? validationProblem)(next)
-        if (problem !== null) {
-          get().editorSetMessage(`${label}: ${problem} Nothing was changed.`)
-          return false
-        }
-      }
-      get().documentCommit(next)
-      if (get().editorMessage !== null) set({ editorMessage: null })
-      return true
-    }
+    const set = (value: Partial<EditorSlice>): void => rawSet(value as Partial<S>)
+    /** Which command made each plan version, for the Undo and Redo labels; versions are dropped with the history. */
+    const madeBy = new WeakMap<Plan, string>()
     return {
       editorSelection: [],
       editorMessage: null,
@@ -120,59 +66,40 @@ export function editorSliceCreator<S extends EditorSlice & EditorHost>(
       editorClipboard: null,
       editorSelect: (ids) => set({ editorSelection: ids }),
       editorSetMessage: (text) => set({ editorMessage: text, editorMessageSeq: get().editorMessageSeq + 1 }),
-      editorRun: run,
-      editorInsertTask: (index, overrides = {}) => {
-        let id: TaskId | null = null
-        const changed = run('Add task', (plan, ids) => {
-          id = ids.task
-          return commandInsertTask(plan, index, ids.task, overrides)
-        })
-        if (!changed || id === null) return null
-        set({ editorSelection: [id] })
-        return id
+      editorRun: (id, input) => {
+        const state = get()
+        const document = state.document
+        if (document === null) return { ok: false, message: 'Open a plan first.' }
+        const schedule = document.schedule !== null && document.schedule.ok ? document.schedule.schedule : null
+        const result = commandRun(document.plan, id, input, { selection: state.editorSelection, schedule, clipboard: state.editorClipboard })
+        if (!result.ok) {
+          state.editorSetMessage(result.message)
+          return result
+        }
+        if (result.isChanged) {
+          madeBy.set(result.plan, commandLabel(id))
+          state.documentCommit(result.plan)
+          if (get().editorMessage !== null) set({ editorMessage: null })
+        }
+        if (result.selection !== undefined) set({ editorSelection: result.selection })
+        return { ok: true, isChanged: result.isChanged, value: result.value }
       },
-      editorDelete: (ids) => {
-        const changed = run('Delete tasks', (plan) => commandDeleteTasks(plan, ids))
-        if (changed) set({ editorSelection: [] })
-        return changed
-      },
-      editorIndent: (ids) => run('Indent', (plan) => commandIndent(plan, ids), { mayCycle: true }),
-      editorOutdent: (ids) => run('Outdent', (plan) => commandOutdent(plan, ids), { mayCycle: true }),
-      editorMove: (id, direction) => run('Move task', (plan) => commandMoveTask(plan, id, direction)),
-      editorUpdateTask: (id, patch, label = 'Edit task') => run(label, (plan) => commandUpdateTask(plan, id, patch)),
-      editorSetCollapsed: (ids, isCollapsed) =>
-        run(isCollapsed ? 'Collapse' : 'Expand', (plan) => commandSetCollapsed(plan, ids, isCollapsed)),
-      editorLink: (predecessorId, successorId, type = 'FS') =>
-        run('Link tasks', (plan, ids) => commandLink(plan, predecessorId, successorId, type, ids.dependency), { mayCycle: true }),
-      editorUnlink: (ids) => run('Unlink tasks', (plan) => commandUnlink(plan, ids)),
-      editorDragMove: (id, start) => {
-        const constraint: Constraint = { type: 'SNET', date: start }
-        return run('Move task', (plan) => commandUpdateTask(plan, id, { constraint }))
-      },
-      editorDragDuration: (id, minutes) =>
-        run('Change duration', (plan) => commandUpdateTask(plan, id, { duration: Math.max(0, Math.round(minutes)), isMilestone: minutes <= 0 })),
       editorCopy: (ids) => {
         const document = get().document
-        if (document === null || ids.length === 0) return
-        set({ editorClipboard: clipboardCopy(document.plan, ids) })
-      },
-      editorPaste: (index) => {
-        const rows = get().editorClipboard
-        if (rows === null || rows.tasks.length === 0) return []
-        let pasted: TaskId[] = []
-        run('Paste tasks', (plan, ids) => {
-          pasted = rows.tasks.map((_, offset) => ids.task + offset)
-          return pasteRows(plan, index, rows, ids)
-        })
-        if (pasted.length > 0) set({ editorSelection: pasted })
-        return pasted
+        const copied = ids ?? get().editorSelection
+        if (document === null || copied.length === 0) return
+        set({ editorClipboard: clipboardCopy(document.plan, copied) })
       },
       editorUndo: () => get().documentUndo(),
       editorRedo: () => get().documentRedo(),
+      editorUndoLabel: () => {
+        const document = get().document
+        return document === null || document.undoStack?.length === 0 ? null : (madeBy.get(document.plan) ?? null)
+      },
+      editorRedoLabel: () => {
+        const following = get().document?.redoStack?.at(-1)
+        return following === undefined ? null : (madeBy.get(following) ?? null)
+      },
     }
   }
-}
-
-function pasteRows(plan: Plan, index: number, rows: ClipboardRows, ids: FreshIds): Plan {
-  return commandPasteRows(plan, index, rows, ids.task, ids.dependency)
 }

@@ -97,6 +97,8 @@ export type UiSlice = {
   notices: Notice[]
   appInfo: AppInfo | null
   isAboutOpen: boolean
+  /** The keyboard-shortcuts Help (F1, Help menu). */
+  isShortcutsOpen: boolean
   recoveryCopies: RecoveryCopy[]
   /** Main asked to close the window while the linked file is behind. */
   isClosePromptOpen: boolean
@@ -110,6 +112,7 @@ export type UiSlice = {
   noticeAdd(kind: Notice['kind'], message: string, action?: NoticeAction): void
   noticeDismiss(id: number): void
   aboutSet(isOpen: boolean): void
+  shortcutsSet(isOpen: boolean): void
   /** Runs a command from the application menu (or a shortcut standing in for it). */
   menuCommandRun(command: MenuCommand): Promise<void>
   recoveryCheck(): Promise<void>

@@ -1,3 +1,4 @@
+import { commandIsId, type SelectionCommandId } from '../../../shared/commands/registry'
 import type { MenuCommand } from '../../../shared/ipc/contract'
 import type { SliceCreator } from './slice'
 import type { StoreDeps, UiSlice } from './types'
@@ -22,6 +23,12 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
       return false
     }
 
+    const runSelectionCommand = (id: SelectionCommandId): void => {
+      // The edit happens in the workspace, where its message line shows a refusal.
+      if (get().view !== 'workspace') set({ view: 'workspace' })
+      get().editorRun(id, {})
+    }
+
     return {
       view: 'plans',
       workspaceView: 'gantt',
@@ -29,6 +36,7 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
       notices: [],
       appInfo: null,
       isAboutOpen: false,
+      isShortcutsOpen: false,
       recoveryCopies: [],
       isClosePromptOpen: false,
       isStoragePersistent: null,
@@ -67,10 +75,19 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
         }
       },
 
+      shortcutsSet(isShortcutsOpen) {
+        set({ isShortcutsOpen })
+      },
+
       async menuCommandRun(command: MenuCommand) {
         const state = get()
         if (command.startsWith('file/open-recent:')) {
           await state.documentOpenRecent(command.slice('file/open-recent:'.length))
+          return
+        }
+        if (commandIsId(command)) {
+          // The Task menu: plan commands of the registry, on the selection, like their keys in the grid.
+          if (requireDocument('edit it')) runSelectionCommand(command)
           return
         }
         switch (command) {
@@ -102,10 +119,10 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
             await state.documentExport('csv')
             return
           case 'edit/undo':
-            state.documentUndo()
+            state.editorUndo()
             return
           case 'edit/redo':
-            state.documentRedo()
+            state.editorRedo()
             return
           case 'view/gantt':
           case 'view/milestones':
@@ -124,6 +141,9 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
             return
           case 'view/zoom-out':
             state.zoomBy(1)
+            return
+          case 'help/shortcuts':
+            state.shortcutsSet(true)
             return
           case 'help/about':
             state.aboutSet(true)

@@ -12,7 +12,6 @@ import type { Schedule } from '../../../../shared/domain/schedule-types'
 import { suggestionsForConflict, type Suggestion } from '../../../../shared/domain/suggestions'
 import { useWorkspaceApi } from '../workspace/workspace-store'
 import { percentText, taskNameLookup } from './plan-load'
-import { resourcesApplySuggestion, resourcesLevel } from './resource-commands'
 
 type Props = {
   plan: Plan
@@ -131,7 +130,7 @@ function ConflictItem({
           {suggestions.map((suggestion, index) => (
             <li key={index} className="rs-suggestion">
               <span>{suggestion.message}</span>
-              <button type="button" className="ws-button" onClick={() => resourcesApplySuggestion(store.getState(), suggestion)}>
+              <button type="button" className="ws-button" onClick={() => store.getState().editorRun('suggestion/apply', { suggestion })}>
                 Apply
               </button>
             </li>
@@ -152,11 +151,11 @@ function LevelForm({ plan }: { plan: Plan }) {
   const [summary, setSummary] = useState<{ summary: LevelingSummary; isChanged: boolean } | null>(null)
   const formId = useId()
   const level = (): void => {
-    const outcome = resourcesLevel(store.getState(), {
+    const outcome = store.getState().editorRun('resource/level', {
       ...(scope === 'range' ? { range: { from: from.trim(), to: to.trim() } } : {}),
       withinSlackOnly: isWithinSlack,
     })
-    setSummary(outcome.ok ? { summary: outcome.summary, isChanged: outcome.isChanged } : null)
+    setSummary(outcome.ok ? { summary: outcome.value, isChanged: outcome.isChanged } : null)
   }
   return (
     <div className="rs-level">

@@ -4,55 +4,14 @@
  * removal that asks first when the resource has assignments (removing them too, in one undoable step).
  */
 import { useId, useMemo, useState, type KeyboardEvent } from 'react'
-import { assignmentUnitsParse } from '../../../../shared/domain/assignments-text'
+import { resourceAssignmentCount, resourceFieldText, type ResourceField } from '../../../../shared/commands/resources'
 import type { Resource, ResourceId } from '../../../../shared/domain/model'
-import { ConfirmDialog } from '../../app/ConfirmDialog'
+import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { useWorkspace, useWorkspaceApi } from '../workspace/workspace-store'
 import { percentText, usePlanLoad } from './plan-load'
-import { resourceAssignmentCount, resourcesAdd, resourcesRemove, resourcesUpdate, vacationsFormat, vacationsParse, type ResourceDraft } from './resource-commands'
 import './resources.css'
 
-type Field = 'name' | 'role' | 'maxUnits' | 'hourlyRate' | 'nonWorkingDays'
-
-/** Reads a typed field into a patch, or the message explaining why it is refused. */
-function fieldPatch(field: Field, text: string, name: string): { ok: true; patch: Partial<ResourceDraft> } | { ok: false; message: string } {
-  switch (field) {
-    case 'name':
-      return { ok: true, patch: { name: text } }
-    case 'role':
-      return { ok: true, patch: { role: text } }
-    case 'maxUnits': {
-      const parsed = assignmentUnitsParse(text, name)
-      return parsed.ok ? { ok: true, patch: { maxUnits: parsed.units } } : { ok: false, message: parsed.message.replace('Units for', 'Max units for') }
-    }
-    case 'hourlyRate': {
-      const value = Number(text.trim().replace(',', '.'))
-      if (text.trim() === '' || !Number.isFinite(value) || value < 0) return { ok: false, message: 'The hourly rate must be a number of 0 or more.' }
-      return { ok: true, patch: { hourlyRate: value } }
-    }
-    case 'nonWorkingDays': {
-      const parsed = vacationsParse(text)
-      return parsed.ok ? { ok: true, patch: { nonWorkingDays: parsed.ranges } } : parsed
-    }
-  }
-}
-
-function fieldText(resource: Resource, field: Field): string {
-  switch (field) {
-    case 'name':
-      return resource.name
-    case 'role':
-      return resource.role
-    case 'maxUnits':
-      return `${resource.maxUnits}%`
-    case 'hourlyRate':
-      return String(resource.hourlyRate)
-    case 'nonWorkingDays':
-      return vacationsFormat(resource.nonWorkingDays)
-  }
-}
-
-const fieldLabels: Record<Field, string> = {
+const fieldLabels: Record<ResourceField, string> = {
   name: 'Name',
   role: 'Role',
   maxUnits: 'Max units',
@@ -70,16 +29,8 @@ export function ResourceSheet({ onShowUsage }: { onShowUsage?: (resourceId: Reso
   const currency = plan?.settings.currencyCode ?? ''
 
   // Refusals go to the workspace's message line (role=alert), like the grid's.
-  const say = (text: string | null): void => store.getState().editorSetMessage(text)
-  const commit = (resource: Resource, field: Field, text: string): boolean => {
-    if (text === fieldText(resource, field)) return true
-    const parsed = fieldPatch(field, text, resource.name)
-    if (!parsed.ok) {
-      say(`${parsed.message} Nothing was changed.`)
-      return false
-    }
-    return resourcesUpdate(store.getState(), resource.id, parsed.patch).ok
-  }
+  const commit = (resource: Resource, field: ResourceField, text: string): boolean =>
+    text === resourceFieldText(resource, field) || store.getState().editorRun('resource/set-field', { resourceId: resource.id, field, text }).ok
 
   const assignmentCounts = useMemo(() => {
     const counts = new Map<ResourceId, number>()
@@ -119,9 +70,9 @@ export function ResourceSheet({ onShowUsage }: { onShowUsage?: (resourceId: Reso
                   {(['name', 'role', 'maxUnits', 'hourlyRate', 'nonWorkingDays'] as const).map((field) => (
                     <td key={field}>
                       <SheetInput
-                        key={`${field}:${fieldText(resource, field)}`}
+                        key={`${field}:${resourceFieldText(resource, field)}`}
                         label={`${fieldLabels[field]} of ${resource.name}`}
-                        initial={fieldText(resource, field)}
+                        initial={resourceFieldText(resource, field)}
                         placeholder={field === 'nonWorkingDays' ? 'None' : undefined}
                         isWide={field === 'nonWorkingDays' || field === 'name'}
                         onCommit={(text) => commit(resource, field, text)}
@@ -150,7 +101,7 @@ export function ResourceSheet({ onShowUsage }: { onShowUsage?: (resourceId: Reso
                       aria-label={`Remove ${resource.name}`}
                       onClick={() => {
                         if (resourceAssignmentCount(plan, resource.id) > 0) setRemoving(resource)
-                        else resourcesRemove(store.getState(), resource.id)
+                        else store.getState().editorRun('resource/remove', { resourceId: resource.id })
                       }}
                     >
                       Remove
@@ -162,7 +113,7 @@ export function ResourceSheet({ onShowUsage }: { onShowUsage?: (resourceId: Reso
           </tbody>
         </table>
       )}
-      <AddResourceForm onMessage={say} />
+      <AddResourceForm />
       {removing !== null && (
         <ConfirmDialog
           title={`Remove ${removing.name}?`}
@@ -170,7 +121,7 @@ export function ResourceSheet({ onShowUsage }: { onShowUsage?: (resourceId: Reso
           isDestructive
           onCancel={() => setRemoving(null)}
           onConfirm={() => {
-            resourcesRemove(store.getState(), removing.id)
+            store.getState().editorRun('resource/remove', { resourceId: removing.id })
             setRemoving(null)
           }}
         >
@@ -210,7 +161,7 @@ function SheetInput({ label, initial, placeholder, isWide, onCommit }: { label: 
   )
 }
 
-function AddResourceForm({ onMessage }: { onMessage: (text: string | null) => void }) {
+function AddResourceForm() {
   const store = useWorkspaceApi()
   const [name, setName] = useState('')
   const [role, setRole] = useState('')
@@ -218,23 +169,8 @@ function AddResourceForm({ onMessage }: { onMessage: (text: string | null) => vo
   const [rate, setRate] = useState('0')
   const [vacations, setVacations] = useState('')
   const add = (): void => {
-    const parsedUnits = fieldPatch('maxUnits', units, name.trim() || 'the resource')
-    const parsedRate = fieldPatch('hourlyRate', rate, name)
-    const parsedVacations = fieldPatch('nonWorkingDays', vacations, name)
-    for (const parsed of [parsedUnits, parsedRate, parsedVacations]) {
-      if (!parsed.ok) {
-        onMessage(`${parsed.message} Nothing was changed.`)
-        return
-      }
-    }
-    const draft: ResourceDraft = {
-      name,
-      role,
-      maxUnits: parsedUnits.ok ? (parsedUnits.patch.maxUnits ?? 100) : 100,
-      hourlyRate: parsedRate.ok ? (parsedRate.patch.hourlyRate ?? 0) : 0,
-      nonWorkingDays: parsedVacations.ok ? (parsedVacations.patch.nonWorkingDays ?? []) : [],
-    }
-    if (!resourcesAdd(store.getState(), draft).ok) return
+    // A refused resource keeps what was typed in the form.
+    if (!store.getState().editorRun('resource/add', { name, role, maxUnits: units, hourlyRate: rate, vacations }).ok) return
     setName('')
     setRole('')
     setUnits('100%')

@@ -4,11 +4,9 @@
  * task's over-allocation, if any, is explained right here.
  */
 import { useMemo, useState } from 'react'
-import { assignmentUnitsParse } from '../../../../shared/domain/assignments-text'
 import type { Assignment, TaskId } from '../../../../shared/domain/model'
 import { useWorkspace, useWorkspaceApi } from '../workspace/workspace-store'
 import { overallocationByTask, usePlanLoad } from './plan-load'
-import { resourcesAssign, resourcesUnassign } from './resource-commands'
 import './resources.css'
 
 export function TaskAssignments({ taskId }: { taskId: TaskId }) {
@@ -24,16 +22,7 @@ export function TaskAssignments({ taskId }: { taskId: TaskId }) {
   const free = plan.resources.filter((resource) => !assignments.some((assignment) => assignment.resourceId === resource.id))
   const assign = (): void => {
     const resource = plan.resources.find((item) => String(item.id) === resourceId)
-    if (resource === undefined) {
-      store.getState().editorSetMessage('Choose a resource to assign first. Nothing was changed.')
-      return
-    }
-    const parsed = assignmentUnitsParse(units, resource.name)
-    if (!parsed.ok) {
-      store.getState().editorSetMessage(`${parsed.message} Nothing was changed.`)
-      return
-    }
-    if (resourcesAssign(store.getState(), taskId, resource.id, parsed.units).ok) {
+    if (store.getState().editorRun('assignment/set', { taskId, resourceId: resource?.id ?? null, units }).ok) {
       setResourceId('')
       setUnits('100%')
     }
@@ -97,13 +86,7 @@ function AssignmentRow({ assignment, name }: { assignment: Assignment; name: str
   const [text, setText] = useState(initial)
   const commit = (): void => {
     if (text.trim() === initial) return
-    const parsed = assignmentUnitsParse(text, name)
-    if (!parsed.ok) {
-      store.getState().editorSetMessage(`${parsed.message} Nothing was changed.`)
-      setText(initial)
-      return
-    }
-    if (!resourcesAssign(store.getState(), assignment.taskId, assignment.resourceId, parsed.units).ok) setText(initial)
+    if (!store.getState().editorRun('assignment/set', { taskId: assignment.taskId, resourceId: assignment.resourceId, units: text }).ok) setText(initial)
   }
   return (
     <div className="rs-assignment">
@@ -121,7 +104,7 @@ function AssignmentRow({ assignment, name }: { assignment: Assignment; name: str
           } else if (event.key === 'Escape') setText(initial)
         }}
       />
-      <button type="button" className="ws-button" aria-label={`Unassign ${name}`} onClick={() => resourcesUnassign(store.getState(), assignment.id)}>
+      <button type="button" className="ws-button" aria-label={`Unassign ${name}`} onClick={() => store.getState().editorRun('assignment/remove', { assignmentId: assignment.id })}>
         ×
       </button>
     </div>

@@ -2,10 +2,10 @@
  * Details of the active task: scope (notes, deliverable, acceptance criteria), constraint, milestone,
  * percent complete and priority. Each field commits on change (checkboxes, selects) or when it loses focus.
  */
-import { useState } from 'react'
+import { useContext, useState } from 'react'
+import type { TaskTextField } from '../../../../shared/commands/tasks'
 import { constraintTypes, type ConstraintType, type Task, type TaskId } from '../../../../shared/domain/model'
-import { TaskAssignments } from '../resources/TaskAssignments'
-import { cellParseDate } from './cells'
+import { WorkspaceExtensionContext } from './extension'
 import { useDraft } from './use-draft'
 import { useWorkspace } from './workspace-store'
 
@@ -36,24 +36,35 @@ export function DetailsPanel({ taskId }: { taskId: TaskId | null }) {
   )
 }
 
+/** The constraint date as the field shows it: `YYYY-MM-DD HH:MM`. */
+function constraintDateText(task: Task): string {
+  return task.constraint.date?.slice(0, 16).replace('T', ' ') ?? ''
+}
+
 function DetailsForm({ task }: { task: Task }) {
-  const update = useWorkspace((state) => state.editorUpdateTask)
-  const setMessage = useWorkspace((state) => state.editorSetMessage)
-  const defaultStart = useWorkspace((state) => state.document?.plan.settings.defaultStartTime ?? 480)
-  const [constraintDate, setConstraintDate] = useDraft(task.constraint.date?.slice(0, 16).replace('T', ' ') ?? '')
+  const run = useWorkspace((state) => state.editorRun)
+  const extension = useContext(WorkspaceExtensionContext)
+  const [constraintDate, setConstraintDate] = useDraft(constraintDateText(task))
   const [name, setName] = useDraft(task.name)
   const [notes, setNotes] = useDraft(task.notes)
   const [deliverable, setDeliverable] = useDraft(task.deliverable)
   const [acceptanceCriteria, setAcceptanceCriteria] = useDraft(task.acceptanceCriteria)
   const needsDate = task.constraint.type !== 'ASAP' && task.constraint.type !== 'ALAP'
-  const commitText = (field: 'notes' | 'deliverable' | 'acceptanceCriteria' | 'name', value: string): void => {
-    if (value !== task[field]) update(task.id, { [field]: value }, 'Edit task details')
+  // A refused value stays in its field with the message shown, so nothing typed is lost.
+  const commitText = (field: TaskTextField, text: string): void => {
+    if (text !== task[field]) run('task/set-text', { taskId: task.id, field, text })
   }
   return (
     <form className="ws-details-form" onSubmit={(event) => event.preventDefault()}>
       <label>
         Name
-        <input value={name} onChange={(event) => setName(event.target.value)} onBlur={(event) => commitText('name', event.target.value.trim())} />
+        <input
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          onBlur={(event) => {
+            if (event.target.value.trim() !== task.name) run('task/rename', { taskId: task.id, text: event.target.value })
+          }}
+        />
       </label>
       <label>
         Notes
@@ -78,17 +89,8 @@ function DetailsForm({ task }: { task: Task }) {
           <select
             value={task.constraint.type}
             onChange={(event) => {
-              const type = event.target.value as ConstraintType
-              if (type === 'ASAP' || type === 'ALAP') {
-                update(task.id, { constraint: { type, date: null } }, 'Change constraint')
-                return
-              }
-              const date = task.constraint.date ?? cellParseDate(constraintDate, defaultStart)
-              if (date === null) {
-                setMessage('Type the constraint date first (YYYY-MM-DD), then choose the constraint.')
-                return
-              }
-              update(task.id, { constraint: { type, date } }, 'Change constraint')
+              const type = constraintTypes.find((item) => item === event.target.value)
+              if (type !== undefined) run('task/set-constraint', { taskId: task.id, type, dateText: constraintDate })
             }}
           >
             {constraintTypes.map((type) => (
@@ -106,39 +108,27 @@ function DetailsForm({ task }: { task: Task }) {
             placeholder="YYYY-MM-DD"
             onChange={(event) => setConstraintDate(event.target.value)}
             onBlur={() => {
-              if (!needsDate) return
-              const date = cellParseDate(constraintDate, defaultStart)
-              if (date === null) {
-                setMessage(`"${constraintDate}" is not a date. Type it as YYYY-MM-DD.`)
-                setConstraintDate(task.constraint.date?.slice(0, 16).replace('T', ' ') ?? '')
-                return
-              }
-              update(task.id, { constraint: { type: task.constraint.type, date } }, 'Change constraint date')
+              if (!needsDate || constraintDate === constraintDateText(task)) return
+              if (!run('task/set-constraint-date', { taskId: task.id, text: constraintDate }).ok) setConstraintDate(constraintDateText(task))
             }}
           />
         </label>
       </div>
       <div className="ws-details-row">
-        <NumberField label="% Complete" value={task.percentComplete} min={0} max={100} onCommit={(value) => update(task.id, { percentComplete: value }, 'Change % complete')} />
-        <NumberField label="Priority" value={task.priority} min={0} max={1000} onCommit={(value) => update(task.id, { priority: value }, 'Change priority')} />
+        <NumberField label="% Complete" value={task.percentComplete} onCommit={(text) => run('task/set-complete', { taskId: task.id, text }).ok} />
+        <NumberField label="Priority" value={task.priority} onCommit={(text) => run('task/set-priority', { taskId: task.id, text }).ok} />
       </div>
       <label className="ws-check">
-        <input
-          type="checkbox"
-          checked={task.isMilestone}
-          onChange={(event) =>
-            update(task.id, event.target.checked ? { isMilestone: true, duration: 0 } : { isMilestone: false, duration: task.duration > 0 ? task.duration : 480 }, 'Toggle milestone')
-          }
-        />
+        <input type="checkbox" checked={task.isMilestone} onChange={(event) => run('task/set-milestone', { taskId: task.id, isMilestone: event.target.checked })} />
         Milestone
       </label>
-      <TaskAssignments taskId={task.id} />
+      {extension.taskDetails?.(task.id)}
     </form>
   )
 }
 
-function NumberField({ label, value, min, max, onCommit }: { label: string; value: number; min: number; max: number; onCommit: (value: number) => void }) {
-  const setMessage = useWorkspace((state) => state.editorSetMessage)
+/** A number typed into the details; the command reads it, and a refused value goes back to the stored one. */
+function NumberField({ label, value, onCommit }: { label: string; value: number; onCommit: (text: string) => boolean }) {
   const [text, setText] = useDraft(String(value))
   return (
     <label>
@@ -148,13 +138,7 @@ function NumberField({ label, value, min, max, onCommit }: { label: string; valu
         value={text}
         onChange={(event) => setText(event.target.value)}
         onBlur={() => {
-          const number = Number(text.trim().replace('%', ''))
-          if (text.trim() === '' || !Number.isFinite(number) || number < min || number > max) {
-            setMessage(`${label} must be a number from ${min} to ${max}.`)
-            setText(String(value))
-            return
-          }
-          if (number !== value) onCommit(number)
+          if (text.trim() !== String(value) && !onCommit(text)) setText(String(value))
         }}
       />
     </label>

@@ -1,46 +1,16 @@
 /**
  * Project settings: plan start, working week and hours, holidays and other exceptions, and the conversion
- * figures (minutes per day and week, days per month). Every change is an undoable edit scheduled at once.
+ * figures (minutes per day and week, days per month). Every change is a command of the registry: undoable,
+ * scheduled at once, and refused with a message when the typed value cannot be used (the field then shows the
+ * stored value again).
  */
-import { useState } from 'react'
-import { dateClockText, dateIsValidIsoDate } from '../../../../shared/domain/dates'
-import type { Calendar, Plan, PlanSettings, WorkingPeriod } from '../../../../shared/domain/model'
-import { cellParseDate } from './cells'
+import { useState, type InputHTMLAttributes } from 'react'
+import { projectCalendar, settingsNumbers, weekdayName, workingPeriodsFormat, type SettingsNumber } from '../../../../shared/commands/settings'
+import type { Plan } from '../../../../shared/domain/model'
+import { useDraft } from './use-draft'
 import { useWorkspace } from './workspace-store'
 
-const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
-
-function clock(minutes: number): string {
-  return dateClockText(minutes)
-}
-
-/** `08:00-12:00, 13:00-17:00` as periods, or null when the text is not a list of increasing periods. */
-export function settingsParsePeriods(text: string): WorkingPeriod[] | null {
-  const parts = text.split(',').map((part) => part.trim()).filter((part) => part !== '')
-  const periods: WorkingPeriod[] = []
-  for (const part of parts) {
-    const match = /^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/.exec(part)
-    if (match === null) return null
-    const start = Number(match[1]) * 60 + Number(match[2])
-    const end = Number(match[3]) * 60 + Number(match[4])
-    if (Number(match[2]) > 59 || Number(match[4]) > 59 || start >= end || end > 1440) return null
-    if (periods.length > 0 && start < (periods[periods.length - 1] as WorkingPeriod).end) return null
-    periods.push({ start, end })
-  }
-  return periods.length > 5 ? null : periods
-}
-
-export function settingsFormatPeriods(periods: readonly WorkingPeriod[]): string {
-  return periods.map((period) => `${clock(period.start)}-${clock(period.end)}`).join(', ')
-}
-
-function projectCalendar(plan: Plan): Calendar | undefined {
-  return plan.calendars.find((calendar) => calendar.id === plan.calendarId)
-}
-
-function withCalendar(plan: Plan, change: (calendar: Calendar) => Calendar): Plan {
-  return { ...plan, calendars: plan.calendars.map((calendar) => (calendar.id === plan.calendarId ? change(calendar) : calendar)) }
-}
+const weekdays = [0, 1, 2, 3, 4, 5, 6]
 
 export function SettingsView() {
   const plan = useWorkspace((state) => state.document?.plan ?? null)
@@ -48,32 +18,29 @@ export function SettingsView() {
   return <SettingsForm key={plan.id} plan={plan} />
 }
 
+/** A field that shows a stored value and runs `onCommit` with the typed text when it loses focus. */
+function CommitField({ value, onCommit, ...props }: { value: string; onCommit: (text: string) => boolean } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'onBlur'>) {
+  const [text, setText] = useDraft(value)
+  return (
+    <input
+      {...props}
+      value={text}
+      onChange={(event) => setText(event.target.value)}
+      onBlur={() => {
+        if (text !== value && !onCommit(text)) setText(value)
+      }}
+    />
+  )
+}
+
 function SettingsForm({ plan }: { plan: Plan }) {
   const run = useWorkspace((state) => state.editorRun)
-  const setMessage = useWorkspace((state) => state.editorSetMessage)
   const calendar = projectCalendar(plan)
-  const [start, setStart] = useState(plan.start.slice(0, 10))
   const [holiday, setHoliday] = useState({ name: '', from: '', to: '', hours: '' })
-  const setSettings = (patch: Partial<PlanSettings>, label: string): void => {
-    run(label, (current) => ({ ...current, settings: { ...current.settings, ...patch } }))
-  }
-  const numberField = (label: string, key: 'minutesPerDay' | 'minutesPerWeek' | 'daysPerMonth', min: number, max: number) => (
+  const numberField = (key: SettingsNumber) => (
     <label>
-      {label}
-      <input
-        key={`${key}-${plan.settings[key]}`}
-        inputMode="numeric"
-        defaultValue={String(plan.settings[key])}
-        onBlur={(event) => {
-          const value = Number(event.target.value)
-          if (!Number.isInteger(value) || value < min || value > max) {
-            setMessage(`${label} must be a whole number from ${min} to ${max}.`)
-            event.target.value = String(plan.settings[key])
-            return
-          }
-          if (value !== plan.settings[key]) setSettings({ [key]: value }, `Change ${label.toLowerCase()}`)
-        }}
-      />
+      {settingsNumbers[key].label}
+      <CommitField inputMode="numeric" value={String(plan.settings[key])} onCommit={(text) => run('settings/set-number', { key, text }).ok} />
     </label>
   )
   return (
@@ -83,24 +50,11 @@ function SettingsForm({ plan }: { plan: Plan }) {
         <legend>Plan</legend>
         <label>
           Project start
-          <input
-            value={start}
-            placeholder="YYYY-MM-DD"
-            onChange={(event) => setStart(event.target.value)}
-            onBlur={() => {
-              const date = cellParseDate(start, plan.settings.defaultStartTime)
-              if (date === null) {
-                setMessage(`"${start}" is not a date. Type it as YYYY-MM-DD.`)
-                setStart(plan.start.slice(0, 10))
-                return
-              }
-              if (date !== plan.start) run('Change project start', (current) => ({ ...current, start: date }))
-            }}
-          />
+          <CommitField value={plan.start.slice(0, 10)} placeholder="YYYY-MM-DD" onCommit={(text) => run('project/set-start', { text }).ok} />
         </label>
-        {numberField('Minutes per day', 'minutesPerDay', 1, 1440)}
-        {numberField('Minutes per week', 'minutesPerWeek', 1, 10080)}
-        {numberField('Days per month', 'daysPerMonth', 1, 31)}
+        {numberField('minutesPerDay')}
+        {numberField('minutesPerWeek')}
+        {numberField('daysPerMonth')}
       </fieldset>
       {calendar !== undefined && (
         <fieldset>
@@ -114,9 +68,9 @@ function SettingsForm({ plan }: { plan: Plan }) {
               </tr>
             </thead>
             <tbody>
-              {weekdayNames.map((name, weekday) => {
-                const day = calendar.weekDays[weekday]
-                const periods = day?.periods ?? []
+              {weekdays.map((weekday) => {
+                const name = weekdayName(weekday)
+                const periods = calendar.weekDays[weekday]?.periods ?? []
                 const isWorking = periods.length > 0
                 return (
                   <tr key={name}>
@@ -126,32 +80,15 @@ function SettingsForm({ plan }: { plan: Plan }) {
                         type="checkbox"
                         aria-label={`${name} is a working day`}
                         checked={isWorking}
-                        onChange={(event) => {
-                          const next = event.target.checked ? [{ start: plan.settings.defaultStartTime, end: plan.settings.defaultStartTime + 240 }, { start: plan.settings.defaultStartTime + 300, end: plan.settings.defaultFinishTime }] : []
-                          run(`${event.target.checked ? 'Work' : 'No work'} on ${name}`, (current) =>
-                            withCalendar(current, (item) => ({ ...item, weekDays: item.weekDays.map((entry, index) => (index === weekday ? { periods: next } : entry)) })),
-                          )
-                        }}
+                        onChange={(event) => run('calendar/set-working-day', { weekday, isWorking: event.target.checked })}
                       />
                     </td>
                     <td>
-                      <input
-                        key={settingsFormatPeriods(periods)}
+                      <CommitField
                         aria-label={`${name} working hours`}
-                        defaultValue={settingsFormatPeriods(periods)}
+                        value={workingPeriodsFormat(periods)}
                         disabled={!isWorking}
-                        onBlur={(event) => {
-                          const parsed = settingsParsePeriods(event.target.value)
-                          if (parsed === null || parsed.length === 0) {
-                            setMessage('Type working hours as 08:00-12:00, 13:00-17:00 (increasing, at most five periods).')
-                            event.target.value = settingsFormatPeriods(periods)
-                            return
-                          }
-                          if (settingsFormatPeriods(parsed) === settingsFormatPeriods(periods)) return
-                          run(`Change hours on ${name}`, (current) =>
-                            withCalendar(current, (item) => ({ ...item, weekDays: item.weekDays.map((entry, index) => (index === weekday ? { periods: parsed } : entry)) })),
-                          )
-                        }}
+                        onCommit={(text) => run('calendar/set-hours', { weekday, text }).ok}
                       />
                     </td>
                   </tr>
@@ -185,13 +122,13 @@ function SettingsForm({ plan }: { plan: Plan }) {
                     <td>{exception.name}</td>
                     <td>{exception.from}</td>
                     <td>{exception.to}</td>
-                    <td>{exception.periods.length === 0 ? 'non-working' : settingsFormatPeriods(exception.periods)}</td>
+                    <td>{exception.periods.length === 0 ? 'non-working' : workingPeriodsFormat(exception.periods)}</td>
                     <td>
                       <button
                         type="button"
                         className="ws-button"
                         aria-label={`Remove ${exception.name || 'exception'} ${exception.from}`}
-                        onClick={() => run('Remove exception', (current) => withCalendar(current, (item) => ({ ...item, exceptions: item.exceptions.filter((_, position) => position !== index) })))}
+                        onClick={() => run('calendar/remove-exception', { index })}
                       >
                         Remove
                       </button>
@@ -222,21 +159,8 @@ function SettingsForm({ plan }: { plan: Plan }) {
               type="button"
               className="ws-button"
               onClick={() => {
-                const from = holiday.from.trim()
-                const to = holiday.to.trim() === '' ? from : holiday.to.trim()
-                if (!dateIsValidIsoDate(from) || !dateIsValidIsoDate(to) || to < from) {
-                  setMessage('An exception needs a From date and a To date on or after it, written YYYY-MM-DD.')
-                  return
-                }
-                const periods = holiday.hours.trim() === '' ? [] : settingsParsePeriods(holiday.hours)
-                if (periods === null) {
-                  setMessage('Type working hours as 08:00-12:00, 13:00-17:00, or leave them empty for a holiday.')
-                  return
-                }
-                const name = holiday.name.trim() || 'Holiday'
-                if (run('Add exception', (current) => withCalendar(current, (item) => ({ ...item, exceptions: [...item.exceptions, { name, from, to, periods }] })))) {
-                  setHoliday({ name: '', from: '', to: '', hours: '' })
-                }
+                const outcome = run('calendar/add-exception', holiday)
+                if (outcome.ok && outcome.isChanged) setHoliday({ name: '', from: '', to: '', hours: '' })
               }}
             >
               Add exception

@@ -1,10 +1,15 @@
 /**
- * The planning workspace: toolbar, view tabs (Gantt, Milestones, Project settings), the Gantt view with its
- * details panel, and the message line (role=alert) for refused edits. Undo/redo shortcuts work anywhere in the
- * workspace except inside text fields, where the field's own undo applies.
+ * The planning workspace: toolbar, view tabs (Gantt, Milestones, Project settings, and the tabs an extension adds),
+ * the Gantt view with its details panel, and the message line (role=alert) for refused edits. The toolbar runs
+ * commands of the registry; the workspace's keys (F6 between panes, undo and redo) come from the key table and work
+ * anywhere in the workspace except inside text fields, where the field's own undo applies.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useContext, useEffect, useRef, useState } from 'react'
 import type { StoreApi } from 'zustand'
+import { keyBindingFind } from '../../../../shared/commands/keys'
+import type { SelectionCommandId } from '../../../../shared/commands/registry'
+import { commandIsAvailable } from '../../../../shared/commands/run'
+import { WorkspaceExtensionContext, type WorkspaceExtension } from './extension'
 import { GanttView } from './GanttView'
 import { zoomLevels } from './layout'
 import { MilestonesView } from './MilestonesView'
@@ -16,27 +21,29 @@ export type WorkspaceTab = 'gantt' | 'milestones' | 'settings'
 
 const tabNames: Record<WorkspaceTab, string> = { gantt: 'Gantt', milestones: 'Milestones', settings: 'Project settings' }
 
-/** A view another feature (resources) adds to the workspace's tabs. */
-export type WorkspaceExtraTab = { id: string; name: string; render: () => ReactNode }
+const noExtension: WorkspaceExtension = { tabs: [] }
 
 /**
- * The workspace with its store; `extraTabs` lets other features (resources) add views. With `tab` and
- * `onTabChange` the active tab is controlled from outside (the shell follows the View menu); otherwise it is local.
+ * The workspace with its store; `extension` lets other features (resources) add views, a details section and row
+ * markers. With `tab` and `onTabChange` the active tab is controlled from outside (the shell follows the View
+ * menu); otherwise it is local.
  */
 export function Workspace({
   store,
-  extraTabs,
+  extension = noExtension,
   tab,
   onTabChange,
 }: {
   store: StoreApi<WorkspaceState>
-  extraTabs?: WorkspaceExtraTab[]
+  extension?: WorkspaceExtension
   tab?: string
   onTabChange?: (id: string) => void
 }) {
+  const inner = <WorkspaceInner controlledTab={tab} onTabChange={onTabChange} />
+  const { MarkersProvider } = extension
   return (
     <WorkspaceStoreContext.Provider value={store}>
-      <WorkspaceInner extraTabs={extraTabs ?? []} controlledTab={tab} onTabChange={onTabChange} />
+      <WorkspaceExtensionContext.Provider value={extension}>{MarkersProvider === undefined ? inner : <MarkersProvider>{inner}</MarkersProvider>}</WorkspaceExtensionContext.Provider>
     </WorkspaceStoreContext.Provider>
   )
 }
@@ -58,8 +65,8 @@ export function focusNextPane(root: HTMLElement, backwards: boolean): boolean {
   const current = panes.findIndex((pane) => pane.contains(document.activeElement))
   for (let step = 1; step <= panes.length; step++) {
     const index = current < 0 ? (backwards ? panes.length - step : step - 1) : (current + (backwards ? -step : step) + panes.length * 2) % panes.length
-    const pane = panes[index] as HTMLElement
-    const target = pane.tabIndex >= 0 ? pane : pane.querySelector<HTMLElement>(focusableSelector)
+    const pane = panes[index]
+    const target = pane === undefined ? null : pane.tabIndex >= 0 ? pane : pane.querySelector<HTMLElement>(focusableSelector)
     if (target !== null) {
       target.focus()
       return true
@@ -68,8 +75,19 @@ export function focusNextPane(root: HTMLElement, backwards: boolean): boolean {
   return false
 }
 
-function WorkspaceInner({ extraTabs, controlledTab, onTabChange }: { extraTabs: WorkspaceExtraTab[]; controlledTab?: string; onTabChange?: (id: string) => void }) {
+/** Toolbar buttons that run a command on the selection: label, accessible name (with its key), command. */
+const editButtons: { label: string; name?: string; command: SelectionCommandId }[] = [
+  { label: 'Delete', command: 'task/delete' },
+  { label: 'Indent', name: 'Indent (Tab)', command: 'task/indent' },
+  { label: 'Outdent', name: 'Outdent (Shift+Tab)', command: 'task/outdent' },
+  { label: '↑', name: 'Move up (Alt+Shift+Up)', command: 'task/move-up' },
+  { label: '↓', name: 'Move down (Alt+Shift+Down)', command: 'task/move-down' },
+  { label: 'Link', name: 'Link selected tasks finish-to-start', command: 'link/chain' },
+]
+
+function WorkspaceInner({ controlledTab, onTabChange }: { controlledTab?: string; onTabChange?: (id: string) => void }) {
   const store = useWorkspaceApi()
+  const extraTabs = useContext(WorkspaceExtensionContext).tabs
   const [localTab, setLocalTab] = useState<string>('gantt')
   const tab = controlledTab ?? localTab
   const setTab = onTabChange ?? setLocalTab
@@ -77,24 +95,31 @@ function WorkspaceInner({ extraTabs, controlledTab, onTabChange }: { extraTabs: 
   const hasPlan = useWorkspace((state) => state.document !== null)
   const message = useWorkspace((state) => state.editorMessage)
   const messageSeq = useWorkspace((state) => state.editorMessageSeq)
-  const canUndo = useWorkspace((state) => (state.document as { undoStack?: unknown[] } | null)?.undoStack?.length !== 0)
-  const canRedo = useWorkspace((state) => (state.document as { redoStack?: unknown[] } | null)?.redoStack?.length !== 0)
+  const canUndo = useWorkspace((state) => state.document?.undoStack?.length !== 0)
+  const canRedo = useWorkspace((state) => state.document?.redoStack?.length !== 0)
+  const undoLabel = useWorkspace((state) => state.editorUndoLabel())
+  const redoLabel = useWorkspace((state) => state.editorRedoLabel())
   const zoomLevel = useWorkspace((state) => state.zoomLevel)
   const selection = useWorkspace((state) => state.editorSelection)
+  const scheduleResult = useWorkspace((state) => state.document?.schedule ?? null)
+  const clipboard = useWorkspace((state) => state.editorClipboard)
   const scheduleProblem = useWorkspace((state) => (state.document?.schedule && !state.document.schedule.ok ? (state.document.schedule.problems[0]?.message ?? null) : null))
 
   const rootRef = useRef<HTMLDivElement>(null)
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'F6' && !event.ctrlKey && !event.altKey && !event.metaKey && rootRef.current !== null) {
-        if (focusNextPane(rootRef.current, event.shiftKey)) event.preventDefault()
+      const action = keyBindingFind('workspace', event)?.action
+      const root = rootRef.current
+      if (action === undefined || root === null) return
+      if (action === 'workspace/next-pane' || action === 'workspace/previous-pane') {
+        if (focusNextPane(root, action === 'workspace/previous-pane')) event.preventDefault()
         return
       }
-      if (!(event.ctrlKey || event.metaKey) || isTextField(event.target)) return
-      const key = event.key.toLowerCase()
+      // Inside a text field, Ctrl+Z is the field's own undo.
+      if (isTextField(event.target)) return
       const state = store.getState()
-      if (key === 'z' && !event.shiftKey) state.editorUndo()
-      else if (key === 'y' || (key === 'z' && event.shiftKey)) state.editorRedo()
+      if (action === 'edit/undo') state.editorUndo()
+      else if (action === 'edit/redo') state.editorRedo()
       else return
       event.preventDefault()
     }
@@ -108,20 +133,14 @@ function WorkspaceInner({ extraTabs, controlledTab, onTabChange }: { extraTabs: 
     ...(Object.keys(tabNames) as WorkspaceTab[]).map((id) => ({ id, name: tabNames[id] })),
     ...extraTabs.map((item) => ({ id: item.id, name: item.name })),
   ]
-  const activeTaskId = selection[0] ?? null
-  const selectedIds = selection
-  const activeIndex = (): number => {
-    const plan = store.getState().document?.plan
-    if (plan === undefined) return 0
-    const index = activeTaskId === null ? -1 : plan.tasks.findIndex((task) => task.id === activeTaskId)
-    return index < 0 ? plan.tasks.length : index + 1
-  }
+  // What the toolbar's commands need (a selection, a schedule) decides whether they are enabled.
+  const context = { selection, schedule: scheduleResult?.ok === true ? scheduleResult.schedule : null, clipboard }
   const undoRedo = (
     <>
-      <button type="button" className="ws-button" disabled={!canUndo} aria-label="Undo (Ctrl+Z)" onClick={() => state.editorUndo()}>
+      <button type="button" className="ws-button" disabled={!canUndo} aria-label="Undo (Ctrl+Z)" title={undoLabel === null ? 'Undo' : `Undo ${undoLabel}`} onClick={() => state.editorUndo()}>
         Undo
       </button>
-      <button type="button" className="ws-button" disabled={!canRedo} aria-label="Redo (Ctrl+Y)" onClick={() => state.editorRedo()}>
+      <button type="button" className="ws-button" disabled={!canRedo} aria-label="Redo (Ctrl+Y)" title={redoLabel === null ? 'Redo' : `Redo ${redoLabel}`} onClick={() => state.editorRedo()}>
         Redo
       </button>
     </>
@@ -138,35 +157,21 @@ function WorkspaceInner({ extraTabs, controlledTab, onTabChange }: { extraTabs: 
         </div>
         {tab === 'gantt' && (
           <div className="ws-tools">
-            <button type="button" className="ws-button" onClick={() => state.editorInsertTask(activeIndex())}>
+            <button type="button" className="ws-button" onClick={() => state.editorRun('task/insert', { where: 'below' })}>
               Add task
             </button>
-            <button type="button" className="ws-button" disabled={selectedIds.length === 0} onClick={() => state.editorDelete(selectedIds)}>
-              Delete
-            </button>
-            <button type="button" className="ws-button" disabled={selectedIds.length === 0} aria-label="Indent (Tab)" onClick={() => state.editorIndent(selectedIds)}>
-              Indent
-            </button>
-            <button type="button" className="ws-button" disabled={selectedIds.length === 0} aria-label="Outdent (Shift+Tab)" onClick={() => state.editorOutdent(selectedIds)}>
-              Outdent
-            </button>
-            <button type="button" className="ws-button" disabled={activeTaskId === null} aria-label="Move up (Alt+Shift+Up)" onClick={() => activeTaskId !== null && state.editorMove(activeTaskId, -1)}>
-              ↑
-            </button>
-            <button type="button" className="ws-button" disabled={activeTaskId === null} aria-label="Move down (Alt+Shift+Down)" onClick={() => activeTaskId !== null && state.editorMove(activeTaskId, 1)}>
-              ↓
-            </button>
-            <button
-              type="button"
-              className="ws-button"
-              disabled={selectedIds.length < 2}
-              aria-label="Link selected tasks finish-to-start"
-              onClick={() => {
-                for (let index = 1; index < selectedIds.length; index++) state.editorLink(selectedIds[index - 1] as number, selectedIds[index] as number, 'FS')
-              }}
-            >
-              Link
-            </button>
+            {editButtons.map((button) => (
+              <button
+                key={button.command}
+                type="button"
+                className="ws-button"
+                disabled={!commandIsAvailable(button.command, context)}
+                aria-label={button.name}
+                onClick={() => state.editorRun(button.command, {})}
+              >
+                {button.label}
+              </button>
+            ))}
             <span className="ws-separator" />
             {undoRedo}
             <span className="ws-separator" />

@@ -82,6 +82,13 @@ export class RowPainter {
   /** The x range of the chart the link layer covers. */
   private x0 = 0
   private x1 = 0
+  private editCell: { taskId: TaskId; column: ColumnKey } | null = null
+  private editElement: HTMLElement | null = null
+  /**
+   * Told which cell element the cell editor belongs in whenever that changes: a new row's cell exists only after
+   * the painter painted it, so the view learns it from here.
+   */
+  onEditCell: ((element: HTMLElement | null) => void) | null = null
 
   constructor(
     readonly gridLayer: HTMLElement,
@@ -142,6 +149,21 @@ export class RowPainter {
       if (previous === null || previous.columns !== input.columns) this.rebuildCells()
     }
     this.paint()
+    this.reportEditCell()
+  }
+
+  /** The cell being edited (`null`: none); its element is reported through `onEditCell`. */
+  setEditCell(cell: { taskId: TaskId; column: ColumnKey } | null): void {
+    this.editCell = cell
+    this.reportEditCell()
+  }
+
+  private reportEditCell(): void {
+    const cell = this.editCell
+    const element = cell === null ? null : this.cellElement(cell.taskId, cell.column)
+    if (element === this.editElement) return
+    this.editElement = element
+    this.onEditCell?.(element)
   }
 
   /** The chart's x range around the view changed: the link layer covers [x0, x1]. */
@@ -237,7 +259,7 @@ export class RowPainter {
       const element = document.createElement('div')
       element.setAttribute('role', 'gridcell')
       element.dataset.col = key
-      if (!columnDefs[key].isEditable) element.setAttribute('aria-readonly', 'true')
+      if (columnDefs[key].command === null) element.setAttribute('aria-readonly', 'true')
       const text = document.createTextNode('')
       let name: NameParts | null = null
       if (key === 'name') {
@@ -256,7 +278,7 @@ export class RowPainter {
         mark.textContent = ' ◆'
         label.append(text, mark)
         const marker = document.createElement('span')
-        marker.className = 'rs-row-marker'
+        marker.className = 'ws-row-marker'
         marker.setAttribute('role', 'img')
         element.append(indent, toggle, label, marker)
         name = { indent, toggle, toggleText, label, text, mark, marker }

@@ -1,10 +1,14 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
+import './ui.css'
 
 type Props = {
   title: string
   children: ReactNode
   confirmLabel: string
-  cancelLabel?: string
+  /** `null`: no cancel button (a dialog that only informs; Escape still closes it). */
+  cancelLabel?: string | null
+  /** A wider dialog, for tables. */
+  isWide?: boolean
   /** Shown in red: the action cannot be undone. */
   isDestructive?: boolean
   onConfirm(): void
@@ -21,6 +25,7 @@ export function ConfirmDialog({
   children,
   confirmLabel,
   cancelLabel = 'Cancel',
+  isWide = false,
   isDestructive = false,
   onConfirm,
   onCancel,
@@ -46,7 +51,7 @@ export function ConfirmDialog({
   return (
     <dialog
       ref={dialogRef}
-      className="dialog"
+      className={isWide ? 'dialog dialog-wide' : 'dialog'}
       aria-labelledby={titleId}
       aria-describedby={bodyId}
       onCancel={(event) => {
@@ -62,9 +67,11 @@ export function ConfirmDialog({
         {children}
       </div>
       <div className="dialog-actions">
-        <button type="button" ref={cancelRef} className="button" onClick={onCancel}>
-          {cancelLabel}
-        </button>
+        {cancelLabel !== null && (
+          <button type="button" ref={cancelRef} className="button" onClick={onCancel}>
+            {cancelLabel}
+          </button>
+        )}
         {extra !== undefined && (
           <button type="button" className="button" onClick={extra.onClick}>
             {extra.label}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import './ui.css'
 
 export type MenuButtonItem = { label: string; onSelect(): void }
 

@@ -1,0 +1,103 @@
+/**
+ * Every plan edit Gantry has, by id. The grid, the details panel, the chart, the menus, the toolbar, the settings
+ * and the resource views run these through the store's one run path (`editorRun`), and the key table
+ * (`keys.ts`) names them, so an edit is defined once whichever way the user reaches it.
+ */
+import { linkAddCommand, linkChain, linkRemove, linkUnlinkSelected } from './links'
+import { taskCollapse, taskDelete, taskExpand, taskIndent, taskInsert, taskMoveDown, taskMoveUp, taskOutdent, taskPaste } from './outline'
+import {
+  assignmentRemove,
+  assignmentSetCommand,
+  resourceAdd,
+  resourceLevel,
+  resourceRemove,
+  resourceSetField,
+  suggestionApplyCommand,
+} from './resources'
+import { calendarAddException, calendarRemoveException, calendarSetHours, calendarSetWorkingDay, projectSetStart, settingsSetNumber } from './settings'
+import {
+  taskMoveByWorkingDays,
+  taskRename,
+  taskResize,
+  taskSetComplete,
+  taskSetConstraint,
+  taskSetConstraintDate,
+  taskSetDuration,
+  taskSetFinish,
+  taskSetMilestone,
+  taskSetPredecessors,
+  taskSetPriority,
+  taskSetResources,
+  taskSetStart,
+  taskSetText,
+} from './tasks'
+import type { Command, CommandDone } from './types'
+
+export const commandRegistry = {
+  'task/insert': taskInsert,
+  'task/delete': taskDelete,
+  'task/indent': taskIndent,
+  'task/outdent': taskOutdent,
+  'task/move-up': taskMoveUp,
+  'task/move-down': taskMoveDown,
+  'task/collapse': taskCollapse,
+  'task/expand': taskExpand,
+  'task/paste': taskPaste,
+  'task/rename': taskRename,
+  'task/set-duration': taskSetDuration,
+  'task/resize': taskResize,
+  'task/set-start': taskSetStart,
+  'task/set-finish': taskSetFinish,
+  'task/set-predecessors': taskSetPredecessors,
+  'task/set-resources': taskSetResources,
+  'task/set-complete': taskSetComplete,
+  'task/set-priority': taskSetPriority,
+  'task/set-text': taskSetText,
+  'task/set-constraint': taskSetConstraint,
+  'task/set-constraint-date': taskSetConstraintDate,
+  'task/set-milestone': taskSetMilestone,
+  'task/move-by-working-days': taskMoveByWorkingDays,
+  'link/add': linkAddCommand,
+  'link/chain': linkChain,
+  'link/unlink-selected': linkUnlinkSelected,
+  'link/remove': linkRemove,
+  'resource/add': resourceAdd,
+  'resource/set-field': resourceSetField,
+  'resource/remove': resourceRemove,
+  'assignment/set': assignmentSetCommand,
+  'assignment/remove': assignmentRemove,
+  'resource/level': resourceLevel,
+  'suggestion/apply': suggestionApplyCommand,
+  'project/set-start': projectSetStart,
+  'settings/set-number': settingsSetNumber,
+  'calendar/set-working-day': calendarSetWorkingDay,
+  'calendar/set-hours': calendarSetHours,
+  'calendar/add-exception': calendarAddException,
+  'calendar/remove-exception': calendarRemoveException,
+} as const satisfies Record<string, Command<never, unknown>>
+
+export type CommandId = keyof typeof commandRegistry
+type CommandOf<Id extends CommandId> = (typeof commandRegistry)[Id]
+/** What command `Id` takes besides the plan and the context. */
+export type CommandInput<Id extends CommandId> = Parameters<CommandOf<Id>['perform']>[1]
+/** What command `Id` reports besides the new plan (a new task's id, a leveling summary…). */
+export type CommandOutput<Id extends CommandId> = Extract<ReturnType<CommandOf<Id>['perform']>, CommandDone<unknown>>['value']
+
+/**
+ * The registry seen through each command's own input and output types, so a lookup by a generic id keeps them
+ * (TypeScript's pattern for correlated unions).
+ */
+export const commandsById: { [Id in CommandId]: Command<CommandInput<Id>, CommandOutput<Id>> } = commandRegistry
+
+/** Commands that can run on the selection alone (every field of their input is optional): menus and keys run them. */
+export type SelectionCommandId = { [Id in CommandId]: object extends CommandInput<Id> ? Id : never }[CommandId]
+
+/** Whether `id` names a command of the registry. */
+export function commandIsId(id: string): id is CommandId {
+  return Object.hasOwn(commandRegistry, id)
+}
+
+/** The command's label ("Indent", "Link tasks"). */
+export function commandLabel(id: CommandId): string {
+  return commandRegistry[id].label
+}

@@ -1,0 +1,281 @@
+/**
+ * Commands on one task's fields, as typed in a grid cell or the details panel, or set by dragging a bar. Each
+ * reads the typed text itself (durations, dates, predecessor lists, resources, percentages) and refuses text it
+ * cannot read with a message; summaries, whose dates, duration and progress come from their subtasks, refuse
+ * those edits.
+ */
+import { assignmentsTextApply } from '../domain/assignments-text'
+import { calendarAddWorkingMinutes, calendarCompile, calendarIsProblem, calendarNextWorkingTime } from '../domain/calendar'
+import { dateFromWallMinutes, dateParseTyped } from '../domain/dates'
+import { durationParse } from '../domain/durations'
+import type { ConstraintType, Dependency, DependencyId, Plan, Task, TaskId } from '../domain/model'
+import { predecessorsParse, type ParsedPredecessor } from '../domain/predecessors'
+import { taskDurationEdit, taskMilestoneEdit } from '../domain/task-edits'
+import { planFileLimits as limits } from '../formats/plan-file'
+import { outlineIsSummary } from './outline'
+import { parsePercent, parseWholeNumber } from './parse'
+import { commandDefine, commandDone, commandRefuse, type CommandResult } from './types'
+
+/** Changes fields of one task; the same plan when every field already has its value. */
+export function taskUpdate(plan: Plan, id: TaskId, patch: Partial<Omit<Task, 'id'>>): Plan {
+  const index = plan.tasks.findIndex((task) => task.id === id)
+  const current = plan.tasks[index]
+  if (current === undefined) return plan
+  const isSame = (Object.keys(patch) as (keyof typeof patch)[]).every((key) => JSON.stringify(current[key]) === JSON.stringify(patch[key]))
+  if (isSame) return plan
+  const tasks = plan.tasks.slice()
+  tasks[index] = { ...current, ...patch }
+  return { ...plan, tasks }
+}
+
+/** Input of the commands that read typed text for one task. */
+export type TaskTextInput = { taskId: TaskId; text: string }
+
+type Found = { task: Task; index: number; isSummary: boolean }
+
+/** The task and whether it is a summary, or the refusal when it no longer exists. */
+function find(plan: Plan, taskId: TaskId): Found | null {
+  const index = plan.tasks.findIndex((task) => task.id === taskId)
+  const task = plan.tasks[index]
+  return task === undefined ? null : { task, index, isSummary: outlineIsSummary(plan.tasks, index) }
+}
+
+const gone = (): CommandResult => commandRefuse('This task no longer exists.')
+const summaryDates = "A summary's dates come from its subtasks; change the subtasks instead."
+const dateHint = 'Type it as YYYY-MM-DD, for example 2026-03-02.'
+
+export const taskRename = commandDefine({
+  id: 'task/rename',
+  label: 'Rename task',
+  needs: {},
+  checks: [],
+  perform(plan, input: TaskTextInput) {
+    const name = input.text.trim()
+    if (name.length > limits.name) return commandRefuse(`A task name can have at most ${limits.name} characters.`)
+    return commandDone(taskUpdate(plan, input.taskId, { name }))
+  },
+})
+
+export const taskSetDuration = commandDefine({
+  id: 'task/set-duration',
+  label: 'Change duration',
+  needs: {},
+  checks: [],
+  perform(plan, input: TaskTextInput) {
+    const found = find(plan, input.taskId)
+    if (found === null) return gone()
+    if (found.isSummary) return commandRefuse("A summary's duration comes from its subtasks; change the subtasks instead.")
+    const parsed = durationParse(input.text, plan.settings)
+    if (!parsed.ok) return commandRefuse(parsed.error)
+    return commandDone(taskUpdate(plan, input.taskId, taskDurationEdit(found.task, parsed.minutes, parsed.unit)))
+  },
+})
+
+/**
+ * A new duration in minutes, from a dragged bar end or Shift+arrows in the chart; the milestone rule is the same
+ * as for a typed duration.
+ */
+export const taskResize = commandDefine({
+  id: 'task/resize',
+  label: 'Change duration',
+  needs: {},
+  checks: [],
+  perform(plan, input: { taskId: TaskId; minutes: number }) {
+    const found = find(plan, input.taskId)
+    if (found === null) return gone()
+    if (found.isSummary) return commandRefuse("A summary's duration comes from its subtasks; change the subtasks instead.")
+    if (!Number.isFinite(input.minutes)) return commandRefuse('The new duration is not a number.')
+    const minutes = Math.max(0, Math.round(input.minutes))
+    return commandDone(taskUpdate(plan, input.taskId, taskDurationEdit(found.task, minutes)))
+  },
+})
+
+function dateCommand(id: 'task/set-start' | 'task/set-finish', label: string, type: 'SNET' | 'FNET') {
+  return commandDefine({
+    id,
+    label,
+    needs: {},
+    checks: [],
+    perform(plan, input: TaskTextInput) {
+      const found = find(plan, input.taskId)
+      if (found === null) return gone()
+      if (found.isSummary) return commandRefuse(summaryDates)
+      const text = input.text.trim()
+      if (text === '') return commandRefuse(`Type a date. ${dateHint}`)
+      const defaultTime = type === 'SNET' ? plan.settings.defaultStartTime : plan.settings.defaultFinishTime
+      const date = dateParseTyped(text, defaultTime)
+      if (date === null) return commandRefuse(`"${text}" is not a date. ${dateHint}`)
+      // Typing a date pins the task there, as Microsoft Project does: start no earlier / finish no earlier than.
+      return commandDone(taskUpdate(plan, input.taskId, { constraint: { type, date } }))
+    },
+  })
+}
+
+export const taskSetStart = dateCommand('task/set-start', 'Change start', 'SNET')
+export const taskSetFinish = dateCommand('task/set-finish', 'Change finish', 'FNET')
+
+/** Replaces all predecessor links of `successorId` by `links`, keeping the ids and identity of unchanged ones. */
+export function taskSetLinks(plan: Plan, successorId: TaskId, links: readonly ParsedPredecessor[], firstNewId: DependencyId): Plan {
+  const unused = plan.dependencies.filter((link) => link.successorId === successorId)
+  const added: Dependency[] = []
+  let nextId = firstNewId
+  for (const link of links) {
+    const same = unused.findIndex(
+      (old) => old.predecessorId === link.predecessorId && old.type === link.type && old.lag === link.lag && old.lagUnit === link.lagUnit,
+    )
+    if (same >= 0) unused.splice(same, 1)
+    else added.push({ id: nextId++, successorId, ...link })
+  }
+  if (unused.length === 0 && added.length === 0) return plan
+  const removed = new Set(unused.map((link) => link.id))
+  return { ...plan, dependencies: [...plan.dependencies.filter((link) => !removed.has(link.id)), ...added] }
+}
+
+/** A predecessor list as typed in the Predecessors column ("3FS+2d, 5SS"); rows are the tasks' row numbers (IDs). */
+export const taskSetPredecessors = commandDefine({
+  id: 'task/set-predecessors',
+  label: 'Change predecessors',
+  needs: {},
+  checks: ['links'],
+  perform(plan, input: TaskTextInput, context) {
+    if (find(plan, input.taskId) === null) return gone()
+    const parsed = predecessorsParse(input.text, (reference) => plan.tasks[reference - 1]?.id ?? null, plan.settings, input.taskId)
+    if (!parsed.ok) return commandRefuse(parsed.error)
+    return commandDone(taskSetLinks(plan, input.taskId, parsed.links, context.ids.dependency))
+  },
+})
+
+/** Resources as typed in the Resources column ("Ana[50%], Ben"). */
+export const taskSetResources = commandDefine({
+  id: 'task/set-resources',
+  label: 'Change resources',
+  needs: {},
+  checks: [],
+  perform(plan, input: TaskTextInput) {
+    if (find(plan, input.taskId) === null) return gone()
+    const result = assignmentsTextApply(plan, input.taskId, input.text)
+    if (!result.ok) return commandRefuse(result.error.message)
+    return commandDone(result.changed ? result.plan : plan)
+  },
+})
+
+export const taskSetComplete = commandDefine({
+  id: 'task/set-complete',
+  label: 'Change % complete',
+  needs: {},
+  checks: [],
+  perform(plan, input: TaskTextInput) {
+    const value = parsePercent(input.text)
+    if (value === null || value > 100) return commandRefuse('% Complete must be a number from 0 to 100.')
+    const found = find(plan, input.taskId)
+    if (found === null) return gone()
+    if (found.isSummary) return commandRefuse("A summary's progress comes from its subtasks; change the subtasks instead.")
+    return commandDone(taskUpdate(plan, input.taskId, { percentComplete: value }))
+  },
+})
+
+export const taskSetPriority = commandDefine({
+  id: 'task/set-priority',
+  label: 'Change priority',
+  needs: {},
+  checks: [],
+  perform(plan, input: TaskTextInput) {
+    const value = parseWholeNumber(input.text, 0, 1000)
+    if (value === null) return commandRefuse('Priority must be a whole number from 0 to 1000.')
+    return commandDone(taskUpdate(plan, input.taskId, { priority: value }))
+  },
+})
+
+/** The task's scope texts, as typed in the details panel. */
+export type TaskTextField = 'notes' | 'deliverable' | 'acceptanceCriteria'
+const textFieldNames: Record<TaskTextField, string> = { notes: 'Notes', deliverable: 'The deliverable', acceptanceCriteria: 'Acceptance criteria' }
+
+export const taskSetText = commandDefine({
+  id: 'task/set-text',
+  label: 'Edit task details',
+  needs: {},
+  checks: [],
+  perform(plan, input: { taskId: TaskId; field: TaskTextField; text: string }) {
+    if (input.text.length > limits.text) return commandRefuse(`${textFieldNames[input.field]} can have at most ${limits.text.toLocaleString('en-US')} characters.`)
+    return commandDone(taskUpdate(plan, input.taskId, { [input.field]: input.text }))
+  },
+})
+
+/** Constraints on a task's finish take a typed day at the plan's default finish time; the others at its start time. */
+function constraintDefaultTime(plan: Plan, type: ConstraintType): number {
+  return type === 'FNET' || type === 'FNLT' || type === 'MFO' ? plan.settings.defaultFinishTime : plan.settings.defaultStartTime
+}
+
+/** A constraint type chosen in the details panel, with the date typed beside it (the task's date when it has one). */
+export const taskSetConstraint = commandDefine({
+  id: 'task/set-constraint',
+  label: 'Change constraint',
+  needs: {},
+  checks: [],
+  perform(plan, input: { taskId: TaskId; type: ConstraintType; dateText: string }) {
+    const found = find(plan, input.taskId)
+    if (found === null) return gone()
+    if (input.type === 'ASAP' || input.type === 'ALAP') return commandDone(taskUpdate(plan, input.taskId, { constraint: { type: input.type, date: null } }))
+    const date = found.task.constraint.date ?? dateParseTyped(input.dateText, constraintDefaultTime(plan, input.type))
+    if (date === null) return commandRefuse('Type the constraint date first (YYYY-MM-DD), then choose the constraint.')
+    return commandDone(taskUpdate(plan, input.taskId, { constraint: { type: input.type, date } }))
+  },
+})
+
+export const taskSetConstraintDate = commandDefine({
+  id: 'task/set-constraint-date',
+  label: 'Change constraint date',
+  needs: {},
+  checks: [],
+  perform(plan, input: TaskTextInput) {
+    const found = find(plan, input.taskId)
+    if (found === null) return gone()
+    const type = found.task.constraint.type
+    // As soon / as late as possible take no date.
+    if (type === 'ASAP' || type === 'ALAP') return commandDone(plan)
+    const date = dateParseTyped(input.text, constraintDefaultTime(plan, type))
+    if (date === null) return commandRefuse(`"${input.text.trim()}" is not a date. ${dateHint}`)
+    return commandDone(taskUpdate(plan, input.taskId, { constraint: { type, date } }))
+  },
+})
+
+export const taskSetMilestone = commandDefine({
+  id: 'task/set-milestone',
+  label: 'Set milestone',
+  needs: {},
+  checks: [],
+  perform(plan, input: { taskId: TaskId; isMilestone: boolean }) {
+    const found = find(plan, input.taskId)
+    if (found === null) return gone()
+    return commandDone(taskUpdate(plan, input.taskId, taskMilestoneEdit(found.task, input.isMilestone, plan.settings.minutesPerDay)))
+  },
+})
+
+/**
+ * Moves a task by whole working days of its calendar (a day = the plan's minutes per day), pinning it there with a
+ * start-no-earlier-than constraint as Microsoft Project does when a bar is dragged. The one rule for the chart's
+ * arrow keys and for dragging a bar (which counts the working days between where the bar was and where it was
+ * dropped).
+ */
+export const taskMoveByWorkingDays = commandDefine({
+  id: 'task/move-by-working-days',
+  label: 'Move task',
+  needs: { schedule: true },
+  checks: [],
+  perform(plan, input: { taskId: TaskId; days: number }, context) {
+    const found = find(plan, input.taskId)
+    const schedule = context.schedule
+    if (found === null) return gone()
+    if (schedule === null) return commandRefuse('The plan is not scheduled, so its tasks cannot be moved by working days.')
+    if (found.isSummary) return commandRefuse("A summary's dates come from its subtasks; move the subtasks instead.")
+    if (!Number.isInteger(input.days)) return commandRefuse('A task moves by whole working days.')
+    if (input.days === 0) return commandDone(plan)
+    const calendar = calendarCompile(plan, found.task.calendarId ?? plan.calendarId)
+    if (calendarIsProblem(calendar)) return commandRefuse(calendar.message)
+    const scheduled = schedule.indexOf.get(input.taskId)
+    const start = scheduled === undefined ? undefined : schedule.start[scheduled]
+    if (start === undefined || !Number.isFinite(start)) return commandRefuse('This task has no start date to move from.')
+    const moved = calendarNextWorkingTime(calendar, calendarAddWorkingMinutes(calendar, start, input.days * plan.settings.minutesPerDay))
+    return commandDone(taskUpdate(plan, input.taskId, { constraint: { type: 'SNET', date: dateFromWallMinutes(moved) } }))
+  },
+})
