@@ -419,9 +419,9 @@ test('details panel: scope, constraint, % complete and milestone; bad values ref
   await expect(cell(page, 'Install kit', 'start')).toHaveText(weekLater)
   await expect(cell(page, 'Install kit', 'complete')).toHaveText('40%')
 
-  // Milestone: no duration, a diamond in the chart.
+  // Milestone: flagging keeps the task's own duration, as in Microsoft Project; the chart draws a diamond.
   await details.getByLabel('Milestone').check()
-  await expect(cell(page, 'Install kit', 'duration')).toHaveText('0d')
+  await expect(cell(page, 'Install kit', 'duration')).toHaveText('1d')
   const id = await row(page, 'Install kit').getAttribute('data-task-id')
   await expect(page.locator(`.ws-milestone[data-bar-id="${id}"]`)).toBeVisible()
 
