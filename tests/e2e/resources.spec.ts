@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './support/bridge'
 import { idbDump } from './support/idb'
+import { cell, createPlan, grid, messageLine as alert, row, waitSaved } from './support/workspace-grid'
 
 test.describe.configure({ timeout: 180_000 })
 test.use({ viewport: { width: 1600, height: 900 } })
@@ -14,32 +15,8 @@ test.use({ viewport: { width: 1600, height: 900 } })
  * leveled plan. Bad units are refused with a message and nothing changes.
  */
 
-function grid(page: Page): Locator {
-  return page.getByRole('treegrid', { name: 'Tasks' })
-}
-
-function row(page: Page, name: string): Locator {
-  return grid(page).getByRole('row').filter({ has: page.locator('.ws-col-name', { hasText: new RegExp(`^\\s*[▸▾]?\\s*${name}( ◆)?$`) }) })
-}
-
-function cell(page: Page, name: string, column: string): Locator {
-  return row(page, name).locator(`.ws-col-${column}`)
-}
-
-function alert(page: Page): Locator {
-  return page.locator('.ws-message[role="alert"]')
-}
-
 function conflicts(page: Page): Locator {
   return page.getByRole('list', { name: 'Conflicts' }).getByRole('listitem').filter({ has: page.locator('.rs-conflict-head') })
-}
-
-async function createPlan(page: Page, name: string): Promise<void> {
-  await page.goto('index.html')
-  await page.getByLabel('New plan').fill(name)
-  await page.getByRole('button', { name: 'Create plan' }).click()
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
-  await expect(grid(page)).toBeVisible()
 }
 
 async function addResource(page: Page, name: string, maxUnits = '100%'): Promise<void> {
@@ -69,10 +46,6 @@ async function typeCell(page: Page, name: string, column: string, text: string):
   const input = target.getByRole('textbox')
   await input.fill(text)
   await input.press('Enter')
-}
-
-async function waitSaved(page: Page, text: string): Promise<void> {
-  await expect.poll(async () => (await idbDump(page)).includes(text), { timeout: 10_000 }).toBe(true)
 }
 
 test('over-allocation is shown with both tasks, leveled, undone, redone and kept after a reload', async ({ page, bridge }) => {

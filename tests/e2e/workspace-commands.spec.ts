@@ -1,6 +1,7 @@
-import type { Locator, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { expect, test } from './support/bridge'
 import { idbDump } from './support/idb'
+import { cell, createPlan, grid, messageLine, row } from './support/workspace-grid'
 
 test.describe.configure({ timeout: 120_000 })
 test.use({ viewport: { width: 1600, height: 900 } })
@@ -14,22 +15,8 @@ test.use({ viewport: { width: 1600, height: 900 } })
  *   1 Order kit   2 Install kit   3 Test kit
  */
 
-function grid(page: Page): Locator {
-  return page.getByRole('treegrid', { name: 'Tasks' })
-}
-
-function row(page: Page, name: string): Locator {
-  return grid(page).getByRole('row').filter({ has: page.locator('.ws-col-name', { hasText: new RegExp(`^\\s*[▸▾]?\\s*${name}( ◆)?$`) }) })
-}
-
-function cell(page: Page, name: string, column: string): Locator {
-  return row(page, name).locator(`.ws-col-${column}`)
-}
-
 async function threeTasks(page: Page, name: string): Promise<void> {
-  await page.goto('index.html')
-  await page.getByLabel('New plan').fill(name)
-  await page.getByRole('button', { name: 'Create plan' }).click()
+  await createPlan(page, name)
   await grid(page).focus()
   for (const task of ['Order kit', 'Install kit', 'Test kit']) {
     await page.keyboard.press('Enter')
@@ -90,7 +77,7 @@ test('the Task menu runs the commands the keys run, on the selection; Link on th
 
 test('what the plan file cannot hold is refused when it is typed, and nothing is stored', async ({ page, bridge: _bridge }) => {
   await threeTasks(page, 'Limits')
-  const alert = page.locator('.ws-message[role="alert"]')
+  const alert = messageLine(page)
   const before = await idbDump(page)
 
   const predecessors = cell(page, 'Install kit', 'predecessors')

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './support/bridge'
-import { idbDump } from './support/idb'
+import { cell, createPlan, grid, row, waitSaved } from './support/workspace-grid'
 
 test.describe.configure({ timeout: 240_000 })
 test.use({ viewport: { width: 1600, height: 900 } })
@@ -41,18 +41,6 @@ const plan: Row[] = [
   { name: 'Go-live', duration: '0', predecessors: '13' },
 ]
 
-function grid(page: Page): Locator {
-  return page.getByRole('treegrid', { name: 'Tasks' })
-}
-
-function row(page: Page, name: string): Locator {
-  return grid(page).getByRole('row').filter({ has: page.locator('.ws-col-name', { hasText: new RegExp(`^\\s*[▸▾]?\\s*${name}( ◆)?$`) }) })
-}
-
-function cell(page: Page, name: string, column: string): Locator {
-  return row(page, name).locator(`.ws-col-${column}`)
-}
-
 async function bar(page: Page, name: string): Promise<Locator> {
   const id = await row(page, name).getAttribute('data-task-id')
   return page.locator(`[data-bar-id="${id}"]`)
@@ -60,14 +48,6 @@ async function bar(page: Page, name: string): Promise<Locator> {
 
 async function press(page: Page, key: string, times = 1): Promise<void> {
   for (let index = 0; index < times; index++) await page.keyboard.press(key)
-}
-
-async function createPlan(page: Page, name: string): Promise<void> {
-  await page.goto('index.html')
-  await page.getByLabel('New plan').fill(name)
-  await page.getByRole('button', { name: 'Create plan' }).click()
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
-  await expect(grid(page)).toBeVisible()
 }
 
 /** Types the whole plan with the keyboard: Enter adds a row, Tab/Shift+Tab indent, arrows move, typing edits. */
@@ -109,10 +89,6 @@ async function createLinkedPair(page: Page, name: string): Promise<void> {
   await page.keyboard.type('1')
   await press(page, 'Enter')
   await expect(cell(page, 'Install kit', 'predecessors')).toHaveText('1')
-}
-
-async function waitSaved(page: Page, text: string): Promise<void> {
-  await expect.poll(async () => (await idbDump(page)).includes(text), { timeout: 10_000 }).toBe(true)
 }
 
 test('build a plan of 3 phases, 10 tasks and 2 milestones with the keyboard only', async ({ page, bridge: _bridge }) => {
