@@ -6,7 +6,7 @@ import type { Plan, Task } from '../../src/shared/domain/model'
 import { scheduleRun } from '../../src/shared/domain/schedule'
 import { planDbCreate } from '../../src/renderer/src/db/plan-db'
 import { createAppStore } from '../../src/renderer/src/stores/app-store'
-import { editorSliceCreator, type EditorHost, type EditorSlice } from '../../src/renderer/src/stores/editor'
+import { editorReadOnlyMessage, editorSliceCreator, type EditorHost, type EditorSlice } from '../../src/renderer/src/stores/editor'
 import { fakeWebPlatform, planDbsPerTest } from '../support/fake-platform'
 
 /**
@@ -132,6 +132,17 @@ describe('the one run path', () => {
     expect(store.getState().editorRun('task/delete', {}).ok).toBe(true)
     expect(store.getState().editorSelection).toEqual([3])
     expect(planOf(store).dependencies.map((link) => link.id)).toEqual([2])
+  })
+
+  it('refuses every command while the plan is read-only in this window', () => {
+    const store = testStore(samplePlan())
+    const before = planOf(store)
+    store.setState({ documentIsReadOnly: true })
+    expect(store.getState().editorRun('task/rename', { taskId: 2, text: 'Changed' })).toEqual({ ok: false, message: editorReadOnlyMessage })
+    expect(store.getState().editorMessage).toBe(editorReadOnlyMessage)
+    expect(planOf(store)).toBe(before)
+    store.setState({ documentIsReadOnly: false })
+    expect(store.getState().editorRun('task/rename', { taskId: 2, text: 'Changed' }).ok).toBe(true)
   })
 
   it('names the step Undo would take back and Redo would repeat', () => {

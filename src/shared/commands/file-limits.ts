@@ -70,6 +70,14 @@ function firstProblem<T>(schema: z.ZodType<T>, value: unknown, what: string): st
 /** Rows of `after` that are not (the same objects) in `before`, with their positions. */
 function* changedRows<T extends object>(before: readonly T[], after: readonly T[]): Generator<[T, number]> {
   if (before === after) return
+  if (before.length === after.length) {
+    // An edit in place (the usual case): compare position by position, without building a set of 100,000 rows.
+    for (let index = 0; index < after.length; index++) {
+      const row = after[index]
+      if (row !== undefined && row !== before[index]) yield [row, index]
+    }
+    return
+  }
   const old = new Set<T>(before)
   for (let index = 0; index < after.length; index++) {
     const row = after[index]

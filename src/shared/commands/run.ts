@@ -79,7 +79,15 @@ export function commandRun<Id extends CommandId>(
   const command = commandsById[id]
   const need = commandNeedsProblem(command.needs, input, context)
   if (need !== null) return refused(need)
-  const result = command.perform(plan, input, { ...context, ids: commandFreshIds(plan) })
+  // Fresh ids cost a walk over every row; only the commands that add rows read them.
+  let ids: FreshIds | null = null
+  const result = command.perform(plan, input, {
+    ...context,
+    get ids() {
+      ids ??= commandFreshIds(plan)
+      return ids
+    },
+  })
   if (!result.ok) return refused(result.message)
   const next = result.plan
   const selection = result.selection === undefined ? {} : { selection: result.selection }

@@ -23,10 +23,18 @@ export type EditorHost = {
     undoStack?: readonly Plan[]
     redoStack?: readonly Plan[]
   } | null
+  /**
+   * Set while this window may only show the plan (another tab or window is editing it): every command is refused.
+   * Optional so a host without the notion (the UI benchmark's) needs no flag.
+   */
+  documentIsReadOnly?: boolean
   documentCommit(next: Plan): void
   documentUndo(): void
   documentRedo(): void
 }
+
+/** The refusal of every command while the plan is read-only here. */
+export const editorReadOnlyMessage = 'This plan is read-only in this window, so it cannot be changed here. Nothing was changed.'
 
 /** What became of a command: done (`isChanged` false when there was nothing to do, e.g. the same text) or refused. */
 export type CommandOutcome<Output> = { ok: true; isChanged: boolean; value: Output } | { ok: false; message: string }
@@ -70,6 +78,10 @@ export function editorSliceCreator<S extends EditorSlice & EditorHost>(): StateC
         const state = get()
         const document = state.document
         if (document === null) return { ok: false, message: 'Open a plan first.' }
+        if (state.documentIsReadOnly === true) {
+          state.editorSetMessage(editorReadOnlyMessage)
+          return { ok: false, message: editorReadOnlyMessage }
+        }
         const schedule = document.schedule !== null && document.schedule.ok ? document.schedule.schedule : null
         const result = commandRun(document.plan, id, input, { selection: state.editorSelection, schedule, clipboard: state.editorClipboard })
         if (!result.ok) {
