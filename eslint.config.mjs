@@ -82,6 +82,39 @@ export default tseslint.config(
     },
   },
   {
+    // Shared UI parts (ui/) and the stores import no feature. (A block replaces the rule for its files, so the
+    // renderer's bans are repeated here and below.)
+    files: ['src/renderer/src/ui/**/*.{ts,tsx}', 'src/renderer/src/stores/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['dexie', 'dexie-*'], message: 'Only src/renderer/src/db imports Dexie.' },
+            { group: ['electron', 'electron/*', 'node:*'], message: 'The renderer never imports Electron or Node.' },
+            { group: ['**/features/*', '**/features/*/**'], message: 'Shared UI parts and stores import no feature.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Features depend one way: resources builds on the workspace, never the reverse.
+    files: ['src/renderer/src/features/workspace/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['dexie', 'dexie-*'], message: 'Only src/renderer/src/db imports Dexie.' },
+            { group: ['electron', 'electron/*', 'node:*'], message: 'The renderer never imports Electron or Node.' },
+            { group: ['**/features/resources/**', '../resources/*'], message: 'The workspace does not import resources; resources add to it through WorkspaceExtension.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules, 'react-hooks/exhaustive-deps': 'error' },
