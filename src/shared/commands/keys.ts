@@ -12,13 +12,17 @@ import { commandLabel, commandIsId, type SelectionCommandId } from './registry'
 /** Where a shortcut works. */
 export type KeyScope = 'app' | 'workspace' | 'grid' | 'cell-editor' | 'chart'
 
-/** Scopes in the order the Help lists them, with their headings. */
-export const keyScopes: readonly { scope: KeyScope; title: string }[] = [
+/** Scopes in the order the Help lists them, with their headings and what the Help says about them. */
+export const keyScopes: readonly { scope: KeyScope; title: string; note?: string }[] = [
   { scope: 'grid', title: 'Task grid' },
   { scope: 'cell-editor', title: 'Editing a cell' },
   { scope: 'chart', title: 'Gantt chart' },
   { scope: 'workspace', title: 'Anywhere in the plan' },
-  { scope: 'app', title: 'Application' },
+  {
+    scope: 'app',
+    title: 'Application',
+    note: "F1 works everywhere; the other keys are the desktop app's menu keys (in a browser, which keeps several of them for itself, use the buttons).",
+  },
 ]
 
 /** What the views do themselves, with the words the Help uses. */
@@ -165,7 +169,7 @@ export type KeyEventLike = { key: string; ctrlKey: boolean; metaKey: boolean; al
  */
 export function keyChordMatches(chord: KeyChord, event: KeyEventLike): boolean {
   const isModPressed = event.ctrlKey || event.metaKey
-  if (chord.isMod || chord.isCtrl ? !isModPressed : isModPressed) return false
+  if ((chord.isMod || chord.isCtrl) !== isModPressed) return false
   if (chord.isAlt !== event.altKey || chord.isShift !== event.shiftKey) return false
   return event.key === chord.key || (chord.key.length === 1 && event.key.toLowerCase() === chord.key.toLowerCase())
 }

@@ -21,9 +21,12 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   return (
     <ConfirmDialog title="Keyboard shortcuts" confirmLabel="Close" cancelLabel={null} isWide onConfirm={onClose} onCancel={onClose}>
       <div className="shortcuts">
-        {keyScopes.map(({ scope, title }) => (
+        {keyScopes.map(({ scope, title, note }) => (
           <table key={scope} className="shortcuts-table">
-            <caption>{title}</caption>
+            <caption>
+              {title}
+              {note !== undefined && <span className="shortcuts-note">{note}</span>}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Keys</th>
