@@ -10,7 +10,7 @@ import { dateFromWallMinutes, dateParseTyped } from '../domain/dates'
 import { durationParse } from '../domain/durations'
 import type { ConstraintType, Dependency, DependencyId, Plan, Task, TaskId } from '../domain/model'
 import { predecessorsParse, type ParsedPredecessor } from '../domain/predecessors'
-import { taskDurationEdit, taskMilestoneEdit } from '../domain/task-edits'
+import { taskRuleDurationChange, taskRuleMilestoneChange } from '../domain/task-rules'
 import { planFileLimits as limits } from '../formats/plan-file'
 import { outlineIsSummary } from './outline'
 import { parsePercent, parseWholeNumber } from './parse'
@@ -67,7 +67,7 @@ export const taskSetDuration = commandDefine({
     if (found.isSummary) return commandRefuse("A summary's duration comes from its subtasks; change the subtasks instead.")
     const parsed = durationParse(input.text, plan.settings)
     if (!parsed.ok) return commandRefuse(parsed.error)
-    return commandDone(taskUpdate(plan, input.taskId, taskDurationEdit(found.task, parsed.minutes, parsed.unit)))
+    return commandDone(taskUpdate(plan, input.taskId, taskRuleDurationChange(found.task, parsed.minutes, parsed.unit)))
   },
 })
 
@@ -86,7 +86,7 @@ export const taskResize = commandDefine({
     if (found.isSummary) return commandRefuse("A summary's duration comes from its subtasks; change the subtasks instead.")
     if (!Number.isFinite(input.minutes)) return commandRefuse('The new duration is not a number.')
     const minutes = Math.max(0, Math.round(input.minutes))
-    return commandDone(taskUpdate(plan, input.taskId, taskDurationEdit(found.task, minutes)))
+    return commandDone(taskUpdate(plan, input.taskId, taskRuleDurationChange(found.task, minutes)))
   },
 })
 
@@ -247,7 +247,7 @@ export const taskSetMilestone = commandDefine({
   perform(plan, input: { taskId: TaskId; isMilestone: boolean }) {
     const found = find(plan, input.taskId)
     if (found === null) return gone()
-    return commandDone(taskUpdate(plan, input.taskId, taskMilestoneEdit(found.task, input.isMilestone, plan.settings.minutesPerDay)))
+    return commandDone(taskUpdate(plan, input.taskId, taskRuleMilestoneChange(found.task, input.isMilestone, plan.settings.minutesPerDay)))
   },
 })
 

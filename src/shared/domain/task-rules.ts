@@ -19,3 +19,19 @@ export function taskRuleDurationChange(
   const isMilestone = duration === 0 || (task.isMilestone && task.duration > 0)
   return { duration, durationUnit: unit ?? task.durationUnit, isMilestone }
 }
+
+/**
+ * The duration fields after the user sets or clears a task's milestone flag (the details panel's Milestone box).
+ * Flagging keeps the duration (a milestone flagged by hand keeps its length, as in Microsoft Project). Clearing the
+ * flag of a 0-duration milestone gives it one working day, `minutesPerDay` minutes, since a task of duration 0 is a
+ * milestone whatever its flag says.
+ * @returns `duration` (minutes), `durationUnit` and `isMilestone` to merge into the task
+ */
+export function taskRuleMilestoneChange(
+  task: Pick<Task, 'duration' | 'durationUnit' | 'isMilestone'>,
+  isMilestone: boolean,
+  minutesPerDay: Minutes,
+): Pick<Task, 'duration' | 'durationUnit' | 'isMilestone'> {
+  if (isMilestone || task.duration > 0) return { duration: task.duration, durationUnit: task.durationUnit, isMilestone }
+  return { duration: minutesPerDay, durationUnit: task.durationUnit, isMilestone: false }
+}
