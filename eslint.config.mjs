@@ -4,6 +4,12 @@ import boundaries from 'eslint-plugin-boundaries'
 import globals from 'globals'
 import reactHooks from 'eslint-plugin-react-hooks'
 
+/** What no renderer file imports; blocks that set no-restricted-imports for some renderer files repeat these. */
+const rendererBans = [
+  { group: ['dexie', 'dexie-*'], message: 'Only src/renderer/src/db imports Dexie.' },
+  { group: ['electron', 'electron/*', 'node:*'], message: 'The renderer never imports Electron or Node.' },
+]
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist-web/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
   js.configs.recommended,
@@ -74,8 +80,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['dexie', 'dexie-*'], message: 'Only src/renderer/src/db imports Dexie.' },
-            { group: ['electron', 'electron/*', 'node:*'], message: 'The renderer never imports Electron or Node.' },
+            ...rendererBans,
           ],
         },
       ],
@@ -90,8 +95,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['dexie', 'dexie-*'], message: 'Only src/renderer/src/db imports Dexie.' },
-            { group: ['electron', 'electron/*', 'node:*'], message: 'The renderer never imports Electron or Node.' },
+            ...rendererBans,
             { group: ['**/features/*', '**/features/*/**'], message: 'Shared UI parts and stores import no feature.' },
           ],
         },
@@ -108,8 +112,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['dexie', 'dexie-*'], message: 'Only src/renderer/src/db imports Dexie.' },
-            { group: ['electron', 'electron/*', 'node:*'], message: 'The renderer never imports Electron or Node.' },
+            ...rendererBans,
             { group: ['**/features/resources/**', '../resources/*'], message: 'The workspace does not import resources; resources add to it through WorkspaceExtension.' },
           ],
         },
