@@ -9,7 +9,7 @@ import {
   type RenewalCycle,
 } from './cycle'
 import { educationEntryUnits, type EducationEntry } from './model'
-import { unitAmount, unitLabel, unitMonthlyRate, unitNumber, unitRound } from './units'
+import { unitAmount, unitApproximate, unitLabel, unitMonthlyRate, unitNumber, unitRound } from './units'
 
 /** The name under which a yearly total (`unitsPerYear`) shows among the yearly categories. */
 export const yearlyTotalLabel = 'In total'
@@ -125,7 +125,12 @@ const byDateThenKey = (a: Piece, b: Piece) =>
  * Spreads pieces over rules: in date order, each piece counts up to the remaining room of every capped rule it
  * falls under (its category, the parent categories, total rules). Earlier activities count first.
  */
-function allocate(specs: readonly RuleSpec[], pieces: readonly Piece[], acceptAnyCategory: boolean): Allocation {
+function allocate(
+  specs: readonly RuleSpec[],
+  pieces: readonly Piece[],
+  acceptAnyCategory: boolean,
+  knownCategories: ReadonlySet<string>,
+): Allocation {
   const byCategory = new Map<string, CategoryRule>()
   for (const spec of specs) if (!spec.isTotal) byCategory.set(spec.rule.category, spec.rule)
   const totals = specs.filter((spec) => spec.isTotal).map((spec) => spec.rule)
@@ -146,7 +151,7 @@ function allocate(specs: readonly RuleSpec[], pieces: readonly Piece[], acceptAn
       chain.push(rule)
       rule = rule.within === undefined ? undefined : byCategory.get(rule.within)
     }
-    if (chain.length === 0 && !acceptAnyCategory) {
+    if (chain.length === 0 && !acceptAnyCategory && !knownCategories.has(piece.category)) {
       counted.set(piece.key, 0)
       reasons.set(piece.key, `"${piece.category}" is not a category of this certification`)
       continue
@@ -235,6 +240,8 @@ export function progressOfCycle(
   carriedIn: readonly CarriedUnits[] = [],
 ): CycleProgress {
   const acceptAny = rulesAcceptAnyCategory(rules)
+  // A category with a yearly rule only is known at cycle level too.
+  const known = new Set(ruleCategories(rules))
   const inCycle = entries.filter((entry) => cycleCounts(cycle, entry.date))
   const limitReasons = new Map<string, string>()
   const pieces: Piece[] = []
@@ -252,7 +259,7 @@ export function progressOfCycle(
       units: carried.units,
     }),
   )
-  const cycleAllocation = allocate(specsOf(rules, false), [...carriedPieces, ...pieces], acceptAny)
+  const cycleAllocation = allocate(specsOf(rules, false), [...carriedPieces, ...pieces], acceptAny, known)
 
   const yearlySpecs = specsOf(rules, true)
   const yearSpans = yearlySpecs.length > 0 ? cycleYears(cycle) : []
@@ -262,7 +269,7 @@ export function progressOfCycle(
     const isLast = span.index === yearSpans.length - 1
     const yearPieces = pieces.filter((piece) => piece.date >= span.start && (isLast || piece.date <= span.end))
     for (const piece of yearPieces) yearOf.set(piece.entryId, span.index)
-    const allocation = allocate(yearlySpecs, yearPieces, true)
+    const allocation = allocate(yearlySpecs, yearPieces, acceptAny, known)
     for (const [key, units] of allocation.counted) {
       const before = cycleAllocation.counted.get(key) ?? 0
       if (units + epsilon < before) {
@@ -492,7 +499,7 @@ export function progressPace(progress: CycleProgress, today: IsoDate): Pace {
     return {
       ...base,
       status: 'behind',
-      message: `Behind: ${counted}, ${unitNumber(expectedByToday)} expected by today; ${perMonth(neededPerMonth)} to finish on time (by ${cycle.end}).`,
+      message: `Behind: ${counted}, about ${unitNumber(unitApproximate(expectedByToday))} expected by today; ${perMonth(neededPerMonth)} to finish on time (by ${cycle.end}).`,
     }
   }
   return {

@@ -37,6 +37,18 @@ export function studyPlanFirstWeek(day: IsoDate): IsoDate {
   return dateAddDays(day, weekday === 1 ? 0 : (8 - weekday) % 7)
 }
 
+const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const
+
+/**
+ * When the study weeks of a plan made on `today` start, as the form's hint says it: "today (Monday 2026-12-07)" on
+ * a Monday, else "Monday 2026-12-14" (the rule `studyPlanBuild` applies).
+ */
+export function studyPlanStartText(today: IsoDate): string {
+  const first = studyPlanFirstWeek(today)
+  const name = weekdayNames[dateWeekday(dateToDayNumber(first))] ?? ''
+  return first === today ? `today (${name} ${first})` : `${name} ${first}`
+}
+
 /**
  * Builds a Gantry plan for preparing a certification exam: milestones for the application (only for exams that need
  * one), the booking and the exam day (each fixed to its date with a must-start-on constraint when known), and a

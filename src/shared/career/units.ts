@@ -31,13 +31,18 @@ export function unitAmount(unitName: string | null, count: number): string {
 }
 
 /**
- * A monthly rate as people say it: whole numbers from 10 up, one decimal below, and never "0" for a rate above
- * zero ("about 23", "about 1.7", "about 0.1").
+ * A figure as people say it after "about": whole numbers from 10 up, one decimal below, and never "0" for a value
+ * above zero ("about 23", "about 1.7", "about 0.1").
  */
-export function unitMonthlyRate(value: number): number {
+export function unitApproximate(value: number): number {
   if (value <= 0) return 0
   if (value >= 10) return Math.round(value)
   return Math.max(0.1, Math.round(value * 10) / 10)
+}
+
+/** A monthly rate as people say it (see `unitApproximate`). */
+export function unitMonthlyRate(value: number): number {
+  return unitApproximate(value)
 }
 
 /** Whether `value` is a whole multiple of `step` (0.25 steps: 1.25 yes, 0.3 no), allowing float error. */

@@ -191,23 +191,20 @@ const primaryKinds = new Set<DeadlineKind>(['expiry', 'suspension-end', 'exam'])
 
 /**
  * The next `limit` deadlines on or after `today`, in date order. Places go first to each certification's nearest
- * expiry, suspension end or exam day (so one certification never pushes another off the list), then to the other
- * expiries and exams, then to bookings, applications and goals, nearest first within each tier.
+ * expiry, suspension end or exam day (so neither goals nor one certification's later dates push another
+ * certification off the list), then to every other deadline, nearest first.
  */
 export function careerUpcomingDeadlines(data: CareerData, today: IsoDate, limit: number): CareerDeadline[] {
   const upcoming = careerDeadlines(data).filter((deadline) => deadline.date >= today)
   const seen = new Set<string>()
   const first: CareerDeadline[] = []
-  const second: CareerDeadline[] = []
-  const third: CareerDeadline[] = []
+  const rest: CareerDeadline[] = []
   for (const deadline of upcoming) {
-    if (!primaryKinds.has(deadline.kind) || deadline.certificationId === null) third.push(deadline)
-    else if (seen.has(deadline.certificationId)) second.push(deadline)
-    else {
+    if (primaryKinds.has(deadline.kind) && deadline.certificationId !== null && !seen.has(deadline.certificationId)) {
       seen.add(deadline.certificationId)
       first.push(deadline)
-    }
+    } else rest.push(deadline)
   }
-  const chosen = [...first, ...second, ...third].slice(0, Math.max(0, limit))
+  const chosen = [...first, ...rest].slice(0, Math.max(0, limit))
   return chosen.sort((a, b) => (a.date === b.date ? a.key.localeCompare(b.key) : a.date < b.date ? -1 : 1))
 }

@@ -52,8 +52,15 @@ export const careerDbSchemas = {
 
 export const careerDbVersion = 3
 
-/** A version-1 certification row: no renewals, no printed expiry. */
-export type CertificationRowV1 = Omit<CertificationRecord, 'renewals' | 'expiresOnOverride'>
+/** A version-1 certification row: no renewals, no printed expiry, no study-plan link. */
+export type CertificationRowV1 = Omit<CertificationRecord, 'renewals' | 'expiresOnOverride' | 'studyPlanId'>
+
+/** A version-1 and version-2 education row: one certification, one category. */
+export type EducationRowV2 = Omit<EducationEntry, 'certificationIds' | 'parts' | 'activityType' | 'evidence'> & {
+  certificationId: string
+  category: string
+  units: number
+}
 
 /** Applies the version-2 data changes inside the upgrade transaction. */
 async function upgradeToVersion2(transaction: Transaction): Promise<void> {
