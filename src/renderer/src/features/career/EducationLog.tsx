@@ -61,6 +61,7 @@ export function EducationLog({
   const [alsoFor, setAlsoFor] = useState<string[]>([])
   const [problem, setProblem] = useState<FieldProblem>(null)
   const [lastSaved, setLastSaved] = useState<string | null>(null)
+  const [isSaving, setIsSaving] = useState(false)
   const entries = allEntries.filter((entry) => entry.certificationIds.includes(record.id))
   const prefix = `log-${record.id}`
   const errorId = `${prefix}-error`
@@ -101,19 +102,32 @@ export function EducationLog({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
+    if (isSaving) return
     setLastSaved(null)
+    const submitted = draft
     const ids = [primaryId, ...others.map((other) => other.record.id).filter((id) => alsoFor.includes(id))]
-    const result = await save(ids, draft, editing?.id)
+    setIsSaving(true)
+    let result: FieldProblem
+    try {
+      result = await save(ids, submitted, editing?.id)
+    } finally {
+      setIsSaving(false)
+    }
     setProblem(result)
     if (result !== null) return
-    const split = draft.parts.length > 1 ? ` across ${draft.parts.length} categories` : ''
+    const split = submitted.parts.length > 1 ? ` across ${submitted.parts.length} categories` : ''
     setLastSaved(
       editing === null
-        ? `Logged ${formatUnits(primaryRules.unitName, total)}${split}: ${draft.activity.trim()}.`
-        : `Saved the changes to ${draft.activity.trim()}.`,
+        ? `Logged ${formatUnits(primaryRules.unitName, total)}${split}: ${submitted.activity.trim()}.`
+        : `Saved the changes to ${submitted.activity.trim()}.`,
     )
     setEditing(null)
-    setDraft({ ...educationDraftEmpty(draft.date, draft.parts[0]?.category ?? defaultCategory) })
+    // Typing done while the activity was being stored belongs to the next one: keep it.
+    setDraft((current) =>
+      current === submitted
+        ? educationDraftEmpty(submitted.date, submitted.parts[0]?.category ?? defaultCategory)
+        : current,
+    )
     setAlsoFor([])
   }
 
@@ -353,7 +367,7 @@ export function EducationLog({
         </div>
         <FieldError id={errorId} problem={problem} />
         <div className="career-actions">
-          <button type="submit" className="button button-primary">
+          <button type="submit" className="button button-primary" disabled={isSaving}>
             {editing === null ? 'Log activity' : 'Save changes'}
           </button>
           {editing !== null && (
