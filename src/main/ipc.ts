@@ -17,10 +17,10 @@ import { RecentFiles } from './files/recent-files'
 import { RecoveryStore } from './files/recovery'
 import { SafeSaveError, decodeText, readFileCapped, safeSave } from './files/safe-save'
 import { csvMaxBytes, importCsvFile, importMspdiFile, mspdiMaxBytes, type MspdiParser } from './import'
-import { exportNow, exportPlanCsv, exportPlanMspdi, exportPlanXlsx } from './export'
+import { exportPlanCsv, exportPlanMspdi, exportPlanXlsx } from './export'
 import { excelJs } from './export/xlsx'
 import { educationLogCsv, educationLogExportMaxRows, educationLogExportRowSchema, educationLogWorkbook } from '../shared/career/log'
-import { dateToWallMinutes } from '../shared/domain/dates'
+import { dateLocalNow, dateToWallMinutes } from '../shared/domain/dates'
 import { xlsxRender } from '../shared/formats/xlsx/render'
 
 /** Electron's dialog functions, as plain parameters (the shapes are Electron's, narrowed to what Gantry uses). */
@@ -366,7 +366,7 @@ export function createIpcHandlers(deps: MainDeps): IpcHandlers {
         isXlsx ? { name: 'Excel workbook', extensions: ['xlsx'] } : { name: 'CSV (comma-separated values)', extensions: ['csv'] },
       )
       const content = isXlsx
-        ? await xlsxRender(educationLogWorkbook(request.rows, dateToWallMinutes(exportNow())), excelJs)
+        ? await xlsxRender(educationLogWorkbook(request.rows, dateToWallMinutes(dateLocalNow())), excelJs)
         : educationLogCsv(request.rows)
       await safeSave(path, content, { keepBackup: false })
       return { fileName: basename(path) }

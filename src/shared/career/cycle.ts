@@ -1,5 +1,5 @@
 import type { IsoDate } from '../domain/model'
-import { dateAddDays, dateToDayNumber } from '../domain/dates'
+import { dateAddDays, dateDaysInMonth, dateToDayNumber } from '../domain/dates'
 import { catalogueFind, type CategoryRule, type Membership, type RenewalGroup } from './catalogue'
 import type { CertificationDisplayStatus, CertificationRecord } from './model'
 
@@ -105,10 +105,6 @@ export function rulesAcceptUnitsOf(to: CertificationRules, from: CertificationRu
   return to.unitPool === from.unitPool || to.acceptsUnitPools.includes(from.unitPool)
 }
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
-}
-
 /**
  * Adds whole years to a day. A 29 February that lands in a common year becomes 28 February (the last day of
  * the same month), so a cycle never ends later than the anniversary: 2024-02-29 + 3 years = 2027-02-28,
@@ -117,7 +113,7 @@ function daysInMonth(year: number, month: number): number {
 export function cycleAddYears(day: IsoDate, years: number): IsoDate {
   const year = Number(day.slice(0, 4)) + years
   const month = Number(day.slice(5, 7))
-  const dayOfMonth = Math.min(Number(day.slice(8, 10)), daysInMonth(year, month))
+  const dayOfMonth = Math.min(Number(day.slice(8, 10)), dateDaysInMonth(year, month))
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}`
 }
 

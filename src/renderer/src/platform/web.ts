@@ -15,6 +15,7 @@ import {
   planFileSerialize,
 } from '../../../shared/formats/plan-file'
 import { educationLogCsv, educationLogWorkbook } from '../../../shared/career/log'
+import { dateLocalNow, dateToWallMinutes } from '../../../shared/domain/dates'
 import { xlsxRender, type ExcelJsLike } from '../../../shared/formats/xlsx/render'
 import { webDownload, webPickFile, webSafeFileName } from './web-files'
 import {
@@ -164,7 +165,7 @@ export function createWebPlatform(): GantryPlatform {
       // ExcelJS is a large bundle: loaded only when a workbook is made, as for plan exports.
       const module = (await import('exceljs')) as unknown as { default?: ExcelJsLike } & ExcelJsLike
       const fileName = webSafeFileName(suggestedName, 'xlsx')
-      const bytes = await xlsxRender(educationLogWorkbook(rows), module.default ?? module)
+      const bytes = await xlsxRender(educationLogWorkbook(rows, dateToWallMinutes(dateLocalNow())), module.default ?? module)
       webDownload(fileName, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       return ok({ fileName })
     },
