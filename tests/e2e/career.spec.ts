@@ -302,7 +302,7 @@ test('study plan: one command creates a Gantry plan that opens in the planning w
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
 })
 
-test("PeopleCert: no application for the exam, the real CPD categories, one activity 0.5 to 15 points", async ({
+test('PeopleCert: no application for the exam, the real CPD categories, one activity 0.5 to 15 points', async ({
   page,
   bridge: _bridge,
 }) => {
@@ -340,7 +340,10 @@ test("PeopleCert: no application for the exam, the real CPD categories, one acti
   await expect(page.getByRole('table', { name: 'Logged activities' }).getByRole('row')).toHaveCount(2)
 })
 
-test('a PMP past its cycle end is suspended, not expired, and says by when to renew', async ({ page, bridge: _bridge }) => {
+test('a PMP past its cycle end is suspended, not expired, and says by when to renew', async ({
+  page,
+  bridge: _bridge,
+}) => {
   const now = new Date()
   const pad = (value: number) => String(value).padStart(2, '0')
   const day = (offset: number) => {
@@ -354,15 +357,19 @@ test('a PMP past its cycle end is suspended, not expired, and says by when to re
   const suspensionEnd = cycleAddYears(expiry, 1)
   await page.goto('index.html')
   await openCareer(page, 'Certifications')
-  await page.getByLabel('Certification', { exact: true }).selectOption({ label: 'Project Management Professional (PMP)' })
+  await page
+    .getByLabel('Certification', { exact: true })
+    .selectOption({ label: 'Project Management Professional (PMP)' })
   await page.getByLabel('Status').selectOption({ label: 'Earned' })
   await page.getByLabel('Earned date').fill(earnedOn)
   await page.getByRole('button', { name: 'Add certification', exact: true }).click()
   await expect(page.getByTestId('cert-status')).toHaveText(`Suspended until ${suspensionEnd}`)
-  await expect(page.getByRole('table', { name: 'Certifications' })).toContainText(`Suspended until ${suspensionEnd}`)
-  await expect(page.getByRole('alert').filter({ hasText: `Suspended: the cycle ended on ${expiry}.` })).toContainText(
-    `Log the 60 PDUs still needed and renew by ${suspensionEnd} to reactivate it`,
+  await expect(page.getByRole('table', { name: 'Certifications' })).toContainText(
+    `Suspended until ${suspensionEnd}`,
   )
+  await expect(
+    page.getByRole('alert').filter({ hasText: `Suspended: the cycle ended on ${expiry}.` }),
+  ).toContainText(`Log the 60 PDUs still needed and renew by ${suspensionEnd} to reactivate it`)
   await page.getByRole('tab', { name: 'Overview' }).click()
   await expect(page.getByRole('list', { name: 'Warnings' })).toContainText(
     `Project Management Professional (PMP) is suspended: its cycle ended on ${expiry}. Renew by ${suspensionEnd} to reactivate it (60 PDUs still needed).`,
@@ -408,7 +415,9 @@ test('issue 18: a split activity counted for two certifications, PDUs carried ov
   await logActivity(page, 'Negotiation seminar', 'Power Skills', '20', '2021-06-02')
   await logActivity(page, 'Finance for PMs', 'Business Acumen', '20', '2021-06-03')
   await logActivity(page, 'PMI chapter congress', 'Power Skills', '12', '2023-10-01')
-  await expect(page.getByRole('status').filter({ hasText: 'Logged 12 PDUs: PMI chapter congress.' })).toBeVisible()
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Logged 12 PDUs: PMI chapter congress.' }),
+  ).toBeVisible()
 
   // The certificate is suspended (not "expired") after its cycle end; renew by continuing education.
   await expect(page.getByTestId('cert-status')).toHaveText(
@@ -440,9 +449,16 @@ test('issue 18: a split activity counted for two certifications, PDUs carried ov
   const link = `https://example.org/certificates/${'x'.repeat(300)}`
   await form.getByLabel('Evidence').fill(link)
   await form.getByRole('button', { name: 'Log activity' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Logged 4 PDUs across 2 categories: Scrum at scale workshop.' })).toBeVisible()
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'Logged 4 PDUs across 2 categories: Scrum at scale workshop.' }),
+  ).toBeVisible()
   await expect(page.getByTestId('cycle-summary')).toContainText('16 of 60 PDUs count toward this cycle')
-  const row = page.getByRole('table', { name: 'Logged activities' }).getByRole('row').filter({ hasText: 'Scrum at scale workshop' })
+  const row = page
+    .getByRole('table', { name: 'Logged activities' })
+    .getByRole('row')
+    .filter({ hasText: 'Scrum at scale workshop' })
   await expect(row).toContainText('Ways of Working: 2.5')
   await expect(row).toContainText('Power Skills: 1.5')
   await expect(row).toContainText('PMI Agile Certified Practitioner (PMI-ACP)')
@@ -457,13 +473,18 @@ test('issue 18: a split activity counted for two certifications, PDUs carried ov
   await page.getByRole('button', { name: 'PMI Agile Certified Practitioner (PMI-ACP)' }).click()
   await expect(page.getByTestId('cycle-summary')).toContainText('4 of 30 PDUs count toward this cycle')
   await expect(
-    page.getByRole('table', { name: 'Logged activities' }).getByRole('row').filter({ hasText: 'Scrum at scale workshop' }),
+    page
+      .getByRole('table', { name: 'Logged activities' })
+      .getByRole('row')
+      .filter({ hasText: 'Scrum at scale workshop' }),
   ).toContainText('Project Management Professional (PMP)')
 
   // The whole log: filter, totals, export through main.
   await page.getByRole('tab', { name: 'Education log' }).click()
   await expect(page.getByTestId('log-total')).toHaveText('5 activities: 76 PDUs for 2 certifications.')
-  await page.getByLabel('Certification', { exact: true }).selectOption({ label: 'PMI Agile Certified Practitioner (PMI-ACP)' })
+  await page
+    .getByLabel('Certification', { exact: true })
+    .selectOption({ label: 'PMI Agile Certified Practitioner (PMI-ACP)' })
   await expect(page.getByTestId('log-total')).toHaveText('1 activity of 5: 4 PDUs.')
   await page.getByRole('button', { name: 'Clear filters' }).click()
   await page.getByLabel('Year', { exact: true }).selectOption('2021')
@@ -475,17 +496,25 @@ test('issue 18: a split activity counted for two certifications, PDUs carried ov
   const csvPath = bridge.path('education-log.csv')
   bridge.dialog.queueSave(csvPath)
   await page.getByRole('button', { name: 'Export to CSV…' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Education log with 5 activities saved to education-log.csv.' })).toBeVisible()
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'Education log with 5 activities saved to education-log.csv.' }),
+  ).toBeVisible()
   const csv = await readFile(csvPath, 'utf8')
   const lines = csv.split('\r\n')
-  expect(lines[0]).toBe('\uFEFFEntry,Date,Activity,Activity type,Provider,Category,Units,Unit,Counts toward,Evidence,Note')
+  expect(lines[0]).toBe(
+    '\uFEFFEntry,Date,Activity,Activity type,Provider,Category,Units,Unit,Counts toward,Evidence,Note',
+  )
   expect(lines[1]).toBe(
     `1,2024-06-01,Scrum at scale workshop,Course or training,Agile Alliance,Ways of Working,2.5,PDUs,Project Management Professional (PMP); PMI Agile Certified Practitioner (PMI-ACP),${link},`,
   )
   expect(lines[2]).toBe(
     `1,2024-06-01,Scrum at scale workshop,Course or training,Agile Alliance,Power Skills,1.5,PDUs,Project Management Professional (PMP); PMI Agile Certified Practitioner (PMI-ACP),${link},`,
   )
-  expect(lines[3]).toBe('2,2023-10-01,PMI chapter congress,,,Power Skills,12,PDUs,Project Management Professional (PMP),,')
+  expect(lines[3]).toBe(
+    '2,2023-10-01,PMI chapter congress,,,Power Skills,12,PDUs,Project Management Professional (PMP),,',
+  )
   expect(lines).toHaveLength(8) // header, 6 lines (the split activity has two), and the final CRLF
 
   const xlsxPath = bridge.path('education-log.xlsx')
@@ -494,7 +523,19 @@ test('issue 18: a split activity counted for two certifications, PDUs carried ov
   await expect(page.getByRole('status').filter({ hasText: 'saved to education-log.xlsx' })).toBeVisible()
   const book = await openpyxlRead(xlsxPath)
   expect(book.sheets).toEqual(['Education log', 'Totals'])
-  expect(book.rows[0]).toEqual(['Entry', 'Date', 'Activity', 'Activity type', 'Provider', 'Category', 'Units', 'Unit', 'Counts toward', 'Evidence', 'Note'])
+  expect(book.rows[0]).toEqual([
+    'Entry',
+    'Date',
+    'Activity',
+    'Activity type',
+    'Provider',
+    'Category',
+    'Units',
+    'Unit',
+    'Counts toward',
+    'Evidence',
+    'Note',
+  ])
   expect(book.rows[2]).toEqual([
     1,
     '2024-06-01',

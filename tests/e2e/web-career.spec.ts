@@ -18,7 +18,9 @@ test('the education log downloads as CSV and as an Excel workbook', async ({ pag
   await page.goto('index.html')
   await page.getByRole('button', { name: 'Career', exact: true }).click()
   await page.getByRole('tab', { name: 'Certifications' }).click()
-  await page.getByLabel('Certification', { exact: true }).selectOption({ label: 'Project Management Professional (PMP)' })
+  await page
+    .getByLabel('Certification', { exact: true })
+    .selectOption({ label: 'Project Management Professional (PMP)' })
   await page.getByLabel('Status').selectOption({ label: 'Earned' })
   await page.getByLabel('Earned date').fill('2025-03-15')
   await page.getByRole('button', { name: 'Add certification', exact: true }).click()

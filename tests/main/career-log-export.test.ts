@@ -58,7 +58,10 @@ describe('career/exportLog', () => {
     deps.dialog.saveAnswers.push(join(root, 'log.xlsx'))
     const result = await handlers['career/exportLog'](appFrame, {
       format: 'xlsx',
-      rows: [line(), line({ entry: 2, date: '2025-06-10', activity: 'Mentoring', category: 'Giving Back', units: 3 })],
+      rows: [
+        line(),
+        line({ entry: 2, date: '2025-06-10', activity: 'Mentoring', category: 'Giving Back', units: 3 }),
+      ],
       suggestedName: 'log',
     })
     expect(result).toEqual({ ok: true, value: { fileName: 'log.xlsx' } })
@@ -71,7 +74,13 @@ types = [c.data_type for c in sheet[2]]
 print(json.dumps({'sheets': book.sheetnames, 'rows': rows, 'types': types, 'frozen': sheet.freeze_panes, 'filter': sheet.auto_filter.ref}))
 `
     const { stdout } = await run('/usr/bin/python3', ['-c', script, join(root, 'log.xlsx')])
-    const read = JSON.parse(stdout) as { sheets: string[]; rows: unknown[][]; types: string[]; frozen: string; filter: string }
+    const read = JSON.parse(stdout) as {
+      sheets: string[]
+      rows: unknown[][]
+      types: string[]
+      frozen: string
+      filter: string
+    }
     expect(read.sheets).toEqual(['Education log', 'Totals'])
     expect(read.rows[1]).toEqual([
       1,
@@ -101,23 +110,39 @@ print(json.dumps({'sheets': book.sheetnames, 'rows': rows, 'types': types, 'froz
       [line({ units: -1 })],
       [line({ note: 'x'.repeat(20_001) })],
     ]) {
-      const result = await handlers['career/exportLog'](appFrame, { format: 'csv', rows, suggestedName: 'log' })
+      const result = await handlers['career/exportLog'](appFrame, {
+        format: 'csv',
+        rows,
+        suggestedName: 'log',
+      })
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     }
-    const wrongFormat = await handlers['career/exportLog'](appFrame, { format: 'pdf', rows: [], suggestedName: 'log' })
+    const wrongFormat = await handlers['career/exportLog'](appFrame, {
+      format: 'pdf',
+      rows: [],
+      suggestedName: 'log',
+    })
     expect(wrongFormat.ok).toBe(false)
     expect(deps.dialog.saveCalls).toHaveLength(0)
     expect(readFileSync(target, 'utf8')).toBe('previous')
   })
 
   it('refuses a request from another page', async () => {
-    const result = await handlers['career/exportLog'](foreignFrame, { format: 'csv', rows: [line()], suggestedName: 'log' })
+    const result = await handlers['career/exportLog'](foreignFrame, {
+      format: 'csv',
+      rows: [line()],
+      suggestedName: 'log',
+    })
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } })
   })
 
   it('a canceled dialog writes nothing', async () => {
     deps.dialog.saveAnswers.push(null)
-    const result = await handlers['career/exportLog'](appFrame, { format: 'csv', rows: [line()], suggestedName: 'log' })
+    const result = await handlers['career/exportLog'](appFrame, {
+      format: 'csv',
+      rows: [line()],
+      suggestedName: 'log',
+    })
     expect(result).toMatchObject({ ok: false, error: { code: 'canceled' } })
   })
 })

@@ -1,7 +1,12 @@
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { careerDataEmpty, certificationMake, educationEntryMake, type CareerData } from '../../src/shared/career/model'
+import {
+  careerDataEmpty,
+  certificationMake,
+  educationEntryMake,
+  type CareerData,
+} from '../../src/shared/career/model'
 import type { GantryPlatform } from '../../src/shared/ipc/contract'
 import type { CareerDb } from '../../src/renderer/src/db/career-db'
 import { CareerDashboardCard } from '../../src/renderer/src/features/career/CareerDashboardCard'
@@ -77,10 +82,16 @@ describe('CareerDashboardCard', () => {
     expect(html).toContain('career-warning is-warning')
   })
 
-  it('keeps every certification\'s expiry among the next deadlines, however many goals come first', () => {
+  it("keeps every certification's expiry among the next deadlines, however many goals come first", () => {
     const data = scenario()
     for (let index = 0; index < 8; index++)
-      data.goals.push({ id: `x${index}`, title: `Small goal ${index}`, dueOn: '2026-12-01', isDone: false, doneOn: null })
+      data.goals.push({
+        id: `x${index}`,
+        title: `Small goal ${index}`,
+        dueOn: '2026-12-01',
+        isDone: false,
+        doneOn: null,
+      })
     const html = render(data, '2026-11-26')
     const deadlines = html.slice(html.indexOf('aria-label="Next deadlines"'), html.indexOf('</ol>'))
     expect(deadlines).toContain('Project Management Professional (PMP) expires')
@@ -90,7 +101,9 @@ describe('CareerDashboardCard', () => {
 
   it('shows a suspended PMP as suspended, with the day it must be renewed by', () => {
     const html = render(scenario(), '2028-06-01')
-    expect(html).toContain('is suspended: its cycle ended on 2028-03-15. Renew by 2029-03-15 to reactivate it')
+    expect(html).toContain(
+      'is suspended: its cycle ended on 2028-03-15. Renew by 2029-03-15 to reactivate it',
+    )
     expect(html).not.toContain('expired')
   })
 

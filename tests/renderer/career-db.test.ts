@@ -105,7 +105,10 @@ describe('career database', () => {
     const db = open(freshName())
     await careerDbReplaceAll(db, sample())
     expect(await db.educationEntries.where('certificationIds').equals('c2').primaryKeys()).toEqual(['e2'])
-    expect((await db.educationEntries.where('certificationIds').equals('c1').primaryKeys()).sort()).toEqual(['e1', 'e2'])
+    expect((await db.educationEntries.where('certificationIds').equals('c1').primaryKeys()).sort()).toEqual([
+      'e1',
+      'e2',
+    ])
   })
 
   it('refuses an entry that names a certification that is not stored', async () => {
@@ -197,7 +200,11 @@ describe('upgrade from version 2', () => {
     v2.version(1).stores(careerDbSchemas[1])
     v2.version(2).stores(careerDbSchemas[2])
     await v2.table('certifications').add({
-      ...certificationMake('c1', { catalogueId: 'itil4-foundation', status: 'earned', earnedOn: '2024-01-10' }),
+      ...certificationMake('c1', {
+        catalogueId: 'itil4-foundation',
+        status: 'earned',
+        earnedOn: '2024-01-10',
+      }),
       studyPlanId: undefined,
     })
     await v2.table('educationEntries').add({
@@ -228,7 +235,10 @@ describe('upgrade from version 2', () => {
         note: 'notes stay',
       },
     ])
-    expect(db.educationEntries.schema.indexes.map((index) => index.name).sort()).toEqual(['certificationIds', 'date'])
+    expect(db.educationEntries.schema.indexes.map((index) => index.name).sort()).toEqual([
+      'certificationIds',
+      'date',
+    ])
   })
 })
 

@@ -18,10 +18,18 @@ function render(component: FunctionComponent, data: CareerData): string {
     throw new Error('not used while rendering')
   }
   const store = createCareerStore(
-    { db: {} as CareerDb, platform: {} as GantryPlatform, today: () => '2026-12-07', nowUtc: unused, newId: unused },
+    {
+      db: {} as CareerDb,
+      platform: {} as GantryPlatform,
+      today: () => '2026-12-07',
+      nowUtc: unused,
+      newId: unused,
+    },
     { data },
   )
-  return renderToStaticMarkup(createElement(CareerStoreContext.Provider, { value: store }, createElement(component)))
+  return renderToStaticMarkup(
+    createElement(CareerStoreContext.Provider, { value: store }, createElement(component)),
+  )
 }
 
 describe('salary tab', () => {
@@ -34,7 +42,10 @@ describe('salary tab', () => {
   })
 
   it('writes every range with one dash style', () => {
-    const hint = html.slice(html.indexOf('data-testid="salary-bands-hint"'), html.indexOf('</p>', html.indexOf('salary-bands-hint')))
+    const hint = html.slice(
+      html.indexOf('data-testid="salary-bands-hint"'),
+      html.indexOf('</p>', html.indexOf('salary-bands-hint')),
+    )
     expect(hint).toContain('Entry-level 55,000–75,000')
     expect(hint).toContain('Mid-level 75,000–95,000')
     expect(hint).toContain('Senior 95,000–120,000+')
@@ -68,7 +79,9 @@ describe('certifications tab', () => {
 
   it('shows a PMP after its cycle end as suspended until a date, not expired', () => {
     const data = careerDataEmpty()
-    data.certifications.push(certificationMake('pmp', { catalogueId: 'pmp', status: 'earned', earnedOn: '2023-06-01' }))
+    data.certifications.push(
+      certificationMake('pmp', { catalogueId: 'pmp', status: 'earned', earnedOn: '2023-06-01' }),
+    )
     const html = render(CertificationsSection, data)
     expect(html).toContain('Suspended until 2027-06-01')
     expect(html).not.toContain('>Expired<')
@@ -78,7 +91,9 @@ describe('certifications tab', () => {
 describe('renewal budget tab', () => {
   it('shows member and non-member totals and whether membership pays', () => {
     const data = careerDataEmpty()
-    data.certifications.push(certificationMake('pmp', { catalogueId: 'pmp', status: 'earned', earnedOn: '2025-03-15' }))
+    data.certifications.push(
+      certificationMake('pmp', { catalogueId: 'pmp', status: 'earned', earnedOn: '2025-03-15' }),
+    )
     const html = render(BudgetSection, data)
     expect(html).toContain('aria-label="Renewal budget 2028"')
     expect(html).toContain('Project Management Professional (PMP) renewal')

@@ -61,7 +61,11 @@ afterEach(async () => {
   for (const db of dbs.splice(0)) await db.delete()
 })
 
-function activity(category: string, units: string, change: Partial<EducationEntryDraft> = {}): EducationEntryDraft {
+function activity(
+  category: string,
+  units: string,
+  change: Partial<EducationEntryDraft> = {},
+): EducationEntryDraft {
   return {
     date: '2025-06-01',
     activity: 'Talk',
@@ -156,7 +160,12 @@ describe('career store', () => {
     ['negative units', activity('Power Skills', '-3'), 'parts.0.units', /negative/],
     ['non-numeric units', activity('Power Skills', 'ten'), 'parts.0.units', /must be a number/],
     ['a date in the future', activity('Power Skills', '2', { date: '2026-11-27' }), 'date', /in the future/],
-    ['a 100,000-character note', activity('Power Skills', '2', { note: 'x'.repeat(100_000) }), 'note', /at most 20,000/],
+    [
+      'a 100,000-character note',
+      activity('Power Skills', '2', { note: 'x'.repeat(100_000) }),
+      'note',
+      /at most 20,000/,
+    ],
   ])('refuses an activity with %s and stores nothing', async (_name, draft, field, message) => {
     const { store, db } = setup()
     await addScenario(store)
@@ -170,9 +179,11 @@ describe('career store', () => {
   it('logs a split activity once for two certifications, and edits it in place', async () => {
     const { store, db } = setup()
     await addScenario(store)
-    await store.getState().certificationSave(
-      certificationMake('acp-1', { catalogueId: 'pmi-acp', status: 'earned', earnedOn: '2025-04-01' }),
-    )
+    await store
+      .getState()
+      .certificationSave(
+        certificationMake('acp-1', { catalogueId: 'pmi-acp', status: 'earned', earnedOn: '2025-04-01' }),
+      )
     const split = activity('Ways of Working', '2', {
       activity: 'Scrum at scale',
       activityType: 'Course or training',
@@ -183,7 +194,9 @@ describe('career store', () => {
       ],
     })
     expect(await store.getState().educationSave(['pmp-1', 'acp-1'], split)).toBeNull()
-    const stored = (await careerDbLoad(db)).educationEntries.filter((entry) => entry.activity === 'Scrum at scale')
+    const stored = (await careerDbLoad(db)).educationEntries.filter(
+      (entry) => entry.activity === 'Scrum at scale',
+    )
     expect(stored).toHaveLength(1)
     expect(stored[0]).toMatchObject({
       certificationIds: ['pmp-1', 'acp-1'],
@@ -194,20 +207,38 @@ describe('career store', () => {
         { category: 'Power Skills', units: 1.5 },
       ],
     })
-    expect(await store.getState().educationSave(['pmp-1'], { ...split, activity: 'Scrum at scale, day 1' }, stored[0].id)).toBeNull()
-    const after = (await careerDbLoad(db)).educationEntries.filter((entry) => entry.activity.startsWith('Scrum at scale'))
+    expect(
+      await store
+        .getState()
+        .educationSave(['pmp-1'], { ...split, activity: 'Scrum at scale, day 1' }, stored[0].id),
+    ).toBeNull()
+    const after = (await careerDbLoad(db)).educationEntries.filter((entry) =>
+      entry.activity.startsWith('Scrum at scale'),
+    )
     expect(after).toHaveLength(1)
-    expect(after[0]).toMatchObject({ id: stored[0].id, activity: 'Scrum at scale, day 1', certificationIds: ['pmp-1'] })
+    expect(after[0]).toMatchObject({
+      id: stored[0].id,
+      activity: 'Scrum at scale, day 1',
+      certificationIds: ['pmp-1'],
+    })
   })
 
   it('refuses to count PRINCE2 CPD points toward the PMP, and stores nothing', async () => {
     const { store, db } = setup()
     await addScenario(store)
-    await store.getState().certificationSave(
-      certificationMake('p2', { catalogueId: 'prince2-practitioner', status: 'earned', earnedOn: '2025-04-01' }),
-    )
+    await store
+      .getState()
+      .certificationSave(
+        certificationMake('p2', {
+          catalogueId: 'prince2-practitioner',
+          status: 'earned',
+          earnedOn: '2025-04-01',
+        }),
+      )
     const before = await careerDbLoad(db)
-    const problem = await store.getState().educationSave(['p2', 'pmp-1'], activity('Professional Experience', '2'))
+    const problem = await store
+      .getState()
+      .educationSave(['p2', 'pmp-1'], activity('Professional Experience', '2'))
     expect(problem).toEqual({
       field: 'alsoFor',
       message:
@@ -220,8 +251,32 @@ describe('career store', () => {
     const { store, logExports } = setup()
     await addScenario(store)
     const rows: EducationLogExportRow[] = [
-      { entry: 1, date: '2025-06-01', activity: 'A', activityType: '', provider: '', category: 'Power Skills', units: 1, unit: 'PDUs', certifications: 'PMP', evidence: '', note: '' },
-      { entry: 1, date: '2025-06-01', activity: 'A', activityType: '', provider: '', category: 'Ways of Working', units: 2, unit: 'PDUs', certifications: 'PMP', evidence: '', note: '' },
+      {
+        entry: 1,
+        date: '2025-06-01',
+        activity: 'A',
+        activityType: '',
+        provider: '',
+        category: 'Power Skills',
+        units: 1,
+        unit: 'PDUs',
+        certifications: 'PMP',
+        evidence: '',
+        note: '',
+      },
+      {
+        entry: 1,
+        date: '2025-06-01',
+        activity: 'A',
+        activityType: '',
+        provider: '',
+        category: 'Ways of Working',
+        units: 2,
+        unit: 'PDUs',
+        certifications: 'PMP',
+        evidence: '',
+        note: '',
+      },
     ]
     expect(await store.getState().exportLog('xlsx', rows)).toBe(true)
     expect(logExports).toEqual([{ format: 'xlsx', rows, suggestedName: 'gantry-education-log-2026-11-26' }])
@@ -230,7 +285,9 @@ describe('career store', () => {
       text: 'Education log with 1 activity saved to gantry-education-log-2026-11-26.xlsx.',
     })
     expect(await store.getState().exportLog('csv', [])).toBe(false)
-    expect(store.getState().message?.text).toBe('There are no logged activities to export with these filters.')
+    expect(store.getState().message?.text).toBe(
+      'There are no logged activities to export with these filters.',
+    )
   })
 
   it('links a certification to its study plan', async () => {

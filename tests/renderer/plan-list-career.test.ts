@@ -2,7 +2,12 @@ import { createElement, isValidElement, type ReactElement, type ReactNode } from
 import { renderToStaticMarkup } from 'react-dom/server'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { StoreApi } from 'zustand'
-import { careerDataEmpty, certificationMake, educationEntryMake, type CareerData } from '../../src/shared/career/model'
+import {
+  careerDataEmpty,
+  certificationMake,
+  educationEntryMake,
+  type CareerData,
+} from '../../src/shared/career/model'
 import type { GantryPlatform } from '../../src/shared/ipc/contract'
 import {
   PlanList,

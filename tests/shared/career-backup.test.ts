@@ -106,7 +106,9 @@ describe('career backup', () => {
       'units as text',
       (data) => ({
         ...data,
-        educationEntries: [{ ...data.educationEntries[0], parts: [{ category: 'Ways of Working', units: '10' }] }],
+        educationEntries: [
+          { ...data.educationEntries[0], parts: [{ category: 'Ways of Working', units: '10' }] },
+        ],
       }),
     ],
     ['an entry with no parts', (data) => ((data.educationEntries[0].parts = []), data)],

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { careerRenewalBudget } from '../../src/shared/career/budget'
-import { careerDataEmpty, certificationMake, type CareerData, type CertificationRecord } from '../../src/shared/career/model'
+import {
+  careerDataEmpty,
+  certificationMake,
+  type CareerData,
+  type CertificationRecord,
+} from '../../src/shared/career/model'
 
 const earned = (id: string, catalogueId: string, earnedOn: string): CertificationRecord =>
   certificationMake(id, { catalogueId, status: 'earned', earnedOn })
@@ -30,7 +35,9 @@ describe('renewal budget per year (member and non-member)', () => {
       ['Project Management Professional (PMP) renewal', '2028-03-15', 150, 60],
       ['PMI membership dues', null, 0, 129],
     ])
-    expect(budget.find((item) => item.year === 2028)?.totals).toEqual([{ currency: 'USD', nonMember: 150, member: 189 }])
+    expect(budget.find((item) => item.year === 2028)?.totals).toEqual([
+      { currency: 'USD', nonMember: 150, member: 189 },
+    ])
   })
 
   it('Scrum Alliance charges only the highest certification held', () => {
@@ -40,12 +47,20 @@ describe('renewal budget per year (member and non-member)', () => {
       1,
     )
     expect(budget[0].lines.map((line) => [line.title, line.date, line.nonMember])).toEqual([
-      ['Advanced Certified ScrumMaster (A-CSM) renewal (also renews Certified ScrumMaster (CSM))', '2027-06-01', 175],
+      [
+        'Advanced Certified ScrumMaster (A-CSM) renewal (also renews Certified ScrumMaster (CSM))',
+        '2027-06-01',
+        175,
+      ],
     ])
   })
 
   it('a fee that is not known is listed without an amount, and the total says so', () => {
-    const budget = careerRenewalBudget(withCertifications(earned('itil', 'itil4-foundation', '2024-01-10')), '2027-01-01', 1)
+    const budget = careerRenewalBudget(
+      withCertifications(earned('itil', 'itil4-foundation', '2024-01-10')),
+      '2027-01-01',
+      1,
+    )
     expect(budget[0].lines[0]).toMatchObject({ nonMember: null, member: null })
     expect(budget[0].lines[0].note).toMatch(/PeopleCert subscription/)
     expect(budget[0].hasUnknownFees).toBe(true)
@@ -53,7 +68,11 @@ describe('renewal budget per year (member and non-member)', () => {
   })
 
   it('a suspended certification is due now', () => {
-    const budget = careerRenewalBudget(withCertifications(earned('pmp', 'pmp', '2023-03-15')), '2026-06-01', 1)
+    const budget = careerRenewalBudget(
+      withCertifications(earned('pmp', 'pmp', '2023-03-15')),
+      '2026-06-01',
+      1,
+    )
     expect(budget[0].lines[0]).toMatchObject({ date: '2026-03-15', note: 'Suspended: renew by 2027-03-15.' })
   })
 

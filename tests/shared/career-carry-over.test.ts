@@ -52,7 +52,10 @@ describe('carry-over at the cycle edge (PMP, up to 20 PDUs)', () => {
     ['exactly the limit', '2023-09-01', 20, 20],
     ['a quarter PDU', '2024-01-01', 0.25, 0.25],
   ])('surplus earned on %s (%s): %d PDUs above the requirement carry %d', (_name, date, units, expected) => {
-    const result = carryOverOut(rules('pmp'), cycle1, [...requirementMet(), entry(date, [['Power Skills', units]])])
+    const result = carryOverOut(rules('pmp'), cycle1, [
+      ...requirementMet(),
+      entry(date, [['Power Skills', units]]),
+    ])
     expect(carried(result)).toBe(expected)
   })
 
@@ -80,7 +83,10 @@ describe('carry-over at the cycle edge (PMP, up to 20 PDUs)', () => {
   })
 
   it('a split activity carries its later parts first, keeping their categories', () => {
-    const last = entry('2023-06-01', [['Power Skills', 3], ['Business Acumen', 5]])
+    const last = entry('2023-06-01', [
+      ['Power Skills', 3],
+      ['Business Acumen', 5],
+    ])
     const result = carryOverOut(rules('pmp'), cycle1, [
       entry('2021-06-01', [['Ways of Working', 20]]),
       entry('2021-06-02', [['Power Skills', 20]]),
@@ -111,7 +117,11 @@ describe('carry-over at the cycle edge (PMP, up to 20 PDUs)', () => {
 })
 
 describe('carried units in the next cycle', () => {
-  const withPmp = (route: 'units' | 'exam', renewedOn = '2024-03-01', entries: EducationEntry[] = []): CareerData => {
+  const withPmp = (
+    route: 'units' | 'exam',
+    renewedOn = '2024-03-01',
+    entries: EducationEntry[] = [],
+  ): CareerData => {
     const data = careerDataEmpty()
     data.certifications.push(
       certificationMake('pmp', {
@@ -125,7 +135,7 @@ describe('carried units in the next cycle', () => {
     return data
   }
 
-  it('a renewal by units brings the last year\'s surplus into the new cycle, where it counts first', () => {
+  it("a renewal by units brings the last year's surplus into the new cycle, where it counts first", () => {
     const [standing] = careerStandings(withPmp('units'), '2024-06-01')
     expect(standing.cycle).toMatchObject({ start: '2024-03-16', end: '2027-03-15' })
     expect(standing.progress?.carriedInUnits).toBe(12)
@@ -139,7 +149,10 @@ describe('carried units in the next cycle', () => {
   })
 
   it('an activity dated after the cycle end counts in the new cycle directly, not as carry-over', () => {
-    const [standing] = careerStandings(withPmp('units', '2024-03-01', [entry('2024-03-16', [['Power Skills', 2]])]), '2024-06-01')
+    const [standing] = careerStandings(
+      withPmp('units', '2024-03-01', [entry('2024-03-16', [['Power Skills', 2]])]),
+      '2024-06-01',
+    )
     expect(standing.progress?.carriedInUnits).toBe(12)
     expect(standing.progress?.countedTowardRequired).toBe(14)
   })

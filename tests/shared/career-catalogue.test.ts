@@ -27,7 +27,9 @@ describe('shipped catalogue', () => {
     const parsed = catalogueParse(readJson(resolve(dataFolder, 'certifications.json')))
     expect(parsed.ok).toBe(true)
     if (parsed.ok) expect(catalogueCertifications).toEqual(parsed.certifications)
-    expect(catalogueCertifications.map((entry) => entry.id)).toEqual(projectEntries().map((entry) => entry.id))
+    expect(catalogueCertifications.map((entry) => entry.id)).toEqual(
+      projectEntries().map((entry) => entry.id),
+    )
   })
 
   it('reads the shared source of truth with the same schema, and ships every certification it lists', () => {
@@ -50,11 +52,34 @@ describe('shipped catalogue', () => {
   it.each([
     ['an unknown key', (entry: Record<string, unknown>) => ({ ...entry, surprise: 1 }), 'surprise'],
     ['an id with spaces', (entry: Record<string, unknown>) => ({ ...entry, id: 'P M P' }), '0.id'],
-    ['a negative requirement', (entry: Record<string, unknown>) => ({ ...entry, unitsPerCycle: -1 }), '0.unitsPerCycle'],
-    ['a source that is not a web address', (entry: Record<string, unknown>) => ({ ...entry, sources: ['javascript:alert(1)'] }), '0.sources.0'],
-    ['a per-activity minimum above its maximum', (entry: Record<string, unknown>) => ({ ...entry, unitsPerActivity: { min: 16, max: 15 } }), '0.unitsPerActivity'],
-    ['an expiry flag that contradicts the validity', (entry: Record<string, unknown>) => ({ ...entry, expires: false }), '0.expires'],
-    ['a sub-category of a missing parent', (entry: Record<string, unknown>) => ({ ...entry, categoryRules: [{ category: 'Labs', within: 'Nothing', min: 1 }] }), '0.categoryRules'],
+    [
+      'a negative requirement',
+      (entry: Record<string, unknown>) => ({ ...entry, unitsPerCycle: -1 }),
+      '0.unitsPerCycle',
+    ],
+    [
+      'a source that is not a web address',
+      (entry: Record<string, unknown>) => ({ ...entry, sources: ['javascript:alert(1)'] }),
+      '0.sources.0',
+    ],
+    [
+      'a per-activity minimum above its maximum',
+      (entry: Record<string, unknown>) => ({ ...entry, unitsPerActivity: { min: 16, max: 15 } }),
+      '0.unitsPerActivity',
+    ],
+    [
+      'an expiry flag that contradicts the validity',
+      (entry: Record<string, unknown>) => ({ ...entry, expires: false }),
+      '0.expires',
+    ],
+    [
+      'a sub-category of a missing parent',
+      (entry: Record<string, unknown>) => ({
+        ...entry,
+        categoryRules: [{ category: 'Labs', within: 'Nothing', min: 1 }],
+      }),
+      '0.categoryRules',
+    ],
   ])('refuses %s, naming where', (_name, change, where) => {
     const first = projectEntries()[0]
     if (first === undefined) throw new Error('empty catalogue')
@@ -95,7 +120,8 @@ describe('shipped catalogue', () => {
   it('records a verification level for every rule the tracker applies', () => {
     for (const entry of catalogueCertifications) {
       const has = (field: string) => Object.hasOwn(entry.verification, field)
-      if (entry.carryOverMax !== null || entry.suspensionYears !== null) expect(has('carryOverMax'), entry.id).toBe(true)
+      if (entry.carryOverMax !== null || entry.suspensionYears !== null)
+        expect(has('carryOverMax'), entry.id).toBe(true)
       if (entry.suspensionYears !== null) expect(has('suspensionYears'), entry.id).toBe(true)
       if (entry.unitsPerActivity !== null) expect(has('unitsPerActivity'), entry.id).toBe(true)
       if (entry.unitsPerYear !== null) expect(has('unitsPerYear'), entry.id).toBe(true)

@@ -71,7 +71,11 @@ describe('expiry', () => {
     ['2026-06-30', 'earned'],
     ['2026-07-01', 'expired'], // PeopleCert has no suspension
   ] as const)('ITIL 4 Foundation on %s: %s', (today, status) => {
-    const record = certificationMake('x', { catalogueId: 'itil4-foundation', status: 'earned', earnedOn: '2023-06-30' })
+    const record = certificationMake('x', {
+      catalogueId: 'itil4-foundation',
+      status: 'earned',
+      earnedOn: '2023-06-30',
+    })
     expect(certificationEffectiveStatus(record, rulesOf(record), today)).toBe(status)
   })
 })
@@ -81,7 +85,13 @@ describe('renewal rollover', () => {
     const record = pmp({ renewals: [{ renewedOn: '2028-02-01', route: 'units' }] })
     expect(cycleList(record, rulesOf(record))).toEqual([
       { index: 0, start: '2025-03-15', end: '2028-03-15', suspensionEnd: '2029-03-15' },
-      { index: 1, start: '2028-03-16', end: '2031-03-15', suspensionEnd: '2032-03-15', countUntil: '2032-03-15' },
+      {
+        index: 1,
+        start: '2028-03-16',
+        end: '2031-03-15',
+        suspensionEnd: '2032-03-15',
+        countUntil: '2032-03-15',
+      },
     ])
     expect(certificationExpiry(record, rulesOf(record))).toBe('2031-03-15')
   })
@@ -118,7 +128,13 @@ describe('renewal rollover', () => {
   it('a renewal during the suspension keeps the cycle dates; what was earned until then counts for the lapsed cycle', () => {
     const record = pmp({ renewals: [{ renewedOn: '2028-09-01', route: 'units' }] })
     expect(cycleList(record, rulesOf(record))).toEqual([
-      { index: 0, start: '2025-03-15', end: '2028-03-15', suspensionEnd: '2029-03-15', countUntil: '2028-09-01' },
+      {
+        index: 0,
+        start: '2025-03-15',
+        end: '2028-03-15',
+        suspensionEnd: '2029-03-15',
+        countUntil: '2028-09-01',
+      },
       {
         index: 1,
         start: '2028-03-16',

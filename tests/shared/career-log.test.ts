@@ -11,7 +11,12 @@ import {
   educationLogTotals,
   educationLogWorkbook,
 } from '../../src/shared/career/log'
-import { careerDataEmpty, certificationMake, educationEntryMake, type CareerData } from '../../src/shared/career/model'
+import {
+  careerDataEmpty,
+  certificationMake,
+  educationEntryMake,
+  type CareerData,
+} from '../../src/shared/career/model'
 import { csvParse } from '../../src/shared/formats/csv'
 import { xlsxRender, type ExcelJsLike } from '../../src/shared/formats/xlsx/render'
 
@@ -116,8 +121,10 @@ describe('education log: filter and totals', () => {
     ])
   })
 
-  it('totals by certification count a shared activity under each, in each one\'s unit', () => {
-    expect(educationLogTotals(rows, 'certification').map((total) => [total.label, total.activities, total.units])).toEqual([
+  it("totals by certification count a shared activity under each, in each one's unit", () => {
+    expect(
+      educationLogTotals(rows, 'certification').map((total) => [total.label, total.activities, total.units]),
+    ).toEqual([
       ['Certified ScrumMaster (CSM)', 1, [{ unitName: 'SEU', units: 6.5 }]],
       ['PMI Agile Certified Practitioner (PMI-ACP)', 2, [{ unitName: 'PDU', units: 7.75 }]],
       ['Project Management Professional (PMP)', 2, [{ unitName: 'PDU', units: 9.5 }]],
@@ -143,11 +150,25 @@ describe('education log export', () => {
   it('CSV: BOM, CRLF, quoted text, formula-safe, numbers as numbers; reads back', () => {
     const text = educationLogCsv(lines)
     expect(text.startsWith('\uFEFF')).toBe(true)
-    expect(text.split('\r\n')[0]).toBe('\uFEFFEntry,Date,Activity,Activity type,Provider,Category,Units,Unit,Counts toward,Evidence,Note')
+    expect(text.split('\r\n')[0]).toBe(
+      '\uFEFFEntry,Date,Activity,Activity type,Provider,Category,Units,Unit,Counts toward,Evidence,Note',
+    )
     const parsed = csvParse(text.slice(1))
     if (!parsed.ok) throw new Error(parsed.error)
     expect(parsed.rows[0]).toEqual([...educationLogExportHeaders])
-    expect(parsed.rows[1]).toEqual(['1', '2026-01-15', "'=Risk webinar", '', 'ACME', 'Business Acumen', '1.25', 'PDUs', 'PMI Agile Certified Practitioner (PMI-ACP)', '', ''])
+    expect(parsed.rows[1]).toEqual([
+      '1',
+      '2026-01-15',
+      "'=Risk webinar",
+      '',
+      'ACME',
+      'Business Acumen',
+      '1.25',
+      'PDUs',
+      'PMI Agile Certified Practitioner (PMI-ACP)',
+      '',
+      '',
+    ])
     expect(parsed.rows[4][10]).toBe('Two days, "hands-on", with labs')
     expect(parsed.rows).toHaveLength(5)
   })

@@ -283,17 +283,32 @@ describe('PeopleCert yearly rules', () => {
 
 describe('one activity split across categories', () => {
   it('counts each part in its category', () => {
-    const progress = progressOfCycle(rules('pmp'), pmpCycle, [split([['Ways of Working', 2], ['Power Skills', 1.5]])])
+    const progress = progressOfCycle(rules('pmp'), pmpCycle, [
+      split([
+        ['Ways of Working', 2],
+        ['Power Skills', 1.5],
+      ]),
+    ])
     expect(category(progress, 'Ways of Working').countedUnits).toBe(2)
     expect(category(progress, 'Power Skills').countedUnits).toBe(1.5)
     expect(category(progress, 'Education').countedUnits).toBe(3.5)
-    expect(progress.entries[0]).toMatchObject({ countedUnits: 3.5, countedParts: [2, 1.5], notCountingUnits: 0 })
+    expect(progress.entries[0]).toMatchObject({
+      countedUnits: 3.5,
+      countedParts: [2, 1.5],
+      notCountingUnits: 0,
+    })
   })
 
   it('a part over a cap does not count, the other part still does', () => {
     const progress = progressOfCycle(rules('pmp'), pmpCycle, [
       entry('Giving Back', 20, '2025-05-01'),
-      split([['Giving Back', 10], ['Power Skills', 2]], '2025-06-01'),
+      split(
+        [
+          ['Giving Back', 10],
+          ['Power Skills', 2],
+        ],
+        '2025-06-01',
+      ),
     ])
     expect(progress.entries[1]).toMatchObject({
       countedUnits: 7,
@@ -304,7 +319,12 @@ describe('one activity split across categories', () => {
   })
 
   it('a part in an unknown category does not count', () => {
-    const progress = progressOfCycle(rules('pmp'), pmpCycle, [split([['Technical', 2], ['Power Skills', 1]])])
+    const progress = progressOfCycle(rules('pmp'), pmpCycle, [
+      split([
+        ['Technical', 2],
+        ['Power Skills', 1],
+      ]),
+    ])
     expect(progress.entries[0]).toMatchObject({ countedUnits: 1, countedParts: [0, 1] })
   })
 
@@ -312,7 +332,13 @@ describe('one activity split across categories', () => {
     const prince2 = rules('prince2-practitioner')
     const cycle: RenewalCycle = { index: 0, start: '2024-01-10', end: '2027-01-10' }
     const progress = progressOfCycle(prince2, cycle, [
-      split([['Professional Experience', 10], ['Professional Education', 8]], '2024-03-01'),
+      split(
+        [
+          ['Professional Experience', 10],
+          ['Professional Education', 8],
+        ],
+        '2024-03-01',
+      ),
     ])
     expect(progress.entries[0]).toMatchObject({
       countedUnits: 15,
@@ -361,8 +387,22 @@ describe('pace', () => {
       '2027-12-27',
       'Behind: 0 of 60 PDUs count so far, about 56 expected by today; about 23 PDUs a month to finish on time (by 2028-03-15).',
     ],
-    ['complete', [['Ways of Working', 20], ['Power Skills', 20], ['Business Acumen', 20]], '2026-01-01', 'All requirements of this cycle are met.'],
-    ['lapsed (no suspension known for this cycle)', [['Power Skills', 10]], '2028-03-16', 'The cycle ended on 2028-03-15 with 50 PDUs still missing.'],
+    [
+      'complete',
+      [
+        ['Ways of Working', 20],
+        ['Power Skills', 20],
+        ['Business Acumen', 20],
+      ],
+      '2026-01-01',
+      'All requirements of this cycle are met.',
+    ],
+    [
+      'lapsed (no suspension known for this cycle)',
+      [['Power Skills', 10]],
+      '2028-03-16',
+      'The cycle ended on 2028-03-15 with 50 PDUs still missing.',
+    ],
   ] as const)('says it plainly, with units: %s', (_name, rows, today, message) => {
     const progress = progressOfCycle(
       pmpRules,

@@ -2,7 +2,12 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { catalogueCertifications } from '../../src/shared/career/catalogue'
 import { carryOverOut } from '../../src/shared/career/carry-over'
-import { certificationRules, cycleLastYear, type CertificationRules, type RenewalCycle } from '../../src/shared/career/cycle'
+import {
+  certificationRules,
+  cycleLastYear,
+  type CertificationRules,
+  type RenewalCycle,
+} from '../../src/shared/career/cycle'
 import { icsEscapeText, icsFoldLine } from '../../src/shared/career/ics'
 import {
   certificationMake,
@@ -33,7 +38,9 @@ const scenario = fc.constantFrom(...withRules.map((entry) => entry.id)).chain((i
   return fc.tuple(fc.constant(rules), fc.array(entry, { maxLength: 30 }))
 })
 
-function entriesOf(rows: { parts: { category: string; units: number }[]; dayOffset: number }[]): EducationEntry[] {
+function entriesOf(
+  rows: { parts: { category: string; units: number }[]; dayOffset: number }[],
+): EducationEntry[] {
   return rows.map((row, index) =>
     educationEntryMake(`e${String(index).padStart(3, '0')}`, {
       certificationIds: ['x'],
@@ -56,11 +63,15 @@ describe('cycle progress invariants (any catalogue certification, any log)', () 
           expect(counting.countedUnits).toBeGreaterThanOrEqual(0)
           expect(counting.countedUnits).toBeLessThanOrEqual(units + 1e-9)
           expect(counting.countedUnits + counting.notCountingUnits).toBeCloseTo(units, 6)
-          expect(counting.countedParts.reduce((total, value) => total + value, 0)).toBeCloseTo(counting.countedUnits, 6)
+          expect(counting.countedParts.reduce((total, value) => total + value, 0)).toBeCloseTo(
+            counting.countedUnits,
+            6,
+          )
           counting.countedParts.forEach((value, index) =>
             expect(value).toBeLessThanOrEqual((entry.parts[index]?.units ?? 0) + 1e-9),
           )
-          if (rules.unitsPerActivity !== null) expect(counting.countedUnits).toBeLessThanOrEqual(rules.unitsPerActivity.max)
+          if (rules.unitsPerActivity !== null)
+            expect(counting.countedUnits).toBeLessThanOrEqual(rules.unitsPerActivity.max)
           sum += counting.countedUnits
         }
         expect(progress.countedUnits).toBeCloseTo(sum, 6)
@@ -139,7 +150,9 @@ describe('carry-over invariants (any log of a certification with a carry-over ru
         const total = carried.reduce((sum, item) => sum + item.units, 0)
         expect(total).toBeLessThanOrEqual((rules.carryOverMax ?? 0) + 1e-9)
         const progress = progressOfCycle(rules, cycle, entries)
-        expect(total).toBeLessThanOrEqual(Math.max(0, progress.countedTowardRequired - (rules.unitsPerCycle ?? 0)) + 1e-9)
+        expect(total).toBeLessThanOrEqual(
+          Math.max(0, progress.countedTowardRequired - (rules.unitsPerCycle ?? 0)) + 1e-9,
+        )
         const lastYear = cycleLastYear(cycle)
         for (const item of carried) {
           expect(item.date >= lastYear.start && item.date <= cycle.end).toBe(true)

@@ -86,9 +86,23 @@ describe('certificationRenew', () => {
   })
 
   it('a certificate that renews with another is renewed there', () => {
-    const foundation = certificationMake('f', { catalogueId: 'prince2-foundation', status: 'earned', earnedOn: '2023-05-10' })
-    const practitioner = certificationMake('p', { catalogueId: 'prince2-practitioner', status: 'earned', earnedOn: '2024-02-01' })
-    const result = certificationRenew(foundation, '2025-01-01', 'units', data([], [foundation, practitioner]), '2025-01-01')
+    const foundation = certificationMake('f', {
+      catalogueId: 'prince2-foundation',
+      status: 'earned',
+      earnedOn: '2023-05-10',
+    })
+    const practitioner = certificationMake('p', {
+      catalogueId: 'prince2-practitioner',
+      status: 'earned',
+      earnedOn: '2024-02-01',
+    })
+    const result = certificationRenew(
+      foundation,
+      '2025-01-01',
+      'units',
+      data([], [foundation, practitioner]),
+      '2025-01-01',
+    )
     expect(result).toEqual({
       ok: false,
       field: 'renewedOn',

@@ -8,9 +8,16 @@ import {
 } from '../../src/shared/career/model'
 import { careerStandings, careerStandingsSorted } from '../../src/shared/career/standing'
 
-const earned = (id: string, catalogueId: string, earnedOn: string, overrides: Partial<CertificationRecord> = {}) =>
-  certificationMake(id, { catalogueId, status: 'earned', earnedOn, ...overrides })
-const data = (certifications: CertificationRecord[], entries: CareerData['educationEntries'] = []): CareerData => ({
+const earned = (
+  id: string,
+  catalogueId: string,
+  earnedOn: string,
+  overrides: Partial<CertificationRecord> = {},
+) => certificationMake(id, { catalogueId, status: 'earned', earnedOn, ...overrides })
+const data = (
+  certifications: CertificationRecord[],
+  entries: CareerData['educationEntries'] = [],
+): CareerData => ({
   ...careerDataEmpty(),
   certifications,
   educationEntries: entries,
@@ -36,9 +43,21 @@ describe('suspension day (PMP earned 2025-03-15, expiry 2028-03-15)', () => {
 
   it('PDUs earned while suspended count toward the lapsed cycle', () => {
     const entries = [
-      educationEntryMake('a', { certificationIds: ['p'], date: '2026-01-01', parts: [{ category: 'Ways of Working', units: 20 }] }),
-      educationEntryMake('b', { certificationIds: ['p'], date: '2026-01-02', parts: [{ category: 'Power Skills', units: 20 }] }),
-      educationEntryMake('c', { certificationIds: ['p'], date: '2028-06-01', parts: [{ category: 'Business Acumen', units: 20 }] }),
+      educationEntryMake('a', {
+        certificationIds: ['p'],
+        date: '2026-01-01',
+        parts: [{ category: 'Ways of Working', units: 20 }],
+      }),
+      educationEntryMake('b', {
+        certificationIds: ['p'],
+        date: '2026-01-02',
+        parts: [{ category: 'Power Skills', units: 20 }],
+      }),
+      educationEntryMake('c', {
+        certificationIds: ['p'],
+        date: '2028-06-01',
+        parts: [{ category: 'Business Acumen', units: 20 }],
+      }),
     ]
     const [standing] = careerStandings(data([earned('p', 'pmp', '2025-03-15')], entries), '2028-06-02')
     expect(standing.status).toBe('suspended')
@@ -68,7 +87,7 @@ describe('one activity counting toward several certifications', () => {
   })
   const standings = careerStandings(data(certifications, [shared, onlyPmp]), '2025-12-01')
 
-  it('is logged once and counts in each, in each certification\'s categories', () => {
+  it("is logged once and counts in each, in each certification's categories", () => {
     expect(byId(standings, 'pmp').progress?.countedTowardRequired).toBe(9.5)
     const acp = byId(standings, 'acp').progress
     expect(acp?.countedTowardRequired).toBe(6.5)
@@ -85,7 +104,10 @@ describe('one activity counting toward several certifications', () => {
 describe('shared renew-by dates', () => {
   it('PeopleCert: certificates of one suite share the latest renew-by date', () => {
     const standings = careerStandings(
-      data([earned('f', 'prince2-foundation', '2023-05-10'), earned('p', 'prince2-practitioner', '2024-02-01')]),
+      data([
+        earned('f', 'prince2-foundation', '2023-05-10'),
+        earned('p', 'prince2-practitioner', '2024-02-01'),
+      ]),
       '2025-01-01',
     )
     const foundation = byId(standings, 'f')
@@ -104,7 +126,10 @@ describe('shared renew-by dates', () => {
       parts: [{ category: 'Professional Experience', units: 5 }],
     })
     const standings = careerStandings(
-      data([earned('f', 'prince2-foundation', '2023-05-10'), earned('p', 'prince2-practitioner', '2024-02-01')], [entry]),
+      data(
+        [earned('f', 'prince2-foundation', '2023-05-10'), earned('p', 'prince2-practitioner', '2024-02-01')],
+        [entry],
+      ),
       '2024-07-01',
     )
     expect(byId(standings, 'p').progress?.years[0]?.categories[0]).toMatchObject({
@@ -115,7 +140,10 @@ describe('shared renew-by dates', () => {
 
   it('PeopleCert: different suites keep their own dates', () => {
     const standings = careerStandings(
-      data([earned('i', 'itil4-foundation', '2023-05-10'), earned('p', 'prince2-practitioner', '2024-02-01')]),
+      data([
+        earned('i', 'itil4-foundation', '2023-05-10'),
+        earned('p', 'prince2-practitioner', '2024-02-01'),
+      ]),
       '2025-01-01',
     )
     expect(byId(standings, 'i').expiry).toBe('2026-05-10')
@@ -161,7 +189,11 @@ describe('order of the list', () => {
         earned('pmp', 'pmp', '2025-03-15'),
         certificationMake('acp', { catalogueId: 'pmi-acp', status: 'planned' }),
         earned('csm', 'csm', '2025-09-01'),
-        certificationMake('itil', { catalogueId: 'itil4-foundation', status: 'exam-booked', examOn: '2027-01-15' }),
+        certificationMake('itil', {
+          catalogueId: 'itil4-foundation',
+          status: 'exam-booked',
+          examOn: '2027-01-15',
+        }),
       ]),
       '2026-01-01',
     )
@@ -176,7 +208,11 @@ describe('order of the list', () => {
   })
 
   it('is stable whatever order the records are stored in', () => {
-    const records = [earned('b', 'csm', '2025-09-01'), earned('a', 'cspo', '2025-09-01'), earned('c', 'pmp', '2020-01-01')]
+    const records = [
+      earned('b', 'csm', '2025-09-01'),
+      earned('a', 'cspo', '2025-09-01'),
+      earned('c', 'pmp', '2020-01-01'),
+    ]
     const sorted = (list: CertificationRecord[]) =>
       careerStandingsSorted(careerStandings(data(list), '2026-01-01')).map((standing) => standing.record.id)
     expect(sorted(records)).toEqual(sorted([...records].reverse()))

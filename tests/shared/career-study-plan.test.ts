@@ -113,8 +113,16 @@ describe('the study weeks start as the hint says', () => {
   ])('started %s: weeks from %s ("%s")', (today, first, text) => {
     expect(studyPlanFirstWeek(today)).toBe(first)
     expect(studyPlanStartText(today)).toBe(text)
-    const built = studyPlanBuild({ ...input, studyStart: today, applicationOn: null, examBookedOn: null, examOn: '2027-03-05' })
+    const built = studyPlanBuild({
+      ...input,
+      studyStart: today,
+      applicationOn: null,
+      examBookedOn: null,
+      examOn: '2027-03-05',
+    })
     if (!built.ok) throw new Error(built.message)
-    expect(built.plan.tasks.find((task) => task.name === 'Week 1: study')?.constraint.date).toBe(`${first}T08:00:00`)
+    expect(built.plan.tasks.find((task) => task.name === 'Week 1: study')?.constraint.date).toBe(
+      `${first}T08:00:00`,
+    )
   })
 })

@@ -75,17 +75,35 @@ describe('validateEducationEntry', () => {
     [{ date: '2026-11-27' }, 'date', /in the future/],
     [{ date: '2026-02-30' }, 'date', /real date/],
     [{ activity: '  ' }, 'activity', /Describe/],
-    [{ parts: [{ category: 'Technical', units: '5' }] }, 'parts.0.category', /not a category of Project Management Professional/],
+    [
+      { parts: [{ category: 'Technical', units: '5' }] },
+      'parts.0.category',
+      /not a category of Project Management Professional/,
+    ],
     [{ parts: [{ category: 'Power Skills', units: '-1' }] }, 'parts.0.units', /negative/],
     [{ parts: [{ category: 'Power Skills', units: 'abc' }] }, 'parts.0.units', /must be a number/],
     [{ parts: [{ category: 'Power Skills', units: '1.1' }] }, 'parts.0.units', /steps of 0.25/],
     [{ parts: [] }, 'parts.0.category', /Choose a category/],
     [
-      { parts: [{ category: 'Power Skills', units: '1' }, { category: 'Power Skills', units: '2' }] },
+      {
+        parts: [
+          { category: 'Power Skills', units: '1' },
+          { category: 'Power Skills', units: '2' },
+        ],
+      },
       'parts.1.category',
       /"Power Skills" is listed twice/,
     ],
-    [{ parts: [{ category: 'Power Skills', units: '1' }, { category: '', units: '2' }] }, 'parts.1.category', /Choose/],
+    [
+      {
+        parts: [
+          { category: 'Power Skills', units: '1' },
+          { category: '', units: '2' },
+        ],
+      },
+      'parts.1.category',
+      /Choose/,
+    ],
     [{ activity: 'x'.repeat(501) }, 'activity', /The activity has 501 characters; it can hold at most 500/],
     [{ evidence: 'x'.repeat(501) }, 'evidence', /at most 500/],
   ])('refuses %j', (change, field, message) => {
@@ -99,20 +117,34 @@ describe('validateEducationEntry', () => {
     expect(result).toEqual({
       ok: false,
       field: 'note',
-      message: 'The note has 100,000 characters; it can hold at most 20,000. Shorten it (nothing was stored).',
+      message:
+        'The note has 100,000 characters; it can hold at most 20,000. Shorten it (nothing was stored).',
     })
-    expect(validateEducationEntry({ ...draft, note: 'n'.repeat(20_000) }, [target('pmp')], today).ok).toBe(true)
+    expect(validateEducationEntry({ ...draft, note: 'n'.repeat(20_000) }, [target('pmp')], today).ok).toBe(
+      true,
+    )
   })
 
   it('splits one activity across Talent Triangle areas', () => {
     const result = validateEducationEntry(
-      { ...draft, parts: [{ category: 'Ways of Working', units: '2' }, { category: 'Power Skills', units: '1.5' }] },
+      {
+        ...draft,
+        parts: [
+          { category: 'Ways of Working', units: '2' },
+          { category: 'Power Skills', units: '1.5' },
+        ],
+      },
       [target('pmp')],
       today,
     )
     expect(result).toMatchObject({
       ok: true,
-      value: { parts: [{ category: 'Ways of Working', units: 2 }, { category: 'Power Skills', units: 1.5 }] },
+      value: {
+        parts: [
+          { category: 'Ways of Working', units: 2 },
+          { category: 'Power Skills', units: 1.5 },
+        ],
+      },
     })
   })
 
@@ -131,7 +163,9 @@ describe('validateEducationEntry', () => {
     )
     expect(result.ok).toBe(isAccepted)
     if (!result.ok)
-      expect(result.message).toMatch(/^PRINCE2 Practitioner counts one activity for 0.5 to 15 CPD points; this one has/)
+      expect(result.message).toMatch(
+        /^PRINCE2 Practitioner counts one activity for 0.5 to 15 CPD points; this one has/,
+      )
   })
 
   it('PeopleCert: the 15-point limit applies to the sum of the parts', () => {
@@ -152,7 +186,11 @@ describe('validateEducationEntry', () => {
   it('PeopleCert categories are the real ones', () => {
     for (const category of ['Professional Experience', 'Professional Education', 'Community'])
       expect(
-        validateEducationEntry({ ...draft, parts: [{ category, units: '2' }] }, [target('itil4-foundation')], today).ok,
+        validateEducationEntry(
+          { ...draft, parts: [{ category, units: '2' }] },
+          [target('itil4-foundation')],
+          today,
+        ).ok,
       ).toBe(true)
     const refused = validateEducationEntry(
       { ...draft, parts: [{ category: 'All CPD categories', units: '2' }] },
@@ -169,7 +207,11 @@ describe('validateEducationEntry', () => {
   it.each([
     [['pmp', 'pmi-acp'], true, ''],
     [['pmp', 'csm'], true, ''], // Scrum Alliance accepts PDUs as SEUs
-    [['csm', 'pmp'], false, 'Project Management Professional (PMP) does not accept SEUs logged for Certified ScrumMaster (CSM)'],
+    [
+      ['csm', 'pmp'],
+      false,
+      'Project Management Professional (PMP) does not accept SEUs logged for Certified ScrumMaster (CSM)',
+    ],
     [['pmp', 'prince2-practitioner'], false, 'PRINCE2 Practitioner does not accept PDUs'],
     [['pmp', 'pmp'], false, 'A certification is chosen twice.'],
   ] as const)('one activity counted for %j: accepted %s', (ids, isAccepted, message) => {
@@ -204,7 +246,13 @@ describe('text limits: refused with a message, never cut', () => {
     expect(validateCertification(record, today)).toMatchObject({ ok: false, field: 'notes' })
   })
   it('a salary note above 20,000 characters', () => {
-    const result = validateSalary({ date: '2026-01-01', amount: '80000', currency: 'USD', role: '', note: 'x'.repeat(20_001) })
+    const result = validateSalary({
+      date: '2026-01-01',
+      amount: '80000',
+      currency: 'USD',
+      role: '',
+      note: 'x'.repeat(20_001),
+    })
     expect(result).toMatchObject({ ok: false, field: 'note' })
   })
 })
@@ -252,6 +300,8 @@ describe('validateCustomDefinition', () => {
     [{ categoryRules: [{ category: 'A' }] }, /minimum or a maximum/],
     [{ categoryRules: [{ category: 'A', min: 5, max: 2 }] }, /above its maximum/],
     [{ categoryRules: [{ category: 'A', min: 2, within: 'B' }] }, /not another category/],
+    [{ unitName: 'U'.repeat(41) }, /The unit name has 41 characters; it can hold at most 40/],
+    [{ name: 'N'.repeat(501) }, /The name has 501 characters/],
   ])('refuses %j', (change, message) => {
     const result = validateCustomDefinition({ ...base, ...change })
     expect(result.ok).toBe(false)

@@ -118,19 +118,30 @@ describe('deadlines', () => {
   it('no application deadline for an exam that needs none', () => {
     const data = careerDataEmpty()
     data.certifications.push(
-      certificationMake('c', { catalogueId: 'itil4-foundation', status: 'studying', applicationOn: '2026-10-01', examOn: '2026-12-01' }),
+      certificationMake('c', {
+        catalogueId: 'itil4-foundation',
+        status: 'studying',
+        applicationOn: '2026-10-01',
+        examOn: '2026-12-01',
+      }),
     )
     expect(careerDeadlines(data).map((deadline) => deadline.kind)).toEqual(['exam'])
   })
 
-  it('next deadlines show every certification\'s real expiry and exams first', () => {
+  it("next deadlines show every certification's real expiry and exams first", () => {
     const data = withPmp()
     data.certifications.push(
       certificationMake('c2', { catalogueId: 'csm', status: 'earned', earnedOn: '2025-01-10' }), // expires 2027-01-10
       certificationMake('c3', { catalogueId: 'capm', status: 'studying', examOn: '2027-05-01' }),
     )
     for (let index = 0; index < 6; index++)
-      data.goals.push({ id: `g${index}`, title: `Goal ${index}`, dueOn: `2026-12-1${index}`, isDone: false, doneOn: null })
+      data.goals.push({
+        id: `g${index}`,
+        title: `Goal ${index}`,
+        dueOn: `2026-12-1${index}`,
+        isDone: false,
+        doneOn: null,
+      })
     const shown = careerUpcomingDeadlines(data, '2026-12-07', 5)
     expect(shown.map((deadline) => [deadline.date, deadline.kind])).toEqual([
       ['2026-12-10', 'goal'],
@@ -141,9 +152,11 @@ describe('deadlines', () => {
     ])
   })
 
-  it('one certification\'s later deadlines do not push another off the list', () => {
+  it("one certification's later deadlines do not push another off the list", () => {
     const data = withPmp()
-    data.certifications.push(certificationMake('c2', { catalogueId: 'csm', status: 'earned', earnedOn: '2027-01-10' }))
+    data.certifications.push(
+      certificationMake('c2', { catalogueId: 'csm', status: 'earned', earnedOn: '2027-01-10' }),
+    )
     // On 2028-04-01 the PMP is suspended: its suspension end and the CSM expiry (2029-01-10) both show.
     const shown = careerUpcomingDeadlines(data, '2028-04-01', 2)
     expect(shown.map((deadline) => [deadline.certificationId, deadline.kind])).toEqual([

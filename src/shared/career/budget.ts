@@ -47,22 +47,35 @@ export function careerRenewalBudget(data: CareerData, today: IsoDate, years = 3)
   const standings = careerStandings(data, today)
   const lines = new Map<number, BudgetLine[]>()
   const push = (year: number, line: BudgetLine) => lines.set(year, [...(lines.get(year) ?? []), line])
-  const memberships = new Map<string, { certificationId: string; annualFee: number; joiningFee: number; currency: string }>()
+  const memberships = new Map<
+    string,
+    { certificationId: string; annualFee: number; joiningFee: number; currency: string }
+  >()
   for (const standing of standings) {
     const { record, rules, cycle } = standing
-    if (rules === null || record.status !== 'earned' || cycle === null || standing.renewsWith !== null) continue
+    if (rules === null || record.status !== 'earned' || cycle === null || standing.renewsWith !== null)
+      continue
     if (standing.status === 'expired' || rules.validityYears === null) continue
-    const fees = [rules, ...standing.renewsAlso.flatMap((item) => {
-      const other = standings.find((candidate) => candidate.record.id === item.id)?.rules
-      return other === null || other === undefined ? [] : [other]
-    })]
-    const nonMember = fees.reduce<number | null>((max, item) => (item.renewalFee === null ? max : Math.max(max ?? 0, item.renewalFee)), null)
+    const fees = [
+      rules,
+      ...standing.renewsAlso.flatMap((item) => {
+        const other = standings.find((candidate) => candidate.record.id === item.id)?.rules
+        return other === null || other === undefined ? [] : [other]
+      }),
+    ]
+    const nonMember = fees.reduce<number | null>(
+      (max, item) => (item.renewalFee === null ? max : Math.max(max ?? 0, item.renewalFee)),
+      null,
+    )
     const memberFee = fees.reduce<number | null>(
       (max, item) => (item.renewalFeeMember === null ? max : Math.max(max ?? 0, item.renewalFeeMember)),
       null,
     )
     const currency = fees.find((item) => item.renewalFeeCurrency !== null)?.renewalFeeCurrency ?? null
-    const also = standing.renewsAlso.length > 0 ? ` (also renews ${standing.renewsAlso.map((item) => item.name).join(', ')})` : ''
+    const also =
+      standing.renewsAlso.length > 0
+        ? ` (also renews ${standing.renewsAlso.map((item) => item.name).join(', ')})`
+        : ''
     const feeNote =
       nonMember === null
         ? rules.unitsPerYear !== null
@@ -86,7 +99,9 @@ export function careerRenewalBudget(data: CareerData, today: IsoDate, years = 3)
           nonMember,
           member: memberFee ?? nonMember,
           currency,
-          note: isOverdue ? `Suspended: renew by ${standing.suspensionEnd ?? ''}. ${feeNote}`.trim() : feeNote,
+          note: isOverdue
+            ? `Suspended: renew by ${standing.suspensionEnd ?? ''}. ${feeNote}`.trim()
+            : feeNote,
         })
       due = cycleAddYears(due, rules.validityYears)
       isFirst = false

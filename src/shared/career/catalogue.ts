@@ -102,7 +102,10 @@ export const catalogueCertificationSchema = z
     unitsPerCycle: amount.nullable(),
     categoryRules: z.array(categoryRuleSchema).max(50),
     renewalFee: amount.nullable(),
-    renewalFeeCurrency: z.string().regex(/^[A-Z]{3}$/).nullable(),
+    renewalFeeCurrency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .nullable(),
     renewalFeeMember: amount.nullable(),
     /** Units needed in every year of the cycle (PeopleCert: 20 CPD points). */
     unitsPerYear: amount.nullable().default(null),
@@ -127,7 +130,10 @@ export const catalogueCertificationSchema = z
     activityTypes: z.array(z.string().min(1).max(200)).max(50).default([]),
     membership: membershipSchema.nullable().default(null),
     notes: text,
-    sources: z.array(z.url({ protocol: /^https?$/ })).min(1).max(50),
+    sources: z
+      .array(z.url({ protocol: /^https?$/ }))
+      .min(1)
+      .max(50),
     /** Free text per figure: "official", "secondary", "unverified", "n/a", sometimes with a remark in brackets. */
     verification: verificationSchema,
   })
@@ -197,8 +203,7 @@ function issueText(error: z.ZodError): string {
 }
 
 export type CatalogueParseResult =
-  | { ok: true; certifications: CatalogueCertification[] }
-  | { ok: false; message: string }
+  { ok: true; certifications: CatalogueCertification[] } | { ok: false; message: string }
 
 /**
  * Validates the text-decoded contents of a `certifications.json`: every entry against the schema (defaults filled
@@ -209,7 +214,8 @@ export function catalogueParse(json: unknown): CatalogueParseResult {
   if (!parsed.success) return { ok: false, message: `certifications.json ${issueText(parsed.error)}` }
   const seen = new Set<string>()
   for (const entry of parsed.data) {
-    if (seen.has(entry.id)) return { ok: false, message: `certifications.json: id "${entry.id}" is used twice` }
+    if (seen.has(entry.id))
+      return { ok: false, message: `certifications.json: id "${entry.id}" is used twice` }
     seen.add(entry.id)
   }
   return { ok: true, certifications: parsed.data }

@@ -172,7 +172,11 @@ export function cycleList(record: CertificationRecord, rules: CertificationRules
     if (previous === undefined) break
     let next: RenewalCycle
     if (renewal.route === 'exam') {
-      next = { index: cycles.length, start: renewal.renewedOn, end: cycleAddYears(renewal.renewedOn, validity) }
+      next = {
+        index: cycles.length,
+        start: renewal.renewedOn,
+        end: cycleAddYears(renewal.renewedOn, validity),
+      }
       if (renewal.renewedOn <= previous.end)
         cycles[previousIndex] = { ...previous, countUntil: dateAddDays(renewal.renewedOn, -1) }
     } else {

@@ -41,11 +41,16 @@ export const educationLogFilterNone: EducationLogFilter = {
 }
 
 /** Every activity of the log, newest first (then by activity, then id), with the names of its certifications. */
-export function educationLogRows(data: Pick<CareerData, 'certifications' | 'educationEntries'>): EducationLogRow[] {
+export function educationLogRows(
+  data: Pick<CareerData, 'certifications' | 'educationEntries'>,
+): EducationLogRow[] {
   const names = new Map(
     data.certifications.map((record) => {
       const rules = certificationRules(record)
-      return [record.id, { id: record.id, name: rules?.name ?? 'Unknown certification', unitName: rules?.unitName ?? null }]
+      return [
+        record.id,
+        { id: record.id, name: rules?.name ?? 'Unknown certification', unitName: rules?.unitName ?? null },
+      ]
     }),
   )
   return data.educationEntries
@@ -80,13 +85,17 @@ export function educationLogRows(data: Pick<CareerData, 'certifications' | 'educ
  * The rows that match every set criterion of `filter` (a provider compares case-insensitively, trimmed). With a
  * category, only that category's part is kept and the row's units are that part's.
  */
-export function educationLogFilter(rows: readonly EducationLogRow[], filter: EducationLogFilter): EducationLogRow[] {
+export function educationLogFilter(
+  rows: readonly EducationLogRow[],
+  filter: EducationLogFilter,
+): EducationLogRow[] {
   const provider = filter.provider?.trim().toLowerCase() ?? null
   const result: EducationLogRow[] = []
   for (const row of rows) {
     if (filter.year !== null && row.year !== filter.year) continue
     if (provider !== null && row.entry.provider.trim().toLowerCase() !== provider) continue
-    if (filter.certificationId !== null && !row.entry.certificationIds.includes(filter.certificationId)) continue
+    if (filter.certificationId !== null && !row.entry.certificationIds.includes(filter.certificationId))
+      continue
     if (filter.category === null) {
       result.push(row)
       continue
@@ -112,7 +121,8 @@ export function educationLogFilterOptions(rows: readonly EducationLogRow[]): {
   for (const row of rows) {
     years.add(row.year)
     const provider = row.entry.provider.trim()
-    if (provider !== '' && !providers.has(provider.toLowerCase())) providers.set(provider.toLowerCase(), provider)
+    if (provider !== '' && !providers.has(provider.toLowerCase()))
+      providers.set(provider.toLowerCase(), provider)
     for (const part of row.parts) categories.add(part.category)
     for (const certification of row.certifications) certifications.set(certification.id, certification.name)
   }
@@ -121,7 +131,9 @@ export function educationLogFilterOptions(rows: readonly EducationLogRow[]): {
     years: [...years].sort((a, b) => b - a),
     providers: [...providers.values()].sort(byText),
     categories: [...categories].sort(byText),
-    certifications: [...certifications].map(([id, name]) => ({ id, name })).sort((a, b) => byText(a.name, b.name)),
+    certifications: [...certifications]
+      .map(([id, name]) => ({ id, name }))
+      .sort((a, b) => byText(a.name, b.name)),
   }
 }
 
@@ -142,10 +154,17 @@ export type EducationLogTotal = {
  * counts once per group it falls in: under each of its categories (those parts' units) and under each certification
  * it counts toward (in that certification's unit, one for one). Units are kept apart per unit name.
  */
-export function educationLogTotals(rows: readonly EducationLogRow[], by: EducationLogGrouping): EducationLogTotal[] {
+export function educationLogTotals(
+  rows: readonly EducationLogRow[],
+  by: EducationLogGrouping,
+): EducationLogTotal[] {
   const totals = new Map<string, { label: string; entries: Set<string>; units: Map<string | null, number> }>()
   const add = (key: string, label: string, entryId: string, unitName: string | null, units: number) => {
-    const total = totals.get(key) ?? { label, entries: new Set<string>(), units: new Map<string | null, number>() }
+    const total = totals.get(key) ?? {
+      label,
+      entries: new Set<string>(),
+      units: new Map<string | null, number>(),
+    }
     total.entries.add(entryId)
     total.units.set(unitName, (total.units.get(unitName) ?? 0) + units)
     totals.set(key, total)
@@ -156,17 +175,18 @@ export function educationLogTotals(rows: readonly EducationLogRow[], by: Educati
     else if (by === 'provider') {
       const provider = row.entry.provider.trim()
       add(provider.toLowerCase(), provider === '' ? 'No provider' : provider, id, row.unitName, row.units)
-    } else if (by === 'category') for (const part of row.parts) add(part.category, part.category, id, row.unitName, part.units)
-    else for (const certification of row.certifications) add(certification.id, certification.name, id, certification.unitName, row.units)
+    } else if (by === 'category')
+      for (const part of row.parts) add(part.category, part.category, id, row.unitName, part.units)
+    else
+      for (const certification of row.certifications)
+        add(certification.id, certification.name, id, certification.unitName, row.units)
   }
-  const list = [...totals].map(
-    ([key, total]): EducationLogTotal => ({
-      key,
-      label: total.label,
-      activities: total.entries.size,
-      units: [...total.units].map(([unitName, units]) => ({ unitName, units: unitRound(units) })),
-    }),
-  )
+  const list = [...totals].map(([key, total]): EducationLogTotal => ({
+    key,
+    label: total.label,
+    activities: total.entries.size,
+    units: [...total.units].map(([unitName, units]) => ({ unitName, units: unitRound(units) })),
+  }))
   return by === 'year'
     ? list.sort((a, b) => Number(b.key) - Number(a.key))
     : list.sort((a, b) => a.label.localeCompare(b.label))
@@ -280,27 +300,29 @@ export function educationLogWorkbook(rows: readonly EducationLogExportRow[], cre
   const text = (value: string, style?: XlsxStyle): XlsxCell | null =>
     value === '' ? null : style === undefined ? { type: 'string', value } : { type: 'string', value, style }
   const headerRow: XlsxRow = {
-    cells: educationLogExportHeaders.map((title): XlsxCell => ({ type: 'string', value: title, style: header })),
+    cells: educationLogExportHeaders.map((title): XlsxCell => ({
+      type: 'string',
+      value: title,
+      style: header,
+    })),
   }
   const logRows: XlsxRow[] = [
     headerRow,
-    ...rows.map(
-      (row): XlsxRow => ({
-        cells: [
-          { type: 'number', value: row.entry },
-          { type: 'date', value: dateToWallMinutes(row.date), style: dateStyle },
-          text(row.activity, wrapped),
-          text(row.activityType),
-          text(row.provider),
-          text(row.category),
-          { type: 'number', value: row.units, style: unitsStyle },
-          text(row.unit),
-          text(row.certifications, wrapped),
-          text(row.evidence, wrapped),
-          text(row.note, wrapped),
-        ],
-      }),
-    ),
+    ...rows.map((row): XlsxRow => ({
+      cells: [
+        { type: 'number', value: row.entry },
+        { type: 'date', value: dateToWallMinutes(row.date), style: dateStyle },
+        text(row.activity, wrapped),
+        text(row.activityType),
+        text(row.provider),
+        text(row.category),
+        { type: 'number', value: row.units, style: unitsStyle },
+        text(row.unit),
+        text(row.certifications, wrapped),
+        text(row.evidence, wrapped),
+        text(row.note, wrapped),
+      ],
+    })),
   ]
   const totals = new Map<string, number>()
   for (const row of rows) {
@@ -310,7 +332,13 @@ export function educationLogWorkbook(rows: readonly EducationLogExportRow[], cre
     }
   }
   const totalRows: XlsxRow[] = [
-    { cells: ['Year', 'Certification', 'Units', 'Unit'].map((title): XlsxCell => ({ type: 'string', value: title, style: header })) },
+    {
+      cells: ['Year', 'Certification', 'Units', 'Unit'].map((title): XlsxCell => ({
+        type: 'string',
+        value: title,
+        style: header,
+      })),
+    },
     ...[...totals]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([key, units]): XlsxRow => {
@@ -335,7 +363,12 @@ export function educationLogWorkbook(rows: readonly EducationLogExportRow[], cre
         columns: [7, 12, 40, 22, 24, 24, 9, 12, 36, 30, 50].map((width) => ({ width })),
         rows: logRows,
         frozen: { rows: 1, columns: 0 },
-        autoFilter: { fromRow: 0, fromColumn: 0, toRow: rows.length, toColumn: educationLogExportHeaders.length - 1 },
+        autoFilter: {
+          fromRow: 0,
+          fromColumn: 0,
+          toRow: rows.length,
+          toColumn: educationLogExportHeaders.length - 1,
+        },
       },
       {
         name: educationLogSheetNames.totals,

@@ -32,7 +32,10 @@ export function ruleCategories(rules: CertificationRules): string[] {
  * "all categories" (a custom certification written that way); the catalogue's certifications name their categories.
  */
 export function rulesAcceptAnyCategory(rules: CertificationRules): boolean {
-  return ruleCategories(rules).length === 0 || rules.categoryRules.some((rule) => ruleIsTotal(rule, rules.unitName))
+  return (
+    ruleCategories(rules).length === 0 ||
+    rules.categoryRules.some((rule) => ruleIsTotal(rule, rules.unitName))
+  )
 }
 
 /** Progress of one rule's category. Units are the certification's units (PDU, CPD, ...). */
@@ -193,7 +196,10 @@ function allocate(
  * The pieces of one entry after the per-activity limit: a total below the minimum counts nothing, a total above the
  * maximum counts up to it (parts in their order). Returns the pieces and, when the limit cut something, why.
  */
-function entryPieces(entry: EducationEntry, rules: CertificationRules): { pieces: Piece[]; reason: string | null } {
+function entryPieces(
+  entry: EducationEntry,
+  rules: CertificationRules,
+): { pieces: Piece[]; reason: string | null } {
   const total = educationEntryUnits(entry)
   let allowedTotal = total
   let reason: string | null = null
@@ -209,7 +215,13 @@ function entryPieces(entry: EducationEntry, rules: CertificationRules): { pieces
   const pieces = entry.parts.map((part, index): Piece => {
     const units = Math.min(part.units, Math.max(0, room))
     room -= units
-    return { key: `${entry.id}#${index}`, entryId: entry.id, date: entry.date, category: part.category, units }
+    return {
+      key: `${entry.id}#${index}`,
+      entryId: entry.id,
+      date: entry.date,
+      category: part.category,
+      units,
+    }
   })
   return { pieces, reason }
 }
@@ -250,15 +262,13 @@ export function progressOfCycle(
     pieces.push(...split.pieces)
     if (split.reason !== null) limitReasons.set(entry.id, split.reason)
   }
-  const carriedPieces = carriedIn.map(
-    (carried): Piece => ({
-      key: `carry:${carried.entryId}:${carried.category}`,
-      entryId: carried.entryId,
-      date: carried.date,
-      category: carried.category,
-      units: carried.units,
-    }),
-  )
+  const carriedPieces = carriedIn.map((carried): Piece => ({
+    key: `carry:${carried.entryId}:${carried.category}`,
+    entryId: carried.entryId,
+    date: carried.date,
+    category: carried.category,
+    units: carried.units,
+  }))
   const cycleAllocation = allocate(specsOf(rules, false), [...carriedPieces, ...pieces], acceptAny, known)
 
   const yearlySpecs = specsOf(rules, true)
@@ -267,7 +277,9 @@ export function progressOfCycle(
   const years: YearProgress[] = yearSpans.map((span) => {
     // What is earned while suspended counts in the last year.
     const isLast = span.index === yearSpans.length - 1
-    const yearPieces = pieces.filter((piece) => piece.date >= span.start && (isLast || piece.date <= span.end))
+    const yearPieces = pieces.filter(
+      (piece) => piece.date >= span.start && (isLast || piece.date <= span.end),
+    )
     for (const piece of yearPieces) yearOf.set(piece.entryId, span.index)
     const allocation = allocate(yearlySpecs, yearPieces, acceptAny, known)
     for (const [key, units] of allocation.counted) {
@@ -313,7 +325,8 @@ export function progressOfCycle(
         countedUnits: 0,
         countedParts: entry.parts.map(() => 0),
         notCountingUnits: units,
-        reason: entry.date < (cycle.countFrom ?? cycle.start) ? 'before the current cycle' : 'after the cycle ends',
+        reason:
+          entry.date < (cycle.countFrom ?? cycle.start) ? 'before the current cycle' : 'after the cycle ends',
       }
     }
     const countedParts = countedPartsOf(entry)
@@ -332,7 +345,10 @@ export function progressOfCycle(
   const carriedCounted: CarriedUnits[] = carriedIn
     .map((carried, index) => {
       const piece = carriedPieces[index]
-      return { ...carried, units: unitRound(piece === undefined ? 0 : (cycleAllocation.counted.get(piece.key) ?? 0)) }
+      return {
+        ...carried,
+        units: unitRound(piece === undefined ? 0 : (cycleAllocation.counted.get(piece.key) ?? 0)),
+      }
     })
     .filter((carried) => carried.units > 0)
   const carriedInUnits = unitRound(carriedCounted.reduce((sum, carried) => sum + carried.units, 0))
@@ -446,7 +462,12 @@ export function progressPace(progress: CycleProgress, today: IsoDate): Pace {
   const base = { expectedByToday, neededPerMonth, steadyPerMonth, daysLeft }
   const counted = `${unitNumber(progress.countedTowardRequired)} of ${amount(required)} count so far`
   if (progress.isComplete)
-    return { ...base, status: 'complete', neededPerMonth: 0, message: 'All requirements of this cycle are met.' }
+    return {
+      ...base,
+      status: 'complete',
+      neededPerMonth: 0,
+      message: 'All requirements of this cycle are met.',
+    }
   if (required === 0)
     return { ...base, status: 'no-requirement', message: 'No continuing-education requirement.' }
   if (today < cycle.start)

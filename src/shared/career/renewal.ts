@@ -34,7 +34,8 @@ export function certificationRenew(
     return fail(`The renewal date ${renewedOn} is in the future; record a renewal once it is granted.`)
   if (renewedOn < cycle.start)
     return fail(`The renewal date must be in the current cycle (from ${cycle.start}).`)
-  if (route === 'exam') return { ok: true, value: { ...record, renewals: [...record.renewals, { renewedOn, route }] } }
+  if (route === 'exam')
+    return { ok: true, value: { ...record, renewals: [...record.renewals, { renewedOn, route }] } }
   if (standing.renewsWith !== null)
     return fail(
       `${rules.name} renews with ${standing.renewsWith.name} (they share one renew-by date); record the renewal there.`,

@@ -59,7 +59,10 @@ export type CertificationStanding = CertificationCycleFacts & {
 }
 
 /** The entries that count toward a certification or any of `ids`. */
-export function educationEntriesFor(entries: readonly EducationEntry[], ids: readonly string[]): EducationEntry[] {
+export function educationEntriesFor(
+  entries: readonly EducationEntry[],
+  ids: readonly string[],
+): EducationEntry[] {
   const wanted = new Set(ids)
   return entries.filter((entry) => entry.certificationIds.some((id) => wanted.has(id)))
 }
@@ -80,7 +83,9 @@ function compareAnchor(a: Own, b: Own): number {
  * renew-by date and requirement (the highest requirement in the group plus the add-on units of each other track's
  * highest certification), and the units carried into the current cycle.
  */
-export function careerCycleFacts(data: Pick<CareerData, 'certifications' | 'educationEntries'>): CertificationCycleFacts[] {
+export function careerCycleFacts(
+  data: Pick<CareerData, 'certifications' | 'educationEntries'>,
+): CertificationCycleFacts[] {
   const own: Own[] = data.certifications.map((record) => {
     const rules = certificationRules(record)
     const cycles = rules === null || record.status !== 'earned' ? [] : cycleList(record, rules)
@@ -99,7 +104,10 @@ export function careerCycleFacts(data: Pick<CareerData, 'certifications' | 'educ
     if (anchor === undefined) continue
     for (const member of members) anchorOf.set(member.record.id, { anchor, members: sorted })
   }
-  const ref = (item: Own): CertificationRef => ({ id: item.record.id, name: item.rules?.name ?? 'Certification' })
+  const ref = (item: Own): CertificationRef => ({
+    id: item.record.id,
+    name: item.rules?.name ?? 'Certification',
+  })
 
   return own.map((item): CertificationCycleFacts => {
     const { record, rules, cycles } = item
@@ -137,7 +145,8 @@ export function careerCycleFacts(data: Pick<CareerData, 'certifications' | 'educ
       expiry: cycle?.end ?? null,
       suspensionEnd: cycle?.suspensionEnd ?? null,
       renewsWith: isAnchor || grouped === undefined ? null : ref(grouped.anchor),
-      renewsAlso: isAnchor && grouped !== undefined ? members.filter((member) => member !== item).map(ref) : [],
+      renewsAlso:
+        isAnchor && grouped !== undefined ? members.filter((member) => member !== item).map(ref) : [],
       groupName: rules?.renewalGroup?.name ?? null,
       countsEntriesOf,
       requiredUnits,
@@ -187,7 +196,9 @@ export function certificationStanding(
   const certifications = data.certifications.some((item) => item.id === record.id)
     ? data.certifications.map((item) => (item.id === record.id ? record : item))
     : [...data.certifications, record]
-  const found = careerStandings({ ...data, certifications }, today).find((standing) => standing.record === record)
+  const found = careerStandings({ ...data, certifications }, today).find(
+    (standing) => standing.record === record,
+  )
   if (found === undefined) throw new Error('unreachable: the record is in the list')
   return found
 }

@@ -73,7 +73,8 @@ export function studyPlanBuild(input: StudyPlanInput): StudyPlanResult {
       message: `The exam on ${examOn} leaves no full study week after ${studyStart}; choose a later exam day.`,
     }
   const hasApplication =
-    input.examNeedsApplication === true || (input.examNeedsApplication === null && input.applicationOn !== null)
+    input.examNeedsApplication === true ||
+    (input.examNeedsApplication === null && input.applicationOn !== null)
   const planStartDay = [studyStart, hasApplication ? input.applicationOn : null, input.examBookedOn]
     .filter((day): day is IsoDate => day !== null)
     .sort()[0]
@@ -106,7 +107,11 @@ export function studyPlanBuild(input: StudyPlanInput): StudyPlanResult {
     return task
   }
   const application = hasApplication
-    ? milestone('Application submitted', input.applicationOn, `Submit the ${input.certificationName} application.`)
+    ? milestone(
+        'Application submitted',
+        input.applicationOn,
+        `Submit the ${input.certificationName} application.`,
+      )
     : null
   const booked = milestone(
     'Exam booked',

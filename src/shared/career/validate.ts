@@ -51,7 +51,12 @@ export function validateUnits(text: string, field = 'units', step = 0.25): Check
  * Checks that a text fits its limit, so nothing the user typed is silently cut: returns the trimmed text, or a
  * message naming the field, the length and the limit.
  */
-export function validateTextLength(value: string, field: string, label: string, limit: number): Checked<string> {
+export function validateTextLength(
+  value: string,
+  field: string,
+  label: string,
+  limit: number,
+): Checked<string> {
   const trimmed = value.trim()
   if (trimmed.length <= limit) return { ok: true, value: trimmed }
   return fail(
@@ -88,7 +93,12 @@ export function validateCertification(
     return fail('catalogueId', 'Choose a certification from the catalogue or define a custom one.')
   const notes = validateTextLength(record.notes, 'notes', 'note', careerTextLimits.text)
   if (!notes.ok) return fail(notes.field, notes.message)
-  const credential = validateTextLength(record.credentialId, 'credentialId', 'credential id', careerTextLimits.short)
+  const credential = validateTextLength(
+    record.credentialId,
+    'credentialId',
+    'credential id',
+    careerTextLimits.short,
+  )
   if (!credential.ok) return fail(credential.field, credential.message)
   if (record.custom !== null) {
     const custom = validateCustomDefinition(record.custom)
@@ -140,6 +150,14 @@ export function validateCustomDefinition(
   custom: CustomCertificationDefinition,
 ): Checked<CustomCertificationDefinition> {
   if (custom.name.trim() === '') return fail('customName', 'Enter the name of the certification.')
+  for (const [field, label, value, limit] of [
+    ['customName', 'name', custom.name, careerTextLimits.short],
+    ['customIssuer', 'issuer', custom.issuer, careerTextLimits.short],
+    ['customUnitName', 'unit name', custom.unitName ?? '', 40],
+  ] as const) {
+    const checked = validateTextLength(value, field, label, limit)
+    if (!checked.ok) return fail(checked.field, checked.message)
+  }
   if (
     custom.validityYears !== null &&
     (!Number.isInteger(custom.validityYears) || custom.validityYears < 1 || custom.validityYears > 20)
@@ -237,11 +255,19 @@ export function validateEducationEntry(
   const date = validateDay(draft.date, 'date', 'activity date')
   if (!date.ok) return date
   if (date.value > today)
-    return fail('date', `The activity date ${date.value} is in the future; log activities once they are done.`)
+    return fail(
+      'date',
+      `The activity date ${date.value} is in the future; log activities once they are done.`,
+    )
   if (draft.activity.trim() === '') return fail('activity', 'Describe the activity.')
   const activity = validateTextLength(draft.activity, 'activity', 'activity', careerTextLimits.short)
   if (!activity.ok) return activity
-  const activityType = validateTextLength(draft.activityType, 'activityType', 'activity type', careerTextLimits.short)
+  const activityType = validateTextLength(
+    draft.activityType,
+    'activityType',
+    'activity type',
+    careerTextLimits.short,
+  )
   if (!activityType.ok) return activityType
   const provider = validateTextLength(draft.provider, 'provider', 'provider', careerTextLimits.short)
   if (!provider.ok) return provider
@@ -257,7 +283,12 @@ export function validateEducationEntry(
   for (const [index, partDraft] of draft.parts.entries()) {
     const category = partDraft.category.trim()
     if (category === '') return fail(`parts.${index}.category`, 'Choose a category.')
-    const tooLong = validateTextLength(category, `parts.${index}.category`, 'category', careerTextLimits.short)
+    const tooLong = validateTextLength(
+      category,
+      `parts.${index}.category`,
+      'category',
+      careerTextLimits.short,
+    )
     if (!tooLong.ok) return tooLong
     for (const target of targets) {
       const known = ruleCategories(target.rules)

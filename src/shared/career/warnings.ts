@@ -28,7 +28,9 @@ export type CareerWarning = {
 const thresholdKinds = { 180: 'expiry-180', 90: 'expiry-90', 30: 'expiry-30' } as const
 
 function alsoRenews(renewsAlso: readonly CertificationRef[]): string {
-  return renewsAlso.length === 0 ? '' : ` (renewing it also renews ${renewsAlso.map((item) => item.name).join(', ')})`
+  return renewsAlso.length === 0
+    ? ''
+    : ` (renewing it also renews ${renewsAlso.map((item) => item.name).join(', ')})`
 }
 
 /**
@@ -50,7 +52,12 @@ export function careerWarnings(data: CareerData, today: IsoDate): CareerWarning[
       })
       continue
     }
-    if (record.status !== 'earned' || cycle === null || standing.renewsWith !== null || standing.daysToExpiry === null)
+    if (
+      record.status !== 'earned' ||
+      cycle === null ||
+      standing.renewsWith !== null ||
+      standing.daysToExpiry === null
+    )
       continue
     const name = rules.name
     const days = standing.daysToExpiry
@@ -88,10 +95,20 @@ export function careerWarnings(data: CareerData, today: IsoDate): CareerWarning[
       }
     }
     if (pace?.status === 'behind') {
-      warnings.push({ kind: 'pace-behind', certificationId: record.id, severity: 'warning', message: `${name}: ${pace.message}` })
+      warnings.push({
+        kind: 'pace-behind',
+        certificationId: record.id,
+        severity: 'warning',
+        message: `${name}: ${pace.message}`,
+      })
     }
     if (pace?.status === 'route-lost') {
-      warnings.push({ kind: 'route-lost', certificationId: record.id, severity: 'critical', message: `${name}: ${pace.message}` })
+      warnings.push({
+        kind: 'route-lost',
+        certificationId: record.id,
+        severity: 'critical',
+        message: `${name}: ${pace.message}`,
+      })
     }
   }
   return warnings
@@ -200,7 +217,11 @@ export function careerUpcomingDeadlines(data: CareerData, today: IsoDate, limit:
   const first: CareerDeadline[] = []
   const rest: CareerDeadline[] = []
   for (const deadline of upcoming) {
-    if (primaryKinds.has(deadline.kind) && deadline.certificationId !== null && !seen.has(deadline.certificationId)) {
+    if (
+      primaryKinds.has(deadline.kind) &&
+      deadline.certificationId !== null &&
+      !seen.has(deadline.certificationId)
+    ) {
       seen.add(deadline.certificationId)
       first.push(deadline)
     } else rest.push(deadline)

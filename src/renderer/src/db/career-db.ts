@@ -56,7 +56,10 @@ export const careerDbVersion = 3
 export type CertificationRowV1 = Omit<CertificationRecord, 'renewals' | 'expiresOnOverride' | 'studyPlanId'>
 
 /** A version-1 and version-2 education row: one certification, one category. */
-export type EducationRowV2 = Omit<EducationEntry, 'certificationIds' | 'parts' | 'activityType' | 'evidence'> & {
+export type EducationRowV2 = Omit<
+  EducationEntry,
+  'certificationIds' | 'parts' | 'activityType' | 'evidence'
+> & {
   certificationId: string
   category: string
   units: number

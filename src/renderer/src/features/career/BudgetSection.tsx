@@ -23,8 +23,8 @@ export function BudgetSection() {
       <h2>Renewal budget</h2>
       <p className="career-hint">
         Renewal fees of your earned certifications by the year they fall due, with the member price where the
-        certifying body has one, and the yearly dues of the memberships that offer it. Fees come from the catalogue;
-        check them with the issuer before paying.
+        certifying body has one, and the yearly dues of the memberships that offer it. Fees come from the
+        catalogue; check them with the issuer before paying.
       </p>
       {isEmpty ? (
         <p className="empty">No renewals fall due in the next three years.</p>

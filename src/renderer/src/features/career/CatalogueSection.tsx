@@ -47,7 +47,9 @@ function figure(entry: CatalogueCertification, field: CatalogueField): string {
         ? 'not given'
         : `${formatNumber(entry.renewalFee)} ${entry.renewalFeeCurrency ?? ''}${entry.renewalFeeMember === null ? '' : ` (members ${formatNumber(entry.renewalFeeMember)})`}`
     case 'unitsPerYear':
-      return entry.unitsPerYear === null ? 'none' : `${unitAmount(entry.unitName, entry.unitsPerYear)} in every year of the cycle`
+      return entry.unitsPerYear === null
+        ? 'none'
+        : `${unitAmount(entry.unitName, entry.unitsPerYear)} in every year of the cycle`
     case 'unitsPerActivity':
       return entry.unitsPerActivity === null
         ? 'no limit'
@@ -65,16 +67,25 @@ function figure(entry: CatalogueCertification, field: CatalogueField): string {
     case 'unitPool': {
       const own = entry.unitPool === null ? '' : (pools[entry.unitPool] ?? 'the same product suite')
       const accepted = entry.acceptsUnitPools.map((pool) => pools[pool] ?? pool)
-      return [own === '' ? '' : `activities count for all ${own}`, accepted.length > 0 ? `accepts ${accepted.join(', ')} one for one` : '']
+      return [
+        own === '' ? '' : `activities count for all ${own}`,
+        accepted.length > 0 ? `accepts ${accepted.join(', ')} one for one` : '',
+      ]
         .filter((text) => text !== '')
         .join('; ')
     }
     case 'renewalGroup':
       return entry.renewalGroup === null ? 'none' : entry.renewalGroup.name
     case 'addOnUnits':
-      return entry.addOnUnits === null ? 'none' : `${unitAmount(entry.unitName, entry.addOnUnits)} when held beside a higher certification of another track`
+      return entry.addOnUnits === null
+        ? 'none'
+        : `${unitAmount(entry.unitName, entry.addOnUnits)} when held beside a higher certification of another track`
     case 'examNeedsApplication':
-      return entry.examNeedsApplication === null ? 'not recorded' : entry.examNeedsApplication ? 'needed' : 'not needed'
+      return entry.examNeedsApplication === null
+        ? 'not recorded'
+        : entry.examNeedsApplication
+          ? 'needed'
+          : 'not needed'
     case 'activityTypes':
       return entry.activityTypes.length === 0 ? 'none listed' : entry.activityTypes.join(', ')
     case 'membership':

@@ -117,7 +117,9 @@ function CertificationRow({
 }) {
   const { record, rules, progress } = standing
   const required =
-    progress === null ? null : (progress.requiredUnits ?? progress.countedTowardRequired + progress.stillNeededUnits)
+    progress === null
+      ? null
+      : (progress.requiredUnits ?? progress.countedTowardRequired + progress.stillNeededUnits)
   return (
     <tr className={isSelected ? 'is-open' : undefined}>
       <th scope="row">
@@ -126,7 +128,11 @@ function CertificationRow({
         </button>
         {rules?.isCustom === true && <span className="career-badge">custom</span>}
       </th>
-      <td className={standing.status === 'suspended' || standing.status === 'expired' ? 'career-not-counting' : undefined}>
+      <td
+        className={
+          standing.status === 'suspended' || standing.status === 'expired' ? 'career-not-counting' : undefined
+        }
+      >
         {statusText(standing)}
       </td>
       <td>{record.earnedOn ?? '—'}</td>
@@ -213,7 +219,9 @@ function CertificationDetail({
         </div>
       )}
       {rules === null ? (
-        <p role="alert">This certification refers to a catalogue entry this version of Gantry does not know.</p>
+        <p role="alert">
+          This certification refers to a catalogue entry this version of Gantry does not know.
+        </p>
       ) : (
         <dl className="career-facts">
           <dt>Issuer</dt>
@@ -238,8 +246,8 @@ function CertificationDetail({
             <>
               <dt>Suspension</dt>
               <dd>
-                The certificate may not be used until it is renewed. Renew by {standing.suspensionEnd} to reactivate
-                it; after that it expires and the exam must be passed again.
+                The certificate may not be used until it is renewed. Renew by {standing.suspensionEnd} to
+                reactivate it; after that it expires and the exam must be passed again.
               </dd>
             </>
           )}
@@ -327,8 +335,8 @@ function VerificationNote({ catalogueId }: { catalogueId: string }) {
   return (
     <p className="career-verification-note">
       <strong>Check with the issuer:</strong>{' '}
-      {weak.map(({ field, text }) => `${catalogueFieldLabels[field].toLowerCase()} (${text})`).join('; ')}. Sources:
-      see the Catalogue tab.
+      {weak.map(({ field, text }) => `${catalogueFieldLabels[field].toLowerCase()} (${text})`).join('; ')}.
+      Sources: see the Catalogue tab.
     </p>
   )
 }

@@ -41,8 +41,8 @@ export function CycleProgressView({
       />
       {progress.carriedInUnits > 0 && (
         <p data-testid="carried-in">
-          {formatUnits(unit, progress.carriedInUnits)} carried over from the previous cycle (earned in its last year
-          above its requirement):{' '}
+          {formatUnits(unit, progress.carriedInUnits)} carried over from the previous cycle (earned in its
+          last year above its requirement):{' '}
           {progress.carriedIn
             .map((item) => `${item.category} ${formatNumber(item.units)} (${item.date})`)
             .join(', ')}
@@ -51,8 +51,8 @@ export function CycleProgressView({
       )}
       {carryOutUnits > 0 && carryOverMax !== null && (
         <p className="career-hint" data-testid="carry-out">
-          {formatUnits(unit, carryOutUnits)} above the requirement, earned in this cycle&apos;s last year, will carry over
-          to the next cycle (at most {formatNumber(carryOverMax)}).
+          {formatUnits(unit, carryOutUnits)} above the requirement, earned in this cycle&apos;s last year,
+          will carry over to the next cycle (at most {formatNumber(carryOverMax)}).
         </p>
       )}
       <p
@@ -107,8 +107,13 @@ export function CycleProgressView({
             {progress.categories
               .filter((category) => !category.isTotal)
               .map((category) => (
-                <tr key={category.category} className={category.within !== null ? 'career-subcategory' : undefined}>
-                  <th scope="row">{category.within === null ? category.category : `↳ ${category.category}`}</th>
+                <tr
+                  key={category.category}
+                  className={category.within !== null ? 'career-subcategory' : undefined}
+                >
+                  <th scope="row">
+                    {category.within === null ? category.category : `↳ ${category.category}`}
+                  </th>
                   <td>{category.min ?? '—'}</td>
                   <td>{category.max ?? 'none'}</td>
                   <td>{formatNumber(category.loggedUnits)}</td>
@@ -128,7 +133,8 @@ export function CycleProgressView({
               <th scope="col">Logged ({units})</th>
               {progress.years[0]?.categories.map((category) => (
                 <th scope="col" key={category.category}>
-                  {category.category} ({category.min !== null ? `min ${category.min}` : `max ${category.max ?? '—'}`})
+                  {category.category} (
+                  {category.min !== null ? `min ${category.min}` : `max ${category.max ?? '—'}`})
                 </th>
               ))}
             </tr>

@@ -56,8 +56,10 @@ export function EducationLog({
   const rulesOf = (id: string) => standings.find((standing) => standing.record.id === id)?.rules ?? null
   const primaryId = editing?.certificationIds[0] ?? record.id
   const primaryRules = rulesOf(primaryId) ?? rules
-  const defaultCategory = (ruleCategories(rules)[0] ?? '')
-  const [draft, setDraft] = useState<EducationEntryDraft>(() => educationDraftEmpty(localToday(), defaultCategory))
+  const defaultCategory = ruleCategories(rules)[0] ?? ''
+  const [draft, setDraft] = useState<EducationEntryDraft>(() =>
+    educationDraftEmpty(localToday(), defaultCategory),
+  )
   const [alsoFor, setAlsoFor] = useState<string[]>([])
   const [problem, setProblem] = useState<FieldProblem>(null)
   const [lastSaved, setLastSaved] = useState<string | null>(null)
@@ -76,7 +78,10 @@ export function EducationLog({
       standing.rules.unitName !== null &&
       rulesAcceptUnitsOf(standing.rules, primaryRules),
   )
-  const targets = [primaryRules, ...others.filter((other) => alsoFor.includes(other.record.id)).map((other) => other.rules)]
+  const targets = [
+    primaryRules,
+    ...others.filter((other) => alsoFor.includes(other.record.id)).map((other) => other.rules),
+  ]
   const closed = targets.find((target) => target !== null && !rulesAcceptAnyCategory(target)) ?? null
   const categories = ruleCategories(closed ?? primaryRules)
   const isFreeCategory = closed === null
@@ -226,10 +231,14 @@ export function EducationLog({
                       {...aria(`parts.${index}.category`)}
                     >
                       {!categories.includes(part.category) && (
-                        <option value={part.category}>{part.category === '' ? 'Choose…' : `${part.category} (not a category here)`}</option>
+                        <option value={part.category}>
+                          {part.category === '' ? 'Choose…' : `${part.category} (not a category here)`}
+                        </option>
                       )}
                       {categories.map((name) => {
-                        const parent = (closed ?? primaryRules).categoryRules.find((rule) => rule.category === name)?.within
+                        const parent = (closed ?? primaryRules).categoryRules.find(
+                          (rule) => rule.category === name,
+                        )?.within
                         return (
                           <option key={name} value={name}>
                             {parent === undefined ? name : `${parent}: ${name}`}
@@ -283,7 +292,11 @@ export function EducationLog({
                 set({
                   parts: [
                     ...draft.parts,
-                    { category: categories.find((name) => !draft.parts.some((part) => part.category === name)) ?? '', units: '' },
+                    {
+                      category:
+                        categories.find((name) => !draft.parts.some((part) => part.category === name)) ?? '',
+                      units: '',
+                    },
                   ],
                 })
               }
@@ -325,7 +338,8 @@ export function EducationLog({
                     {converts && (
                       <span className="muted">
                         {' '}
-                        ({formatUnitPlural(primaryRules.unitName)} count as {formatUnitPlural(other.rules?.unitName ?? null)}, one for one)
+                        ({formatUnitPlural(primaryRules.unitName)} count as{' '}
+                        {formatUnitPlural(other.rules?.unitName ?? null)}, one for one)
                       </span>
                     )}
                   </label>
@@ -359,7 +373,11 @@ export function EducationLog({
             />
             <span
               id={`${prefix}-note-count`}
-              className={draft.note.trim().length > careerTextLimits.text ? 'career-hint career-over-limit' : 'career-hint'}
+              className={
+                draft.note.trim().length > careerTextLimits.text
+                  ? 'career-hint career-over-limit'
+                  : 'career-hint'
+              }
             >
               {formatNumber(draft.note.trim().length)} of {formatNumber(careerTextLimits.text)} characters
             </span>
@@ -424,7 +442,11 @@ export function EducationLog({
                           ))}
                     </td>
                     <td>{formatNumber(educationEntryUnits(entry))}</td>
-                    <td className={item !== undefined && item.notCountingUnits > 0 ? 'career-not-counting' : undefined}>
+                    <td
+                      className={
+                        item !== undefined && item.notCountingUnits > 0 ? 'career-not-counting' : undefined
+                      }
+                    >
                       {item === undefined
                         ? '—'
                         : item.notCountingUnits === 0

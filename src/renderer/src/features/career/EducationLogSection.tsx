@@ -80,11 +80,16 @@ export function EducationLogSection() {
       <h2>Education log</h2>
       {rows.length === 0 ? (
         <p className="empty">
-          Nothing logged yet. Log activities under a certification on the Certifications tab; they all show here.
+          Nothing logged yet. Log activities under a certification on the Certifications tab; they all show
+          here.
         </p>
       ) : (
         <>
-          <form className="career-form" aria-label="Filter the log" onSubmit={(event) => event.preventDefault()}>
+          <form
+            className="career-form"
+            aria-label="Filter the log"
+            onSubmit={(event) => event.preventDefault()}
+          >
             <div className="career-grid">
               {select(
                 'log-filter-year',
@@ -153,7 +158,10 @@ export function EducationLogSection() {
                 </select>
               </div>
             </div>
-            <table className="plan-table career-table" aria-label={`Totals by ${groupingLabels[grouping].toLowerCase()}`}>
+            <table
+              className="plan-table career-table"
+              aria-label={`Totals by ${groupingLabels[grouping].toLowerCase()}`}
+            >
               <thead>
                 <tr>
                   <th scope="col">{groupingLabels[grouping]}</th>
@@ -212,7 +220,9 @@ export function EducationLogSection() {
                       {row.parts.map((part) => (
                         <div key={part.category}>
                           {part.category}
-                          {row.parts.length > 1 || row.entry.parts.length > 1 ? `: ${formatNumber(part.units)}` : ''}
+                          {row.parts.length > 1 || row.entry.parts.length > 1
+                            ? `: ${formatNumber(part.units)}`
+                            : ''}
                         </div>
                       ))}
                     </td>

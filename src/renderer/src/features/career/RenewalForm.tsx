@@ -42,10 +42,13 @@ export function RenewalForm({
     >
       <h4 id={`renew-${record.id}-heading`}>Record a renewal</h4>
       <p className="career-hint">
-        A renewal by continuing education starts the next cycle the day after this one ends, however early it is
-        granted{suspensionEnd !== null && ` (after expiry it is still possible during the suspension, until ${suspensionEnd})`};
-        a renewal by exam starts it on the exam day. The current cycle started {cycleStart}.
-        {renewsWith !== null && ` This certification renews with ${renewsWith}: record a renewal by continuing education there.`}
+        A renewal by continuing education starts the next cycle the day after this one ends, however early it
+        is granted
+        {suspensionEnd !== null &&
+          ` (after expiry it is still possible during the suspension, until ${suspensionEnd})`}
+        ; a renewal by exam starts it on the exam day. The current cycle started {cycleStart}.
+        {renewsWith !== null &&
+          ` This certification renews with ${renewsWith}: record a renewal by continuing education there.`}
       </p>
       <div className="career-grid">
         <div className="career-field">

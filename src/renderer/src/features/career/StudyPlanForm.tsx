@@ -24,7 +24,8 @@ export function StudyPlanForm({
   const app = useAppStoreApi()
   const linkStudyPlan = useCareer((state) => state.certificationLinkStudyPlan)
   const plans = useAppStore((state) => state.plans)
-  const linked = record.studyPlanId === null ? null : (plans.find((plan) => plan.id === record.studyPlanId) ?? null)
+  const linked =
+    record.studyPlanId === null ? null : (plans.find((plan) => plan.id === record.studyPlanId) ?? null)
   const hasApplication = examNeedsApplication !== false
   const [examOn, setExamOn] = useState(record.examOn ?? '')
   const [applicationOn, setApplicationOn] = useState(record.applicationOn ?? '')
@@ -39,7 +40,11 @@ export function StudyPlanForm({
     event.preventDefault()
     const exam = validateDay(examOn, 'examOn', 'exam date')
     if (!exam.ok) return setProblem(exam)
-    const application = validateOptionalDay(hasApplication ? applicationOn : '', 'applicationOn', 'application date')
+    const application = validateOptionalDay(
+      hasApplication ? applicationOn : '',
+      'applicationOn',
+      'application date',
+    )
     if (!application.ok) return setProblem(application)
     const booked = validateOptionalDay(examBookedOn, 'examBookedOn', 'booking date')
     if (!booked.ok) return setProblem(booked)
@@ -116,8 +121,8 @@ export function StudyPlanForm({
       <p className="career-hint">
         {linked === null ? 'Creates' : 'Or create another:'} a Gantry plan with milestones for{' '}
         {hasApplication ? 'the application, ' : ''}the booking and the exam day, and one study task per week
-        (Monday to Friday) from {studyPlanStartText(localToday())} up to the exam, then opens it in the planning
-        workspace.
+        (Monday to Friday) from {studyPlanStartText(localToday())} up to the exam, then opens it in the
+        planning workspace.
       </p>
       <div className="career-grid">
         <div className="career-field">

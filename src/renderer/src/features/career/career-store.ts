@@ -77,7 +77,11 @@ export type CareerState = {
    * Logs an activity for the certifications in `certificationIds` (the first is the one it is logged under; the
    * others must accept its units). `entryId` replaces an existing activity instead of adding one.
    */
-  educationSave(certificationIds: readonly string[], draft: EducationEntryDraft, entryId?: string): Promise<FieldProblem>
+  educationSave(
+    certificationIds: readonly string[],
+    draft: EducationEntryDraft,
+    entryId?: string,
+  ): Promise<FieldProblem>
   educationDelete(entryId: string): Promise<void>
   /** Remembers the Gantry plan made for preparing a certification's exam. */
   certificationLinkStudyPlan(certificationId: string, planId: string): Promise<FieldProblem>
@@ -333,7 +337,9 @@ export function createCareerStore(deps: CareerDeps, initial: { data?: CareerData
 
       async exportLog(format, rows) {
         if (rows.length === 0) {
-          set({ message: { kind: 'error', text: 'There are no logged activities to export with these filters.' } })
+          set({
+            message: { kind: 'error', text: 'There are no logged activities to export with these filters.' },
+          })
           return false
         }
         const result = await deps.platform.invoke['career/exportLog']({
@@ -343,7 +349,9 @@ export function createCareerStore(deps: CareerDeps, initial: { data?: CareerData
         })
         if (!result.ok) {
           if (result.error.code !== 'canceled')
-            set({ message: { kind: 'error', text: `The education log was not saved: ${result.error.message}` } })
+            set({
+              message: { kind: 'error', text: `The education log was not saved: ${result.error.message}` },
+            })
           return false
         }
         const activities = new Set(rows.map((row) => row.entry)).size
