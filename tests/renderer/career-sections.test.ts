@@ -99,5 +99,8 @@ describe('renewal budget tab', () => {
     expect(html).toContain('Project Management Professional (PMP) renewal')
     expect(html).toContain('Membership costs 39 USD more this year.') // 60 + 129 dues against 150
     expect(html).toContain('Membership costs 129 USD more this year.') // a year without a renewal
+    expect(html).toContain(
+      '2026–2028: 150 USD as a non-member, 447 USD as a member; membership costs 297 USD more over the three years.',
+    )
   })
 })

@@ -18,6 +18,16 @@ export function BudgetSection() {
   const today = localToday()
   const budget = useMemo(() => careerRenewalBudget(data, today, 3), [data, today])
   const isEmpty = budget.every((year) => year.lines.length === 0)
+  const overall = new Map<string, { nonMember: number; member: number }>()
+  for (const year of budget)
+    for (const total of year.totals) {
+      const sum = overall.get(total.currency) ?? { nonMember: 0, member: 0 }
+      overall.set(total.currency, {
+        nonMember: sum.nonMember + total.nonMember,
+        member: sum.member + total.member,
+      })
+    }
+  const span = budget.length === 0 ? '' : `${budget[0]?.year ?? ''}–${budget.at(-1)?.year ?? ''}`
   return (
     <div className="career-budget">
       <h2>Renewal budget</h2>
@@ -26,6 +36,24 @@ export function BudgetSection() {
         certifying body has one, and the yearly dues of the memberships that offer it. Fees come from the
         catalogue; check them with the issuer before paying.
       </p>
+      {!isEmpty && overall.size > 0 && (
+        <p data-testid="budget-overall">
+          {[...overall].map(([currency, sum]) => {
+            const difference = sum.nonMember - sum.member
+            return (
+              <span key={currency}>
+                {span}: {money(sum.nonMember, currency)} as a non-member, {money(sum.member, currency)} as a
+                member
+                {difference > 0
+                  ? `; membership saves ${money(difference, currency)} over the three years.`
+                  : difference < 0
+                    ? `; membership costs ${money(-difference, currency)} more over the three years.`
+                    : '.'}{' '}
+              </span>
+            )
+          })}
+        </p>
+      )}
       {isEmpty ? (
         <p className="empty">No renewals fall due in the next three years.</p>
       ) : (
@@ -48,13 +76,13 @@ export function BudgetSection() {
                 <tbody>
                   {year.lines.map((line: BudgetLine) => (
                     <tr key={`${line.kind}-${line.certificationId}-${line.date ?? ''}-${line.title}`}>
-                      <th scope="row" className="career-wrap">
+                      <th scope="row" className="career-text">
                         {line.title}
                       </th>
-                      <td>{line.date ?? 'yearly'}</td>
+                      <td className="career-nowrap">{line.date ?? 'yearly'}</td>
                       <td>{money(line.nonMember, line.currency)}</td>
                       <td>{money(line.member, line.currency)}</td>
-                      <td className="career-wrap">{line.note}</td>
+                      <td className="career-text">{line.note}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -116,7 +116,7 @@ export function CatalogueSection() {
                 return (
                   <tr key={field}>
                     <th scope="row">{catalogueFieldLabels[field]}</th>
-                    <td className="career-wrap">{figure(entry, field)}</td>
+                    <td className="career-text">{figure(entry, field)}</td>
                     <td>
                       <span className={`career-badge is-${level}`}>{levelLabels[level]}</span>
                       {catalogueVerificationHasRemark(text) && <span className="muted"> {text}</span>}

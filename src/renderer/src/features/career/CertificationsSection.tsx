@@ -323,20 +323,28 @@ function CertificationDetail({
   )
 }
 
-/** Which figures of the catalogue entry are not confirmed by the certifying body, with the entry's sources. */
+/** Which figures of the catalogue entry are not confirmed by the certifying body, grouped by how they are backed. */
 function VerificationNote({ catalogueId }: { catalogueId: string }) {
   const entry = catalogueFind(catalogueId)
   if (entry === undefined) return null
-  const weak = catalogueVerifications(entry).filter(({ text }) => {
-    const level = catalogueVerificationLevel(text)
-    return level === 'secondary' || level === 'unverified' || /\(/.test(text)
-  })
-  if (weak.length === 0) return null
+  const figures = catalogueVerifications(entry)
+  const named = (level: 'secondary' | 'unverified') =>
+    figures
+      .filter(({ text }) => catalogueVerificationLevel(text) === level)
+      .map(({ field }) => catalogueFieldLabels[field].toLowerCase())
+  const secondary = named('secondary')
+  const unverified = named('unverified')
+  const partly = figures
+    .filter(({ text }) => catalogueVerificationLevel(text) === 'official' && /\(/.test(text))
+    .map(({ field, text }) => `${catalogueFieldLabels[field].toLowerCase()} ${text.slice(text.indexOf('('))}`)
+  if (secondary.length + unverified.length + partly.length === 0) return null
   return (
     <p className="career-verification-note">
-      <strong>Check with the issuer:</strong>{' '}
-      {weak.map(({ field, text }) => `${catalogueFieldLabels[field].toLowerCase()} (${text})`).join('; ')}.
-      Sources: see the Catalogue tab.
+      <strong>Check with the issuer.</strong>
+      {unverified.length > 0 && ` Not verified: ${unverified.join(', ')}.`}
+      {secondary.length > 0 && ` From secondary sources only: ${secondary.join(', ')}.`}
+      {partly.length > 0 && ` Official with a less certain part: ${partly.join('; ')}.`} Sources and details
+      are on the Catalogue tab.
     </p>
   )
 }

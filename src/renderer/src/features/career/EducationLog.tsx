@@ -427,12 +427,12 @@ export function EducationLog({
                 const details = [entry.activityType, entry.provider].filter((text) => text !== '').join(' · ')
                 return (
                   <tr key={entry.id}>
-                    <td>{entry.date}</td>
-                    <th scope="row">
+                    <td className="career-nowrap">{entry.date}</td>
+                    <th scope="row" className="career-text">
                       {entry.activity}
                       {details !== '' && <div className="muted">{details}</div>}
                     </th>
-                    <td>
+                    <td className="career-text">
                       {entry.parts.length === 1
                         ? entry.parts[0]?.category
                         : entry.parts.map((part) => (
@@ -441,10 +441,12 @@ export function EducationLog({
                             </div>
                           ))}
                     </td>
-                    <td>{formatNumber(educationEntryUnits(entry))}</td>
+                    <td className="career-nowrap">{formatNumber(educationEntryUnits(entry))}</td>
                     <td
                       className={
-                        item !== undefined && item.notCountingUnits > 0 ? 'career-not-counting' : undefined
+                        item !== undefined && item.notCountingUnits > 0
+                          ? 'career-text career-not-counting'
+                          : 'career-text'
                       }
                     >
                       {item === undefined
@@ -453,9 +455,9 @@ export function EducationLog({
                           ? formatNumber(item.countedUnits)
                           : `${formatNumber(item.countedUnits)} (${formatNumber(item.notCountingUnits)} not counting: ${item.reason ?? ''})`}
                     </td>
-                    <td>{alsoNames.length === 0 ? '—' : alsoNames.join(', ')}</td>
-                    <td>{entry.evidence}</td>
-                    <td>{entry.note}</td>
+                    <td className="career-text">{alsoNames.length === 0 ? '—' : alsoNames.join(', ')}</td>
+                    <td className="career-text career-long">{entry.evidence}</td>
+                    <td className="career-text career-long">{entry.note}</td>
                     <td className="career-row-actions">
                       <button
                         type="button"

@@ -172,7 +172,9 @@ export function EducationLogSection() {
               <tbody>
                 {totals.map((total) => (
                   <tr key={total.key}>
-                    <th scope="row">{total.label}</th>
+                    <th scope="row" className="career-text">
+                      {total.label}
+                    </th>
                     <td>{total.activities}</td>
                     <td>{totalText(total.units)}</td>
                   </tr>
@@ -212,11 +214,13 @@ export function EducationLogSection() {
               <tbody>
                 {shown.map((row) => (
                   <tr key={row.entry.id}>
-                    <td>{row.entry.date}</td>
-                    <th scope="row">{row.entry.activity}</th>
-                    <td>{row.entry.activityType}</td>
-                    <td>{row.entry.provider}</td>
-                    <td>
+                    <td className="career-nowrap">{row.entry.date}</td>
+                    <th scope="row" className="career-text">
+                      {row.entry.activity}
+                    </th>
+                    <td className="career-text">{row.entry.activityType}</td>
+                    <td className="career-text">{row.entry.provider}</td>
+                    <td className="career-text">
                       {row.parts.map((part) => (
                         <div key={part.category}>
                           {part.category}
@@ -226,10 +230,10 @@ export function EducationLogSection() {
                         </div>
                       ))}
                     </td>
-                    <td>{formatUnits(row.unitName, row.units)}</td>
-                    <td>{row.certifications.map((item) => item.name).join(', ')}</td>
-                    <td>{row.entry.evidence}</td>
-                    <td>{row.entry.note}</td>
+                    <td className="career-nowrap">{formatUnits(row.unitName, row.units)}</td>
+                    <td className="career-text">{row.certifications.map((item) => item.name).join(', ')}</td>
+                    <td className="career-text career-long">{row.entry.evidence}</td>
+                    <td className="career-text career-long">{row.entry.note}</td>
                   </tr>
                 ))}
               </tbody>
