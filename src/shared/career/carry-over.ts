@@ -1,6 +1,6 @@
 import { cycleLastYear, type CertificationRules, type RenewalCycle } from './cycle'
 import type { EducationEntry, Renewal } from './model'
-import { progressOfCycle, type CarriedUnits } from './progress'
+import { progressOfCycle, type CarriedUnits, type CycleProgress } from './progress'
 import { unitRound } from './units'
 
 /*
@@ -23,9 +23,11 @@ export function carryOverOut(
   cycle: RenewalCycle,
   entries: readonly EducationEntry[],
   carriedIn: readonly CarriedUnits[] = [],
+  known?: CycleProgress,
 ): CarriedUnits[] {
   if (rules.carryOverMax === null || rules.carryOverMax <= 0 || rules.unitsPerCycle === null) return []
-  const progress = progressOfCycle(rules, cycle, entries, carriedIn)
+  // `known` is this cycle's progress when the caller has it already (the same rules, entries and carried-in units).
+  const progress = known ?? progressOfCycle(rules, cycle, entries, carriedIn)
   const required = rules.unitsPerCycle
   if (progress.countedTowardRequired <= required + epsilon) return []
   const lastYear = cycleLastYear(cycle)

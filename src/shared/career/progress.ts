@@ -145,21 +145,30 @@ function allocate(
     logged.set(rule, 0)
     countedPerRule.set(rule, 0)
   }
-  for (const piece of [...pieces].sort(byDateThenKey)) {
+  // The rules a category counts under (itself, its parents, the totals), worked out once per category.
+  const chains = new Map<string, { ownRules: number; chain: CategoryRule[] }>()
+  const chainOf = (category: string) => {
+    const known = chains.get(category)
+    if (known !== undefined) return known
     const chain: CategoryRule[] = []
-    let rule = byCategory.get(piece.category)
+    let rule = byCategory.get(category)
     const seen = new Set<CategoryRule>()
     while (rule !== undefined && !seen.has(rule)) {
       seen.add(rule)
       chain.push(rule)
       rule = rule.within === undefined ? undefined : byCategory.get(rule.within)
     }
-    if (chain.length === 0 && !acceptAnyCategory && !knownCategories.has(piece.category)) {
+    const found = { ownRules: chain.length, chain: [...chain, ...totals] }
+    chains.set(category, found)
+    return found
+  }
+  for (const piece of [...pieces].sort(byDateThenKey)) {
+    const { ownRules, chain } = chainOf(piece.category)
+    if (ownRules === 0 && !acceptAnyCategory && !knownCategories.has(piece.category)) {
       counted.set(piece.key, 0)
       reasons.set(piece.key, `"${piece.category}" is not a category of this certification`)
       continue
     }
-    chain.push(...totals)
     let allowed = piece.units
     for (const link of chain) {
       logged.set(link, (logged.get(link) ?? 0) + piece.units)

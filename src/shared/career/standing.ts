@@ -176,7 +176,7 @@ export function careerStandings(
     const counted = { ...rules, unitsPerCycle: facts.requiredUnits }
     const entries = educationEntriesFor(data.educationEntries, facts.countsEntriesOf)
     const progress = progressOfCycle(counted, cycle, entries, facts.carriedIn)
-    const carryOut = carryOverOut(counted, cycle, entries, facts.carriedIn)
+    const carryOut = carryOverOut(counted, cycle, entries, facts.carriedIn, progress)
     return {
       ...base,
       daysToExpiry,
