@@ -405,6 +405,17 @@ export function EducationLog({
       ) : (
         <div className="career-table-scroll">
           <table className="plan-table career-table career-log-table" aria-label="Logged activities">
+            <colgroup>
+              <col className="career-col-date" />
+              <col className="career-col-main" />
+              <col />
+              <col className="career-col-number" />
+              <col />
+              <col />
+              <col />
+              <col />
+              <col className="career-col-actions" />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">Date</th>

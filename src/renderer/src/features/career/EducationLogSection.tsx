@@ -198,6 +198,17 @@ export function EducationLogSection() {
           </div>
           <div className="career-table-scroll">
             <table className="plan-table career-table career-log-table" aria-label="Education log">
+              <colgroup>
+                <col className="career-col-date" />
+                <col className="career-col-main" />
+                <col />
+                <col />
+                <col />
+                <col className="career-col-number" />
+                <col />
+                <col />
+                <col />
+              </colgroup>
               <thead>
                 <tr>
                   <th scope="col">Date</th>
