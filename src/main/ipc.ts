@@ -18,6 +18,10 @@ import { RecoveryStore } from './files/recovery'
 import { SafeSaveError, decodeText, readFileCapped, safeSave } from './files/safe-save'
 import { csvMaxBytes, importCsvFile, importMspdiFile, mspdiMaxBytes, type MspdiParser } from './import'
 import { exportPlanCsv, exportPlanMspdi, exportPlanXlsx } from './export'
+import { excelJs } from './export/xlsx'
+import { educationLogCsv, educationLogExportMaxRows, educationLogExportRowSchema, educationLogWorkbook } from '../shared/career/log'
+import { dateLocalNow, dateToWallMinutes } from '../shared/domain/dates'
+import { xlsxRender } from '../shared/formats/xlsx/render'
 
 /** Electron's dialog functions, as plain parameters (the shapes are Electron's, narrowed to what Gantry uses). */
 export type FileFilter = { name: string; extensions: string[] }
@@ -115,6 +119,11 @@ const textRequest = z.strictObject({
   suggestedName: z.string().min(1).max(255),
 })
 const idText = z.string().min(1).max(100)
+const careerLogRequest = z.strictObject({
+  format: z.enum(['csv', 'xlsx']),
+  rows: z.array(educationLogExportRowSchema).max(educationLogExportMaxRows),
+  suggestedName: z.string().min(1).max(255),
+})
 
 /** A name safe to offer in a save dialog: no folders, no characters Windows refuses, not empty. */
 export function fileNameSanitize(name: string, fallback = 'Untitled'): string {
@@ -346,6 +355,20 @@ export function createIpcHandlers(deps: MainDeps): IpcHandlers {
         extensions: ['ics'],
       })
       await safeSave(path, request.text, { keepBackup: false })
+      return { fileName: basename(path) }
+    }),
+
+    'career/exportLog': handler(careerLogRequest, async (request) => {
+      const isXlsx = request.format === 'xlsx'
+      const path = await chooseSavePath(
+        'Export the education log',
+        request.suggestedName,
+        isXlsx ? { name: 'Excel workbook', extensions: ['xlsx'] } : { name: 'CSV (comma-separated values)', extensions: ['csv'] },
+      )
+      const content = isXlsx
+        ? await xlsxRender(educationLogWorkbook(request.rows, dateToWallMinutes(dateLocalNow())), excelJs)
+        : educationLogCsv(request.rows)
+      await safeSave(path, content, { keepBackup: false })
       return { fileName: basename(path) }
     }),
 

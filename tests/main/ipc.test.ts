@@ -73,6 +73,7 @@ const validRequests: { [C in IpcChannel]: unknown } = {
   'career/backup': { text: '{}', suggestedName: 'career.json' },
   'career/restore': undefined,
   'career/exportIcs': { text: 'BEGIN:VCALENDAR', suggestedName: 'deadlines.ics' },
+  'career/exportLog': { format: 'csv', rows: [], suggestedName: 'education-log' },
   'window/setTitle': { title: 'Plan', isDirty: true },
 }
 
@@ -102,6 +103,7 @@ const invalidRequests: { [C in IpcChannel]: unknown[] } = {
   'career/backup': [undefined, { text: 5, suggestedName: 'a' }, { text: 'x', suggestedName: '' }, { text: 'x' }],
   'career/restore': [{ path: '/x' }],
   'career/exportIcs': [undefined, { text: 'x', suggestedName: 'y'.repeat(300) }],
+  'career/exportLog': [undefined, { format: 'pdf', rows: [], suggestedName: 'log' }, { format: 'csv', rows: [{}], suggestedName: 'log' }],
   'window/setTitle': [undefined, { title: 5, isDirty: true }, { title: 'x', isDirty: 'yes' }, { title: 'x'.repeat(1001), isDirty: false }],
 }
 

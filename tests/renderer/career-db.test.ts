@@ -2,7 +2,12 @@ import Dexie from 'dexie'
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb'
 import { afterEach, describe, expect, it } from 'vitest'
 import { careerBackupSerialize, careerBackupFormatId } from '../../src/shared/career/backup'
-import { careerProfileDefault, certificationMake, type CareerData } from '../../src/shared/career/model'
+import {
+  careerProfileDefault,
+  certificationMake,
+  educationEntryMake,
+  type CareerData,
+} from '../../src/shared/career/model'
 import {
   CareerDb,
   careerDbDeleteCertification,
@@ -14,6 +19,7 @@ import {
   careerDbSchemas,
   careerDbVersion,
   type CertificationRowV1,
+  type EducationRowV2,
 } from '../../src/renderer/src/db/career-db'
 
 const options = { indexedDB, IDBKeyRange }
@@ -37,28 +43,27 @@ function sample(): CareerData {
     profile: { ...careerProfileDefault(), currentRole: 'Coordinator', yearsOfExperience: 2 },
     certifications: [
       certificationMake('c1', { catalogueId: 'pmp', status: 'earned', earnedOn: '2025-03-15' }),
+      certificationMake('c2', { catalogueId: 'pmi-acp', status: 'earned', earnedOn: '2025-04-01' }),
     ],
     educationEntries: [
-      {
-        id: 'e1',
-        certificationId: 'c1',
+      educationEntryMake('e1', {
+        certificationIds: ['c1'],
         date: '2025-05-01',
         activity: 'Course',
+        activityType: 'Course or training',
         provider: 'PMI',
-        category: 'Ways of Working',
-        units: 10,
-        note: '',
-      },
-      {
-        id: 'e2',
-        certificationId: 'c1',
+        parts: [
+          { category: 'Ways of Working', units: 8 },
+          { category: 'Power Skills', units: 2 },
+        ],
+        evidence: 'Certificate 7',
+      }),
+      educationEntryMake('e2', {
+        certificationIds: ['c1', 'c2'],
         date: '2025-06-01',
         activity: 'Volunteering',
-        provider: '',
-        category: 'Giving Back',
-        units: 30,
-        note: '',
-      },
+        parts: [{ category: 'Giving Back', units: 30 }],
+      }),
     ],
     salaries: [
       { id: 's1', date: '2024-01-01', amount: 70_000, currency: 'USD', role: 'Coordinator', note: '' },
@@ -87,26 +92,37 @@ describe('career database', () => {
     expect(await careerDbLoad(again)).toEqual(sample())
   })
 
-  it('deleting a certification deletes its entries', async () => {
+  it('deleting a certification deletes the activities logged only for it; shared ones stay with the others', async () => {
     const db = open(freshName())
     await careerDbReplaceAll(db, sample())
     await careerDbDeleteCertification(db, 'c1')
     const data = await careerDbLoad(db)
-    expect(data.certifications).toEqual([])
-    expect(data.educationEntries).toEqual([])
+    expect(data.certifications.map((record) => record.id)).toEqual(['c2'])
+    expect(data.educationEntries).toEqual([{ ...sample().educationEntries[1], certificationIds: ['c2'] }])
   })
 
-  it('refuses an entry for a certification that is not stored', async () => {
+  it('finds the activities of a certification through the multi-entry index', async () => {
     const db = open(freshName())
+    await careerDbReplaceAll(db, sample())
+    expect(await db.educationEntries.where('certificationIds').equals('c2').primaryKeys()).toEqual(['e2'])
+    expect((await db.educationEntries.where('certificationIds').equals('c1').primaryKeys()).sort()).toEqual([
+      'e1',
+      'e2',
+    ])
+  })
+
+  it('refuses an entry that names a certification that is not stored', async () => {
+    const db = open(freshName())
+    await careerDbPutCertification(db, sample().certifications[0])
     await expect(
-      careerDbPutEducationEntry(db, { ...sample().educationEntries[0], certificationId: 'gone' }),
+      careerDbPutEducationEntry(db, { ...sample().educationEntries[0], certificationIds: ['c1', 'gone'] }),
     ).rejects.toThrow(/no longer stored/)
     expect((await careerDbLoad(db)).educationEntries).toEqual([])
   })
 })
 
 describe('upgrade from version 1', () => {
-  it('adds renewals and printed expiry, and renames former Talent Triangle categories', async () => {
+  it('adds renewals, printed expiry and study-plan link, renames former Talent Triangle categories, and makes entries lists', async () => {
     const name = freshName()
     const v1 = new Dexie(name, options)
     v1.version(1).stores(careerDbSchemas[1])
@@ -123,7 +139,7 @@ describe('upgrade from version 1', () => {
       notes: '',
     }
     await v1.table('certifications').add(oldCertification)
-    const entry = (id: string, category: string) => ({
+    const entry = (id: string, category: string): EducationRowV2 => ({
       id,
       certificationId: 'c1',
       date: '2023-01-01',
@@ -147,22 +163,82 @@ describe('upgrade from version 1', () => {
 
     const db = open(name)
     const data = await careerDbLoad(db)
-    expect(db.verno).toBe(2)
-    expect(data.certifications[0]).toEqual({ ...oldCertification, renewals: [], expiresOnOverride: null })
-    expect(data.educationEntries.map((row) => row.category)).toEqual([
-      'Ways of Working',
-      'Power Skills',
-      'Business Acumen',
-      'Giving Back',
-      undefined,
+    expect(db.verno).toBe(3)
+    expect(data.certifications[0]).toEqual({
+      ...oldCertification,
+      renewals: [],
+      expiresOnOverride: null,
+      studyPlanId: null,
+    })
+    expect(data.educationEntries.map((row) => row.parts)).toEqual([
+      [{ category: 'Ways of Working', units: 5 }],
+      [{ category: 'Power Skills', units: 5 }],
+      [{ category: 'Business Acumen', units: 5 }],
+      [{ category: 'Giving Back', units: 5 }],
+      [{ category: undefined, units: 5 }],
     ])
-    // The new compound index works.
-    expect(
-      await db.educationEntries
-        .where('[certificationId+date]')
-        .between(['c1', '2023-01-01'], ['c1', '2023-12-31'], true, true)
-        .count(),
-    ).toBe(5)
+    expect(data.educationEntries[0]).toEqual({
+      id: 'e1',
+      certificationIds: ['c1'],
+      date: '2023-01-01',
+      activity: 'a',
+      activityType: '',
+      provider: '',
+      parts: [{ category: 'Ways of Working', units: 5 }],
+      evidence: '',
+      note: '',
+    })
+    // The new multi-entry index works.
+    expect(await db.educationEntries.where('certificationIds').equals('c1').count()).toBe(5)
+  })
+})
+
+describe('upgrade from version 2', () => {
+  it('keeps every row, converted, and drops the old one-certification index', async () => {
+    const name = freshName()
+    const v2 = new Dexie(name, options)
+    v2.version(1).stores(careerDbSchemas[1])
+    v2.version(2).stores(careerDbSchemas[2])
+    await v2.table('certifications').add({
+      ...certificationMake('c1', {
+        catalogueId: 'itil4-foundation',
+        status: 'earned',
+        earnedOn: '2024-01-10',
+      }),
+      studyPlanId: undefined,
+    })
+    await v2.table('educationEntries').add({
+      id: 'e1',
+      certificationId: 'c1',
+      date: '2024-06-01',
+      activity: 'Meetup',
+      provider: 'itSMF',
+      category: 'Community',
+      units: 2.5,
+      note: 'notes stay',
+    } satisfies EducationRowV2)
+    v2.close()
+
+    const db = open(name)
+    const data = await careerDbLoad(db)
+    expect(db.verno).toBe(careerDbVersion)
+    expect(data.educationEntries).toEqual([
+      {
+        id: 'e1',
+        certificationIds: ['c1'],
+        date: '2024-06-01',
+        activity: 'Meetup',
+        activityType: '',
+        provider: 'itSMF',
+        parts: [{ category: 'Community', units: 2.5 }],
+        evidence: '',
+        note: 'notes stay',
+      },
+    ])
+    expect(db.educationEntries.schema.indexes.map((index) => index.name).sort()).toEqual([
+      'certificationIds',
+      'date',
+    ])
   })
 })
 
@@ -181,13 +257,13 @@ describe('restore', () => {
     const db = open(freshName())
     await careerDbPutCertification(db, certificationMake('old', { catalogueId: 'csm', status: 'planned' }))
     await careerDbRestoreBackup(db, careerBackupSerialize(sample(), 'x'))
-    expect((await careerDbLoad(db)).certifications.map((record) => record.id)).toEqual(['c1'])
+    expect((await careerDbLoad(db)).certifications.map((record) => record.id)).toEqual(['c1', 'c2'])
   })
 
   it.each([
     ['a corrupt backup', (text: string) => text.slice(0, text.length / 2)],
-    ['a newer-version backup', (text: string) => text.replace('"schemaVersion": 1', '"schemaVersion": 99')],
-    ['a backup with negative units', (text: string) => text.replace('"units": 10', '"units": -10')],
+    ['a newer-version backup', (text: string) => text.replace('"schemaVersion": 2', '"schemaVersion": 99')],
+    ['a backup with negative units', (text: string) => text.replace('"units": 8', '"units": -8')],
     [
       'a backup of another format',
       () => JSON.stringify({ format: 'gantry-plan', schemaVersion: 1, plan: {} }),

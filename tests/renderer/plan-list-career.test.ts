@@ -2,7 +2,12 @@ import { createElement, isValidElement, type ReactElement, type ReactNode } from
 import { renderToStaticMarkup } from 'react-dom/server'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { StoreApi } from 'zustand'
-import { careerDataEmpty, certificationMake, type CareerData } from '../../src/shared/career/model'
+import {
+  careerDataEmpty,
+  certificationMake,
+  educationEntryMake,
+  type CareerData,
+} from '../../src/shared/career/model'
 import type { GantryPlatform } from '../../src/shared/ipc/contract'
 import {
   PlanList,
@@ -65,16 +70,14 @@ function withPmp(): CareerData {
   data.certifications.push(
     certificationMake('pmp', { catalogueId: 'pmp', status: 'earned', earnedOn: '2025-03-15' }),
   )
-  data.educationEntries.push({
-    id: 'e1',
-    certificationId: 'pmp',
-    date: '2025-06-01',
-    activity: 'Course',
-    provider: '',
-    category: 'Ways of Working',
-    units: 35,
-    note: '',
-  })
+  data.educationEntries.push(
+    educationEntryMake('e1', {
+      certificationIds: ['pmp'],
+      date: '2025-06-01',
+      activity: 'Course',
+      parts: [{ category: 'Ways of Working', units: 35 }],
+    }),
+  )
   for (const [id, dueOn] of [
     ['g1', '2028-01-10'],
     ['g2', '2028-02-10'],
@@ -170,7 +173,7 @@ describe('PlanList with the career summary', () => {
     expect(html.indexOf('>Open')).toBe(html.indexOf('>Open file…</button>'))
     expect(html).toContain('<label for="new-plan-name">New plan</label>')
     expect(html).toContain('Open career tracker</button>')
-    expect(html).toContain('Project Management Professional (PMP): 35 of 60 PDU')
+    expect(html).toContain('Project Management Professional (PMP): 35 of 60 PDUs')
   })
 
   it('keeps the stored plans table and its row actions as they were', () => {
@@ -253,13 +256,13 @@ describe('PlanListCareer', () => {
         createElement(PlanListCareer, { onOpen: unused, today: '2028-01-01' }),
       ),
     )
-    expect(html).toContain('expires on 2028-03-15 (in 74 days); 25 PDU still needed.')
+    expect(html).toContain('expires on 2028-03-15 (in 74 days); 25 PDUs still needed.')
     const deadlines = html.slice(html.indexOf('aria-label="Next deadlines"'), html.indexOf('</ol>'))
     expect(deadlines.match(/<li>/g)).toHaveLength(3)
     expect(deadlines).toContain('Goal g2')
     expect(deadlines).not.toContain('Goal g3')
     expect(html).toContain(
-      'aria-label="Project Management Professional (PMP): 35 of 60 PDU, cycle ends 2028-03-15"',
+      'aria-label="Project Management Professional (PMP): 35 of 60 PDUs, cycle ends 2028-03-15"',
     )
     // Compact: no subheadings, no cycle end line.
     expect(html).not.toContain('<h3>')

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   careerBackupFormatId,
@@ -9,6 +11,7 @@ import {
   careerDataEmpty,
   careerProfileDefault,
   certificationMake,
+  educationEntryMake,
   type CareerData,
 } from '../../src/shared/career/model'
 
@@ -38,16 +41,19 @@ function sample(): CareerData {
       }),
     ],
     educationEntries: [
-      {
-        id: 'e1',
-        certificationId: 'c1',
+      educationEntryMake('e1', {
+        certificationIds: ['c1'],
         date: '2025-05-01',
         activity: 'Webinar',
+        activityType: 'Online or digital media',
         provider: 'PMI',
-        category: 'Ways of Working',
-        units: 10,
+        parts: [
+          { category: 'Ways of Working', units: 10 },
+          { category: 'Power Skills', units: 2.25 },
+        ],
+        evidence: 'https://example.org/certificate/1',
         note: 'päd "quotes"',
-      },
+      }),
     ],
     salaries: [
       { id: 's1', date: '2025-01-01', amount: 72_000, currency: 'USD', role: 'Coordinator', note: '' },
@@ -95,11 +101,23 @@ describe('career backup', () => {
   })
 
   const damaged: [string, (data: CareerData) => unknown][] = [
-    ['negative units', (data) => ((data.educationEntries[0].units = -5), data)],
+    ['negative units', (data) => ((data.educationEntries[0].parts[0].units = -5), data)],
     [
       'units as text',
-      (data) => ({ ...data, educationEntries: [{ ...data.educationEntries[0], units: '10' }] }),
+      (data) => ({
+        ...data,
+        educationEntries: [
+          { ...data.educationEntries[0], parts: [{ category: 'Ways of Working', units: '10' }] },
+        ],
+      }),
     ],
+    ['an entry with no parts', (data) => ((data.educationEntries[0].parts = []), data)],
+    [
+      'a category listed twice in one entry',
+      (data) => ((data.educationEntries[0].parts[1].category = 'Ways of Working'), data),
+    ],
+    ['an entry for no certification', (data) => ((data.educationEntries[0].certificationIds = []), data)],
+    ['a note of 100,000 characters', (data) => ((data.educationEntries[0].note = 'n'.repeat(100_000)), data)],
     ['an impossible date', (data) => ((data.educationEntries[0].date = '2025-02-30'), data)],
     [
       'expiry before the earned date',
@@ -108,7 +126,7 @@ describe('career backup', () => {
     ['an unknown key in a row', (data) => ({ ...data, goals: [{ ...data.goals[0], colour: 'red' }] })],
     [
       'an entry of a missing certification',
-      (data) => ((data.educationEntries[0].certificationId = 'nope'), data),
+      (data) => ((data.educationEntries[0].certificationIds = ['c1', 'nope']), data),
     ],
     ['a duplicate id', (data) => ((data.certifications[1].id = 'c1'), data)],
     ['a skill level of 6', (data) => ((data.skills[0].current = 6), data)],
@@ -129,5 +147,55 @@ describe('career backup', () => {
       expect(result.error.message).toMatch(/damaged: .+Nothing was changed\.$/)
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+})
+
+describe('backup format migrations', () => {
+  const fixture = readFileSync(resolve(__dirname, '../fixtures/career/backup-v1.gantry-career.json'), 'utf8')
+
+  it('reads a version-1 backup: one certification and one category per entry become lists', () => {
+    const result = careerBackupParse(fixture)
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.data.educationEntries).toEqual([
+      {
+        id: 'e1',
+        certificationIds: ['c1'],
+        date: '2025-05-01',
+        activity: 'Webinar',
+        activityType: '',
+        provider: 'PMI',
+        parts: [{ category: 'Ways of Working', units: 10 }],
+        evidence: '',
+        note: 'kept',
+      },
+      {
+        id: 'e2',
+        certificationIds: ['c2'],
+        date: '2024-06-01',
+        activity: 'Reading group',
+        activityType: '',
+        provider: '',
+        parts: [{ category: 'Self-study', units: 2.5 }],
+        evidence: '',
+        note: '',
+      },
+    ])
+    expect(result.data.certifications.map((record) => record.studyPlanId)).toEqual([null, null])
+    expect(result.data.certifications[0].credentialId).toBe('PMP-1234')
+  })
+
+  it('writes the current version, which reads back unchanged', () => {
+    const result = careerBackupParse(fixture)
+    if (!result.ok) throw new Error(result.error.message)
+    expect(careerBackupSchemaVersion).toBe(2)
+    const again = careerBackupParse(careerBackupSerialize(result.data, 'x'))
+    expect(again.ok && again.data).toEqual(result.data)
+  })
+
+  it('a damaged version-1 entry is reported after migration, nothing is restored', () => {
+    const damaged = fixture.replace('"units": 10', '"units": -10')
+    const result = careerBackupParse(damaged)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.error.message).toMatch(/educationEntries\.0\.parts\.0\.units/)
   })
 })

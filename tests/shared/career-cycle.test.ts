@@ -55,12 +55,27 @@ describe('expiry', () => {
     expect(certificationExpiry(record, rulesOf(record))).toBe('2028-03-31')
   })
 
+  // PMI: a one-year suspension follows the cycle end, in which the holder can still renew.
   it.each([
     ['2028-03-14', 'earned'],
     ['2028-03-15', 'earned'], // valid through the expiry day itself
-    ['2028-03-16', 'expired'],
-  ] as const)('on %s the status is %s', (today, status) => {
+    ['2028-03-16', 'suspended'], // the day after: suspended, not expired
+    ['2029-03-15', 'suspended'], // last day of the suspension
+    ['2029-03-16', 'expired'],
+  ] as const)('PMP on %s: %s', (today, status) => {
     const record = pmp()
+    expect(certificationEffectiveStatus(record, rulesOf(record), today)).toBe(status)
+  })
+
+  it.each([
+    ['2026-06-30', 'earned'],
+    ['2026-07-01', 'expired'], // PeopleCert has no suspension
+  ] as const)('ITIL 4 Foundation on %s: %s', (today, status) => {
+    const record = certificationMake('x', {
+      catalogueId: 'itil4-foundation',
+      status: 'earned',
+      earnedOn: '2023-06-30',
+    })
     expect(certificationEffectiveStatus(record, rulesOf(record), today)).toBe(status)
   })
 })
@@ -69,8 +84,14 @@ describe('renewal rollover', () => {
   it('a renewal by units starts the next cycle the day after the old expiry', () => {
     const record = pmp({ renewals: [{ renewedOn: '2028-02-01', route: 'units' }] })
     expect(cycleList(record, rulesOf(record))).toEqual([
-      { index: 0, start: '2025-03-15', end: '2028-03-15' },
-      { index: 1, start: '2028-03-16', end: '2031-03-15' },
+      { index: 0, start: '2025-03-15', end: '2028-03-15', suspensionEnd: '2029-03-15' },
+      {
+        index: 1,
+        start: '2028-03-16',
+        end: '2031-03-15',
+        suspensionEnd: '2032-03-15',
+        countUntil: '2032-03-15',
+      },
     ])
     expect(certificationExpiry(record, rulesOf(record))).toBe('2031-03-15')
   })
@@ -102,6 +123,27 @@ describe('renewal rollover', () => {
       start: '2025-11-20',
       end: '2028-11-20',
     })
+  })
+
+  it('a renewal during the suspension keeps the cycle dates; what was earned until then counts for the lapsed cycle', () => {
+    const record = pmp({ renewals: [{ renewedOn: '2028-09-01', route: 'units' }] })
+    expect(cycleList(record, rulesOf(record))).toEqual([
+      {
+        index: 0,
+        start: '2025-03-15',
+        end: '2028-03-15',
+        suspensionEnd: '2029-03-15',
+        countUntil: '2028-09-01',
+      },
+      {
+        index: 1,
+        start: '2028-03-16',
+        end: '2031-03-15',
+        countFrom: '2028-09-02',
+        countUntil: '2032-03-15',
+        suspensionEnd: '2032-03-15',
+      },
+    ])
   })
 })
 

@@ -69,9 +69,19 @@ describe('icsBuild', () => {
     expect(text.match(/DTSTAMP:20261126T010413Z/g)?.length).toBe(events.length)
   })
 
-  it('adds reminders 180, 90 and 30 days before expiry', () => {
-    const dates = icsReadEvents(text).map((event) => event.date)
-    expect(dates).toEqual(expect.arrayContaining(['2027-09-17', '2027-12-16', '2028-02-14']))
+  it('reminds 180, 90 and 30 days before expiry with alarms on the expiry event, not separate events', () => {
+    const events = icsReadEvents(text)
+    const expiry = events.find((event) => event.uid === 'expiry-c1-0@career.gantry.invalid')
+    expect(expiry?.alarms).toEqual(['-P180D', '-P90D', '-P30D'])
+    expect(events.map((event) => event.date)).not.toEqual(expect.arrayContaining(['2027-09-17']))
+    expect(events.filter((event) => event.date !== '2026-12-31').map((event) => event.date)).toEqual([
+      '2028-03-15',
+      '2029-03-15', // last day of PMI's suspension
+    ])
+    expect(text.replace(/\r\n /g, '')).toContain(
+      'BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Project Management Professional (PMP) expires (2028-03-15\\, in 180 days)\r\nTRIGGER:-P180D\r\nEND:VALARM\r\n',
+    )
+    expect(text.match(/BEGIN:VALARM/g)?.length).toBe(text.match(/END:VALARM/g)?.length)
   })
 
   it('escapes and reads back text with commas and semicolons', () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { planRestore } from '../../src/shared/formats/plan-file'
-import { studyPlanBuild, type StudyPlanInput } from '../../src/shared/career/study-plan'
+import {
+  studyPlanBuild,
+  studyPlanFirstWeek,
+  studyPlanStartText,
+  type StudyPlanInput,
+} from '../../src/shared/career/study-plan'
 
 // 2026-11-26 is a Thursday; the first study week starts Monday 2026-11-30.
 //   Nov 30 ─ Week 1 ─ Dec 4 │ Dec 7 ─ Week 2 ─ Dec 11 │ ... │ exam Fri 2027-01-29
@@ -13,6 +18,7 @@ const input: StudyPlanInput = {
   examBookedOn: '2026-12-10',
   examOn: '2027-01-29',
   hoursPerWeek: 6,
+  examNeedsApplication: true,
 }
 
 describe('studyPlanBuild', () => {
@@ -75,8 +81,48 @@ describe('studyPlanBuild', () => {
     if (!refused.ok) expect(refused.message).toMatch(message)
   })
 
+  it('leaves out the application milestone for an exam that needs none', () => {
+    const built = studyPlanBuild({ ...input, examNeedsApplication: false })
+    if (!built.ok) throw new Error(built.message)
+    const names = built.plan.tasks.filter((task) => task.isMilestone).map((task) => task.name)
+    expect(names).toEqual(['Exam booked', 'Exam day'])
+    expect(built.plan.start).toBe('2026-11-26T08:00:00') // the application date no longer starts the plan
+  })
+
+  it('keeps it for an unknown exam only when an application date is given', () => {
+    const without = studyPlanBuild({ ...input, examNeedsApplication: null, applicationOn: null })
+    const withDate = studyPlanBuild({ ...input, examNeedsApplication: null })
+    const milestones = (result: typeof without) =>
+      result.ok ? result.plan.tasks.filter((task) => task.isMilestone).map((task) => task.name) : []
+    expect(milestones(without)).toEqual(['Exam booked', 'Exam day'])
+    expect(milestones(withDate)).toEqual(['Application submitted', 'Exam booked', 'Exam day'])
+  })
+
   it('gives one week when the exam is the Saturday after it', () => {
     const one = studyPlanBuild({ ...input, examBookedOn: null, examOn: '2026-12-05' })
     expect(one.ok && one.weeks).toBe(1)
+  })
+})
+
+describe('the study weeks start as the hint says', () => {
+  it.each([
+    ['2026-11-30', '2026-11-30', 'today (Monday 2026-11-30)'], // a Monday start on a Monday
+    ['2026-11-26', '2026-11-30', 'Monday 2026-11-30'], // Thursday
+    ['2026-11-29', '2026-11-30', 'Monday 2026-11-30'], // Sunday
+    ['2026-12-01', '2026-12-07', 'Monday 2026-12-07'], // Tuesday
+  ])('started %s: weeks from %s ("%s")', (today, first, text) => {
+    expect(studyPlanFirstWeek(today)).toBe(first)
+    expect(studyPlanStartText(today)).toBe(text)
+    const built = studyPlanBuild({
+      ...input,
+      studyStart: today,
+      applicationOn: null,
+      examBookedOn: null,
+      examOn: '2027-03-05',
+    })
+    if (!built.ok) throw new Error(built.message)
+    expect(built.plan.tasks.find((task) => task.name === 'Week 1: study')?.constraint.date).toBe(
+      `${first}T08:00:00`,
+    )
   })
 })

@@ -3,10 +3,13 @@ import { dateIsValidIsoDate } from '../domain/dates'
 import {
   beyondSeniorPaths,
   careerLevels,
+  careerTextLimits,
   certificationStatuses,
+  educationMaxParts,
   renewalRoutes,
   skillIds,
   type CareerData,
+  type SkillId,
 } from './model'
 
 /**
@@ -16,14 +19,26 @@ import {
  * older ones, step by step -> strict validation (unknown keys, impossible dates, negative units, over-long text
  * and dangling references are refused). Only a fully valid backup reaches the database, which then replaces
  * everything in one transaction.
+ *
+ * Versions: 1 = one certification and one category per education entry; 2 = an entry counts toward one or more
+ * certifications (`certificationIds`), is split into `parts` (category and units each) and has `activityType` and
+ * `evidence`; certifications link their study plan (`studyPlanId`).
  */
 export const careerBackupFormatId = 'gantry-career-backup'
-export const careerBackupSchemaVersion = 1
+export const careerBackupSchemaVersion = 2
 export const careerBackupExtension = 'gantry-career.json'
 /** Backups above this many characters are refused before parsing. */
 export const careerBackupMaxChars = 20 * 1024 * 1024
 
-const limits = { id: 100, short: 500, text: 20_000, rows: 100_000, rules: 50, renewals: 100 }
+const limits = {
+  id: 100,
+  short: careerTextLimits.short,
+  text: careerTextLimits.text,
+  rows: 100_000,
+  rules: 50,
+  renewals: 100,
+  certificationsPerEntry: 50,
+}
 
 const id = z.string().min(1).max(limits.id)
 const short = z.string().max(limits.short)
@@ -76,6 +91,7 @@ const certificationSchema = z
       .max(limits.renewals),
     credentialId: short,
     notes: text,
+    studyPlanId: id.nullable(),
   })
   .refine(
     (record) => record.catalogueId !== null || record.custom !== null,
@@ -88,16 +104,33 @@ const certificationSchema = z
     'the expiry date must be after the earned date',
   )
 
-const educationSchema = z.strictObject({
-  id,
-  certificationId: id,
-  date: isoDate,
-  activity: short,
-  provider: short,
-  category: short.min(1),
-  units: amount.gt(0).max(1000),
-  note: text,
-})
+const educationSchema = z
+  .strictObject({
+    id,
+    certificationIds: z.array(id).min(1).max(limits.certificationsPerEntry),
+    date: isoDate,
+    activity: short,
+    activityType: short,
+    provider: short,
+    parts: z
+      .array(z.strictObject({ category: short.min(1), units: amount.gt(0).max(1000) }))
+      .min(1)
+      .max(educationMaxParts),
+    evidence: short,
+    note: text,
+  })
+  .refine((entry) => new Set(entry.certificationIds).size === entry.certificationIds.length, {
+    message: 'names a certification twice',
+    path: ['certificationIds'],
+  })
+  .refine((entry) => new Set(entry.parts.map((part) => part.category)).size === entry.parts.length, {
+    message: 'lists a category twice',
+    path: ['parts'],
+  })
+  .refine((entry) => entry.parts.reduce((sum, part) => sum + part.units, 0) <= 1000, {
+    message: 'has more than 1000 units',
+    path: ['parts'],
+  })
 
 const salarySchema = z.strictObject({
   id,
@@ -108,8 +141,11 @@ const salarySchema = z.strictObject({
   note: text,
 })
 
+const skillIdSet = new Set<string>(skillIds)
+const isSkillId = (value: unknown): value is SkillId => typeof value === 'string' && skillIdSet.has(value)
+
 const skillSchema = z.strictObject({
-  id: z.enum(skillIds as [string, ...string[]]),
+  id: z.custom<SkillId>(isSkillId, 'is not a skill of the self-assessment'),
   current: z.number().int().min(1).max(5),
   target: z.number().int().min(1).max(5),
 })
@@ -122,8 +158,8 @@ const goalSchema = z.strictObject({
   doneOn: isoDate.nullable(),
 })
 
-/** Strict schema of the tracker data in a version-1 backup. */
-export const careerDataSchemaV1 = z.strictObject({
+/** Strict schema of the tracker data in a current (version-2) backup. */
+export const careerDataSchema = z.strictObject({
   profile: profileSchema.nullable(),
   certifications: z.array(certificationSchema).max(limits.rows),
   educationEntries: z.array(educationSchema).max(limits.rows),
@@ -131,6 +167,14 @@ export const careerDataSchemaV1 = z.strictObject({
   skills: z.array(skillSchema).max(skillIds.length),
   goals: z.array(goalSchema).max(limits.rows),
 })
+
+/**
+ * The schema's output is exactly the tracker's `CareerData` type: a field added to one and not the other fails to
+ * compile here, so restored data never needs a cast.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const careerSchemaMatchesData: Same<z.output<typeof careerDataSchema>, CareerData> = true
+void careerSchemaMatchesData
 
 const envelopeSchema = z.strictObject({
   format: z.literal(careerBackupFormatId),
@@ -146,8 +190,48 @@ export type CareerBackupError = {
 export type CareerBackupResult =
   { ok: true; data: CareerData; exportedAt: string } | { ok: false; error: CareerBackupError }
 
-/** Migrations from backup schema version N to N + 1 (none yet: version 1 is the first). */
-const migrations: Record<number, (data: unknown) => unknown> = {}
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * Version 1 -> 2 of the tracker data (also what the database upgrade to version 3 does, row by row): an entry's
+ * `certificationId` becomes `certificationIds: [id]`, its `category` and `units` become one part, and it gets an
+ * empty activity type and evidence; a certification gets no study plan link. Rows that are not objects, or
+ * fields of an unexpected type, are left as they are for validation to report.
+ */
+export function careerMigrateEducationRowV1(row: unknown): unknown {
+  if (!isRecord(row)) return row
+  const { certificationId, category, units, ...rest } = row
+  return {
+    ...rest,
+    certificationIds: 'certificationIds' in row ? row.certificationIds : [certificationId],
+    parts: 'parts' in row ? row.parts : [{ category, units }],
+    activityType: 'activityType' in row ? row.activityType : '',
+    evidence: 'evidence' in row ? row.evidence : '',
+  }
+}
+
+/** Version 1 -> 2 of a certification row: no study plan linked yet. */
+export function careerMigrateCertificationRowV1(row: unknown): unknown {
+  if (!isRecord(row) || 'studyPlanId' in row) return row
+  return { ...row, studyPlanId: null }
+}
+
+/** Migrations from backup schema version N to N + 1, applied one step at a time to unvalidated data. */
+const migrations: Record<number, (data: unknown) => unknown> = {
+  1: (data) => {
+    if (!isRecord(data)) return data
+    return {
+      ...data,
+      certifications: Array.isArray(data.certifications)
+        ? data.certifications.map(careerMigrateCertificationRowV1)
+        : data.certifications,
+      educationEntries: Array.isArray(data.educationEntries)
+        ? data.educationEntries.map(careerMigrateEducationRowV1)
+        : data.educationEntries,
+    }
+  },
+}
 
 function issueText(issue: z.core.$ZodIssue | undefined): string {
   if (issue === undefined) return 'the data does not match the backup format'
@@ -178,8 +262,9 @@ function careerDataCheckReferences(data: CareerData): string | null {
   }
   const certificationIds = new Set(data.certifications.map((record) => record.id))
   for (const entry of data.educationEntries) {
-    if (!certificationIds.has(entry.certificationId))
-      return `education entry "${entry.activity}" refers to certification "${entry.certificationId}", which is not in the backup`
+    const missing = entry.certificationIds.find((certificationId) => !certificationIds.has(certificationId))
+    if (missing !== undefined)
+      return `education entry "${entry.activity}" refers to certification "${missing}", which is not in the backup`
   }
   return null
 }
@@ -188,10 +273,10 @@ function careerDataCheckReferences(data: CareerData): string | null {
 export function careerDataRestore(
   candidate: unknown,
 ): { ok: true; data: CareerData } | { ok: false; message: string } {
-  const parsed = careerDataSchemaV1.safeParse(candidate)
+  const parsed = careerDataSchema.safeParse(candidate)
   if (!parsed.success)
     return { ok: false, message: `This backup is damaged: ${issueText(parsed.error.issues[0])}.` }
-  const data = parsed.data as CareerData
+  const data = parsed.data
   const problem = careerDataCheckReferences(data)
   if (problem !== null) return { ok: false, message: `This backup is damaged: ${problem}.` }
   return { ok: true, data }

@@ -4,7 +4,7 @@ import type { CareerDeadline } from './warnings'
 
 /**
  * iCalendar (RFC 5545) text for career deadlines: one all-day VEVENT per deadline with a stable UID and a
- * DTSTAMP, CRLF line ends, content lines folded at 75 octets (never inside a UTF-8 character), and TEXT values
+ * DTSTAMP, a VALARM per warning day (an expiry rings 180, 90 and 30 days before), CRLF line ends, content lines folded at 75 octets (never inside a UTF-8 character), and TEXT values
  * escaped (backslash, semicolon, comma, newline).
  */
 
@@ -71,9 +71,15 @@ export type IcsOptions = {
   calendarName?: string
 }
 
+/** "in 180 days", "tomorrow": how an alarm's description says how far off the deadline is. */
+function icsDistance(days: number): string {
+  return days === 1 ? 'tomorrow' : `in ${days} days`
+}
+
 /**
  * The `.ics` text of the deadlines: a VCALENDAR with one all-day VEVENT per deadline (DTSTART on the day,
- * DTEND the day after, as RFC 5545 defines a one-day event), ending in CRLF.
+ * DTEND the day after, as RFC 5545 defines a one-day event) holding one display VALARM per entry of
+ * `alarmDaysBefore` (TRIGGER -PnD, relative to the start of the day), ending in CRLF.
  */
 export function icsBuild(deadlines: readonly CareerDeadline[], options: IcsOptions): string {
   const stamp = icsUtcStamp(options.nowUtc)
@@ -96,30 +102,49 @@ export function icsBuild(deadlines: readonly CareerDeadline[], options: IcsOptio
       `SUMMARY:${icsEscapeText(deadline.title)}`,
       `CATEGORIES:${icsEscapeText(deadline.kind)}`,
       'TRANSP:TRANSPARENT',
-      'END:VEVENT',
     )
+    for (const days of deadline.alarmDaysBefore) {
+      lines.push(
+        'BEGIN:VALARM',
+        'ACTION:DISPLAY',
+        `DESCRIPTION:${icsEscapeText(`${deadline.title} (${deadline.date}, ${icsDistance(days)})`)}`,
+        `TRIGGER:-P${days}D`,
+        'END:VALARM',
+      )
+    }
+    lines.push('END:VEVENT')
   }
   lines.push('END:VCALENDAR')
   return lines.map(icsFoldLine).join('\r\n') + '\r\n'
 }
 
+/** An event as `icsReadEvents` reads it back: its alarms are the TRIGGER values, e.g. `-P180D`. */
+export type IcsEvent = { uid: string; date: IsoDate; summary: string; alarms: string[] }
+
 /**
  * Reads back the all-day events of an `.ics` text (unfolding lines and unescaping TEXT): used by tests and to
- * check an export. Returns `{ uid, date, summary }` per VEVENT.
+ * check an export. Returns `{ uid, date, summary, alarms }` per VEVENT.
  */
-export function icsReadEvents(text: string): { uid: string; date: IsoDate; summary: string }[] {
+export function icsReadEvents(text: string): IcsEvent[] {
   const unfolded = text.replace(/\r\n[ \t]/g, '')
-  const events: { uid: string; date: IsoDate; summary: string }[] = []
-  let current: { uid: string; date: IsoDate; summary: string } | null = null
+  const events: IcsEvent[] = []
+  let current: IcsEvent | null = null
+  let isInAlarm = false
   for (const line of unfolded.split('\r\n')) {
-    if (line === 'BEGIN:VEVENT') current = { uid: '', date: '', summary: '' }
+    if (line === 'BEGIN:VEVENT') current = { uid: '', date: '', summary: '', alarms: [] }
     else if (line === 'END:VEVENT' && current !== null) {
       events.push(current)
       current = null
-    } else if (current !== null) {
+    } else if (line === 'BEGIN:VALARM') isInAlarm = true
+    else if (line === 'END:VALARM') isInAlarm = false
+    else if (current !== null) {
       const colon = line.indexOf(':')
       const name = line.slice(0, colon).split(';')[0]
       const value = line.slice(colon + 1)
+      if (isInAlarm) {
+        if (name === 'TRIGGER') current.alarms.push(value)
+        continue
+      }
       if (name === 'UID') current.uid = value
       if (name === 'DTSTART') current.date = `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`
       if (name === 'SUMMARY')

@@ -52,6 +52,17 @@ export const certificationStatusLabels: Record<CertificationStatus, string> = {
   expired: 'Expired',
 }
 
+/**
+ * What the tracker shows for a certification: the stored status, or `suspended` in the year after expiry in which
+ * PMI still lets the holder renew (the certificate may not be used meanwhile).
+ */
+export type CertificationDisplayStatus = CertificationStatus | 'suspended'
+
+export const certificationDisplayStatusLabels: Record<CertificationDisplayStatus, string> = {
+  ...certificationStatusLabels,
+  suspended: 'Suspended',
+}
+
 /** The rules of a certification the user defined, in the catalogue's terms. */
 export type CustomCertificationDefinition = {
   name: string
@@ -87,18 +98,58 @@ export type CertificationRecord = {
   renewals: Renewal[]
   credentialId: string
   notes: string
+  /** The Gantry plan made for preparing the exam (`gantry` database id), or `null`. */
+  studyPlanId: string | null
 }
 
-export type EducationEntry = {
-  id: string
-  certificationId: string
-  date: IsoDate
-  activity: string
-  provider: string
+/** The units of one activity that fall in one category (a Talent Triangle area, a CPD category). */
+export type EducationPart = {
   category: string
   /** PDUs, CPD points, SEUs, ... (the certification's unit), > 0. */
   units: number
+}
+
+/**
+ * One continuing-education activity, logged once. It counts toward every certification in `certificationIds` whose
+ * rules accept its units (PMI PDUs toward PMP and PMI-ACP; Scrum Alliance accepts PDUs as SEUs); the first one is
+ * the certification it was logged under, whose unit it is counted in. An activity split across categories (PMI's
+ * Talent Triangle areas) has one part per category.
+ */
+export type EducationEntry = {
+  id: string
+  /** At least one; no duplicates. */
+  certificationIds: string[]
+  date: IsoDate
+  activity: string
+  /** The reporting system's activity type ("Course or training", "Read"), or empty. */
+  activityType: string
+  provider: string
+  /** One or more, each category once. */
+  parts: EducationPart[]
+  /** Where the proof is kept for an audit: a certificate number, a file name, a link. */
+  evidence: string
   note: string
+}
+
+/** The units of an entry over all its parts. */
+export function educationEntryUnits(entry: Pick<EducationEntry, 'parts'>): number {
+  return Math.round(entry.parts.reduce((sum, part) => sum + part.units, 0) * 100) / 100
+}
+
+/** An entry with the given id and overrides: one part of 1 unit in "Education", dated 2025-01-01. */
+export function educationEntryMake(id: string, overrides: Partial<EducationEntry> = {}): EducationEntry {
+  return {
+    id,
+    certificationIds: [],
+    date: '2025-01-01',
+    activity: 'Activity',
+    activityType: '',
+    provider: '',
+    parts: [{ category: 'Education', units: 1 }],
+    evidence: '',
+    note: '',
+    ...overrides,
+  }
 }
 
 export type SalaryEntry = {
@@ -144,6 +195,15 @@ export type CareerGoal = {
   doneOn: IsoDate | null
 }
 
+/**
+ * Longest text the tracker stores, in characters: names, roles, providers and other one-line fields (`short`),
+ * notes (`text`). Longer input is refused with a message, never cut.
+ */
+export const careerTextLimits = { short: 500, text: 20_000 } as const
+
+/** Most categories one activity can be split into. */
+export const educationMaxParts = 10
+
 /** Everything the tracker stores: what a backup holds. */
 export type CareerData = {
   profile: CareerProfile | null
@@ -187,6 +247,7 @@ export function certificationMake(
     renewals: [],
     credentialId: '',
     notes: '',
+    studyPlanId: null,
     ...overrides,
   }
 }

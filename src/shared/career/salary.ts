@@ -35,6 +35,16 @@ export function salaryPlace(
   return { kind: 'below-bands', band: null, fraction: 0 }
 }
 
+/**
+ * A band's range as every range in the tracker is written: thousands separated, an en dash between the figures and
+ * a "+" after an open-ended band ("75,000–95,000", "95,000–120,000+"). The source document's own `display` text is
+ * not used, so all ranges look alike.
+ */
+export function salaryBandRange(band: SalaryBand): string {
+  const money = (value: number) => value.toLocaleString('en-US')
+  return `${money(band.min)}–${money(band.max)}${band.openEnded ? '+' : ''}`
+}
+
 /** A short sentence describing a placement, e.g. "Mid-level band (75,000–95,000 USD)". */
 export function salaryPlacementLabel(
   placement: SalaryPlacement,
@@ -43,7 +53,7 @@ export function salaryPlacementLabel(
   const money = (value: number) => value.toLocaleString('en-US')
   switch (placement.kind) {
     case 'in-band':
-      return `${placement.band.label} band (${placement.band.display ?? `${money(placement.band.min)}–${money(placement.band.max)}`} ${document.currency})`
+      return `${placement.band.label} band (${salaryBandRange(placement.band)} ${document.currency})`
     case 'above-typical':
       return `${placement.band.label} band, above the typical ${money(placement.band.max)} ${document.currency}`
     case 'below-bands':

@@ -15,6 +15,11 @@ export type StudyPlanInput = {
   examOn: IsoDate
   /** Planned study hours per week, shown in each week's task. */
   hoursPerWeek: number
+  /**
+   * Whether the exam needs an approved application first (PMI's do): `false` leaves the application milestone out,
+   * `null` (not known, a custom certification) keeps it only when an application date is given.
+   */
+  examNeedsApplication: boolean | null
 }
 
 export type StudyPlanResult = { ok: true; plan: Plan; weeks: number } | { ok: false; message: string }
@@ -23,16 +28,31 @@ const minutesPerWorkingWeek = 5 * 8 * 60
 /** 08:00, the Standard calendar's first working minute. */
 const morning = 'T08:00:00'
 
-/** The Monday on or after a day (study weeks follow the Standard calendar's Monday–Friday week). */
-function nextMonday(day: IsoDate): IsoDate {
+/**
+ * The first day of study weeks for a plan started on `day`: that day when it is a Monday, else the next Monday
+ * (study weeks follow the Standard calendar's Monday-to-Friday week).
+ */
+export function studyPlanFirstWeek(day: IsoDate): IsoDate {
   const weekday = dateWeekday(dateToDayNumber(day))
   return dateAddDays(day, weekday === 1 ? 0 : (8 - weekday) % 7)
 }
 
+const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const
+
 /**
- * Builds a Gantry plan for preparing a certification exam: milestones for the application, the booking and the
- * exam day (each fixed to its date with a must-start-on constraint when known), and a "Study" summary with one
- * task per week (a working week each, linked finish-to-start) from the first Monday on or after `studyStart`
+ * When the study weeks of a plan made on `today` start, as the form's hint says it: "today (Monday 2026-12-07)" on
+ * a Monday, else "Monday 2026-12-14" (the rule `studyPlanBuild` applies).
+ */
+export function studyPlanStartText(today: IsoDate): string {
+  const first = studyPlanFirstWeek(today)
+  const name = weekdayNames[dateWeekday(dateToDayNumber(first))] ?? ''
+  return first === today ? `today (${name} ${first})` : `${name} ${first}`
+}
+
+/**
+ * Builds a Gantry plan for preparing a certification exam: milestones for the application (only for exams that need
+ * one), the booking and the exam day (each fixed to its date with a must-start-on constraint when known), and a
+ * "Study" summary with one task per week (a working week each, linked finish-to-start) from `studyPlanFirstWeek`
  * up to the week before the exam; the last week links to the exam day. Refuses an exam day that leaves less
  * than one study week, or dates out of order.
  */
@@ -44,7 +64,7 @@ export function studyPlanBuild(input: StudyPlanInput): StudyPlanResult {
     return { ok: false, message: 'The exam must be booked before the exam day.' }
   if (!Number.isFinite(input.hoursPerWeek) || input.hoursPerWeek <= 0 || input.hoursPerWeek > 80)
     return { ok: false, message: 'Study hours per week must be a number above 0 and at most 80.' }
-  const firstWeek = nextMonday(studyStart)
+  const firstWeek = studyPlanFirstWeek(studyStart)
   // A week of study runs Monday to Friday, so it fits if its Friday is before the exam day.
   const weeks = Math.floor((dateToDayNumber(examOn) - dateToDayNumber(firstWeek) + 2) / 7)
   if (weeks < 1)
@@ -52,7 +72,10 @@ export function studyPlanBuild(input: StudyPlanInput): StudyPlanResult {
       ok: false,
       message: `The exam on ${examOn} leaves no full study week after ${studyStart}; choose a later exam day.`,
     }
-  const planStartDay = [studyStart, input.applicationOn, input.examBookedOn]
+  const hasApplication =
+    input.examNeedsApplication === true ||
+    (input.examNeedsApplication === null && input.applicationOn !== null)
+  const planStartDay = [studyStart, hasApplication ? input.applicationOn : null, input.examBookedOn]
     .filter((day): day is IsoDate => day !== null)
     .sort()[0]
   const plan = makePlan(
@@ -83,17 +106,19 @@ export function studyPlanBuild(input: StudyPlanInput): StudyPlanResult {
     tasks.push(task)
     return task
   }
-  const application = milestone(
-    'Application submitted',
-    input.applicationOn,
-    `Submit the ${input.certificationName} application.`,
-  )
+  const application = hasApplication
+    ? milestone(
+        'Application submitted',
+        input.applicationOn,
+        `Submit the ${input.certificationName} application.`,
+      )
+    : null
   const booked = milestone(
     'Exam booked',
     input.examBookedOn,
-    'Book the exam slot once the application is approved.',
+    application === null ? 'Book the exam slot.' : 'Book the exam slot once the application is approved.',
   )
-  link(application.id, booked.id)
+  if (application !== null) link(application.id, booked.id)
   const summary = makeTask(tasks.length + 1, {
     name: 'Study',
     notes: `${weeks} weeks at about ${input.hoursPerWeek} h a week.`,

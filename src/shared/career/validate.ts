@@ -1,16 +1,20 @@
 import type { IsoDate } from '../domain/model'
 import { dateIsValidIsoDate } from '../domain/dates'
 import type { CategoryRule } from './catalogue'
-import { certificationRules, cycleAddYears, type CertificationRules } from './cycle'
-import type {
-  CareerGoal,
-  CareerProfile,
-  CertificationRecord,
-  CustomCertificationDefinition,
-  EducationEntry,
-  SalaryEntry,
+import { certificationRules, cycleAddYears, rulesAcceptUnitsOf, type CertificationRules } from './cycle'
+import {
+  careerTextLimits,
+  educationMaxParts,
+  type CareerGoal,
+  type CareerProfile,
+  type CertificationRecord,
+  type CustomCertificationDefinition,
+  type EducationEntry,
+  type EducationPart,
+  type SalaryEntry,
 } from './model'
 import { ruleCategories, rulesAcceptAnyCategory } from './progress'
+import { unitAmount, unitIsStep, unitLabel, unitNumber, unitRound } from './units'
 
 /** A validation result: the cleaned value, or a message for the user naming the field and the problem. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string; field: string }
@@ -21,10 +25,11 @@ const fail = <T>(field: string, message: string): Checked<T> => ({ ok: false, fi
 export const maxUnitsPerEntry = 1000
 
 /**
- * Parses units typed by the user ("10", "1.5", "0,25"): a number above 0 and at most 1000 with at most two
- * decimals. Refuses empty, non-numeric, negative and zero values with a message.
+ * Parses units typed by the user ("10", "1.5", "0,25"): a number above 0 and at most 1000, in steps of `step`
+ * (quarter units by default, as PMI claims PDUs). Refuses empty, non-numeric, negative and zero values and values
+ * between steps with a message.
  */
-export function validateUnits(text: string, field = 'units'): Checked<number> {
+export function validateUnits(text: string, field = 'units', step = 0.25): Checked<number> {
   const trimmed = text.trim().replace(',', '.')
   if (trimmed === '') return fail(field, 'Enter the number of units.')
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed))
@@ -34,9 +39,30 @@ export function validateUnits(text: string, field = 'units'): Checked<number> {
   if (value < 0) return fail(field, 'Units cannot be negative.')
   if (value === 0) return fail(field, 'Units must be more than 0.')
   if (value > maxUnitsPerEntry) return fail(field, `Units must be at most ${maxUnitsPerEntry} per activity.`)
-  if (Math.round(value * 100) !== value * 100 && Math.abs(Math.round(value * 100) - value * 100) > 1e-6)
-    return fail(field, 'Units can have at most two decimals (e.g. 0.25).')
-  return { ok: true, value: Math.round(value * 100) / 100 }
+  if (!unitIsStep(value, step))
+    return fail(
+      field,
+      `Units go in steps of ${unitNumber(step)}${step === 0.25 ? ' (a quarter hour)' : ''}; ${trimmed} is not one.`,
+    )
+  return { ok: true, value: unitRound(value) }
+}
+
+/**
+ * Checks that a text fits its limit, so nothing the user typed is silently cut: returns the trimmed text, or a
+ * message naming the field, the length and the limit.
+ */
+export function validateTextLength(
+  value: string,
+  field: string,
+  label: string,
+  limit: number,
+): Checked<string> {
+  const trimmed = value.trim()
+  if (trimmed.length <= limit) return { ok: true, value: trimmed }
+  return fail(
+    field,
+    `The ${label} has ${unitNumber(trimmed.length)} characters; it can hold at most ${unitNumber(limit)}. Shorten it (nothing was stored).`,
+  )
 }
 
 /** Checks a required `YYYY-MM-DD` day. */
@@ -65,6 +91,15 @@ export function validateCertification(
   const rules = certificationRules(record)
   if (rules === null)
     return fail('catalogueId', 'Choose a certification from the catalogue or define a custom one.')
+  const notes = validateTextLength(record.notes, 'notes', 'note', careerTextLimits.text)
+  if (!notes.ok) return fail(notes.field, notes.message)
+  const credential = validateTextLength(
+    record.credentialId,
+    'credentialId',
+    'credential id',
+    careerTextLimits.short,
+  )
+  if (!credential.ok) return fail(credential.field, credential.message)
   if (record.custom !== null) {
     const custom = validateCustomDefinition(record.custom)
     if (!custom.ok) return fail(custom.field, custom.message)
@@ -115,6 +150,14 @@ export function validateCustomDefinition(
   custom: CustomCertificationDefinition,
 ): Checked<CustomCertificationDefinition> {
   if (custom.name.trim() === '') return fail('customName', 'Enter the name of the certification.')
+  for (const [field, label, value, limit] of [
+    ['customName', 'name', custom.name, careerTextLimits.short],
+    ['customIssuer', 'issuer', custom.issuer, careerTextLimits.short],
+    ['customUnitName', 'unit name', custom.unitName ?? '', 40],
+  ] as const) {
+    const checked = validateTextLength(value, field, label, limit)
+    if (!checked.ok) return fail(checked.field, checked.message)
+  }
   if (
     custom.validityYears !== null &&
     (!Number.isInteger(custom.validityYears) || custom.validityYears < 1 || custom.validityYears > 20)
@@ -154,25 +197,61 @@ function ruleProblem(rule: CategoryRule, names: Set<string>): string | null {
   return null
 }
 
-/** The text fields of the education-log form, as typed. */
+/** One category line of the education-log form, as typed. */
+export type EducationPartDraft = { category: string; units: string }
+
+/** The fields of the education-log form, as typed. */
 export type EducationEntryDraft = {
   date: string
   activity: string
+  activityType: string
   provider: string
-  category: string
-  units: string
+  /** One line per category the activity counts in; several for an activity split across areas. */
+  parts: EducationPartDraft[]
+  evidence: string
   note: string
 }
 
+/** A certification the activity is logged for, with its rules; the first one is the one it is logged under. */
+export type EducationTarget = { id: string; rules: CertificationRules }
+
+/** The empty draft of the education-log form, dated `date`, with one category line. */
+export function educationDraftEmpty(date: string, category = ''): EducationEntryDraft {
+  return {
+    date,
+    activity: '',
+    activityType: '',
+    provider: '',
+    parts: [{ category, units: '' }],
+    evidence: '',
+    note: '',
+  }
+}
+
 /**
- * Checks a continuing-education entry typed by the user: a real date not in the future, an activity, a
- * category that the certification's rules know (unless they accept any), and valid units.
+ * Checks a continuing-education activity typed by the user, for every certification it is logged for (the first
+ * is the one it is logged under; the others must accept its units: PMI PDUs toward other PMI certifications,
+ * PDUs as Scrum Alliance SEUs): a real date not in the future, an activity, text within its limits, one or more
+ * category lines with distinct categories that every certification with named categories knows, units in quarter
+ * steps, and a total each certification's per-activity limit allows (PeopleCert: 0.5 to 15 points). Problems
+ * of a category line name the field `parts.N.category` or `parts.N.units`.
  */
 export function validateEducationEntry(
   draft: EducationEntryDraft,
-  rules: CertificationRules,
+  targets: readonly EducationTarget[],
   today: IsoDate,
-): Checked<Omit<EducationEntry, 'id' | 'certificationId'>> {
+): Checked<Omit<EducationEntry, 'id'>> {
+  const primary = targets[0]
+  if (primary === undefined) return fail('form', 'Choose the certification the activity counts toward.')
+  const ids = targets.map((target) => target.id)
+  if (new Set(ids).size !== ids.length) return fail('alsoFor', 'A certification is chosen twice.')
+  for (const other of targets.slice(1)) {
+    if (!rulesAcceptUnitsOf(other.rules, primary.rules))
+      return fail(
+        'alsoFor',
+        `${other.rules.name} does not accept ${unitLabel(primary.rules.unitName, 2)} logged for ${primary.rules.name}; log it there separately.`,
+      )
+  }
   const date = validateDay(draft.date, 'date', 'activity date')
   if (!date.ok) return date
   if (date.value > today)
@@ -181,25 +260,72 @@ export function validateEducationEntry(
       `The activity date ${date.value} is in the future; log activities once they are done.`,
     )
   if (draft.activity.trim() === '') return fail('activity', 'Describe the activity.')
-  const category = draft.category.trim()
-  if (category === '') return fail('category', 'Choose a category.')
-  const known = ruleCategories(rules)
-  if (!rulesAcceptAnyCategory(rules) && !known.includes(category))
-    return fail(
+  const activity = validateTextLength(draft.activity, 'activity', 'activity', careerTextLimits.short)
+  if (!activity.ok) return activity
+  const activityType = validateTextLength(
+    draft.activityType,
+    'activityType',
+    'activity type',
+    careerTextLimits.short,
+  )
+  if (!activityType.ok) return activityType
+  const provider = validateTextLength(draft.provider, 'provider', 'provider', careerTextLimits.short)
+  if (!provider.ok) return provider
+  const evidence = validateTextLength(draft.evidence, 'evidence', 'evidence', careerTextLimits.short)
+  if (!evidence.ok) return evidence
+  const note = validateTextLength(draft.note, 'note', 'note', careerTextLimits.text)
+  if (!note.ok) return note
+  if (draft.parts.length === 0) return fail('parts.0.category', 'Choose a category.')
+  if (draft.parts.length > educationMaxParts)
+    return fail('parts', `One activity can be split into at most ${educationMaxParts} categories.`)
+  const step = Math.min(...targets.map((target) => target.rules.unitStep))
+  const parts: EducationPart[] = []
+  for (const [index, partDraft] of draft.parts.entries()) {
+    const category = partDraft.category.trim()
+    if (category === '') return fail(`parts.${index}.category`, 'Choose a category.')
+    const tooLong = validateTextLength(
+      category,
+      `parts.${index}.category`,
       'category',
-      `"${category}" is not a category of ${rules.name}; choose one of ${known.join(', ')}.`,
+      careerTextLimits.short,
     )
-  const units = validateUnits(draft.units)
-  if (!units.ok) return units
+    if (!tooLong.ok) return tooLong
+    for (const target of targets) {
+      const known = ruleCategories(target.rules)
+      if (!rulesAcceptAnyCategory(target.rules) && !known.includes(category))
+        return fail(
+          `parts.${index}.category`,
+          `"${category}" is not a category of ${target.rules.name}; choose one of ${known.join(', ')}.`,
+        )
+    }
+    if (parts.some((part) => part.category === category))
+      return fail(`parts.${index}.category`, `"${category}" is listed twice; put its units on one line.`)
+    const units = validateUnits(partDraft.units, `parts.${index}.units`, step)
+    if (!units.ok) return units
+    parts.push({ category, units: units.value })
+  }
+  const total = unitRound(parts.reduce((sum, part) => sum + part.units, 0))
+  if (total > maxUnitsPerEntry)
+    return fail(`parts.${parts.length - 1}.units`, `Units must be at most ${maxUnitsPerEntry} per activity.`)
+  for (const target of targets) {
+    const limit = target.rules.unitsPerActivity
+    if (limit === null || (total >= limit.min && total <= limit.max)) continue
+    return fail(
+      `parts.${parts.length - 1}.units`,
+      `${target.rules.name} counts one activity for ${unitNumber(limit.min)} to ${unitAmount(target.rules.unitName, limit.max)}; this one has ${unitNumber(total)}. ${total > limit.max ? 'Log a longer activity as several entries (one per session or day).' : 'Log it together with related activities.'}`,
+    )
+  }
   return {
     ok: true,
     value: {
+      certificationIds: ids,
       date: date.value,
-      activity: draft.activity.trim(),
-      provider: draft.provider.trim(),
-      category,
-      units: units.value,
-      note: draft.note.trim(),
+      activity: activity.value,
+      activityType: activityType.value,
+      provider: provider.value,
+      parts,
+      evidence: evidence.value,
+      note: note.value,
     },
   }
 }
@@ -224,10 +350,11 @@ export function validateSalary(draft: {
   const currency = draft.currency.trim().toUpperCase()
   if (!/^[A-Z]{3}$/.test(currency))
     return fail('currency', 'The currency must be a three-letter code such as USD.')
-  return {
-    ok: true,
-    value: { date: date.value, amount, currency, role: draft.role.trim(), note: draft.note.trim() },
-  }
+  const role = validateTextLength(draft.role, 'role', 'role', careerTextLimits.short)
+  if (!role.ok) return role
+  const note = validateTextLength(draft.note, 'note', 'note', careerTextLimits.text)
+  if (!note.ok) return note
+  return { ok: true, value: { date: date.value, amount, currency, role: role.value, note: note.value } }
 }
 
 /** Checks a goal: a title and an optional due date. */
@@ -236,9 +363,11 @@ export function validateGoal(draft: {
   dueOn: string
 }): Checked<Pick<CareerGoal, 'title' | 'dueOn'>> {
   if (draft.title.trim() === '') return fail('title', 'Describe the goal.')
+  const title = validateTextLength(draft.title, 'title', 'goal', careerTextLimits.short)
+  if (!title.ok) return title
   const due = validateOptionalDay(draft.dueOn, 'dueOn', 'due date')
   if (!due.ok) return due
-  return { ok: true, value: { title: draft.title.trim(), dueOn: due.value } }
+  return { ok: true, value: { title: title.value, dueOn: due.value } }
 }
 
 /** Checks the profile: years of experience from 0 to 60, a target date that is a real day. */
@@ -249,6 +378,13 @@ export function validateProfile(profile: CareerProfile): Checked<CareerProfile> 
     profile.yearsOfExperience > 60
   )
     return fail('yearsOfExperience', 'Years of experience must be a number from 0 to 60.')
+  for (const [field, label, value] of [
+    ['currentRole', 'current role', profile.currentRole],
+    ['targetRole', 'target role', profile.targetRole],
+  ] as const) {
+    const checked = validateTextLength(value, field, label, careerTextLimits.short)
+    if (!checked.ok) return fail(checked.field, checked.message)
+  }
   if (profile.targetDate !== null && !dateIsValidIsoDate(profile.targetDate))
     return fail('targetDate', 'The target date must be a real date written YYYY-MM-DD.')
   if (profile.currentLevel !== 'beyond' && profile.currentPath !== null)

@@ -1,21 +1,22 @@
 import type { IsoDate } from '../domain/model'
-import { dateAddDays } from '../domain/dates'
-import {
-  certificationEffectiveStatus,
-  certificationRules,
-  cycleCurrent,
-  cycleDaysBetween,
-  type CertificationRules,
-  type RenewalCycle,
-} from './cycle'
-import type { CareerData, CertificationRecord } from './model'
-import { progressOfCycle, progressPace, type CycleProgress, type Pace } from './progress'
+import type { CareerData } from './model'
+import { careerCycleFacts, careerStandings, type CertificationRef } from './standing'
+import { unitAmount } from './units'
 
-/** Days before expiry at which a warning appears, most distant first. */
+/** Days before expiry at which a warning appears (and a calendar reminder rings), most distant first. */
 export const expiryWarningDays = [180, 90, 30] as const
+/** Days before an exam at which a calendar reminder rings. */
+export const examReminderDays = [7, 1] as const
 
 export type CareerWarningKind =
-  'expiry-180' | 'expiry-90' | 'expiry-30' | 'expired' | 'pace-behind' | 'unknown-rules'
+  | 'expiry-180'
+  | 'expiry-90'
+  | 'expiry-30'
+  | 'suspended'
+  | 'expired'
+  | 'pace-behind'
+  | 'route-lost'
+  | 'unknown-rules'
 
 export type CareerWarning = {
   kind: CareerWarningKind
@@ -24,95 +25,96 @@ export type CareerWarning = {
   message: string
 }
 
-/** A certification with its rules, current cycle, progress and pace, as of a day. */
-export type CertificationStanding = {
-  record: CertificationRecord
-  rules: CertificationRules | null
-  cycle: RenewalCycle | null
-  progress: CycleProgress | null
-  pace: Pace | null
-  /** Days from today to the expiry day (0 = expires today, negative = lapsed); `null` without expiry. */
-  daysToExpiry: number | null
-}
+const thresholdKinds = { 180: 'expiry-180', 90: 'expiry-90', 30: 'expiry-30' } as const
 
-/** The standing of one certification on `today`: rules, current cycle, progress, pace, days to expiry. */
-export function certificationStanding(
-  record: CertificationRecord,
-  data: Pick<CareerData, 'educationEntries'>,
-  today: IsoDate,
-): CertificationStanding {
-  const rules = certificationRules(record)
-  const cycle = rules === null || record.status !== 'earned' ? null : cycleCurrent(record, rules)
-  if (rules === null || cycle === null)
-    return { record, rules, cycle: null, progress: null, pace: null, daysToExpiry: null }
-  const entries = data.educationEntries.filter((entry) => entry.certificationId === record.id)
-  const hasRequirement = rules.unitsPerCycle !== null || rules.categoryRules.length > 0
-  const progress = hasRequirement ? progressOfCycle(rules, cycle, entries) : null
-  const pace = progress === null ? null : progressPace(progress, today)
-  return { record, rules, cycle, progress, pace, daysToExpiry: cycleDaysBetween(today, cycle.end) }
+function alsoRenews(renewsAlso: readonly CertificationRef[]): string {
+  return renewsAlso.length === 0
+    ? ''
+    : ` (renewing it also renews ${renewsAlso.map((item) => item.name).join(', ')})`
 }
 
 /**
- * The warnings to show on `today`: the nearest expiry threshold reached (180, 90 or 30 days before the expiry
- * day, or lapsed), a pace that has fallen behind, and a certification whose catalogue entry is unknown.
- * Certifications that are not earned give no warnings.
+ * The warnings to show on `today`: the nearest expiry threshold reached (180, 90 or 30 days before the expiry day),
+ * a suspension (renew before it ends), an expiry, a pace that has fallen behind, a cycle that can no longer be
+ * renewed by continuing education, and a certification whose catalogue entry is unknown. Certifications that are
+ * not earned give no warnings; one that renews with another is covered by the other's warnings.
  */
 export function careerWarnings(data: CareerData, today: IsoDate): CareerWarning[] {
   const warnings: CareerWarning[] = []
-  for (const record of data.certifications) {
-    const standing = certificationStanding(record, data, today)
-    const name = standing.rules?.name ?? 'A certification'
-    if (standing.rules === null) {
+  for (const standing of careerStandings(data, today)) {
+    const { record, rules, cycle, progress, pace } = standing
+    if (rules === null) {
       warnings.push({
         kind: 'unknown-rules',
         certificationId: record.id,
         severity: 'warning',
-        message: `${name} refers to catalogue entry "${record.catalogueId ?? ''}", which this version does not know.`,
+        message: `A certification refers to catalogue entry "${record.catalogueId ?? ''}", which this version does not know.`,
       })
       continue
     }
     if (
-      certificationEffectiveStatus(record, standing.rules, today) === 'planned' ||
+      record.status !== 'earned' ||
+      cycle === null ||
+      standing.renewsWith !== null ||
       standing.daysToExpiry === null
     )
       continue
+    const name = rules.name
     const days = standing.daysToExpiry
-    const expiry = standing.cycle?.end ?? ''
     const missing =
-      standing.progress === null || standing.progress.isComplete
-        ? 'requirements are met, remember to submit the renewal'
-        : `${standing.progress.stillNeededUnits} ${standing.progress.unitName} still needed`
-    if (days < 0) {
+      progress === null || progress.isComplete
+        ? 'the requirements are met, remember to submit the renewal'
+        : `${unitAmount(progress.unitName, progress.stillNeededUnits)} still needed`
+    if (standing.status === 'suspended') {
+      warnings.push({
+        kind: 'suspended',
+        certificationId: record.id,
+        severity: 'critical',
+        message: `${name} is suspended: its cycle ended on ${cycle.end}. Renew by ${standing.suspensionEnd ?? ''} to reactivate it (${missing})${alsoRenews(standing.renewsAlso)}.`,
+      })
+    } else if (standing.status === 'expired') {
       warnings.push({
         kind: 'expired',
         certificationId: record.id,
         severity: 'critical',
-        message: `${name} expired on ${expiry}.`,
+        message:
+          standing.suspensionEnd === null
+            ? `${name} expired on ${cycle.end}.`
+            : `${name} expired: its cycle ended on ${cycle.end} and the suspension on ${standing.suspensionEnd}.`,
       })
       continue
+    } else {
+      const threshold = [...expiryWarningDays].reverse().find((limit) => days <= limit)
+      if (threshold !== undefined) {
+        warnings.push({
+          kind: thresholdKinds[threshold],
+          certificationId: record.id,
+          severity: threshold === 30 ? 'critical' : threshold === 90 ? 'warning' : 'info',
+          message: `${name} expires on ${cycle.end} (in ${days} day${days === 1 ? '' : 's'}); ${missing}${alsoRenews(standing.renewsAlso)}.`,
+        })
+      }
     }
-    const threshold = [...expiryWarningDays].reverse().find((limit) => days <= limit)
-    if (threshold !== undefined) {
-      warnings.push({
-        kind: `expiry-${threshold}` as CareerWarningKind,
-        certificationId: record.id,
-        severity: threshold === 30 ? 'critical' : threshold === 90 ? 'warning' : 'info',
-        message: `${name} expires on ${expiry} (in ${days} day${days === 1 ? '' : 's'}); ${missing}.`,
-      })
-    }
-    if (standing.pace?.status === 'behind') {
+    if (pace?.status === 'behind') {
       warnings.push({
         kind: 'pace-behind',
         certificationId: record.id,
         severity: 'warning',
-        message: `${name}: ${standing.pace.message}`,
+        message: `${name}: ${pace.message}`,
+      })
+    }
+    if (pace?.status === 'route-lost') {
+      warnings.push({
+        kind: 'route-lost',
+        certificationId: record.id,
+        severity: 'critical',
+        message: `${name}: ${pace.message}`,
       })
     }
   }
   return warnings
 }
 
-export type DeadlineKind = 'expiry' | 'expiry-reminder' | 'application' | 'exam-booked' | 'exam' | 'goal'
+export type DeadlineKind = 'expiry' | 'suspension-end' | 'application' | 'exam-booked' | 'exam' | 'goal'
 
 export type CareerDeadline = {
   /** Stable identity, also the base of the calendar event UID. */
@@ -122,47 +124,50 @@ export type CareerDeadline = {
   title: string
   certificationId: string | null
   goalId: string | null
+  /** Days before the date at which a calendar reminder rings, most distant first. */
+  alarmDaysBefore: number[]
 }
 
 /**
- * Every dated deadline, sorted by date: expiry days of earned certificates with reminders 180, 90 and 30 days
- * before, application, booking and exam days of certifications in progress, and due dates of open goals.
+ * Every dated deadline, sorted by date: the expiry (renew-by) day of each earned certificate that renews on its
+ * own (one that shares a renew-by date appears once, under the certificate carrying the group), the last day of a
+ * suspension, the application, booking and exam days of certifications in progress, and due dates of open goals.
+ * Reminders are not separate deadlines: each expiry carries alarms 180, 90 and 30 days before, each exam 7 and 1.
  */
 export function careerDeadlines(data: CareerData): CareerDeadline[] {
   const deadlines: CareerDeadline[] = []
-  for (const record of data.certifications) {
-    const rules = certificationRules(record)
+  for (const facts of careerCycleFacts(data)) {
+    const { record, rules, cycle } = facts
     const name = rules?.name ?? 'Certification'
     const base = { certificationId: record.id, goalId: null }
-    if (record.status === 'earned' && rules !== null) {
-      const cycle = cycleCurrent(record, rules)
-      if (cycle !== null) {
+    if (record.status === 'earned' && cycle !== null && facts.renewsWith === null) {
+      deadlines.push({
+        ...base,
+        key: `expiry-${record.id}-${cycle.index}`,
+        date: cycle.end,
+        kind: 'expiry',
+        title: `${name} expires${facts.renewsAlso.length > 0 ? ` (with ${facts.renewsAlso.map((item) => item.name).join(', ')})` : ''}`,
+        alarmDaysBefore: [...expiryWarningDays],
+      })
+      if (facts.suspensionEnd !== null)
         deadlines.push({
           ...base,
-          key: `expiry-${record.id}-${cycle.index}`,
-          date: cycle.end,
-          kind: 'expiry',
-          title: `${name} expires`,
+          key: `suspension-${record.id}-${cycle.index}`,
+          date: facts.suspensionEnd,
+          kind: 'suspension-end',
+          title: `${name}: last day to renew during the suspension`,
+          alarmDaysBefore: [90, 30],
         })
-        for (const days of expiryWarningDays) {
-          deadlines.push({
-            ...base,
-            key: `reminder${days}-${record.id}-${cycle.index}`,
-            date: dateAddDays(cycle.end, -days),
-            kind: 'expiry-reminder',
-            title: `${name} expires in ${days} days (${cycle.end})`,
-          })
-        }
-      }
     }
     if (record.status === 'planned' || record.status === 'studying' || record.status === 'exam-booked') {
-      if (record.applicationOn !== null)
+      if (record.applicationOn !== null && rules?.examNeedsApplication !== false)
         deadlines.push({
           ...base,
           key: `application-${record.id}`,
           date: record.applicationOn,
           kind: 'application',
           title: `${name}: application`,
+          alarmDaysBefore: [],
         })
       if (record.examBookedOn !== null)
         deadlines.push({
@@ -171,6 +176,7 @@ export function careerDeadlines(data: CareerData): CareerDeadline[] {
           date: record.examBookedOn,
           kind: 'exam-booked',
           title: `${name}: book the exam`,
+          alarmDaysBefore: [],
         })
       if (record.examOn !== null)
         deadlines.push({
@@ -179,6 +185,7 @@ export function careerDeadlines(data: CareerData): CareerDeadline[] {
           date: record.examOn,
           kind: 'exam',
           title: `${name}: exam day`,
+          alarmDaysBefore: [...examReminderDays],
         })
     }
   }
@@ -191,14 +198,34 @@ export function careerDeadlines(data: CareerData): CareerDeadline[] {
       title: `Goal: ${goal.title}`,
       certificationId: null,
       goalId: goal.id,
+      alarmDaysBefore: [],
     })
   }
   return deadlines.sort((a, b) => (a.date === b.date ? a.key.localeCompare(b.key) : a.date < b.date ? -1 : 1))
 }
 
-/** The deadlines on or after `today`, nearest first, at most `limit` of them. */
+const primaryKinds = new Set<DeadlineKind>(['expiry', 'suspension-end', 'exam'])
+
+/**
+ * The next `limit` deadlines on or after `today`, in date order. Places go first to each certification's nearest
+ * expiry, suspension end or exam day (so neither goals nor one certification's later dates push another
+ * certification off the list), then to every other deadline, nearest first.
+ */
 export function careerUpcomingDeadlines(data: CareerData, today: IsoDate, limit: number): CareerDeadline[] {
-  return careerDeadlines(data)
-    .filter((deadline) => deadline.date >= today)
-    .slice(0, limit)
+  const upcoming = careerDeadlines(data).filter((deadline) => deadline.date >= today)
+  const seen = new Set<string>()
+  const first: CareerDeadline[] = []
+  const rest: CareerDeadline[] = []
+  for (const deadline of upcoming) {
+    if (
+      primaryKinds.has(deadline.kind) &&
+      deadline.certificationId !== null &&
+      !seen.has(deadline.certificationId)
+    ) {
+      seen.add(deadline.certificationId)
+      first.push(deadline)
+    } else rest.push(deadline)
+  }
+  const chosen = [...first, ...rest].slice(0, Math.max(0, limit))
+  return chosen.sort((a, b) => (a.date === b.date ? a.key.localeCompare(b.key) : a.date < b.date ? -1 : 1))
 }

@@ -1,3 +1,4 @@
+import type { EducationLogExportRow } from '../career/log'
 import type { Plan } from '../domain/model'
 
 /**
@@ -109,6 +110,11 @@ export type IpcContract = {
   'career/restore': { request: void; response: { text: string; fileName: string } }
   /** Save an iCalendar file of career deadlines. */
   'career/exportIcs': { request: { text: string; suggestedName: string }; response: SavedFile }
+  /** Save the education log (lines made by the renderer) as CSV or as an Excel workbook, where the user chooses. */
+  'career/exportLog': {
+    request: { format: 'csv' | 'xlsx'; rows: EducationLogExportRow[]; suggestedName: string }
+    response: SavedFile
+  }
   /** Update the window title's document name and dirty marker. */
   'window/setTitle': { request: { title: string; isDirty: boolean }; response: void }
 }
@@ -137,6 +143,7 @@ export const ipcChannels = [
   'career/backup',
   'career/restore',
   'career/exportIcs',
+  'career/exportLog',
   'window/setTitle',
 ] as const satisfies readonly IpcChannel[]
 

@@ -1,5 +1,11 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie'
-import { careerBackupParse, careerDataRestore, type CareerBackupError } from '../../../shared/career/backup'
+import {
+  careerBackupParse,
+  careerDataRestore,
+  careerMigrateCertificationRowV1,
+  careerMigrateEducationRowV1,
+  type CareerBackupError,
+} from '../../../shared/career/backup'
 import {
   educationCategoryCurrentName,
   type CareerData,
@@ -20,6 +26,9 @@ import {
  *   categories logged under PMI's former Talent Triangle names (Technical, Leadership, Strategic and Business
  *   Management) are renamed to Ways of Working, Power Skills and Business Acumen; entries get a
  *   `[certificationId+date]` index for the per-cycle log.
+ * - 3: an entry counts toward one or more certifications (`certificationIds`, a multi-entry index replacing
+ *   `certificationId`), is split into `parts` (category and units each) and has `activityType` and `evidence`;
+ *   certifications get `studyPlanId`. The rows are converted by the same functions as a version-1 backup.
  */
 export const careerDbName = 'gantry-career'
 
@@ -36,12 +45,25 @@ export const careerDbSchemas = {
   2: {
     educationEntries: 'id, certificationId, date, [certificationId+date]',
   },
+  3: {
+    educationEntries: 'id, *certificationIds, date',
+  },
 } as const
 
-export const careerDbVersion = 2
+export const careerDbVersion = 3
 
-/** A version-1 certification row: no renewals, no printed expiry. */
-export type CertificationRowV1 = Omit<CertificationRecord, 'renewals' | 'expiresOnOverride'>
+/** A version-1 certification row: no renewals, no printed expiry, no study-plan link. */
+export type CertificationRowV1 = Omit<CertificationRecord, 'renewals' | 'expiresOnOverride' | 'studyPlanId'>
+
+/** A version-1 and version-2 education row: one certification, one category. */
+export type EducationRowV2 = Omit<
+  EducationEntry,
+  'certificationIds' | 'parts' | 'activityType' | 'evidence'
+> & {
+  certificationId: string
+  category: string
+  units: number
+}
 
 /** Applies the version-2 data changes inside the upgrade transaction. */
 async function upgradeToVersion2(transaction: Transaction): Promise<void> {
@@ -55,9 +77,25 @@ async function upgradeToVersion2(transaction: Transaction): Promise<void> {
   await transaction
     .table('educationEntries')
     .toCollection()
-    .modify((row: EducationEntry) => {
+    .modify((row: { category?: unknown }) => {
       // A damaged row keeps its value (restore validation reports it) rather than blocking the whole upgrade.
       if (typeof row.category === 'string') row.category = educationCategoryCurrentName(row.category)
+    })
+}
+
+/** Applies the version-3 data changes inside the upgrade transaction (see the schema history above). */
+async function upgradeToVersion3(transaction: Transaction): Promise<void> {
+  await transaction
+    .table('certifications')
+    .toCollection()
+    .modify((row: unknown, ref: { value: unknown }) => {
+      ref.value = careerMigrateCertificationRowV1(row)
+    })
+  await transaction
+    .table('educationEntries')
+    .toCollection()
+    .modify((row: unknown, ref: { value: unknown }) => {
+      ref.value = careerMigrateEducationRowV1(row)
     })
 }
 
@@ -85,6 +123,7 @@ export class CareerDb extends Dexie {
     super(name, options)
     this.version(1).stores(careerDbSchemas[1])
     this.version(2).stores(careerDbSchemas[2]).upgrade(upgradeToVersion2)
+    this.version(3).stores(careerDbSchemas[3]).upgrade(upgradeToVersion3)
     this.on('versionchange', () => {
       // Another window opened a newer schema: let it upgrade, and reload this one.
       this.close()
@@ -220,24 +259,33 @@ export function careerDbPutCertification(db: CareerDb, record: CertificationReco
   return guard(async () => void (await db.certifications.put(record)))
 }
 
-/** Deletes a certification and its continuing-education entries together. */
+/**
+ * Deletes a certification together with the activities logged only for it; an activity that also counts toward
+ * other certifications stays, without this one. One transaction: all of it or nothing.
+ */
 export function careerDbDeleteCertification(db: CareerDb, certificationId: string): Promise<void> {
   return guard(() =>
     db.transaction('rw', [db.certifications, db.educationEntries], async () => {
-      await db.educationEntries.where('certificationId').equals(certificationId).delete()
+      const entries = await db.educationEntries.where('certificationIds').equals(certificationId).toArray()
+      for (const entry of entries) {
+        const rest = entry.certificationIds.filter((id) => id !== certificationId)
+        if (rest.length === 0) await db.educationEntries.delete(entry.id)
+        else await db.educationEntries.put({ ...entry, certificationIds: rest })
+      }
       await db.certifications.delete(certificationId)
     }),
   )
 }
 
-/** Adds or updates an entry; refuses one whose certification is not stored. */
+/** Adds or updates an entry; refuses one that names a certification that is not stored. */
 export function careerDbPutEducationEntry(db: CareerDb, entry: EducationEntry): Promise<void> {
   return guard(() =>
     db.transaction('rw', [db.certifications, db.educationEntries], async () => {
-      if ((await db.certifications.get(entry.certificationId)) === undefined)
+      const stored = await db.certifications.bulkGet(entry.certificationIds)
+      if (entry.certificationIds.length === 0 || stored.some((record) => record === undefined))
         throw new CareerDbError(
           'invalid',
-          'This certification is no longer stored; the activity was not logged.',
+          'A certification of this activity is no longer stored; the activity was not logged.',
         )
       await db.educationEntries.put(entry)
     }),

@@ -14,6 +14,9 @@ import {
   planFileParse,
   planFileSerialize,
 } from '../../../shared/formats/plan-file'
+import { educationLogCsv, educationLogWorkbook } from '../../../shared/career/log'
+import { dateLocalNow, dateToWallMinutes } from '../../../shared/domain/dates'
+import { xlsxRender, type ExcelJsLike } from '../../../shared/formats/xlsx/render'
 import { webDownload, webPickFile, webSafeFileName } from './web-files'
 import {
   webExportCsv,
@@ -151,6 +154,19 @@ export function createWebPlatform(): GantryPlatform {
     'career/exportIcs': async ({ text, suggestedName }) => {
       const fileName = webSafeFileName(suggestedName, 'ics')
       webDownload(fileName, text, 'text/calendar')
+      return ok({ fileName })
+    },
+    'career/exportLog': async ({ format, rows, suggestedName }) => {
+      if (format === 'csv') {
+        const fileName = webSafeFileName(suggestedName, 'csv')
+        webDownload(fileName, educationLogCsv(rows), 'text/csv')
+        return ok({ fileName })
+      }
+      // ExcelJS is a large bundle: loaded only when a workbook is made, as for plan exports.
+      const module = (await import('exceljs')) as unknown as { default?: ExcelJsLike } & ExcelJsLike
+      const fileName = webSafeFileName(suggestedName, 'xlsx')
+      const bytes = await xlsxRender(educationLogWorkbook(rows, dateToWallMinutes(dateLocalNow())), module.default ?? module)
+      webDownload(fileName, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       return ok({ fileName })
     },
     'window/setTitle': async ({ title, isDirty }) => {

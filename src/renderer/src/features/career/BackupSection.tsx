@@ -72,8 +72,9 @@ export function BackupSection() {
       <section aria-labelledby="calendar-heading" className="career-subsection">
         <h2 id="calendar-heading">Calendar</h2>
         <p>
-          Export {deadlineCount} {deadlineCount === 1 ? 'deadline' : 'deadlines'} (expiry dates with reminders
-          180, 90 and 30 days before, exam dates, goals) as an .ics file that calendar apps import.
+          Export {deadlineCount} {deadlineCount === 1 ? 'deadline' : 'deadlines'} (renew-by dates, which
+          remind you 180, 90 and 30 days before, exam days and goals) as an .ics file that calendar apps
+          import.
         </p>
         <button type="button" className="button" disabled={isBusy} onClick={() => void run(exportIcs)}>
           Export calendar (.ics)…

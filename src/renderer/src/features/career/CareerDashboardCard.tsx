@@ -1,12 +1,9 @@
 import { useEffect, useMemo } from 'react'
-import {
-  careerUpcomingDeadlines,
-  careerWarnings,
-  certificationStanding,
-} from '../../../../shared/career/warnings'
+import { careerStandings, careerStandingsSorted } from '../../../../shared/career/standing'
+import { careerUpcomingDeadlines, careerWarnings } from '../../../../shared/career/warnings'
 import { useCareer } from './career-runtime'
 import { localToday } from './career-store'
-import { formatDaysFrom, formatNumber } from './format'
+import { formatDaysFrom, formatNumber, formatUnits } from './format'
 import './career.css'
 
 const paceLabels = {
@@ -14,7 +11,9 @@ const paceLabels = {
   'on-track': 'on track',
   behind: 'behind',
   'not-started': 'not started',
+  suspended: 'suspended',
   lapsed: 'lapsed',
+  'route-lost': 'renew by exam',
   'no-requirement': 'no requirement',
 } as const
 
@@ -45,9 +44,9 @@ export function CareerDashboardCard({
   const deadlines = useMemo(() => careerUpcomingDeadlines(data, today, limit), [data, today, limit])
   const standings = useMemo(
     () =>
-      data.certifications
-        .map((record) => certificationStanding(record, data, today))
-        .filter((standing) => standing.progress !== null && standing.cycle !== null),
+      careerStandingsSorted(careerStandings(data, today)).filter(
+        (standing) => standing.progress !== null && standing.cycle !== null,
+      ),
     [data, today],
   )
   const warnings = useMemo(() => careerWarnings(data, today), [data, today])
@@ -103,12 +102,12 @@ export function CareerDashboardCard({
                 if (progress === null || cycle === null || rules === null) return null
                 const required =
                   progress.requiredUnits ?? progress.countedTowardRequired + progress.stillNeededUnits
-                const label = `${rules.name}: ${formatNumber(progress.countedTowardRequired)} of ${formatNumber(required)} ${progress.unitName}`
+                const label = `${rules.name}: ${formatNumber(progress.countedTowardRequired)} of ${formatUnits(progress.unitName, required)}`
                 return (
                   <li key={record.id}>
                     <div className="career-cycle-line">
                       <span>{label}</span>
-                      <span className={`career-pace is-${pace?.status ?? 'on-track'}`}>
+                      <span className={`career-pace is-${pace?.status ?? 'on-track'}`} title={pace?.message}>
                         {pace === null ? '' : paceLabels[pace.status]}
                       </span>
                     </div>

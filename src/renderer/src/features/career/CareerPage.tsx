@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { BackupSection } from './BackupSection'
+import { BudgetSection } from './BudgetSection'
 import { CatalogueSection } from './CatalogueSection'
 import { CertificationsSection } from './CertificationsSection'
+import { EducationLogSection } from './EducationLogSection'
 import { GrowthSection } from './GrowthSection'
 import { OverviewSection } from './OverviewSection'
 import { SalarySection } from './SalarySection'
@@ -11,6 +13,8 @@ import './career.css'
 const tabs = [
   { id: 'overview', label: 'Overview' },
   { id: 'certifications', label: 'Certifications' },
+  { id: 'log', label: 'Education log' },
+  { id: 'budget', label: 'Renewal budget' },
   { id: 'salary', label: 'Salary' },
   { id: 'growth', label: 'Skills and goals' },
   { id: 'catalogue', label: 'Catalogue' },
@@ -18,7 +22,10 @@ const tabs = [
 ] as const
 type TabId = (typeof tabs)[number]['id']
 
-/** The career tracker: profile, certifications with renewal cycles, salary, skills, goals, backup. */
+/**
+ * The career tracker: profile, certifications with renewal cycles, the education log, the renewal budget, salary,
+ * skills, goals, the catalogue, backup.
+ */
 export function CareerPage() {
   const load = useCareer((state) => state.load)
   const isLoaded = useCareer((state) => state.isLoaded)
@@ -87,6 +94,8 @@ export function CareerPage() {
           <>
             {tab === 'overview' && <OverviewSection onOpenCertifications={() => setTab('certifications')} />}
             {tab === 'certifications' && <CertificationsSection />}
+            {tab === 'log' && <EducationLogSection />}
+            {tab === 'budget' && <BudgetSection />}
             {tab === 'salary' && <SalarySection />}
             {tab === 'growth' && <GrowthSection />}
             {tab === 'catalogue' && <CatalogueSection />}

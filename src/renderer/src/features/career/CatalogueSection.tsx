@@ -3,18 +3,13 @@ import {
   catalogueSalaryBands,
   catalogueVerificationHasRemark,
   catalogueVerificationLevel,
-  verifiedFields,
+  catalogueVerifications,
   type CatalogueCertification,
-  type VerifiedField,
+  type CatalogueField,
 } from '../../../../shared/career/catalogue'
+import { unitAmount } from '../../../../shared/career/units'
+import { catalogueFieldLabels } from './catalogue-labels'
 import { formatNumber } from './format'
-
-const fieldLabels: Record<VerifiedField, string> = {
-  validityYears: 'Validity',
-  unitsPerCycle: 'Units per cycle',
-  categoryRules: 'Category rules',
-  renewalFee: 'Renewal fee',
-}
 
 const levelLabels = {
   official: 'official source',
@@ -23,7 +18,11 @@ const levelLabels = {
   'not-applicable': 'not applicable',
 } as const
 
-function figure(entry: CatalogueCertification, field: VerifiedField): string {
+function figure(entry: CatalogueCertification, field: CatalogueField): string {
+  const pools: Record<string, string> = {
+    'pmi-pdu': 'PMI certifications (PDUs)',
+    'scrum-alliance-seu': 'Scrum Alliance certifications (SEUs)',
+  }
   switch (field) {
     case 'validityYears':
       return entry.validityYears === null ? 'lifetime' : `${entry.validityYears} years`
@@ -47,6 +46,52 @@ function figure(entry: CatalogueCertification, field: VerifiedField): string {
       return entry.renewalFee === null
         ? 'not given'
         : `${formatNumber(entry.renewalFee)} ${entry.renewalFeeCurrency ?? ''}${entry.renewalFeeMember === null ? '' : ` (members ${formatNumber(entry.renewalFeeMember)})`}`
+    case 'unitsPerYear':
+      return entry.unitsPerYear === null
+        ? 'none'
+        : `${unitAmount(entry.unitName, entry.unitsPerYear)} in every year of the cycle`
+    case 'unitsPerActivity':
+      return entry.unitsPerActivity === null
+        ? 'no limit'
+        : `${formatNumber(entry.unitsPerActivity.min)} to ${unitAmount(entry.unitName, entry.unitsPerActivity.max)} per activity`
+    case 'unitStep':
+      return `steps of ${formatNumber(entry.unitStep)}`
+    case 'carryOverMax':
+      return entry.carryOverMax === null
+        ? 'none'
+        : `up to ${unitAmount(entry.unitName, entry.carryOverMax)} earned above the requirement in the last year`
+    case 'suspensionYears':
+      return entry.suspensionYears === null
+        ? 'none'
+        : `${entry.suspensionYears} ${entry.suspensionYears === 1 ? 'year' : 'years'}, in which it can still be renewed`
+    case 'unitPool': {
+      const own = entry.unitPool === null ? '' : (pools[entry.unitPool] ?? 'the same product suite')
+      const accepted = entry.acceptsUnitPools.map((pool) => pools[pool] ?? pool)
+      return [
+        own === '' ? '' : `activities count for all ${own}`,
+        accepted.length > 0 ? `accepts ${accepted.join(', ')} one for one` : '',
+      ]
+        .filter((text) => text !== '')
+        .join('; ')
+    }
+    case 'renewalGroup':
+      return entry.renewalGroup === null ? 'none' : entry.renewalGroup.name
+    case 'addOnUnits':
+      return entry.addOnUnits === null
+        ? 'none'
+        : `${unitAmount(entry.unitName, entry.addOnUnits)} when held beside a higher certification of another track`
+    case 'examNeedsApplication':
+      return entry.examNeedsApplication === null
+        ? 'not recorded'
+        : entry.examNeedsApplication
+          ? 'needed'
+          : 'not needed'
+    case 'activityTypes':
+      return entry.activityTypes.length === 0 ? 'none listed' : entry.activityTypes.join(', ')
+    case 'membership':
+      return entry.membership === null
+        ? 'none'
+        : `${entry.membership.name}: ${formatNumber(entry.membership.annualFee)} ${entry.membership.currency} a year, ${formatNumber(entry.membership.joiningFee)} to join`
   }
 }
 
@@ -66,24 +111,22 @@ export function CatalogueSection() {
           <p className="muted">{entry.issuer}</p>
           <table className="plan-table career-table" aria-label={`${entry.name} figures`}>
             <tbody>
-              {verifiedFields.map((field) => {
-                const level = catalogueVerificationLevel(entry.verification[field])
+              {catalogueVerifications(entry).map(({ field, text }) => {
+                const level = catalogueVerificationLevel(text)
                 return (
                   <tr key={field}>
-                    <th scope="row">{fieldLabels[field]}</th>
-                    <td>{figure(entry, field)}</td>
+                    <th scope="row">{catalogueFieldLabels[field]}</th>
+                    <td className="career-text">{figure(entry, field)}</td>
                     <td>
                       <span className={`career-badge is-${level}`}>{levelLabels[level]}</span>
-                      {catalogueVerificationHasRemark(entry.verification[field]) && (
-                        <span className="muted"> {entry.verification[field]}</span>
-                      )}
+                      {catalogueVerificationHasRemark(text) && <span className="muted"> {text}</span>}
                     </td>
                   </tr>
                 )
               })}
             </tbody>
           </table>
-          <p>{entry.notes}</p>
+          <p className="career-wrap">{entry.notes}</p>
           <details>
             <summary>Sources ({entry.sources.length})</summary>
             <ul>

@@ -219,7 +219,6 @@ export function CertificationForm({
                   id={`${prefix}-custom-name`}
                   className="input"
                   value={draft.customName}
-                  maxLength={500}
                   onChange={(event) => set({ customName: event.target.value })}
                   {...aria('customName')}
                 />
@@ -230,8 +229,8 @@ export function CertificationForm({
                   id={`${prefix}-custom-issuer`}
                   className="input"
                   value={draft.customIssuer}
-                  maxLength={500}
                   onChange={(event) => set({ customIssuer: event.target.value })}
+                  {...aria('customIssuer')}
                 />
               </div>
               <div className="career-field">
@@ -252,9 +251,9 @@ export function CertificationForm({
                   id={`${prefix}-custom-unit`}
                   className="input"
                   value={draft.customUnitName}
-                  maxLength={40}
                   placeholder="e.g. CEU"
                   onChange={(event) => set({ customUnitName: event.target.value })}
+                  {...aria('customUnitName')}
                 />
               </div>
               <div className="career-field">
@@ -316,8 +315,8 @@ export function CertificationForm({
             id={`${prefix}-credential`}
             className="input"
             value={draft.credentialId}
-            maxLength={500}
             onChange={(event) => set({ credentialId: event.target.value })}
+            {...aria('credentialId')}
           />
         </div>
         <div className="career-field career-field-wide">
@@ -327,8 +326,8 @@ export function CertificationForm({
             className="input"
             rows={2}
             value={draft.notes}
-            maxLength={20000}
             onChange={(event) => set({ notes: event.target.value })}
+            {...aria('notes')}
           />
         </div>
       </div>

@@ -2,35 +2,45 @@ import { useMemo, useState } from 'react'
 import {
   catalogueFind,
   catalogueVerificationLevel,
-  verifiedFields,
+  catalogueVerifications,
 } from '../../../../shared/career/catalogue'
-import { certificationEffectiveStatus } from '../../../../shared/career/cycle'
-import { certificationStatusLabels } from '../../../../shared/career/model'
-import { certificationStanding, type CertificationStanding } from '../../../../shared/career/warnings'
+import { certificationDisplayStatusLabels } from '../../../../shared/career/model'
+import {
+  careerStandings,
+  careerStandingsSorted,
+  type CertificationStanding,
+} from '../../../../shared/career/standing'
 import { CertificationForm } from './CertificationForm'
 import { CycleProgressView } from './CycleProgressView'
 import { EducationLog } from './EducationLog'
 import { RenewalForm } from './RenewalForm'
 import { StudyPlanForm } from './StudyPlanForm'
+import { catalogueFieldLabels } from './catalogue-labels'
 import { useCareer } from './career-runtime'
 import { localToday } from './career-store'
-import { formatDaysFrom, formatNumber } from './format'
+import { formatDaysFrom, formatNumber, formatUnits } from './format'
 
 function newId(): string {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID()
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
 }
 
-/** Certifications: the list, adding one, and the selected one's cycle, log, renewal and study plan. */
+/** "Suspended until 2029-03-15", "Earned", …: the status as the list and the detail show it. */
+function statusText(standing: CertificationStanding): string {
+  if (standing.status === 'suspended') return `Suspended until ${standing.suspensionEnd ?? ''}`
+  return certificationDisplayStatusLabels[standing.status]
+}
+
+/**
+ * Certifications: the list (by expiry, soonest first), adding one, and the selected one's cycle, log, renewal and
+ * study plan.
+ */
 export function CertificationsSection() {
   const data = useCareer((state) => state.data)
-  const [selectedId, setSelectedId] = useState<string | null>(data.certifications[0]?.id ?? null)
-  const [isAdding, setIsAdding] = useState(data.certifications.length === 0)
   const today = localToday()
-  const standings = useMemo(
-    () => data.certifications.map((record) => certificationStanding(record, data, today)),
-    [data, today],
-  )
+  const standings = useMemo(() => careerStandingsSorted(careerStandings(data, today)), [data, today])
+  const [selectedId, setSelectedId] = useState<string | null>(standings[0]?.record.id ?? null)
+  const [isAdding, setIsAdding] = useState(data.certifications.length === 0)
   const selected = standings.find((standing) => standing.record.id === selectedId) ?? null
 
   return (
@@ -54,7 +64,6 @@ export function CertificationsSection() {
               <CertificationRow
                 key={standing.record.id}
                 standing={standing}
-                today={today}
                 isSelected={standing.record.id === selectedId}
                 onSelect={() => {
                   setSelectedId(standing.record.id)
@@ -88,6 +97,7 @@ export function CertificationsSection() {
         <CertificationDetail
           key={selected.record.id}
           standing={selected}
+          standings={standings}
           today={today}
           onDeleted={() => setSelectedId(null)}
         />
@@ -98,17 +108,14 @@ export function CertificationsSection() {
 
 function CertificationRow({
   standing,
-  today,
   isSelected,
   onSelect,
 }: {
   standing: CertificationStanding
-  today: string
   isSelected: boolean
   onSelect(): void
 }) {
-  const { record, rules, cycle, progress } = standing
-  const status = certificationEffectiveStatus(record, rules, today)
+  const { record, rules, progress } = standing
   const required =
     progress === null
       ? null
@@ -121,13 +128,24 @@ function CertificationRow({
         </button>
         {rules?.isCustom === true && <span className="career-badge">custom</span>}
       </th>
-      <td>{certificationStatusLabels[status]}</td>
+      <td
+        className={
+          standing.status === 'suspended' || standing.status === 'expired' ? 'career-not-counting' : undefined
+        }
+      >
+        {statusText(standing)}
+      </td>
       <td>{record.earnedOn ?? '—'}</td>
-      <td>{cycle?.end ?? (rules?.validityYears === null ? 'Never' : '—')}</td>
+      <td>
+        {standing.expiry ?? (rules?.validityYears === null ? 'Never' : '—')}
+        {standing.renewsWith !== null && <div className="muted">renews with {standing.renewsWith.name}</div>}
+      </td>
       <td>
         {progress === null || required === null
-          ? '—'
-          : `${formatNumber(progress.countedTowardRequired)} / ${formatNumber(required)} ${progress.unitName}`}
+          ? standing.renewsWith !== null
+            ? 'see ' + standing.renewsWith.name
+            : '—'
+          : `${formatNumber(progress.countedTowardRequired)} of ${formatUnits(progress.unitName, required)}`}
       </td>
     </tr>
   )
@@ -135,10 +153,12 @@ function CertificationRow({
 
 function CertificationDetail({
   standing,
+  standings,
   today,
   onDeleted,
 }: {
   standing: CertificationStanding
+  standings: readonly CertificationStanding[]
   today: string
   onDeleted(): void
 }) {
@@ -147,9 +167,14 @@ function CertificationDetail({
   const entries = useCareer((state) => state.data.educationEntries)
   const [isEditing, setIsEditing] = useState(false)
   const [isConfirmingDelete, setIsConfirmingDelete] = useState(false)
-  const status = certificationEffectiveStatus(record, rules, today)
-  const ownEntries = entries.filter((entry) => entry.certificationId === record.id)
+  const own = entries.filter((entry) => entry.certificationIds.includes(record.id))
+  const onlyHere = own.filter((entry) => entry.certificationIds.length === 1).length
+  const shared = own.length - onlyHere
   const name = rules?.name ?? 'Unknown certification'
+  const counting =
+    standing.renewsWith === null
+      ? progress
+      : (standings.find((item) => item.record.id === standing.renewsWith?.id)?.progress ?? null)
 
   return (
     <section className="career-detail" aria-labelledby="cert-detail-heading">
@@ -176,8 +201,10 @@ function CertificationDetail({
       {isConfirmingDelete && (
         <div role="alertdialog" aria-labelledby="cert-delete-question" className="career-confirm">
           <p id="cert-delete-question">
-            Delete {name} and its {ownEntries.length} logged{' '}
-            {ownEntries.length === 1 ? 'activity' : 'activities'}? This cannot be undone.
+            Delete {name} and its {onlyHere} logged {onlyHere === 1 ? 'activity' : 'activities'}?
+            {shared > 0 &&
+              ` ${shared} ${shared === 1 ? 'activity that also counts' : 'activities that also count'} toward another certification ${shared === 1 ? 'stays' : 'stay'} there.`}{' '}
+            This cannot be undone.
           </p>
           <button
             type="button"
@@ -200,7 +227,7 @@ function CertificationDetail({
           <dt>Issuer</dt>
           <dd>{rules.issuer || '—'}</dd>
           <dt>Status</dt>
-          <dd>{certificationStatusLabels[status]}</dd>
+          <dd data-testid="cert-status">{statusText(standing)}</dd>
           {record.earnedOn !== null && (
             <>
               <dt>Earned</dt>
@@ -211,10 +238,29 @@ function CertificationDetail({
           <dd data-testid="cert-expiry">
             {rules.validityYears === null
               ? 'Never (lifetime certificate)'
-              : cycle === null
+              : cycle === null || standing.expiry === null
                 ? `${rules.validityYears} years after it is earned`
-                : `${cycle.end} (${formatDaysFrom(today, cycle.end)})`}
+                : `${standing.expiry} (${formatDaysFrom(today, standing.expiry)})`}
           </dd>
+          {standing.status === 'suspended' && (
+            <>
+              <dt>Suspension</dt>
+              <dd>
+                The certificate may not be used until it is renewed. Renew by {standing.suspensionEnd} to
+                reactivate it; after that it expires and the exam must be passed again.
+              </dd>
+            </>
+          )}
+          {(standing.renewsWith !== null || standing.renewsAlso.length > 0) && (
+            <>
+              <dt>Renew-by date</dt>
+              <dd data-testid="cert-group">
+                {standing.renewsWith !== null
+                  ? `Shared with ${standing.renewsWith.name} (${standing.groupName ?? 'same group'}): renewing ${standing.renewsWith.name} renews this one too.`
+                  : `Shared with ${standing.renewsAlso.map((item) => item.name).join(', ')} (${standing.groupName ?? 'same group'}): renewing this one renews them too.`}
+              </dd>
+            </>
+          )}
           {cycle !== null && (
             <>
               <dt>Current cycle</dt>
@@ -224,7 +270,7 @@ function CertificationDetail({
               </dd>
             </>
           )}
-          {record.examOn !== null && status !== 'earned' && (
+          {record.examOn !== null && record.status !== 'earned' && (
             <>
               <dt>Exam</dt>
               <dd>{record.examOn}</dd>
@@ -233,7 +279,13 @@ function CertificationDetail({
           {record.credentialId !== '' && (
             <>
               <dt>Credential id</dt>
-              <dd>{record.credentialId}</dd>
+              <dd className="career-wrap">{record.credentialId}</dd>
+            </>
+          )}
+          {record.notes !== '' && (
+            <>
+              <dt>Notes</dt>
+              <dd className="career-wrap">{record.notes}</dd>
             </>
           )}
         </dl>
@@ -242,39 +294,57 @@ function CertificationDetail({
       {isEditing && (
         <CertificationForm record={record} newId={() => record.id} onDone={() => setIsEditing(false)} />
       )}
-      {progress !== null && pace !== null && <CycleProgressView progress={progress} pace={pace} />}
+      {progress !== null && pace !== null && (
+        <CycleProgressView
+          progress={progress}
+          pace={pace}
+          carryOutUnits={standing.carryOutUnits}
+          carryOverMax={rules?.carryOverMax ?? null}
+        />
+      )}
       {rules !== null &&
         record.status === 'earned' &&
         rules.unitName !== null &&
-        (rules.unitsPerCycle !== null || rules.categoryRules.length > 0) && (
-          <EducationLog record={record} rules={rules} progress={progress} />
+        (rules.unitsPerCycle !== null || rules.unitsPerYear !== null || rules.categoryRules.length > 0) && (
+          <EducationLog record={record} rules={rules} counting={counting} standings={standings} />
         )}
-      {rules !== null && cycle !== null && <RenewalForm record={record} cycleStart={cycle.start} />}
-      {rules !== null && record.status !== 'earned' && <StudyPlanForm record={record} name={rules.name} />}
+      {rules !== null && standing.cycles.length > 0 && (
+        <RenewalForm
+          record={record}
+          cycleStart={standing.cycles.at(-1)?.start ?? ''}
+          suspensionEnd={standing.cycles.at(-1)?.suspensionEnd ?? null}
+          renewsWith={standing.renewsWith?.name ?? null}
+        />
+      )}
+      {rules !== null && record.status !== 'earned' && (
+        <StudyPlanForm record={record} name={rules.name} examNeedsApplication={rules.examNeedsApplication} />
+      )}
     </section>
   )
 }
 
-/** Which figures of the catalogue entry are not confirmed by the certifying body, with the entry's sources. */
+/** Which figures of the catalogue entry are not confirmed by the certifying body, grouped by how they are backed. */
 function VerificationNote({ catalogueId }: { catalogueId: string }) {
   const entry = catalogueFind(catalogueId)
   if (entry === undefined) return null
-  const weak = verifiedFields.filter((field) => {
-    const level = catalogueVerificationLevel(entry.verification[field])
-    return level === 'secondary' || level === 'unverified' || /\(/.test(entry.verification[field])
-  })
-  if (weak.length === 0) return null
-  const labels = {
-    validityYears: 'validity',
-    unitsPerCycle: 'units per cycle',
-    categoryRules: 'category rules',
-    renewalFee: 'renewal fee',
-  } as const
+  const figures = catalogueVerifications(entry)
+  const named = (level: 'secondary' | 'unverified') =>
+    figures
+      .filter(({ text }) => catalogueVerificationLevel(text) === level)
+      .map(({ field }) => catalogueFieldLabels[field].toLowerCase())
+  const secondary = named('secondary')
+  const unverified = named('unverified')
+  const partly = figures
+    .filter(({ text }) => catalogueVerificationLevel(text) === 'official' && /\(/.test(text))
+    .map(({ field, text }) => `${catalogueFieldLabels[field].toLowerCase()} ${text.slice(text.indexOf('('))}`)
+  if (secondary.length + unverified.length + partly.length === 0) return null
   return (
     <p className="career-verification-note">
-      <strong>Check with the issuer:</strong>{' '}
-      {weak.map((field) => `${labels[field]} (${entry.verification[field]})`).join('; ')}. Sources: see the
-      Catalogue tab.
+      <strong>Check with the issuer.</strong>
+      {unverified.length > 0 && ` Not verified: ${unverified.join(', ')}.`}
+      {secondary.length > 0 && ` From secondary sources only: ${secondary.join(', ')}.`}
+      {partly.length > 0 && ` Official with a less certain part: ${partly.join('; ')}.`} Sources and details
+      are on the Catalogue tab.
     </p>
   )
 }

@@ -1,12 +1,27 @@
-import type { CycleProgress, Pace } from '../../../../shared/career/progress'
-import { formatNumber } from './format'
+import { progressUnitLabel, type CycleProgress, type Pace } from '../../../../shared/career/progress'
+import { formatNumber, formatUnits } from './format'
 
-/** The current cycle's progress: counted units against the requirement, categories, yearly rules, pace. */
-export function CycleProgressView({ progress, pace }: { progress: CycleProgress; pace: Pace }) {
+/**
+ * The current cycle's progress: counted units against the requirement (carried-over units included), categories,
+ * yearly rules, pace, and what will carry over to the next cycle.
+ */
+export function CycleProgressView({
+  progress,
+  pace,
+  carryOutUnits,
+  carryOverMax,
+}: {
+  progress: CycleProgress
+  pace: Pace
+  carryOutUnits: number
+  carryOverMax: number | null
+}) {
   const unit = progress.unitName
+  const units = progressUnitLabel(progress)
   const required = progress.requiredUnits ?? progress.countedTowardRequired + progress.stillNeededUnits
   const missing = progress.categories.filter((category) => category.missingUnits > 0 && !category.isTotal)
-  const summary = `${formatNumber(progress.countedTowardRequired)} of ${formatNumber(required)} ${unit} count toward this cycle`
+  const summary = `${formatNumber(progress.countedTowardRequired)} of ${formatUnits(unit, required)} count toward this cycle`
+  const isRouteLost = pace.status === 'route-lost'
   return (
     <section className="career-subsection" aria-labelledby="cycle-progress-heading">
       <h4 id="cycle-progress-heading">
@@ -15,7 +30,7 @@ export function CycleProgressView({ progress, pace }: { progress: CycleProgress;
       <p className="career-cycle-summary" data-testid="cycle-summary">
         {summary}
         {progress.overCapUnits > 0 &&
-          `; ${formatNumber(progress.overCapUnits)} ${unit} logged over a cap do not count`}
+          `; ${formatUnits(unit, progress.overCapUnits)} logged over a cap or limit do not count`}
         .
       </p>
       <progress
@@ -24,26 +39,44 @@ export function CycleProgressView({ progress, pace }: { progress: CycleProgress;
         value={Math.min(required, progress.countedTowardRequired)}
         aria-label={summary}
       />
+      {progress.carriedInUnits > 0 && (
+        <p data-testid="carried-in">
+          {formatUnits(unit, progress.carriedInUnits)} carried over from the previous cycle (earned in its
+          last year above its requirement):{' '}
+          {progress.carriedIn
+            .map((item) => `${item.category} ${formatNumber(item.units)} (${item.date})`)
+            .join(', ')}
+          .
+        </p>
+      )}
+      {carryOutUnits > 0 && carryOverMax !== null && (
+        <p className="career-hint" data-testid="carry-out">
+          {formatUnits(unit, carryOutUnits)} above the requirement, earned in this cycle&apos;s last year,
+          will carry over to the next cycle (at most {formatNumber(carryOverMax)}).
+        </p>
+      )}
       <p
         className={`career-pace-line is-${pace.status}`}
-        role={pace.status === 'behind' || pace.status === 'lapsed' ? 'alert' : undefined}
+        role={
+          pace.status === 'behind' || pace.status === 'lapsed' || pace.status === 'suspended' || isRouteLost
+            ? 'alert'
+            : undefined
+        }
       >
         {pace.message}
       </p>
       {progress.isComplete ? (
         <p className="career-complete">All requirements of this cycle are met.</p>
-      ) : (
+      ) : isRouteLost ? null : (
         <>
           <h5 id="still-needed-heading">Still needed</h5>
           <ul aria-labelledby="still-needed-heading" className="career-still-needed">
             {progress.requiredUnits !== null && progress.stillNeededUnits > 0 && (
-              <li>
-                In total: {formatNumber(progress.stillNeededUnits)} {unit}
-              </li>
+              <li>In total: {formatUnits(unit, progress.stillNeededUnits)}</li>
             )}
             {missing.map((category) => (
               <li key={category.category}>
-                {category.category}: {formatNumber(category.missingUnits)} {unit}
+                {category.category}: {formatUnits(unit, category.missingUnits)}
                 {category.within !== null && <span className="muted"> (within {category.within})</span>}
               </li>
             ))}
@@ -51,7 +84,7 @@ export function CycleProgressView({ progress, pace }: { progress: CycleProgress;
               .filter((year) => year.missingUnits > 0)
               .map((year) => (
                 <li key={year.index}>
-                  Year {year.index + 1} ({year.start} to {year.end}): {formatNumber(year.missingUnits)} {unit}
+                  Year {year.index + 1} ({year.start} to {year.end}): {formatUnits(unit, year.missingUnits)}
                 </li>
               ))}
           </ul>
@@ -64,7 +97,7 @@ export function CycleProgressView({ progress, pace }: { progress: CycleProgress;
               <th scope="col">Category</th>
               <th scope="col">Minimum</th>
               <th scope="col">Cap</th>
-              <th scope="col">Logged</th>
+              <th scope="col">Logged ({units})</th>
               <th scope="col">Counting</th>
               <th scope="col">Not counting</th>
               <th scope="col">Still needed</th>
@@ -97,10 +130,11 @@ export function CycleProgressView({ progress, pace }: { progress: CycleProgress;
           <thead>
             <tr>
               <th scope="col">Cycle year</th>
-              <th scope="col">Logged</th>
+              <th scope="col">Logged ({units})</th>
               {progress.years[0]?.categories.map((category) => (
                 <th scope="col" key={category.category}>
-                  {category.category} (min {category.min ?? '—'})
+                  {category.category} (
+                  {category.min !== null ? `min ${category.min}` : `max ${category.max ?? '—'}`})
                 </th>
               ))}
             </tr>

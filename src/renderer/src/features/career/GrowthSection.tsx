@@ -184,7 +184,6 @@ function GoalsPanel() {
               id="goal-title"
               className="input"
               value={draft.title}
-              maxLength={500}
               placeholder="e.g. Lead a project with a budget over 1M"
               onChange={(event) => setDraft({ ...draft, title: event.target.value })}
               {...fieldAria(problem, 'title', errorId)}

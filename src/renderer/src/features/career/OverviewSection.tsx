@@ -146,9 +146,9 @@ function ProfileForm() {
             id="profile-current-role"
             className="input"
             value={draft.currentRole}
-            maxLength={500}
             placeholder="e.g. Project coordinator"
             onChange={(event) => setDraft({ ...draft, currentRole: event.target.value })}
+            {...fieldAria(problem, 'currentRole', errorId)}
           />
         </div>
         {levelSelect('profile-current-level', 'Current level', draft.currentLevel, (level) =>
@@ -175,9 +175,9 @@ function ProfileForm() {
             id="profile-target-role"
             className="input"
             value={draft.targetRole}
-            maxLength={500}
             placeholder="e.g. Senior project manager"
             onChange={(event) => setDraft({ ...draft, targetRole: event.target.value })}
+            {...fieldAria(problem, 'targetRole', errorId)}
           />
         </div>
         {levelSelect('profile-target-level', 'Target level', draft.targetLevel, (level) =>

@@ -5,7 +5,19 @@ import { useCareer } from './career-runtime'
 import { localToday, type FieldProblem } from './career-store'
 
 /** Records a renewal, which rolls the certificate over to its next cycle. */
-export function RenewalForm({ record, cycleStart }: { record: CertificationRecord; cycleStart: string }) {
+export function RenewalForm({
+  record,
+  cycleStart,
+  suspensionEnd,
+  renewsWith,
+}: {
+  record: CertificationRecord
+  cycleStart: string
+  /** The last day a renewal by continuing education is still possible after expiry, or `null`. */
+  suspensionEnd: string | null
+  /** The certification this one renews with (shared renew-by date), or `null`. */
+  renewsWith: string | null
+}) {
   const renew = useCareer((state) => state.certificationRenew)
   const [renewedOn, setRenewedOn] = useState(localToday())
   const [route, setRoute] = useState<RenewalRoute>('units')
@@ -30,8 +42,13 @@ export function RenewalForm({ record, cycleStart }: { record: CertificationRecor
     >
       <h4 id={`renew-${record.id}-heading`}>Record a renewal</h4>
       <p className="career-hint">
-        A renewal by continuing education starts the next cycle the day after this one ends; a renewal by exam
-        starts it on the exam day. The current cycle started {cycleStart}.
+        A renewal by continuing education starts the next cycle the day after this one ends, however early it
+        is granted
+        {suspensionEnd !== null &&
+          ` (after expiry it is still possible during the suspension, until ${suspensionEnd})`}
+        ; a renewal by exam starts it on the exam day. The current cycle started {cycleStart}.
+        {renewsWith !== null &&
+          ` This certification renews with ${renewsWith}: record a renewal by continuing education there.`}
       </p>
       <div className="career-grid">
         <div className="career-field">

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { catalogueSalaryBands } from '../../../../shared/career/catalogue'
 import {
+  salaryBandRange,
   salaryGrowthPercent,
   salaryHistory,
   salaryPlace,
@@ -43,16 +44,11 @@ export function SalarySection() {
     <div className="career-salary">
       <h2>Salary</h2>
       <SalaryChart salaries={history} bands={bands} />
-      <p className="career-hint">
+      <p className="career-hint" data-testid="salary-bands-hint">
         Market bands for an {bands.role}, {bands.currency} per {bands.period}:{' '}
-        {bands.bands
-          .map(
-            (band) =>
-              `${band.label} ${band.display ?? `${formatNumber(band.min)}–${formatNumber(band.max)}`}`,
-          )
-          .join(', ')}
-        . A salary on a shared boundary belongs to the higher band. <strong>Unverified:</strong>{' '}
-        {bands.origin}. {bands.notes}
+        {bands.bands.map((band) => `${band.label} ${salaryBandRange(band)}`).join(', ')}. A salary on a shared
+        boundary belongs to the higher band. These are broad figures without a region or a date: treat them as
+        a rough guide (the Catalogue tab says where they come from).
       </p>
       {growth !== null && (
         <p>
@@ -107,8 +103,8 @@ export function SalarySection() {
               id="salary-role"
               className="input"
               value={draft.role}
-              maxLength={500}
               onChange={(event) => setDraft({ ...draft, role: event.target.value })}
+              {...aria('role')}
             />
           </div>
           <div className="career-field career-field-wide">
@@ -117,8 +113,8 @@ export function SalarySection() {
               id="salary-note"
               className="input"
               value={draft.note}
-              maxLength={20000}
               onChange={(event) => setDraft({ ...draft, note: event.target.value })}
+              {...aria('note')}
             />
           </div>
         </div>

@@ -1,17 +1,32 @@
 import { useState, type FormEvent } from 'react'
 import type { CertificationRecord } from '../../../../shared/career/model'
-import { studyPlanBuild, type StudyPlanInput } from '../../../../shared/career/study-plan'
+import { studyPlanBuild, studyPlanStartText, type StudyPlanInput } from '../../../../shared/career/study-plan'
 import { validateDay, validateOptionalDay } from '../../../../shared/career/validate'
-import { useAppStoreApi } from '../../stores/app-store'
+import { useAppStore, useAppStoreApi } from '../../stores/app-store'
 import { FieldError, fieldAria } from './FieldError'
+import { useCareer } from './career-runtime'
 import { localToday, type FieldProblem } from './career-store'
 
 /**
  * Creates a Gantry plan for preparing the exam (milestones and weekly study tasks) through the app store, which
- * stores it like any other plan and opens it in the planning workspace.
+ * stores it like any other plan and opens it in the planning workspace; the certification keeps a link to it.
+ * `examNeedsApplication` leaves out the application (field and milestone) for exams that need none.
  */
-export function StudyPlanForm({ record, name }: { record: CertificationRecord; name: string }) {
+export function StudyPlanForm({
+  record,
+  name,
+  examNeedsApplication,
+}: {
+  record: CertificationRecord
+  name: string
+  examNeedsApplication: boolean | null
+}) {
   const app = useAppStoreApi()
+  const linkStudyPlan = useCareer((state) => state.certificationLinkStudyPlan)
+  const plans = useAppStore((state) => state.plans)
+  const linked =
+    record.studyPlanId === null ? null : (plans.find((plan) => plan.id === record.studyPlanId) ?? null)
+  const hasApplication = examNeedsApplication !== false
   const [examOn, setExamOn] = useState(record.examOn ?? '')
   const [applicationOn, setApplicationOn] = useState(record.applicationOn ?? '')
   const [examBookedOn, setExamBookedOn] = useState(record.examBookedOn ?? '')
@@ -25,7 +40,11 @@ export function StudyPlanForm({ record, name }: { record: CertificationRecord; n
     event.preventDefault()
     const exam = validateDay(examOn, 'examOn', 'exam date')
     if (!exam.ok) return setProblem(exam)
-    const application = validateOptionalDay(applicationOn, 'applicationOn', 'application date')
+    const application = validateOptionalDay(
+      hasApplication ? applicationOn : '',
+      'applicationOn',
+      'application date',
+    )
     if (!application.ok) return setProblem(application)
     const booked = validateOptionalDay(examBookedOn, 'examBookedOn', 'booking date')
     if (!booked.ok) return setProblem(booked)
@@ -41,6 +60,7 @@ export function StudyPlanForm({ record, name }: { record: CertificationRecord; n
       examBookedOn: booked.value,
       examOn: exam.value,
       hoursPerWeek: Number(hours.trim()),
+      examNeedsApplication,
     }
     // Check the dates before a plan is created, so a refusal leaves nothing behind.
     const check = studyPlanBuild(input)
@@ -64,6 +84,7 @@ export function StudyPlanForm({ record, name }: { record: CertificationRecord; n
         dependencies: built.plan.dependencies,
       })
       await app.getState().documentFlush()
+      await linkStudyPlan(record.id, planId)
       app.getState().viewSet('workspace')
     } finally {
       setIsBusy(false)
@@ -78,9 +99,30 @@ export function StudyPlanForm({ record, name }: { record: CertificationRecord; n
       noValidate
     >
       <h4 id={`study-${record.id}-heading`}>Study plan</h4>
+      {linked !== null && (
+        <p data-testid="study-plan-link">
+          Your study plan:{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() =>
+              void app
+                .getState()
+                .documentOpen(linked.id)
+                .then((isOpen) => {
+                  if (isOpen) app.getState().viewSet('workspace')
+                })
+            }
+          >
+            Open “{linked.name}”
+          </button>
+        </p>
+      )}
       <p className="career-hint">
-        Creates a Gantry plan with milestones for the application, the booking and the exam day, and one study
-        task per week from next Monday up to the exam, then opens it in the planning workspace.
+        {linked === null ? 'Creates' : 'Or create another:'} a Gantry plan with milestones for{' '}
+        {hasApplication ? 'the application, ' : ''}the booking and the exam day, and one study task per week
+        (Monday to Friday) from {studyPlanStartText(localToday())} up to the exam, then opens it in the
+        planning workspace.
       </p>
       <div className="career-grid">
         <div className="career-field">
@@ -94,17 +136,19 @@ export function StudyPlanForm({ record, name }: { record: CertificationRecord; n
             {...aria('examOn')}
           />
         </div>
-        <div className="career-field">
-          <label htmlFor={`study-${record.id}-application`}>Application</label>
-          <input
-            id={`study-${record.id}-application`}
-            type="date"
-            className="input"
-            value={applicationOn}
-            onChange={(event) => setApplicationOn(event.target.value)}
-            {...aria('applicationOn')}
-          />
-        </div>
+        {hasApplication && (
+          <div className="career-field">
+            <label htmlFor={`study-${record.id}-application`}>Application</label>
+            <input
+              id={`study-${record.id}-application`}
+              type="date"
+              className="input"
+              value={applicationOn}
+              onChange={(event) => setApplicationOn(event.target.value)}
+              {...aria('applicationOn')}
+            />
+          </div>
+        )}
         <div className="career-field">
           <label htmlFor={`study-${record.id}-booked`}>Exam booked</label>
           <input

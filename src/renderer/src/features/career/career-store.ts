@@ -3,6 +3,7 @@ import type { IsoDate } from '../../../../shared/domain/model'
 import { dateLocalNow } from '../../../../shared/domain/dates'
 import { careerBackupFileName, careerBackupSerialize } from '../../../../shared/career/backup'
 import { icsBuild } from '../../../../shared/career/ics'
+import { educationLogFileName, type EducationLogExportRow } from '../../../../shared/career/log'
 import {
   careerDataEmpty,
   careerProfileDefault,
@@ -22,6 +23,7 @@ import {
   validateProfile,
   validateSalary,
   type EducationEntryDraft,
+  type EducationTarget,
 } from '../../../../shared/career/validate'
 import { careerDeadlines } from '../../../../shared/career/warnings'
 import type { GantryPlatform } from '../../../../shared/ipc/contract'
@@ -71,8 +73,18 @@ export type CareerState = {
   certificationSave(record: CertificationRecord): Promise<FieldProblem>
   certificationDelete(certificationId: string): Promise<void>
   certificationRenew(certificationId: string, renewedOn: string, route: RenewalRoute): Promise<FieldProblem>
-  educationAdd(certificationId: string, draft: EducationEntryDraft): Promise<FieldProblem>
+  /**
+   * Logs an activity for the certifications in `certificationIds` (the first is the one it is logged under; the
+   * others must accept its units). `entryId` replaces an existing activity instead of adding one.
+   */
+  educationSave(
+    certificationIds: readonly string[],
+    draft: EducationEntryDraft,
+    entryId?: string,
+  ): Promise<FieldProblem>
   educationDelete(entryId: string): Promise<void>
+  /** Remembers the Gantry plan made for preparing a certification's exam. */
+  certificationLinkStudyPlan(certificationId: string, planId: string): Promise<FieldProblem>
   salaryAdd(draft: {
     date: string
     amount: string
@@ -91,6 +103,8 @@ export type CareerState = {
   restore(): Promise<boolean>
   /** Writes the deadlines as an `.ics` calendar file through the platform. */
   exportIcs(): Promise<boolean>
+  /** Writes education-log lines (as filtered on screen) as CSV or Excel through the platform. */
+  exportLog(format: 'csv' | 'xlsx', rows: EducationLogExportRow[]): Promise<boolean>
 }
 
 export type CareerStore = StoreApi<CareerState>
@@ -161,31 +175,40 @@ export function createCareerStore(deps: CareerDeps, initial: { data?: CareerData
         const record = get().data.certifications.find((item) => item.id === certificationId)
         if (record === undefined)
           return { field: 'renewedOn', message: 'This certification is no longer stored.' }
-        const renewed = certificationRenew(
-          record,
-          renewedOn.trim(),
-          route,
-          get().data.educationEntries,
-          deps.today(),
-        )
+        const renewed = certificationRenew(record, renewedOn.trim(), route, get().data, deps.today())
         if (!renewed.ok) return { field: renewed.field, message: renewed.message }
         return (await attempt(() => careerDbPutCertification(deps.db, renewed.value)))
           ? null
           : storageProblem()
       },
 
-      async educationAdd(certificationId, draft) {
-        const record = get().data.certifications.find((item) => item.id === certificationId)
-        const rules = record === undefined ? null : certificationRules(record)
-        if (rules === null) return { field: 'form', message: 'Choose a certification first.' }
-        const checked = validateEducationEntry(draft, rules, deps.today())
+      async educationSave(certificationIds, draft, entryId) {
+        const targets: EducationTarget[] = []
+        for (const id of certificationIds) {
+          const record = get().data.certifications.find((item) => item.id === id)
+          const rules = record === undefined ? null : certificationRules(record)
+          if (rules === null)
+            return { field: 'form', message: 'A chosen certification is no longer stored; choose again.' }
+          targets.push({ id, rules })
+        }
+        if (entryId !== undefined && !get().data.educationEntries.some((entry) => entry.id === entryId))
+          return { field: 'form', message: 'This activity is no longer stored.' }
+        const checked = validateEducationEntry(draft, targets, deps.today())
         if (!checked.ok) return { field: checked.field, message: checked.message }
-        const entry = { id: deps.newId(), certificationId, ...checked.value }
+        const entry = { id: entryId ?? deps.newId(), ...checked.value }
         return (await attempt(() => careerDbPutEducationEntry(deps.db, entry))) ? null : storageProblem()
       },
 
       async educationDelete(entryId) {
         await attempt(() => careerDbDeleteEducationEntry(deps.db, entryId))
+      },
+
+      async certificationLinkStudyPlan(certificationId, planId) {
+        const record = get().data.certifications.find((item) => item.id === certificationId)
+        if (record === undefined) return { field: 'form', message: 'This certification is no longer stored.' }
+        return (await attempt(() => careerDbPutCertification(deps.db, { ...record, studyPlanId: planId })))
+          ? null
+          : storageProblem()
       },
 
       async salaryAdd(draft) {
@@ -307,6 +330,35 @@ export function createCareerStore(deps: CareerDeps, initial: { data?: CareerData
           message: {
             kind: 'info',
             text: `Calendar with ${deadlines.length} events saved to ${result.value.fileName}.`,
+          },
+        })
+        return true
+      },
+
+      async exportLog(format, rows) {
+        if (rows.length === 0) {
+          set({
+            message: { kind: 'error', text: 'There are no logged activities to export with these filters.' },
+          })
+          return false
+        }
+        const result = await deps.platform.invoke['career/exportLog']({
+          format,
+          rows,
+          suggestedName: educationLogFileName(deps.today()),
+        })
+        if (!result.ok) {
+          if (result.error.code !== 'canceled')
+            set({
+              message: { kind: 'error', text: `The education log was not saved: ${result.error.message}` },
+            })
+          return false
+        }
+        const activities = new Set(rows.map((row) => row.entry)).size
+        set({
+          message: {
+            kind: 'info',
+            text: `Education log with ${activities} ${activities === 1 ? 'activity' : 'activities'} saved to ${result.value.fileName}.`,
           },
         })
         return true

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../../../../shared/domain/model'
 import { cycleDaysBetween } from '../../../../shared/career/cycle'
+import { unitAmount, unitLabel } from '../../../../shared/career/units'
 
 /** A number with thousands separators and at most two decimals: 82500 -> "82,500". */
 export function formatNumber(value: number): string {
@@ -18,4 +19,14 @@ export function formatDaysFrom(today: IsoDate, day: IsoDate): string {
 /** A stable id for form controls inside one component instance. */
 export function fieldId(prefix: string, name: string): string {
   return `${prefix}-${name}`
+}
+
+/** `count` with its unit in plain words: "23 PDUs", "1 CPD point". */
+export function formatUnits(unitName: string | null, count: number): string {
+  return unitAmount(unitName, count)
+}
+
+/** The plural name of a unit, for column headers and labels: "PDUs", "CPD points". */
+export function formatUnitPlural(unitName: string | null): string {
+  return unitLabel(unitName, 2)
 }
