@@ -13,15 +13,32 @@
  * cheapest DOM form (`text`), or that text with one element per cell (`cells`); see
  * src/renderer/src/features/workspace/bench/floor-page.ts.
  *
- * Environment: CHROMIUM (default /usr/bin/chromium), RUNS (default 5), SIZES (default 1000,10000),
- * SCREENSHOT=path (save a screenshot of the last 1,000-task run).
+ * The real application in browser mode (bench-app.html: main.tsx with the web platform, Dexie and the app store),
+ * on the seeded plans with 50 resources, gives three more figures per size:
+ * - `ui.open.file`: the `change` event of the Open dialog's file input (Playwright's file chooser) to the first
+ *   painted frame of the workspace with every row counted: reading the file, parsing and checking it, storing it in
+ *   IndexedDB (the first write), scheduling, the load of the resources and the first render. Browser mode is
+ *   measured because it is the path that runs all of this in the page; the desktop app reads and parses in main and
+ *   hands the renderer the parsed plan, after which the path is the same. `settledMs` is the paint after the page
+ *   stopped changing for 300 ms.
+ * - `ui.edit`: Enter on a typed duration in the Duration cell of a leaf task to the first painted frame whose Finish
+ *   cell shows the new date; alternating values, EDITS per run (default 9), median over all edits of all runs.
+ * - `ui.heap`: the JS heap in MB with the plan open, after a forced garbage collection (CDP
+ *   `HeapProfiler.collectGarbage`, `Runtime.getHeapUsage`); `afterEditsMb` after the edits (undo history included).
+ *
+ * Environment: CHROMIUM (default /usr/bin/chromium), RUNS (default 5), SIZES (default 1000,10000; add 100000 for
+ * the large figures, which use at most LARGE_RUNS runs, default 2), FIGURES (default `workspace,app`: the first is
+ * ui.render/ui.scroll/ui.open/ui.scroll.floor, the second ui.open.file/ui.edit/ui.heap), EDITS (default 9),
+ * PROFILE=folder (write Chromium CPU profiles of the last run's open and one edit per size there, build unminified
+ * with BENCH_MINIFY=0 to read them), SCREENSHOT=path (save a screenshot of the last 1,000-task run).
  */
 import { spawnSync } from 'node:child_process'
-import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs'
+import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { dirname, extname, join, normalize, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium } from '@playwright/test'
+import { chromium, type Browser, type CDPSession } from '@playwright/test'
+import { planFileSerialize } from '../src/shared/formats/plan-file'
 import { generatePlan } from '../tests/support/generate-plan'
 import { median } from './lib'
 
@@ -49,14 +66,18 @@ function newestMtime(path: string): number {
 
 /** Builds the bench page when it is missing or older than the renderer or shared sources. */
 function buildIfNeeded(): void {
-  const page = join(outDir, 'bench.html')
+  const page = join(outDir, 'bench-app.html')
   const sources = Math.max(newestMtime(join(repo, 'src', 'renderer')), newestMtime(join(repo, 'src', 'shared')), statSync(join(here, 'vite.ui.config.mts')).mtimeMs)
-  if (existsSync(page) && statSync(page).mtimeMs >= sources) return
+  const mode = join(outDir, 'minify.txt')
+  const wanted = process.env.BENCH_MINIFY === '0' ? 'unminified' : 'minified'
+  const built = existsSync(mode) ? readFileSync(mode, 'utf8') : ''
+  if (existsSync(page) && statSync(page).mtimeMs >= sources && built === wanted) return
   const result = spawnSync(process.execPath, [join(repo, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(here, 'vite.ui.config.mts')], {
     cwd: repo,
     stdio: ['ignore', 'inherit', 'inherit'],
   })
   if (result.status !== 0) throw new Error('building the bench page failed')
+  writeFileSync(mode, wanted)
 }
 
 const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' }
@@ -92,14 +113,9 @@ function print(bench: string, tasks: number, values: number[], extra: Record<str
   )
 }
 
-async function main(): Promise<void> {
-  buildIfNeeded()
-  const sizes = (process.env.SIZES ?? '1000,10000').split(',').map(Number)
-  const runs = Number(process.env.RUNS ?? 5)
-  const { server, url } = await serve()
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs })
+async function workspaceFigures(browser: Browser, url: string, sizes: number[], runs: number): Promise<void> {
   const geometries = new Map<number, Geometry>()
-  try {
+  {
     for (const tasks of sizes) {
       const planText = JSON.stringify(generatePlan({ tasks, seed: 42 }))
       const renders: number[] = []
@@ -177,6 +193,127 @@ async function main(): Promise<void> {
         print('ui.scroll.floor', tasks, floors, { variant, rows: geometry.rows })
       }
     }
+  }
+}
+
+type BenchAppWindow = {
+  benchArmOpen: (taskCount: number) => Promise<Measured & { ttfp: number | null }>
+  benchArmEdit: (taskId: number, finishBefore: string) => Promise<Measured & { ttfp: number | null }>
+  __step?: Promise<Measured & { ttfp: number | null }>
+}
+
+async function heapMb(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage')
+  await cdp.send('HeapProfiler.collectGarbage')
+  const usage = await cdp.send('Runtime.getHeapUsage')
+  return usage.usedSize / 1048576
+}
+
+async function profiled<T>(cdp: CDPSession, file: string | null, body: () => Promise<T>): Promise<T> {
+  if (file === null) return body()
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  await cdp.send('Profiler.start')
+  const result = await body()
+  const { profile } = await cdp.send('Profiler.stop')
+  writeFileSync(file, JSON.stringify(profile))
+  return result
+}
+
+/** ui.open.file, ui.edit and ui.heap in the real application (browser mode). */
+async function appFigures(browser: Browser, url: string, sizes: number[], runs: number): Promise<void> {
+  const edits = Number(process.env.EDITS ?? 9)
+  const profileDir = process.env.PROFILE ?? null
+  if (profileDir !== null) mkdirSync(profileDir, { recursive: true })
+  const filesDir = join(outDir, '..', 'bench-ui-files')
+  mkdirSync(filesDir, { recursive: true })
+  const appUrl = url.replace('bench.html', 'bench-app.html')
+  for (const tasks of sizes) {
+    const plan = generatePlan({ tasks, seed: 42, resources: 50 })
+    const file = join(filesDir, `generated-${tasks}.gantry`)
+    writeFileSync(file, planFileSerialize(plan))
+    // The first leaf task with a duration: its Finish moves with every edit.
+    const leafIndex = plan.tasks.findIndex((task, index) => !task.isMilestone && task.duration > 0 && (plan.tasks[index + 1]?.level ?? 0) <= task.level)
+    const leaf = plan.tasks[leafIndex]
+    if (leaf === undefined) throw new Error('the plan has no leaf task')
+    const values = ['17d', '23d']
+    const opens: number[] = []
+    const openSettled: number[] = []
+    const heaps: number[] = []
+    const heapsAfter: number[] = []
+    const editTimes: number[] = []
+    const editSettled: number[] = []
+    const sizeRuns = tasks >= 100_000 ? Math.min(runs, Number(process.env.LARGE_RUNS ?? 2)) : runs
+    const isFirstSize = tasks === sizes[0]
+    for (let run = isFirstSize ? -1 : 0; run < sizeRuns; run++) {
+      const isProfiled = profileDir !== null && run === sizeRuns - 1
+      const context = await browser.newContext({ viewport: { width: 1600, height: 900 } })
+      await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort())
+      const page = await context.newPage()
+      const cdp = await context.newCDPSession(page)
+      await page.goto(appUrl)
+      await page.getByRole('button', { name: 'Open file…' }).waitFor()
+      const opened = await profiled(cdp, isProfiled ? join(profileDir, `open-${tasks}.cpuprofile`) : null, async () => {
+        await page.evaluate((count) => {
+          const target = window as unknown as BenchAppWindow
+          target.__step = target.benchArmOpen(count)
+        }, tasks)
+        const chooser = page.waitForEvent('filechooser')
+        await page.getByRole('button', { name: 'Open file…' }).click()
+        await (await chooser).setFiles(file)
+        return (await page.evaluate(() => (window as unknown as BenchAppWindow).__step)) as Measured & { ttfp: number | null }
+      })
+      if (opened.error !== null || opened.timedOut || opened.ttfp === null) throw new Error(`open failed: ${opened.error ?? 'timed out'}`)
+      const heap = await heapMb(cdp)
+      if (run >= 0) {
+        opens.push(opened.ttfp)
+        openSettled.push(opened.ttr)
+        heaps.push(heap)
+      }
+      const row = page.locator(`.ws-treegrid [role="row"][data-task-id="${leaf.id}"]`)
+      for (let edit = 0; edit < edits; edit++) {
+        const before = ((await row.locator('[data-col="finish"]').textContent()) ?? '').trim()
+        await row.locator('[data-col="duration"]').click()
+        await page.keyboard.press('F2')
+        await page.keyboard.press('ControlOrMeta+A')
+        await page.keyboard.type(values[edit % 2] as string)
+        const isEditProfiled = isProfiled && edit === edits - 1
+        const measured = await profiled(cdp, isEditProfiled ? join(profileDir, `edit-${tasks}.cpuprofile`) : null, async () => {
+          await page.evaluate(
+            ({ id, text }) => {
+              const target = window as unknown as BenchAppWindow
+              target.__step = target.benchArmEdit(id, text)
+            },
+            { id: leaf.id, text: before },
+          )
+          await page.keyboard.press('Enter')
+          return (await page.evaluate(() => (window as unknown as BenchAppWindow).__step)) as Measured & { ttfp: number | null }
+        })
+        if (measured.error !== null || measured.timedOut || measured.ttfp === null) throw new Error(`edit failed: ${measured.error ?? 'timed out'}`)
+        if (run >= 0) {
+          editTimes.push(measured.ttfp)
+          editSettled.push(measured.ttr)
+        }
+      }
+      if (run >= 0) heapsAfter.push(await heapMb(cdp))
+      await context.close()
+    }
+    print('ui.open.file', tasks, opens, { settledMs: round(median(openSettled)), resources: 50, fileMb: round(statSync(file).size / 1048576) })
+    print('ui.edit', tasks, editTimes, { settledMs: round(median(editSettled)), resources: 50 })
+    console.log(JSON.stringify({ bench: 'ui.heap', tasks, medianMb: round(median(heaps)), minMb: round(Math.min(...heaps)), maxMb: round(Math.max(...heaps)), afterEditsMb: round(median(heapsAfter)), runs: heaps.length }))
+  }
+}
+
+async function main(): Promise<void> {
+  buildIfNeeded()
+  const sizes = (process.env.SIZES ?? '1000,10000').split(',').map(Number)
+  const runs = Number(process.env.RUNS ?? 5)
+  const figures = (process.env.FIGURES ?? 'workspace,app').split(',')
+  const { server, url } = await serve()
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs })
+  try {
+    if (figures.includes('workspace')) await workspaceFigures(browser, url, sizes, runs)
+    if (figures.includes('app')) await appFigures(browser, url, sizes, runs)
   } finally {
     await browser.close()
     server.close()

@@ -59,6 +59,65 @@ export function benchMeasure(root: HTMLElement, action: () => void, isReady: () 
   })
 }
 
+/**
+ * Like `benchMeasure`, but for a step the user starts outside the page (a file chosen in the Open dialog, a key
+ * pressed by Playwright): the observer is installed now, `arm` installs the listener that calls `start()` when the
+ * user's event arrives (t0), and frames are watched from then on. Mutations before t0 are not counted.
+ */
+export function benchArmed(root: HTMLElement, arm: (start: () => void) => void, isReady: () => boolean, quietMs = 300, timeoutMs = 600_000): Promise<BenchResult> {
+  return new Promise((resolve) => {
+    let t0 = -1
+    let lastMutation = -1
+    let mutations = 0
+    const observer = new MutationObserver((records) => {
+      if (t0 < 0) return
+      lastMutation = performance.now()
+      mutations += records.length
+    })
+    observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true })
+    const frames: Frame[] = []
+    let ttfp: number | null = null
+    const onFrame = (): void => {
+      const rafAt = performance.now()
+      let ready = false
+      let error: string | null = null
+      try {
+        ready = isReady()
+      } catch (caught) {
+        error = String((caught as Error)?.stack ?? caught)
+      }
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => {
+        const paintedAt = performance.now()
+        frames.push({ rafAt, paintedAt, ready })
+        if (ready && ttfp === null) ttfp = paintedAt - t0
+        const last = Math.max(lastMutation, t0)
+        if (error !== null || (ready && paintedAt - last >= quietMs) || paintedAt - t0 > timeoutMs) {
+          observer.disconnect()
+          const frame = frames.find((item) => item.ready && item.rafAt >= last) ?? (frames[frames.length - 1] as Frame)
+          resolve({
+            ttr: frame.paintedAt - t0,
+            ttfp,
+            call: 0,
+            mutations,
+            timedOut: error === null && paintedAt - t0 > timeoutMs,
+            error,
+            nodes: root.getElementsByTagName('*').length,
+          })
+          return
+        }
+        requestAnimationFrame(onFrame)
+      }
+      channel.port2.postMessage(0)
+    }
+    arm(() => {
+      if (t0 >= 0) return
+      t0 = performance.now()
+      requestAnimationFrame(onFrame)
+    })
+  })
+}
+
 /** The descendant scrolling along `axis` with the largest scroll range (overflow auto or scroll). */
 export function benchFindScroller(root: HTMLElement, axis: 'x' | 'y'): HTMLElement | null {
   let best: HTMLElement | null = null
