@@ -58,7 +58,7 @@ function setup(options: { failTaskWrites?: boolean } = {}) {
           return {
             ...table,
             mutate: (request) =>
-              name === 'tasks' && request.type === 'put' && request.values.length === 1
+              name === 'chunks' && request.type === 'put' && request.values.length === 1
                 ? Promise.reject(Object.assign(new Error('full'), { name: 'QuotaExceededError' }))
                 : table.mutate(request),
           }
@@ -263,7 +263,7 @@ describe('app store', () => {
     expect(store.getState().document?.plan.name).toBe('Keep')
   })
 
-  it('keeps an edit in memory with a visible error when storage is full, offering Save As', async () => {
+  it('keeps an edit in memory with a visible error when storage is full, offering a download in browser mode', async () => {
     const { store, db } = setup({ failTaskWrites: true })
     await store.getState().planCreate('Full disk')
     store.getState().documentCommit(addTask(store.getState().document!.plan, 'Not stored'))
@@ -271,9 +271,11 @@ describe('app store', () => {
     expect(store.getState().document?.plan.tasks.map((task) => task.name)).toEqual(['Not stored'])
     expect(store.getState().notices.at(-1)).toMatchObject({
       kind: 'error',
-      action: 'save-as',
+      action: 'download',
       message: expect.stringMatching(/storage is full/),
     })
+    expect(store.getState().document).toMatchObject({ storage: 'failed', isUnstoredShown: true })
+    expect(store.getState().documentHasUnstoredEdits()).toBe(true)
     expect((await planDbLoad(db, 'plan-1'))?.plan.tasks).toEqual([])
   })
 

@@ -6,11 +6,15 @@ export function Notices() {
   const notices = useAppStore((state) => state.notices)
   const noticeDismiss = useAppStore((state) => state.noticeDismiss)
   const documentSaveAs = useAppStore((state) => state.documentSaveAs)
+  const documentTakeOver = useAppStore((state) => state.documentTakeOver)
+  const documentDownloadCopy = useAppStore((state) => state.documentDownloadCopy)
   const hasDocument = useAppStore((state) => state.document !== null)
 
   const runAction = (notice: Notice) => {
     if (notice.action === 'reload') window.location.reload()
     if (notice.action === 'save-as') void documentSaveAs()
+    if (notice.action === 'take-over') void documentTakeOver()
+    if (notice.action === 'download') void documentDownloadCopy()
     noticeDismiss(notice.id)
   }
 
@@ -31,6 +35,16 @@ export function Notices() {
           {notice.action === 'save-as' && hasDocument && (
             <button type="button" className="button button-small" onClick={() => runAction(notice)}>
               Save a copy as…
+            </button>
+          )}
+          {notice.action === 'take-over' && hasDocument && (
+            <button type="button" className="button button-small" onClick={() => runAction(notice)}>
+              Take over editing
+            </button>
+          )}
+          {notice.action === 'download' && hasDocument && (
+            <button type="button" className="button button-small" onClick={() => runAction(notice)}>
+              Download the plan
             </button>
           )}
           <button

@@ -6,6 +6,7 @@ import { csvExportPlan, csvImportPlan } from '../../../shared/formats/csv'
 import { mspdiRead, mspdiWrite } from '../../../shared/formats/mspdi'
 import { planRestore } from '../../../shared/formats/plan-file'
 import type { ImportedPlan } from '../../../shared/ipc/contract'
+import { platformMarkRestored } from './restored'
 import { xlsxBuildPlanWorkbook, xlsxRender, type ExcelJsLike } from '../../../shared/formats/xlsx'
 
 /**
@@ -51,7 +52,7 @@ export function webExportCsv(plan: Plan): FormatResult<string> {
 function restored(plan: Plan, warnings: string[], fileName: string): FormatResult<ImportedPlan> {
   const result = planRestore(plan)
   return result.ok
-    ? { ok: true, value: { plan: result.plan, warnings, fileName } }
+    ? { ok: true, value: { plan: platformMarkRestored(result.plan), warnings, fileName } }
     : { ok: false, message: `"${fileName}" cannot be imported. ${result.error.message}` }
 }
 

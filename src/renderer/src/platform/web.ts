@@ -17,6 +17,7 @@ import {
 import { educationLogCsv, educationLogWorkbook } from '../../../shared/career/log'
 import { dateLocalNow, dateToWallMinutes } from '../../../shared/domain/dates'
 import { xlsxRender, type ExcelJsLike } from '../../../shared/formats/xlsx/render'
+import { platformMarkRestored } from './restored'
 import { webDownload, webPickFile, webSafeFileName } from './web-files'
 import {
   webExportCsv,
@@ -111,7 +112,7 @@ export function createWebPlatform(): GantryPlatform {
         )
       }
       const fileName = picked.value.fileName
-      return ok<OpenedPlan>({ documentToken: issueToken(fileName), fileName, plan: parsed.plan })
+      return ok<OpenedPlan>({ documentToken: issueToken(fileName), fileName, plan: platformMarkRestored(parsed.plan) })
     },
     'plan/openRecent': async () => fail('not-found', 'Browser mode keeps no list of recent files.'),
     'plan/recent': async () => ok([]),

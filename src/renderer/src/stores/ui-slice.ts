@@ -181,7 +181,11 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
         }
         void get()
           .documentFlush()
-          .then(() => deps.platform.confirmClose())
+          .then(() => {
+            // Changes storage refused are only in memory: ask, as for a file that is behind.
+            if (get().documentHasUnstoredEdits()) set({ isClosePromptOpen: true })
+            else deps.platform.confirmClose()
+          })
       },
       async closeAnswer(answer) {
         set({ isClosePromptOpen: false })

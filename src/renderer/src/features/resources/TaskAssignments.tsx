@@ -6,14 +6,15 @@
 import { useMemo, useState } from 'react'
 import type { Assignment, TaskId } from '../../../../shared/domain/model'
 import { useWorkspace, useWorkspaceApi } from '../workspace/workspace-store'
-import { overallocationByTask, usePlanLoad } from './plan-load'
+import { overallocationByTask, usePlanLoadPublished } from './plan-load'
 import './resources.css'
 
 export function TaskAssignments({ taskId }: { taskId: TaskId }) {
   const store = useWorkspaceApi()
   const plan = useWorkspace((state) => state.document?.plan ?? null)
   const result = useWorkspace((state) => state.document?.schedule ?? null)
-  const load = usePlanLoad(plan, result)
+  const published = usePlanLoadPublished()
+  const load = result?.ok === true ? published : null
   const assignments = useMemo(() => (plan?.assignments ?? []).filter((assignment) => assignment.taskId === taskId), [plan?.assignments, taskId])
   const warning = useMemo(() => (plan === null || load === null ? undefined : overallocationByTask(plan, load).get(taskId)), [plan, load, taskId])
   const [resourceId, setResourceId] = useState('')
