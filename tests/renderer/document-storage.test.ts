@@ -215,14 +215,20 @@ describe('two windows on one plan', () => {
 })
 
 describe('two windows: the plan list and the editor', () => {
-  it('the editor reports a refused edit as no change (an inserted row is not edited as if it existed)', async () => {
+  it('the store says the plan is read-only here, so the editor refuses every command', async () => {
     const newTab = sharedLocks()
     const first = tab({ locks: newTab().locks })
     await first.store.getState().planCreate('Shared')
     const second = tab({ db: openPlanDb(first.db.name), locks: newTab().locks })
     await second.store.getState().documentOpen('plan-1')
-    expect(second.store.getState().editorInsertTask(0)).toBeNull()
+    expect(second.store.getState().documentIsReadOnly).toBe(true)
+    const shown = second.store.getState().document?.plan
+    expect(second.store.getState().editorRun('task/insert', { index: 0 }).ok).toBe(false)
     expect(second.store.getState().editorSelection).toEqual([])
+    expect(second.store.getState().document?.plan).toBe(shown)
+    await second.store.getState().documentTakeOver()
+    expect(second.store.getState().documentIsReadOnly).toBe(false)
+    expect(first.store.getState().documentIsReadOnly).toBe(true)
   })
 
   it('opening a file over a plan another window edits opens it beside that plan', async () => {
