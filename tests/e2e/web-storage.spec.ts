@@ -115,7 +115,7 @@ test('two tabs on one plan: the second is read-only until it takes over, and get
   // An edit there is refused, not accepted and lost.
   const before = await idbDump(second)
   await addTask(second, 'Refused')
-  await expect(second.getByRole('status').filter({ hasText: 'read-only here' }).first()).toBeVisible()
+  await expect(second.getByRole('alert').filter({ hasText: 'read-only in this window' })).toBeVisible()
   await expect(taskNames(second)).toHaveText([/From the first tab/])
   expect(await idbDump(second)).toBe(before)
 
