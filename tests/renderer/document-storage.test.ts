@@ -13,6 +13,7 @@ import fc from 'fast-check'
 import { planLocksCreate, type PlanLocks } from '../../src/renderer/src/stores/plan-lock'
 import { FakeLockManager, fakeChannelBus } from '../support/fake-locks'
 import { fakeWebPlatform, planDbsPerTest } from '../support/fake-platform'
+import { storageFaults } from '../support/storage-faults'
 
 /**
  * Issue 13 item 5: the browser never loses an edit in silence. Each store below plays one tab or window; tabs share
@@ -28,33 +29,6 @@ function addTask(plan: Plan, name: string): Plan {
 
 function names(plan: Plan | undefined | null): string[] {
   return (plan?.tasks ?? []).map((task) => task.name)
-}
-
-type StorageControl = { mode: 'ok' | 'fail' }
-
-/** Makes chunk writes fail with a quota error while `control.mode` says so. */
-function controlWrites(db: PlanDb): StorageControl {
-  const control: StorageControl = { mode: 'ok' }
-  db.use({
-    stack: 'dbcore',
-    name: 'control-writes',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name)
-        return {
-          ...table,
-          mutate: (request) => {
-            if (name !== 'chunks' || request.type !== 'put') return table.mutate(request)
-            if (control.mode === 'fail')
-              return Promise.reject(Object.assign(new Error('full'), { name: 'QuotaExceededError' }))
-            return table.mutate(request)
-          },
-        }
-      },
-    }),
-  })
-  return control
 }
 
 type Recovery = { written: Plan[]; answer: IpcResult<undefined> }
@@ -332,7 +306,7 @@ describe('when storage fails', () => {
   it('the desktop app writes a recovery copy at once, also for a plan never saved to a file', async () => {
     const recovery: Recovery = { written: [], answer: { ok: true, value: undefined } }
     const { store, db } = tab({ platform: desktopPlatform(recovery) })
-    const control = controlWrites(db)
+    const control = storageFaults(db)
     await store.getState().planCreate('Desktop')
     expect(store.getState().document?.file).toBeNull()
     control.mode = 'fail'
@@ -347,7 +321,7 @@ describe('when storage fails', () => {
   it('a recovery copy that fails is reported', async () => {
     const recovery: Recovery = { written: [], answer: { ok: false, error: { code: 'io', message: 'The disk is full.' } } }
     const { store, db } = tab({ platform: desktopPlatform(recovery) })
-    const control = controlWrites(db)
+    const control = storageFaults(db)
     await store.getState().planCreate('Desktop')
     control.mode = 'fail'
     store.getState().documentCommit(addTask(store.getState().document!.plan, 'Typed'))
@@ -360,7 +334,7 @@ describe('when storage fails', () => {
     const recovery: Recovery = { written: [], answer: { ok: true, value: undefined } }
     const platform = desktopPlatform(recovery)
     const { store, db } = tab({ platform })
-    const control = controlWrites(db)
+    const control = storageFaults(db)
     await store.getState().planCreate('Desktop')
     control.mode = 'fail'
     store.getState().documentCommit(addTask(store.getState().document!.plan, 'Typed'))
@@ -371,7 +345,7 @@ describe('when storage fails', () => {
 
   it('once storage works again, the next write stores every edit kept in memory and the marker goes', async () => {
     const { store, db } = tab()
-    const control = controlWrites(db)
+    const control = storageFaults(db)
     await store.getState().planCreate('Flaky')
     control.mode = 'fail'
     store.getState().documentCommit(addTask(store.getState().document!.plan, 'First'))
@@ -453,7 +427,7 @@ describe('the page life cycle', () => {
   it('in browser mode, closing the tab asks while an edit is not stored, and not otherwise', async () => {
     const platform = browserPlatform()
     const { store, db } = tab({ afterPaint: 'manual', platform })
-    const control = controlWrites(db)
+    const control = storageFaults(db)
     const page = fakePage()
     const stop = appStart(store, platform, page.page)
     await store.getState().planCreate('Prompt')

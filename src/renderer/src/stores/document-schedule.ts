@@ -34,11 +34,9 @@ export function scheduleSessionStart(prepare: SchedulePrepare, plan: Plan): Sche
   return { plan, result, engine: result.ok ? prepared.engine : null }
 }
 
-/** Whether two versions of a plan schedule the same (a rename or a notes edit needs no new schedule). */
-export function scheduleSameInput(previous: Plan, next: Plan): boolean {
+/** Whether two versions of a plan have the same inputs apart from their tasks and links. */
+function samePlanInputs(previous: Plan, next: Plan): boolean {
   return (
-    previous.tasks === next.tasks &&
-    previous.dependencies === next.dependencies &&
     previous.resources === next.resources &&
     previous.assignments === next.assignments &&
     previous.calendars === next.calendars &&
@@ -49,12 +47,17 @@ export function scheduleSameInput(previous: Plan, next: Plan): boolean {
   )
 }
 
+/** Whether two versions of a plan schedule the same (a rename or a notes edit needs no new schedule). */
+export function scheduleSameInput(previous: Plan, next: Plan): boolean {
+  return previous.tasks === next.tasks && previous.dependencies === next.dependencies && samePlanInputs(previous, next)
+}
+
 function sameConstraint(a: Task['constraint'], b: Task['constraint']): boolean {
   return a === b || (a.type === b.type && a.date === b.date)
 }
 
 /** Whether the engine reads the same inputs from both versions of a task, apart from duration and constraint. */
-function sameOtherInputs(a: Task, b: Task): boolean {
+function sameTaskInputs(a: Task, b: Task): boolean {
   return (
     a.id === b.id &&
     a.level === b.level &&
@@ -76,7 +79,7 @@ function taskEdits(previous: Plan, next: Plan): { edits: ScheduleEdit[]; tasks: 
     const before = previous.tasks[index] as Task
     const after = next.tasks[index] as Task
     if (before === after) continue
-    if (!sameOtherInputs(before, after)) return null
+    if (!sameTaskInputs(before, after)) return null
     const isDurationChanged =
       before.duration !== after.duration ||
       before.durationUnit !== after.durationUnit ||
@@ -171,15 +174,7 @@ export function scheduleSessionUpdate(
   const previous = session.plan
   if (next === previous || scheduleSameInput(previous, next)) return { ...session, plan: next }
   const engine = session.engine
-  const isOtherInputSame =
-    previous.resources === next.resources &&
-    previous.assignments === next.assignments &&
-    previous.calendars === next.calendars &&
-    previous.settings === next.settings &&
-    previous.start === next.start &&
-    previous.statusDate === next.statusDate &&
-    previous.calendarId === next.calendarId
-  if (engine === null || !isOtherInputSame) return scheduleSessionStart(prepare, next)
+  if (engine === null || !samePlanInputs(previous, next)) return scheduleSessionStart(prepare, next)
   let edits: ScheduleEdit[]
   let tasks: Task[] = []
   if (previous.dependencies === next.dependencies) {
