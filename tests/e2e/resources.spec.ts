@@ -145,6 +145,8 @@ test('bad units are refused with a message and nothing changes', async ({ page, 
   await page.getByRole('tab', { name: 'Gantt' }).click()
   await typeTasks(page, [{ name: 'Design', duration: '3d' }])
   await waitSaved(page, '"name":"Design"')
+  // The duration is typed after the name, and stored right after the frame that shows it.
+  await waitSaved(page, '"duration":1440')
   const stored = await idbDump(page)
 
   // In the grid's Resources column.
