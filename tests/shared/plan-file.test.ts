@@ -69,11 +69,59 @@ describe('plan file fixtures, one per format version', () => {
     })
   })
 
-  it('writes what it reads: serialize(parse(fixture)) parses to the same plan', () => {
-    const first = planFileParse(fixture('v1-basic.gantry'))
+  it('migrates version 1 to an empty RAID log', () => {
+    const result = planFileParse(fixture('v1-basic.gantry'))
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.plan.raid).toEqual([])
+  })
+
+  it('reads version 2 with its RAID log: risks, an assumption, an issue from a risk, an outside dependency', () => {
+    const result = planFileParse(fixture('v2-raid.gantry'))
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.plan.tasks).toHaveLength(7)
+    expect(result.plan.raid.map((item) => [item.id, item.kind, item.title])).toEqual([
+      [1, 'risk', 'Design system not ready for content migration'],
+      [2, 'assumption', 'Content owners review within three days'],
+      [3, 'risk', 'Key stakeholder on leave during interviews'],
+      [4, 'issue', 'Key stakeholder on leave during interviews'],
+      [5, 'dependency', 'Production hosting account'],
+    ])
+    expect(result.plan.raid[0]).toMatchObject({ probability: 4, impact: 5, strategy: 'mitigate', dueDate: '2025-03-21', taskIds: [5, 6] })
+    expect(result.plan.raid[2]).toMatchObject({ status: 'occurred', issueId: 4 })
+    expect(result.plan.raid[3]).toMatchObject({ riskId: 3, priority: 'medium', resolution: 'Deputy interviewed instead; sign-off by email.' })
+    expect(result.plan.raid[4]).toMatchObject({ party: 'IT operations', dueDate: '2025-04-18', status: 'expected' })
+  })
+
+  it.each(['v1-basic.gantry', 'v2-raid.gantry'])('writes what it reads: serialize(parse(%s)) parses to the same plan', (name) => {
+    const first = planFileParse(fixture(name))
     if (!first.ok) throw new Error(first.error.message)
     const second = planFileParse(planFileSerialize(first.plan))
     expect(second).toEqual(first)
+  })
+})
+
+describe('RAID log in plan files', () => {
+  const raidPlan = () => {
+    const result = planFileParse(fixture('v2-raid.gantry'))
+    if (!result.ok) throw new Error(result.error.message)
+    return JSON.parse(JSON.stringify(result.plan)) as typeof result.plan & { raid: Record<string, unknown>[] }
+  }
+
+  it.each([
+    ['a probability of 6', (plan: ReturnType<typeof raidPlan>) => void Object.assign(plan.raid[0] ?? {}, { probability: 6 }), /raid\.0\.probability/],
+    ['an impact of 2.5', (plan: ReturnType<typeof raidPlan>) => void Object.assign(plan.raid[0] ?? {}, { impact: 2.5 }), /raid\.0\.impact/],
+    ['a due date of 30 February', (plan: ReturnType<typeof raidPlan>) => void Object.assign(plan.raid[1] ?? {}, { dueDate: '2025-02-30' }), /raid\.1\.dueDate: must be a real date/],
+    ['an unknown kind', (plan: ReturnType<typeof raidPlan>) => void Object.assign(plan.raid[1] ?? {}, { kind: 'rumour' }), /raid\.1\.kind/],
+    ['a status of another kind', (plan: ReturnType<typeof raidPlan>) => void Object.assign(plan.raid[4] ?? {}, { status: 'occurred' }), /raid\.4\.status/],
+    ['an empty title', (plan: ReturnType<typeof raidPlan>) => void Object.assign(plan.raid[1] ?? {}, { title: '' }), /raid\.1\.title/],
+    ['a link to a missing task', (plan: ReturnType<typeof raidPlan>) => void Object.assign(plan.raid[1] ?? {}, { taskIds: [99] }), /RAID item 2 links to task 99, which does not exist/],
+    ['a duplicate item id', (plan: ReturnType<typeof raidPlan>) => void Object.assign(plan.raid[1] ?? {}, { id: 1 }), /RAID item id 1 is used twice/],
+    ['a risk pointing at a non-issue', (plan: ReturnType<typeof raidPlan>) => void Object.assign(plan.raid[2] ?? {}, { issueId: 5 }), /risk 3 became issue 5, which is not an issue/],
+    ['an issue pointing at a missing risk', (plan: ReturnType<typeof raidPlan>) => void Object.assign(plan.raid[3] ?? {}, { riskId: 42 }), /issue 4 came from risk 42/],
+  ])('refuses %s', (_label, damage, message) => {
+    const plan = raidPlan()
+    damage(plan)
+    expectRefused(planRestore(plan), 'invalid', message)
   })
 })
 
@@ -83,7 +131,7 @@ describe('plan files that are refused with a clear message', () => {
     ['truncated.gantry', 'not-json', /not valid JSON/],
     ['not-json.gantry', 'not-json', /not valid JSON/],
     ['not-a-plan.gantry', 'not-a-plan', /no "gantry-plan" header/],
-    ['newer-version.gantry', 'newer-version', /newer version of Gantry.*file format 2/],
+    ['newer-version.gantry', 'newer-version', /newer version of Gantry.*file format 3/],
     ['hostile-proto-key.gantry', 'invalid', /damaged.*__proto__/],
     ['hostile-constructor-key.gantry', 'invalid', /damaged.*constructor/],
     ['hostile-unknown-key.gantry', 'invalid', /damaged.*macro/],

@@ -11,8 +11,9 @@ import {
   planCalendarSchema,
   planDependencySchema,
   planFileLimits as limits,
+  planRaidItemSchema,
   planResourceSchema,
-  planSchemaV1,
+  planSchema,
   planSettingsSchema,
   planTaskSchema,
 } from '../formats/plan-file'
@@ -41,6 +42,18 @@ const fieldNames: Record<string, string> = {
   from: 'The first day',
   to: 'The last day',
   periods: 'Working periods',
+  title: 'The title',
+  owner: 'The owner',
+  description: 'The description',
+  mitigation: 'The mitigation',
+  trigger: 'The trigger',
+  resolution: 'The resolution',
+  party: 'Who delivers it',
+  probability: 'Probability',
+  impact: 'Impact',
+  dueDate: 'The due date',
+  raisedOn: 'Raised on',
+  taskIds: 'Linked tasks',
 }
 
 function issueText(issue: z.core.$ZodIssue): string {
@@ -95,11 +108,11 @@ function countProblem(count: number, limit: number, what: string): string | null
  */
 export function fileLimitsProblem(before: Plan, after: Plan): string | null {
   if (after.name !== before.name) {
-    const problem = firstProblem(planSchemaV1.shape.name, after.name, 'The plan name')
+    const problem = firstProblem(planSchema.shape.name, after.name, 'The plan name')
     if (problem !== null) return problem
   }
   if (after.start !== before.start) {
-    const problem = firstProblem(planSchemaV1.shape.start, after.start, 'The project start')
+    const problem = firstProblem(planSchema.shape.start, after.start, 'The project start')
     if (problem !== null) return problem
   }
   if (after.settings !== before.settings) {
@@ -111,7 +124,8 @@ export function fileLimitsProblem(before: Plan, after: Plan): string | null {
     countProblem(after.dependencies.length, limits.links, 'links') ??
     countProblem(after.resources.length, limits.resources, 'resources') ??
     countProblem(after.assignments.length, limits.assignments, 'assignments') ??
-    countProblem(after.calendars.length, limits.calendars, 'calendars')
+    countProblem(after.calendars.length, limits.calendars, 'calendars') ??
+    countProblem(after.raid.length, limits.raidItems, 'RAID items')
   if (counts !== null) return counts
   for (const [task, index] of changedRows(before.tasks, after.tasks)) {
     const label = task.name.length > 0 && task.name.length <= 60 ? `Task "${task.name}"` : `The task in row ${index + 1}`
@@ -131,6 +145,10 @@ export function fileLimitsProblem(before: Plan, after: Plan): string | null {
   }
   for (const [assignment] of changedRows(before.assignments, after.assignments)) {
     const problem = firstProblem(planAssignmentSchema, assignment, 'The assignment')
+    if (problem !== null) return problem
+  }
+  for (const [item] of changedRows(before.raid, after.raid)) {
+    const problem = firstProblem(planRaidItemSchema, item, `RAID item ${item.id}`)
     if (problem !== null) return problem
   }
   for (const [calendar] of changedRows(before.calendars, after.calendars)) {

@@ -14,6 +14,7 @@ import {
   resourceSetField,
   suggestionApplyCommand,
 } from './resources'
+import { raidAdd, raidDelete, raidRiskToIssueCommand, raidUpdate } from './raid'
 import { calendarAddException, calendarRemoveException, calendarSetHours, calendarSetWorkingDay, projectSetStart, settingsSetNumber } from './settings'
 import {
   taskMoveByWorkingDays,
@@ -74,6 +75,10 @@ export const commandRegistry = {
   'calendar/set-hours': calendarSetHours,
   'calendar/add-exception': calendarAddException,
   'calendar/remove-exception': calendarRemoveException,
+  'raid/add': raidAdd,
+  'raid/update': raidUpdate,
+  'raid/delete': raidDelete,
+  'raid/risk-to-issue': raidRiskToIssueCommand,
 } as const satisfies Record<string, Command<never, unknown>>
 
 export type CommandId = keyof typeof commandRegistry

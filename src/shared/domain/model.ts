@@ -12,6 +12,8 @@
  * - Times of day are minutes after midnight (0..1440); 1440 means midnight at the end of the day.
  */
 
+import type { RaidItem } from './raid-model'
+
 /** A calendar day, `YYYY-MM-DD`. */
 export type IsoDate = string
 /** A zone-less local date-time, `YYYY-MM-DDTHH:MM:SS`. */
@@ -193,6 +195,8 @@ export type Plan = {
   dependencies: Dependency[]
   resources: Resource[]
   assignments: Assignment[]
+  /** The RAID log: risks, assumptions, issues and outside dependencies (`raid-model.ts`). */
+  raid: RaidItem[]
   createdAt: IsoDateTime
   updatedAt: IsoDateTime
 }

@@ -6,6 +6,17 @@ import {
   lagUnits,
   type Plan,
 } from '../domain/model'
+import {
+  raidAssumptionStatuses,
+  raidDependencyStatuses,
+  raidIssuePriorities,
+  raidIssueStatuses,
+  raidRatingMax,
+  raidRatingMin,
+  raidRiskStatuses,
+  raidRiskStrategies,
+} from '../domain/raid-model'
+import { raidMaxItems, raidMaxLinkedTasks } from '../domain/raid'
 import { dateIsValidIsoDate, dateIsValidIsoDateTime } from '../domain/dates'
 
 /**
@@ -16,7 +27,7 @@ import { dateIsValidIsoDate, dateIsValidIsoDateTime } from '../domain/dates'
  * numbers, over-long strings and impossible dates are refused) -> a restored `Plan`.
  */
 export const planFileFormatId = 'gantry-plan'
-export const planFileSchemaVersion = 1
+export const planFileSchemaVersion = 2
 export const planFileExtension = 'gantry'
 /** Files above this size are refused before parsing (a 100,000-task plan is about 60 MB). */
 export const planFileMaxBytes = 200 * 1024 * 1024
@@ -39,6 +50,9 @@ export const planFileLimits = {
   minutes: 1e9,
   /** Outline levels run from 1 to this. */
   level: 100,
+  /** RAID log items, and the tasks one item links to. */
+  raidItems: raidMaxItems,
+  raidLinks: raidMaxLinkedTasks,
 } as const
 const limits = planFileLimits
 
@@ -169,8 +183,44 @@ export const planSettingsSchema = z.strictObject({
   dueSoonDays: z.number().int().min(0).max(365),
 })
 
-/** Strict schema of a version-1 plan. */
-export const planSchemaV1 = z.strictObject({
+const raidItemFields = {
+  id: planIdSchema,
+  title: shortText.min(1),
+  description: longText,
+  owner: shortText,
+  dueDate: planIsoDateSchema.nullable(),
+  taskIds: z.array(planIdSchema).max(limits.raidLinks),
+  raisedOn: planIsoDateSchema,
+}
+const rating = z.number().int().min(raidRatingMin).max(raidRatingMax)
+
+/** One RAID log item: a risk, an assumption, an issue or an outside dependency (`domain/raid-model.ts`). */
+export const planRaidItemSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    ...raidItemFields,
+    kind: z.literal('risk'),
+    probability: rating,
+    impact: rating,
+    strategy: z.enum(raidRiskStrategies),
+    mitigation: longText,
+    trigger: longText,
+    status: z.enum(raidRiskStatuses),
+    issueId: planIdSchema.nullable(),
+  }),
+  z.strictObject({ ...raidItemFields, kind: z.literal('assumption'), status: z.enum(raidAssumptionStatuses) }),
+  z.strictObject({
+    ...raidItemFields,
+    kind: z.literal('issue'),
+    priority: z.enum(raidIssuePriorities),
+    status: z.enum(raidIssueStatuses),
+    resolution: longText,
+    riskId: planIdSchema.nullable(),
+  }),
+  z.strictObject({ ...raidItemFields, kind: z.literal('dependency'), party: shortText, status: z.enum(raidDependencyStatuses) }),
+])
+
+/** Strict schema of a plan of the current version (2: the RAID log). */
+export const planSchema = z.strictObject({
   id: z.string().min(1).max(100),
   name: shortText,
   start: planIsoDateTimeSchema,
@@ -182,6 +232,7 @@ export const planSchemaV1 = z.strictObject({
   dependencies: z.array(planDependencySchema).max(limits.links),
   resources: z.array(planResourceSchema).max(limits.resources),
   assignments: z.array(planAssignmentSchema).max(limits.assignments),
+  raid: z.array(planRaidItemSchema).max(limits.raidItems),
   createdAt: planIsoDateTimeSchema,
   updatedAt: planIsoDateTimeSchema,
 })
@@ -191,7 +242,7 @@ export const planSchemaV1 = z.strictObject({
  * compile here, so a parsed file never needs a cast to become a plan.
  */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
-const planSchemaMatchesPlan: Same<z.output<typeof planSchemaV1>, Plan> = true
+const planSchemaMatchesPlan: Same<z.output<typeof planSchema>, Plan> = true
 void planSchemaMatchesPlan
 
 const envelopeSchema = z.strictObject({
@@ -203,12 +254,20 @@ const envelopeSchema = z.strictObject({
 export type PlanFileError = { code: 'not-json' | 'not-a-plan' | 'newer-version' | 'invalid'; message: string }
 export type PlanFileResult = { ok: true; plan: Plan } | { ok: false; error: PlanFileError }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Version 1 to 2: the RAID log, empty in every older plan. Anything malformed is left for the validation to name. */
+function migrateAddRaid(plan: unknown): unknown {
+  return isRecord(plan) ? { ...plan, raid: [] } : plan
+}
+
 /**
  * Migrations from schema version N to N + 1, applied one step at a time. Each takes the plan object of
  * version N (already parsed JSON, not yet validated) and returns the object of version N + 1.
- * Version 1 is the first version, so there is nothing to migrate yet.
  */
-const migrations: Record<number, (plan: unknown) => unknown> = {}
+const migrations: Record<number, (plan: unknown) => unknown> = { 1: migrateAddRaid }
 
 /** The first problem zod found, with where it is. */
 function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
@@ -265,6 +324,8 @@ function planCheckReferences(plan: Plan): string | null {
     if (!resourceIds.has(assignment.resourceId))
       return `an assignment refers to resource ${assignment.resourceId}, which does not exist`
   }
+  const raidProblem = planCheckRaidReferences(plan, taskIds)
+  if (raidProblem !== null) return raidProblem
   let previousLevel = 0
   for (const task of plan.tasks) {
     if (task.level > previousLevel + 1) {
@@ -277,12 +338,30 @@ function planCheckReferences(plan: Plan): string | null {
   return null
 }
 
+/** The RAID log's references: unique ids, linked tasks that exist, a risk and the issue it became pointing at each other. */
+function planCheckRaidReferences(plan: Plan, taskIds: ReadonlySet<number>): string | null {
+  const kinds = new Map<number, string>()
+  for (const item of plan.raid) {
+    if (kinds.has(item.id)) return `RAID item id ${item.id} is used twice`
+    kinds.set(item.id, item.kind)
+  }
+  for (const item of plan.raid) {
+    const missing = item.taskIds.find((id) => !taskIds.has(id))
+    if (missing !== undefined) return `RAID item ${item.id} links to task ${missing}, which does not exist`
+    if (item.kind === 'risk' && item.issueId !== null && kinds.get(item.issueId) !== 'issue')
+      return `risk ${item.id} became issue ${item.issueId}, which is not an issue of the RAID log`
+    if (item.kind === 'issue' && item.riskId !== null && kinds.get(item.riskId) !== 'risk')
+      return `issue ${item.id} came from risk ${item.riskId}, which is not a risk of the RAID log`
+  }
+  return null
+}
+
 /**
  * Validates an already-parsed plan object of the current schema version and checks its references.
  * Used for plan files, backups and anything that crosses the IPC boundary.
  */
 export function planRestore(candidate: unknown): PlanFileResult {
-  const parsed = planSchemaV1.safeParse(candidate)
+  const parsed = planSchema.safeParse(candidate)
   if (!parsed.success) {
     return { ok: false, error: { code: 'invalid', message: `This plan is damaged: ${describeIssues(parsed.error.issues)}.` } }
   }

@@ -501,6 +501,7 @@ export function planDbLoad(db: PlanDb, planId: string): Promise<StoredPlan | nul
         dependencies: arrays.dependencies,
         resources: arrays.resources,
         assignments: arrays.assignments,
+        raid: [],
         createdAt: row.createdAt,
         updatedAt: row.updatedAt,
       }
