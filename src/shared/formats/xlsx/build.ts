@@ -11,6 +11,8 @@ import {
 import type { XlsxCell, XlsxColumn, XlsxRow, XlsxSheet, XlsxSpan, XlsxStyle, XlsxWorkbook } from './spec'
 import { loadCompute, loadSeries, type LoadBucket } from '../../domain/load'
 import { calendarCompile, calendarIsProblem, calendarWorkingMinutesBetween } from '../../domain/calendar'
+import { xlsxWithPrintSetup } from './print-setup'
+import { xlsxRaidSheet, xlsxRaidSheetName } from './raid-sheet'
 
 /** Sheet names, in workbook order. */
 export const xlsxSheetNames = {
@@ -19,6 +21,7 @@ export const xlsxSheetNames = {
   resources: 'Resources',
   usage: 'Resource usage',
   milestones: 'Milestones',
+  raid: xlsxRaidSheetName,
 } as const
 
 /** Plans longer than this many days get one Gantt column per week instead of per day. */
@@ -412,8 +415,8 @@ function milestonesSheet(plan: Plan, schedule: Schedule, styles: Styles, wbs: st
 }
 
 /**
- * The Excel workbook of a scheduled plan as plain data: sheets Schedule, Gantt, Resources, Resource usage and
- * Milestones. `schedule` must be the result of scheduling `plan` (arrays indexed like `plan.tasks`). Task rows are
+ * The Excel workbook of a scheduled plan as plain data: sheets Schedule, Gantt, Resources, Resource usage,
+ * Milestones and RAID, each with its print setup (`print-setup.ts`). `schedule` must be the result of scheduling `plan` (arrays indexed like `plan.tasks`). Task rows are
  * grouped by outline level and open as the plan's outline shows: rows under collapsed summaries hidden, the
  * summaries' groups collapsed. Render it with `xlsxRender`.
  */
@@ -426,7 +429,7 @@ export function xlsxBuildPlanWorkbook(plan: Plan, schedule: Schedule, options: X
   const usage = xlsxUsage(plan, schedule)
   const now = dateToWallMinutes(plan.statusDate ?? options.now)
   const states = xlsxTaskRowStates(plan, schedule)
-  return {
+  const workbook: XlsxWorkbook = {
     title: plan.name,
     creator: 'Gantry',
     created: dateToWallMinutes(options.now),
@@ -436,6 +439,8 @@ export function xlsxBuildPlanWorkbook(plan: Plan, schedule: Schedule, options: X
       resourcesSheet(plan, styles, usage.totalWork),
       usageSheet(plan, styles, usage),
       milestonesSheet(plan, schedule, styles, wbs, now),
+      xlsxRaidSheet(plan, options.now.slice(0, 10)),
     ],
   }
+  return xlsxWithPrintSetup(workbook, plan)
 }
