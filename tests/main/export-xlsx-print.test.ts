@@ -95,6 +95,7 @@ async function openpyxlRead(bytes: Uint8Array, name: string): Promise<Record<str
   } catch (error) {
     throw new Error(
       `python3 with openpyxl is needed to read the export back (apt: python3-openpyxl; .ci/run installs it): ${String(error)}`,
+      { cause: error },
     )
   }
 }
@@ -245,6 +246,7 @@ async function printedByLibreOffice(
   } catch (error) {
     throw new Error(
       `LibreOffice (soffice) is needed to print the export (apt: libreoffice-calc; .ci/run installs it): ${String(error)}`,
+      { cause: error },
     )
   }
   const [pdf] = (await readdir(out)).filter((name) => name.endsWith('.pdf'))
