@@ -147,6 +147,7 @@ export function menuTemplate(options: MenuTemplateOptions): MenuItemSpec[] {
       command('view/milestones', 'Milestones'),
       command('view/resources', 'Resources'),
       command('view/usage', 'Resource Usage'),
+      command('view/raid', 'RAID Log'),
       command('view/career', 'Career'),
       command('view/plans', 'Plans'),
       separator,

@@ -71,6 +71,7 @@ export const menuCommands = [
   'view/milestones',
   'view/resources',
   'view/usage',
+  'view/raid',
   'view/career',
   'view/plans',
   'view/zoom-in',
