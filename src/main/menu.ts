@@ -105,8 +105,11 @@ export function menuTemplate(options: MenuTemplateOptions): MenuItemSpec[] {
           command('file/export-xlsx', 'Excel…'),
           command('file/export-mspdi', 'Microsoft Project XML…'),
           command('file/export-csv', 'CSV…'),
+          command('file/export-pdf', 'PDF of the Gantt Chart…'),
         ],
       },
+      separator,
+      command('file/print', 'Print…'),
       ...(isMac ? [separator, { role: 'close' as const }] : [separator, { role: 'quit' as const, label: 'Quit', accelerator: platform === 'win32' ? 'Alt+F4' : 'Ctrl+Q' }]),
     ],
   }

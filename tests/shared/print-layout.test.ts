@@ -39,9 +39,9 @@ describe('pages of a plan', () => {
     expect(Math.round(layout.heightMm)).toBe(210)
     // One page wide: the columns and the whole date range fill the width between the margins.
     expect(layout.columnsWidth + layout.chartWidth).toBeCloseTo(layout.width - 2 * layout.margin, 6)
-    // From the Monday of the start's week to two days after the finish.
+    // From the Monday of the start's week to 8 % of the plan's length after the finish (room for the labels).
     expect(layout.fromDay).toBe(dateToDayNumber('2026-03-02'))
-    expect(layout.toDay).toBe(dateToDayNumber('2026-03-02') + 61)
+    expect(layout.toDay).toBe(dateToDayNumber('2026-03-02') + 59 + 5)
   })
 
   it('splits 300 rows into bands down, repeating the column titles, the legend on the last page only', () => {

@@ -17,6 +17,7 @@ import {
   dateWeekday,
 } from '../domain/dates'
 import type { Plan } from '../domain/model'
+import { scheduleRun } from '../domain/schedule'
 import type { Schedule } from '../domain/schedule-types'
 import { xlsxTaskRowStates } from '../formats/xlsx/build'
 
@@ -267,7 +268,9 @@ export function printLayout(setup: PrintSetup, facts: PrintPlanFacts): PrintLayo
   const to = dayRead(setup.to, 'To', 'to')
   if (!to.ok) return { ok: false, problem: to.problem }
   const fromDay = from.day ?? weekStart(facts.startDay)
-  const toDay = to.day ?? facts.finishDay + 2
+  // Room after the finish for the names written beside the last bars.
+  const toDay =
+    to.day ?? facts.finishDay + Math.max(2, Math.ceil((facts.finishDay - facts.startDay + 1) * 0.08))
   if (toDay < fromDay) {
     const civil = dateCivilOf(fromDay)
     return fail(
@@ -428,4 +431,30 @@ export function printPlanFacts(schedule: Schedule, rows: readonly number[]): Pri
   const startDay = Math.floor(schedule.projectStart / 1440)
   const finishDay = Math.max(startDay, Math.ceil(schedule.projectFinish / 1440) - 1)
   return { rowCount: rows.length, startDay, finishDay }
+}
+
+/** What the print window is given to draw: the plan, the page setup and the local time for the footer. */
+export type PrintJob = { plan: Plan; setup: PrintSetup; now: string }
+
+/** What the print window answers once every page is drawn: how many, and the paper size to print them on. */
+export type PrintJobDone = { pages: number; widthMm: number; heightMm: number }
+
+/**
+ * Whether `plan` can be printed with `setup`: it must schedule, and the setup must fit.
+ * @returns the number of pages, or the sentence saying why not
+ */
+export function printCheck(
+  plan: Plan,
+  setup: PrintSetup,
+): { ok: true; pages: number } | { ok: false; message: string } {
+  const scheduled = scheduleRun(plan)
+  if (!scheduled.ok)
+    return {
+      ok: false,
+      message: `The plan cannot be printed until it can be scheduled: ${scheduled.problems[0]?.message ?? 'a problem remains'}`,
+    }
+  const result = printLayout(setup, printPlanFacts(scheduled.schedule, printRows(plan, scheduled.schedule)))
+  return result.ok
+    ? { ok: true, pages: result.layout.pages.length }
+    : { ok: false, message: result.problem.message }
 }

@@ -25,6 +25,7 @@ export function WorkspaceView() {
   const documentSaveAs = useAppStore((state) => state.documentSaveAs)
   const documentOpenFile = useAppStore((state) => state.documentOpenFile)
   const documentExport = useAppStore((state) => state.documentExport)
+  const printSet = useAppStore((state) => state.printSet)
   // The active workspace tab lives in the store so the View menu (Gantt, Milestones, Resources, Resource usage) opens it.
   const workspaceTab = useAppStore((state) => state.workspaceView)
   const workspaceViewSet = useAppStore((state) => state.workspaceViewSet)
@@ -101,8 +102,12 @@ export function WorkspaceView() {
               { label: 'Excel workbook (.xlsx)', onSelect: () => void documentExport('xlsx') },
               { label: 'Microsoft Project XML (.xml)', onSelect: () => void documentExport('mspdi') },
               { label: 'CSV task table (.csv)', onSelect: () => void documentExport('csv') },
+              { label: 'PDF of the Gantt chart…', onSelect: () => printSet(true) },
             ]}
           />
+          <button type="button" className="button" aria-label="Print (Ctrl+P)" onClick={() => printSet(true)}>
+            Print…
+          </button>
           <button type="button" className="button" onClick={() => void documentSaveAs()}>
             Save As…
           </button>

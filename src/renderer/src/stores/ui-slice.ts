@@ -38,6 +38,8 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
       appInfo: null,
       isAboutOpen: false,
       isShortcutsOpen: false,
+      isPrintOpen: false,
+      canSavePdf: deps.platform.kind === 'electron',
       recoveryCopies: [],
       isClosePromptOpen: false,
       isStoragePersistent: null,
@@ -79,6 +81,24 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
       shortcutsSet(isShortcutsOpen) {
         set({ isShortcutsOpen })
       },
+      printSet(isPrintOpen) {
+        set({ isPrintOpen })
+      },
+      async printSavePdf(setup) {
+        const document = get().document
+        if (document === null) {
+          get().noticeAdd('error', 'Open a plan first, then print it.')
+          return false
+        }
+        const result = await deps.platform.invoke['export/pdf']({ plan: document.plan, setup })
+        get().progressSet(null)
+        if (!result.ok) {
+          if (result.error.code !== 'canceled') get().noticeAdd('error', result.error.message)
+          return false
+        }
+        get().noticeAdd('info', `Saved the Gantt chart to ${result.value.fileName}.`)
+        return true
+      },
 
       async menuCommandRun(command: MenuCommand) {
         const state = get()
@@ -118,6 +138,10 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
             return
           case 'file/export-csv':
             await state.documentExport('csv')
+            return
+          case 'file/print':
+          case 'file/export-pdf':
+            if (requireDocument('print it')) state.printSet(true)
             return
           case 'edit/undo':
             state.editorUndo()
