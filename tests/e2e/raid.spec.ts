@@ -3,7 +3,8 @@ import type { Locator, Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
 import { planFileParse } from '../../src/shared/formats/plan-file'
 import { expect, test } from './support/bridge'
-import { createPlan, grid, row } from './support/workspace-grid'
+import { idbDump } from './support/idb'
+import { createPlan, grid, row, waitSaved } from './support/workspace-grid'
 
 test.describe.configure({ timeout: 120_000 })
 test.use({ viewport: { width: 1600, height: 900 } })
@@ -119,6 +120,17 @@ test('add a risk linked to a task: an impossible score or date is refused with t
   await expect(details).toContainText('R1 Supplier delivers late')
   await details.getByRole('button', { name: 'R1 Supplier delivers late' }).click()
   await expect(form(page, 'R1 risk').getByLabel('Title')).toHaveValue('Supplier delivers late')
+
+  // The log is stored with the plan: it is there after a reload.
+  await waitSaved(page, 'Second supplier on standby')
+  await page.reload()
+  await page
+    .getByRole('table', { name: 'Stored plans' })
+    .getByRole('button', { name: 'Risky plan', exact: true })
+    .click()
+  await page.getByRole('tab', { name: 'RAID log' }).click()
+  await expect(raidRow(page, 'R1')).toContainText('Supplier delivers late')
+  await expect(raidRow(page, 'R1')).toContainText('Code, ◆ Launch')
 })
 
 test('edit field by field, turn a risk into an issue, filter, sort and use the keys; the log is saved and exported', async ({
@@ -154,6 +166,8 @@ test('edit field by field, turn a risk into an issue, filter, sort and use the k
   // A field commits when it loses focus; an impossible value is refused there and changes nothing.
   await raidRow(page, 'R1').click()
   const r1 = form(page, 'R1 risk')
+  await waitSaved(page, 'Production certificates')
+  const stored = await idbDump(page)
   await r1.getByLabel('Impact (1–5)').fill('9')
   await r1.getByLabel('Impact (1–5)').press('Tab')
   await expect(r1.getByRole('alert')).toHaveText(
@@ -161,6 +175,16 @@ test('edit field by field, turn a risk into an issue, filter, sort and use the k
   )
   await expect(raidRow(page, 'R1')).toContainText('8 (2×4)')
   await expect(r1.getByLabel('Impact (1–5)')).toHaveValue('9')
+  await r1.getByLabel('Due date').fill('2099-02-29')
+  await r1.getByLabel('Due date').press('Enter')
+  await expect(r1.getByRole('alert')).toHaveText(
+    'Due date: 2099-02-29 is not a real day: February 2099 has 28 days.',
+  )
+  // Nothing stored changed, and the refused text stays where it was typed.
+  expect(await idbDump(page)).toEqual(stored)
+  await expect(r1.getByLabel('Impact (1–5)')).toHaveValue('9')
+  await r1.getByLabel('Due date').fill('2099-05-01')
+  await r1.getByLabel('Due date').press('Enter')
   await r1.getByLabel('Impact (1–5)').fill('5')
   await r1.getByLabel('Impact (1–5)').press('Enter')
   await expect(r1.getByRole('alert')).toHaveCount(0)

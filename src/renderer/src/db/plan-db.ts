@@ -10,6 +10,7 @@ import type {
   Resource,
   Task,
 } from '../../../shared/domain/model'
+import type { RaidItem } from '../../../shared/domain/raid-model'
 
 /**
  * The `gantry` IndexedDB database: every plan, stored in pieces so an edit writes only the piece it touches.
@@ -19,7 +20,7 @@ import type {
  *   conflict instead of silently overwriting each other.
  * - `calendars` holds one row per calendar, keyed by `[planId+id]`, with an `order` number for the plan's order (a
  *   calendar can carry years of exception days; an edit elsewhere does not rewrite it).
- * - `chunks` holds the tasks, dependencies, resources and assignments as runs of consecutive rows (at most
+ * - `chunks` holds the tasks, dependencies, resources, assignments and RAID items as runs of consecutive rows (at most
  *   `planDbChunkRows` each), keyed by `[planId+kind+key]`; keys grow along the plan's order, so reading a kind's
  *   chunks in key order gives the rows in plan order. Chromium pays about 40 µs per stored record, so a
  *   100,000-task plan stored row by row took 44 s to write; as chunks it takes about a second, and an edit still
@@ -61,10 +62,13 @@ export type PlanMetaChange = Partial<
 
 export type CalendarRow = Calendar & { planId: string; order: number }
 
-/** The plan arrays stored as chunks. */
-export type ChunkKind = 'tasks' | 'dependencies' | 'resources' | 'assignments'
-export const planDbChunkKinds: readonly ChunkKind[] = ['tasks', 'dependencies', 'resources', 'assignments']
-type RowOf = { tasks: Task; dependencies: Dependency; resources: Resource; assignments: Assignment }
+/**
+ * The plan arrays stored as chunks. The RAID log's items are one more array of rows with ids: plans stored before it
+ * existed simply have no `raid` chunks, so no schema version was needed for it.
+ */
+export type ChunkKind = 'tasks' | 'dependencies' | 'resources' | 'assignments' | 'raid'
+export const planDbChunkKinds: readonly ChunkKind[] = ['tasks', 'dependencies', 'resources', 'assignments', 'raid']
+type RowOf = { tasks: Task; dependencies: Dependency; resources: Resource; assignments: Assignment; raid: RaidItem }
 
 /** A run of consecutive rows of one plan array. */
 export type ChunkRow = { planId: string; kind: ChunkKind; key: number; rows: readonly object[] }
@@ -173,7 +177,8 @@ export class PlanDb extends Dexie {
       .upgrade(async (transaction) => {
         const plans = await transaction.table<PlanRow & { calendars?: Calendar[] }>('plans').toArray()
         for (const plan of plans) {
-          for (const kind of planDbChunkKinds) {
+          // The tables version 2 had (the RAID log came later, as chunks only).
+          for (const kind of ['tasks', 'dependencies', 'resources', 'assignments'] as const) {
             const rows = await transaction
               .table<LegacyRow>(kind)
               .where('[planId+order]')
@@ -337,6 +342,7 @@ export function planLayoutOf(plan: Plan): PlanLayout {
     dependencies: chunks(plan.dependencies.length),
     resources: chunks(plan.resources.length),
     assignments: chunks(plan.assignments.length),
+    raid: chunks(plan.raid.length),
     calendars: new Map(plan.calendars.map((calendar, index) => [calendar.id, (index + 1) * planDbOrderStep])),
   }
 }
@@ -460,6 +466,7 @@ function emptyLayout(): PlanLayout {
     dependencies: { keys: [], counts: [] },
     resources: { keys: [], counts: [] },
     assignments: { keys: [], counts: [] },
+    raid: { keys: [], counts: [] },
     calendars: new Map(),
   }
 }
@@ -476,7 +483,7 @@ export function planDbLoad(db: PlanDb, planId: string): Promise<StoredPlan | nul
         db.calendars.where(':id').between(lower, upper).toArray(),
       ])
       const layout = emptyLayout()
-      const arrays: { [K in ChunkKind]: RowOf[K][] } = { tasks: [], dependencies: [], resources: [], assignments: [] }
+      const arrays: { [K in ChunkKind]: RowOf[K][] } = { tasks: [], dependencies: [], resources: [], assignments: [], raid: [] }
       // Chunks arrive in key order ([planId+kind+key]): within a kind, that is the plan's order.
       for (const chunk of chunkRows) {
         const target = arrays[chunk.kind] as object[]
@@ -501,7 +508,7 @@ export function planDbLoad(db: PlanDb, planId: string): Promise<StoredPlan | nul
         dependencies: arrays.dependencies,
         resources: arrays.resources,
         assignments: arrays.assignments,
-        raid: [],
+        raid: arrays.raid,
         createdAt: row.createdAt,
         updatedAt: row.updatedAt,
       }
