@@ -1,3 +1,4 @@
+import { textExcerpt } from './text'
 import type { Assignment, Percent, Plan, Resource, ResourceId, TaskId } from './model'
 
 /**
@@ -41,6 +42,9 @@ export function assignmentUnitsProblem(units: number, resourceName = 'the resour
   return null
 }
 
+/** Longest units text (inside the brackets) worth reading: `12.5 %` and the like. */
+const maxUnitsTextLength = 40
+
 const unitsPattern = /^([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[+-]?\d+)?)\s*%?$/i
 
 /**
@@ -56,7 +60,7 @@ export function assignmentUnitsParse(
   if (match === null) {
     return {
       ok: false,
-      message: `Units for ${resourceName} must be a number of percent, e.g. ${resourceName}[50%]; "${trimmed}" is not a number.`,
+      message: `Units for ${resourceName} must be a number of percent, e.g. ${resourceName}[50%]; "${textExcerpt(trimmed)}" is not a number.`,
     }
   }
   const units = Number((match[1] as string).replace(',', '.'))
@@ -94,9 +98,17 @@ function splitItems(text: string): string[] | null {
  */
 export function assignmentsTextParse(text: string, resources: readonly Resource[]): AssignmentTextResult {
   const byName = new Map<string, Resource>()
+  // Only names with commas can need pieces joined back: at most this many commas, and this long.
+  let commasMax = 0
+  let commaNameLengthMax = 0
   for (const resource of resources) {
     const key = normalizeName(resource.name)
     if (key !== '' && !byName.has(key)) byName.set(key, resource)
+    const commas = key.split(',').length - 1
+    if (commas > 0) {
+      commasMax = Math.max(commasMax, commas)
+      commaNameLengthMax = Math.max(commaNameLengthMax, key.length)
+    }
   }
   if (text.trim() === '') return { ok: true, items: [] }
   const pieces = splitItems(text)
@@ -121,12 +133,17 @@ export function assignmentsTextParse(text: string, resources: readonly Resource[
         error: { code: 'syntax', message: 'A resource name is missing between two commas.', name: null },
       }
     }
-    // A name containing a comma ("Smith, Jo") was split; join following pieces while that finds a resource.
+    // A name containing a comma ("Smith, Jo") was split; join following pieces while that finds a resource. Only
+    // as many pieces as the longest such name can span are tried: joining every following piece made a cell of
+    // 200,000 unreadable items quadratic (42 s).
     let parsed = parseItem(piece)
     let resource = parsed === null ? undefined : byName.get(normalizeName(parsed.name))
     let joined = piece
-    for (let next = index + 1; resource === undefined && next < pieces.length; next++) {
+    const lastJoin = Math.min(pieces.length - 1, index + commasMax)
+    for (let next = index + 1; resource === undefined && next <= lastJoin; next++) {
       joined = `${joined},${pieces[next] as string}`
+      // Units in brackets may follow the name: allow for them, then stop once the text is longer than any name.
+      if (joined.trim().replace(/\s+/g, ' ').length > commaNameLengthMax + 2 + maxUnitsTextLength) break
       const candidate = parseItem(joined)
       const found = candidate === null ? undefined : byName.get(normalizeName(candidate.name))
       if (found !== undefined) {
@@ -141,7 +158,7 @@ export function assignmentsTextParse(text: string, resources: readonly Resource[
         ok: false,
         error: {
           code: 'syntax',
-          message: `"${piece.trim()}" is not understood; write resources like Ana[50%], Ben.`,
+          message: `"${textExcerpt(piece)}" is not understood; write resources like Ana[50%], Ben.`,
           name: null,
         },
       }
@@ -151,7 +168,7 @@ export function assignmentsTextParse(text: string, resources: readonly Resource[
         ok: false,
         error: {
           code: 'unknown-resource',
-          message: `There is no resource named "${parsed.name}" in this plan; add it in the resource sheet first.`,
+          message: `There is no resource named "${textExcerpt(parsed.name, 100)}" in this plan; add it in the resource sheet first.`,
           name: parsed.name,
         },
       }

@@ -24,10 +24,76 @@ const initialForwardDays = 3 * 366
 type DayRule = { fromDay: number; toDay: number; pattern: number }
 type WeekRule = { fromDay: number; toDay: number; patterns: (number | null)[] }
 
+/**
+ * Day ranges (exceptions or work weeks) cut into disjoint segments, each with the rule that wins there: the last one in
+ * list order, as in Microsoft Project. A day is looked up by binary search, so a calendar with 100,000 exceptions
+ * costs a few steps per day (a scan of every rule for every day of a 270-year window would be 10^10 steps).
+ */
+class DayRuleIndex<T extends { fromDay: number; toDay: number }> {
+  /** Segment k covers the days starts[k] .. starts[k + 1] - 1; winners[k] is its rule or null. */
+  private readonly starts: Float64Array
+  private readonly winners: (T | null)[]
+  readonly rules: readonly T[]
+
+  constructor(rules: readonly T[]) {
+    this.rules = rules
+    const bounds = new Set<number>()
+    for (const rule of rules) {
+      if (!(rule.toDay >= rule.fromDay)) continue
+      bounds.add(rule.fromDay)
+      bounds.add(rule.toDay + 1)
+    }
+    const starts = Float64Array.from(bounds).sort()
+    this.starts = starts
+    const winners: (T | null)[] = new Array<T | null>(starts.length).fill(null)
+    // Later rules win: paint from the last rule backwards, each segment once ("next unpainted" pointers).
+    const next = Int32Array.from({ length: starts.length + 1 }, (_, index) => index)
+    const find = (index: number): number => {
+      let root = index
+      while (next[root] !== root) root = next[root] as number
+      while (next[index] !== root) {
+        const up = next[index] as number
+        next[index] = root
+        index = up
+      }
+      return root
+    }
+    for (let ruleIndex = rules.length - 1; ruleIndex >= 0; ruleIndex--) {
+      const rule = rules[ruleIndex] as T
+      if (!(rule.toDay >= rule.fromDay)) continue
+      const last = this.segmentOf(rule.toDay)
+      for (let segment = find(this.segmentOf(rule.fromDay)); segment <= last; segment = find(segment)) {
+        winners[segment] = rule
+        next[segment] = segment + 1
+      }
+    }
+    this.winners = winners
+  }
+
+  /** Index of the segment holding `day`, or -1 before the first one. */
+  private segmentOf(day: number): number {
+    let low = 0
+    let high = this.starts.length - 1
+    if (high < 0 || day < (this.starts[0] as number)) return -1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if ((this.starts[middle] as number) <= day) low = middle
+      else high = middle - 1
+    }
+    return low
+  }
+
+  /** The rule that applies to `day`, or null. */
+  find(day: number): T | null {
+    const segment = this.segmentOf(day)
+    return segment < 0 ? null : (this.winners[segment] ?? null)
+  }
+}
+
 /** A calendar flattened for resolution: pattern indexes instead of period lists; base calendars linked. */
 type ResolvedSource = {
-  exceptions: DayRule[]
-  workWeeks: WeekRule[]
+  exceptions: DayRuleIndex<DayRule>
+  workWeeks: DayRuleIndex<WeekRule>
   weekDays: (number | null)[]
   base: ResolvedSource | null
 }
@@ -64,20 +130,11 @@ class PatternTable {
   }
 }
 
-function findRule<T extends { fromDay: number; toDay: number }>(rules: T[], day: number): T | null {
-  // Rules are few (tens); a reverse scan lets later entries win, as in Microsoft Project's list order.
-  for (let index = rules.length - 1; index >= 0; index--) {
-    const rule = rules[index] as T
-    if (day >= rule.fromDay && day <= rule.toDay) return rule
-  }
-  return null
-}
-
 /** Exception or work-week pattern of a calendar or its bases, or null when only the normal week applies. */
 function resolveSpecial(source: ResolvedSource, day: number, weekday: number): number | null {
-  const exception = findRule(source.exceptions, day)
+  const exception = source.exceptions.find(day)
   if (exception !== null) return exception.pattern
-  const week = findRule(source.workWeeks, day)
+  const week = source.workWeeks.find(day)
   const fromWeek = week?.patterns[weekday]
   if (fromWeek !== undefined && fromWeek !== null) return fromWeek
   return source.base === null ? null : resolveSpecial(source.base, day, weekday)
@@ -372,16 +429,20 @@ export class CalendarSet {
     const pattern = (day: WeekDay | null | undefined): number | null =>
       day === null || day === undefined ? null : this.patterns.intern(day.periods)
     const source: ResolvedSource = {
-      exceptions: calendar.exceptions.map((exception) => ({
-        fromDay: dateToDayNumber(exception.from),
-        toDay: dateToDayNumber(exception.to),
-        pattern: this.patterns.intern(exception.periods),
-      })),
-      workWeeks: calendar.workWeeks.map((week) => ({
-        fromDay: dateToDayNumber(week.from),
-        toDay: dateToDayNumber(week.to),
-        patterns: Array.from({ length: 7 }, (_, weekday) => pattern(week.weekDays[weekday])),
-      })),
+      exceptions: new DayRuleIndex(
+        calendar.exceptions.map((exception) => ({
+          fromDay: dateToDayNumber(exception.from),
+          toDay: dateToDayNumber(exception.to),
+          pattern: this.patterns.intern(exception.periods),
+        })),
+      ),
+      workWeeks: new DayRuleIndex(
+        calendar.workWeeks.map((week) => ({
+          fromDay: dateToDayNumber(week.from),
+          toDay: dateToDayNumber(week.to),
+          patterns: Array.from({ length: 7 }, (_, weekday) => pattern(week.weekDays[weekday])),
+        })),
+      ),
       weekDays: Array.from({ length: 7 }, (_, weekday) => pattern(calendar.weekDays[weekday])),
       base,
     }
@@ -421,8 +482,8 @@ export class CalendarSet {
 function hasWorkingSpecial(source: ResolvedSource, patterns: PatternTable): boolean {
   const works = (pattern: number | null): boolean =>
     pattern !== null && (patterns.minutes[pattern] as number) > 0
-  if (source.exceptions.some((rule) => works(rule.pattern))) return true
-  if (source.workWeeks.some((week) => week.patterns.some(works))) return true
+  if (source.exceptions.rules.some((rule) => works(rule.pattern))) return true
+  if (source.workWeeks.rules.some((week) => week.patterns.some(works))) return true
   return source.base !== null && hasWorkingSpecial(source.base, patterns)
 }
 
