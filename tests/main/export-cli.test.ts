@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { access, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -283,6 +284,15 @@ describe('cli check', () => {
     const io = capture()
     expect(await checkCommand([path], io)).toBe(1)
     expect(io.out).toMatch(/^negative-slack: Task \d+ ".+" is [\d.]+ working days late/m)
+  })
+
+  it('answers at once for a named pipe, which it refuses without opening', async () => {
+    const pipe = join(folder, 'pipe.gantry')
+    execFileSync('mkfifo', [pipe])
+    const io = capture()
+    expect(await checkCommand([pipe], io)).toBe(1)
+    expect(io.out).toBe('unreadable: "pipe.gantry" is a named pipe, not a file Gantry can read.\n')
+    expect(io.err).toBe('check: pipe.gantry: "pipe.gantry" is a named pipe, not a file Gantry can read.\n')
   })
 
   it('checks a Microsoft Project sample file', async () => {
