@@ -141,6 +141,51 @@ describe('import/mspdi', () => {
   })
 })
 
+describe('import worker: Cancel and the time limit', () => {
+  const largeXml = () => exportPlanMspdi(generatePlan({ tasks: 20_000, seed: 9, resources: 10 }))
+
+  it('import/cancel stops the import in the worker: the import answers canceled and nothing comes back', async () => {
+    const path = join(root, 'large.xml')
+    writeFileSync(path, largeXml())
+    deps.dialog.openAnswers.push(path)
+    const pending = handlers['import/mspdi'](appFrame, undefined)
+    // Cancel once the worker reports its first progress.
+    while (!deps.progress.some((event) => event.task === 'import/mspdi' && event.fraction > 0 && event.fraction < 1)) {
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    const cancel = await handlers['import/cancel'](appFrame, undefined)
+    expect(cancel.ok).toBe(true)
+    expect(expectError(await pending, 'canceled')).toBe('The import was canceled.')
+    // The progress ends, so the renderer hides it.
+    expect(deps.progress.at(-1)?.fraction).toBe(1)
+  })
+
+  it('stops an import that runs past the time limit, with a message naming the file', async () => {
+    const slow = importWorkerParser(tsxWorkerFile, { timeLimitMs: 200 })
+    const result = await slow(request(largeXml()), () => undefined)
+    expect(result).toEqual({ ok: false, code: 'timeout', message: expect.stringMatching(/^"test\.xml" cannot be imported: reading it took longer than 200 milliseconds and was stopped\./) })
+  })
+
+  it('a cancel with no import running does nothing', async () => {
+    expect(await handlers['import/cancel'](appFrame, undefined)).toEqual({ ok: true, value: undefined })
+  })
+
+  it('reads a CSV file in the worker too: the main event loop keeps ticking', async () => {
+    const rows = Array.from({ length: 60_000 }, (_, index) => `T${index + 1},1d,${index === 0 ? '' : index}`)
+    const text = `Name,Duration,Predecessors\r\n${rows.join('\r\n')}\r\n`
+    let ticks = 0
+    const timer = setInterval(() => ticks++, 1)
+    try {
+      const result = await tsxWorker(request(text, 'csv'), () => undefined)
+      if (!result.ok) throw new Error(result.message)
+      expect(result.plan.tasks).toHaveLength(60_000)
+    } finally {
+      clearInterval(timer)
+    }
+    expect(ticks).toBeGreaterThan(0)
+  })
+})
+
 describe('import/csv', () => {
   it('imports a simple task table', async () => {
     const path = join(root, 'tasks.csv')
