@@ -204,6 +204,9 @@ describe('cli import', () => {
     ['truncated.xml', '<?xml version="1.0"?><Project xmlns="http://schemas.microsoft.com/project"><Tasks><Task><UID>1'],
     ['binary.xml', '\u0000\u0001\u0002PK'],
     ['bomb.xml', '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><Project>&lol2;</Project>'],
+    // A lag the .gantry format refuses: the CSV branch once skipped the plan check and wrote a file Gantry refuses.
+    ['percent-lag.csv', 'Name,Predecessors\r\nA,\r\nB,1FS+99999999999%\r\n'],
+    ['long-name.csv', `Name\r\n"${'x'.repeat(1001)}"\r\n`],
   ])('refuses %s with one line and writes nothing', async (name, text) => {
     const input = join(folder, name)
     await writeFile(input, text)

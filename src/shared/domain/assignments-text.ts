@@ -213,12 +213,14 @@ function formatUnits(units: Percent): string {
 
 /**
  * The resources column text of one task: its assignments in plan order as `Ana[50%], Ben` (100 % is not written).
- * Assignments to resources missing from `resources` are skipped.
+ * Units are shown with at most two decimals; with `exact` (for files) they are written in full, so
+ * `assignmentsTextParse` reads back the same units. Assignments to resources missing from `resources` are skipped.
  */
 export function assignmentsTextFormat(
   taskId: TaskId,
   assignments: readonly Assignment[],
   resources: readonly Resource[],
+  options: { exact?: boolean } = {},
 ): string {
   const byId = new Map<ResourceId, Resource>()
   for (const resource of resources) byId.set(resource.id, resource)
@@ -228,7 +230,9 @@ export function assignmentsTextFormat(
     const resource = byId.get(assignment.resourceId)
     if (resource === undefined) continue
     parts.push(
-      assignment.units === 100 ? resource.name : `${resource.name}[${formatUnits(assignment.units)}]`,
+      assignment.units === 100
+        ? resource.name
+        : `${resource.name}[${options.exact === true ? `${assignment.units}%` : formatUnits(assignment.units)}]`,
     )
   }
   return parts.join(', ')

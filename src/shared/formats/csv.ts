@@ -6,7 +6,7 @@ import type { Assignment, Dependency, DurationUnit, IsoDateTime, Plan, PlanSetti
 import { predecessorsParse } from '../domain/predecessors'
 import { planFileLimits } from './plan-file'
 import { textExcerpt } from '../domain/text'
-import { validateFindCycle } from '../domain/validate'
+import { validateFindCycle, validateScheduleRange } from '../domain/validate'
 import { scheduleRun } from '../domain/schedule'
 import type { Schedule } from '../domain/schedule-types'
 import {
@@ -282,9 +282,11 @@ function exactDurationText(minutes: number, unit: DurationUnit, settings: PlanSe
 export function csvExportPlan(plan: Plan, schedule: Schedule): CsvExportResult {
   const problem = csvExportProblem(plan)
   if (problem !== null) return { ok: false, error: problem }
+  const outside = validateScheduleRange(plan, schedule)
+  if (outside !== null) return { ok: false, error: `The plan cannot be exported: ${outside.message}` }
   const wbs = exportWbsNumbers(plan)
   const predecessors = exportPredecessorTexts(plan, { exact: true })
-  const resources = exportResourceTexts(plan, exportAssignmentsByTask(plan))
+  const resources = exportResourceTexts(plan, exportAssignmentsByTask(plan), { exact: true })
   const rows: (string | number | boolean | null)[][] = [[...csvTaskHeaders]]
   plan.tasks.forEach((task, index) => {
     const isSummary = schedule.isSummary[index] === 1

@@ -63,10 +63,10 @@ export function exportAssignmentsByTask(plan: Plan): Assignment[][] {
   return lists
 }
 
-/** The resources column of every task (`Ana[50%], Ben`), indexed like `plan.tasks`. */
-export function exportResourceTexts(plan: Plan, byTask: Assignment[][] = exportAssignmentsByTask(plan)): string[] {
+/** The resources column of every task (`Ana[50%], Ben`), indexed like `plan.tasks`; `exact` as `assignmentsTextFormat`. */
+export function exportResourceTexts(plan: Plan, byTask: Assignment[][] = exportAssignmentsByTask(plan), options: { exact?: boolean } = {}): string[] {
   return plan.tasks.map((task, index) => {
     const own = byTask[index] ?? []
-    return own.length === 0 ? '' : assignmentsTextFormat(task.id, own, plan.resources)
+    return own.length === 0 ? '' : assignmentsTextFormat(task.id, own, plan.resources, options)
   })
 }
