@@ -13,6 +13,9 @@
 import { dateToDayNumber, dateWeekday } from './dates'
 import type { Calendar, CalendarId, Plan, Resource, WallMinutes, WeekDay, WorkingPeriod } from './model'
 
+/** Deepest chain of base calendars resolved (the file format allows 16; Microsoft Project has one level). */
+const calendarBaseDepthMax = 64
+
 /** How far (in days, either side of the anchor day) a compiled calendar may extend: about 270 years. */
 export const calendarDayLimit = 100_000
 
@@ -413,6 +416,14 @@ export class CalendarSet {
     const calendar = this.byId.get(id)
     if (calendar === undefined)
       return { kind: 'missing-calendar', calendarId: id, message: `Calendar ${id} does not exist.` }
+    // A chain this deep is refused by the file format; here it must not overflow the stack either.
+    if (trail.length >= calendarBaseDepthMax) {
+      return {
+        kind: 'base-cycle',
+        calendarId: id,
+        message: `Calendar "${calendar.name.slice(0, 60)}" is based on a chain of more than ${calendarBaseDepthMax} calendars.`,
+      }
+    }
     if (trail.includes(id)) {
       return {
         kind: 'base-cycle',

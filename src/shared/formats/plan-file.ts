@@ -7,6 +7,7 @@ import {
   type Plan,
 } from '../domain/model'
 import { dateIsValidIsoDate, dateIsValidIsoDateTime } from '../domain/dates'
+import { textExcerpt } from '../domain/text'
 
 /**
  * The `.gantry` plan file: `{ "format": "gantry-plan", "schemaVersion": N, "plan": {...} }`.
@@ -39,6 +40,8 @@ export const planFileLimits = {
   minutes: 1e9,
   /** Outline levels run from 1 to this. */
   level: 100,
+  /** Longest chain of base calendars (a calendar based on one based on another...); Microsoft Project has one level. */
+  calendarBaseDepth: 16,
 } as const
 const limits = planFileLimits
 
@@ -241,9 +244,40 @@ function planCheckReferences(plan: Plan): string | null {
     calendarIds.add(calendar.id)
   }
   if (!calendarIds.has(plan.calendarId)) return `the project calendar ${plan.calendarId} does not exist`
+  const baseOf = new Map<number, number | null>()
   for (const calendar of plan.calendars) {
     if (calendar.baseCalendarId !== null && !calendarIds.has(calendar.baseCalendarId))
-      return `calendar "${calendar.name}" is based on calendar ${calendar.baseCalendarId}, which does not exist`
+      return `calendar "${textExcerpt(calendar.name)}" is based on calendar ${calendar.baseCalendarId}, which does not exist`
+    baseOf.set(calendar.id, calendar.baseCalendarId)
+  }
+  // Chains of base calendars stay short (every scheduled day walks one); a loop is the engine's to report. Each
+  // calendar's depth is computed once, so 10,000 calendars in one chain cost 10,000 steps.
+  const depthOf = new Map<number, number>()
+  for (const calendar of plan.calendars) {
+    const path: number[] = []
+    const onPath = new Set<number>()
+    let id: number | null = calendar.id
+    let depth = 0
+    while (id !== null && !onPath.has(id)) {
+      const known = depthOf.get(id)
+      if (known !== undefined) {
+        depth = known
+        break
+      }
+      if (path.length >= limits.calendarBaseDepth + 1) {
+        return `calendar "${textExcerpt(calendar.name)}" is based on a chain of more than ${limits.calendarBaseDepth} calendars`
+      }
+      path.push(id)
+      onPath.add(id)
+      id = baseOf.get(id) ?? null
+    }
+    for (let index = path.length - 1; index >= 0; index--) {
+      depth++
+      depthOf.set(path[index] as number, depth)
+    }
+    if (depth > limits.calendarBaseDepth + 1) {
+      return `calendar "${textExcerpt(calendar.name)}" is based on a chain of more than ${limits.calendarBaseDepth} calendars`
+    }
   }
   const resourceIds = new Set<number>()
   for (const resource of plan.resources) {
