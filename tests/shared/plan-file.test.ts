@@ -172,3 +172,26 @@ describe('row schemas for editors', () => {
     expect(planFileRowProblem(planDependencySchema, { ...lag, lag: planFileLimits.minutes })).toBeNull()
   })
 })
+
+describe('base-calendar chains', () => {
+  const chain = (length: number) => {
+    const calendars = Array.from({ length }, (_, index) => ({
+      ...makePlan('c', 'c', '2026-01-05T08:00:00', '2026-01-01T00:00:00').calendars[0]!,
+      id: index + 1,
+      name: `C${index + 1}`,
+      baseCalendarId: index === length - 1 ? null : index + 2,
+    }))
+    return makePlan('p', 'Chain', '2026-01-05T08:00:00', '2026-01-01T00:00:00', { calendars, calendarId: 1 })
+  }
+
+  it('accepts a chain of 16 base calendars and refuses a longer one (every scheduled day walks the chain)', () => {
+    expect(planRestore(chain(17)).ok).toBe(true)
+    expect(planRestore(chain(18))).toEqual({ ok: false, error: { code: 'invalid', message: 'This plan is damaged: calendar "C1" is based on a chain of more than 16 calendars.' } })
+  })
+
+  it('leaves a loop of base calendars to the scheduler, which names it', () => {
+    const plan = chain(2)
+    plan.calendars[1] = { ...plan.calendars[1]!, baseCalendarId: 1 }
+    expect(planRestore(plan).ok).toBe(true)
+  })
+})

@@ -234,14 +234,22 @@ export function planFileRowProblem(schema: z.ZodType, row: unknown): string | nu
 /** Checks cross-references that a schema cannot: unique ids and links that point at existing rows. */
 function planCheckReferences(plan: Plan): string | null {
   const taskIds = new Set<number>()
-  for (const task of plan.tasks) {
-    if (taskIds.has(task.id)) return `task id ${task.id} is used twice`
-    taskIds.add(task.id)
-  }
   const calendarIds = new Set<number>()
-  for (const calendar of plan.calendars) {
-    if (calendarIds.has(calendar.id)) return `calendar id ${calendar.id} is used twice`
-    calendarIds.add(calendar.id)
+  const resourceIds = new Set<number>()
+  const dependencyIds = new Set<number>()
+  const assignmentIds = new Set<number>()
+  const lists: [readonly { id: number }[], Set<number>, string][] = [
+    [plan.tasks, taskIds, 'task'],
+    [plan.calendars, calendarIds, 'calendar'],
+    [plan.resources, resourceIds, 'resource'],
+    [plan.dependencies, dependencyIds, 'dependency'],
+    [plan.assignments, assignmentIds, 'assignment'],
+  ]
+  for (const [rows, ids, what] of lists) {
+    for (const row of rows) {
+      if (ids.has(row.id)) return `${what} id ${row.id} is used twice`
+      ids.add(row.id)
+    }
   }
   if (!calendarIds.has(plan.calendarId)) return `the project calendar ${plan.calendarId} does not exist`
   const baseOf = new Map<number, number | null>()
@@ -279,22 +287,11 @@ function planCheckReferences(plan: Plan): string | null {
       return `calendar "${textExcerpt(calendar.name)}" is based on a chain of more than ${limits.calendarBaseDepth} calendars`
     }
   }
-  const resourceIds = new Set<number>()
-  for (const resource of plan.resources) {
-    if (resourceIds.has(resource.id)) return `resource id ${resource.id} is used twice`
-    resourceIds.add(resource.id)
-  }
-  const dependencyIds = new Set<number>()
   for (const link of plan.dependencies) {
-    if (dependencyIds.has(link.id)) return `dependency id ${link.id} is used twice`
-    dependencyIds.add(link.id)
     if (!taskIds.has(link.predecessorId)) return `a dependency refers to task ${link.predecessorId}, which does not exist`
     if (!taskIds.has(link.successorId)) return `a dependency refers to task ${link.successorId}, which does not exist`
   }
-  const assignmentIds = new Set<number>()
   for (const assignment of plan.assignments) {
-    if (assignmentIds.has(assignment.id)) return `assignment id ${assignment.id} is used twice`
-    assignmentIds.add(assignment.id)
     if (!taskIds.has(assignment.taskId)) return `an assignment refers to task ${assignment.taskId}, which does not exist`
     if (!resourceIds.has(assignment.resourceId))
       return `an assignment refers to resource ${assignment.resourceId}, which does not exist`
