@@ -24,8 +24,8 @@ const percentPattern = /^(\d+(?:[.,]\d+)?)\s*(e?%)$/i
  * Parses a predecessor list.
  * @param resolve maps a row reference to a task id (or null when no such row exists)
  * @param successorId the task the list belongs to (a reference to itself is refused)
- * @param lagMaxMinutes the largest lag accepted, in minutes (or percent for % lags): `durationMaxMinutes` for typing,
- *   the file format's limit for a file reader
+ * @param lagMaxMinutes the largest lag accepted, in minutes, and percentage for % lags (a file reader passes the file
+ *   format's limit); by default a duration lag up to `durationMaxMinutes`, as typed, and any percentage
  * @returns the links in the order written (lags in minutes, or the percentage for % lags), or a one-sentence error
  */
 export function predecessorsParse(
@@ -33,7 +33,7 @@ export function predecessorsParse(
   resolve: (reference: number) => TaskId | null,
   settings: DurationSettings,
   successorId: TaskId | null = null,
-  lagMaxMinutes: number = durationMaxMinutes,
+  lagMaxMinutes?: number,
 ): PredecessorsParseResult {
   const links: ParsedPredecessor[] = []
   const seen = new Set<TaskId>()
@@ -60,9 +60,9 @@ export function predecessorsParse(
       if (percent !== null) {
         lag = sign * Number((percent[1] as string).replace(',', '.'))
         lagUnit = (percent[2] as string).toLowerCase() === 'e%' ? 'e%' : '%'
-        if (!(Math.abs(lag) <= lagMaxMinutes)) return { ok: false, error: `Lag of "${textExcerpt(item)}": the percentage is too large.` }
+        if (lagMaxMinutes !== undefined && !(Math.abs(lag) <= lagMaxMinutes)) return { ok: false, error: `Lag of "${textExcerpt(item)}": the percentage is too large.` }
       } else {
-        const parsed = durationParse(amount, settings, 'd', false, lagMaxMinutes)
+        const parsed = durationParse(amount, settings, 'd', false, lagMaxMinutes ?? durationMaxMinutes)
         if (!parsed.ok) return { ok: false, error: `Lag of "${textExcerpt(item)}": ${parsed.error}` }
         lag = sign * parsed.minutes
         lagUnit = parsed.unit
