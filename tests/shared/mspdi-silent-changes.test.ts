@@ -78,6 +78,22 @@ describe('work beyond the calendar range', () => {
   })
 })
 
+describe('a milestone flag on a task with a duration', () => {
+  it('keeps the duration, as Microsoft Project does: its successor starts after it', () => {
+    const text = mspdiMinimal([
+      { uid: 1, name: 'Flagged', duration: 'PT40H0M0S', milestone: true },
+      { uid: 2, name: 'Next', links: [{ uid: 1 }] },
+    ])
+    const result = importXml(text)
+    if (!result.ok) throw new Error(result.message)
+    expect(result.plan.tasks[0]).toMatchObject({ isMilestone: true, duration: 2400 })
+    const schedule = scheduleRun(result.plan)
+    if (!schedule.ok) throw new Error('not scheduled')
+    expect(dateFromWallMinutes(schedule.schedule.finish[0] as number)).toBe('2026-01-09T17:00:00')
+    expect(dateFromWallMinutes(schedule.schedule.start[1] as number)).toBe('2026-01-12T08:00:00')
+  })
+})
+
 describe('repeated blocks, empty elements, resources without a UID', () => {
   it('reads a second <Tasks> list after the first and says so', () => {
     const text = mspdiMinimal([{ uid: 1, name: 'First' }], {
