@@ -3,7 +3,8 @@ import { createElement, type ReactElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { createStore, type StoreApi } from 'zustand'
-import { makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { makeAssignment, makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { taskRuleFillWork } from '../../src/shared/domain/task-rules'
 import type { Plan, Resource } from '../../src/shared/domain/model'
 import { scheduleRun } from '../../src/shared/domain/schedule'
 import { planDbCreate } from '../../src/renderer/src/db/plan-db'
@@ -26,15 +27,15 @@ function resource(id: number, name: string, maxUnits = 100): Resource {
  *   Docs   5d  Ben  50 % (Ben is a 50 % part-timer, so 100 % of his capacity: no conflict)
  */
 function plan(): Plan {
-  return makePlan('p-views', 'Views', '2026-03-02T08:00:00', '2026-03-01T00:00:00', {
+  return taskRuleFillWork(makePlan('p-views', 'Views', '2026-03-02T08:00:00', '2026-03-01T00:00:00', {
     tasks: [makeTask(1, { name: 'Design', duration: 3 * 480 }), makeTask(2, { name: 'Build', duration: 2 * 480 }), makeTask(3, { name: 'Docs', duration: 5 * 480 })],
     resources: [resource(1, 'Ana'), resource(2, 'Ben', 50)],
     assignments: [
-      { id: 1, taskId: 1, resourceId: 1, units: 100 },
-      { id: 2, taskId: 2, resourceId: 1, units: 100 },
-      { id: 3, taskId: 3, resourceId: 2, units: 50 },
+      makeAssignment(1, 1, 1, 100, 0),
+      makeAssignment(2, 2, 1, 100, 0),
+      makeAssignment(3, 3, 2, 50, 0),
     ],
-  })
+  }))
 }
 
 const platform = fakeWebPlatform()
@@ -76,8 +77,8 @@ describe('resource usage view', () => {
       tasks: [makeTask(1, { name: 'Build', duration: 12 * 480 }), makeTask(2, { name: 'Review', duration: 480 })],
       resources: [resource(1, 'Ana')],
       assignments: [
-        { id: 1, taskId: 1, resourceId: 1, units: 100 },
-        { id: 2, taskId: 2, resourceId: 1, units: 100 },
+        makeAssignment(1, 1, 1, 100, 0),
+        makeAssignment(2, 2, 1, 100, 0),
       ],
     })
     const html = await render(createElement(UsageView), 1, long)

@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { calendarCompile, calendarIsProblem, type CompiledCalendar } from '../../src/shared/domain/calendar'
 import { dateToWallMinutes } from '../../src/shared/domain/dates'
-import { calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { makeAssignment, calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { taskRuleFillWork } from '../../src/shared/domain/task-rules'
 import { levelResources } from '../../src/shared/domain/leveling'
 import { loadCompute } from '../../src/shared/domain/load'
 import type {
@@ -180,20 +181,19 @@ function planOf(shape: Shape): Plan {
     if (pairs.has(key)) continue
     pairs.add(key)
     // Each task alone fits the resource, so the conflicts are resolvable.
-    assignments.push({
-      id: assignments.length + 1,
-      taskId: assignment.task + 1,
-      resourceId: resource.id,
-      units: Math.min(assignment.units, resource.maxUnits),
-    })
+    assignments.push(
+      makeAssignment(assignments.length + 1, assignment.task + 1, resource.id, Math.min(assignment.units, resource.maxUnits), 0),
+    )
   }
-  return makePlan('property', 'Property', '2026-01-05T08:00:00', '2026-01-01T00:00:00', {
-    calendars: [calendar],
-    tasks,
-    dependencies,
-    resources,
-    assignments,
-  })
+  return taskRuleFillWork(
+    makePlan('property', 'Property', '2026-01-05T08:00:00', '2026-01-01T00:00:00', {
+      calendars: [calendar],
+      tasks,
+      dependencies,
+      resources,
+      assignments,
+    }),
+  )
 }
 
 function scheduled(plan: Plan): Schedule {

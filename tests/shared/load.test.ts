@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { dateToDayNumber, dateToWallMinutes } from '../../src/shared/domain/dates'
-import { calendarStandard, makeTask } from '../../src/shared/domain/defaults'
+import { makeAssignment, calendarStandard, makeTask } from '../../src/shared/domain/defaults'
 import {
   loadChangedTaskIds,
   loadCompute,
@@ -404,7 +404,7 @@ describe('loadUpdate', () => {
     expect(before.conflicts).toHaveLength(1)
     const edited = {
       ...plan,
-      assignments: [plan.assignments[0] as Assignment, { id: 2, taskId: 2, resourceId: 1, units: 0.001 }],
+      assignments: [plan.assignments[0] as Assignment, makeAssignment(2, 2, 1, 0.001, 0.001 * 4.8)],
     }
     const after = loadUpdate(before, edited, schedule)
     expect(after.conflicts).toEqual(loadCompute(edited, schedule).conflicts)

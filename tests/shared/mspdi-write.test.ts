@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { makeAssignment, calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
 import { dateFromWallMinutes, dateToWallMinutes } from '../../src/shared/domain/dates'
 import { scheduleRun } from '../../src/shared/domain/schedule'
 import { generatePlan } from '../support/generate-plan'
@@ -42,7 +42,7 @@ function plan(): Plan {
     tasks,
     dependencies,
     resources: [{ id: 1, name: 'Ana', role: 'Dev', initials: 'A', email: 'ana@example.com', maxUnits: 50, hourlyRate: 62.5, nonWorkingDays: [], calendarId: 2 }],
-    assignments: [{ id: 1, taskId: 12, resourceId: 1, units: 50 }],
+    assignments: [makeAssignment(1, 12, 1, 50, 0)],
   })
 }
 

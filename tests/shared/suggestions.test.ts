@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { makeAssignment, makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { taskRuleFillWork } from '../../src/shared/domain/task-rules'
 import { loadCompute } from '../../src/shared/domain/load'
 import type { Assignment, Dependency, Plan, Resource, Task } from '../../src/shared/domain/model'
 import { scheduleRun } from '../../src/shared/domain/schedule'
@@ -25,7 +26,7 @@ function build(
   resources?: Resource[],
   tasks?: Task[],
 ): Plan {
-  return makePlan('s', 'S', '2026-01-05T08:00:00', '2026-01-01T00:00:00', {
+  return taskRuleFillWork(makePlan('s', 'S', '2026-01-05T08:00:00', '2026-01-01T00:00:00', {
     tasks: tasks ?? [
       makeTask(1, { name: 'A', duration: 3 * 480 }),
       makeTask(2, { name: 'B', duration: 2 * 480 }),
@@ -39,13 +40,10 @@ function build(
       makeResource(4, 'Dev', { nonWorkingDays: [{ from: '2026-01-06', to: '2026-01-06' }] }),
       makeResource(5, 'Eli'),
     ],
-    assignments: assignments.map(([taskId, resourceId, units], index): Assignment => ({
-      id: index + 1,
-      taskId,
-      resourceId,
-      units,
-    })),
-  })
+    assignments: assignments.map(([taskId, resourceId, units], index): Assignment =>
+      makeAssignment(index + 1, taskId, resourceId, units, 0),
+    ),
+  }))
 }
 
 function schedule(plan: Plan): Schedule {

@@ -6,7 +6,7 @@
  * Standard calendar with a set of public holidays, and optionally resources with ~1.2 assignments per leaf task.
  * The same options always give the same plan.
  */
-import { calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { makeAssignment, calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
 import type {
   Assignment,
   Dependency,
@@ -231,12 +231,10 @@ export function generatePlan(options: GeneratePlanOptions): Plan {
         const resourceId = 1 + Math.floor(random() * resourceCount)
         if (used.has(resourceId)) continue
         used.add(resourceId)
-        assignments.push({
-          id: assignmentId++,
-          taskId: task.id,
-          resourceId,
-          units: random() < 0.25 ? 50 : 100,
-        })
+        const units = random() < 0.25 ? 50 : 100
+        // Microsoft Project's work of a new assignment: units x the task's duration.
+        assignments.push(makeAssignment(assignmentId++, task.id, resourceId, units, (units * task.duration) / 100))
+        task.work += (units * task.duration) / 100
       }
     }
     plan.assignments = assignments

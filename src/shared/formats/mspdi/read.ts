@@ -704,7 +704,7 @@ function readProject(project: XmlNode, options: MspdiReadOptions): Extract<Mspdi
       id = nextAssignmentId
     }
     assignmentIds.add(id)
-    assignments.push({ id, taskId: taskUid, resourceId: resourceUid, units })
+    assignments.push({ id, taskId: taskUid, resourceId: resourceUid, units, work: 0, start: null, finish: null })
   }
 
   const plan = makePlan(options.planId ?? 'mspdi-import', name, start, created, {
