@@ -1,3 +1,4 @@
+import { scheduleExtras } from '../support/schedule-extras'
 import { describe, expect, it } from 'vitest'
 import { makeAssignment, calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
 import { dateFromWallMinutes, dateToWallMinutes } from '../../src/shared/domain/dates'
@@ -282,6 +283,7 @@ describe('mspdiWrite with a schedule', () => {
       parent: Int32Array.from([-1, 0, 0, 2, -1]),
       projectStart: at('2026-01-05T08:00:00'),
       projectFinish: at('2026-01-13T17:00:00'),
+      ...scheduleExtras(source, fill(starts), fill(finishes)),
     }
     const tasks = nodes((project(mspdiWrite(source, schedule)).Tasks as XmlNode).Task).slice(1)
     expect(tasks.map((task) => [task.Start, task.Finish, task.TotalSlack, task.FreeSlack, task.Critical])).toEqual([

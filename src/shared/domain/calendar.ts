@@ -600,14 +600,19 @@ export function calendarCompile(
   return compiled
 }
 
+/** The id of a resource's effective calendar (`calendarResourceEffective`): negative, so it never clashes. */
+export function calendarResourceEffectiveId(resourceId: number): CalendarId {
+  return -(resourceId + 1)
+}
+
 /**
  * A resource's effective calendar: its own calendar (or the plan's) with its personal non-working days layered on
- * top as non-working exceptions. The returned calendar has id `-resource.id` (negative so it never clashes); add it
- * to the list given to `CalendarSet` / `calendarCompile` together with the plan's calendars.
+ * top as non-working exceptions named "Vacation". The returned calendar has id `calendarResourceEffectiveId(id)`; add
+ * it to the list given to `CalendarSet` / `calendarCompile` together with the plan's calendars.
  */
 export function calendarResourceEffective(plan: Pick<Plan, 'calendarId'>, resource: Resource): Calendar {
   return {
-    id: -resource.id,
+    id: calendarResourceEffectiveId(resource.id),
     name: `${resource.name} (with vacations)`,
     baseCalendarId: resource.calendarId ?? plan.calendarId,
     weekDays: [null, null, null, null, null, null, null],
@@ -631,7 +636,7 @@ export function calendarCompileResources(
   const effective = plan.resources.map((resource) => calendarResourceEffective(plan, resource))
   const set = new CalendarSet([...plan.calendars, ...effective], dateToDayNumber(plan.start.slice(0, 10)))
   const result = new Map<number, CompiledCalendar | CalendarProblem>()
-  for (const resource of plan.resources) result.set(resource.id, set.get(-resource.id))
+  for (const resource of plan.resources) result.set(resource.id, set.get(calendarResourceEffectiveId(resource.id)))
   return result
 }
 

@@ -194,6 +194,20 @@ function commit(plan: Plan, found: Found, task: Task, assignments: readonly Assi
     assignments.every((assignment, position) => assignment === found.assignments[position])
   if (isSameAssignments) return { ...plan, tasks }
   const taskId = task.id
+  // The same assignments with new values stay where they are in the list (files and the engine keep positions).
+  const isSameRows =
+    assignments.length === found.assignments.length &&
+    assignments.every((assignment, position) => assignment.id === found.assignments[position]?.id)
+  if (isSameRows) {
+    const byId = new Map(assignments.map((assignment) => [assignment.id, assignment]))
+    return {
+      ...plan,
+      tasks,
+      assignments: plan.assignments.map((assignment) =>
+        assignment.taskId === taskId ? (byId.get(assignment.id) ?? assignment) : assignment,
+      ),
+    }
+  }
   const firstIndex = plan.assignments.findIndex((assignment) => assignment.taskId === taskId)
   const others = plan.assignments.filter((assignment) => assignment.taskId !== taskId)
   const insertAt =

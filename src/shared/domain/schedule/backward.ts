@@ -14,6 +14,7 @@
  */
 import type { CompiledCalendar } from '../calendar'
 import type { ScheduleContext } from './context'
+import { forwardPlaceAssignments, placed } from './forward'
 import * as links from './links'
 
 // The arithmetic is bound once, here: under a CommonJS transform (the benchmarks run the sources through tsx)
@@ -218,6 +219,11 @@ export function backwardSummaryOpen(context: ScheduleContext, task: number, own:
     if ((totalSlack[index] as number) < slack) slack = totalSlack[index] as number
     if ((freeSlack[index] as number) < free) free = freeSlack[index] as number
   }
+  if (context.isManual[task] === 1) {
+    // A manual summary is scheduled at its own dates; its tasks' span is `rolledStart` / `rolledFinish`.
+    lowStart = context.earlyStart[task] as number
+    highFinish = context.earlyFinish[task] as number
+  }
   const datesMoved =
     lateStart[task] !== lowLate ||
     lateFinish[task] !== highLate ||
@@ -330,7 +336,9 @@ export function backwardLeaf(context: ScheduleContext, task: number, own: Compil
   if (projectFinishW < freeFinishW) freeFinishW = projectFinishW
   if (projectFinishWall < freeFinishWall) freeFinishWall = projectFinishWall
   const { lateStart, lateFinish, start, finish, totalSlack, freeSlack } = context
-  const length = context.duration[task] as number
+  // Resource-driven and manual tasks move as a block of the working time they span on their calendar.
+  const isSpan = context.isResourceDriven[task] === 1 || context.isManual[task] === 1
+  const length = isSpan ? (context.spanW[task] as number) : (context.duration[task] as number)
   const isElapsed = context.isElapsed[task] === 1
   const es = context.earlyStart[task] as number
   const ef = context.earlyFinish[task] as number
@@ -344,7 +352,10 @@ export function backwardLeaf(context: ScheduleContext, task: number, own: Compil
   let scheduledFinish = ef
   let scheduledStartW = context.esW[task] as number
   let scheduledFinishW = earlyFinishW
-  const isAlap = context.constraintType[task] === ALAP && Number.isNaN(context.actualStart[task] as number)
+  const isAlap =
+    context.constraintType[task] === ALAP &&
+    Number.isNaN(context.actualStart[task] as number) &&
+    context.isManual[task] === 0
   if (length === 0 || isElapsed) {
     const span = isElapsed ? length : 0
     lf = Math.min(finishWall, startWall + span)
@@ -380,13 +391,23 @@ export function backwardLeaf(context: ScheduleContext, task: number, own: Compil
     free = Math.min(freeFinishW, freeStartW + length) - earlyFinishW
     if (isAlap) {
       const latestW = Math.min(freeFinishW, freeStartW + length, lateFinishW)
-      const lateStartWall = own.startAt(latestW - length)
-      const lateFinishWall = own.finishAt(latestW)
+      let lateStartWall = own.startAt(latestW - length)
+      let lateFinishWall = own.finishAt(latestW)
+      const isResourceDriven = context.isResourceDriven[task] === 1
+      if (isResourceDriven && latestW > earlyFinishW) {
+        // Each assignment finishes as late as the task may on its own calendar.
+        forwardPlaceAssignments(context, task, lateFinishWall, true, false)
+        lateStartWall = placed[0] as number
+        lateFinishWall = placed[1] as number
+      }
       if (latestW > earlyFinishW && linksHold(context, task, lateStartWall, lateFinishWall)) {
         scheduledFinish = lateFinishWall
         scheduledStart = lateStartWall
-        scheduledFinishW = latestW
-        scheduledStartW = latestW - length
+        scheduledFinishW = own.work(lateFinishWall)
+        scheduledStartW = own.work(lateStartWall)
+      } else if (isResourceDriven && latestW > earlyFinishW) {
+        // Not moved after all: the assignments go back to their early dates.
+        forwardPlaceAssignments(context, task, context.earlyStart[task] as number, false, false)
       }
       // Microsoft Project measures an ALAP task's slack from where it is scheduled.
       slack = lateFinishW - scheduledFinishW
