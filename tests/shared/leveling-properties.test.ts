@@ -175,10 +175,13 @@ function planOf(shape: Shape): Plan {
   }))
   const assignments: Assignment[] = []
   const pairs = new Set<string>()
+  const isSummary = (index: number): boolean => (tasks[index + 1]?.level ?? 0) > (tasks[index]?.level ?? 0)
   for (const assignment of shape.assignments) {
     const resource = resources[assignment.resource % resources.length] as Resource
     const key = `${assignment.task}-${resource.id}`
-    if (pairs.has(key)) continue
+    // An assignment to a summary counts over the summary's span (Microsoft Project): no delay of its tasks can take
+    // it out of a conflict with them, so the property (every conflict can be levelled) leaves summaries unassigned.
+    if (pairs.has(key) || isSummary(assignment.task)) continue
     pairs.add(key)
     // Each task alone fits the resource, so the conflicts are resolvable.
     assignments.push(

@@ -69,7 +69,8 @@ function backwardBounds(
   const { graph, calendar, lagKind, duration } = context
   const { lateStart, lateFinish, start, finish, lsW, lfW, sW, fW, minLateFinish, minFinish } = context
   const { isSummary, successorOffsets, successorLinks, linkSuccessor, linkType } = graph
-  const needsWall = summary || duration[task] === 0 || context.isElapsed[task] === 1
+  const needsWall =
+    summary || duration[task] === 0 || context.isElapsed[task] === 1 || context.isResourceDriven[task] === 1
   for (let slot = 0; slot < 8; slot++) bounds[slot] = POS
   for (
     let entry = successorOffsets[task] as number;
@@ -335,9 +336,11 @@ export function backwardLeaf(context: ScheduleContext, task: number, own: Compil
   if (projectFinishWall < finishWall) finishWall = projectFinishWall
   if (projectFinishW < freeFinishW) freeFinishW = projectFinishW
   if (projectFinishWall < freeFinishWall) freeFinishWall = projectFinishWall
+  if (context.isResourceDriven[task] === 1)
+    return backwardLeafAssigned(context, task, own, finishW, finishWall, freeFinishWall, startWall, freeStartWall)
   const { lateStart, lateFinish, start, finish, totalSlack, freeSlack } = context
-  // Resource-driven and manual tasks move as a block of the working time they span on their calendar.
-  const isSpan = context.isResourceDriven[task] === 1 || context.isManual[task] === 1
+  // Manual tasks move as a block of the working time they span on their calendar.
+  const isSpan = context.isManual[task] === 1
   const length = isSpan ? (context.spanW[task] as number) : (context.duration[task] as number)
   const isElapsed = context.isElapsed[task] === 1
   const es = context.earlyStart[task] as number
@@ -391,23 +394,13 @@ export function backwardLeaf(context: ScheduleContext, task: number, own: Compil
     free = Math.min(freeFinishW, freeStartW + length) - earlyFinishW
     if (isAlap) {
       const latestW = Math.min(freeFinishW, freeStartW + length, lateFinishW)
-      let lateStartWall = own.startAt(latestW - length)
-      let lateFinishWall = own.finishAt(latestW)
-      const isResourceDriven = context.isResourceDriven[task] === 1
-      if (isResourceDriven && latestW > earlyFinishW) {
-        // Each assignment finishes as late as the task may on its own calendar.
-        forwardPlaceAssignments(context, task, lateFinishWall, true, false)
-        lateStartWall = placed[0] as number
-        lateFinishWall = placed[1] as number
-      }
+      const lateStartWall = own.startAt(latestW - length)
+      const lateFinishWall = own.finishAt(latestW)
       if (latestW > earlyFinishW && linksHold(context, task, lateStartWall, lateFinishWall)) {
         scheduledFinish = lateFinishWall
         scheduledStart = lateStartWall
-        scheduledFinishW = own.work(lateFinishWall)
-        scheduledStartW = own.work(lateStartWall)
-      } else if (isResourceDriven && latestW > earlyFinishW) {
-        // Not moved after all: the assignments go back to their early dates.
-        forwardPlaceAssignments(context, task, context.earlyStart[task] as number, false, false)
+        scheduledFinishW = latestW
+        scheduledStartW = latestW - length
       }
       // Microsoft Project measures an ALAP task's slack from where it is scheduled.
       slack = lateFinishW - scheduledFinishW
@@ -431,6 +424,80 @@ export function backwardLeaf(context: ScheduleContext, task: number, own: Compil
   finish[task] = scheduledFinish
   context.sW[task] = scheduledStartW
   context.fW[task] = scheduledFinishW
+  return (datesMoved ? backwardMovedDates : 0) | (slackMoved ? backwardMovedSlack : 0)
+}
+
+/**
+ * The latest placement of resource-driven task `task`'s assignments that finishes by `finishWall` and starts by
+ * `startWall` (wall minutes; +Infinity = unbound): each assignment ends as late as its calendar allows before the
+ * finish bound; when that starts too late for the start bound, they start at the start bound instead. Writes the
+ * span into `placed` (and the assignments' dates when `write`).
+ */
+function latestPlacement(context: ScheduleContext, task: number, finishWall: number, startWall: number, write: boolean): void {
+  forwardPlaceAssignments(context, task, finishWall, true, false, write)
+  if ((placed[0] as number) > startWall) forwardPlaceAssignments(context, task, startWall, false, false, write)
+}
+
+/**
+ * A resource-driven leaf (see `forward.ts`): its late dates place each assignment as late as the bounds allow on its
+ * own calendar (so starting at the late start never finishes after the late finish, vacations included); an ALAP
+ * task is scheduled at the latest placement its successors' scheduled dates allow. Slack is measured on the task's
+ * calendar.
+ */
+function backwardLeafAssigned(
+  context: ScheduleContext,
+  task: number,
+  own: CompiledCalendar,
+  finishW: number,
+  finishWall: number,
+  freeFinishWall: number,
+  startWall: number,
+  freeStartWall: number,
+): number {
+  const { lateStart, lateFinish, start, finish, totalSlack, freeSlack } = context
+  const finishBound = Math.min(finishWall, own.finishAt(finishW))
+  latestPlacement(context, task, finishBound, startWall, false)
+  const ls = placed[0] as number
+  const lf = placed[1] as number
+  const es = context.earlyStart[task] as number
+  const ef = context.earlyFinish[task] as number
+  const earlyFinishW = context.efW[task] as number
+  const lateFinishW = own.work(lf)
+  let slack = lateFinishW - earlyFinishW
+  latestPlacement(context, task, Math.min(freeFinishWall, lf), freeStartWall, false)
+  let free = own.work(placed[1] as number) - earlyFinishW
+  let scheduledStart = es
+  let scheduledFinish = ef
+  const isAlap = context.constraintType[task] === ALAP && Number.isNaN(context.actualStart[task] as number)
+  if (isAlap && (placed[1] as number) > ef) {
+    const latestStart = placed[0] as number
+    const latestFinish = placed[1] as number
+    if (linksHold(context, task, latestStart, latestFinish)) {
+      latestPlacement(context, task, Math.min(freeFinishWall, lf), freeStartWall, true)
+      scheduledStart = latestStart
+      scheduledFinish = latestFinish
+      // Microsoft Project measures an ALAP task's slack from where it is scheduled.
+      slack = lateFinishW - own.work(latestFinish)
+      free = Math.min(free, slack)
+    } else forwardPlaceAssignments(context, task, es, false, false)
+  } else if (isAlap) forwardPlaceAssignments(context, task, es, false, false)
+  const freeClamped = Math.max(0, Math.min(free, slack))
+  const datesMoved =
+    lateStart[task] !== ls ||
+    lateFinish[task] !== lf ||
+    start[task] !== scheduledStart ||
+    finish[task] !== scheduledFinish
+  const slackMoved = totalSlack[task] !== slack || freeSlack[task] !== freeClamped
+  lateStart[task] = ls
+  lateFinish[task] = lf
+  context.lsW[task] = own.work(ls)
+  context.lfW[task] = lateFinishW
+  totalSlack[task] = slack
+  freeSlack[task] = freeClamped
+  start[task] = scheduledStart
+  finish[task] = scheduledFinish
+  context.sW[task] = own.work(scheduledStart)
+  context.fW[task] = own.work(scheduledFinish)
   return (datesMoved ? backwardMovedDates : 0) | (slackMoved ? backwardMovedSlack : 0)
 }
 

@@ -251,8 +251,9 @@ export function forwardStartForFinish(context: ScheduleContext, task: number, fi
 
 /**
  * Places each driving assignment of `task` from `start` (wall minutes) on its calendar, or from its finish when
- * `backward` (then `start` is the latest finish): writes `assignmentStart` / `assignmentFinish`.
- * @returns the task's span as [earliest assignment start, latest assignment finish] in `placed`
+ * `backward` (then `at` is the latest finish); `fixedStart` starts each at `at` itself (an actual start). Writes
+ * `assignmentStart` / `assignmentFinish` unless `write` is false (the backward pass trying late dates), and the task's
+ * span [earliest assignment start, latest assignment finish] into `placed`.
  */
 export function forwardPlaceAssignments(
   context: ScheduleContext,
@@ -260,6 +261,7 @@ export function forwardPlaceAssignments(
   at: number,
   backward: boolean,
   fixedStart: boolean,
+  write = true,
 ): void {
   const { assignmentOffsets, assignmentList, assignmentLength, assignmentCalendar, assignmentStart, assignmentFinish } =
     context
@@ -281,8 +283,10 @@ export function forwardPlaceAssignments(
       begin = fixedStart ? at : calendar.startAt(w)
       end = calendar.finishAt(w + length)
     }
-    assignmentStart[position] = begin
-    assignmentFinish[position] = end
+    if (write) {
+      assignmentStart[position] = begin
+      assignmentFinish[position] = end
+    }
     if (begin < low) low = begin
     if (end > high) high = end
   }
@@ -350,10 +354,14 @@ export function forwardLeafAssigned(context: ScheduleContext, task: number, dela
     } else if (type === MSO) start = date
     else if (type === MFO) start = forwardStartForFinish(context, task, date)
     if (!(start > NEG)) start = context.projectStartWall
-    if (delay > 0) start += delay
     forwardPlaceAssignments(context, task, start, false, false)
+    // A leveling delay counts from the early start the assignments give (after a vacation, say), as for other tasks.
+    if (delay > 0) forwardPlaceAssignments(context, task, (placed[0] as number) + delay, false, false)
     es = placed[0] as number
     ef = placed[1] as number
+    // An assignment that reaches a finish bound in its own working time but ends before it in wall time (its resource
+    // is off there) finishes at the bound, the same working minute: the link holds on the task's calendar too.
+    if (finishWall > NEG && ef < finishWall && ef > NEG) ef = keepFinishBound(context, task, finishWall, ef)
   }
   context.earlyStart[task] = es
   context.earlyFinish[task] = ef
@@ -364,6 +372,23 @@ export function forwardLeafAssigned(context: ScheduleContext, task: number, dela
   context.spanW[task] = finishW - startW
   context.reportedDuration[task] = assignedDuration(context, task, es, ef)
   spanAssignments(context, task, es, ef)
+}
+
+/** The task's finish after `keepFinish`: `bound` when one of its assignments reaches it (see `forwardLeafAssigned`). */
+function keepFinishBound(context: ScheduleContext, task: number, bound: number, finish: number): number {
+  const { assignmentOffsets, assignmentList, assignmentLength, assignmentCalendar, assignmentFinish } = context
+  let result = finish
+  for (let entry = assignmentOffsets[task] as number; entry < (assignmentOffsets[task + 1] as number); entry++) {
+    const position = assignmentList[entry] as number
+    if ((assignmentLength[position] as number) <= 0) continue
+    const calendar = assignmentCalendar[position] as CompiledCalendar
+    const end = assignmentFinish[position] as number
+    if (end < bound && calendar.work(end) >= calendar.work(bound)) {
+      assignmentFinish[position] = bound
+      result = bound
+    }
+  }
+  return result
 }
 
 /**
