@@ -17,7 +17,8 @@ export const assignmentUnitsMax: Percent = taskRuleLimits.units
 export type AssignmentTextItem = { resourceId: ResourceId; units: Percent }
 
 /** `rule`: the list is readable but the task cannot take it (see `task-rules.ts`, e.g. units over 1000 % at fixed work). */
-export type AssignmentTextErrorCode = 'bad-units' | 'unknown-resource' | 'duplicate-resource' | 'syntax' | 'rule'
+export type AssignmentTextErrorCode =
+  'bad-units' | 'unknown-resource' | 'duplicate-resource' | 'syntax' | 'rule'
 
 /** Why a resources text was refused; `message` is one sentence the UI can show as is. */
 export type AssignmentTextError = {

@@ -241,7 +241,8 @@ export class CompiledCalendar {
     }
     this.syncPatterns()
     for (let index = 0; index < count; index++)
-      dayCum[index + 1] = (dayCum[index] as number) + (this.patternMinutes[dayPattern[index] as number] as number)
+      dayCum[index + 1] =
+        (dayCum[index] as number) + (this.patternMinutes[dayPattern[index] as number] as number)
     const shift = dayCum[this.anchorDay - fromDay] as number
     for (let index = 0; index <= count; index++) dayCum[index] = (dayCum[index] as number) - shift
     this.firstDay = fromDay
@@ -546,7 +547,11 @@ function hasWorkingSpecial(source: ResolvedSource, patterns: PatternTable): bool
  * Working minutes between two wall minutes during which at least one of `calendars` works (Microsoft Project's
  * duration of a task whose resources work on different calendars). The calendars must come from one `CalendarSet`.
  */
-export function calendarUnionMinutes(calendars: readonly CompiledCalendar[], from: WallMinutes, to: WallMinutes): number {
+export function calendarUnionMinutes(
+  calendars: readonly CompiledCalendar[],
+  from: WallMinutes,
+  to: WallMinutes,
+): number {
   const first = calendars[0]
   if (first === undefined || !(to > from)) return 0
   if (calendars.every((calendar) => calendar === first)) return first.work(to) - first.work(from)
@@ -636,7 +641,8 @@ export function calendarCompileResources(
   const effective = plan.resources.map((resource) => calendarResourceEffective(plan, resource))
   const set = new CalendarSet([...plan.calendars, ...effective], dateToDayNumber(plan.start.slice(0, 10)))
   const result = new Map<number, CompiledCalendar | CalendarProblem>()
-  for (const resource of plan.resources) result.set(resource.id, set.get(calendarResourceEffectiveId(resource.id)))
+  for (const resource of plan.resources)
+    result.set(resource.id, set.get(calendarResourceEffectiveId(resource.id)))
   return result
 }
 

@@ -73,7 +73,8 @@ export function taskRuleMilestoneChange(
   isMilestone: boolean,
   minutesPerDay: Minutes,
 ): Pick<Task, 'duration' | 'durationUnit' | 'isMilestone'> {
-  if (isMilestone || task.duration > 0) return { duration: task.duration, durationUnit: task.durationUnit, isMilestone }
+  if (isMilestone || task.duration > 0)
+    return { duration: task.duration, durationUnit: task.durationUnit, isMilestone }
   return { duration: minutesPerDay, durationUnit: task.durationUnit, isMilestone: false }
 }
 
@@ -138,7 +139,8 @@ export function taskRuleFillWork(plan: Plan): Plan {
   const assignments = plan.assignments.map((assignment) => {
     const index = indexById.get(assignment.taskId)
     const task = index === undefined ? undefined : plan.tasks[index]
-    if (assignment.work > 0 || task === undefined || index === undefined || isSummaryAt(plan, index)) return assignment
+    if (assignment.work > 0 || task === undefined || index === undefined || isSummaryAt(plan, index))
+      return assignment
     const work = round((assignment.units * task.duration) / 100)
     if (work === assignment.work) return assignment
     isChanged = true
@@ -229,13 +231,20 @@ function longest(assignments: readonly Assignment[], fallback: Minutes): Minutes
 }
 
 /** The units an assignment needs for `work` over `duration`, or the refusal. */
-function unitsFor(task: Task, assignment: Assignment, work: Minutes, duration: Minutes, plan: Plan): Percent | string {
+function unitsFor(
+  task: Task,
+  assignment: Assignment,
+  work: Minutes,
+  duration: Minutes,
+  plan: Plan,
+): Percent | string {
   if (work === 0) return assignment.units
   if (!(duration > 0))
     return `${label(task)} lasts 0 days, so it cannot hold ${hours(work)} of work at fixed duration; give it a duration first.`
   const units = round((work * 100) / duration)
   if (units > taskRuleLimits.units) {
-    const name = plan.resources.find((resource) => resource.id === assignment.resourceId)?.name ?? 'a resource'
+    const name =
+      plan.resources.find((resource) => resource.id === assignment.resourceId)?.name ?? 'a resource'
     return `${hours(work)} of work in ${label(task)} would need ${Math.round(units)} % of ${name}, more than ${taskRuleLimits.units} %.`
   }
   return units
@@ -253,7 +262,9 @@ function durationFor(task: Task, assignments: readonly Assignment[]): Minutes | 
 function withDuration(task: Task, duration: Minutes): Task {
   if (duration === task.duration) return task
   const fields = taskRuleDurationChange(task, duration)
-  return task.schedulingMode === 'manual' ? { ...task, ...fields, manualDuration: duration } : { ...task, ...fields }
+  return task.schedulingMode === 'manual'
+    ? { ...task, ...fields, manualDuration: duration }
+    : { ...task, ...fields }
 }
 
 /**
@@ -276,7 +287,8 @@ export function taskRuleSetDuration(
   if (isSummaryAt(plan, found.index))
     return { ok: false, message: `The duration of summary ${label(found.task)} follows its tasks.` }
   if (found.task.schedulingMode === 'manual') {
-    const withUnit = unit === undefined ? plan : replaceTask(plan, found.index, { ...found.task, durationUnit: unit })
+    const withUnit =
+      unit === undefined ? plan : replaceTask(plan, found.index, { ...found.task, durationUnit: unit })
     return taskRuleManualChange(withUnit, taskId, { duration })
   }
   return applyDuration(plan, found, { ...found.task, ...taskRuleDurationChange(found.task, duration, unit) })
@@ -335,7 +347,11 @@ export function taskRuleSetWork(plan: Plan, taskId: TaskId, work: Minutes): Task
   const shared = found.assignments.map((assignment) => ({
     ...assignment,
     work: round(
-      totalWork > 0 ? (work * assignment.work) / totalWork : totalUnits > 0 ? (work * assignment.units) / totalUnits : 0,
+      totalWork > 0
+        ? (work * assignment.work) / totalWork
+        : totalUnits > 0
+          ? (work * assignment.units) / totalUnits
+          : 0,
     ),
   }))
   return withWorkFollowing(plan, found, task, shared)
@@ -357,7 +373,10 @@ function withWorkFollowing(plan: Plan, found: Found, task: Task, assignments: As
   return { ok: true, plan: commit(plan, found, withDuration(task, duration), assignments) }
 }
 
-function findAssignment(plan: Plan, assignmentId: AssignmentId): { assignment: Assignment; found: Found } | null {
+function findAssignment(
+  plan: Plan,
+  assignmentId: AssignmentId,
+): { assignment: Assignment; found: Found } | null {
   const assignment = plan.assignments.find((candidate) => candidate.id === assignmentId)
   if (assignment === undefined) return null
   const found = findTask(plan, assignment.taskId)
@@ -374,7 +393,11 @@ function resourceName(plan: Plan, resourceId: ResourceId): string {
  * so the work follows. On a summary task only the units change.
  * @returns the new plan, or a refusal (units not above 0 or above 1000 %, a duration that would be absurd)
  */
-export function taskRuleSetAssignmentUnits(plan: Plan, assignmentId: AssignmentId, units: Percent): TaskRuleResult {
+export function taskRuleSetAssignmentUnits(
+  plan: Plan,
+  assignmentId: AssignmentId,
+  units: Percent,
+): TaskRuleResult {
   const located = findAssignment(plan, assignmentId)
   if (located === null) return { ok: false, message: 'This assignment no longer exists.' }
   const { assignment, found } = located
@@ -385,11 +408,17 @@ export function taskRuleSetAssignmentUnits(plan: Plan, assignmentId: AssignmentI
   const fixesDuration =
     task.type === 'fixed-duration' || task.schedulingMode === 'manual' || isSummaryAt(plan, found.index)
   const changed: Assignment = fixesDuration
-    ? { ...assignment, units, work: isSummaryAt(plan, found.index) ? assignment.work : round((units * task.duration) / 100) }
+    ? {
+        ...assignment,
+        units,
+        work: isSummaryAt(plan, found.index) ? assignment.work : round((units * task.duration) / 100),
+      }
     : { ...assignment, units }
   const workProblem = taskRuleWorkProblem(changed.work)
   if (workProblem !== null) return { ok: false, message: workProblem }
-  const assignments = found.assignments.map((candidate) => (candidate.id === assignmentId ? changed : candidate))
+  const assignments = found.assignments.map((candidate) =>
+    candidate.id === assignmentId ? changed : candidate,
+  )
   if (fixesDuration) return { ok: true, plan: commit(plan, found, task, assignments) }
   const duration = durationFor(task, assignments)
   if (typeof duration === 'string') return { ok: false, message: duration }
@@ -401,7 +430,11 @@ export function taskRuleSetAssignmentUnits(plan: Plan, assignmentId: AssignmentI
  * follows; fixed duration (and manual tasks) keep the duration, so its units follow.
  * @returns the new plan, or a refusal (negative or absurd work, work on a summary task, units over 1000 %)
  */
-export function taskRuleSetAssignmentWork(plan: Plan, assignmentId: AssignmentId, work: Minutes): TaskRuleResult {
+export function taskRuleSetAssignmentWork(
+  plan: Plan,
+  assignmentId: AssignmentId,
+  work: Minutes,
+): TaskRuleResult {
   const problem = taskRuleWorkProblem(work)
   if (problem !== null) return { ok: false, message: problem }
   const located = findAssignment(plan, assignmentId)
@@ -452,7 +485,12 @@ export function taskRuleAssign(
   }
   const duration = task.duration
   const working = found.assignments.filter((assignment) => assignment.work > 0)
-  if (working.length === 0 && found.assignments.length === 0 && task.work > 0 && task.schedulingMode === 'auto') {
+  if (
+    working.length === 0 &&
+    found.assignments.length === 0 &&
+    task.work > 0 &&
+    task.schedulingMode === 'auto'
+  ) {
     // The work typed on a task without people becomes the first person's.
     const withWork = { ...fresh, work: task.work }
     return withWorkFollowing(plan, found, task, [withWork])
@@ -517,7 +555,8 @@ export function taskRuleAssignmentsReplace(
     found.assignments.length === items.length &&
     items.every(
       (item, index) =>
-        found.assignments[index]?.resourceId === item.resourceId && found.assignments[index]?.units === item.units,
+        found.assignments[index]?.resourceId === item.resourceId &&
+        found.assignments[index]?.units === item.units,
     )
   if (isSame) return { ok: true, plan }
   const wanted = new Set(items.map((item) => item.resourceId))
@@ -560,7 +599,11 @@ export function taskRuleSetType(plan: Plan, taskId: TaskId, type: TaskType): Tas
   const found = findTask(plan, taskId)
   if (found === null) return { ok: false, message: `Task ${taskId} no longer exists.` }
   if (found.task.type === type) return { ok: true, plan }
-  const task: Task = { ...found.task, type, isEffortDriven: type === 'fixed-work' ? true : found.task.isEffortDriven }
+  const task: Task = {
+    ...found.task,
+    type,
+    isEffortDriven: type === 'fixed-work' ? true : found.task.isEffortDriven,
+  }
   return { ok: true, plan: replaceTask(plan, found.index, task) }
 }
 
@@ -573,7 +616,10 @@ export function taskRuleSetEffortDriven(plan: Plan, taskId: TaskId, isEffortDriv
   if (found === null) return { ok: false, message: `Task ${taskId} no longer exists.` }
   if (found.task.isEffortDriven === isEffortDriven) return { ok: true, plan }
   if (!isEffortDriven && found.task.type === 'fixed-work')
-    return { ok: false, message: `${label(found.task)} has fixed work, which is always effort driven; change its type first.` }
+    return {
+      ok: false,
+      message: `${label(found.task)} has fixed work, which is always effort driven; change its type first.`,
+    }
   return { ok: true, plan: replaceTask(plan, found.index, { ...found.task, isEffortDriven }) }
 }
 
@@ -639,12 +685,19 @@ function taskCalendar(plan: Plan, task: Task): CompiledCalendar | null {
  * minutes of the task's calendar (wall minutes for elapsed units); the task's work follows its type.
  * @returns the new plan, or a refusal (an automatic task, a finish before the start, a bad duration)
  */
-export function taskRuleManualChange(plan: Plan, taskId: TaskId, change: TaskRuleManualChange): TaskRuleResult {
+export function taskRuleManualChange(
+  plan: Plan,
+  taskId: TaskId,
+  change: TaskRuleManualChange,
+): TaskRuleResult {
   const found = findTask(plan, taskId)
   if (found === null) return { ok: false, message: `Task ${taskId} no longer exists.` }
   const task = found.task
   if (task.schedulingMode !== 'manual')
-    return { ok: false, message: `${label(task)} is scheduled automatically; make it manual to type its dates.` }
+    return {
+      ok: false,
+      message: `${label(task)} is scheduled automatically; make it manual to type its dates.`,
+    }
   if (change.duration !== undefined && change.duration !== null) {
     const problem = taskRuleDurationProblem(change.duration)
     if (problem !== null) return { ok: false, message: problem }
@@ -696,6 +749,7 @@ export function taskRuleManualChange(plan: Plan, taskId: TaskId, change: TaskRul
     if (problem !== null) return { ok: false, message: problem }
   }
   const next: Task = { ...task, manualStart: start, manualFinish: finish, manualDuration: duration }
-  if (duration === null || duration === task.duration) return { ok: true, plan: replaceTask(plan, found.index, next) }
+  if (duration === null || duration === task.duration)
+    return { ok: true, plan: replaceTask(plan, found.index, next) }
   return applyDuration(plan, found, { ...next, ...taskRuleDurationChange(task, duration) })
 }

@@ -44,7 +44,8 @@ export function loadResourceItems(plan: Plan, schedule: Schedule, resourceId: Re
     if (taskIndex === undefined) continue
     const start = schedule.assignmentStart[position] as number
     const finish = schedule.assignmentFinish[position] as number
-    if (!(finish > start) || !(assignment.units > 0) || !((schedule.assignmentWork[position] as number) > 0)) continue
+    if (!(finish > start) || !(assignment.units > 0) || !((schedule.assignmentWork[position] as number) > 0))
+      continue
     items.push({ start, finish, units: assignment.units, taskIndex })
   }
   return items

@@ -213,7 +213,8 @@ export function loadResourceFromSpans(
   }
 
   let highest = 0
-  for (let day = 0; day < length; day++) if ((peakUnits[day] as number) > highest) highest = peakUnits[day] as number
+  for (let day = 0; day < length; day++)
+    if ((peakUnits[day] as number) > highest) highest = peakUnits[day] as number
   result.peakUnitsMax = Math.round(highest * 100) / 100
   result.isOverallocated = openPeriods.length > 0
   result.periods = openPeriods.map((period, ordinal): OverallocationPeriod => {

@@ -337,7 +337,16 @@ export function backwardLeaf(context: ScheduleContext, task: number, own: Compil
   if (projectFinishW < freeFinishW) freeFinishW = projectFinishW
   if (projectFinishWall < freeFinishWall) freeFinishWall = projectFinishWall
   if (context.isResourceDriven[task] === 1)
-    return backwardLeafAssigned(context, task, own, finishW, finishWall, freeFinishWall, startWall, freeStartWall)
+    return backwardLeafAssigned(
+      context,
+      task,
+      own,
+      finishW,
+      finishWall,
+      freeFinishWall,
+      startWall,
+      freeStartWall,
+    )
   const { lateStart, lateFinish, start, finish, totalSlack, freeSlack } = context
   // Manual tasks move as a block of the working time they span on their calendar.
   const isSpan = context.isManual[task] === 1
@@ -433,9 +442,16 @@ export function backwardLeaf(context: ScheduleContext, task: number, own: Compil
  * finish bound; when that starts too late for the start bound, they start at the start bound instead. Writes the
  * span into `placed` (and the assignments' dates when `write`).
  */
-function latestPlacement(context: ScheduleContext, task: number, finishWall: number, startWall: number, write: boolean): void {
+function latestPlacement(
+  context: ScheduleContext,
+  task: number,
+  finishWall: number,
+  startWall: number,
+  write: boolean,
+): void {
   forwardPlaceAssignments(context, task, finishWall, true, false, write)
-  if ((placed[0] as number) > startWall) forwardPlaceAssignments(context, task, startWall, false, false, write)
+  if ((placed[0] as number) > startWall)
+    forwardPlaceAssignments(context, task, startWall, false, false, write)
 }
 
 /**

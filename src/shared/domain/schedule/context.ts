@@ -151,14 +151,21 @@ export type ScheduleRange = { fromDay: number; toDay: number; name: string }
  * The named days off of resource `resourceId`: its vacations ("Vacation") and the non-working exceptions of its own
  * calendar (not of the project calendar, which every task shares), by first day.
  */
-export function scheduleContextResourceRanges(context: ScheduleContext, resourceId: ResourceId): ScheduleRange[] {
+export function scheduleContextResourceRanges(
+  context: ScheduleContext,
+  resourceId: ResourceId,
+): ScheduleRange[] {
   const cached = context.resourceRanges.get(resourceId)
   if (cached !== undefined) return cached
   const resource = context.resources.get(resourceId)
   const ranges: ScheduleRange[] = []
   if (resource !== undefined) {
     for (const range of resource.nonWorkingDays)
-      ranges.push({ fromDay: dateToDayNumber(range.from), toDay: dateToDayNumber(range.to), name: 'Vacation' })
+      ranges.push({
+        fromDay: dateToDayNumber(range.from),
+        toDay: dateToDayNumber(range.to),
+        name: 'Vacation',
+      })
     const own = resource.calendarId === null ? undefined : context.calendars.definition(resource.calendarId)
     if (own !== undefined && own.id !== context.planCalendarId) {
       for (const exception of own.exceptions) {
@@ -321,7 +328,12 @@ export function scheduleContextCreate(plan: Plan): ScheduleContextResult {
  * calendar (its calendar and vacations), intersected with the task's own calendar when it has one; the task's calendar
  * when the task ignores resource calendars, the resource is unknown, or the two calendars share no working time.
  */
-function assignmentCalendarOf(context: ScheduleContext, task: Task, index: number, resourceId: ResourceId): CompiledCalendar {
+function assignmentCalendarOf(
+  context: ScheduleContext,
+  task: Task,
+  index: number,
+  resourceId: ResourceId,
+): CompiledCalendar {
   const own = context.calendar[index] as CompiledCalendar
   if (task.ignoresResourceCalendars || !context.resources.has(resourceId)) return own
   const hasTaskCalendar = task.calendarId !== null && task.calendarId !== context.planCalendarId
@@ -329,7 +341,9 @@ function assignmentCalendarOf(context: ScheduleContext, task: Task, index: numbe
   const cached = context.assignmentCalendars.get(key)
   if (cached !== undefined) return cached
   const effective = calendarResourceEffectiveId(resourceId)
-  const compiled = hasTaskCalendar ? context.calendars.intersection(effective, own.id) : context.calendars.get(effective)
+  const compiled = hasTaskCalendar
+    ? context.calendars.intersection(effective, own.id)
+    : context.calendars.get(effective)
   const result = calendarIsProblem(compiled) ? own : compiled
   context.assignmentCalendars.set(key, result)
   return result
@@ -352,7 +366,8 @@ export function scheduleContextLoadAssignments(context: ScheduleContext, plan: P
     taskOf[position] = task
     offsets[task + 1] = (offsets[task + 1] as number) + 1
   }
-  for (let task = 0; task < count; task++) offsets[task + 1] = (offsets[task + 1] as number) + (offsets[task] as number)
+  for (let task = 0; task < count; task++)
+    offsets[task + 1] = (offsets[task + 1] as number) + (offsets[task] as number)
   const list = new Int32Array(offsets[count] as number)
   const fill = offsets.slice(0, count)
   for (let position = 0; position < total; position++) {
@@ -374,7 +389,11 @@ export function scheduleContextLoadAssignments(context: ScheduleContext, plan: P
 }
 
 /** Reads the assignments of task `index` (already listed in the context) and whether they drive its dates. */
-export function scheduleContextLoadTaskAssignments(context: ScheduleContext, plan: Plan, index: number): void {
+export function scheduleContextLoadTaskAssignments(
+  context: ScheduleContext,
+  plan: Plan,
+  index: number,
+): void {
   const task = plan.tasks[index] as Task
   const from = context.assignmentOffsets[index] as number
   const to = context.assignmentOffsets[index + 1] as number
@@ -387,7 +406,8 @@ export function scheduleContextLoadTaskAssignments(context: ScheduleContext, pla
     context.assignmentCalendar[position] = assignmentCalendarOf(context, task, index, assignment.resourceId)
     context.assignmentUnits[position] = assignment.units
     context.assignmentWork[position] = assignment.work
-    const length = mayDrive && assignment.units > 0 && assignment.work > 0 ? (assignment.work * 100) / assignment.units : 0
+    const length =
+      mayDrive && assignment.units > 0 && assignment.work > 0 ? (assignment.work * 100) / assignment.units : 0
     // Rounded like the edit rules round it: 2400 x 100 / 75 is 3200, not 3199.9999999999995.
     context.assignmentLength[position] = Math.round(length * 1e6) / 1e6
     if (length > 0) drives = 1

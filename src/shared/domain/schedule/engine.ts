@@ -119,7 +119,8 @@ class Engine implements ScheduleEngine {
     for (let index = 0; !isStructural && index < next.tasks.length; index++) {
       const before = plan.tasks[index]
       const after = next.tasks[index]
-      if (before !== after && (before?.id !== after?.id || before?.level !== after?.level)) isStructural = true
+      if (before !== after && (before?.id !== after?.id || before?.level !== after?.level))
+        isStructural = true
     }
     if (isStructural) {
       const prepared = scheduleContextCreate(next)

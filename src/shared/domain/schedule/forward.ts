@@ -223,7 +223,11 @@ export function forwardLeaf(context: ScheduleContext, task: number, delay: numbe
 /** Gives the assignments of `task` that do not drive it its span. */
 function spanAssignments(context: ScheduleContext, task: number, es: number, ef: number): void {
   const { assignmentOffsets, assignmentList, assignmentLength, assignmentStart, assignmentFinish } = context
-  for (let entry = assignmentOffsets[task] as number; entry < (assignmentOffsets[task + 1] as number); entry++) {
+  for (
+    let entry = assignmentOffsets[task] as number;
+    entry < (assignmentOffsets[task + 1] as number);
+    entry++
+  ) {
     const position = assignmentList[entry] as number
     if ((assignmentLength[position] as number) > 0) continue
     assignmentStart[position] = es
@@ -238,7 +242,11 @@ function spanAssignments(context: ScheduleContext, task: number, es: number, ef:
 export function forwardStartForFinish(context: ScheduleContext, task: number, finish: number): number {
   const { assignmentOffsets, assignmentList, assignmentLength, assignmentCalendar } = context
   let start = POS
-  for (let entry = assignmentOffsets[task] as number; entry < (assignmentOffsets[task + 1] as number); entry++) {
+  for (
+    let entry = assignmentOffsets[task] as number;
+    entry < (assignmentOffsets[task + 1] as number);
+    entry++
+  ) {
     const position = assignmentList[entry] as number
     const length = assignmentLength[position] as number
     if (length <= 0) continue
@@ -263,11 +271,21 @@ export function forwardPlaceAssignments(
   fixedStart: boolean,
   write = true,
 ): void {
-  const { assignmentOffsets, assignmentList, assignmentLength, assignmentCalendar, assignmentStart, assignmentFinish } =
-    context
+  const {
+    assignmentOffsets,
+    assignmentList,
+    assignmentLength,
+    assignmentCalendar,
+    assignmentStart,
+    assignmentFinish,
+  } = context
   let low = POS
   let high = NEG
-  for (let entry = assignmentOffsets[task] as number; entry < (assignmentOffsets[task + 1] as number); entry++) {
+  for (
+    let entry = assignmentOffsets[task] as number;
+    entry < (assignmentOffsets[task + 1] as number);
+    entry++
+  ) {
     const position = assignmentList[entry] as number
     const length = assignmentLength[position] as number
     if (length <= 0) continue
@@ -305,12 +323,17 @@ function assignedDuration(context: ScheduleContext, task: number, es: number, ef
   const { assignmentOffsets, assignmentList, assignmentLength, assignmentCalendar } = context
   let first: CompiledCalendar | null = null
   let others: CompiledCalendar[] | null = null
-  for (let entry = assignmentOffsets[task] as number; entry < (assignmentOffsets[task + 1] as number); entry++) {
+  for (
+    let entry = assignmentOffsets[task] as number;
+    entry < (assignmentOffsets[task + 1] as number);
+    entry++
+  ) {
     const position = assignmentList[entry] as number
     if ((assignmentLength[position] as number) <= 0) continue
     const calendar = assignmentCalendar[position] as CompiledCalendar
     if (first === null) first = calendar
-    else if (calendar !== first && (others === null || !others.includes(calendar))) (others ??= []).push(calendar)
+    else if (calendar !== first && (others === null || !others.includes(calendar)))
+      (others ??= []).push(calendar)
   }
   if (first === null) return 0
   if (others === null) return first.work(ef) - first.work(es)
@@ -376,9 +399,14 @@ export function forwardLeafAssigned(context: ScheduleContext, task: number, dela
 
 /** The task's finish after `keepFinish`: `bound` when one of its assignments reaches it (see `forwardLeafAssigned`). */
 function keepFinishBound(context: ScheduleContext, task: number, bound: number, finish: number): number {
-  const { assignmentOffsets, assignmentList, assignmentLength, assignmentCalendar, assignmentFinish } = context
+  const { assignmentOffsets, assignmentList, assignmentLength, assignmentCalendar, assignmentFinish } =
+    context
   let result = finish
-  for (let entry = assignmentOffsets[task] as number; entry < (assignmentOffsets[task + 1] as number); entry++) {
+  for (
+    let entry = assignmentOffsets[task] as number;
+    entry < (assignmentOffsets[task + 1] as number);
+    entry++
+  ) {
     const position = assignmentList[entry] as number
     if ((assignmentLength[position] as number) <= 0) continue
     const calendar = assignmentCalendar[position] as CompiledCalendar

@@ -57,7 +57,9 @@ export function rollupSchedule(context: ScheduleContext): Schedule {
       }
       own += assignmentWork[position] as number
     }
-    work[index] = (work[index] as number) + (to > from || isSummary[index] === 1 ? own : (context.taskWork[index] as number))
+    work[index] =
+      (work[index] as number) +
+      (to > from || isSummary[index] === 1 ? own : (context.taskWork[index] as number))
     if (isSummary[index] === 1) {
       scheduleDuration[index] = (fW[index] as number) - (sW[index] as number)
       percent[index] =
@@ -143,11 +145,17 @@ function rollupLinkViolations(context: ScheduleContext): ScheduleLinkViolation[]
   for (let task = 0; task < graph.taskCount; task++) {
     if (isManual[task] === 0) continue
     const own = calendar[task] as CompiledCalendar
-    for (let entry = predecessorOffsets[task] as number; entry < (predecessorOffsets[task + 1] as number); entry++) {
+    for (
+      let entry = predecessorOffsets[task] as number;
+      entry < (predecessorOffsets[task + 1] as number);
+      entry++
+    ) {
       const link = predecessorLinks[entry] as number
       const predecessor = linkPredecessor[link] as number
       const type = linkType[link] as number
-      const base = links.scheduleLinkFromFinish(type) ? (finish[predecessor] as number) : (start[predecessor] as number)
+      const base = links.scheduleLinkFromFinish(type)
+        ? (finish[predecessor] as number)
+        : (start[predecessor] as number)
       const target = links.scheduleLinkToStart(type) ? (start[task] as number) : (finish[task] as number)
       const amount = links.scheduleLinkLag(context, link)
       const elapsed = links.scheduleLagIsElapsed(lagKind[link] as number)
@@ -182,9 +190,15 @@ function rollupStretches(
   for (let task = 0; task < graph.taskCount; task++) {
     if (isResourceDriven[task] === 0) continue
     const own = calendar[task] as CompiledCalendar
-    for (let entry = assignmentOffsets[task] as number; entry < (assignmentOffsets[task + 1] as number); entry++) {
+    for (
+      let entry = assignmentOffsets[task] as number;
+      entry < (assignmentOffsets[task + 1] as number);
+      entry++
+    ) {
       const position = assignmentList[entry] as number
-      if ((assignmentLength[position] as number) <= 0) continue
+      // On the task's own calendar (the task ignores resource calendars): no day off of the resource counts.
+      if ((assignmentLength[position] as number) <= 0 || context.assignmentCalendar[position] === own)
+        continue
       const assignment = assignments[position] as Assignment
       const ranges = scheduleContextResourceRanges(context, assignment.resourceId)
       if (ranges.length === 0) continue
