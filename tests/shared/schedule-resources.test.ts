@@ -17,7 +17,11 @@ import { loadCompute } from '../../src/shared/domain/load'
 import type { Calendar, Plan } from '../../src/shared/domain/model'
 import { schedulePrepare, scheduleRespectLinks, scheduleRun } from '../../src/shared/domain/schedule'
 import type { Schedule } from '../../src/shared/domain/schedule-types'
-import { taskRuleAssign, taskRuleSetAssignmentUnits } from '../../src/shared/domain/task-rules'
+import {
+  taskRuleAssign,
+  taskRuleSetAssignmentUnits,
+  taskRuleSetDuration,
+} from '../../src/shared/domain/task-rules'
 import { link, task, testPlan } from '../support/generate-plan'
 import { makeResource } from '../support/resource-plans'
 
@@ -352,10 +356,10 @@ describe('the incremental engine with people and manual tasks', () => {
       plan = step(plan)
       sameAsFull(assertOk(engine.update({ kind: 'plan', plan })), plan)
     }
-    const edited = assertOk(engine.update({ kind: 'duration', taskId: 1, duration: 5 * 480 }))
-    // Fixed units: Ana at 50 % for 5 days gets 20 h of work.
-    expect(engine.plan.assignments[0]?.work).toBe(0.5 * 5 * 480)
-    sameAsFull(edited, engine.plan)
+    // A duration typed on a fixed-units task: Ana at 50 % for 5 days gets 20 h of work.
+    plan = ruled(taskRuleSetDuration(plan, 1, 5 * 480))
+    expect(plan.assignments[0]?.work).toBe(0.5 * 5 * 480)
+    sameAsFull(assertOk(engine.update({ kind: 'plan', plan })), plan)
   })
 })
 

@@ -25,7 +25,7 @@ import type {
 } from '../model'
 import { calendarIsProblem } from '../calendar'
 import type { Schedule, ScheduleProblem, ScheduleResult } from '../schedule-types'
-import { taskRuleDurationChange, taskRuleSetDuration } from '../task-rules'
+import { taskRuleDurationChange } from '../task-rules'
 import { validatePlan } from '../validate'
 import { backwardPass } from './backward'
 import {
@@ -41,8 +41,9 @@ import { scheduleLagKind } from './links'
 import { rollupSchedule } from './rollup'
 
 /**
- * One edit. `duration` applies Microsoft Project's rule for the task's type (`taskRuleSetDuration`: its assignments'
- * work or units follow); `plan` takes any new version of the plan and re-schedules what changed.
+ * One edit. `duration` and `constraint` set one task's own fields (the milestone rule applies); they do not change its
+ * assignments: an edit command applies Microsoft Project's work rules (`taskRuleSetDuration`) and hands the resulting
+ * plan over as `plan`, which takes any new version of the plan and re-schedules what changed.
  */
 export type ScheduleEdit =
   | { kind: 'duration'; taskId: TaskId; duration: Minutes; durationUnit?: DurationUnit }
@@ -87,23 +88,10 @@ class Engine implements ScheduleEngine {
   }
 
   update(edit: ScheduleEdit): ScheduleResult {
-    if (edit.kind === 'duration') return this.updateDuration(edit)
-    if (edit.kind === 'constraint') return this.updateTask(edit)
+    if (edit.kind === 'duration' || edit.kind === 'constraint') return this.updateTask(edit)
     if (edit.kind === 'lag') return this.updateLag(edit)
     if (edit.kind === 'plan') return this.updatePlan(edit.plan)
     return this.updateLinks(edit)
-  }
-
-  private updateDuration(edit: Extract<ScheduleEdit, { kind: 'duration' }>): ScheduleResult {
-    const index = this.context.graph.indexOf.get(edit.taskId)
-    if (index === undefined) return refusal(edit.taskId, `Task ${edit.taskId} does not exist.`)
-    if (!Number.isFinite(edit.duration) || edit.duration < 0)
-      return refusal(edit.taskId, `Task ${edit.taskId} has an invalid duration (${edit.duration}).`)
-    // A summary's duration input is not used (it spans its tasks): set it as typed.
-    if (this.context.graph.isSummary[index] === 1) return this.updateTask(edit)
-    const result = taskRuleSetDuration(this.plan, edit.taskId, edit.duration, edit.durationUnit)
-    if (!result.ok) return refusal(edit.taskId, result.message)
-    return this.updatePlan(result.plan)
   }
 
   /** Re-schedules `next` after comparing it with the current plan (see the module comment). */
@@ -211,7 +199,6 @@ class Engine implements ScheduleEngine {
   private updateTask(
     edit: Extract<ScheduleEdit, { kind: 'duration' }> | Extract<ScheduleEdit, { kind: 'constraint' }>,
   ): ScheduleResult {
-    // Constraint edits and summary durations change one task's own inputs only.
     const plan = this.plan
     const context = this.context
     const index = context.graph.indexOf.get(edit.taskId)
