@@ -27,9 +27,30 @@ type WeekRule = { fromDay: number; toDay: number; patterns: (number | null)[] }
 /** A calendar flattened for resolution: pattern indexes instead of period lists; base calendars linked. */
 type ResolvedSource = {
   exceptions: DayRule[]
+  /** The exceptions' pattern by day number (later entries win), when they cover few enough days to list. */
+  exceptionDays: Map<number, number> | null
   workWeeks: WeekRule[]
   weekDays: (number | null)[]
   base: ResolvedSource | null
+  baseId: CalendarId | null
+}
+
+/** Exceptions covering at most this many days in total are looked up by day in a map instead of scanned. */
+const exceptionDayLimit = 20_000
+
+function exceptionDayMap(rules: readonly DayRule[]): Map<number, number> | null {
+  let total = 0
+  for (const rule of rules) total += Math.max(0, rule.toDay - rule.fromDay + 1)
+  if (total > exceptionDayLimit || rules.length < 4) return null
+  const days = new Map<number, number>()
+  for (const rule of rules) for (let day = rule.fromDay; day <= rule.toDay; day++) days.set(day, rule.pattern)
+  return days
+}
+
+/** The pattern of a calendar's own exception on `day`, or null. */
+function ownException(source: ResolvedSource, day: number): number | null {
+  if (source.exceptionDays !== null) return source.exceptionDays.get(day) ?? null
+  return findRule(source.exceptions, day)?.pattern ?? null
 }
 
 /**
@@ -52,6 +73,7 @@ class PatternTable {
   minuteFinish = new Int32Array(16 * 1441)
   /** Intersections and unions already interned, by the patterns they combine. */
   private readonly combined = new Map<string, number>()
+  private readonly pairs = new Map<number, number>()
 
   intern(periods: readonly WorkingPeriod[]): number {
     const cleaned = periods
@@ -95,6 +117,16 @@ class PatternTable {
     }
     const index = this.intern(result)
     this.combined.set(key, index)
+    return index
+  }
+
+  /** The union of two patterns, cached by number (the engine asks for it day by day). */
+  unionPair(a: number, b: number): number {
+    const key = a < b ? a * 1_048_576 + b : b * 1_048_576 + a
+    const cached = this.pairs.get(key)
+    if (cached !== undefined) return cached
+    const index = this.union(a < b ? [a, b] : [b, a])
+    this.pairs.set(key, index)
     return index
   }
 
@@ -169,8 +201,8 @@ function findRule<T extends { fromDay: number; toDay: number }>(rules: T[], day:
 
 /** Exception or work-week pattern of a calendar or its bases, or null when only the normal week applies. */
 function resolveSpecial(source: ResolvedSource, day: number, weekday: number): number | null {
-  const exception = findRule(source.exceptions, day)
-  if (exception !== null) return exception.pattern
+  const exception = ownException(source, day)
+  if (exception !== null) return exception
   const week = findRule(source.workWeeks, day)
   const fromWeek = week?.patterns[weekday]
   if (fromWeek !== undefined && fromWeek !== null) return fromWeek
@@ -205,17 +237,40 @@ export class CompiledCalendar {
   private minuteFinish = new Int32Array(0)
   private readonly resolveDay: (day: number) => number
 
+  /** A calendar that only adds exceptions to `base`: its days are copied from the base's, then the exceptions. */
+  private readonly overlay: { base: CompiledCalendar; rules: readonly DayRule[] } | null
+
   constructor(
     id: CalendarId,
     anchorDay: number,
     patterns: PatternTable,
     resolveDay: (day: number) => number,
+    overlay: { base: CompiledCalendar; rules: readonly DayRule[] } | null = null,
   ) {
     this.id = id
     this.anchorDay = anchorDay
     this.patterns = patterns
     this.resolveDay = resolveDay
+    this.overlay = overlay
     this.build(anchorDay - initialBackDays, anchorDay + initialForwardDays)
+  }
+
+  /** The patterns of days [fromDay, toDay) copied from the base calendar, with the overlay's exceptions on top. */
+  private overlayDays(
+    overlay: { base: CompiledCalendar; rules: readonly DayRule[] },
+    fromDay: number,
+    toDay: number,
+  ): Int32Array<ArrayBuffer> | null {
+    const base = overlay.base
+    if (!base.ensureDay(fromDay) || !base.ensureDay(toDay - 1)) return null
+    const dayPattern = base.dayPattern.slice(fromDay - base.firstDay, toDay - base.firstDay)
+    // Later rules win, as in `findRule`.
+    for (const rule of overlay.rules) {
+      const from = Math.max(rule.fromDay, fromDay)
+      const to = Math.min(rule.toDay, toDay - 1)
+      for (let day = from; day <= to; day++) dayPattern[day - fromDay] = rule.pattern
+    }
+    return dayPattern
   }
 
   /** Reads the pattern tables again (patterns interned while resolving days may have grown them). */
@@ -230,10 +285,11 @@ export class CompiledCalendar {
   /** (Re)builds the window [fromDay, toDay) keeping working minute 0 at the start of the anchor day. */
   private build(fromDay: number, toDay: number): void {
     const count = toDay - fromDay
-    const dayPattern = new Int32Array(count)
+    const copied = this.overlay === null ? null : this.overlayDays(this.overlay, fromDay, toDay)
+    const dayPattern = copied ?? new Int32Array(count)
     const dayCum = new Float64Array(count + 1)
     const reuse = this.dayCount > 0
-    for (let index = 0; index < count; index++) {
+    for (let index = 0; index < count && copied === null; index++) {
       const day = fromDay + index
       const old = day - this.firstDay
       dayPattern[index] =
@@ -263,7 +319,7 @@ export class CompiledCalendar {
   }
 
   /** Grows the window so that `day` is inside it (clamped to the limit). Returns false beyond the limit. */
-  private ensureDay(day: number): boolean {
+  ensureDay(day: number): boolean {
     if (day >= this.firstDay && day < this.firstDay + this.dayCount) return true
     const min = this.anchorDay - calendarDayLimit
     const max = this.anchorDay + calendarDayLimit
@@ -454,12 +510,15 @@ export class CalendarSet {
     }
     const pattern = (day: WeekDay | null | undefined): number | null =>
       day === null || day === undefined ? null : this.patterns.intern(day.periods)
+    const exceptions = calendar.exceptions.map((exception) => ({
+      fromDay: dateToDayNumber(exception.from),
+      toDay: dateToDayNumber(exception.to),
+      pattern: this.patterns.intern(exception.periods),
+    }))
     const source: ResolvedSource = {
-      exceptions: calendar.exceptions.map((exception) => ({
-        fromDay: dateToDayNumber(exception.from),
-        toDay: dateToDayNumber(exception.to),
-        pattern: this.patterns.intern(exception.periods),
-      })),
+      exceptions,
+      exceptionDays: exceptionDayMap(exceptions),
+      baseId: base === null ? null : calendar.baseCalendarId,
       workWeeks: calendar.workWeeks.map((week) => ({
         fromDay: dateToDayNumber(week.from),
         toDay: dateToDayNumber(week.to),
@@ -488,13 +547,22 @@ export class CalendarSet {
         message: `Calendar "${name}" has no working time: tasks on it could never be scheduled.`,
       }
     }
-    const resolveDay = (day: number): number => {
+    let resolveDay = (day: number): number => {
       const weekday = dateWeekday(day)
       // Own exceptions and work weeks win, then the base calendars' exceptions (holidays), then the own week.
       const special = resolveSpecial(source, day, weekday)
       return special ?? (weekly[weekday] as number)
     }
-    const compiled = new CompiledCalendar(id, this.anchorDay, this.patterns, resolveDay)
+    // A calendar that only adds exceptions to its base (a resource's vacations) reads the base's compiled days.
+    const isExceptionsOnly =
+      source.baseId !== null && source.workWeeks.length === 0 && source.weekDays.every((day) => day === null)
+    const base = isExceptionsOnly && source.baseId !== null ? this.get(source.baseId) : null
+    let overlay: { base: CompiledCalendar; rules: readonly DayRule[] } | null = null
+    if (base !== null && !calendarIsProblem(base)) {
+      resolveDay = (day: number): number => ownException(source, day) ?? base.patternOfDay(day)
+      overlay = { base, rules: source.exceptions }
+    }
+    const compiled = new CompiledCalendar(id, this.anchorDay, this.patterns, resolveDay, overlay)
     this.compiled.set(id, compiled)
     this.resolvers.set(id, resolveDay)
     return compiled
@@ -556,17 +624,26 @@ export function calendarUnionMinutes(
   if (first === undefined || !(to > from)) return 0
   if (calendars.every((calendar) => calendar === first)) return first.work(to) - first.work(from)
   const table = first.patternTable()
+  const second = calendars.length === 2 ? (calendars[1] as CompiledCalendar) : null
   const patterns: number[] = []
   let total = 0
   const lastDay = Math.floor(to / 1440)
   for (let day = Math.floor(from / 1440); day <= lastDay; day++) {
-    patterns.length = 0
-    for (const calendar of calendars) {
-      const pattern = calendar.patternOfDay(day)
-      if (!patterns.includes(pattern)) patterns.push(pattern)
+    let pattern: number
+    if (second !== null) {
+      // Two calendars (the usual case): one cached pair per pattern combination, no list.
+      const a = first.patternOfDay(day)
+      const b = second.patternOfDay(day)
+      pattern = a === b ? a : table.unionPair(a, b)
+    } else {
+      patterns.length = 0
+      for (const calendar of calendars) {
+        const dayPattern = calendar.patternOfDay(day)
+        if (!patterns.includes(dayPattern)) patterns.push(dayPattern)
+      }
+      patterns.sort((a, b) => a - b)
+      pattern = patterns.length === 1 ? (patterns[0] as number) : table.union(patterns)
     }
-    patterns.sort((a, b) => a - b)
-    const pattern = patterns.length === 1 ? (patterns[0] as number) : table.union(patterns)
     const dayStart = day * 1440
     total += table.minutesBetween(pattern, Math.max(0, from - dayStart), Math.min(1440, to - dayStart))
   }

@@ -13,8 +13,9 @@
  * Slack is in working minutes of the task's calendar (wall minutes for elapsed-duration tasks, as Microsoft Project).
  */
 import type { CompiledCalendar } from '../calendar'
+import * as contextModule from './context'
 import type { ScheduleContext } from './context'
-import { forwardPlaceAssignments, placed } from './forward'
+import * as forward from './forward'
 import * as links from './links'
 
 // The arithmetic is bound once, here: under a CommonJS transform (the benchmarks run the sources through tsx)
@@ -31,6 +32,8 @@ const {
   scheduleSlackTolerance,
 } = links
 const { ALAP, MSO, MFO, SNLT, FNLT } = scheduleConstraintCodes
+const { forwardPlaceAssignments, placed } = forward
+const { scheduleContextStretches } = contextModule
 const NEG = Number.NEGATIVE_INFINITY
 const POS = Number.POSITIVE_INFINITY
 
@@ -69,8 +72,7 @@ function backwardBounds(
   const { graph, calendar, lagKind, duration } = context
   const { lateStart, lateFinish, start, finish, lsW, lfW, sW, fW, minLateFinish, minFinish } = context
   const { isSummary, successorOffsets, successorLinks, linkSuccessor, linkType } = graph
-  const needsWall =
-    summary || duration[task] === 0 || context.isElapsed[task] === 1 || context.isResourceDriven[task] === 1
+  const needsWall = summary || duration[task] === 0 || context.isElapsed[task] === 1
   for (let slot = 0; slot < 8; slot++) bounds[slot] = POS
   for (
     let entry = successorOffsets[task] as number;
@@ -341,11 +343,10 @@ export function backwardLeaf(context: ScheduleContext, task: number, own: Compil
       context,
       task,
       own,
-      finishW,
-      finishWall,
-      freeFinishWall,
-      startWall,
-      freeStartWall,
+      Math.min(finishWall, own.finishAt(finishW)),
+      freeFinishW < POS ? Math.min(freeFinishWall, own.finishAt(freeFinishW)) : freeFinishWall,
+      startW < POS ? Math.min(startWall, own.startAt(startW)) : startWall,
+      freeStartW < POS ? Math.min(freeStartWall, own.startAt(freeStartW)) : freeStartWall,
     )
   const { lateStart, lateFinish, start, finish, totalSlack, freeSlack } = context
   // Manual tasks move as a block of the working time they span on their calendar.
@@ -455,8 +456,9 @@ function latestPlacement(
 }
 
 /**
- * A resource-driven leaf (see `forward.ts`): its late dates place each assignment as late as the bounds allow on its
- * own calendar (so starting at the late start never finishes after the late finish, vacations included); an ALAP
+ * A resource-driven leaf (see `forward.ts`), with its upper bounds as wall minutes (the links' working-minute bounds
+ * turned into the end or start of that working minute): its late dates place each assignment as late as the bounds
+ * allow on its own calendar (so starting at the late start never finishes after the late finish, vacations included); an ALAP
  * task is scheduled at the latest placement its successors' scheduled dates allow. Slack is measured on the task's
  * calendar.
  */
@@ -464,15 +466,13 @@ function backwardLeafAssigned(
   context: ScheduleContext,
   task: number,
   own: CompiledCalendar,
-  finishW: number,
   finishWall: number,
   freeFinishWall: number,
   startWall: number,
   freeStartWall: number,
 ): number {
   const { lateStart, lateFinish, start, finish, totalSlack, freeSlack } = context
-  const finishBound = Math.min(finishWall, own.finishAt(finishW))
-  latestPlacement(context, task, finishBound, startWall, false)
+  latestPlacement(context, task, finishWall, startWall, false)
   const ls = placed[0] as number
   const lf = placed[1] as number
   const es = context.earlyStart[task] as number
@@ -480,23 +480,35 @@ function backwardLeafAssigned(
   const earlyFinishW = context.efW[task] as number
   const lateFinishW = own.work(lf)
   let slack = lateFinishW - earlyFinishW
-  latestPlacement(context, task, Math.min(freeFinishWall, lf), freeStartWall, false)
-  let free = own.work(placed[1] as number) - earlyFinishW
+  // Free slack on the task's calendar, the task moved as a block (exact placement matters only where it moves: ALAP).
+  const spanW = context.spanW[task] as number
+  const freeFinishW = freeFinishWall < lf ? own.work(freeFinishWall) : lateFinishW
+  let free =
+    (freeStartWall < POS ? Math.min(freeFinishW, own.work(freeStartWall) + spanW) : freeFinishW) -
+    earlyFinishW
   let scheduledStart = es
   let scheduledFinish = ef
   const isAlap = context.constraintType[task] === ALAP && Number.isNaN(context.actualStart[task] as number)
+  if (isAlap) latestPlacement(context, task, Math.min(freeFinishWall, lf), freeStartWall, false)
   if (isAlap && (placed[1] as number) > ef) {
     const latestStart = placed[0] as number
     const latestFinish = placed[1] as number
     if (linksHold(context, task, latestStart, latestFinish)) {
       latestPlacement(context, task, Math.min(freeFinishWall, lf), freeStartWall, true)
+      scheduleContextStretches(context, task)
       scheduledStart = latestStart
       scheduledFinish = latestFinish
       // Microsoft Project measures an ALAP task's slack from where it is scheduled.
       slack = lateFinishW - own.work(latestFinish)
       free = Math.min(free, slack)
-    } else forwardPlaceAssignments(context, task, es, false, false)
-  } else if (isAlap) forwardPlaceAssignments(context, task, es, false, false)
+    } else {
+      forwardPlaceAssignments(context, task, es, false, false)
+      scheduleContextStretches(context, task)
+    }
+  } else if (isAlap) {
+    forwardPlaceAssignments(context, task, es, false, false)
+    scheduleContextStretches(context, task)
+  }
   const freeClamped = Math.max(0, Math.min(free, slack))
   const datesMoved =
     lateStart[task] !== ls ||
@@ -512,8 +524,8 @@ function backwardLeafAssigned(
   freeSlack[task] = freeClamped
   start[task] = scheduledStart
   finish[task] = scheduledFinish
-  context.sW[task] = own.work(scheduledStart)
-  context.fW[task] = own.work(scheduledFinish)
+  context.sW[task] = scheduledStart === es ? (context.esW[task] as number) : own.work(scheduledStart)
+  context.fW[task] = scheduledFinish === ef ? earlyFinishW : own.work(scheduledFinish)
   return (datesMoved ? backwardMovedDates : 0) | (slackMoved ? backwardMovedSlack : 0)
 }
 

@@ -21,7 +21,8 @@ import {
 } from '../calendar'
 import { dateToDayNumber, dateToWallMinutes } from '../dates'
 import type { Assignment, CalendarId, Dependency, Plan, Resource, ResourceId, Task } from '../model'
-import type { ScheduleProblem } from '../schedule-types'
+import type { ScheduleProblem, ScheduleStretch } from '../schedule-types'
+import { loadDayText } from '../load/day-text'
 import { validatePlan, type PlanGraph } from '../validate'
 import * as links from './links'
 
@@ -73,6 +74,8 @@ export type ScheduleContext = {
   assignmentCalendar: CompiledCalendar[]
   assignmentUnits: Float64Array
   assignmentWork: Float64Array
+  /** Per assignment: its resource's named days off (`scheduleContextResourceRanges`), null when it has none. */
+  assignmentRanges: (ScheduleRange[] | null)[]
   /** Working minutes of its calendar a driving assignment lasts (work x 100 / units); 0 for one that spans its task. */
   assignmentLength: Float64Array
   /** 1 for tasks whose dates their assignments drive (see above). */
@@ -81,11 +84,15 @@ export type ScheduleContext = {
   calendars: CalendarSet
   /** The plan's assignments as last loaded (their ids and resources, for the result). */
   assignments: readonly Assignment[]
-  /** Assignment calendars by resource, task calendar and flag, so an edit compiles nothing twice. */
+  /** Assignment calendars by resource (on tasks without a calendar of their own) and by resource and task calendar,
+   * so an edit compiles nothing twice. */
+  resourceCalendars: Map<ResourceId, CompiledCalendar>
   assignmentCalendars: Map<string, CompiledCalendar>
   resources: Map<ResourceId, Resource>
   /** Each resource's named non-working days (vacations, its own calendar's exceptions), built when first needed. */
   resourceRanges: Map<ResourceId, ScheduleRange[]>
+  /** Per resource-driven task (index) whose resources' days off stretched it: which (`scheduleContextStretches`). */
+  stretchesOf: Map<number, ScheduleStretch[]>
   planCalendarId: CalendarId
 
   // Computed by the passes.
@@ -272,12 +279,15 @@ export function scheduleContextCreate(plan: Plan): ScheduleContextResult {
     assignmentUnits: new Float64Array(0),
     assignmentWork: new Float64Array(0),
     assignmentLength: new Float64Array(0),
+    assignmentRanges: [],
     isResourceDriven: new Uint8Array(count),
     calendars,
     assignments: plan.assignments,
+    resourceCalendars: new Map(),
     assignmentCalendars: new Map(),
     resources: new Map(plan.resources.map((resource) => [resource.id, resource])),
     resourceRanges: new Map(),
+    stretchesOf: new Map(),
     planCalendarId: plan.calendarId,
     earlyStart: unknown(),
     earlyFinish: unknown(),
@@ -335,17 +345,28 @@ function assignmentCalendarOf(
   resourceId: ResourceId,
 ): CompiledCalendar {
   const own = context.calendar[index] as CompiledCalendar
-  if (task.ignoresResourceCalendars || !context.resources.has(resourceId)) return own
+  if (task.ignoresResourceCalendars) return own
+  const resource = context.resources.get(resourceId)
+  if (resource === undefined) return own
   const hasTaskCalendar = task.calendarId !== null && task.calendarId !== context.planCalendarId
-  const key = `${resourceId}|${hasTaskCalendar ? own.id : ''}`
-  const cached = context.assignmentCalendars.get(key)
+  if (!hasTaskCalendar) {
+    const cached = context.resourceCalendars.get(resourceId)
+    if (cached !== undefined) return cached
+  }
+  const key = `${resourceId}|${own.id}`
+  const cached = hasTaskCalendar ? context.assignmentCalendars.get(key) : undefined
   if (cached !== undefined) return cached
-  const effective = calendarResourceEffectiveId(resourceId)
+  // Without days off of its own, a resource works on its calendar (or the project's) as it is: no copy to compile.
+  const effective =
+    resource.nonWorkingDays.length === 0
+      ? (resource.calendarId ?? context.planCalendarId)
+      : calendarResourceEffectiveId(resourceId)
   const compiled = hasTaskCalendar
     ? context.calendars.intersection(effective, own.id)
     : context.calendars.get(effective)
   const result = calendarIsProblem(compiled) ? own : compiled
-  context.assignmentCalendars.set(key, result)
+  if (hasTaskCalendar) context.assignmentCalendars.set(key, result)
+  else context.resourceCalendars.set(resourceId, result)
   return result
 }
 
@@ -383,6 +404,7 @@ export function scheduleContextLoadAssignments(context: ScheduleContext, plan: P
   context.assignmentUnits = new Float64Array(total)
   context.assignmentWork = new Float64Array(total)
   context.assignmentLength = new Float64Array(total)
+  context.assignmentRanges = new Array<ScheduleRange[] | null>(total).fill(null)
   context.assignmentStart = new Float64Array(total)
   context.assignmentFinish = new Float64Array(total)
   for (let task = 0; task < count; task++) scheduleContextLoadTaskAssignments(context, plan, task)
@@ -404,6 +426,8 @@ export function scheduleContextLoadTaskAssignments(
     const position = context.assignmentList[entry] as number
     const assignment = plan.assignments[position] as Assignment
     context.assignmentCalendar[position] = assignmentCalendarOf(context, task, index, assignment.resourceId)
+    const ranges = scheduleContextResourceRanges(context, assignment.resourceId)
+    context.assignmentRanges[position] = ranges.length > 0 ? ranges : null
     context.assignmentUnits[position] = assignment.units
     context.assignmentWork[position] = assignment.work
     const length =
@@ -446,4 +470,55 @@ export function scheduleContextLoadLinks(context: ScheduleContext, links: readon
   })
   context.lagKind = lagKind
   context.lag = lag
+}
+
+/**
+ * Records (in `stretchesOf`) the resources' named days off inside the driving assignments of task `task` where the
+ * task's calendar works: the vacations that stretched it, for the UI to name. Called when its assignments are placed.
+ */
+export function scheduleContextStretches(context: ScheduleContext, task: number): void {
+  const {
+    assignmentOffsets,
+    assignmentList,
+    assignmentLength,
+    assignmentCalendar,
+    assignmentStart,
+    assignmentFinish,
+  } = context
+  const own = context.calendar[task] as CompiledCalendar
+  let found: ScheduleStretch[] | null = null
+  for (
+    let entry = assignmentOffsets[task] as number;
+    entry < (assignmentOffsets[task + 1] as number);
+    entry++
+  ) {
+    const position = assignmentList[entry] as number
+    // On the task's own calendar (the task ignores resource calendars): no day off of the resource counts.
+    if ((assignmentLength[position] as number) <= 0 || assignmentCalendar[position] === own) continue
+    const ranges = context.assignmentRanges[position]
+    if (ranges === null || ranges === undefined) continue
+    const assignment = context.assignments[position] as Assignment
+    const begin = assignmentStart[position] as number
+    const end = assignmentFinish[position] as number
+    const firstDay = Math.floor(begin / 1440)
+    const lastDay = Math.floor((end - 1) / 1440)
+    for (const range of ranges) {
+      if (range.fromDay > lastDay) break
+      if (range.toDay < firstDay) continue
+      const minutes =
+        own.work(Math.min(end, (range.toDay + 1) * 1440)) - own.work(Math.max(begin, range.fromDay * 1440))
+      if (minutes <= 0) continue
+      ;(found ??= []).push({
+        taskId: assignment.taskId,
+        assignmentId: assignment.id,
+        resourceId: assignment.resourceId,
+        name: range.name,
+        from: loadDayText(Math.max(range.fromDay, firstDay)),
+        to: loadDayText(Math.min(range.toDay, lastDay)),
+        workingMinutes: minutes,
+      })
+    }
+  }
+  if (found !== null) context.stretchesOf.set(task, found)
+  else if (context.stretchesOf.size > 0) context.stretchesOf.delete(task)
 }

@@ -25,7 +25,9 @@
  * bounds are taken as wall times (a night-shift resource starts at 23:00 the day its predecessor finishes).
  * A manual task keeps its typed dates (`manualDates`); links do not move it.
  */
-import { calendarUnionMinutes, type CompiledCalendar } from '../calendar'
+import * as calendarModule from '../calendar'
+import type { CompiledCalendar } from '../calendar'
+import * as contextModule from './context'
 import type { ScheduleContext } from './context'
 import * as links from './links'
 
@@ -47,6 +49,8 @@ const {
   scheduleWorkStart,
 } = links
 const { MSO, MFO, SNET, SNLT, FNET, FNLT } = scheduleConstraintCodes
+const { calendarUnionMinutes } = calendarModule
+const { scheduleContextStretches } = contextModule
 const NEG = Number.NEGATIVE_INFINITY
 const POS = Number.POSITIVE_INFINITY
 
@@ -140,6 +144,7 @@ function floorOn(context: ScheduleContext, own: CompiledCalendar): number {
  */
 export function forwardLeaf(context: ScheduleContext, task: number, delay: number): void {
   if (context.isManual[task] === 1) {
+    if (context.stretchesOf.size > 0) context.stretchesOf.delete(task)
     forwardLeafManual(context, task)
     return
   }
@@ -147,6 +152,7 @@ export function forwardLeaf(context: ScheduleContext, task: number, delay: numbe
     forwardLeafAssigned(context, task, delay)
     return
   }
+  if (context.stretchesOf.size > 0) context.stretchesOf.delete(task)
   const own = context.calendar[task] as CompiledCalendar
   const length = context.duration[task] as number
   const isElapsed = context.isElapsed[task] === 1
@@ -281,6 +287,10 @@ export function forwardPlaceAssignments(
   } = context
   let low = POS
   let high = NEG
+  let lowW = POS
+  let highW = NEG
+  let common: CompiledCalendar | null = null
+  let isMixed = false
   for (
     let entry = assignmentOffsets[task] as number;
     entry < (assignmentOffsets[task + 1] as number);
@@ -290,16 +300,23 @@ export function forwardPlaceAssignments(
     const length = assignmentLength[position] as number
     if (length <= 0) continue
     const calendar = assignmentCalendar[position] as CompiledCalendar
+    if (common === null) common = calendar
+    else if (common !== calendar) isMixed = true
     let begin: number
     let end: number
+    const w = calendar.work(at)
+    let beginW: number
+    let endW: number
     if (backward) {
-      const w = calendar.work(at)
       end = calendar.finishAt(w)
       begin = calendar.startAt(w - length)
+      beginW = w - length
+      endW = w
     } else {
-      const w = calendar.work(at)
       begin = fixedStart ? at : calendar.startAt(w)
       end = calendar.finishAt(w + length)
+      beginW = w
+      endW = w + length
     }
     if (write) {
       assignmentStart[position] = begin
@@ -307,13 +324,20 @@ export function forwardPlaceAssignments(
     }
     if (begin < low) low = begin
     if (end > high) high = end
+    if (beginW < lowW) lowW = beginW
+    if (endW > highW) highW = endW
   }
   placed[0] = low
   placed[1] = high
+  // When every driving assignment works on one calendar, the task's duration on it is known without another lookup.
+  placed[2] = isMixed ? Number.NaN : highW - lowW
 }
 
-/** The span `forwardPlaceAssignments` found (module scratch: the passes are synchronous). */
-export const placed = new Float64Array(2)
+/**
+ * What `forwardPlaceAssignments` found (module scratch: the passes are synchronous): the span [start, finish] and,
+ * when the driving assignments share one calendar, the working minutes between them on it (NaN when they do not).
+ */
+export const placed = new Float64Array(3)
 
 /**
  * The duration Microsoft Project shows for a resource-driven task: working minutes between its start and finish
@@ -322,7 +346,8 @@ export const placed = new Float64Array(2)
 function assignedDuration(context: ScheduleContext, task: number, es: number, ef: number): number {
   const { assignmentOffsets, assignmentList, assignmentLength, assignmentCalendar } = context
   let first: CompiledCalendar | null = null
-  let others: CompiledCalendar[] | null = null
+  let second: CompiledCalendar | null = null
+  let more: CompiledCalendar[] | null = null
   for (
     let entry = assignmentOffsets[task] as number;
     entry < (assignmentOffsets[task + 1] as number);
@@ -331,14 +356,20 @@ function assignedDuration(context: ScheduleContext, task: number, es: number, ef
     const position = assignmentList[entry] as number
     if ((assignmentLength[position] as number) <= 0) continue
     const calendar = assignmentCalendar[position] as CompiledCalendar
-    if (first === null) first = calendar
-    else if (calendar !== first && (others === null || !others.includes(calendar)))
-      (others ??= []).push(calendar)
+    if (first === null || calendar === first) first = calendar
+    else if (second === null || calendar === second) second = calendar
+    else if (more === null || !more.includes(calendar)) (more ??= []).push(calendar)
   }
   if (first === null) return 0
-  if (others === null) return first.work(ef) - first.work(es)
-  return calendarUnionMinutes([first, ...others], es, ef)
+  if (second === null) return first.work(ef) - first.work(es)
+  unionScratch.length = 0
+  unionScratch.push(first, second)
+  if (more !== null) unionScratch.push(...more)
+  return calendarUnionMinutes(unionScratch, es, ef)
 }
+
+/** The calendars of one task (module scratch, reused: the passes are synchronous). */
+const unionScratch: CompiledCalendar[] = []
 
 /**
  * Places resource-driven leaf task `task` (see the module comment) from the bounds in `context.bounds`, its
@@ -393,8 +424,10 @@ export function forwardLeafAssigned(context: ScheduleContext, task: number, dela
   context.esW[task] = startW
   context.efW[task] = finishW
   context.spanW[task] = finishW - startW
-  context.reportedDuration[task] = assignedDuration(context, task, es, ef)
+  const shared = Number.isNaN(context.actualFinish[task] as number) ? (placed[2] as number) : Number.NaN
+  context.reportedDuration[task] = Number.isNaN(shared) ? assignedDuration(context, task, es, ef) : shared
   spanAssignments(context, task, es, ef)
+  scheduleContextStretches(context, task)
 }
 
 /** The task's finish after `keepFinish`: `bound` when one of its assignments reaches it (see `forwardLeafAssigned`). */

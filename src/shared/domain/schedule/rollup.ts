@@ -4,10 +4,9 @@
  * its arrays for the next incremental run).
  */
 import type { CompiledCalendar } from '../calendar'
-import type { Assignment, DependencyType } from '../model'
+import type { DependencyType } from '../model'
 import type { Schedule, ScheduleLinkViolation, ScheduleStretch } from '../schedule-types'
-import { loadDayText } from '../load/day-text'
-import { scheduleContextResourceRanges, type ScheduleContext } from './context'
+import type { ScheduleContext } from './context'
 import * as links from './links'
 
 // Read once: under a CommonJS transform (the benchmarks run the sources through tsx) an imported constant is an
@@ -115,7 +114,7 @@ export function rollupSchedule(context: ScheduleContext): Schedule {
     assignmentFinish,
     assignmentWork,
     linkViolations: rollupLinkViolations(context),
-    stretches: rollupStretches(context, assignmentStart, assignmentFinish),
+    stretches: rollupStretches(context),
     taskCount: count,
     indexOf: graph.indexOf,
     start: start.slice(),
@@ -175,55 +174,12 @@ function rollupLinkViolations(context: ScheduleContext): ScheduleLinkViolation[]
   return violations
 }
 
-/**
- * The resources' named days off inside the driving assignments of resource-driven tasks, where the task's calendar
- * works: the vacations that stretched each task, for the UI to name.
- */
-function rollupStretches(
-  context: ScheduleContext,
-  assignmentStart: Float64Array,
-  assignmentFinish: Float64Array,
-): ScheduleStretch[] {
+/** The stretches the passes recorded (`scheduleContextStretches`), in plan order. */
+function rollupStretches(context: ScheduleContext): ScheduleStretch[] {
+  const map = context.stretchesOf
+  if (map.size === 0) return []
+  const tasks = [...map.keys()].sort((a, b) => a - b)
   const stretches: ScheduleStretch[] = []
-  const { graph, isResourceDriven, assignmentOffsets, assignmentList, assignmentLength, calendar } = context
-  const assignments = context.assignments
-  for (let task = 0; task < graph.taskCount; task++) {
-    if (isResourceDriven[task] === 0) continue
-    const own = calendar[task] as CompiledCalendar
-    for (
-      let entry = assignmentOffsets[task] as number;
-      entry < (assignmentOffsets[task + 1] as number);
-      entry++
-    ) {
-      const position = assignmentList[entry] as number
-      // On the task's own calendar (the task ignores resource calendars): no day off of the resource counts.
-      if ((assignmentLength[position] as number) <= 0 || context.assignmentCalendar[position] === own)
-        continue
-      const assignment = assignments[position] as Assignment
-      const ranges = scheduleContextResourceRanges(context, assignment.resourceId)
-      if (ranges.length === 0) continue
-      const begin = assignmentStart[position] as number
-      const end = assignmentFinish[position] as number
-      const firstDay = Math.floor(begin / 1440)
-      const lastDay = Math.floor((end - 1) / 1440)
-      for (const range of ranges) {
-        if (range.fromDay > lastDay) break
-        if (range.toDay < firstDay) continue
-        const from = Math.max(begin, range.fromDay * 1440)
-        const to = Math.min(end, (range.toDay + 1) * 1440)
-        const minutes = own.work(to) - own.work(from)
-        if (minutes <= 0) continue
-        stretches.push({
-          taskId: assignment.taskId,
-          assignmentId: assignment.id,
-          resourceId: assignment.resourceId,
-          name: range.name,
-          from: loadDayText(Math.max(range.fromDay, firstDay)),
-          to: loadDayText(Math.min(range.toDay, lastDay)),
-          workingMinutes: minutes,
-        })
-      }
-    }
-  }
+  for (const task of tasks) for (const stretch of map.get(task) ?? []) stretches.push(stretch)
   return stretches
 }
