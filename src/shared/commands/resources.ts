@@ -249,7 +249,9 @@ export const assignmentSetCommand = commandDefine({
     if (!plan.tasks.some((task) => task.id === input.taskId)) return commandRefuse('This task no longer exists.')
     const parsed = assignmentUnitsParse(input.units, resource.name)
     if (!parsed.ok) return commandRefuse(parsed.message)
-    return commandDone(assignmentSet(plan, input.taskId, resource.id, parsed.units, context.ids.assignment))
+    // Microsoft Project's work rules; a rule's refusal (units over 1000 % at fixed duration...) is said, not swallowed.
+    const result = taskRuleAssign(plan, input.taskId, resource.id, parsed.units, context.ids.assignment)
+    return result.ok ? commandDone(result.plan) : commandRefuse(result.message)
   },
 })
 
