@@ -237,6 +237,6 @@ describe('resource commands in the store', () => {
     if (document?.schedule?.ok !== true) throw new Error('not scheduled')
     const byTask = overallocationByTask(document.plan, planLoadOf(document.plan, document.schedule.schedule))
     expect([...byTask.keys()].sort()).toEqual([1, 2])
-    expect(byTask.get(1)).toBe('Ana is over-allocated from 2026-03-02 to 2026-03-03 (peak 200 %) on Design, Build')
+    expect(byTask.get(1)).toBe('Ana is over-allocated from 2026-03-02 to 2026-03-03 (peak units 200 %, busiest day 200 %) on Design, Build')
   })
 })
