@@ -110,7 +110,7 @@ describe('refusals change nothing', () => {
     for (const weekday of [1, 2, 3, 4]) current = run(current, 'resource/calendar-set-day', { resourceId: 1, weekday, hours: '' })
     expect(attempt(current, 'resource/calendar-set-day', { resourceId: 1, weekday: 5, hours: '' })).toEqual({
       ok: false,
-      message: "Ana's calendar would have no working time, so their work could never be scheduled. Nothing was changed.",
+      message: "Ana would have no working time: its tasks could never be scheduled. Nothing was changed.",
     })
   })
 

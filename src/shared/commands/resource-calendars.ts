@@ -6,9 +6,9 @@
  * whichever calendar it has. A calendar left without any working time is refused: the resource's work could never
  * be scheduled.
  */
-import { calendarCompile, calendarIsProblem } from '../domain/calendar'
 import { dateIsValidIsoDate } from '../domain/dates'
 import type { Calendar, CalendarId, Plan, Resource, ResourceId, WeekDay } from '../domain/model'
+import { resourceRuleWorkingTimeProblem } from '../domain/resource-rules'
 import { planFileLimits as limits } from '../formats/plan-file'
 import { weekdayName, workingPeriodsFormat, workingPeriodsParse } from './settings'
 import { commandDefine, commandDone, commandRefuse, type CommandResult } from './types'
@@ -90,15 +90,15 @@ function withOwnCalendar(plan: Plan, resource: Resource): { plan: Plan; calendar
   }
 }
 
-/** `plan` with calendar `changed` in place of the one with its id, refused when it has no working time left. */
+/**
+ * `plan` with calendar `changed` in place of the one with its id, refused when the resource would be left without
+ * working time (its calendar with its vacations; `resourceRuleWorkingTimeProblem`).
+ */
 function withCalendar(plan: Plan, changed: Calendar, resource: Resource): CommandResult {
   const next = { ...plan, calendars: plan.calendars.map((calendar) => (calendar.id === changed.id ? changed : calendar)) }
-  const compiled = calendarCompile(next, changed.id)
-  if (calendarIsProblem(compiled))
-    return commandRefuse(
-      compiled.kind === 'no-working-time' ? `${resource.name}'s calendar would have no working time, so their work could never be scheduled.` : compiled.message,
-    )
-  return commandDone(next)
+  const owner = next.resources.find((item) => item.id === resource.id) ?? resource
+  const problem = resourceRuleWorkingTimeProblem(next, owner)
+  return problem === null ? commandDone(next) : commandRefuse(problem)
 }
 
 /** Gives a resource a calendar of its own, derived from the project calendar (nothing changes until it is edited). */
