@@ -35,7 +35,7 @@ function hostilePlan(): Plan {
   return makePlan('p', 'Hostile', '2026-03-02T08:00:00', '2026-03-01T00:00:00', {
     tasks: hostileNames.map((name, index) => makeTask(index + 1, { name })),
     resources: [{ id: 1, name: 'R;=12+12', role: '', initials: '', email: '', maxUnits: 100, hourlyRate: 0, nonWorkingDays: [], calendarId: null }],
-    assignments: [{ id: 1, taskId: 1, resourceId: 1, units: 100 }],
+    assignments: [{ id: 1, taskId: 1, resourceId: 1, units: 100, work: 480, start: null, finish: null }],
   })
 }
 

@@ -1,5 +1,6 @@
 import { textExcerpt } from './text'
 import type { Assignment, Percent, Plan, Resource, ResourceId, TaskId } from './model'
+import { taskRuleAssignmentsReplace, taskRuleLimits, taskRuleUnitsProblem } from './task-rules'
 
 /**
  * The resources column of the task grid: `Ana[50%], Ben` means Ana at 50 % and Ben at 100 % (full time).
@@ -11,12 +12,14 @@ import type { Assignment, Percent, Plan, Resource, ResourceId, TaskId } from './
  */
 
 /** The largest units an assignment may have, in percent (ten full-time people's worth). */
-export const assignmentUnitsMax: Percent = 1000
+export const assignmentUnitsMax: Percent = taskRuleLimits.units
 
 /** One parsed `name[units]` item: which resource, at how many percent. */
 export type AssignmentTextItem = { resourceId: ResourceId; units: Percent }
 
-export type AssignmentTextErrorCode = 'bad-units' | 'unknown-resource' | 'duplicate-resource' | 'syntax'
+/** `rule`: the list is readable but the task cannot take it (see `task-rules.ts`, e.g. units over 1000 % at fixed work). */
+export type AssignmentTextErrorCode =
+  'bad-units' | 'unknown-resource' | 'duplicate-resource' | 'syntax' | 'rule'
 
 /** Why a resources text was refused; `message` is one sentence the UI can show as is. */
 export type AssignmentTextError = {
@@ -34,12 +37,7 @@ export type AssignmentTextResult =
  * message to show: units must be a finite number above 0 and at most `assignmentUnitsMax` (1000 %).
  */
 export function assignmentUnitsProblem(units: number, resourceName = 'the resource'): string | null {
-  if (!Number.isFinite(units)) return `Units for ${resourceName} must be a number of percent, e.g. 50%.`
-  if (units <= 0)
-    return `Units for ${resourceName} must be more than 0 % (remove the resource to unassign it).`
-  if (units > assignmentUnitsMax)
-    return `Units for ${resourceName} must be at most ${assignmentUnitsMax} % (${units} % is not plausible).`
-  return null
+  return taskRuleUnitsProblem(units, resourceName)
 }
 
 /** Longest units text (inside the brackets) worth reading: `12.5 %` and the like. */
@@ -243,40 +241,17 @@ export type AssignmentsTextApplyResult =
 
 /**
  * Replaces the assignments of task `taskId` with the ones typed in `text`, returning a new plan (the input is not
- * modified). An assignment to a resource that stays keeps its id; new assignments get ids above the largest one.
- * On any problem nothing changes and the error says why. `changed` is false when the text means what is already there.
+ * modified), with Microsoft Project's rules for the work of people added, removed or given other units
+ * (`taskRuleAssignmentsReplace`: effort driven, task types). An assignment to a resource that stays keeps its id; new
+ * assignments get ids above the largest one. On any problem nothing changes and the error says why. `changed` is
+ * false when the text means what is already there.
  */
 export function assignmentsTextApply(plan: Plan, taskId: TaskId, text: string): AssignmentsTextApplyResult {
   const parsed = assignmentsTextParse(text, plan.resources)
   if (!parsed.ok) return parsed
-  const existing = plan.assignments.filter((assignment) => assignment.taskId === taskId)
-  const isSame =
-    existing.length === parsed.items.length &&
-    parsed.items.every(
-      (item, index) =>
-        existing[index]?.resourceId === item.resourceId && existing[index]?.units === item.units,
-    )
-  if (isSame) return { ok: true, plan, changed: false }
   let nextId = 1
   for (const assignment of plan.assignments) nextId = Math.max(nextId, assignment.id + 1)
-  const kept = new Map<ResourceId, Assignment>()
-  for (const assignment of existing) kept.set(assignment.resourceId, assignment)
-  const replacements: Assignment[] = parsed.items.map((item) => {
-    const previous = kept.get(item.resourceId)
-    return {
-      id: previous === undefined ? nextId++ : previous.id,
-      taskId,
-      resourceId: item.resourceId,
-      units: item.units,
-    }
-  })
-  // Keep the task's assignments where the first of them was, so files stay stable.
-  const firstIndex = plan.assignments.findIndex((assignment) => assignment.taskId === taskId)
-  const others = plan.assignments.filter((assignment) => assignment.taskId !== taskId)
-  const insertAt =
-    firstIndex === -1
-      ? others.length
-      : plan.assignments.slice(0, firstIndex).filter((a) => a.taskId !== taskId).length
-  const assignments = [...others.slice(0, insertAt), ...replacements, ...others.slice(insertAt)]
-  return { ok: true, plan: { ...plan, assignments }, changed: true }
+  const result = taskRuleAssignmentsReplace(plan, taskId, parsed.items, nextId)
+  if (!result.ok) return { ok: false, error: { code: 'rule', message: result.message, name: null } }
+  return { ok: true, plan: result.plan, changed: result.plan !== plan }
 }

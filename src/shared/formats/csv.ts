@@ -1,6 +1,7 @@
 import { assignmentsTextParse } from '../domain/assignments-text'
 import { dateParseTyped, dateToWallMinutes, dateWallText } from '../domain/dates'
-import { makePlan, makeTask } from '../domain/defaults'
+import { makeAssignment, makePlan, makeTask } from '../domain/defaults'
+import { taskRuleFillWork } from '../domain/task-rules'
 import { durationParse } from '../domain/durations'
 import type { Assignment, Dependency, DurationUnit, IsoDateTime, Plan, PlanSettings, Resource, Task } from '../domain/model'
 import { predecessorsParse } from '../domain/predecessors'
@@ -519,14 +520,15 @@ export function csvImportPlan(text: string, options: CsvImportOptions): CsvImpor
   for (let index = 0; index < resourceTexts.length; index++) {
     const result = assignmentsTextParse(resourceTexts[index] as string, resources)
     if (!result.ok) return { ok: false, error: `Line ${lineOf[index]}: ${result.error.message}` }
-    for (const item of result.items) assignments.push({ id: assignments.length + 1, taskId: index + 1, resourceId: item.resourceId, units: item.units })
+    for (const item of result.items) assignments.push(makeAssignment(assignments.length + 1, index + 1, item.resourceId, item.units, 0))
   }
 
   // The plan starts at the earliest start in the file; a start later than where the links and the plan start put
   // the task becomes an SNET constraint, an earlier one is dropped (the task stays as soon as possible).
   const given = starts.filter((start): start is IsoDateTime => start !== null)
   if (given.length > 0) plan.start = given.reduce((earliest, start) => (start < earliest ? start : earliest))
-  const draft: Plan = { ...plan, tasks, dependencies, resources, assignments }
+  // Each person works the task's duration at their units (Microsoft Project's work of a new assignment).
+  const draft: Plan = taskRuleFillWork({ ...plan, tasks, dependencies, resources, assignments })
   const placed = startConstraints(draft, starts, lineOf)
   placed.constraints.forEach((date, index) => {
     if (date !== null) (tasks[index] as Task).constraint = { type: 'SNET', date }

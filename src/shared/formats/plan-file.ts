@@ -4,8 +4,11 @@ import {
   dependencyTypes,
   durationUnits,
   lagUnits,
+  schedulingModes,
+  taskTypes,
   type Plan,
 } from '../domain/model'
+import { taskRuleLimits } from '../domain/task-rules'
 import { dateIsValidIsoDate, dateIsValidIsoDateTime } from '../domain/dates'
 import { textExcerpt } from '../domain/text'
 
@@ -17,7 +20,7 @@ import { textExcerpt } from '../domain/text'
  * numbers, over-long strings and impossible dates are refused) -> a restored `Plan`.
  */
 export const planFileFormatId = 'gantry-plan'
-export const planFileSchemaVersion = 1
+export const planFileSchemaVersion = 2
 export const planFileExtension = 'gantry'
 /** Files above this size are refused before parsing (a 100,000-task plan is about 60 MB). */
 export const planFileMaxBytes = 200 * 1024 * 1024
@@ -42,6 +45,10 @@ export const planFileLimits = {
   level: 100,
   /** Longest chain of base calendars (a calendar based on one based on another...); Microsoft Project has one level. */
   calendarBaseDepth: 16,
+  /** Largest work of a task or an assignment in minutes of work (ten people full time for the longest duration). */
+  work: taskRuleLimits.work,
+  /** Largest assignment units in percent. */
+  units: taskRuleLimits.units,
 } as const
 const limits = planFileLimits
 
@@ -93,7 +100,8 @@ export const planCalendarSchema = z.strictObject({
 })
 
 /** One task row: what an editor may store in a task. */
-export const planTaskSchema = z.strictObject({
+export const planTaskSchema = z
+  .strictObject({
   id: planIdSchema,
   name: z.string().max(limits.name),
   level: z.number().int().min(1).max(limits.level),
@@ -121,7 +129,19 @@ export const planTaskSchema = z.strictObject({
   start: planIsoDateTimeSchema.nullable(),
   finish: planIsoDateTimeSchema.nullable(),
   isCollapsed: z.boolean(),
+  type: z.enum(taskTypes),
+  isEffortDriven: z.boolean(),
+  schedulingMode: z.enum(schedulingModes),
+  manualStart: planIsoDateTimeSchema.nullable(),
+  manualFinish: planIsoDateTimeSchema.nullable(),
+  manualDuration: z.number().finite().min(0).max(limits.minutes).nullable(),
+  ignoresResourceCalendars: z.boolean(),
+  work: z.number().finite().min(0).max(limits.work),
 })
+  .refine(
+    (task) => task.manualStart === null || task.manualFinish === null || task.manualFinish >= task.manualStart,
+    'a manual task must not finish before it starts',
+  )
 
 /** One link row (lag in minutes, or percent for `%`/`e%` lags). */
 export const planDependencySchema = z.strictObject({
@@ -152,12 +172,15 @@ export const planResourceSchema = z.strictObject({
   calendarId: planIdSchema.nullable(),
 })
 
-/** One assignment row (units in percent). */
+/** One assignment row (units in percent, work in minutes of work, the last computed dates). */
 export const planAssignmentSchema = z.strictObject({
   id: planIdSchema,
   taskId: planIdSchema,
   resourceId: planIdSchema,
-  units: z.number().finite().gt(0).max(1000),
+  units: z.number().finite().gt(0).max(limits.units),
+  work: z.number().finite().min(0).max(limits.work),
+  start: planIsoDateTimeSchema.nullable(),
+  finish: planIsoDateTimeSchema.nullable(),
 })
 
 /** The plan's settings. */
@@ -170,10 +193,11 @@ export const planSettingsSchema = z.strictObject({
   defaultFinishTime: minuteOfDay,
   currencyCode: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code'),
   dueSoonDays: z.number().int().min(0).max(365),
+  newTaskSchedulingMode: z.enum(schedulingModes),
 })
 
-/** Strict schema of a version-1 plan. */
-export const planSchemaV1 = z.strictObject({
+/** Strict schema of a plan of the current version (2). */
+export const planSchema = z.strictObject({
   id: z.string().min(1).max(100),
   name: shortText,
   start: planIsoDateTimeSchema,
@@ -194,7 +218,7 @@ export const planSchemaV1 = z.strictObject({
  * compile here, so a parsed file never needs a cast to become a plan.
  */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
-const planSchemaMatchesPlan: Same<z.output<typeof planSchemaV1>, Plan> = true
+const planSchemaMatchesPlan: Same<z.output<typeof planSchema>, Plan> = true
 void planSchemaMatchesPlan
 
 const envelopeSchema = z.strictObject({
@@ -206,12 +230,63 @@ const envelopeSchema = z.strictObject({
 export type PlanFileError = { code: 'not-json' | 'not-a-plan' | 'newer-version' | 'invalid'; message: string }
 export type PlanFileResult = { ok: true; plan: Plan } | { ok: false; error: PlanFileError }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * Version 1 to 2: work, task types, manual scheduling and assignment dates. Every task becomes an automatically
+ * scheduled, fixed-units task that is not effort driven (what version 1 scheduled); each assignment gets the work
+ * its units give over its task's duration (units x duration, as Microsoft Project assigns), and each task the sum of
+ * its assignments' work. Anything malformed is left for the validation to name.
+ */
+function migrateV1toV2(plan: unknown): unknown {
+  if (!isRecord(plan)) return plan
+  const durationOf = new Map<unknown, number>()
+  const tasks = Array.isArray(plan.tasks) ? plan.tasks : null
+  if (tasks !== null)
+    for (const task of tasks)
+      if (isRecord(task) && typeof task.duration === 'number') durationOf.set(task.id, task.duration)
+  const workOf = new Map<unknown, number>()
+  const assignments = Array.isArray(plan.assignments)
+    ? plan.assignments.map((assignment: unknown) => {
+        if (!isRecord(assignment)) return assignment
+        const units = typeof assignment.units === 'number' ? assignment.units : 0
+        const work = Math.round(((durationOf.get(assignment.taskId) ?? 0) * units) / 100 * 1e6) / 1e6
+        workOf.set(assignment.taskId, (workOf.get(assignment.taskId) ?? 0) + work)
+        return { ...assignment, work: Math.min(work, limits.work), start: null, finish: null }
+      })
+    : plan.assignments
+  return {
+    ...plan,
+    settings: isRecord(plan.settings) ? { ...plan.settings, newTaskSchedulingMode: 'auto' } : plan.settings,
+    tasks:
+      tasks === null
+        ? plan.tasks
+        : tasks.map((task: unknown) =>
+            isRecord(task)
+              ? {
+                  ...task,
+                  type: 'fixed-units',
+                  isEffortDriven: false,
+                  schedulingMode: 'auto',
+                  manualStart: null,
+                  manualFinish: null,
+                  manualDuration: null,
+                  ignoresResourceCalendars: false,
+                  work: Math.min(workOf.get(task.id) ?? 0, limits.work),
+                }
+              : task,
+          ),
+    assignments,
+  }
+}
+
 /**
  * Migrations from schema version N to N + 1, applied one step at a time. Each takes the plan object of
  * version N (already parsed JSON, not yet validated) and returns the object of version N + 1.
- * Version 1 is the first version, so there is nothing to migrate yet.
  */
-const migrations: Record<number, (plan: unknown) => unknown> = {}
+const migrations: Record<number, (plan: unknown) => unknown> = { 1: migrateV1toV2 }
 
 /** The first problem zod found, with where it is. */
 function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
@@ -313,7 +388,7 @@ function planCheckReferences(plan: Plan): string | null {
  * Used for plan files, backups and anything that crosses the IPC boundary.
  */
 export function planRestore(candidate: unknown): PlanFileResult {
-  const parsed = planSchemaV1.safeParse(candidate)
+  const parsed = planSchema.safeParse(candidate)
   if (!parsed.success) {
     return { ok: false, error: { code: 'invalid', message: `This plan is damaged: ${describeIssues(parsed.error.issues)}.` } }
   }

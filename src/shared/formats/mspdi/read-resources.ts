@@ -142,7 +142,7 @@ export function readAssignments(
       id = nextAssignmentId
     }
     assignmentIds.add(id)
-    assignments.push({ id, taskId: taskUid, resourceId: resourceUid, units })
+    assignments.push({ id, taskId: taskUid, resourceId: resourceUid, units, work: 0, start: null, finish: null })
   }
   if (unreadable > 0) {
     warnings.push(`${unreadable} assignment(s) without a task UID or a resource UID from 1 up were left out.`)
