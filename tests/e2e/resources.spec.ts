@@ -68,7 +68,7 @@ test('over-allocation is shown with both tasks, leveled, undone, redone and kept
   for (const name of ['Design', 'Build']) {
     const marker = row(page, name).getByRole('img', { name: /^Over-allocated: Ana is over-allocated/ })
     await expect(marker).toBeVisible()
-    await expect(marker).toHaveAttribute('aria-label', /peak 200 %\) on Design, Build$/)
+    await expect(marker).toHaveAttribute('aria-label', /peak units 200 %, busiest day 200 %\) on Design, Build$/)
   }
   const buildStart = await cell(page, 'Build', 'start').innerText()
   const designFinish = await cell(page, 'Design', 'finish').innerText()
@@ -79,7 +79,7 @@ test('over-allocation is shown with both tasks, leveled, undone, redone and kept
   await expect(conflicts(page)).toHaveCount(1)
   const conflict = conflicts(page).first()
   await expect(conflict).toContainText('Ana')
-  await expect(conflict).toContainText('peak 200 %')
+  await expect(conflict).toContainText('peak units 200 %, busiest day 200 %')
   await expect(conflict.getByRole('button', { name: 'Select task Design' })).toBeVisible()
   await expect(conflict.getByRole('button', { name: 'Select task Build' })).toBeVisible()
   await expect(page.locator('tr[data-resource-id] .rs-heat-cell.is-over').first()).toBeVisible()

@@ -14,7 +14,8 @@
  *   8  @Review                                 [===]               (7FF)
  *   9 Go-live                                       ◆              (8 -> 9)
  */
-import { calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { makeAssignment, calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { taskRuleFillWork } from '../../src/shared/domain/task-rules'
 import type { Plan } from '../../src/shared/domain/model'
 
 export const samplePlanNow = '2026-03-10T12:00:00'
@@ -70,9 +71,9 @@ export function samplePlan(): Plan {
     },
   ]
   plan.assignments = [
-    { id: 1, taskId: 6, resourceId: 1, units: 100 },
-    { id: 2, taskId: 7, resourceId: 1, units: 50 },
-    { id: 3, taskId: 7, resourceId: 2, units: 100 },
+    makeAssignment(1, 6, 1, 100, 0),
+    makeAssignment(2, 7, 1, 50, 0),
+    makeAssignment(3, 7, 2, 100, 0),
   ]
   // The RAID log: an overdue open risk turned into an issue, an open risk, a confirmed assumption, an expected dependency.
   plan.raid = [
@@ -82,5 +83,5 @@ export function samplePlan(): Plan {
     { id: 4, kind: 'issue', title: 'Vendor API late', description: 'Sandbox not ready', owner: 'Ana Ferreira', dueDate: '2026-03-20', taskIds: [6, 9], raisedOn: '2026-03-07', priority: 'critical', status: 'in-progress', resolution: 'Mock server in use', riskId: 1 },
     { id: 5, kind: 'dependency', title: 'Production certificates', description: '', owner: 'Ben', dueDate: '2026-03-25', taskIds: [9], raisedOn: '2026-03-02', party: 'Security team', status: 'expected' },
   ]
-  return plan
+  return taskRuleFillWork(plan)
 }

@@ -27,6 +27,10 @@ type Step =
   | { kind: 'progress'; pick: number; percent: number }
   | { kind: 'indent'; pick: number }
   | { kind: 'undo'; back: number }
+  | { kind: 'mode'; pick: number; isManual: boolean; day: number }
+  | { kind: 'units'; pick: number; units: number }
+  | { kind: 'ignore'; pick: number }
+  | { kind: 'work'; pick: number; hours: number }
 
 const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('duration' as const), pick: fc.nat(), days: fc.integer({ min: 0, max: 15 }) }),
@@ -45,6 +49,10 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('progress' as const), pick: fc.nat(), percent: fc.integer({ min: 0, max: 100 }) }),
   fc.record({ kind: fc.constant('indent' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('undo' as const), back: fc.integer({ min: 1, max: 4 }) }),
+  fc.record({ kind: fc.constant('mode' as const), pick: fc.nat(), isManual: fc.boolean(), day: fc.integer({ min: 0, max: 60 }) }),
+  fc.record({ kind: fc.constant('units' as const), pick: fc.nat(), units: fc.integer({ min: 10, max: 300 }) }),
+  fc.record({ kind: fc.constant('ignore' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('work' as const), pick: fc.nat(), hours: fc.integer({ min: 0, max: 200 }) }),
 )
 
 function dayText(day: number): string {
@@ -110,6 +118,25 @@ function apply(plan: Plan, step: Step, history: Plan[]): Plan {
     }
     case 'undo':
       return history[Math.max(0, history.length - step.back)] ?? plan
+    case 'mode':
+      // Manual with a typed start (finish and duration blank or kept), or automatic again.
+      return withTask(plan, step.pick % count, (task) =>
+        step.isManual
+          ? { ...task, schedulingMode: 'manual', manualStart: dayText(step.day), manualFinish: null, manualDuration: task.duration }
+          : { ...task, schedulingMode: 'auto' },
+      )
+    case 'units': {
+      if (plan.assignments.length === 0) return plan
+      const assignments = plan.assignments.slice()
+      const index = step.pick % assignments.length
+      const assignment = assignments[index] as Plan['assignments'][number]
+      assignments[index] = { ...assignment, units: step.units }
+      return { ...plan, assignments }
+    }
+    case 'ignore':
+      return withTask(plan, step.pick % count, (task) => ({ ...task, ignoresResourceCalendars: !task.ignoresResourceCalendars }))
+    case 'work':
+      return withTask(plan, step.pick % count, (task) => ({ ...task, work: step.hours * 60 }))
   }
 }
 
@@ -135,6 +162,14 @@ function expectSameResult(actual: ScheduleResult, expected: ScheduleResult): voi
     'isCritical',
     'isSummary',
     'parent',
+    'work',
+    'isManual',
+    'isResourceDriven',
+    'rolledStart',
+    'rolledFinish',
+    'assignmentStart',
+    'assignmentFinish',
+    'assignmentWork',
   ] as const) {
     expect(Array.from(a[key]), key).toEqual(Array.from(b[key]))
   }
@@ -142,6 +177,8 @@ function expectSameResult(actual: ScheduleResult, expected: ScheduleResult): voi
   expect([...a.indexOf]).toEqual([...b.indexOf])
   expect(a.projectStart).toBe(b.projectStart)
   expect(a.projectFinish).toBe(b.projectFinish)
+  expect(a.linkViolations).toEqual(b.linkViolations)
+  expect(a.stretches).toEqual(b.stretches)
 }
 
 describe('schedule session', () => {
@@ -177,9 +214,15 @@ describe('schedule session', () => {
     expect(prepares).toBe(1)
     expect(updated.engine).toBe(session.engine)
     expectSameResult(updated.result, scheduleRun(next))
-    // A change the engine cannot apply in place (outline) prepares again.
-    const indented = withTask(next, index, (task) => ({ ...task, level: task.level + 1 }))
-    scheduleSessionUpdate(counting, updated, indented)
+    // A task made manual is handed to the engine too, which re-schedules it in place.
+    const manual = withTask(next, index, (task) => ({ ...task, schedulingMode: 'manual', manualStart: '2026-01-07T08:00:00', manualDuration: 480 }))
+    const switched = scheduleSessionUpdate(counting, updated, manual)
+    expect(prepares).toBe(1)
+    expect(switched.engine).toBe(session.engine)
+    expectSameResult(switched.result, scheduleRun(manual))
+    // A calendar change prepares again.
+    const calendars = manual.calendars.map((calendar) => ({ ...calendar, exceptions: [{ name: 'Holiday', from: '2026-01-07', to: '2026-01-07', periods: [] }] }))
+    scheduleSessionUpdate(counting, switched, { ...manual, calendars })
     expect(prepares).toBe(2)
   })
 })

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { makeAssignment, makePlan, makeTask } from '../../src/shared/domain/defaults'
 import type { Plan } from '../../src/shared/domain/model'
 import {
   PlanDb,
@@ -65,7 +65,7 @@ function samplePlan(id = 'plan-1'): Plan {
         calendarId: null,
       },
     ],
-    assignments: [{ id: 1, taskId: 2, resourceId: 1, units: 100 }],
+    assignments: [makeAssignment(1, 2, 1, 100, 0)],
   })
 }
 

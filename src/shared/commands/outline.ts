@@ -88,7 +88,7 @@ export const taskInsert = commandDefine({
   perform(plan, input: { where?: InsertWhere; index?: number; fields?: Partial<Omit<Task, 'id' | 'level'>> }, context) {
     const index = input.index ?? outlineInsertIndex(plan, context.selection[0], input.where ?? 'above')
     const id = context.ids.task
-    const next = outlineInsert(plan, index, makeTask(id, { name: '', ...input.fields }))
+    const next = outlineInsert(plan, index, makeTask(id, { name: '', schedulingMode: plan.settings.newTaskSchedulingMode, ...input.fields }))
     return { ok: true, plan: next, selection: [id], value: id }
   },
 })

@@ -10,8 +10,9 @@ import { dateFromWallMinutes, dateParseTyped } from '../domain/dates'
 import { durationParse } from '../domain/durations'
 import type { ConstraintType, Dependency, DependencyId, Plan, Task, TaskId } from '../domain/model'
 import { predecessorsParse, type ParsedPredecessor } from '../domain/predecessors'
-import { taskRuleDurationChange, taskRuleMilestoneChange } from '../domain/task-rules'
+import { taskRuleManualChange, taskRuleMilestoneChange, taskRuleSetDuration, type TaskRuleResult } from '../domain/task-rules'
 import { planFileLimits as limits } from '../formats/plan-file'
+import { manualFieldSet, manualMoveByWorkingDays } from './manual'
 import { outlineIsSummary } from './outline'
 import { parsePercent, parseWholeNumber } from './parse'
 import { commandDefine, commandDone, commandRefuse, type CommandResult } from './types'
@@ -41,6 +42,10 @@ function find(plan: Plan, taskId: TaskId): Found | null {
 }
 
 const gone = (): CommandResult => commandRefuse('This task no longer exists.')
+
+function fromRule(result: TaskRuleResult): CommandResult {
+  return result.ok ? commandDone(result.plan) : commandRefuse(result.message)
+}
 const summaryDates = "A summary's dates come from its subtasks; change the subtasks instead."
 const dateHint = 'Type it as YYYY-MM-DD, for example 2026-03-02.'
 
@@ -64,10 +69,13 @@ export const taskSetDuration = commandDefine({
   perform(plan, input: TaskTextInput) {
     const found = find(plan, input.taskId)
     if (found === null) return gone()
+    // A manual task (a summary too) keeps the duration typed, or a blank one.
+    if (found.task.schedulingMode === 'manual') return manualFieldSet(plan, input.taskId, 'duration', input.text)
     if (found.isSummary) return commandRefuse("A summary's duration comes from its subtasks; change the subtasks instead.")
     const parsed = durationParse(input.text, plan.settings)
     if (!parsed.ok) return commandRefuse(parsed.error)
-    return commandDone(taskUpdate(plan, input.taskId, taskRuleDurationChange(found.task, parsed.minutes, parsed.unit)))
+    // Microsoft Project's rule for the task's type: its people's work (or units) follow.
+    return fromRule(taskRuleSetDuration(plan, input.taskId, parsed.minutes, parsed.unit))
   },
 })
 
@@ -83,10 +91,11 @@ export const taskResize = commandDefine({
   perform(plan, input: { taskId: TaskId; minutes: number }) {
     const found = find(plan, input.taskId)
     if (found === null) return gone()
-    if (found.isSummary) return commandRefuse("A summary's duration comes from its subtasks; change the subtasks instead.")
     if (!Number.isFinite(input.minutes)) return commandRefuse('The new duration is not a number.')
     const minutes = Math.max(0, Math.round(input.minutes))
-    return commandDone(taskUpdate(plan, input.taskId, taskRuleDurationChange(found.task, minutes)))
+    if (found.task.schedulingMode === 'manual') return fromRule(taskRuleManualChange(plan, input.taskId, { duration: minutes }))
+    if (found.isSummary) return commandRefuse("A summary's duration comes from its subtasks; change the subtasks instead.")
+    return fromRule(taskRuleSetDuration(plan, input.taskId, minutes))
   },
 })
 
@@ -99,6 +108,8 @@ function dateCommand(id: 'task/set-start' | 'task/set-finish', label: string, ty
     perform(plan, input: TaskTextInput) {
       const found = find(plan, input.taskId)
       if (found === null) return gone()
+      // A manual task keeps the date typed (or a blank one) without a constraint, as in Microsoft Project.
+      if (found.task.schedulingMode === 'manual') return manualFieldSet(plan, input.taskId, type === 'SNET' ? 'start' : 'finish', input.text)
       if (found.isSummary) return commandRefuse(summaryDates)
       const text = input.text.trim()
       if (text === '') return commandRefuse(`Type a date. ${dateHint}`)
@@ -267,9 +278,11 @@ export const taskMoveByWorkingDays = commandDefine({
     const schedule = context.schedule
     if (found === null) return gone()
     if (schedule === null) return commandRefuse('The plan is not scheduled, so its tasks cannot be moved by working days.')
-    if (found.isSummary) return commandRefuse("A summary's dates come from its subtasks; move the subtasks instead.")
     if (!Number.isInteger(input.days)) return commandRefuse('A task moves by whole working days.')
     if (input.days === 0) return commandDone(plan)
+    // A manual bar keeps its length and its mode; its typed dates move.
+    if (found.task.schedulingMode === 'manual') return manualMoveByWorkingDays(plan, input.taskId, input.days, schedule)
+    if (found.isSummary) return commandRefuse("A summary's dates come from its subtasks; move the subtasks instead.")
     const calendar = calendarCompile(plan, found.task.calendarId ?? plan.calendarId)
     if (calendarIsProblem(calendar)) return commandRefuse(calendar.message)
     const scheduled = schedule.indexOf.get(input.taskId)

@@ -1,32 +1,20 @@
 import type {
   AppInfo,
   GantryPlatform,
-  ImportedPlan,
   IpcError,
   IpcResult,
   MenuCommand,
   OpenedPlan,
+  ProgressEvent,
 } from '../../../shared/ipc/contract'
 import type { Plan } from '../../../shared/domain/model'
-import {
-  planFileExtension,
-  planFileMaxBytes,
-  planFileParse,
-  planFileSerialize,
-} from '../../../shared/formats/plan-file'
+import { planFileExtension, planFileMaxBytes, planFileParse } from '../../../shared/formats/plan-file'
 import { educationLogCsv, educationLogWorkbook } from '../../../shared/career/log'
 import { dateLocalNow, dateToWallMinutes } from '../../../shared/domain/dates'
 import { xlsxRender, type ExcelJsLike } from '../../../shared/formats/xlsx/render'
 import { platformMarkRestored } from './restored'
 import { webDownload, webPickFile, webSafeFileName } from './web-files'
-import {
-  webExportCsv,
-  webExportMspdi,
-  webExportXlsx,
-  webImportCsv,
-  webImportMspdi,
-  type FormatResult,
-} from './web-formats'
+import { webExportCsv, webExportMspdi, webExportXlsx, webImport, webSavePlanText, type FormatResult } from './web-formats'
 
 /**
  * Browser mode: the same `GantryPlatform` as the Electron preload, built on a file picker and downloads.
@@ -62,10 +50,6 @@ function exported(
   return ok({ fileName })
 }
 
-function imported(result: FormatResult<ImportedPlan>): IpcResult<ImportedPlan> {
-  return result.ok ? ok(result.value) : fail('bad-file', result.message)
-}
-
 async function readPicked(
   accept: string,
   maxBytes: number,
@@ -93,9 +77,40 @@ export function createWebPlatform(): GantryPlatform {
   }
   const menuListeners = new Set<(command: MenuCommand) => void>()
 
-  const savePlan = (plan: Plan, fileName: string) => {
-    webDownload(fileName, planFileSerialize(plan), 'application/json')
-    return { documentToken: issueToken(fileName), fileName }
+  const progressListeners = new Set<(event: ProgressEvent) => void>()
+  const sendProgress = (event: ProgressEvent) => {
+    for (const listener of progressListeners) listener(event)
+  }
+  // The import that is running, so `import/cancel` can stop it; one at a time.
+  let activeImport: AbortController | null = null
+  const runImport = async (kind: 'mspdi' | 'csv', accept: string, maxBytes: number) => {
+    if (activeImport !== null) return fail<never>('invalid-input', 'Another import is still running; wait for it or cancel it first.')
+    const picked = await readPicked(accept, maxBytes)
+    if (!picked.ok) return picked
+    const controller = new AbortController()
+    activeImport = controller
+    const task = `import/${kind}`
+    const { text, fileName } = picked.value
+    sendProgress({ task, fraction: 0, message: `Reading ${fileName}…` })
+    try {
+      const result = await webImport(kind, text, fileName, {
+        planId: importId(),
+        signal: controller.signal,
+        onProgress: (fraction, message) => sendProgress({ task, fraction: Math.min(fraction, 0.99), message }),
+      })
+      return result.ok ? ok(result.value) : fail<never>(result.code, result.message)
+    } finally {
+      activeImport = null
+      sendProgress({ task, fraction: 1, message: 'Done.' })
+    }
+  }
+
+  // "Save" downloads the plan after the check every writer runs: a plan Gantry would refuse is never downloaded.
+  const savePlan = (plan: Plan, fileName: string): IpcResult<{ documentToken: string; fileName: string }> => {
+    const text = webSavePlanText(plan)
+    if (!text.ok) return fail('invalid-input', text.message)
+    webDownload(fileName, text.value, 'application/json')
+    return ok({ documentToken: issueToken(fileName), fileName })
   }
 
   const invoke: GantryPlatform['invoke'] = {
@@ -118,9 +133,9 @@ export function createWebPlatform(): GantryPlatform {
     'plan/recent': async () => ok([]),
     'plan/save': async ({ documentToken, plan }) => {
       const fileName = tokens.get(documentToken) ?? webSafeFileName(plan.name, planFileExtension)
-      return ok(savePlan(plan, fileName))
+      return savePlan(plan, fileName)
     },
-    'plan/saveAs': async ({ plan }) => ok(savePlan(plan, webSafeFileName(plan.name, planFileExtension))),
+    'plan/saveAs': async ({ plan }) => savePlan(plan, webSafeFileName(plan.name, planFileExtension)),
     // Every edit is already stored in IndexedDB, which is what a recovery copy protects in the desktop app.
     'recovery/write': async () => ok(undefined),
     'recovery/list': async () => ok([]),
@@ -139,15 +154,11 @@ export function createWebPlatform(): GantryPlatform {
     // The print view offers the browser's print dialog instead, whose "Save as PDF" writes the same pages.
     'export/pdf': async () =>
       fail('forbidden', 'In the browser, print the Gantt chart and choose "Save as PDF" as the printer in the print dialog.'),
-    'import/mspdi': async () => {
-      const picked = await readPicked('.xml,application/xml,text/xml', maxMspdiBytes)
-      return picked.ok
-        ? imported(webImportMspdi(picked.value.text, picked.value.fileName, importId()))
-        : picked
-    },
-    'import/csv': async () => {
-      const picked = await readPicked('.csv,.txt,text/csv', maxTextFileBytes)
-      return picked.ok ? imported(webImportCsv(picked.value.text, picked.value.fileName, importId())) : picked
+    'import/mspdi': () => runImport('mspdi', '.xml,application/xml,text/xml', maxMspdiBytes),
+    'import/csv': () => runImport('csv', '.csv,.txt,text/csv', maxTextFileBytes),
+    'import/cancel': async () => {
+      activeImport?.abort()
+      return ok(undefined)
     },
     'career/backup': async ({ text, suggestedName }) => {
       const fileName = webSafeFileName(suggestedName, 'json')
@@ -197,8 +208,9 @@ export function createWebPlatform(): GantryPlatform {
       menuListeners.add(listener)
       return () => menuListeners.delete(listener)
     },
-    onProgress() {
-      return () => undefined
+    onProgress(listener: (event: ProgressEvent) => void) {
+      progressListeners.add(listener)
+      return () => progressListeners.delete(listener)
     },
     onCloseRequest() {
       return () => undefined

@@ -195,6 +195,8 @@ export type UiSlice = {
   storagePersistenceSet(isPersistent: boolean): void
   /** Shows a progress report (`null` or a fraction of 1 hides it). */
   progressSet(event: ProgressEvent | null): void
+  /** Stops the import that is running (its import call then ends as canceled, with no notice). */
+  importCancel(): Promise<void>
 }
 
 export type AppState = PlansSlice & DocumentSlice & UiSlice & EditorSlice

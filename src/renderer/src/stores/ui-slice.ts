@@ -226,6 +226,9 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
       progressSet(event) {
         set({ progress: event === null || event.fraction >= 1 ? null : event })
       },
+      async importCancel() {
+        await deps.platform.invoke['import/cancel']()
+      },
     }
   }
 }

@@ -5,7 +5,7 @@
  */
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { dateToDayNumber, dateWeekday } from '../../../../shared/domain/dates'
-import { loadSeries, type LoadBucket, type PlanLoad } from '../../../../shared/domain/load'
+import { loadSeries, type LoadBucket, type PlanLoad, type ResourceLoad } from '../../../../shared/domain/load'
 import type { Plan, Resource, ResourceId, TaskId } from '../../../../shared/domain/model'
 import type { Schedule } from '../../../../shared/domain/schedule-types'
 import { zoomLevels } from '../workspace/layout'
@@ -24,6 +24,14 @@ function levelClass(bucket: LoadBucket): string {
   if (percent <= 0) return 'is-free'
   if (percent < 80) return 'is-low'
   return 'is-full'
+}
+
+/** The highest peak units (percent) of the bucket's days, from the resource's per-day figures. */
+function bucketPeakUnits(load: ResourceLoad | undefined, bucket: LoadBucket): number {
+  if (load === undefined) return 0
+  let peak = 0
+  for (let day = bucket.startDay; day < bucket.startDay + bucket.days; day++) peak = Math.max(peak, load.peakUnits[day - load.firstDay] ?? 0)
+  return peak
 }
 
 function hours(minutes: number): string {
@@ -69,6 +77,11 @@ export function UsageView({ onShowTasks, initialResourceId = null }: Props) {
             <span className="rs-swatch is-low" /> under 80 % <span className="rs-swatch is-full" /> 80–100 % <span className="rs-swatch is-over" /> over 100 %
           </span>
         </div>
+        <p className="rs-usage-note">
+          Each cell is the {daysPerBucket === 1 ? "day's" : "week's"} load: the work assigned ÷ the work the resource can do then (max units × working hours). Peak
+          units, the most a resource is asked for at one moment (Microsoft Project's PeakUnits), are in each cell's tooltip, the Over-allocations panel and the
+          resource sheet.
+        </p>
         {plan.resources.length === 0 ? (
           <p className="rs-empty">No resources yet. Add them in the Resources view.</p>
         ) : (
@@ -180,9 +193,10 @@ function HeatMap({
                 {before > 0 && <td aria-hidden="true" />}
                 {buckets.slice(firstColumn, lastColumn).map((bucket) => {
                   const text = bucket.percent === null ? '' : percentText(bucket.percent)
+                  const peakUnits = bucketPeakUnits(load.byResource.get(resource.id), bucket)
                   const label = `${resource.name}, ${daysPerBucket === 1 ? bucket.start : `week of ${bucket.start}`}: ${
-                    bucket.percent === null ? 'not working' : `${text} (${hours(bucket.assigned)} of ${hours(bucket.available)})`
-                  }${bucket.isOverallocated ? ', over-allocated' : ''}`
+                    bucket.percent === null ? 'not working' : `load ${text} (${hours(bucket.assigned)} of ${hours(bucket.available)})`
+                  }${peakUnits > 0 ? `, peak units ${percentText(peakUnits)}` : ''}${bucket.isOverallocated ? ', over-allocated' : ''}`
                   return (
                     <td key={bucket.startDay} className={`rs-heat-cell ${levelClass(bucket)}`} title={label} aria-label={label}>
                       {bucket.assigned > 0 ? text.replace(' %', '%') : ''}

@@ -60,12 +60,20 @@ export function taskNames(plan: Plan, ids: readonly TaskId[], nameOf: (id: TaskI
   return ids.map(nameOf)
 }
 
+/**
+ * A conflict's two figures, each named: Microsoft Project's peak units (the highest sum of the resource's assignment
+ * units at one moment, 100 % = one full-time person) and the busiest day's load (that day's work ÷ the work the
+ * resource can do that day): "peak units 200 %, busiest day 150 %".
+ */
+export function conflictFigures(conflict: OverallocationPeriod): string {
+  return `peak units ${percentText(conflict.peakUnits)}, busiest day ${percentText(conflict.peakPercent)}`
+}
+
 /** One line describing a conflict: who, when, how much, which tasks. */
 export function conflictText(conflict: OverallocationPeriod, resources: ReadonlyMap<ResourceId, Resource>, nameOf: (id: TaskId) => string): string {
   const who = resources.get(conflict.resourceId)?.name ?? `resource ${conflict.resourceId}`
   const when = conflict.start === conflict.finish ? `on ${conflict.start}` : `from ${conflict.start} to ${conflict.finish}`
-  const peak = Math.max(conflict.peakPercent, conflict.peakUnitsPercent)
-  return `${who} is over-allocated ${when} (peak ${percentText(peak)}) on ${conflict.taskIds.map(nameOf).join(', ')}`
+  return `${who} is over-allocated ${when} (${conflictFigures(conflict)}) on ${conflict.taskIds.map(nameOf).join(', ')}`
 }
 
 /** Texts of the over-allocated tasks, each built when first read (the grid reads those of the rows in view). */

@@ -1,11 +1,12 @@
 /**
  * Details of the active task: scope (notes, deliverable, acceptance criteria), constraint, milestone,
- * percent complete and priority. Each field commits on change (checkboxes, selects) or when it loses focus.
+ * percent complete and priority, scheduling (`TaskScheduling.tsx`: mode, typed dates, type, work). Each field commits on change (checkboxes, selects) or when it loses focus.
  */
 import { useContext, useState } from 'react'
 import type { TaskTextField } from '../../../../shared/commands/tasks'
 import { constraintTypes, type ConstraintType, type Task, type TaskId } from '../../../../shared/domain/model'
 import { WorkspaceExtensionContext } from './extension'
+import { TaskScheduling } from './TaskScheduling'
 import { useDraft } from './use-draft'
 import { useWorkspace } from './workspace-store'
 
@@ -122,6 +123,7 @@ function DetailsForm({ task }: { task: Task }) {
         <input type="checkbox" checked={task.isMilestone} onChange={(event) => run('task/set-milestone', { taskId: task.id, isMilestone: event.target.checked })} />
         Milestone
       </label>
+      <TaskScheduling task={task} />
       {extension.taskDetails?.(task.id)}
     </form>
   )

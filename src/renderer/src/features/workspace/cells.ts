@@ -3,6 +3,7 @@
  * the text (a duration, a date, a predecessor list…) and refuses what it cannot read; the grid only shows.
  */
 import type { CommandId } from '../../../../shared/commands/registry'
+import { taskTypeNames, workFormat } from '../../../../shared/commands/work'
 import { assignmentsTextFormat } from '../../../../shared/domain/assignments-text'
 import { dateWallText } from '../../../../shared/domain/dates'
 import { durationFormat } from '../../../../shared/domain/durations'
@@ -10,20 +11,33 @@ import { predecessorsFormat } from '../../../../shared/domain/predecessors'
 import type { Task, TaskId } from '../../../../shared/domain/model'
 import type { Derived } from './derived'
 
-export const columnKeys = ['id', 'wbs', 'name', 'duration', 'start', 'finish', 'predecessors', 'resources', 'complete'] as const
+export const columnKeys = ['id', 'mode', 'wbs', 'name', 'duration', 'start', 'finish', 'predecessors', 'resources', 'work', 'type', 'complete'] as const
 export type ColumnKey = (typeof columnKeys)[number]
 
 /** The commands that take a cell's typed text (`{ taskId, text }`). */
 export type CellCommandId = Extract<
   CommandId,
-  'task/rename' | 'task/set-duration' | 'task/set-start' | 'task/set-finish' | 'task/set-predecessors' | 'task/set-resources' | 'task/set-complete'
+  | 'task/rename'
+  | 'task/set-duration'
+  | 'task/set-start'
+  | 'task/set-finish'
+  | 'task/set-predecessors'
+  | 'task/set-resources'
+  | 'task/set-complete'
+  | 'task/set-mode'
+  | 'task/set-work'
+  | 'task/set-type'
 >
 
-/** A column: its header, default width, and the command typed text goes to (`null`: not editable). */
-export type ColumnDef = { key: ColumnKey; label: string; width: number; command: CellCommandId | null }
+/**
+ * A column: its header, default width, and the command typed text goes to (`null`: not editable); `isHidden` columns
+ * are offered in the Columns menu but not shown at first.
+ */
+export type ColumnDef = { key: ColumnKey; label: string; width: number; command: CellCommandId | null; isHidden?: boolean }
 
 export const columnDefs: Record<ColumnKey, ColumnDef> = {
   id: { key: 'id', label: 'ID', width: 44, command: null },
+  mode: { key: 'mode', label: 'Mode', width: 68, command: 'task/set-mode' },
   wbs: { key: 'wbs', label: 'WBS', width: 56, command: null },
   name: { key: 'name', label: 'Task name', width: 240, command: 'task/rename' },
   duration: { key: 'duration', label: 'Duration', width: 80, command: 'task/set-duration' },
@@ -31,6 +45,8 @@ export const columnDefs: Record<ColumnKey, ColumnDef> = {
   finish: { key: 'finish', label: 'Finish', width: 104, command: 'task/set-finish' },
   predecessors: { key: 'predecessors', label: 'Predecessors', width: 110, command: 'task/set-predecessors' },
   resources: { key: 'resources', label: 'Resources', width: 130, command: 'task/set-resources' },
+  work: { key: 'work', label: 'Work', width: 72, command: 'task/set-work', isHidden: true },
+  type: { key: 'type', label: 'Type', width: 110, command: 'task/set-type', isHidden: true },
   complete: { key: 'complete', label: '% Complete', width: 84, command: 'task/set-complete' },
 }
 
@@ -58,18 +74,26 @@ export function cellText(derived: Derived, taskIndex: number, key: ColumnKey): s
     case 'name':
       return task.name
     case 'duration':
+      // A manual task (a summary too) shows its typed duration, blank when none was typed.
+      if (task.schedulingMode === 'manual') return task.manualDuration === null ? '' : durationFormat(task.manualDuration, task.durationUnit, derived.plan.settings)
       if (isSummary && schedule !== null) {
         return durationFormat(schedule.duration[taskIndex] as number, 'd', derived.plan.settings)
       }
       return durationFormat(task.duration, task.durationUnit, derived.plan.settings)
     case 'start':
-      return schedule === null ? '' : cellDate(schedule.start[taskIndex] as number)
+      return schedule === null || (task.schedulingMode === 'manual' && task.manualStart === null && task.actualStart === null) ? '' : cellDate(schedule.start[taskIndex] as number)
     case 'finish':
-      return schedule === null ? '' : cellDate(schedule.finish[taskIndex] as number)
+      return schedule === null || (task.schedulingMode === 'manual' && task.manualFinish === null && task.actualFinish === null) ? '' : cellDate(schedule.finish[taskIndex] as number)
     case 'predecessors':
       return predecessorsFormat(derived.linksBySuccessor.get(task.id) ?? [], (id) => rowNumber(derived, id), derived.plan.settings)
     case 'resources':
       return assignmentsTextFormat(task.id, derived.assignmentsByTask.get(task.id) ?? [], derived.plan.resources)
+    case 'mode':
+      return task.schedulingMode === 'manual' ? 'Manual' : 'Auto'
+    case 'work':
+      return workFormat(schedule !== null ? (schedule.work[taskIndex] as number) : task.work)
+    case 'type':
+      return taskTypeNames[task.type]
     case 'complete': {
       const value = schedule !== null ? (schedule.percentComplete[taskIndex] as number) : task.percentComplete
       return `${Math.round(value)}%`

@@ -23,7 +23,7 @@ export function columnWidthClamp(width: number): number {
 export function columnLayoutDefault(): ColumnLayout {
   const widths = {} as Record<ColumnKey, number>
   for (const key of columnKeys) widths[key] = columnDefs[key].width
-  return { widths, hidden: [], gridWidth: gridWidthDefault }
+  return { widths, hidden: columnKeys.filter((key) => columnDefs[key].isHidden === true), gridWidth: gridWidthDefault }
 }
 
 function isWithin(value: unknown, min: number, max: number): value is number {
@@ -49,8 +49,10 @@ export function columnLayoutParse(text: string | null): ColumnLayout {
     }
   }
   if (Array.isArray(hidden)) {
-    // The name column cannot be hidden.
-    layout.hidden = columnKeys.filter((key) => key !== 'name' && hidden.includes(key))
+    // The name column cannot be hidden. A column the stored layout does not know yet (added in a later version: it
+    // has no stored width) keeps its default.
+    const isKnown = (key: ColumnKey): boolean => typeof widths === 'object' && widths !== null && key in widths
+    layout.hidden = columnKeys.filter((key) => key !== 'name' && (hidden.includes(key) || (!isKnown(key) && columnDefs[key].isHidden === true)))
   }
   if (isWithin(gridWidth, gridWidthMin, gridWidthMax)) layout.gridWidth = Math.round(gridWidth)
   return layout

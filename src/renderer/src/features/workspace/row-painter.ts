@@ -16,6 +16,7 @@ import { cellDate, cellText, columnDefs, type ColumnKey } from './cells'
 import type { Derived } from './derived'
 import { px, setAttr, setClass, setHidden, setStyle, setText } from './dom-writes'
 import { rowHeight, scaleX, type TimeScale } from './layout'
+import { noteStretch, noteViolatedField, noteViolation, scheduleNotes } from './schedule-notes'
 
 export type PaintInput = {
   derived: Derived
@@ -30,7 +31,17 @@ export type PaintInput = {
   scale: TimeScale
 }
 
-type NameParts = { indent: HTMLElement; toggle: HTMLButtonElement; toggleText: Text; label: HTMLElement; text: Text; mark: HTMLElement; marker: HTMLElement }
+type NameParts = {
+  indent: HTMLElement
+  toggle: HTMLButtonElement
+  toggleText: Text
+  label: HTMLElement
+  text: Text
+  mark: HTMLElement
+  marker: HTMLElement
+  /** A link the task's manual dates break (Microsoft Project marks it in red). */
+  linkMarker: HTMLElement
+}
 /** `isTitled`: the cell was hovered and has a tooltip, which a repaint then keeps up to date. */
 type Cell = { key: ColumnKey; element: HTMLElement; text: Text; name: NameParts | null; isTitled: boolean }
 type Slot = {
@@ -43,6 +54,8 @@ type Slot = {
   bar: HTMLElement
   progress: HTMLElement
   end: HTMLElement
+  /** A manual summary's rolled-up span, drawn under its own bar. */
+  rollup: HTMLElement
 }
 
 const svgNs = 'http://www.w3.org/2000/svg'
@@ -50,9 +63,26 @@ const baseRows = 1024
 /** How far an arrow reaches left or right of its two ends (its elbows, and its head). */
 export const linkReach = 12
 
-/** The tooltip of a cell: the whole text, for the columns whose text may be cut off. */
-function cellTitle(key: ColumnKey, text: string): string | null {
-  return key === 'name' || key === 'predecessors' || key === 'resources' ? text : null
+/**
+ * The tooltip of a cell: the whole text, for the columns whose text may be cut off; on the name, what stretched the
+ * task too (a vacation of one of its people); on a manual task's start or finish, the link that date breaks.
+ */
+function cellTitle(derived: Derived, taskIndex: number, key: ColumnKey, text: string): string | null {
+  const task = derived.plan.tasks[taskIndex]
+  if (task === undefined) return null
+  const notes = scheduleNotes(derived.schedule)
+  if (key === 'start' || key === 'finish') {
+    const violations = noteViolatedField(notes.violations.get(task.id), key)
+    return violations.length === 0 ? null : violations.map((violation) => noteViolation(derived.plan, derived.indexOf, violation)).join('\n')
+  }
+  if (key === 'name') {
+    const stretches = notes.stretches.get(task.id)
+    if (stretches === undefined) return text
+    const resources = new Map(derived.plan.resources.map((resource) => [resource.id, resource]))
+    return [text, ...stretches.map((stretch) => noteStretch(derived.plan, resources, stretch))].join('\n')
+  }
+  if (key === 'mode') return task.schedulingMode === 'manual' ? 'Manually scheduled: links do not move it (click to schedule it automatically)' : 'Auto scheduled (click to schedule it manually)'
+  return key === 'predecessors' || key === 'resources' ? text : null
 }
 
 /** The SVG path of a link arrow from (x1, y1) leaving the start or finish of its bar to (x2, y2). */
@@ -109,6 +139,7 @@ export class RowPainter {
     for (const slot of this.slots) {
       slot.rowElement.remove()
       slot.bar.remove()
+      slot.rollup.remove()
     }
     this.links.remove()
     this.slots = []
@@ -124,6 +155,7 @@ export class RowPainter {
       const slot = this.slots.pop() as Slot
       slot.rowElement.remove()
       slot.bar.remove()
+      slot.rollup.remove()
     }
     for (const slot of this.slots) slot.row = -1
     this.paint()
@@ -204,7 +236,8 @@ export class RowPainter {
     const cell = slot?.cells.find((item) => item.element === element)
     if (slot === undefined || cell === undefined || slot.row < 0 || slot.row >= input.derived.rows.length) return
     cell.isTitled = true
-    setAttr(element, 'title', cellTitle(cell.key, cellText(input.derived, input.derived.rows[slot.row] as number, cell.key)))
+    const taskIndex = input.derived.rows[slot.row] as number
+    setAttr(element, 'title', cellTitle(input.derived, taskIndex, cell.key, cellText(input.derived, taskIndex, cell.key)))
   }
 
   private paint(): void {
@@ -239,8 +272,12 @@ export class RowPainter {
     end.className = 'ws-bar-end'
     end.dataset.resize = '1'
     bar.append(progress, end)
-    this.chartLayer.append(bar)
-    const slot: Slot = { row: -1, generation: -1, base: -1, rowElement, cells: [], bar, progress, end }
+    const rollup = document.createElement('div')
+    rollup.className = 'ws-rollup'
+    rollup.setAttribute('aria-hidden', 'true')
+    rollup.hidden = true
+    this.chartLayer.append(bar, rollup)
+    const slot: Slot = { row: -1, generation: -1, base: -1, rowElement, cells: [], bar, progress, end, rollup }
     this.fillCells(slot)
     return slot
   }
@@ -280,8 +317,20 @@ export class RowPainter {
         const marker = document.createElement('span')
         marker.className = 'ws-row-marker'
         marker.setAttribute('role', 'img')
-        element.append(indent, toggle, label, marker)
-        name = { indent, toggle, toggleText, label, text, mark, marker }
+        const linkMarker = document.createElement('span')
+        linkMarker.className = 'ws-link-marker'
+        linkMarker.setAttribute('role', 'img')
+        linkMarker.hidden = true
+        element.append(indent, toggle, label, linkMarker, marker)
+        name = { indent, toggle, toggleText, label, text, mark, marker, linkMarker }
+      } else if (key === 'mode') {
+        // The mode is a toggle, as Microsoft Project's Task Mode cell is a choice; typing in it works too.
+        const toggle = document.createElement('button')
+        toggle.type = 'button'
+        toggle.tabIndex = -1
+        toggle.className = 'ws-mode-toggle'
+        toggle.append(text)
+        element.append(toggle)
       } else element.append(text)
       slot.rowElement.append(element)
       slot.cells.push({ key, element, text, name, isTitled: false })
@@ -318,17 +367,22 @@ export class RowPainter {
     setAttr(rowElement, 'aria-selected', String(isSelected))
     setAttr(rowElement, 'data-task-id', String(task.id))
     const activeColumn = input.activeTaskId === task.id ? input.activeColumn : null
+    const violations = scheduleNotes(schedule).violations.get(task.id)
+    const isManual = task.schedulingMode === 'manual'
     for (const cell of slot.cells) {
       const key = cell.key
       const text = cellText(derived, taskIndex, key)
       const element = cell.element
       // Only the active cell needs its id (the treegrid's aria-activedescendant); fewer writes per jump.
       setAttr(element, 'id', activeColumn === key ? `ws-cell-${task.id}-${key}` : null)
-      setClass(element, `ws-cell${cell.name === null ? ' is-plain' : ''} ws-col-${key}${activeColumn === key ? ' is-active' : ''}`)
+      // A manual task's date that breaks a link is underlined in red, as Microsoft Project does.
+      const isViolated = (key === 'start' || key === 'finish') && noteViolatedField(violations, key).length > 0
+      const extra = (isViolated ? ' has-violation' : '') + (key === 'mode' && isManual ? ' is-manual' : '')
+      setClass(element, `ws-cell${cell.name === null && key !== 'mode' ? ' is-plain' : ''} ws-col-${key}${activeColumn === key ? ' is-active' : ''}${extra}`)
       setStyle(element, 'width', px(input.columnWidths[key]))
       setText(cell.text, text)
       // A hovered cell keeps its tooltip; it follows the row now painted there.
-      if (cell.isTitled) setAttr(element, 'title', cellTitle(key, text))
+      if (cell.isTitled) setAttr(element, 'title', cellTitle(derived, taskIndex, key, text))
       const name = cell.name
       if (name !== null) {
         setStyle(name.indent, 'width', px((task.level - 1) * 16))
@@ -344,6 +398,11 @@ export class RowPainter {
         setAttr(name.marker, 'aria-label', overallocation === undefined ? null : `Over-allocated: ${overallocation}`)
         setAttr(name.marker, 'title', overallocation ?? null)
         setAttr(name.marker, 'data-testid', overallocation === undefined ? null : 'overallocation-marker')
+        const violationText = violations === undefined ? null : violations.map((violation) => noteViolation(derived.plan, derived.indexOf, violation)).join(' ')
+        setHidden(name.linkMarker, violationText === null)
+        setAttr(name.linkMarker, 'aria-label', violationText === null ? null : `Link not met: ${violationText}`)
+        setAttr(name.linkMarker, 'title', violationText)
+        setAttr(name.linkMarker, 'data-testid', violationText === null ? null : 'link-violation-marker')
       }
     }
     this.paintBar(slot, top, taskIndex, task, isSummary, isCritical, isSelected, input)
@@ -360,22 +419,46 @@ export class RowPainter {
     const finish = schedule.finish[taskIndex] as number
     const left = scaleX(input.scale, start)
     const right = scaleX(input.scale, finish)
+    const isManual = task.schedulingMode === 'manual'
+    const mode = isManual ? 'Manually scheduled ' : ''
     const label = `${task.name || 'Task'}: ${cellDate(start)} to ${cellDate(finish)}`
     setHidden(bar, false)
     setAttr(bar, 'data-bar-id', String(task.id))
     const critical = isCritical ? ' is-critical' : ''
     const selected = isSelected ? ' is-selected' : ''
+    // Microsoft Project draws manual tasks differently (teal, with brackets at the typed ends, faded where a date is
+    // blank) and marks a broken link in red.
+    const manual = isManual
+      ? ` is-manual${task.manualStart === null ? ' is-open-start' : ''}${task.manualFinish === null && task.manualDuration === null ? ' is-open-finish' : ''}`
+      : ''
+    const violated = scheduleNotes(schedule).violations.has(task.id) ? ' has-violation' : ''
+    const rolledStart = schedule.rolledStart[taskIndex] ?? Number.NaN
+    const rolledFinish = schedule.rolledFinish[taskIndex] ?? Number.NaN
+    if (isSummary && isManual && Number.isFinite(rolledStart) && Number.isFinite(rolledFinish)) {
+      // A manual summary's own dates, with the span of its tasks beside them (red where they run past its finish).
+      const rollLeft = scaleX(input.scale, rolledStart)
+      const rollRight = scaleX(input.scale, rolledFinish)
+      setHidden(slot.rollup, false)
+      setClass(slot.rollup, `ws-rollup${rolledFinish > finish || rolledStart < start ? ' is-beyond' : ''}`)
+      setAttr(slot.rollup, 'title', `Its tasks span ${cellDate(rolledStart)} to ${cellDate(rolledFinish)}`)
+      setStyle(slot.rollup, 'top', px(top + 21))
+      setStyle(slot.rollup, 'left', px(rollLeft))
+      setStyle(slot.rollup, 'width', px(Math.max(2, rollRight - rollLeft)))
+    } else {
+      setHidden(slot.rollup, true)
+      setAttr(slot.rollup, 'title', null)
+    }
     if (isSummary) {
-      setClass(bar, `ws-bar is-summary${critical}`)
-      setAttr(bar, 'aria-label', `Summary ${label}`)
-      setStyle(bar, 'top', px(top + 9))
+      setClass(bar, `ws-bar is-summary${critical}${manual}${violated}`)
+      setAttr(bar, 'aria-label', `${mode}Summary ${label}`)
+      setStyle(bar, 'top', px(top + (isManual ? 5 : 9)))
       setStyle(bar, 'left', px(left))
       setStyle(bar, 'width', px(Math.max(2, right - left)))
       setHidden(slot.progress, true)
       setHidden(slot.end, true)
     } else if (task.isMilestone || finish === start) {
-      setClass(bar, `ws-milestone${critical}${selected}`)
-      setAttr(bar, 'aria-label', `Milestone ${task.name}: ${cellDate(start)}`)
+      setClass(bar, `ws-milestone${critical}${selected}${manual}${violated}`)
+      setAttr(bar, 'aria-label', `${mode}Milestone ${task.name}: ${cellDate(start)}`)
       setStyle(bar, 'top', px(top + 7))
       setStyle(bar, 'left', px(left - 7))
       setStyle(bar, 'width', '')
@@ -383,8 +466,8 @@ export class RowPainter {
       setHidden(slot.end, true)
     } else {
       const progress = Math.max(0, Math.min(100, schedule.percentComplete[taskIndex] as number))
-      setClass(bar, `ws-bar${critical}${selected}`)
-      setAttr(bar, 'aria-label', label)
+      setClass(bar, `ws-bar${critical}${selected}${manual}${violated}`)
+      setAttr(bar, 'aria-label', `${mode}${label}`)
       setStyle(bar, 'top', px(top + 6))
       setStyle(bar, 'left', px(left))
       setStyle(bar, 'width', px(Math.max(3, right - left)))
@@ -395,6 +478,7 @@ export class RowPainter {
   }
 
   private hideBar(slot: Slot): void {
+    setHidden(slot.rollup, true)
     setHidden(slot.bar, true)
     setAttr(slot.bar, 'data-bar-id', null)
     setClass(slot.bar, '')
