@@ -23,15 +23,18 @@ test.use({ viewport: { width: 1600, height: 900 } })
 
 async function fixturePlan(): Promise<Plan> {
   const parsed = planFileParse(
-    await readFile(join(__dirname, '..', 'fixtures', 'plans', 'v1-basic.gantry'), 'utf8'),
+    await readFile(join(__dirname, '..', 'fixtures', 'plans', 'v3-raid.gantry'), 'utf8'),
   )
   if (!parsed.ok) throw new Error(parsed.error.message)
   const plan = parsed.plan
-  // A baseline on the content migration, so the legend and the chart show it.
+  // A baseline on the content migration, so the legend and the chart show it; the design system manually scheduled
+  // with a typed start and no finish (the fixture's Go live is a manual milestone).
   plan.tasks = plan.tasks.map((task) =>
     task.id === 6
       ? { ...task, baseline: { start: '2025-03-24T08:00:00', finish: '2025-03-28T17:00:00', duration: 2400 } }
-      : task,
+      : task.id === 5
+        ? { ...task, schedulingMode: 'manual', manualStart: '2025-03-10T08:00:00', manualFinish: null, manualDuration: null }
+        : task,
   )
   return plan
 }
@@ -118,8 +121,16 @@ test('print preview, a setup that cannot fit, and the PDF of one A4 landscape pa
   await dialog.getByLabel('From').fill('')
   for (const column of ['WBS', '% Complete', 'Total slack'])
     await dialog.getByLabel(column, { exact: true }).uncheck()
+  for (const column of ['Mode', 'Work', 'Type']) await dialog.getByLabel(column, { exact: true }).check()
   await expect(alert).toHaveCount(0)
   await expect(dialog.getByRole('status')).toHaveText('1 page: 1 across × 1 down, A4 landscape')
+  // The manual task's bar as the Gantt view draws it: hatched, with a bracket at its typed start and its blank finish
+  // faded; the manual milestone in the manual colour.
+  const manualBar = preview.locator('.print-bar-manual')
+  await expect(manualBar).toHaveCount(1)
+  await expect(manualBar).toHaveAttribute('mask', /print-fade-finish-1/)
+  await expect(manualBar.locator('rect')).toHaveAttribute('fill', /print-hatch-1/)
+  await expect(manualBar.locator('path')).toHaveCount(1)
 
   const pdfPath = bridge.path('relaunch.pdf')
   bridge.dialog.queueSave(pdfPath)
@@ -144,9 +155,12 @@ test('print preview, a setup that cannot fit, and the PDF of one A4 landscape pa
   ])
     expect(text).toContain(name)
   // Columns, the dates of the schedule, the resources and predecessors chosen.
-  for (const title of ['ID', 'Task name', 'Duration', 'Start', 'Finish', 'Predecessors', 'Resources'])
+  for (const title of ['ID', 'Mode', 'Task name', 'Duration', 'Start', 'Finish', 'Predecessors', 'Resources', 'Work', 'Type'])
     expect(text).toContain(title)
-  expect(text).toMatch(/Discovery\s+\S+\s+2025-03-03\s+2025-03-\d\d/)
+  expect(text).toMatch(/Auto\s+Discovery\s+\S+\s+2025-03-03\s+2025-03-\d\d/)
+  // The manual task: its typed start, blank duration and finish; work and type as the grid writes them.
+  expect(text).toMatch(/Manual\s+Design system\s+2025-03-10\s.*Ana Lima.*\s20h\s+Fixed Units/)
+  expect(text).toMatch(/Auto\s+Content migration\s+.*80h\s+Fixed Work/)
   expect(text).toContain('Status date 17 Mar 2025')
   expect(text).toMatch(/Gantt chart, 3 Mar 2025 – \d+ \w+ 2025/)
   expect(text).toContain('Page 1 of 1')
@@ -157,6 +171,7 @@ test('print preview, a setup that cannot fit, and the PDF of one A4 landscape pa
     'Progress',
     'Summary',
     'Milestone',
+    'Manual task',
     'Baseline',
     'Non-working time',
     'Status date',

@@ -35,6 +35,7 @@ export const printPaperKeys = Object.keys(printPapers) as PrintPaper[]
 /** Columns of the task table that can be printed, with their titles and printed widths. */
 export const printColumns = {
   id: { label: 'ID', width: 30 },
+  mode: { label: 'Mode', width: 44 },
   wbs: { label: 'WBS', width: 42 },
   name: { label: 'Task name', width: 210 },
   duration: { label: 'Duration', width: 56 },
@@ -42,6 +43,8 @@ export const printColumns = {
   finish: { label: 'Finish', width: 70 },
   predecessors: { label: 'Predecessors', width: 78 },
   resources: { label: 'Resources', width: 110 },
+  work: { label: 'Work', width: 50 },
+  type: { label: 'Type', width: 78 },
   complete: { label: '% Complete', width: 54 },
   slack: { label: 'Total slack', width: 56 },
 } as const

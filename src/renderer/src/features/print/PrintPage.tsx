@@ -1,7 +1,7 @@
 /**
  * One printed page of the Gantt chart, drawn at its paper size in CSS pixels: the header (plan, date range, status
  * date), the column titles and timescale, the rows (task columns as text, the chart as SVG: non-working time, bars,
- * progress, baselines, milestones, summaries, links, the status date), the legend and the footer (print time,
+ * progress, baselines, milestones, summaries, manual tasks as the Gantt view draws them, links, the status date), the legend and the footer (print time,
  * "Page x of y"). The same component draws the preview, the browser's print and the PDF.
  */
 import type { ReactNode } from 'react'
@@ -22,15 +22,126 @@ const colors = {
   link: '#486581',
   status: '#f97316',
   grid: '#e4e7eb',
+  manual: '#0f766e',
+  manualLight: '#8ed6ce',
+  manualMid: '#5eb8b0',
+  criticalLight: '#fca5a5',
+  violation: '#dc2626',
 }
 
-function Bar({ row, y, offset }: { row: PrintRow; y: number; offset: number }): ReactNode {
+/**
+ * Ids of the SVG patterns and masks a page defines once (ids are per page: the preview shows one page, the print
+ * document all of them).
+ */
+type PageIds = { hatch: string; hatchCritical: string; fadeStart: string; fadeFinish: string; fadeBoth: string }
+
+function pageIds(number: number): PageIds {
+  return {
+    hatch: `print-hatch-${number}`,
+    hatchCritical: `print-hatch-critical-${number}`,
+    fadeStart: `print-fade-start-${number}`,
+    fadeFinish: `print-fade-finish-${number}`,
+    fadeBoth: `print-fade-both-${number}`,
+  }
+}
+
+/** The hatches of manual bars and the fades of a manual bar's blank ends, as the Gantt view draws them. */
+function ManualDefs({ ids }: { ids: PageIds }): ReactNode {
+  const hatch = (id: string, dark: string, light: string) => (
+    <pattern id={id} width={7} height={7} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+      <rect width={7} height={7} fill={light} />
+      <rect width={3.5} height={7} fill={dark} />
+    </pattern>
+  )
+  // A blank start or finish fades out over the first or last 40 % of the bar (Microsoft Project's open-ended bar).
+  const fade = (id: string, stops: [number, number][]) => (
+    <>
+      <linearGradient id={`${id}-gradient`} x1={0} x2={1} y1={0} y2={0}>
+        {stops.map(([offset, opacity]) => (
+          <stop key={offset} offset={offset} stopColor="#fff" stopOpacity={opacity} />
+        ))}
+      </linearGradient>
+      <mask id={id} maskContentUnits="objectBoundingBox">
+        <rect width={1} height={1} fill={`url(#${id}-gradient)`} />
+      </mask>
+    </>
+  )
+  return (
+    <>
+      {hatch(ids.hatch, colors.manualMid, colors.manualLight)}
+      {hatch(ids.hatchCritical, colors.critical, colors.criticalLight)}
+      {fade(ids.fadeStart, [
+        [0, 0.1],
+        [0.4, 1],
+      ])}
+      {fade(ids.fadeFinish, [
+        [0.6, 1],
+        [1, 0.1],
+      ])}
+      {fade(ids.fadeBoth, [
+        [0, 0.1],
+        [0.4, 1],
+        [0.6, 1],
+        [1, 0.1],
+      ])}
+    </>
+  )
+}
+
+/** A manually scheduled task's bar: hatched, brackets at its typed ends, faded where a date is blank. */
+function ManualTaskBar({ row, x0, x1, mid, ids }: { row: PrintRow; x0: number; x1: number; mid: number; ids: PageIds }) {
+  const manual = row.manual
+  const width = Math.max(x1 - x0, 1)
+  const top = mid - barHeight / 2
+  const edge = row.isCritical ? colors.criticalEdge : colors.manual
+  const isOpenStart = manual?.isOpenStart ?? false
+  const isOpenFinish = manual?.isOpenFinish ?? false
+  const mask = isOpenStart && isOpenFinish ? ids.fadeBoth : isOpenStart ? ids.fadeStart : isOpenFinish ? ids.fadeFinish : null
+  const bracket = (x: number, direction: 1 | -1) =>
+    `M${x + 2.5 * direction} ${top - 2} H${x} V${top + barHeight + 2} H${x + 2.5 * direction}`
+  return (
+    <g className="print-bar-manual" mask={mask === null ? undefined : `url(#${mask})`}>
+      <rect
+        x={x0}
+        y={top}
+        width={width}
+        height={barHeight}
+        fill={`url(#${row.isCritical ? ids.hatchCritical : ids.hatch})`}
+        stroke={edge}
+        strokeWidth={0.8}
+        strokeDasharray={isOpenStart || isOpenFinish ? '2 1.5' : undefined}
+      />
+      {!isOpenStart && <path d={bracket(x0 - 1.5, 1)} fill="none" stroke={edge} strokeWidth={1.4} />}
+      {!isOpenFinish && <path d={bracket(x0 + width + 1.5, -1)} fill="none" stroke={edge} strokeWidth={1.4} />}
+    </g>
+  )
+}
+
+function Bar({ row, y, offset, ids }: { row: PrintRow; y: number; offset: number; ids: PageIds }): ReactNode {
   const bar = row.bar
   if (bar === null) return null
   const mid = y + printMetrics.rowHeight / 2
   const x0 = bar.x0 - offset
   const x1 = bar.x1 - offset
+  const isManual = row.manual !== null
   const parts: ReactNode[] = []
+  // A manual summary's tasks span this (red where they run past its own dates), drawn under its bar.
+  const rollup = row.manual?.rollup ?? null
+  if (rollup !== null) {
+    const r0 = rollup.x0 - offset
+    parts.push(
+      <rect
+        key="rollup"
+        className="print-rollup"
+        x={r0}
+        y={mid + 4}
+        width={Math.max(rollup.x1 - offset - r0, 2)}
+        height={2.5}
+        fill={rollup.isBeyond ? colors.violation : colors.manual}
+        fillOpacity={rollup.isBeyond ? 0.85 : 0.55}
+      />,
+    )
+  }
   if (row.baseline !== null) {
     const b0 = row.baseline.x0 - offset
     const b1 = Math.max(row.baseline.x1 - offset, b0 + 1)
@@ -47,7 +158,7 @@ function Bar({ row, y, offset }: { row: PrintRow; y: number; offset: number }): 
   }
   if (bar.kind === 'milestone') {
     const size = barHeight / 2 + 1
-    const fill = row.isCritical ? colors.criticalEdge : colors.summary
+    const fill = row.isCritical ? colors.criticalEdge : isManual ? colors.manual : colors.summary
     parts.push(
       <path
         key="bar"
@@ -56,8 +167,9 @@ function Bar({ row, y, offset }: { row: PrintRow; y: number; offset: number }): 
       />,
     )
   } else if (bar.kind === 'summary') {
-    const fill = row.isCritical ? colors.summaryCritical : colors.summary
-    const top = mid - 4
+    const fill = isManual ? colors.manual : row.isCritical ? colors.summaryCritical : colors.summary
+    // A manual summary sits higher, leaving room for the rolled-up span of its tasks under it.
+    const top = isManual ? mid - 7 : mid - 4
     parts.push(
       <path
         key="bar"
@@ -65,6 +177,19 @@ function Bar({ row, y, offset }: { row: PrintRow; y: number; offset: number }): 
         fill={fill}
       />,
     )
+  } else if (isManual) {
+    parts.push(<ManualTaskBar key="bar" row={row} x0={x0} x1={x1} mid={mid} ids={ids} />)
+    if (bar.progress > 0)
+      parts.push(
+        <rect
+          key="progress"
+          x={x0}
+          y={mid - 2}
+          width={Math.max(x1 - x0, 1) * bar.progress}
+          height={4}
+          fill={colors.progress}
+        />,
+      )
   } else {
     const width = Math.max(x1 - x0, 1)
     parts.push(
@@ -91,6 +216,21 @@ function Bar({ row, y, offset }: { row: PrintRow; y: number; offset: number }): 
           fill={colors.progress}
         />,
       )
+  }
+  if (row.hasViolation) {
+    // A link this manual task's dates break: a red mark before the bar, as the Gantt view draws it.
+    const left = bar.kind === 'milestone' ? x0 - barHeight / 2 - 4 : x0 - 4
+    parts.push(
+      <rect
+        key="violation"
+        className="print-violation"
+        x={left - 2}
+        y={mid - barHeight / 2 - 1}
+        width={2}
+        height={barHeight + 2}
+        fill={colors.violation}
+      />,
+    )
   }
   if (row.label !== '') {
     const end = bar.kind === 'milestone' ? x0 + barHeight / 2 + 3 : x1 + 4
@@ -163,6 +303,24 @@ function Legend({ model }: { model: PrintModel }) {
       )}
       {item('summary', <path d="M1 2 H25 V10 L21 6 H5 L1 10 Z" fill={colors.summary} />, 'Summary')}
       {item('milestone', <path d="M13 0 L19 6 L13 12 L7 6 Z" fill={colors.summary} />, 'Milestone')}
+      {model.hasManual &&
+        item(
+          'manual',
+          <>
+            <rect x={3} y={2} width={20} height={8} fill={colors.manualMid} stroke={colors.manual} strokeWidth={0.8} />
+            <path d="M5 0 H2 V12 H5 M21 0 H24 V12 H21" fill="none" stroke={colors.manual} strokeWidth={1.4} />
+          </>,
+          'Manual task',
+        )}
+      {model.hasViolation &&
+        item(
+          'violation',
+          <>
+            <rect x={8} y={2} width={16} height={8} fill={colors.manualMid} stroke={colors.manual} strokeWidth={0.8} />
+            <rect x={3} y={1} width={2} height={10} fill={colors.violation} />
+          </>,
+          'Link not met',
+        )}
       {model.hasBaseline &&
         item('baseline', <rect x={1} y={5} width={24} height={3} fill={colors.baseline} />, 'Baseline')}
       {item(
@@ -206,6 +364,7 @@ export function PrintPage({ model, spec }: { model: PrintModel; spec: PrintPageS
   const inSlice = (x0: number, x1: number) => x1 >= slice.fromX - 1 && x0 <= slice.toX + 1
   const markerId = `print-arrow-${spec.number}`
   const markerCriticalId = `print-arrow-critical-${spec.number}`
+  const ids = pageIds(spec.number)
   const total = layout.pages.length
 
   return (
@@ -340,6 +499,7 @@ export function PrintPage({ model, spec }: { model: PrintModel; spec: PrintPageS
               >
                 <path d="M0 0 L6 3 L0 6 Z" fill={colors.criticalEdge} />
               </marker>
+              {model.hasManual && <ManualDefs ids={ids} />}
             </defs>
             {model.nonWorking
               .filter((run) => inSlice(run.x0, run.x1))
@@ -411,7 +571,7 @@ export function PrintPage({ model, spec }: { model: PrintModel; spec: PrintPageS
               row.bar !== null &&
               (inSlice(row.bar.x0 - 6, row.bar.x1 + 200) ||
                 (row.baseline !== null && inSlice(row.baseline.x0, row.baseline.x1))) ? (
-                <Bar key={row.taskIndex} row={row} y={index * printMetrics.rowHeight} offset={offset} />
+                <Bar key={row.taskIndex} row={row} y={index * printMetrics.rowHeight} offset={offset} ids={ids} />
               ) : null,
             )}
             {model.statusX !== null && inSlice(model.statusX, model.statusX) && (

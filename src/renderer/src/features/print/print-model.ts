@@ -3,6 +3,7 @@
  * task grid and the exports), each row's bar, the links, non-working days, the timescale tiers for the print's
  * density, and what the legend needs. Pure: the print view only draws it.
  */
+import { taskTypeNames, workFormat } from '../../../../shared/commands/work'
 import { calendarCompile, calendarIsProblem } from '../../../../shared/domain/calendar'
 import { dateToWallMinutes, dateWallText } from '../../../../shared/domain/dates'
 import { durationFormat } from '../../../../shared/domain/durations'
@@ -35,6 +36,16 @@ import {
 
 export type PrintBarKind = 'task' | 'summary' | 'milestone'
 
+/**
+ * A manually scheduled task's marks, as the Gantt view draws them (Microsoft Project's style): which typed ends are
+ * blank (drawn faded), whether its dates break a link, and a manual summary's rolled-up span of its tasks.
+ */
+export type PrintManual = {
+  isOpenStart: boolean
+  isOpenFinish: boolean
+  rollup: { x0: number; x1: number; isBeyond: boolean } | null
+}
+
 /** One printed row: its task, cell texts, and bar (x in the chart's coordinates, from the first printed day). */
 export type PrintRow = {
   taskIndex: number
@@ -44,6 +55,10 @@ export type PrintRow = {
   cells: Record<PrintColumnKey, string>
   bar: { kind: PrintBarKind; x0: number; x1: number; progress: number } | null
   baseline: { x0: number; x1: number } | null
+  /** Null for an automatically scheduled task. */
+  manual: PrintManual | null
+  /** A link this manual task's dates break (drawn red, as the Gantt view marks it). */
+  hasViolation: boolean
   /** Resource names written right of the bar. */
   label: string
 }
@@ -61,6 +76,9 @@ export type PrintModel = {
   tiers: [ScaleCell[], ScaleCell[]]
   statusX: number | null
   hasBaseline: boolean
+  /** Whether any printed task is manually scheduled (the legend then explains the manual bar). */
+  hasManual: boolean
+  hasViolation: boolean
   /** Texts of the header and footer. */
   title: string
   rangeText: string
@@ -110,6 +128,9 @@ export function printModelBuild(
   const resources = exportResourceTexts(plan, byTask)
   const resourceNames = new Map(plan.resources.map((resource) => [resource.id, resource.name]))
   let hasBaseline = false
+  let hasManual = false
+  let hasViolation = false
+  const violations = new Set(schedule.linkViolations.map((violation) => violation.taskId))
   const rows: PrintRow[] = rowIndexes.map((taskIndex) => {
     const task = plan.tasks[taskIndex]
     if (task === undefined) throw new Error(`no task at ${taskIndex}`)
@@ -118,17 +139,28 @@ export function printModelBuild(
     const start = schedule.start[taskIndex] ?? Number.NaN
     const finish = schedule.finish[taskIndex] ?? Number.NaN
     const percent = schedule.percentComplete[taskIndex] ?? 0
+    const isManual = task.schedulingMode === 'manual'
+    // As the task grid: a manual task shows its typed duration and dates, blank where none was typed.
+    const isStartBlank = isManual && task.manualStart === null && task.actualStart === null
+    const isFinishBlank = isManual && task.manualFinish === null && task.actualFinish === null
     const cells: Record<PrintColumnKey, string> = {
       id: String(taskIndex + 1),
+      mode: isManual ? 'Manual' : 'Auto',
       wbs: wbs[taskIndex] ?? '',
       name: task.name,
-      duration: isSummary
-        ? durationFormat(schedule.duration[taskIndex] ?? 0, 'd', settings)
-        : durationFormat(task.duration, task.durationUnit, settings),
-      start: Number.isFinite(start) ? dateWallText(start, 'day') : '',
-      finish: Number.isFinite(finish) ? dateWallText(finish, 'day') : '',
+      duration: isManual
+        ? task.manualDuration === null
+          ? ''
+          : durationFormat(task.manualDuration, task.durationUnit, settings)
+        : isSummary
+          ? durationFormat(schedule.duration[taskIndex] ?? 0, 'd', settings)
+          : durationFormat(task.duration, task.durationUnit, settings),
+      start: Number.isFinite(start) && !isStartBlank ? dateWallText(start, 'day') : '',
+      finish: Number.isFinite(finish) && !isFinishBlank ? dateWallText(finish, 'day') : '',
       predecessors: predecessors[taskIndex] ?? '',
       resources: resources[taskIndex] ?? '',
+      work: workFormat(schedule.work[taskIndex] ?? task.work),
+      type: taskTypeNames[task.type],
       complete: `${Math.round(percent)}%`,
       slack: `${exportRound((schedule.totalSlack[taskIndex] ?? 0) / settings.minutesPerDay)}d`,
     }
@@ -157,7 +189,38 @@ export function printModelBuild(
       .map((assignment) => resourceNames.get(assignment.resourceId) ?? '')
       .filter((name) => name !== '')
       .join(', ')
-    return { taskIndex, level: task.level, isSummary, isCritical, cells, bar, baseline, label }
+    let manual: PrintManual | null = null
+    if (isManual) {
+      hasManual = true
+      const rolledStart = schedule.rolledStart[taskIndex] ?? Number.NaN
+      const rolledFinish = schedule.rolledFinish[taskIndex] ?? Number.NaN
+      manual = {
+        isOpenStart: task.manualStart === null,
+        isOpenFinish: task.manualFinish === null && task.manualDuration === null,
+        rollup:
+          isSummary && Number.isFinite(rolledStart) && Number.isFinite(rolledFinish)
+            ? {
+                x0: xOf(rolledStart),
+                x1: xOf(rolledFinish),
+                isBeyond: rolledFinish > finish || rolledStart < start,
+              }
+            : null,
+      }
+    }
+    const isViolated = violations.has(task.id)
+    if (isViolated) hasViolation = true
+    return {
+      taskIndex,
+      level: task.level,
+      isSummary,
+      isCritical,
+      cells,
+      bar,
+      baseline,
+      manual,
+      hasViolation: isViolated,
+      label,
+    }
   })
 
   const rowOfTask = new Map<number, number>()
@@ -221,6 +284,8 @@ export function printModelBuild(
       tiers,
       statusX,
       hasBaseline,
+      hasManual,
+      hasViolation,
       title: plan.name,
       rangeText: `${printDayText(layout.fromDay)} – ${printDayText(layout.toDay)}`,
       statusText:
