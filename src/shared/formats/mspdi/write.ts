@@ -263,8 +263,11 @@ function exportCalendars(plan: Plan): { calendars: Calendar[]; resourceCalendar:
  * Writes a plan as Microsoft Project XML (MSPDI) text.
  *
  * With a `schedule`, each task's Start/Finish, early and late dates, total and free slack (in tenths of a working
- * minute) and critical flag are the computed ones, and summaries carry their rolled-up duration; without one, the
- * dates stored in the plan are written (the plan start when a task has none). Task, resource and calendar UIDs are
+ * minute), critical flag and Work are the computed ones, summaries carry their rolled-up duration and work, each
+ * assignment its computed Start/Finish and Work, and each resource Microsoft Project's computed PeakUnits (1 = 100 %)
+ * and OverAllocated from the load; without one, the values stored in the plan are written (the plan start when a task
+ * has no dates; no dates for an assignment without stored ones). Every task writes its type, effort-driven and
+ * ignore-resource-calendars flags, its mode and whichever typed manual values it has. Task, resource and calendar UIDs are
  * the plan's ids when they are valid and distinct; otherwise they are renumbered from 1 in list order.
  * @returns the XML text, UTF-8 ready, with a `<?xml ... standalone="yes"?>` declaration
  */
