@@ -292,3 +292,40 @@ describe('mspdiWrite: the task model and the computed resource fields', () => {
     )
   })
 })
+
+describe('MSPDI round trip of resource calendars', () => {
+  it("keeps a resource's own calendar (Fridays off, a work week, an exception) and vacation, so the work stretches the same way after export and import", () => {
+    const standard = calendarStandard(1, 'Standard')
+    const plan = makePlan('p', 'Calendars', '2026-01-05T08:00:00', '2026-01-01T00:00:00', {
+      calendars: [
+        standard,
+        {
+          id: 2,
+          name: 'Ana',
+          baseCalendarId: 1,
+          weekDays: [null, null, null, null, null, { periods: [] }, null],
+          exceptions: [{ name: 'Training', from: '2026-01-07', to: '2026-01-07', periods: [] }],
+          workWeeks: [{ name: 'Short days', from: '2026-01-19', to: '2026-01-23', weekDays: [null, { periods: [{ start: 480, end: 720 }] }, null, null, null, null, null] }],
+        },
+      ],
+      tasks: [makeTask(1, { name: 'Build', duration: 4800, work: 4800 })],
+      resources: [{ id: 1, name: 'Ana', role: '', initials: '', email: '', maxUnits: 100, hourlyRate: 0, nonWorkingDays: [{ from: '2026-01-12', to: '2026-01-13' }], calendarId: 2 }],
+      assignments: [makeAssignment(1, 1, 1, 100, 4800)],
+    })
+    const first = scheduleRun(plan)
+    if (!first.ok) throw new Error('not scheduled')
+    const back = read(mspdiWrite(plan, first.schedule))
+    expect(back.warnings).toEqual([])
+    const second = scheduleRun(back.plan)
+    if (!second.ok) throw new Error('not scheduled')
+    const dates = (schedule: typeof first.schedule) =>
+      [schedule.start[0], schedule.finish[0], schedule.assignmentStart[0], schedule.assignmentFinish[0]].map((value) => dateFromWallMinutes(value as number))
+    // 10 days of work: 3 days the first week (training on Wednesday, Friday off), 2 the second (vacation Monday and
+    // Tuesday), 3.5 the third (a 4-hour Monday), 1 on Monday 26, and the last half day on Tuesday 27.
+    expect(dates(first.schedule)).toEqual(['2026-01-05T08:00:00', '2026-01-27T12:00:00', '2026-01-05T08:00:00', '2026-01-27T12:00:00'])
+    expect(dates(second.schedule)).toEqual(dates(first.schedule))
+    expect(second.schedule.stretches.map((stretch) => [stretch.name, stretch.from, stretch.to])).toEqual(
+      first.schedule.stretches.map((stretch) => [stretch.name, stretch.from, stretch.to]),
+    )
+  })
+})
