@@ -193,7 +193,7 @@ describe('mspdiRead: assignment work', () => {
             extra:
               '<Type>7</Type><Work>PT-8H0M0S</Work><Manual>1</Manual><ManualStart>2026-01-09T08:00:00</ManualStart><ManualFinish>2026-01-06T17:00:00</ManualFinish><ManualDuration>soon</ManualDuration>',
           },
-          { uid: 2, name: 'Huge', extra: '<Work>PT999999999999H0M0S</Work>' },
+          { uid: 2, name: 'Huge', extra: '<Type>fixed</Type><Work>PT999999999999H0M0S</Work>' },
         ],
         [{ uid: 1, task: 1, resource: 1, extra: '<Finish>2026-01-05T08:00:00</Finish><Start>2026-01-06T08:00:00</Start><Units>50</Units><Work>PT-1H0M0S</Work>' }],
       ),
@@ -203,6 +203,7 @@ describe('mspdiRead: assignment work', () => {
       'Task "Bad" (UID 1): Work cannot be negative (-8 h); it was not used.',
       'Task "Bad" (UID 1): ManualDuration "soon" is not a usable duration; it was left blank.',
       'Task "Bad" (UID 1): ManualFinish (2026-01-06T17:00:00) is before ManualStart (2026-01-09T08:00:00); the typed finish was left blank.',
+      'Task "Huge" (UID 2): Type fixed is not a Microsoft Project task type (0-2); fixed units was used.',
       'Task "Huge" (UID 2): Work of 999999999999 h is not plausible (more than 166666666.67 h); it was not used.',
       'The assignment of resource 1 to task 1 has Units 50; 100 % was used.',
       'The assignment of resource 1 to task 1: Work cannot be negative (-1 h); it was not used.',

@@ -192,10 +192,10 @@ function manualDuration(node: XmlNode, where: string, warnings: string[]): numbe
  * `IgnoreResourceCalendar` and `Work`, read into `task` (values that cannot be kept get a warning and the default).
  */
 function readTaskModel(node: XmlNode, task: Task, where: string, durationMinutes: number, warnings: string[]): void {
-  const typeCode = integer(node, 'Type', where)
-  if (typeCode !== null) {
-    const type = mspdiTaskTypeByCode[typeCode]
-    if (type === undefined) warnings.push(`${where}: Type ${typeCode} is not a Microsoft Project task type (0-2); fixed units was used.`)
+  const typeText = trimmed(node, 'Type')
+  if (typeText !== undefined) {
+    const type = /^\d$/.test(typeText) ? mspdiTaskTypeByCode[Number(typeText)] : undefined
+    if (type === undefined) warnings.push(`${where}: Type ${shorten(typeText)} is not a Microsoft Project task type (0-2); fixed units was used.`)
     else task.type = type
   }
   task.isEffortDriven = flag(node, 'EffortDriven')
