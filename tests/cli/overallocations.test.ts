@@ -84,22 +84,22 @@ describe('overallocations --json', () => {
         {
           uid: 10,
           name: 'Ana',
-          periods: [{ start: '2026-01-05', finish: '2026-01-09', peakPercent: 200, tasks: [1, 2] }],
+          periods: [{ start: '2026-01-05', finish: '2026-01-09', peakPercent: 200, tasks: [1, 2], peakUnits: 200 }],
         },
         {
           uid: 11,
           name: 'Ben',
-          periods: [{ start: '2026-01-05', finish: '2026-01-06', peakPercent: 200, tasks: [3] }],
+          periods: [{ start: '2026-01-05', finish: '2026-01-06', peakPercent: 200, tasks: [3], peakUnits: 100 }],
         },
         {
           uid: 13,
           name: 'Dan',
-          periods: [{ start: '2026-01-09', finish: '2026-01-12', peakPercent: 200, tasks: [5, 6] }],
+          periods: [{ start: '2026-01-09', finish: '2026-01-12', peakPercent: 200, tasks: [5, 6], peakUnits: 200 }],
         },
         {
           uid: 14,
           name: 'Eve',
-          periods: [{ start: '2026-01-05', finish: '2026-01-05', peakPercent: 100, tasks: [7, 8] }],
+          periods: [{ start: '2026-01-05', finish: '2026-01-05', peakPercent: 100, tasks: [7, 8], peakUnits: 200 }],
         },
       ],
     })
@@ -111,7 +111,7 @@ describe('overallocations --json', () => {
     const { stdout } = await run(['--json', path])
     expect(
       stdout.startsWith(
-        '{"resources":[{"uid":10,"name":"Ana","periods":[{"start":"2026-01-05","finish":"2026-01-09","peakPercent":200,"tasks":[1,2]}]}',
+        '{"resources":[{"uid":10,"name":"Ana","periods":[{"start":"2026-01-05","finish":"2026-01-09","peakPercent":200,"tasks":[1,2],"peakUnits":200}]}',
       ),
     ).toBe(true)
   })
@@ -138,13 +138,14 @@ describe('overallocations --json', () => {
     expect(report.resources[0]).toEqual({
       uid: 1,
       name: 'First Resource',
-      periods: [{ start: '2003-01-07', finish: '2003-01-13', peakPercent: 150, tasks: [2, 23] }],
+      periods: [{ start: '2003-01-07', finish: '2003-01-13', peakPercent: 150, tasks: [2, 23], peakUnits: 150 }],
     })
     expect(report.resources[1]).toMatchObject({ uid: 2, name: 'Second Resource' })
     expect(report.resources[1]?.periods[0]).toMatchObject({
       start: '2003-01-07',
       peakPercent: 175,
       tasks: [2, 24],
+      peakUnits: 175,
     })
   })
 
@@ -156,7 +157,7 @@ describe('overallocations --json', () => {
         {
           uid: 1,
           name: 'Wade Golden',
-          periods: [{ start: '2006-08-28', finish: '2006-08-29', peakPercent: 200, tasks: [2, 4] }],
+          periods: [{ start: '2006-08-28', finish: '2006-08-29', peakPercent: 200, tasks: [2, 4], peakUnits: 200 }],
         },
       ],
     })
@@ -169,8 +170,8 @@ describe('overallocations text output', () => {
     await writeFile(path, planFileSerialize(handMadePlan()))
     const result = await run([path])
     expect(result.code).toBe(0)
-    expect(result.stdout).toContain('Ana (uid 10)\n  2026-01-05 to 2026-01-09: peak 200 %, tasks 1, 2')
-    expect(result.stdout).toContain('Eve (uid 14)\n  2026-01-05: peak 100 %, tasks 7, 8')
+    expect(result.stdout).toContain("Ana (uid 10)\n  2026-01-05 to 2026-01-09: peak 200 % units, busiest day 200 % of the day's work, tasks 1, 2")
+    expect(result.stdout).toContain("Eve (uid 14)\n  2026-01-05: peak 200 % units, busiest day 100 % of the day's work, tasks 7, 8")
   })
 })
 
@@ -245,7 +246,7 @@ describe('npm run cli -- overallocations (real process)', () => {
     const result = await runProcess([join(mspdiSamplesDir, 'mspdiresource.xml'), '--json'])
     expect(result.code).toBe(0)
     expect(result.stdout).toBe(
-      '{"resources":[{"uid":1,"name":"Wade Golden","periods":[{"start":"2006-08-28","finish":"2006-08-29","peakPercent":200,"tasks":[2,4]}]}]}\n',
+      '{"resources":[{"uid":1,"name":"Wade Golden","periods":[{"start":"2006-08-28","finish":"2006-08-29","peakPercent":200,"tasks":[2,4],"peakUnits":200}]}]}\n',
     )
   })
 

@@ -126,12 +126,18 @@ describe('cli schedule --json', () => {
     if (!read.ok) throw new Error(read.error.message)
     expect(report.tasks.map((task) => [task.uid, task.name])).toEqual(read.plan.tasks.map((task) => [task.id, task.name]))
     for (const task of report.tasks) {
-      expect(Object.keys(task)).toEqual(['uid', 'name', 'start', 'finish', 'totalSlackMinutes', 'critical'])
+      expect(Object.keys(task)).toEqual(['uid', 'name', 'start', 'finish', 'totalSlackMinutes', 'critical', 'work'])
       expect(task.start).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/)
       expect(task.finish).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/)
       expect(typeof task.totalSlackMinutes).toBe('number')
       expect(typeof task.critical).toBe('boolean')
+      expect(typeof task.work).toBe('number')
     }
+    // Work in minutes of work: "Build" holds the Engineer's 40 h; the summary rolls it up (Project's Work, PT40H0M0S).
+    expect(report.tasks.filter((task) => task.work > 0).map((task) => [task.uid, task.work])).toEqual([
+      [1, 2400],
+      [3, 2400],
+    ])
     // The same numbers as the engine computes in-process.
     const inProcess = scheduleReport(read.plan)
     if (!inProcess.ok) throw new Error(inProcess.message)
@@ -162,7 +168,7 @@ describe('cli schedule --json', () => {
   it('prints a table without --json', () => {
     expect(runs.sampleTable?.code).toBe(0)
     const lines = runs.sampleTable?.stdout.trimEnd().split('\n') ?? []
-    expect(lines[0]).toMatch(/^UID\s+Name\s+Start\s+Finish\s+Total slack \(min\)\s+Critical$/)
+    expect(lines[0]).toMatch(/^UID\s+Name\s+Start\s+Finish\s+Total slack \(min\)\s+Critical\s+Work \(h\)$/)
     expect(lines.length).toBe(23)
   })
 })

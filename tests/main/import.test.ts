@@ -69,11 +69,18 @@ describe('import/mspdi', () => {
     ])
   })
 
-  it('reports a manually scheduled task of a Microsoft Project sample as a warning', async () => {
+  it('keeps a manually scheduled task of a Microsoft Project sample manual, at its typed dates, without a warning', async () => {
     deps.dialog.openAnswers.push(join(mspdiSamplesDir, 'issue2000.xml'))
     const result = await handlers['import/mspdi'](appFrame, undefined)
     if (!result.ok) throw new Error(result.error.message)
-    expect(result.value.warnings).toEqual([expect.stringMatching(/manually scheduled/)])
+    expect(result.value.warnings).toEqual([])
+    expect(result.value.plan.tasks[0]).toMatchObject({
+      schedulingMode: 'manual',
+      manualStart: '2022-01-28T08:00:00',
+      manualFinish: '2022-01-28T17:00:00',
+      manualDuration: 480,
+      ignoresResourceCalendars: true,
+    })
   })
 
   it('gives the same plan from the worker as in-process (apart from the fresh id)', async () => {

@@ -4,7 +4,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { makeAssignment, calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
 import type { Assignment, Calendar, Dependency, Plan, Resource, Task, WeekDay, WorkingPeriod } from '../../src/shared/domain/model'
-import { constraintTypes, dependencyTypes, durationUnits, lagUnits } from '../../src/shared/domain/model'
+import { constraintTypes, dependencyTypes, durationUnits, lagUnits, schedulingModes, taskTypes } from '../../src/shared/domain/model'
+import { dateFromWallMinutes, dateToWallMinutes } from '../../src/shared/domain/dates'
 import { scheduleRun } from '../../src/shared/domain/schedule'
 import { mspdiCleanText, mspdiRead, mspdiWrite } from '../../src/shared/formats/mspdi'
 import { mspdiSamplesDir } from '../support/samples'
@@ -149,7 +150,7 @@ const planArbitrary: fc.Arbitrary<Plan> = fc
       defaultFinishTime: fc.integer({ min: 1, max: 1440 }),
       currencyCode: fc.constantFrom('EUR', 'USD', 'PLN', 'GBP'),
       dueSoonDays: fc.constant(14),
-      newTaskSchedulingMode: fc.constant<'auto' | 'manual'>('auto'),
+      newTaskSchedulingMode: fc.constantFrom<'auto' | 'manual'>('auto', 'manual'),
     }),
     tasks: fc.array(
       fc.record({
@@ -178,6 +179,20 @@ const planArbitrary: fc.Arbitrary<Plan> = fc
         ),
         start: dateTimeArbitrary,
         finish: dateTimeArbitrary,
+        type: fc.constantFrom(...taskTypes),
+        isEffortDriven: fc.boolean(),
+        schedulingMode: fc.constantFrom(...schedulingModes),
+        ignoresResourceCalendars: fc.boolean(),
+        work: fc.integer({ min: 0, max: 1_000_000 }),
+        // A manual task's typed values, any of them blank (but not all: a task marked manual with no typed value
+        // at all is read as typed at the dates written, see readTaskModel); an automatic one may keep them too.
+        manual: fc
+          .record({
+            start: fc.option(dateTimeArbitrary, { nil: null }),
+            length: fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: null }),
+            duration: fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: null }),
+          })
+          .filter((value) => value.start !== null || value.length !== null || value.duration !== null),
       }),
       { maxLength: 25 },
     ),
@@ -197,7 +212,16 @@ const planArbitrary: fc.Arbitrary<Plan> = fc
       }),
       { maxLength: 5 },
     ),
-    assignments: fc.array(fc.record({ task: fc.nat(), resource: fc.nat(), units: fc.integer({ min: 1, max: 8000 }).map((value) => value / 8) }), { maxLength: 20 }),
+    assignments: fc.array(
+      fc.record({
+        task: fc.nat(),
+        resource: fc.nat(),
+        units: fc.integer({ min: 1, max: 8000 }).map((value) => value / 8),
+        work: fc.integer({ min: 0, max: 1_000_000 }),
+        dates: fc.option(fc.record({ start: dateTimeArbitrary, length: fc.integer({ min: 0, max: 100_000 }) }), { nil: null }),
+      }),
+      { maxLength: 20 },
+    ),
   })
   .map((value) => {
     const tasks: Task[] = []
@@ -224,6 +248,20 @@ const planArbitrary: fc.Arbitrary<Plan> = fc
           baseline: row.baseline !== null && (row.baseline.start ?? row.baseline.finish ?? row.baseline.duration) !== null ? row.baseline : null,
           start: row.start,
           finish: row.finish,
+          type: row.type,
+          isEffortDriven: row.isEffortDriven,
+          schedulingMode: row.schedulingMode,
+          ignoresResourceCalendars: row.ignoresResourceCalendars,
+          work: row.work,
+          manualStart: row.manual.start,
+          // A typed finish never before the typed start (the reader drops such a finish, with a warning).
+          manualFinish:
+            row.manual.length === null
+              ? null
+              : row.manual.start === null
+                ? dateFromWallMinutes(dateToWallMinutes(row.start) + row.manual.length)
+                : dateFromWallMinutes(dateToWallMinutes(row.manual.start) + row.manual.length),
+          manualDuration: row.manual.duration,
         }),
       )
     })
@@ -263,9 +301,22 @@ const planArbitrary: fc.Arbitrary<Plan> = fc
         const resourceId = (assignment.resource % resources.length) + 1
         if (pairs.has(`${taskId}:${resourceId}`)) continue
         pairs.add(`${taskId}:${resourceId}`)
-        assignments.push(makeAssignment(assignments.length + 1, taskId, resourceId, assignment.units, 0))
+        const dates = assignment.dates
+        assignments.push({
+          ...makeAssignment(assignments.length + 1, taskId, resourceId, assignment.units, assignment.work),
+          start: dates === null ? null : dates.start,
+          finish: dates === null ? null : dateFromWallMinutes(dateToWallMinutes(dates.start) + dates.length),
+        })
       }
     }
+    // The model's rule: a task with assignments has their work; a summary without any has none of its own.
+    const workOf = new Map<number, number>()
+    for (const assignment of assignments) workOf.set(assignment.taskId, (workOf.get(assignment.taskId) ?? 0) + assignment.work)
+    tasks.forEach((task, index) => {
+      const next = tasks[index + 1]
+      const isSummary = next !== undefined && next.level > task.level
+      task.work = workOf.get(task.id) ?? (isSummary ? 0 : task.work)
+    })
     return makePlan('round-trip', value.name, value.start, '2026-01-01T00:00:00', {
       statusDate: value.statusDate,
       settings: value.settings,

@@ -22,7 +22,7 @@ function plan(): Plan {
   const tasks: Task[] = [
     makeTask(10, { name: 'Phase', level: 1 }),
     makeTask(11, { name: 'Design', level: 2, duration: 1440, notes: 'a < b & c\r\nline' }),
-    makeTask(12, { name: 'Build', level: 2, duration: 960, constraint: { type: 'SNET', date: '2026-01-07T08:00:00' } }),
+    makeTask(12, { name: 'Build', level: 2, duration: 960, work: 480, constraint: { type: 'SNET', date: '2026-01-07T08:00:00' } }),
     makeTask(13, { name: 'Code', level: 3, duration: 90, durationUnit: 'h' }),
     makeTask(14, { name: 'Release', level: 1, duration: 0, isMilestone: true, deadline: '2026-02-01T17:00:00' }),
   ]
@@ -43,7 +43,7 @@ function plan(): Plan {
     tasks,
     dependencies,
     resources: [{ id: 1, name: 'Ana', role: 'Dev', initials: 'A', email: 'ana@example.com', maxUnits: 50, hourlyRate: 62.5, nonWorkingDays: [], calendarId: 2 }],
-    assignments: [makeAssignment(1, 12, 1, 50, 0)],
+    assignments: [{ ...makeAssignment(1, 12, 1, 50, 480), start: '2026-01-07T08:00:00', finish: '2026-01-08T17:00:00' }],
   })
 }
 
@@ -93,13 +93,14 @@ function isInSchemaOrder(names: string[], reference: string[]): boolean {
 }
 
 // Sequences from the pj12 schema (FIELDS.md cites the XSD lines) and MS Project 2007's own output
-// (samples/task-links-project2007-mspdi.xml validates against it).
-const projectOrder = ['SaveVersion', 'UID', 'Name', 'Title', 'Subject', 'Category', 'Company', 'Manager', 'Author', 'CreationDate', 'Revision', 'LastSaved', 'ScheduleFromStart', 'StartDate', 'FinishDate', 'FYStartDate', 'CriticalSlackLimit', 'CurrencyDigits', 'CurrencySymbol', 'CurrencyCode', 'CurrencySymbolPosition', 'CalendarUID', 'DefaultStartTime', 'DefaultFinishTime', 'MinutesPerDay', 'MinutesPerWeek', 'DaysPerMonth', 'DefaultTaskType', 'DefaultFixedCostAccrual', 'DefaultStandardRate', 'DefaultOvertimeRate', 'DurationFormat', 'WorkFormat', 'EditableActualCosts', 'HonorConstraints', 'InsertedProjectsLikeSummary', 'MultipleCriticalPaths', 'NewTasksEffortDriven', 'NewTasksEstimated', 'SplitsInProgressTasks', 'SpreadActualCost', 'SpreadPercentComplete', 'TaskUpdatesResource', 'FiscalYearStart', 'WeekStartDay', 'MoveCompletedEndsBack', 'MoveRemainingStartsBack', 'MoveRemainingStartsForward', 'MoveCompletedEndsForward', 'BaselineForEarnedValue', 'AutoAddNewResourcesAndTasks', 'StatusDate', 'CurrentDate', 'OutlineCodes', 'WBSMasks', 'ExtendedAttributes', 'Calendars', 'Tasks', 'Resources', 'Assignments']
-const taskOrder = ['UID', 'ID', 'Name', 'Type', 'IsNull', 'CreateDate', 'WBS', 'OutlineNumber', 'OutlineLevel', 'Priority', 'Start', 'Finish', 'Duration', 'DurationFormat', 'Work', 'ResumeValid', 'EffortDriven', 'Recurring', 'OverAllocated', 'Estimated', 'Milestone', 'Summary', 'Critical', 'IsSubproject', 'IsSubprojectReadOnly', 'ExternalTask', 'EarlyStart', 'EarlyFinish', 'LateStart', 'LateFinish', 'StartVariance', 'FinishVariance', 'WorkVariance', 'FreeSlack', 'TotalSlack', 'FixedCost', 'FixedCostAccrual', 'PercentComplete', 'PercentWorkComplete', 'Cost', 'OvertimeCost', 'OvertimeWork', 'ActualStart', 'ActualFinish', 'ActualDuration', 'ActualCost', 'ConstraintType', 'CalendarUID', 'ConstraintDate', 'Deadline', 'LevelAssignments', 'LevelingCanSplit', 'LevelingDelay', 'LevelingDelayFormat', 'IgnoreResourceCalendar', 'Notes', 'HideBar', 'Rollup', 'PredecessorLink', 'ExtendedAttribute', 'Baseline']
+// (samples/task-links-project2007-mspdi.xml validates against it), with the 2010+ elements where MS Project 2010
+// writes them (samples/task-links-project2010-mspdi.xml: Active, Manual, ManualStart..., NewTasksAreManual).
+const projectOrder = ['SaveVersion', 'UID', 'Name', 'Title', 'Subject', 'Category', 'Company', 'Manager', 'Author', 'CreationDate', 'Revision', 'LastSaved', 'ScheduleFromStart', 'StartDate', 'FinishDate', 'FYStartDate', 'CriticalSlackLimit', 'CurrencyDigits', 'CurrencySymbol', 'CurrencyCode', 'CurrencySymbolPosition', 'CalendarUID', 'DefaultStartTime', 'DefaultFinishTime', 'MinutesPerDay', 'MinutesPerWeek', 'DaysPerMonth', 'DefaultTaskType', 'DefaultFixedCostAccrual', 'DefaultStandardRate', 'DefaultOvertimeRate', 'DurationFormat', 'WorkFormat', 'EditableActualCosts', 'HonorConstraints', 'InsertedProjectsLikeSummary', 'MultipleCriticalPaths', 'NewTasksEffortDriven', 'NewTasksEstimated', 'SplitsInProgressTasks', 'SpreadActualCost', 'SpreadPercentComplete', 'TaskUpdatesResource', 'FiscalYearStart', 'WeekStartDay', 'MoveCompletedEndsBack', 'MoveRemainingStartsBack', 'MoveRemainingStartsForward', 'MoveCompletedEndsForward', 'BaselineForEarnedValue', 'AutoAddNewResourcesAndTasks', 'StatusDate', 'CurrentDate', 'MicrosoftProjectServerURL', 'Autolink', 'NewTaskStartDate', 'NewTasksAreManual', 'OutlineCodes', 'WBSMasks', 'ExtendedAttributes', 'Calendars', 'Tasks', 'Resources', 'Assignments']
+const taskOrder = ['UID', 'ID', 'Name', 'Active', 'Manual', 'Type', 'IsNull', 'CreateDate', 'WBS', 'OutlineNumber', 'OutlineLevel', 'Priority', 'Start', 'Finish', 'Duration', 'ManualStart', 'ManualFinish', 'ManualDuration', 'DurationFormat', 'Work', 'ResumeValid', 'EffortDriven', 'Recurring', 'OverAllocated', 'Estimated', 'Milestone', 'Summary', 'Critical', 'IsSubproject', 'IsSubprojectReadOnly', 'ExternalTask', 'EarlyStart', 'EarlyFinish', 'LateStart', 'LateFinish', 'StartVariance', 'FinishVariance', 'WorkVariance', 'FreeSlack', 'TotalSlack', 'FixedCost', 'FixedCostAccrual', 'PercentComplete', 'PercentWorkComplete', 'Cost', 'OvertimeCost', 'OvertimeWork', 'ActualStart', 'ActualFinish', 'ActualDuration', 'ActualCost', 'ConstraintType', 'CalendarUID', 'ConstraintDate', 'Deadline', 'LevelAssignments', 'LevelingCanSplit', 'LevelingDelay', 'LevelingDelayFormat', 'IgnoreResourceCalendar', 'Notes', 'HideBar', 'Rollup', 'PredecessorLink', 'ExtendedAttribute', 'Baseline']
 const calendarOrder = ['UID', 'Name', 'IsBaseCalendar', 'BaseCalendarUID', 'WeekDays', 'Exceptions', 'WorkWeeks']
 const exceptionOrder = ['EnteredByOccurrences', 'TimePeriod', 'Occurrences', 'Name', 'Type', 'Period', 'DaysOfWeek', 'MonthItem', 'MonthPosition', 'Month', 'MonthDay', 'DayWorking', 'WorkingTimes']
 const linkOrder = ['PredecessorUID', 'Type', 'CrossProject', 'CrossProjectName', 'LinkLag', 'LagFormat']
-const resourceOrder = ['UID', 'ID', 'Name', 'Type', 'IsNull', 'Initials', 'Phonetics', 'NTAccount', 'MaterialLabel', 'Code', 'Group', 'WorkGroup', 'EmailAddress', 'Hyperlink', 'MaxUnits', 'PeakUnits', 'StandardRate', 'StandardRateFormat', 'Cost', 'OvertimeRate', 'CostPerUse', 'CalendarUID', 'Notes']
+const resourceOrder = ['UID', 'ID', 'Name', 'Type', 'IsNull', 'Initials', 'Phonetics', 'NTAccount', 'MaterialLabel', 'Code', 'Group', 'WorkGroup', 'EmailAddress', 'Hyperlink', 'MaxUnits', 'PeakUnits', 'OverAllocated', 'CanLevel', 'AccrueAt', 'Work', 'RegularWork', 'StandardRate', 'StandardRateFormat', 'Cost', 'OvertimeRate', 'CostPerUse', 'CalendarUID', 'Notes']
 const assignmentOrder = ['UID', 'TaskUID', 'ResourceUID', 'PercentWorkComplete', 'Cost', 'Finish', 'FinishVariance', 'Start', 'StartVariance', 'Units', 'Work']
 
 describe('mspdiWrite envelope and header', () => {
@@ -187,7 +188,7 @@ describe('mspdiWrite tasks', () => {
     expect(xml).toContain('<Notes>a &lt; b &amp; c&#13;\nline</Notes>')
   })
 
-  it('writes Work = units x duration on the assignment and the task', () => {
+  it("writes the assignment's units and work and the task's work", () => {
     const assignment = nodes((project(xml).Assignments as XmlNode).Assignment)[0] as XmlNode
     expect([assignment.TaskUID, assignment.ResourceUID, assignment.Units, assignment.Work]).toEqual(['12', '1', '0.5', 'PT8H0M0S'])
     expect((tasks[3] as XmlNode).Work).toBe('PT8H0M0S')

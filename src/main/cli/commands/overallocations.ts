@@ -3,9 +3,12 @@
  * (`.gantry`) or a Microsoft Project XML file (`.xml`), computed on the engine's schedule.
  *
  * With `--json` it prints exactly
- * `{"resources":[{"uid":…,"name":…,"periods":[{"start":"YYYY-MM-DD","finish":"YYYY-MM-DD","peakPercent":…,"tasks":[uid,…]}]}]}`
+ * `{"resources":[{"uid":…,"name":…,"periods":[{"start":"YYYY-MM-DD","finish":"YYYY-MM-DD","peakPercent":…,"tasks":[uid,…],"peakUnits":…}]}]}`
  * (uid = the MSPDI resource UID or the Gantry resource id; tasks = task UIDs / ids; resources without
- * over-allocation are left out). Bad input: exit status 1 and one line on stderr.
+ * over-allocation are left out). `peakPercent` is the per-day load (the busiest day's work as a percentage of the
+ * resource's available work that day); `peakUnits` the peak, the highest sum of the resource's assignment units at any
+ * working moment of the period (100 = one full-time person: Microsoft Project's PeakUnits x 100; added last so the
+ * earlier keys keep their places). Bad input: exit status 1 and one line on stderr.
  */
 import { loadCompute } from '../../../shared/domain/load'
 import type { Plan } from '../../../shared/domain/model'
@@ -16,7 +19,7 @@ export type OverallocationsJson = {
   resources: Array<{
     uid: number
     name: string
-    periods: Array<{ start: string; finish: string; peakPercent: number; tasks: number[] }>
+    periods: Array<{ start: string; finish: string; peakPercent: number; tasks: number[]; peakUnits: number }>
   }>
 }
 
@@ -45,6 +48,7 @@ export function overallocationsOfPlan(
         finish: period.finish,
         peakPercent: period.peakPercent,
         tasks: period.taskIds,
+        peakUnits: Math.round(period.peakUnits * 1000) / 1000,
       })),
     })
   })
@@ -83,7 +87,7 @@ export async function overallocationsCommand(
     lines.push(`${resource.name} (uid ${resource.uid})`)
     for (const period of resource.periods) {
       const span = period.start === period.finish ? period.start : `${period.start} to ${period.finish}`
-      lines.push(`  ${span}: peak ${period.peakPercent} %, tasks ${period.tasks.join(', ')}`)
+      lines.push(`  ${span}: peak ${period.peakUnits} % units, busiest day ${period.peakPercent} % of the day's work, tasks ${period.tasks.join(', ')}`)
     }
   }
   output.stdout(`${lines.join('\n')}\n`)

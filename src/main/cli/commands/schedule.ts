@@ -3,8 +3,10 @@
  * task CSV with the engine (ignoring any dates stored in the file) and prints every task in outline order.
  *
  * With `--json` it prints exactly
- * `{"tasks":[{"uid":…,"name":…,"start":"YYYY-MM-DDTHH:MM:SS","finish":"YYYY-MM-DDTHH:MM:SS","totalSlackMinutes":…,"critical":true|false}]}`
- * where `uid` is the task UID of an MSPDI file or the Gantry task id, and total slack is in working minutes.
+ * `{"tasks":[{"uid":…,"name":…,"start":"YYYY-MM-DDTHH:MM:SS","finish":"YYYY-MM-DDTHH:MM:SS","totalSlackMinutes":…,"critical":true|false,"work":…}]}`
+ * where `uid` is the task UID of an MSPDI file or the Gantry task id, total slack is in working minutes and `work` in
+ * minutes of work (the sum of the task's assignments, a summary's rolled up; added last so the earlier keys keep
+ * their places).
  * The format is detected from the content first (the pipeline's sniffing). Bad input: exit status 1 and one line on
  * stderr.
  */
@@ -14,7 +16,7 @@ import { scheduleRun } from '../../../shared/domain/schedule'
 import { cliOneLine, cliParseArgs, cliReadPlan, type CliOutput } from '../read'
 
 export type ScheduleJson = {
-  tasks: Array<{ uid: number; name: string; start: string; finish: string; totalSlackMinutes: number; critical: boolean }>
+  tasks: Array<{ uid: number; name: string; start: string; finish: string; totalSlackMinutes: number; critical: boolean; work: number }>
 }
 
 const usage = 'usage: npm run cli -- schedule <file.gantry|file.xml|file.csv> [--json]'
@@ -38,14 +40,15 @@ export function scheduleReport(plan: Plan): { ok: true; report: ScheduleJson } |
         finish: dateFromWallMinutes(schedule.finish[index] as number),
         totalSlackMinutes: Math.round((schedule.totalSlack[index] as number) * 1000) / 1000,
         critical: schedule.isCritical[index] === 1,
+        work: Math.round((schedule.work[index] as number) * 1000) / 1000,
       })),
     },
   }
 }
 
 function table(report: ScheduleJson): string {
-  const rows = report.tasks.map((task) => [String(task.uid), task.name, task.start, task.finish, String(task.totalSlackMinutes), task.critical ? 'yes' : ''])
-  const header = ['UID', 'Name', 'Start', 'Finish', 'Total slack (min)', 'Critical']
+  const rows = report.tasks.map((task) => [String(task.uid), task.name, task.start, task.finish, String(task.totalSlackMinutes), task.critical ? 'yes' : '', String(Math.round((task.work / 60) * 100) / 100)])
+  const header = ['UID', 'Name', 'Start', 'Finish', 'Total slack (min)', 'Critical', 'Work (h)']
   // A loop, not Math.max(...rows): spreading 100,000 rows into arguments overflows the stack.
   const widths = header.map((title, column) => Math.min(60, rows.reduce((width, row) => Math.max(width, (row[column] as string).length), title.length)))
   const format = (row: string[]) => row.map((cell, column) => cliOneLine(cell).slice(0, 60).padEnd(widths[column] as number)).join('  ').trimEnd()

@@ -1,4 +1,4 @@
-import type { ConstraintType, DependencyType, DurationUnit, LagUnit } from '../../domain/model'
+import type { ConstraintType, DependencyType, DurationUnit, LagUnit, TaskType } from '../../domain/model'
 
 /**
  * Codes of the Microsoft Project XML format (MSPDI), as listed in `../shared/mspdi/FIELDS.md`.
@@ -82,3 +82,7 @@ export function mspdiDurationUnit(code: number | null): DurationUnit {
   const unit = mspdiLagUnit(code)
   return unit === '%' || unit === 'e%' ? 'd' : unit
 }
+
+/** Task `Type`: 0 fixed units, 1 fixed duration, 2 fixed work. */
+export const mspdiTaskTypeByCode: Record<number, TaskType> = { 0: 'fixed-units', 1: 'fixed-duration', 2: 'fixed-work' }
+export const mspdiTaskCodeByType: Record<TaskType, number> = { 'fixed-units': 0, 'fixed-duration': 1, 'fixed-work': 2 }

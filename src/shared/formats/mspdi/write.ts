@@ -1,7 +1,8 @@
 import { dateClockText, dateFromWallMinutes, dateToDayNumber } from '../../domain/dates'
-import type { Calendar, CalendarException, Plan, Resource, Task, WeekDay, WorkingPeriod } from '../../domain/model'
+import type { Assignment, Calendar, CalendarException, Plan, Resource, Task, WeekDay, WorkingPeriod } from '../../domain/model'
+import { loadCompute } from '../../domain/load'
 import type { Schedule } from '../../domain/schedule-types'
-import { mspdiConstraintCodeByType, mspdiFormatCodeByUnit, mspdiLinkCodeByType, mspdiNamespace, mspdiSaveVersion } from './codes'
+import { mspdiConstraintCodeByType, mspdiFormatCodeByUnit, mspdiLinkCodeByType, mspdiNamespace, mspdiSaveVersion, mspdiTaskCodeByType } from './codes'
 
 /**
  * Microsoft Project XML writer, following `../shared/mspdi/FIELDS.md`: bare MSPDI namespace, schema element order,
@@ -262,8 +263,11 @@ function exportCalendars(plan: Plan): { calendars: Calendar[]; resourceCalendar:
  * Writes a plan as Microsoft Project XML (MSPDI) text.
  *
  * With a `schedule`, each task's Start/Finish, early and late dates, total and free slack (in tenths of a working
- * minute) and critical flag are the computed ones, and summaries carry their rolled-up duration; without one, the
- * dates stored in the plan are written (the plan start when a task has none). Task, resource and calendar UIDs are
+ * minute), critical flag and Work are the computed ones, summaries carry their rolled-up duration and work, each
+ * assignment its computed Start/Finish and Work, and each resource Microsoft Project's computed PeakUnits (1 = 100 %)
+ * and OverAllocated from the load; without one, the values stored in the plan are written (the plan start when a task
+ * has no dates; no dates for an assignment without stored ones). Every task writes its type, effort-driven and
+ * ignore-resource-calendars flags, its mode and whichever typed manual values it has. Task, resource and calendar UIDs are
  * the plan's ids when they are valid and distinct; otherwise they are renumbered from 1 in list order.
  * @returns the XML text, UTF-8 ready, with a `<?xml ... standalone="yes"?>` declaration
  */
@@ -295,16 +299,33 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
   const isSummary = (index: number): boolean =>
     hasSchedule ? schedule.isSummary[index] === 1 : index + 1 < count && (tasks[index + 1] as Task).level > (tasks[index] as Task).level
 
-  // Work per task: the sum over its assignments of units x duration (MS Project's Work = Units x Duration).
   const taskIndex = new Map<number, number>()
   tasks.forEach((task, index) => taskIndex.set(task.id, index))
   const resourceIds = new Set(plan.resources.map((resource) => resource.id))
-  const assignments = plan.assignments.filter((assignment) => taskIndex.has(assignment.taskId) && resourceIds.has(assignment.resourceId))
-  const workOf = new Float64Array(count)
-  for (const assignment of assignments) {
-    const index = taskIndex.get(assignment.taskId) as number
-    workOf[index] = (workOf[index] as number) + ((tasks[index] as Task).duration * assignment.units) / 100
+  // Positions in plan.assignments (the schedule's per-assignment arrays are indexed by them) of those written.
+  const positions: number[] = []
+  plan.assignments.forEach((assignment, position) => {
+    if (taskIndex.has(assignment.taskId) && resourceIds.has(assignment.resourceId)) positions.push(position)
+  })
+  const hasAssignmentSchedule = hasSchedule && schedule.assignmentWork.length === plan.assignments.length
+  // Work of a task: the engine's (its assignments' work; a summary's rolled up), else the plan's.
+  const workOf = (index: number, task: Task): number => {
+    const value = hasSchedule ? (schedule.work[index] as number) : task.work
+    return Number.isFinite(value) && value >= 0 ? value : task.work
   }
+  const assignmentWorkOf = (position: number): number => {
+    const value = hasAssignmentSchedule ? (schedule.assignmentWork[position] as number) : Number.NaN
+    return Number.isFinite(value) && value >= 0 ? value : (plan.assignments[position] as Assignment).work
+  }
+  // An assignment's dates: the engine's, else the last computed ones the plan keeps, else none (the schema allows
+  // leaving them out, and a reader would take a made-up date for a computed one).
+  const assignmentDateOf = (position: number, dates: Float64Array | undefined, stored: string | null): string | null => {
+    const value = hasAssignmentSchedule && dates !== undefined ? (dates[position] as number) : Number.NaN
+    if (Number.isFinite(value)) return dateFromWallMinutes(value)
+    return stored === null ? null : dateTimeText(stored)
+  }
+  // Microsoft Project's computed resource fields (PeakUnits, OverAllocated) need the schedule's load.
+  const load = hasAssignmentSchedule ? loadCompute(plan, schedule) : null
 
   // StartDate is the plan's start (an input). The UID 0 summary spans the tasks, which can begin earlier (an SF link
   // or a MSO constraint may place a task before the project start, as Microsoft Project does).
@@ -345,6 +366,7 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
   xml.value('WorkFormat', 2)
   xml.value('WeekStartDay', settings.weekStartDay)
   if (plan.statusDate !== null) xml.value('StatusDate', dateTimeText(plan.statusDate))
+  xml.value('NewTasksAreManual', settings.newTaskSchedulingMode === 'manual' ? 1 : 0)
 
   xml.open('Calendars')
   for (const calendar of calendars) {
@@ -402,7 +424,8 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
     xml.value('UID', taskUids.get(task.id) as number)
     xml.value('ID', index + 1)
     xml.text('Name', limitLength(task.name, 512))
-    xml.value('Type', 1)
+    xml.value('Manual', task.schedulingMode === 'manual' ? 1 : 0)
+    xml.value('Type', mspdiTaskCodeByType[task.type])
     xml.value('IsNull', 0)
     xml.value('WBS', outlineNumber)
     xml.value('OutlineNumber', outlineNumber)
@@ -411,8 +434,13 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
     xml.value('Start', startOf(index, task))
     xml.value('Finish', finishOf(index, task))
     xml.value('Duration', mspdiFormatDuration(Number.isFinite(durationMinutes) ? durationMinutes : task.duration))
+    // The typed values of a manual task (an automatic one keeps them, unused, from when it was manual).
+    if (task.manualStart !== null) xml.value('ManualStart', dateTimeText(task.manualStart))
+    if (task.manualFinish !== null) xml.value('ManualFinish', dateTimeText(task.manualFinish))
+    if (task.manualDuration !== null) xml.value('ManualDuration', mspdiFormatDuration(task.manualDuration))
     xml.value('DurationFormat', mspdiFormatCodeByUnit[task.durationUnit])
-    xml.value('Work', mspdiFormatDuration(workOf[index] as number))
+    xml.value('Work', mspdiFormatDuration(workOf(index, task)))
+    xml.value('EffortDriven', task.isEffortDriven ? 1 : 0)
     xml.value('Estimated', 0)
     xml.value('Milestone', task.isMilestone ? 1 : 0)
     xml.value('Summary', summary ? 1 : 0)
@@ -445,6 +473,7 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
       xml.value('LevelingDelay', Math.round(task.levelingDelay * 10))
       xml.value('LevelingDelayFormat', 8)
     }
+    xml.value('IgnoreResourceCalendar', task.ignoresResourceCalendars ? 1 : 0)
     if (task.notes !== '') xml.text('Notes', task.notes)
     for (const link of linksBySuccessor.get(task.id) ?? []) {
       const isPercent = link.lagUnit === '%' || link.lagUnit === 'e%'
@@ -469,6 +498,11 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
   }
   xml.close('Tasks')
 
+  const resourceWork = new Map<number, number>()
+  for (const position of positions) {
+    const assignment = plan.assignments[position] as Assignment
+    resourceWork.set(assignment.resourceId, (resourceWork.get(assignment.resourceId) ?? 0) + assignmentWorkOf(position))
+  }
   xml.open('Resources')
   plan.resources.forEach((resource: Resource, index) => {
     xml.open('Resource')
@@ -481,6 +515,12 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
     if (resource.role !== '') xml.text('Group', limitLength(resource.role, 512))
     if (resource.email !== '') xml.text('EmailAddress', limitLength(resource.email, 512))
     xml.value('MaxUnits', decimalText(resource.maxUnits / 100))
+    const resourceLoad = load?.byResource.get(resource.id)
+    if (resourceLoad !== undefined) {
+      xml.value('PeakUnits', decimalText(resourceLoad.peakUnitsMax / 100))
+      xml.value('OverAllocated', resourceLoad.isOverallocated ? 1 : 0)
+    }
+    xml.value('Work', mspdiFormatDuration(resourceWork.get(resource.id) ?? 0))
     xml.value('StandardRate', decimalText(resource.hourlyRate))
     xml.value('StandardRateFormat', 2)
     const calendarId = resourceCalendar.get(resource.id) ?? null
@@ -491,19 +531,20 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
   xml.close('Resources')
 
   xml.open('Assignments')
-  const assignmentUids = uidMap(assignments.map((assignment) => assignment.id), 0)
-  for (const assignment of assignments) {
-    const index = taskIndex.get(assignment.taskId) as number
-    const task = tasks[index] as Task
+  const assignmentUids = uidMap(positions.map((position) => (plan.assignments[position] as Assignment).id), 0)
+  for (const position of positions) {
+    const assignment = plan.assignments[position] as Assignment
     xml.open('Assignment')
     xml.value('UID', assignmentUids.get(assignment.id) as number)
     xml.value('TaskUID', taskUids.get(assignment.taskId) as number)
     xml.value('ResourceUID', resourceUids.get(assignment.resourceId) as number)
     // The schema puts Finish before Start here, the reverse of Task.
-    xml.value('Finish', finishOf(index, task))
-    xml.value('Start', startOf(index, task))
+    const finish = assignmentDateOf(position, schedule?.assignmentFinish, assignment.finish)
+    const start = assignmentDateOf(position, schedule?.assignmentStart, assignment.start)
+    if (finish !== null) xml.value('Finish', finish)
+    if (start !== null) xml.value('Start', start)
     xml.value('Units', decimalText(assignment.units / 100))
-    xml.value('Work', mspdiFormatDuration((task.duration * assignment.units) / 100))
+    xml.value('Work', mspdiFormatDuration(assignmentWorkOf(position)))
     xml.close('Assignment')
     xml.flush()
   }
