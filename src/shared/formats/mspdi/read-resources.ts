@@ -2,6 +2,7 @@ import { makeResource } from '../../domain/defaults'
 import type { Assignment, Resource } from '../../domain/model'
 import { cleanName, decimal, flag, integer, invalid, maxId, shorten, text, trimmed, type ReadContext } from './read-access'
 import type { XmlNode } from './xml'
+import { mspdiReadActualWork } from './tracking'
 
 /*
  * The resources of a Microsoft Project XML file and their assignments to tasks.
@@ -142,7 +143,7 @@ export function readAssignments(
       id = nextAssignmentId
     }
     assignmentIds.add(id)
-    assignments.push({ id, taskId: taskUid, resourceId: resourceUid, units, work: 0, actualWork: 0, start: null, finish: null })
+    assignments.push({ id, taskId: taskUid, resourceId: resourceUid, units, work: 0, actualWork: mspdiReadActualWork(node), start: null, finish: null })
   }
   if (unreadable > 0) {
     warnings.push(`${unreadable} assignment(s) without a task UID or a resource UID from 1 up were left out.`)

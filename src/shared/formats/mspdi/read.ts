@@ -7,6 +7,7 @@ import { blockItems, cleanName, integer, invalid, ReadError, shorten, text, trim
 import { linkCalendars, readCalendar } from './read-calendars'
 import { readAssignments, readResources } from './read-resources'
 import { cycleText, readLinks, readTasks } from './read-tasks'
+import { mspdiReadProjectTracking, mspdiTrackingFinish } from './tracking'
 import { dateTime, timeOfDay } from './read-values'
 import { mspdiParseXml, type MspdiError, type XmlNode } from './xml'
 
@@ -77,6 +78,8 @@ function readProject(project: XmlNode, options: MspdiReadOptions): Extract<Mspdi
     else warnings.push(`The currency code "${shorten(currency)}" is not a three-letter code; ${settings.currencyCode} was used.`)
   }
 
+  mspdiReadProjectTracking(project, settings, warnings)
+
   const taskNodes = blockItems(project, 'Tasks', 'Task', context)
   const summaryNode = taskNodes.find((node) => trimmed(node, 'UID') === '0')
   const title = cleanName(text(project, 'Title'), 'The project title', warnings)
@@ -139,16 +142,19 @@ function readProject(project: XmlNode, options: MspdiReadOptions): Extract<Mspdi
     )
   }
 
-  const plan = makePlan(options.planId ?? 'mspdi-import', name, start, created, {
-    statusDate,
-    calendarId: projectCalendarId,
-    settings,
-    calendars,
-    tasks: read.tasks,
-    dependencies,
-    resources,
-    assignments,
-  })
+  const plan = mspdiTrackingFinish(
+    makePlan(options.planId ?? 'mspdi-import', name, start, created, {
+      statusDate,
+      calendarId: projectCalendarId,
+      settings,
+      calendars,
+      tasks: read.tasks,
+      dependencies,
+      resources,
+      assignments,
+    }),
+    warnings,
+  )
   // The engine's own check also sees cycles through the outline (a link between a task and its summary, or one
   // that reaches a summary's child through the summary), which Microsoft Project refuses as well.
   const validation = validatePlan(plan)

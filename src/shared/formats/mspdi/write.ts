@@ -1,6 +1,8 @@
 import { dateClockText, dateFromWallMinutes, dateToDayNumber } from '../../domain/dates'
 import type { Calendar, CalendarException, Plan, Resource, Task, WeekDay, WorkingPeriod } from '../../domain/model'
+import { progressActualDuration } from '../../domain/progress'
 import type { Schedule } from '../../domain/schedule-types'
+import { mspdiBaselineElements } from './tracking'
 import { mspdiConstraintCodeByType, mspdiFormatCodeByUnit, mspdiLinkCodeByType, mspdiNamespace, mspdiSaveVersion } from './codes'
 
 /**
@@ -305,6 +307,8 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
     const index = taskIndex.get(assignment.taskId) as number
     workOf[index] = (workOf[index] as number) + ((tasks[index] as Task).duration * assignment.units) / 100
   }
+  // Actual work per task: the task's own (with assignments, their sum; the model keeps it so).
+  const actualWorkOf = Float64Array.from(tasks, (task) => task.actualWork)
 
   // StartDate is the plan's start (an input). The UID 0 summary spans the tasks, which can begin earlier (an SF link
   // or a MSO constraint may place a task before the project start, as Microsoft Project does).
@@ -344,7 +348,10 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
   xml.value('DurationFormat', 7)
   xml.value('WorkFormat', 2)
   xml.value('WeekStartDay', settings.weekStartDay)
+  xml.value('MoveRemainingStartsForward', settings.moveRemainingAfterStatusDate ? 1 : 0)
+  xml.value('BaselineForEarnedValue', settings.baselineForEarnedValue)
   if (plan.statusDate !== null) xml.value('StatusDate', dateTimeText(plan.statusDate))
+  xml.value('DefaultTaskEVMethod', settings.earnedValueMethod === 'physical-percent-complete' ? 1 : 0)
 
   xml.open('Calendars')
   for (const calendar of calendars) {
@@ -434,8 +441,18 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
       if (Number.isFinite(totalSlack)) xml.value('TotalSlack', Math.round(totalSlack * 10))
     }
     xml.value('PercentComplete', Math.round(task.percentComplete))
+    const taskWork = workOf[index] as number
+    const actualWork = Math.min(taskWork, actualWorkOf[index] as number)
+    if (taskWork > 0) xml.value('PercentWorkComplete', Math.round((actualWork / taskWork) * 100))
     if (task.actualStart !== null) xml.value('ActualStart', dateTimeText(task.actualStart))
     if (task.actualFinish !== null) xml.value('ActualFinish', dateTimeText(task.actualFinish))
+    // Actual and remaining duration follow from % complete (progress.ts), over the duration written above.
+    const writtenDuration = Number.isFinite(durationMinutes) ? durationMinutes : task.duration
+    const actualDuration = progressActualDuration({ duration: writtenDuration, percentComplete: task.percentComplete })
+    xml.value('ActualDuration', mspdiFormatDuration(actualDuration))
+    xml.value('ActualWork', mspdiFormatDuration(actualWork))
+    xml.value('RemainingDuration', mspdiFormatDuration(writtenDuration - actualDuration))
+    xml.value('RemainingWork', mspdiFormatDuration(taskWork - actualWork))
     const hasDate = task.constraint.type !== 'ASAP' && task.constraint.type !== 'ALAP' && task.constraint.date !== null
     xml.value('ConstraintType', hasDate || task.constraint.type === 'ALAP' ? mspdiConstraintCodeByType[task.constraint.type] : 0)
     xml.value('CalendarUID', calendarUid(task.calendarId))
@@ -446,6 +463,7 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
       xml.value('LevelingDelayFormat', 8)
     }
     if (task.notes !== '') xml.text('Notes', task.notes)
+    if (task.physicalPercentComplete > 0) xml.value('PhysicalPercentComplete', Math.round(task.physicalPercentComplete))
     for (const link of linksBySuccessor.get(task.id) ?? []) {
       const isPercent = link.lagUnit === '%' || link.lagUnit === 'e%'
       xml.open('PredecessorLink')
@@ -458,10 +476,7 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
     }
     for (const baseline of task.baselines) {
       xml.open('Baseline')
-      xml.value('Number', baseline.number)
-      if (baseline.start !== null) xml.value('Start', dateTimeText(baseline.start))
-      if (baseline.finish !== null) xml.value('Finish', dateTimeText(baseline.finish))
-      if (baseline.duration !== null) xml.value('Duration', mspdiFormatDuration(baseline.duration))
+      for (const [name, value] of mspdiBaselineElements(baseline, mspdiFormatDuration, dateTimeText)) xml.value(name, value)
       xml.close('Baseline')
     }
     xml.close('Task')
@@ -500,7 +515,9 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
     xml.value('TaskUID', taskUids.get(assignment.taskId) as number)
     xml.value('ResourceUID', resourceUids.get(assignment.resourceId) as number)
     // The schema puts Finish before Start here, the reverse of Task.
+    if (assignment.actualWork > 0) xml.value('ActualWork', mspdiFormatDuration(assignment.actualWork))
     xml.value('Finish', finishOf(index, task))
+    xml.value('RemainingWork', mspdiFormatDuration(Math.max(0, assignment.work - assignment.actualWork)))
     xml.value('Start', startOf(index, task))
     xml.value('Units', decimalText(assignment.units / 100))
     xml.value('Work', mspdiFormatDuration((task.duration * assignment.units) / 100))
