@@ -40,6 +40,7 @@ import {
   taskSetStart,
   taskSetText,
 } from './tasks'
+import { baselineClear, baselineSet, projectSetStatusDate, taskMarkOnTrack, taskSetProgress } from './tracking'
 import type { Command, CommandDone } from './types'
 import { assignmentSetUnits, assignmentSetWork, taskSetEffortDriven, taskSetIgnoresResourceCalendars, taskSetType, taskSetWork } from './work'
 
@@ -101,6 +102,11 @@ export const commandRegistry = {
   'calendar/set-hours': calendarSetHours,
   'calendar/add-exception': calendarAddException,
   'calendar/remove-exception': calendarRemoveException,
+  'baseline/set': baselineSet,
+  'baseline/clear': baselineClear,
+  'project/set-status-date': projectSetStatusDate,
+  'task/set-progress': taskSetProgress,
+  'task/mark-on-track': taskMarkOnTrack,
 } as const satisfies Record<string, Command<never, unknown>>
 
 export type CommandId = keyof typeof commandRegistry
