@@ -41,7 +41,7 @@ function scheduled(current: Plan): Schedule {
 }
 
 function run<Id extends CommandId>(current: Plan, id: Id, input: CommandInput<Id>, selection: number[] = []) {
-  return commandRun(current, id, input, { selection, schedule: scheduled(current), clipboard: null, ids: { task: 100, dependency: 100, assignment: 100, resource: 100 } })
+  return commandRun(current, id, input, { selection, schedule: scheduled(current), clipboard: null })
 }
 
 function done<Id extends CommandId>(current: Plan, id: Id, input: CommandInput<Id>, selection: number[] = []): Plan {
