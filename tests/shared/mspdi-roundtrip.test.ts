@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { makeAssignment, calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
-import type { Assignment, Calendar, Dependency, Plan, Resource, Task, WeekDay, WorkingPeriod } from '../../src/shared/domain/model'
+import { makeAssignment, calendarStandard, makePlan, makeResource, makeTask } from '../../src/shared/domain/defaults'
+import type { Assignment, BaselineNumber, Calendar, EarnedValueMethod, Dependency, Plan, Resource, Task, WeekDay, WorkingPeriod } from '../../src/shared/domain/model'
 import { constraintTypes, dependencyTypes, durationUnits, lagUnits, schedulingModes, taskTypes } from '../../src/shared/domain/model'
 import { dateFromWallMinutes, dateToWallMinutes } from '../../src/shared/domain/dates'
 import { scheduleRun } from '../../src/shared/domain/schedule'
@@ -60,7 +60,7 @@ describe('resource vacations', () => {
     const plan = makePlan('p', 'Vacations', '2026-01-05T08:00:00', '2026-01-01T00:00:00', {
       tasks: [makeTask(1, { name: 'Work', start: '2026-01-05T08:00:00', finish: '2026-01-05T17:00:00' })],
       resources: [
-        { id: 1, name: 'Ana', role: '', initials: 'A', email: '', maxUnits: 100, hourlyRate: 0, calendarId: null, nonWorkingDays: [{ from: '2026-02-02', to: '2026-02-06' }] },
+        { id: 1, name: 'Ana', role: '', initials: 'A', email: '', maxUnits: 100, type: 'work', materialLabel: '', standardRate: 0, standardRateUnit: 'h', overtimeRate: 0, overtimeRateUnit: 'h', costPerUse: 0, costAccrual: 'prorated', calendarId: null, nonWorkingDays: [{ from: '2026-02-02', to: '2026-02-06' }] },
       ],
     })
     const back = read(mspdiWrite(plan))
@@ -151,6 +151,9 @@ const planArbitrary: fc.Arbitrary<Plan> = fc
       currencyCode: fc.constantFrom('EUR', 'USD', 'PLN', 'GBP'),
       dueSoonDays: fc.constant(14),
       newTaskSchedulingMode: fc.constantFrom<'auto' | 'manual'>('auto', 'manual'),
+      moveRemainingAfterStatusDate: fc.constant(false),
+      baselineForEarnedValue: fc.constant<BaselineNumber>(0),
+      earnedValueMethod: fc.constant<EarnedValueMethod>('percent-complete'),
     }),
     tasks: fc.array(
       fc.record({
@@ -169,14 +172,21 @@ const planArbitrary: fc.Arbitrary<Plan> = fc
         actualFinish: fc.option(dateTimeArbitrary, { nil: null }),
         levelingDelay: fc.integer({ min: 0, max: 10_000 }),
         deadline: fc.option(dateTimeArbitrary, { nil: null }),
-        baseline: fc.option(
+        baselines: fc.uniqueArray(
           fc.record({
+            number: fc.integer({ min: 0, max: 10 }).map((number) => number as BaselineNumber),
             start: fc.option(dateTimeArbitrary, { nil: null }),
             finish: fc.option(dateTimeArbitrary, { nil: null }),
             duration: fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: null }),
+            work: fc.option(fc.integer({ min: 0, max: 1_000_000 }), { nil: null }),
+            // Whole cents, as Microsoft Project keeps them (hundredths in the file).
+            cost: fc.option(fc.integer({ min: 0, max: 1e11 }).map((cents) => cents / 100), { nil: null }),
+            bcws: fc.option(fc.integer({ min: 0, max: 1e9 }).map((cents) => cents / 100), { nil: null }),
+            bcwp: fc.option(fc.integer({ min: 0, max: 1e9 }).map((cents) => cents / 100), { nil: null }),
           }),
-          { nil: null },
+          { selector: (baseline) => baseline.number, maxLength: 4 },
         ),
+        physicalPercentComplete: fc.integer({ min: 0, max: 100 }),
         start: dateTimeArbitrary,
         finish: dateTimeArbitrary,
         type: fc.constantFrom(...taskTypes),
@@ -207,7 +217,7 @@ const planArbitrary: fc.Arbitrary<Plan> = fc
         initials: nastyText(3),
         email: nastyText(8),
         maxUnits: fc.integer({ min: 1, max: 2000 }).map((value) => value / 2),
-        hourlyRate: fc.integer({ min: 0, max: 1_000_000 }).map((value) => value / 100),
+        standardRate: fc.integer({ min: 0, max: 1_000_000 }).map((value) => value / 100),
         calendarId: fc.constantFrom(null, 2),
       }),
       { maxLength: 5 },
@@ -242,10 +252,13 @@ const planArbitrary: fc.Arbitrary<Plan> = fc
           priority: row.priority,
           calendarId: row.calendarId,
           actualStart: row.actualStart,
-          actualFinish: row.actualFinish,
+          actualFinish: row.actualStart !== null && row.actualFinish !== null && row.actualFinish < row.actualStart ? row.actualStart : row.actualFinish,
           levelingDelay: row.levelingDelay,
           deadline: row.deadline,
-          baseline: row.baseline !== null && (row.baseline.start ?? row.baseline.finish ?? row.baseline.duration) !== null ? row.baseline : null,
+          baselines: row.baselines
+            .filter(({ number: _number, ...values }) => Object.values(values).some((value) => value !== null))
+            .sort((a, b) => a.number - b.number),
+          physicalPercentComplete: row.physicalPercentComplete,
           start: row.start,
           finish: row.finish,
           type: row.type,
@@ -292,7 +305,7 @@ const planArbitrary: fc.Arbitrary<Plan> = fc
         dependencies.push({ id: dependencies.length + 1, predecessorId, successorId, type: link.type, lag: isPercent ? link.lag % 1000 : link.lag / 10, lagUnit: link.lagUnit })
       }
     }
-    const resources: Resource[] = value.resources.map((resource, index) => ({ ...resource, id: index + 1, nonWorkingDays: [] }))
+    const resources: Resource[] = value.resources.map((resource, index) => makeResource(index + 1, resource.name, { ...resource, nonWorkingDays: [] }))
     const assignments: Assignment[] = []
     const pairs = new Set<string>()
     if (tasks.length > 0 && resources.length > 0) {
@@ -341,6 +354,13 @@ function expectedAfterTrip(plan: Plan): Plan {
       workWeeks: calendar.workWeeks.map((week) => ({ ...week, name: clean(week.name) })),
     })),
     tasks: plan.tasks.map((task) => ({ ...task, name: clean(task.name, 512), notes: clean(task.notes) })),
+    // The file does not say when a baseline was set: every baseline number found on a task is listed, time unknown.
+    tracking: {
+      ...plan.tracking,
+      baselines: [...new Set(plan.tasks.flatMap((task) => task.baselines.map((baseline) => baseline.number)))]
+        .sort((a, b) => a - b)
+        .map((number) => ({ number, setAt: null })),
+    },
     resources: plan.resources.map((resource) => ({
       ...resource,
       name: clean(resource.name),

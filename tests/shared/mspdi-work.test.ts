@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { calendarStandard, makeAssignment, makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { calendarStandard, makeAssignment, makePlan, makeResource, makeTask } from '../../src/shared/domain/defaults'
 import { dateFromWallMinutes } from '../../src/shared/domain/dates'
 import { loadCompute } from '../../src/shared/domain/load'
 import type { Plan } from '../../src/shared/domain/model'
@@ -159,7 +159,7 @@ describe('mspdiRead: assignment work', () => {
     )
     expect(warnings).toEqual([])
     expect(plan.assignments).toEqual([
-      { id: 5, taskId: 1, resourceId: 1, units: 50, work: 480, start: '2026-01-05T08:00:00', finish: '2026-01-06T17:00:00' },
+      { id: 5, taskId: 1, resourceId: 1, units: 50, work: 480, actualWork: 0, start: '2026-01-05T08:00:00', finish: '2026-01-06T17:00:00' },
     ])
     expect(plan.tasks[0]?.work).toBe(480)
   })
@@ -235,8 +235,8 @@ describe('mspdiWrite: the task model and the computed resource fields', () => {
         }),
       ],
       resources: [
-        { id: 1, name: 'Ana', role: '', initials: '', email: '', maxUnits: 100, hourlyRate: 0, nonWorkingDays: [], calendarId: null },
-        { id: 2, name: 'Ben', role: '', initials: '', email: '', maxUnits: 100, hourlyRate: 0, nonWorkingDays: [], calendarId: null },
+        makeResource(1, 'Ana', { nonWorkingDays: [], calendarId: null }),
+        makeResource(2, 'Ben', { nonWorkingDays: [], calendarId: null }),
       ],
       assignments: [makeAssignment(1, 1, 1, 100, 960), makeAssignment(2, 2, 1, 50, 480), makeAssignment(3, 3, 2, 100, 480)],
     })
@@ -310,7 +310,7 @@ describe('MSPDI round trip of resource calendars', () => {
         },
       ],
       tasks: [makeTask(1, { name: 'Build', duration: 4800, work: 4800 })],
-      resources: [{ id: 1, name: 'Ana', role: '', initials: '', email: '', maxUnits: 100, hourlyRate: 0, nonWorkingDays: [{ from: '2026-01-12', to: '2026-01-13' }], calendarId: 2 }],
+      resources: [makeResource(1, 'Ana', { nonWorkingDays: [{ from: '2026-01-12', to: '2026-01-13' }], calendarId: 2 })],
       assignments: [makeAssignment(1, 1, 1, 100, 4800)],
     })
     const first = scheduleRun(plan)

@@ -41,6 +41,7 @@ import {
   taskSetStart,
   taskSetText,
 } from './tasks'
+import { baselineClear, baselineSet, projectSetStatusDate, taskMarkOnTrack, taskSetProgress } from './tracking'
 import type { Command, CommandDone } from './types'
 import { assignmentSetUnits, assignmentSetWork, taskSetEffortDriven, taskSetIgnoresResourceCalendars, taskSetType, taskSetWork } from './work'
 
@@ -106,6 +107,11 @@ export const commandRegistry = {
   'raid/update': raidUpdate,
   'raid/delete': raidDelete,
   'raid/risk-to-issue': raidRiskToIssueCommand,
+  'baseline/set': baselineSet,
+  'baseline/clear': baselineClear,
+  'project/set-status-date': projectSetStatusDate,
+  'task/set-progress': taskSetProgress,
+  'task/mark-on-track': taskMarkOnTrack,
 } as const satisfies Record<string, Command<never, unknown>>
 
 export type CommandId = keyof typeof commandRegistry

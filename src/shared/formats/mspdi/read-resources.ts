@@ -1,8 +1,10 @@
+import { makeResource } from '../../domain/defaults'
 import type { Assignment, AssignmentId, Resource } from '../../domain/model'
 import { taskRuleLimits } from '../../domain/task-rules'
 import { cleanName, decimal, flag, integer, invalid, maxId, shorten, text, trimmed, type ReadContext } from './read-access'
 import { dateTime, work } from './read-values'
 import type { XmlNode } from './xml'
+import { mspdiReadActualWork } from './tracking'
 
 /*
  * The resources of a Microsoft Project XML file and their assignments to tasks.
@@ -47,13 +49,12 @@ export function readResources(resourceNodes: readonly XmlNode[], calendarIds: Re
       else warnings.push(`${where} uses calendar ${calendarUid}, which is not in the file; the project calendar was used.`)
     }
     resources.push({
-      id: uid,
-      name: resourceName,
+      ...makeResource(uid, resourceName),
       role: cleanName(text(node, 'Group'), `The group of ${where}`, warnings),
       initials: cleanName(text(node, 'Initials'), `The initials of ${where}`, warnings),
       email: cleanName(text(node, 'EmailAddress'), `The e-mail address of ${where}`, warnings),
       maxUnits,
-      hourlyRate: rate !== null && rate > 0 ? Math.min(rate, 1e9) : 0,
+      standardRate: rate !== null && rate > 0 ? Math.min(rate, 1e9) : 0,
       nonWorkingDays: [],
       calendarId,
     })
@@ -163,7 +164,7 @@ export function readAssignments(
       start = null
       finish = null
     }
-    assignments.push({ id, taskId: taskUid, resourceId: resourceUid, units, work: assignmentWork ?? 0, start, finish })
+    assignments.push({ id, taskId: taskUid, resourceId: resourceUid, units, work: assignmentWork ?? 0, actualWork: mspdiReadActualWork(node), start, finish })
   }
   if (unreadable > 0) {
     warnings.push(`${unreadable} assignment(s) without a task UID or a resource UID from 1 up were left out.`)

@@ -3,6 +3,8 @@ import type { Assignment, Calendar, CalendarException, Plan, Resource, Task, Wee
 import { loadCompute } from '../../domain/load'
 import type { Schedule } from '../../domain/schedule-types'
 import { mspdiConstraintCodeByType, mspdiFormatCodeByUnit, mspdiLinkCodeByType, mspdiNamespace, mspdiSaveVersion, mspdiTaskCodeByType } from './codes'
+import { progressActualDuration } from '../../domain/progress'
+import { mspdiBaselineElements } from './tracking'
 
 /**
  * Microsoft Project XML writer, following `../shared/mspdi/FIELDS.md`: bare MSPDI namespace, schema element order,
@@ -326,6 +328,8 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
   }
   // Microsoft Project's computed resource fields (PeakUnits, OverAllocated) need the schedule's load.
   const load = hasAssignmentSchedule ? loadCompute(plan, schedule) : null
+  // Actual work per task: the task's own (with assignments, their sum; the model keeps it so).
+  const actualWorkOf = Float64Array.from(tasks, (task) => task.actualWork)
 
   // StartDate is the plan's start (an input). The UID 0 summary spans the tasks, which can begin earlier (an SF link
   // or a MSO constraint may place a task before the project start, as Microsoft Project does).
@@ -365,8 +369,11 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
   xml.value('DurationFormat', 7)
   xml.value('WorkFormat', 2)
   xml.value('WeekStartDay', settings.weekStartDay)
+  xml.value('MoveRemainingStartsForward', settings.moveRemainingAfterStatusDate ? 1 : 0)
+  xml.value('BaselineForEarnedValue', settings.baselineForEarnedValue)
   if (plan.statusDate !== null) xml.value('StatusDate', dateTimeText(plan.statusDate))
   xml.value('NewTasksAreManual', settings.newTaskSchedulingMode === 'manual' ? 1 : 0)
+  xml.value('DefaultTaskEVMethod', settings.earnedValueMethod === 'physical-percent-complete' ? 1 : 0)
 
   xml.open('Calendars')
   for (const calendar of calendars) {
@@ -462,8 +469,18 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
       if (Number.isFinite(totalSlack)) xml.value('TotalSlack', Math.round(totalSlack * 10))
     }
     xml.value('PercentComplete', Math.round(task.percentComplete))
+    const taskWork = workOf(index, task)
+    const actualWork = Math.min(taskWork, actualWorkOf[index] as number)
+    if (taskWork > 0) xml.value('PercentWorkComplete', Math.round((actualWork / taskWork) * 100))
     if (task.actualStart !== null) xml.value('ActualStart', dateTimeText(task.actualStart))
     if (task.actualFinish !== null) xml.value('ActualFinish', dateTimeText(task.actualFinish))
+    // Actual and remaining duration follow from % complete (progress.ts), over the duration written above.
+    const writtenDuration = Number.isFinite(durationMinutes) ? durationMinutes : task.duration
+    const actualDuration = progressActualDuration({ duration: writtenDuration, percentComplete: task.percentComplete })
+    xml.value('ActualDuration', mspdiFormatDuration(actualDuration))
+    xml.value('ActualWork', mspdiFormatDuration(actualWork))
+    xml.value('RemainingDuration', mspdiFormatDuration(writtenDuration - actualDuration))
+    xml.value('RemainingWork', mspdiFormatDuration(taskWork - actualWork))
     const hasDate = task.constraint.type !== 'ASAP' && task.constraint.type !== 'ALAP' && task.constraint.date !== null
     xml.value('ConstraintType', hasDate || task.constraint.type === 'ALAP' ? mspdiConstraintCodeByType[task.constraint.type] : 0)
     xml.value('CalendarUID', calendarUid(task.calendarId))
@@ -475,6 +492,7 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
     }
     xml.value('IgnoreResourceCalendar', task.ignoresResourceCalendars ? 1 : 0)
     if (task.notes !== '') xml.text('Notes', task.notes)
+    if (task.physicalPercentComplete > 0) xml.value('PhysicalPercentComplete', Math.round(task.physicalPercentComplete))
     for (const link of linksBySuccessor.get(task.id) ?? []) {
       const isPercent = link.lagUnit === '%' || link.lagUnit === 'e%'
       xml.open('PredecessorLink')
@@ -485,12 +503,9 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
       xml.value('LagFormat', mspdiFormatCodeByUnit[link.lagUnit])
       xml.close('PredecessorLink')
     }
-    if (task.baseline !== null) {
+    for (const baseline of task.baselines) {
       xml.open('Baseline')
-      xml.value('Number', 0)
-      if (task.baseline.start !== null) xml.value('Start', dateTimeText(task.baseline.start))
-      if (task.baseline.finish !== null) xml.value('Finish', dateTimeText(task.baseline.finish))
-      if (task.baseline.duration !== null) xml.value('Duration', mspdiFormatDuration(task.baseline.duration))
+      for (const [name, value] of mspdiBaselineElements(baseline, mspdiFormatDuration, dateTimeText)) xml.value(name, value)
       xml.close('Baseline')
     }
     xml.close('Task')
@@ -521,7 +536,7 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
       xml.value('OverAllocated', resourceLoad.isOverallocated ? 1 : 0)
     }
     xml.value('Work', mspdiFormatDuration(resourceWork.get(resource.id) ?? 0))
-    xml.value('StandardRate', decimalText(resource.hourlyRate))
+    xml.value('StandardRate', decimalText(resource.standardRate))
     xml.value('StandardRateFormat', 2)
     const calendarId = resourceCalendar.get(resource.id) ?? null
     if (calendarId !== null) xml.value('CalendarUID', calendarUid(calendarId))
@@ -539,9 +554,11 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
     xml.value('TaskUID', taskUids.get(assignment.taskId) as number)
     xml.value('ResourceUID', resourceUids.get(assignment.resourceId) as number)
     // The schema puts Finish before Start here, the reverse of Task.
+    if (assignment.actualWork > 0) xml.value('ActualWork', mspdiFormatDuration(assignment.actualWork))
     const finish = assignmentDateOf(position, schedule?.assignmentFinish, assignment.finish)
     const start = assignmentDateOf(position, schedule?.assignmentStart, assignment.start)
     if (finish !== null) xml.value('Finish', finish)
+    xml.value('RemainingWork', mspdiFormatDuration(Math.max(0, assignmentWorkOf(position) - assignment.actualWork)))
     if (start !== null) xml.value('Start', start)
     xml.value('Units', decimalText(assignment.units / 100))
     xml.value('Work', mspdiFormatDuration(assignmentWorkOf(position)))

@@ -3,6 +3,7 @@
  * task grid and the exports), each row's bar, the links, non-working days, the timescale tiers for the print's
  * density, and what the legend needs. Pure: the print view only draws it.
  */
+import { progressBaselineOf } from '../../../../shared/domain/progress'
 import { taskTypeNames, workFormat } from '../../../../shared/commands/work'
 import { calendarCompile, calendarIsProblem } from '../../../../shared/domain/calendar'
 import { dateToWallMinutes, dateWallText } from '../../../../shared/domain/dates'
@@ -179,10 +180,12 @@ export function printModelBuild(
       }
     }
     let baseline: PrintRow['baseline'] = null
-    if (task.baseline !== null && task.baseline.start !== null && task.baseline.finish !== null) {
+    // The baseline earned value is measured against is the one the print shows (Baseline unless chosen otherwise).
+    const taskBaseline = progressBaselineOf(task, settings.baselineForEarnedValue)
+    if (taskBaseline !== null && taskBaseline.start !== null && taskBaseline.finish !== null) {
       hasBaseline = true
-      const baseStart = dateToWallMinutes(task.baseline.start)
-      const baseFinish = dateToWallMinutes(task.baseline.finish)
+      const baseStart = dateToWallMinutes(taskBaseline.start)
+      const baseFinish = dateToWallMinutes(taskBaseline.finish)
       baseline = { x0: xOf(baseStart), x1: xOf(baseFinish) }
     }
     const label = (byTask[taskIndex] ?? [])

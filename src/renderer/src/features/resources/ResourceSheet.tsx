@@ -19,7 +19,7 @@ const fieldLabels: Record<ResourceField, string> = {
   name: 'Name',
   role: 'Role',
   maxUnits: 'Max units',
-  hourlyRate: 'Hourly rate',
+  standardRate: 'Hourly rate',
   nonWorkingDays: 'Vacations',
 }
 
@@ -74,7 +74,7 @@ export function ResourceSheet({ onShowUsage }: { onShowUsage?: (resourceId: Reso
               const ownCalendar = resourceCalendarOf(plan, resource)
               return (
                 <tr key={resource.id} data-resource-id={resource.id} className={periods.length > 0 ? 'is-over' : undefined}>
-                  {(['name', 'role', 'maxUnits', 'hourlyRate', 'nonWorkingDays'] as const).map((field) => (
+                  {(['name', 'role', 'maxUnits', 'standardRate', 'nonWorkingDays'] as const).map((field) => (
                     <td key={field}>
                       <SheetInput
                         key={`${field}:${resourceFieldText(resource, field)}`}
@@ -193,7 +193,7 @@ function AddResourceForm() {
   const [vacations, setVacations] = useState('')
   const add = (): void => {
     // A refused resource keeps what was typed in the form.
-    if (!store.getState().editorRun('resource/add', { name, role, maxUnits: units, hourlyRate: rate, vacations }).ok) return
+    if (!store.getState().editorRun('resource/add', { name, role, maxUnits: units, standardRate: rate, vacations }).ok) return
     setName('')
     setRole('')
     setUnits('100%')
