@@ -22,7 +22,7 @@ export async function run(): Promise<void> {
   const predecessors = hostileCsvPredecessorSpaces(99_990)
   await bench({ bench: 'hostile.csv.predecessor-spaces', fields: { chars: predecessors.length }, runs: 9 }, () => pipeline(predecessors, 'csv'))
   const items = Array.from({ length: 200_000 }, () => 'x[1]y').join(',')
-  const resources = [{ id: 1, name: 'x', role: '', initials: '', email: '', maxUnits: 100, hourlyRate: 0, nonWorkingDays: [], calendarId: null }]
+  const resources = [{ id: 1, name: 'x', role: '', initials: '', email: '', maxUnits: 100, type: 'work' as const, materialLabel: '', standardRate: 0, standardRateUnit: 'h' as const, overtimeRate: 0, overtimeRateUnit: 'h' as const, costPerUse: 0, costAccrual: 'prorated' as const, nonWorkingDays: [], calendarId: null }]
   await bench({ bench: 'hostile.resources.items', fields: { items: 200_000 }, runs: 9 }, () => assignmentsTextParse(items, resources).ok)
   const csv = hostileCsvResourceItems(200_000)
   await bench({ bench: 'hostile.csv.resource-items', fields: { chars: csv.length }, runs: 9 }, () => pipeline(csv, 'csv'))

@@ -62,7 +62,7 @@ test("a person's vacation stretches the task, and the tooltip and the details na
     bridge,
     october('p-vacation', 'Vacation plan', {
       tasks: [makeTask(1, { name: 'Build', duration: 5 * 480 })],
-      resources: [{ id: 1, name: 'Ana', role: '', initials: 'A', email: '', maxUnits: 100, hourlyRate: 0, nonWorkingDays: [], calendarId: null }],
+      resources: [{ id: 1, name: 'Ana', role: '', initials: 'A', email: '', maxUnits: 100, type: 'work', materialLabel: '', standardRate: 0, standardRateUnit: 'h', overtimeRate: 0, overtimeRateUnit: 'h', costPerUse: 0, costAccrual: 'prorated', nonWorkingDays: [], calendarId: null }],
     }),
   )
   await typeCell(page, 'Build', 'resources', 'Ana')
@@ -151,7 +151,7 @@ test('a task type change: at Fixed Work, doubling the units halves the duration 
     bridge,
     october('p-types', 'Task types', {
       tasks: [makeTask(1, { name: 'Build', duration: 4 * 480 })],
-      resources: [{ id: 1, name: 'Ana', role: '', initials: 'A', email: '', maxUnits: 200, hourlyRate: 0, nonWorkingDays: [], calendarId: null }],
+      resources: [{ id: 1, name: 'Ana', role: '', initials: 'A', email: '', maxUnits: 200, type: 'work', materialLabel: '', standardRate: 0, standardRateUnit: 'h', overtimeRate: 0, overtimeRateUnit: 'h', costPerUse: 0, costAccrual: 'prorated', nonWorkingDays: [], calendarId: null }],
     }),
   )
   await typeCell(page, 'Build', 'resources', 'Ana')

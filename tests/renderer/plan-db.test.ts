@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { makeAssignment, makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { makeAssignment, makePlan, makeResource, makeTask } from '../../src/shared/domain/defaults'
 import type { Plan } from '../../src/shared/domain/model'
 import {
   PlanDb,
@@ -53,20 +53,31 @@ function samplePlan(id = 'plan-1'): Plan {
       { id: 2, predecessorId: 3, successorId: 4, type: 'FS', lag: 0, lagUnit: 'd' },
     ],
     resources: [
-      {
-        id: 1,
-        name: 'Ana',
-        role: 'Designer',
-        initials: 'A',
-        email: '',
-        maxUnits: 100,
-        hourlyRate: 80,
-        nonWorkingDays: [],
-        calendarId: null,
-      },
+      makeResource(1, 'Ana', { role: 'Designer', initials: 'A', standardRate: 80 }),
     ],
     assignments: [makeAssignment(1, 2, 1, 100, 0)],
   })
+}
+
+/**
+ * `plan` as databases before version 4 stored it (the model before issue 16): one `baseline` per task, an hourly
+ * rate, no progress or cost fields, no tracking. Rows the upgrade must turn back into `plan`.
+ */
+function storedBeforeV4(plan: Plan) {
+  const { tracking: _tracking, settings, tasks, resources, assignments, ...meta } = plan
+  const { moveRemainingAfterStatusDate: _move, baselineForEarnedValue: _baseline, earnedValueMethod: _method, ...oldSettings } = settings
+  return {
+    meta: { ...meta, settings: oldSettings },
+    tasks: tasks.map(({ baselines, physicalPercentComplete: _p, actualWork: _w, fixedCost: _f, fixedCostAccrual: _a, budget: _b, ...task }) => {
+      const first = baselines[0]
+      return { ...task, baseline: first === undefined ? null : { start: first.start, finish: first.finish, duration: first.duration } }
+    }),
+    resources: resources.map(({ type: _t, materialLabel: _m, standardRate, standardRateUnit: _u, overtimeRate: _o, overtimeRateUnit: _ou, costPerUse: _c, costAccrual: _ca, ...resource }) => ({
+      ...resource,
+      hourlyRate: standardRate,
+    })),
+    assignments: assignments.map(({ actualWork: _w, ...assignment }) => assignment),
+  }
 }
 
 /** The keys of a plan's rows in a table keyed `[planId+...]`. */
@@ -323,7 +334,8 @@ describe('PlanDb schema upgrades', () => {
       assignments: '[planId+id], planId, [planId+order]',
     })
     const plan = samplePlan()
-    const { tasks, dependencies, resources, assignments, ...meta } = plan
+    const { dependencies } = plan
+    const { meta, tasks, resources, assignments } = storedBeforeV4(plan)
     await old.table('plans').put({ ...meta, revision: 3, file: null })
     await old
       .table('tasks')
@@ -343,7 +355,7 @@ describe('PlanDb schema upgrades', () => {
     open.push(db)
     expect((await planDbList(db))[0]).toMatchObject({ id: plan.id, taskCount: 4, revision: 3 })
     expect((await planDbLoad(db, plan.id))?.plan).toEqual(plan)
-    expect(db.verno).toBe(3)
+    expect(db.verno).toBe(4)
   })
 
   it('upgrades a version-2 database: rows become chunks, calendars rows of their own, every plan intact', async () => {
@@ -361,7 +373,8 @@ describe('PlanDb schema upgrades', () => {
     const second = { ...small.calendars[0], id: 2, name: 'Night' } as Plan['calendars'][number]
     const plans = [big, { ...small, calendars: [...small.calendars, second] }]
     for (const plan of plans) {
-      const { tasks, dependencies, resources, assignments, ...meta } = plan
+      const { dependencies } = plan
+      const { meta, tasks, resources, assignments } = storedBeforeV4(plan)
       await old.table('plans').put({ ...meta, revision: 7, taskCount: tasks.length, file: null })
       // Stored orders are not in array order: the upgrade must sort by order, not by id.
       const rows = <T extends object>(items: T[]) => items.map((item, index) => ({ ...item, planId: plan.id, order: (items.length - index) * -1.5 }))
@@ -381,8 +394,34 @@ describe('PlanDb schema upgrades', () => {
       expect((await db.plans.get(plan.id)) as object).not.toHaveProperty('calendars')
       expect((await storedKeys(db, 'calendars', plan.id)).length).toBe(plan.calendars.length)
     }
-    expect(db.verno).toBe(3)
+    expect(db.verno).toBe(4)
     expect(db.tables.map((table) => table.name).sort()).toEqual(['calendars', 'chunks', 'plans'])
+  })
+
+  it('upgrades a version-3 database: the baseline becomes Baseline (0), the hourly rate the standard rate, progress and costs start blank', async () => {
+    const name = `gantry-upgrade-v3-${Math.random()}`
+    const plan = samplePlan()
+    plan.tasks[2] = { ...(plan.tasks[2] as Plan['tasks'][number]), baselines: [{ number: 0, start: '2025-06-03T08:00:00', finish: '2025-06-03T17:00:00', duration: 480, work: null, cost: null, bcws: null, bcwp: null }] }
+    const stored = storedBeforeV4(plan)
+    // Version 3 of the schema, as the previous release left it.
+    const old = new Dexie(name)
+    old.version(3).stores({ plans: 'id, updatedAt', chunks: '[planId+kind+key]', calendars: '[planId+id]' })
+    await old.table('plans').put({ ...stored.meta, revision: 2, taskCount: 4, file: null })
+    await old.table('chunks').bulkPut([
+      { planId: plan.id, kind: 'tasks', key: 1, rows: stored.tasks },
+      { planId: plan.id, kind: 'dependencies', key: 1, rows: plan.dependencies },
+      { planId: plan.id, kind: 'resources', key: 1, rows: stored.resources },
+      { planId: plan.id, kind: 'assignments', key: 1, rows: stored.assignments },
+    ])
+    await old.table('calendars').bulkPut(plan.calendars.map((calendar, order) => ({ ...calendar, planId: plan.id, order })))
+    old.close()
+
+    const db = new PlanDb(name)
+    open.push(db)
+    const loaded = await planDbLoad(db, plan.id)
+    expect(loaded?.plan).toEqual({ ...plan, tracking: { budget: null, baselines: [{ number: 0, setAt: null }] } })
+    expect(loaded?.plan.resources[0]?.standardRate).toBe(80)
+    expect(db.verno).toBe(4)
   })
 
   it('a newer database closes this connection and tells the app to reload', async () => {

@@ -64,14 +64,14 @@ describe('resource checks', () => {
     [{ maxUnits: -50 }, 'more than 0 %'],
     [{ maxUnits: Number.NaN }, 'must be a number'],
     [{ maxUnits: 1001 }, 'at most 1000 %'],
-    [{ hourlyRate: -1 }, 'hourly rate'],
+    [{ standardRate: -1 }, 'hourly rate'],
     [{ nonWorkingDays: [{ from: '2026-03-06', to: '2026-03-02' }] }, 'ends before it starts'],
   ])('refuses %j', (draft, message) => {
     expect(resourceProblem(draft, [makeResource(1, 'Ana')], null)).toContain(message)
   })
 
   it('accepts a part-timer and keeps the own name when editing', () => {
-    expect(resourceProblem({ name: 'Ana', maxUnits: 50, hourlyRate: 80 }, [makeResource(1, 'Ana')], 1)).toBeNull()
+    expect(resourceProblem({ name: 'Ana', maxUnits: 50, standardRate: 80 }, [makeResource(1, 'Ana')], 1)).toBeNull()
   })
 
   it('reads and writes vacations', () => {
@@ -109,17 +109,17 @@ describe('pure resource commands', () => {
 
   it('reads the add form as typed: units, rate and vacations, then checks the resource', () => {
     const plan = overbookedPlan()
-    const input = { name: ' Caro ', role: 'DBA', maxUnits: '50%', hourlyRate: '90,5', vacations: '2026-03-02..2026-03-06' }
+    const input = { name: ' Caro ', role: 'DBA', maxUnits: '50%', standardRate: '90,5', vacations: '2026-03-02..2026-03-06' }
     const result = commandRun(plan, 'resource/add', input, noContext)
     if (!result.ok) throw new Error(result.message)
     expect(result.value).toBe(3)
-    expect(result.plan.resources.at(-1)).toMatchObject({ id: 3, name: 'Caro', maxUnits: 50, hourlyRate: 90.5, nonWorkingDays: [{ from: '2026-03-02', to: '2026-03-06' }] })
-    expect(commandRun(plan, 'resource/add', { ...input, hourlyRate: 'cheap' }, noContext)).toMatchObject({ ok: false, message: expect.stringContaining('hourly rate') })
+    expect(result.plan.resources.at(-1)).toMatchObject({ id: 3, name: 'Caro', maxUnits: 50, standardRate: 90.5, nonWorkingDays: [{ from: '2026-03-02', to: '2026-03-06' }] })
+    expect(commandRun(plan, 'resource/add', { ...input, standardRate: 'cheap' }, noContext)).toMatchObject({ ok: false, message: expect.stringContaining('hourly rate') })
     expect(commandRun(plan, 'resource/add', { ...input, name: 'ana' }, noContext)).toMatchObject({ ok: false, message: expect.stringContaining('already a resource named') })
   })
 
   it('refuses an hourly rate the plan file cannot hold, at the moment it is typed', () => {
-    const result = commandRun(overbookedPlan(), 'resource/set-field', { resourceId: 1, field: 'hourlyRate', text: '99999999999' }, noContext)
+    const result = commandRun(overbookedPlan(), 'resource/set-field', { resourceId: 1, field: 'standardRate', text: '99999999999' }, noContext)
     expect(result).toEqual({ ok: false, message: 'Resource "Ana": The hourly rate must be at most 1,000,000,000. Nothing was changed.' })
   })
 })
@@ -127,7 +127,7 @@ describe('pure resource commands', () => {
 describe('resource commands in the store', () => {
   it('adds and edits resources, refusing bad units with a message and changing nothing', async () => {
     const { store, db } = await openStore()
-    const added = store.getState().editorRun('resource/add', { name: ' Caro ', role: 'DBA', maxUnits: '50', hourlyRate: '90', vacations: '' })
+    const added = store.getState().editorRun('resource/add', { name: ' Caro ', role: 'DBA', maxUnits: '50', standardRate: '90', vacations: '' })
     expect(added).toEqual({ ok: true, isChanged: true, value: 3 })
     expect(planOf(store).resources.at(-1)).toMatchObject({ id: 3, name: 'Caro', role: 'DBA', maxUnits: 50, initials: 'C' })
 

@@ -178,7 +178,7 @@ describe('resource calendars', () => {
     initials: 'A',
     email: '',
     maxUnits: 100,
-    hourlyRate: 0,
+    type: 'work', materialLabel: '', standardRate: 0, standardRateUnit: 'h', overtimeRate: 0, overtimeRateUnit: 'h', costPerUse: 0, costAccrual: 'prorated',
     nonWorkingDays: [{ from: '2026-10-06', to: '2026-10-07' }],
     calendarId: null,
   }

@@ -29,7 +29,7 @@ function samplePlan(overrides: Partial<Record<TaskId, Partial<Task>>> = {}): Pla
       { id: 1, predecessorId: 2, successorId: 3, type: 'FS', lag: 0, lagUnit: 'd' },
       { id: 2, predecessorId: 3, successorId: 5, type: 'FS', lag: 0, lagUnit: 'd' },
     ],
-    resources: [{ id: 1, name: 'Ana', role: '', initials: 'A', email: '', maxUnits: 100, hourlyRate: 0, nonWorkingDays: [], calendarId: null }],
+    resources: [{ id: 1, name: 'Ana', role: '', initials: 'A', email: '', maxUnits: 100, type: 'work', materialLabel: '', standardRate: 0, standardRateUnit: 'h', overtimeRate: 0, overtimeRateUnit: 'h', costPerUse: 0, costAccrual: 'prorated', nonWorkingDays: [], calendarId: null }],
     assignments: [makeAssignment(1, 3, 1, 100, 480)],
   })
 }

@@ -28,7 +28,7 @@ function roundTrip(plan: Plan): Plan {
 }
 
 function resource(id: number, name: string): Resource {
-  return { id, name, role: '', initials: '', email: '', maxUnits: 100, hourlyRate: 0, nonWorkingDays: [], calendarId: null }
+  return { id, name, role: '', initials: '', email: '', maxUnits: 100, type: 'work', materialLabel: '', standardRate: 0, standardRateUnit: 'h', overtimeRate: 0, overtimeRateUnit: 'h', costPerUse: 0, costAccrual: 'prorated', nonWorkingDays: [], calendarId: null }
 }
 
 const link = (id: number, predecessorId: number, successorId: number, lag = 0, lagUnit: LagUnit = 'd'): Dependency => ({
@@ -105,7 +105,7 @@ describe('the CSV export writes only what the CSV import reads back', () => {
     ['Team [A]', /has a comma or a square bracket/],
     ['   ', /blank name/],
   ])('refuses an assigned resource named %j, which the Resources column cannot hold', (name, message) => {
-    const plan = base({ tasks: [makeTask(1)], resources: [resource(1, name)], assignments: [{ id: 1, taskId: 1, resourceId: 1, units: 100, work: 480, start: null, finish: null }] })
+    const plan = base({ tasks: [makeTask(1)], resources: [resource(1, name)], assignments: [{ id: 1, taskId: 1, resourceId: 1, units: 100, work: 480, actualWork: 0, start: null, finish: null }] })
     const schedule = scheduleRun(plan)
     if (!schedule.ok) throw new Error('not scheduled')
     const result = csvExportPlan(plan, schedule.schedule)
@@ -118,8 +118,8 @@ describe('the CSV export writes only what the CSV import reads back', () => {
       tasks: [makeTask(1), makeTask(2)],
       resources: [resource(1, 'Ana'), resource(2, ' ana ')],
       assignments: [
-        { id: 1, taskId: 1, resourceId: 1, units: 100, work: 480, start: null, finish: null },
-        { id: 2, taskId: 2, resourceId: 2, units: 100, work: 480, start: null, finish: null },
+        { id: 1, taskId: 1, resourceId: 1, units: 100, work: 480, actualWork: 0, start: null, finish: null },
+        { id: 2, taskId: 2, resourceId: 2, units: 100, work: 480, actualWork: 0, start: null, finish: null },
       ],
     })
     const schedule = scheduleRun(plan)
@@ -142,7 +142,7 @@ describe('the CSV export writes only what the CSV import reads back', () => {
           plan.tasks = rows.map((row, index) => makeTask(index + 1, { name: row.name, duration: row.minutes, durationUnit: row.unit, isMilestone: row.minutes === 0 }))
           plan.dependencies = lags.map((item, index) => ({ ...link(index + 1, index + 1, index + 2), lag: item.lag, lagUnit: item.unit }))
           plan.resources = assignedUnits.map((_, index) => resource(index + 1, `Person ${index + 1}`))
-          plan.assignments = assignedUnits.map((value, index) => ({ id: index + 1, taskId: index + 1, resourceId: index + 1, units: value, work: Math.round(((rows[index]?.minutes ?? 0) * value) / 100), start: null, finish: null }))
+          plan.assignments = assignedUnits.map((value, index) => ({ id: index + 1, taskId: index + 1, resourceId: index + 1, units: value, work: Math.round(((rows[index]?.minutes ?? 0) * value) / 100), actualWork: 0, start: null, finish: null }))
           if (!planRestore(plan).ok) return
           const schedule = scheduleRun(plan)
           if (!schedule.ok) return

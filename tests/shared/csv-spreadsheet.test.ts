@@ -34,8 +34,8 @@ const hostileNames = [
 function hostilePlan(): Plan {
   return makePlan('p', 'Hostile', '2026-03-02T08:00:00', '2026-03-01T00:00:00', {
     tasks: hostileNames.map((name, index) => makeTask(index + 1, { name })),
-    resources: [{ id: 1, name: 'R;=12+12', role: '', initials: '', email: '', maxUnits: 100, hourlyRate: 0, nonWorkingDays: [], calendarId: null }],
-    assignments: [{ id: 1, taskId: 1, resourceId: 1, units: 100, work: 480, start: null, finish: null }],
+    resources: [{ id: 1, name: 'R;=12+12', role: '', initials: '', email: '', maxUnits: 100, type: 'work', materialLabel: '', standardRate: 0, standardRateUnit: 'h', overtimeRate: 0, overtimeRateUnit: 'h', costPerUse: 0, costAccrual: 'prorated', nonWorkingDays: [], calendarId: null }],
+    assignments: [{ id: 1, taskId: 1, resourceId: 1, units: 100, work: 480, actualWork: 0, start: null, finish: null }],
   })
 }
 

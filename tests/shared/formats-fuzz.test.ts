@@ -299,7 +299,7 @@ describe('inputs that once made a parser quadratic, or crashed it, are answered 
 
   it('the parsers the editors share: a megabyte typed into a duration, predecessor or resources cell', () => {
     const settings = planSettingsDefault()
-    const resources = [{ id: 1, name: 'x', role: '', initials: '', email: '', maxUnits: 100, hourlyRate: 0, nonWorkingDays: [], calendarId: null }]
+    const resources = [{ id: 1, name: 'x', role: '', initials: '', email: '', maxUnits: 100, type: 'work' as const, materialLabel: '', standardRate: 0, standardRateUnit: 'h' as const, overtimeRate: 0, overtimeRateUnit: 'h' as const, costPerUse: 0, costAccrual: 'prorated' as const, nonWorkingDays: [], calendarId: null }]
     const checks: [string, () => { ok: boolean }][] = [
       ['duration', () => durationParse(`1${' '.repeat(1_000_000)}!`, settings)],
       ['predecessors', () => predecessorsParse(`1${' '.repeat(1_000_000)}x`, () => 1, settings)],

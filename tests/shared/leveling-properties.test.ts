@@ -161,7 +161,7 @@ function planOf(shape: Shape): Plan {
     initials: '',
     email: '',
     maxUnits: resource.maxUnits,
-    hourlyRate: 0,
+    type: 'work', materialLabel: '', standardRate: 0, standardRateUnit: 'h', overtimeRate: 0, overtimeRateUnit: 'h', costPerUse: 0, costAccrual: 'prorated',
     nonWorkingDays:
       resource.vacationDay === null
         ? []

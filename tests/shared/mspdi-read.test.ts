@@ -1,3 +1,4 @@
+import { makeResource } from '../../src/shared/domain/defaults'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -148,17 +149,16 @@ describe('mspdiRead fields', () => {
 
   it('reads resources: max units, hourly rate, group, initials, e-mail, calendar (mspdiresource.xml)', () => {
     const plan = readSample('mspdiresource.xml')
-    expect(plan.resources[0]).toEqual({
-      id: 1,
-      name: 'Wade Golden',
-      role: 'Steelray',
-      initials: 'WG',
-      email: 'wade.golden@steelray.com',
-      maxUnits: 100,
-      hourlyRate: 50,
-      nonWorkingDays: [],
-      calendarId: 3,
-    })
+    expect(plan.resources[0]).toEqual(
+      makeResource(1, 'Wade Golden', {
+        role: 'Steelray',
+        initials: 'WG',
+        email: 'wade.golden@steelray.com',
+        maxUnits: 100,
+        standardRate: 50,
+        calendarId: 3,
+      }),
+    )
     expect(plan.calendars.find((calendar) => calendar.id === 5)?.baseCalendarId).toBe(6)
     const done = plan.tasks.find((task) => task.name === 'Completed Task')
     expect(done).toMatchObject({ percentComplete: 100, actualStart: '2006-08-26T08:00:00', actualFinish: '2006-08-29T17:00:00' })
@@ -188,7 +188,7 @@ describe('mspdiRead fields', () => {
       { name: 'Four-day week', from: '2026-10-12', to: '2026-10-16', weekDays: [null, null, null, null, null, { periods: [] }, null] },
     ])
     const build = plan.tasks.find((task) => task.name === 'Build')
-    expect(build?.baseline).toEqual({ start: '2026-10-08T08:00:00', finish: '2026-10-14T17:00:00', duration: 2400 })
+    expect(build?.baselines).toEqual([{ number: 0, start: '2026-10-08T08:00:00', finish: '2026-10-14T17:00:00', duration: 2400, work: null, cost: null, bcws: null, bcwp: null }])
   })
 
   it('reads a resource calendar with holiday ranges as calendar exceptions (issue2000.xml)', () => {
@@ -205,8 +205,8 @@ describe('mspdiRead fields', () => {
 
   it('reads only Baseline Number 0 (task-baselines-project2007-mspdi.xml)', () => {
     const plan = readSample('task-baselines-project2007-mspdi.xml')
-    const withBaseline = plan.tasks.filter((task) => task.baseline !== null)
-    expect(withBaseline.map((task) => [task.name, task.baseline])).toEqual([
+    const withBaseline = plan.tasks.filter((task) => task.baselines.length > 0)
+    expect(withBaseline.map((task) => [task.name, { start: task.baselines[0]?.start, finish: task.baselines[0]?.finish, duration: task.baselines[0]?.duration }])).toEqual([
       ['Baseline Duration - Task', { start: null, finish: null, duration: 5280 }],
       ['Baseline Finish - Task', { start: null, finish: '2014-03-01T09:00:00', duration: null }],
       ['Baseline Start - Task', { start: '2014-04-01T09:00:00', finish: null, duration: null }],

@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { makeAssignment, calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
-import type { Assignment, Calendar, Dependency, Plan, Resource, Task, WeekDay, WorkingPeriod } from '../../src/shared/domain/model'
+import { makeAssignment, calendarStandard, makePlan, makeResource, makeTask } from '../../src/shared/domain/defaults'
+import type { Assignment, BaselineNumber, Calendar, EarnedValueMethod, Dependency, Plan, Resource, Task, WeekDay, WorkingPeriod } from '../../src/shared/domain/model'
 import { constraintTypes, dependencyTypes, durationUnits, lagUnits } from '../../src/shared/domain/model'
 import { scheduleRun } from '../../src/shared/domain/schedule'
 import { mspdiCleanText, mspdiRead, mspdiWrite } from '../../src/shared/formats/mspdi'
@@ -59,7 +59,7 @@ describe('resource vacations', () => {
     const plan = makePlan('p', 'Vacations', '2026-01-05T08:00:00', '2026-01-01T00:00:00', {
       tasks: [makeTask(1, { name: 'Work', start: '2026-01-05T08:00:00', finish: '2026-01-05T17:00:00' })],
       resources: [
-        { id: 1, name: 'Ana', role: '', initials: 'A', email: '', maxUnits: 100, hourlyRate: 0, calendarId: null, nonWorkingDays: [{ from: '2026-02-02', to: '2026-02-06' }] },
+        { id: 1, name: 'Ana', role: '', initials: 'A', email: '', maxUnits: 100, type: 'work', materialLabel: '', standardRate: 0, standardRateUnit: 'h', overtimeRate: 0, overtimeRateUnit: 'h', costPerUse: 0, costAccrual: 'prorated', calendarId: null, nonWorkingDays: [{ from: '2026-02-02', to: '2026-02-06' }] },
       ],
     })
     const back = read(mspdiWrite(plan))
@@ -150,6 +150,9 @@ const planArbitrary: fc.Arbitrary<Plan> = fc
       currencyCode: fc.constantFrom('EUR', 'USD', 'PLN', 'GBP'),
       dueSoonDays: fc.constant(14),
       newTaskSchedulingMode: fc.constant<'auto' | 'manual'>('auto'),
+      moveRemainingAfterStatusDate: fc.constant(false),
+      baselineForEarnedValue: fc.constant<BaselineNumber>(0),
+      earnedValueMethod: fc.constant<EarnedValueMethod>('percent-complete'),
     }),
     tasks: fc.array(
       fc.record({
@@ -170,9 +173,14 @@ const planArbitrary: fc.Arbitrary<Plan> = fc
         deadline: fc.option(dateTimeArbitrary, { nil: null }),
         baseline: fc.option(
           fc.record({
+            number: fc.constant<BaselineNumber>(0),
             start: fc.option(dateTimeArbitrary, { nil: null }),
             finish: fc.option(dateTimeArbitrary, { nil: null }),
             duration: fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: null }),
+            work: fc.constant(null),
+            cost: fc.constant(null),
+            bcws: fc.constant(null),
+            bcwp: fc.constant(null),
           }),
           { nil: null },
         ),
@@ -192,7 +200,7 @@ const planArbitrary: fc.Arbitrary<Plan> = fc
         initials: nastyText(3),
         email: nastyText(8),
         maxUnits: fc.integer({ min: 1, max: 2000 }).map((value) => value / 2),
-        hourlyRate: fc.integer({ min: 0, max: 1_000_000 }).map((value) => value / 100),
+        standardRate: fc.integer({ min: 0, max: 1_000_000 }).map((value) => value / 100),
         calendarId: fc.constantFrom(null, 2),
       }),
       { maxLength: 5 },
@@ -218,10 +226,10 @@ const planArbitrary: fc.Arbitrary<Plan> = fc
           priority: row.priority,
           calendarId: row.calendarId,
           actualStart: row.actualStart,
-          actualFinish: row.actualFinish,
+          actualFinish: row.actualStart !== null && row.actualFinish !== null && row.actualFinish < row.actualStart ? row.actualStart : row.actualFinish,
           levelingDelay: row.levelingDelay,
           deadline: row.deadline,
-          baseline: row.baseline !== null && (row.baseline.start ?? row.baseline.finish ?? row.baseline.duration) !== null ? row.baseline : null,
+          baselines: row.baseline !== null && (row.baseline.start ?? row.baseline.finish ?? row.baseline.duration) !== null ? [row.baseline] : [],
           start: row.start,
           finish: row.finish,
         }),
@@ -254,7 +262,7 @@ const planArbitrary: fc.Arbitrary<Plan> = fc
         dependencies.push({ id: dependencies.length + 1, predecessorId, successorId, type: link.type, lag: isPercent ? link.lag % 1000 : link.lag / 10, lagUnit: link.lagUnit })
       }
     }
-    const resources: Resource[] = value.resources.map((resource, index) => ({ ...resource, id: index + 1, nonWorkingDays: [] }))
+    const resources: Resource[] = value.resources.map((resource, index) => makeResource(index + 1, resource.name, { ...resource, nonWorkingDays: [] }))
     const assignments: Assignment[] = []
     const pairs = new Set<string>()
     if (tasks.length > 0 && resources.length > 0) {

@@ -42,7 +42,7 @@ function plan(): Plan {
     calendars: [calendar, { id: 2, name: 'Ana', baseCalendarId: 1, weekDays: [null, null, null, null, null, { periods: [] }, null], exceptions: [], workWeeks: [] }],
     tasks,
     dependencies,
-    resources: [{ id: 1, name: 'Ana', role: 'Dev', initials: 'A', email: 'ana@example.com', maxUnits: 50, hourlyRate: 62.5, nonWorkingDays: [], calendarId: 2 }],
+    resources: [{ id: 1, name: 'Ana', role: 'Dev', initials: 'A', email: 'ana@example.com', maxUnits: 50, type: 'work', materialLabel: '', standardRate: 62.5, standardRateUnit: 'h', overtimeRate: 0, overtimeRateUnit: 'h', costPerUse: 0, costAccrual: 'prorated', nonWorkingDays: [], calendarId: 2 }],
     assignments: [makeAssignment(1, 12, 1, 50, 0)],
   })
 }
@@ -112,7 +112,7 @@ describe('mspdiWrite envelope and header', () => {
   it('writes the required header values', () => {
     const header = project(xml)
     expect(header.SaveVersion).toBe('14')
-    expect(header.CurrencyCode).toBe('EUR')
+    expect(header.CurrencyCode).toBe('USD')
     expect([header.MinutesPerDay, header.MinutesPerWeek, header.DaysPerMonth]).toEqual(['480', '2400', '20'])
     expect([header.Name, header.Title, header.StartDate, header.CalendarUID]).toEqual(['Write test', 'Write test', '2026-01-05T08:00:00', '1'])
     expect([header.DefaultStartTime, header.DefaultFinishTime, header.WeekStartDay]).toEqual(['08:00:00', '17:00:00', '1'])

@@ -126,6 +126,74 @@ describe('plan file fixtures, one per format version', () => {
     expectRefused(planFileParse(damaged((plan) => Object.assign(plan.tasks[1] ?? {}, { work: 1e12 }))), 'invalid', /tasks\.1\.work/)
   })
 
+  it('migrates version 2 to 3: the single baseline becomes Baseline (0), the hourly rate the standard rate per hour', () => {
+    const file = JSON.parse(fixture('v2-basic.gantry')) as { plan: { tasks: Record<string, unknown>[] } }
+    Object.assign(file.plan.tasks[4] ?? {}, { baseline: { start: '2025-03-10T08:00:00', finish: null, duration: 4800 } })
+    const result = planFileParse(JSON.stringify(file))
+    if (!result.ok) throw new Error(result.error.message)
+    const plan = result.plan
+    expect(plan.tasks[4]?.baselines).toEqual([
+      { number: 0, start: '2025-03-10T08:00:00', finish: null, duration: 4800, work: null, cost: null, bcws: null, bcwp: null },
+    ])
+    expect(plan.tasks.filter((task) => task.baselines.length > 0)).toHaveLength(1)
+    expect(plan.tracking).toEqual({ budget: null, baselines: [{ number: 0, setAt: null }] })
+    expect(plan.resources.map((resource) => [resource.name, resource.type, resource.standardRate, resource.standardRateUnit, resource.costPerUse])).toEqual([
+      ['Ana Lima', 'work', 85, 'h', 0],
+      ['Ben Okafor', 'work', 95, 'h', 0],
+    ])
+    expect(plan.tasks[1]).toMatchObject({ percentComplete: 50, physicalPercentComplete: 0, actualWork: 0, fixedCost: 0, fixedCostAccrual: 'prorated', budget: null })
+    expect(plan.assignments.map((assignment) => assignment.actualWork)).toEqual([0, 0, 0])
+    expect(plan.settings).toMatchObject({ moveRemainingAfterStatusDate: false, baselineForEarnedValue: 0, earnedValueMethod: 'percent-complete' })
+    // A version-2 plan without any baseline lists none as set.
+    const plain = planFileParse(fixture('v2-basic.gantry'))
+    expect(plain.ok && plain.plan.tracking.baselines).toEqual([])
+  })
+
+  it('reads version 3 with baselines, progress, rates and the earned value settings', () => {
+    const result = planFileParse(fixture('v3-basic.gantry'))
+    if (!result.ok) throw new Error(result.error.message)
+    const plan = result.plan
+    expect(plan.tasks[1]?.baselines.map((baseline) => [baseline.number, baseline.cost])).toEqual([
+      [0, 2040],
+      [1, 2100.5],
+    ])
+    expect(plan.tasks[1]).toMatchObject({ percentComplete: 50, physicalPercentComplete: 40, actualStart: '2025-03-03T08:00:00', actualWork: 720 })
+    expect(plan.tasks[4]).toMatchObject({ fixedCost: 1200, fixedCostAccrual: 'start' })
+    expect(plan.tasks[3]?.budget).toBe(18000)
+    expect(plan.resources[2]).toMatchObject({ type: 'material', materialLabel: 'unit', standardRate: 3400, standardRateUnit: 'unit' })
+    expect(plan.tracking).toEqual({ budget: 25000, baselines: [{ number: 0, setAt: '2025-02-28T16:30:00' }, { number: 1, setAt: null }] })
+    expect(plan.settings).toMatchObject({ currencyCode: 'EUR', baselineForEarnedValue: 1, earnedValueMethod: 'physical-percent-complete', moveRemainingAfterStatusDate: true })
+    const again = planFileParse(planFileSerialize(plan))
+    expect(again).toEqual(result)
+  })
+
+  it('refuses negative rates and costs, a baseline number outside 0-10 and an actual finish before the actual start', () => {
+    const text = fixture('v3-basic.gantry')
+    type Rows = { tasks: Record<string, unknown>[]; resources: Record<string, unknown>[]; tracking: Record<string, unknown>; assignments: Record<string, unknown>[] }
+    const damaged = (change: (plan: Rows) => void) => {
+      const file = JSON.parse(text) as { plan: Rows }
+      change(file.plan)
+      return JSON.stringify(file)
+    }
+    const task = (plan: Rows, index: number) => plan.tasks[index] ?? {}
+    const cases: [(plan: Rows) => void, RegExp][] = [
+      [(plan) => Object.assign(plan.resources[0] ?? {}, { standardRate: -85 }), /resources\.0\.standardRate: must not be negative/],
+      [(plan) => Object.assign(plan.resources[1] ?? {}, { overtimeRate: -1 }), /resources\.1\.overtimeRate: must not be negative/],
+      [(plan) => Object.assign(plan.resources[1] ?? {}, { costPerUse: -0.01 }), /resources\.1\.costPerUse: must not be negative/],
+      [(plan) => Object.assign(task(plan, 4), { fixedCost: -1200 }), /tasks\.4\.fixedCost: must not be negative/],
+      [(plan) => Object.assign(task(plan, 3), { budget: -1 }), /tasks\.3\.budget: must not be negative/],
+      [(plan) => Object.assign(plan.tracking, { budget: -25000 }), /tracking\.budget: must not be negative/],
+      [(plan) => Object.assign((task(plan, 1).baselines as Record<string, unknown>[])[0] ?? {}, { cost: -5 }), /baselines\.0\.cost: must not be negative/],
+      [(plan) => Object.assign((task(plan, 1).baselines as Record<string, unknown>[])[1] ?? {}, { number: 11 }), /baselines\.1\.number: must be a baseline number from 0 \(Baseline\) to 10/],
+      [(plan) => Object.assign((task(plan, 1).baselines as Record<string, unknown>[])[1] ?? {}, { number: 0 }), /listed once each/],
+      [(plan) => Object.assign(plan.tracking, { baselines: [{ number: -1, setAt: null }] }), /tracking\.baselines\.0\.number: must be a baseline number/],
+      [(plan) => Object.assign(task(plan, 1), { actualFinish: '2025-03-02T17:00:00' }), /actual finish must not be before the actual start/],
+      [(plan) => Object.assign(plan.assignments[0] ?? {}, { actualWork: 99999 }), /actual work must not exceed the work/],
+      [(plan) => Object.assign(plan.resources[2] ?? {}, { standardRateUnit: 'h' }), /material is priced per unit/],
+    ]
+    for (const [change, message] of cases) expectRefused(planFileParse(damaged(change)), 'invalid', message)
+  })
+
   it('writes what it reads: serialize(parse(fixture)) parses to the same plan', () => {
     const first = planFileParse(fixture('v1-basic.gantry'))
     if (!first.ok) throw new Error(first.error.message)
@@ -140,7 +208,7 @@ describe('plan files that are refused with a clear message', () => {
     ['truncated.gantry', 'not-json', /not valid JSON/],
     ['not-json.gantry', 'not-json', /not valid JSON/],
     ['not-a-plan.gantry', 'not-a-plan', /no "gantry-plan" header/],
-    ['newer-version.gantry', 'newer-version', /newer version of Gantry.*file format 3/],
+    ['newer-version.gantry', 'newer-version', /newer version of Gantry.*file format 99/],
     ['hostile-proto-key.gantry', 'invalid', /damaged.*__proto__/],
     ['hostile-constructor-key.gantry', 'invalid', /damaged.*constructor/],
     ['hostile-unknown-key.gantry', 'invalid', /damaged.*macro/],

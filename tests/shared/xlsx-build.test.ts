@@ -183,7 +183,7 @@ describe('Resources and Resource usage sheets', () => {
   it('lists resources with units, rate, vacations, work and cost', () => {
     const resources = sheet(sampleWorkbook(), 'Resources')
     expect(resources.rows.map((row) => row.cells.map(show))).toEqual([
-      ['Name', 'Role', 'Initials', 'Email', 'Max units', 'Rate per hour (EUR)', 'Vacations', 'Work (hours)', 'Cost (EUR)'],
+      ['Name', 'Role', 'Initials', 'Email', 'Max units', 'Rate per hour (USD)', 'Vacations', 'Work (hours)', 'Cost (USD)'],
       // Ana: 40 h on Backend + 50 % of Frontend's 5 days = 60 h: her vacation day stretches Frontend, it does not
       // take her work away.
       ['Ana Ferreira', '=cmd|calc', 'AF', 'ana@example.com', 1, 80, '2026-03-16', 60, 4800],

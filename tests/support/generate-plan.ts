@@ -218,7 +218,7 @@ export function generatePlan(options: GeneratePlanOptions): Plan {
         initials: `R${index + 1}`,
         email: `resource${index + 1}@example.com`,
         maxUnits: random() < 0.2 ? 50 : 100,
-        hourlyRate: 40 + Math.floor(random() * 80),
+        type: 'work', materialLabel: '', standardRate: 40 + Math.floor(random() * 80), standardRateUnit: 'h', overtimeRate: 0, overtimeRateUnit: 'h', costPerUse: 0, costAccrual: 'prorated',
         nonWorkingDays,
         calendarId: null,
       })

@@ -20,7 +20,7 @@ export function makeResource(id: number, name: string, overrides: Partial<Resour
     initials: '',
     email: '',
     maxUnits: 100,
-    hourlyRate: 0,
+    type: 'work', materialLabel: '', standardRate: 0, standardRateUnit: 'h', overtimeRate: 0, overtimeRateUnit: 'h', costPerUse: 0, costAccrual: 'prorated',
     nonWorkingDays: [],
     calendarId: null,
     ...overrides,

@@ -15,6 +15,7 @@ import {
   planSchema,
   planSettingsSchema,
   planTaskSchema,
+  planTrackingSchema,
 } from '../formats/plan-file'
 
 const fieldNames: Record<string, string> = {
@@ -32,7 +33,16 @@ const fieldNames: Record<string, string> = {
   initials: 'The initials',
   email: 'The email address',
   maxUnits: 'Max units',
-  hourlyRate: 'The hourly rate',
+  standardRate: 'The hourly rate',
+  overtimeRate: 'The overtime rate',
+  costPerUse: 'The cost per use',
+  materialLabel: 'The material label',
+  fixedCost: 'The fixed cost',
+  budget: 'The budget',
+  physicalPercentComplete: 'Physical % complete',
+  actualWork: 'The actual work',
+  work: 'The work',
+  baselines: 'The baselines',
   units: 'Units',
   minutesPerDay: 'Minutes per day',
   minutesPerWeek: 'Minutes per week',
@@ -104,6 +114,14 @@ export function fileLimitsProblem(before: Plan, after: Plan): string | null {
   }
   if (after.settings !== before.settings) {
     const problem = firstProblem(planSettingsSchema, after.settings, 'Project settings')
+    if (problem !== null) return problem
+  }
+  if (after.tracking !== before.tracking) {
+    const problem = firstProblem(planTrackingSchema, after.tracking, 'The plan')
+    if (problem !== null) return problem
+  }
+  if (after.statusDate !== before.statusDate && after.statusDate !== null) {
+    const problem = firstProblem(planSchema.shape.statusDate, after.statusDate, 'The status date')
     if (problem !== null) return problem
   }
   const counts =

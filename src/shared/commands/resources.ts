@@ -1,10 +1,11 @@
 /**
  * Resource commands: the resource sheet (add, edit a field, remove), assignments from the task details, leveling
- * and the Over-allocations panel's suggestions. Typed fields are read here: max units as `50%`, the hourly rate,
+ * and the Over-allocations panel's suggestions. Typed fields are read here: max units as `50%`, the standard rate (per hour),
  * vacations as `2026-03-02..2026-03-06, 2026-04-01`.
  */
 import { assignmentUnitsParse, assignmentUnitsProblem } from '../domain/assignments-text'
 import { dateIsValidIsoDate } from '../domain/dates'
+import { makeResource } from '../domain/defaults'
 import { levelResources, type LevelingOptions } from '../domain/leveling'
 import type { AssignmentId, DateRange, Plan, Resource, ResourceId, TaskId } from '../domain/model'
 import { taskRuleAssign, taskRuleUnassign } from '../domain/task-rules'
@@ -12,9 +13,9 @@ import { suggestionApply, type Suggestion } from '../domain/suggestions'
 import { commandDefine, commandDone, commandRefuse } from './types'
 
 /** What the resource sheet edits. */
-export type ResourceDraft = Pick<Resource, 'name' | 'role' | 'maxUnits' | 'hourlyRate' | 'nonWorkingDays'>
+export type ResourceDraft = Pick<Resource, 'name' | 'role' | 'maxUnits' | 'standardRate' | 'nonWorkingDays'>
 /** A field of the resource sheet. */
-export type ResourceField = 'name' | 'role' | 'maxUnits' | 'hourlyRate' | 'nonWorkingDays'
+export type ResourceField = 'name' | 'role' | 'maxUnits' | 'standardRate' | 'nonWorkingDays'
 
 /** Longest resource name: it is shown in the Resources column, heat-map rows and messages. */
 export const resourceNameMaxLength = 200
@@ -33,7 +34,7 @@ export function resourceInitials(name: string): string {
 /**
  * Checks a resource before it is stored. Returns the message to show, or `null` when acceptable: a name that is
  * not empty, not longer than 200 characters, without brackets and not used by another resource; max units above 0
- * and at most 1000 %; an hourly rate of 0 or more; vacations as valid day ranges with `from` <= `to`.
+ * and at most 1000 %; a standard rate of 0 or more; vacations as valid day ranges with `from` <= `to`.
  */
 export function resourceProblem(draft: Partial<ResourceDraft>, resources: readonly Resource[], editingId: ResourceId | null): string | null {
   if (draft.name !== undefined) {
@@ -49,7 +50,7 @@ export function resourceProblem(draft: Partial<ResourceDraft>, resources: readon
     const problem = assignmentUnitsProblem(draft.maxUnits, draft.name?.trim() || 'the resource')
     if (problem !== null) return problem.replace('Units for', 'Max units for')
   }
-  if (draft.hourlyRate !== undefined && (!Number.isFinite(draft.hourlyRate) || draft.hourlyRate < 0))
+  if (draft.standardRate !== undefined && (!Number.isFinite(draft.standardRate) || draft.standardRate < 0))
     return 'The hourly rate must be a number of 0 or more.'
   if (draft.nonWorkingDays !== undefined) {
     for (const range of draft.nonWorkingDays) {
@@ -91,8 +92,8 @@ export function resourceFieldText(resource: Resource, field: ResourceField): str
       return resource.role
     case 'maxUnits':
       return `${resource.maxUnits}%`
-    case 'hourlyRate':
-      return String(resource.hourlyRate)
+    case 'standardRate':
+      return String(resource.standardRate)
     case 'nonWorkingDays':
       return vacationsFormat(resource.nonWorkingDays)
   }
@@ -109,10 +110,10 @@ export function resourceFieldParse(field: ResourceField, text: string, name: str
       const parsed = assignmentUnitsParse(text, name)
       return parsed.ok ? { ok: true, patch: { maxUnits: parsed.units } } : { ok: false, message: parsed.message.replace('Units for', 'Max units for') }
     }
-    case 'hourlyRate': {
+    case 'standardRate': {
       const value = Number(text.trim().replace(',', '.'))
       if (text.trim() === '' || !Number.isFinite(value) || value < 0) return { ok: false, message: 'The hourly rate must be a number of 0 or more.' }
-      return { ok: true, patch: { hourlyRate: value } }
+      return { ok: true, patch: { standardRate: value } }
     }
     case 'nonWorkingDays': {
       const parsed = vacationsParse(text)
@@ -136,7 +137,7 @@ export function resourceUpdate(plan: Plan, id: ResourceId, patch: Partial<Resour
     next.name === current.name &&
     next.role === current.role &&
     next.maxUnits === current.maxUnits &&
-    next.hourlyRate === current.hourlyRate &&
+    next.standardRate === current.standardRate &&
     vacationsFormat(next.nonWorkingDays) === vacationsFormat(current.nonWorkingDays)
   if (isSame) return plan
   const resources = plan.resources.slice()
@@ -152,7 +153,7 @@ export function resourceAssignmentCount(plan: Plan, id: ResourceId): number {
 }
 
 /** The add form of the resource sheet, as typed. */
-export type ResourceAddInput = { name: string; role: string; maxUnits: string; hourlyRate: string; vacations: string }
+export type ResourceAddInput = { name: string; role: string; maxUnits: string; standardRate: string; vacations: string }
 
 export const resourceAdd = commandDefine({
   id: 'resource/add',
@@ -162,7 +163,7 @@ export const resourceAdd = commandDefine({
   perform(plan, input: ResourceAddInput, context) {
     const units = resourceFieldParse('maxUnits', input.maxUnits, input.name.trim() || 'the resource')
     if (!units.ok) return commandRefuse(units.message)
-    const rate = resourceFieldParse('hourlyRate', input.hourlyRate, input.name)
+    const rate = resourceFieldParse('standardRate', input.standardRate, input.name)
     if (!rate.ok) return commandRefuse(rate.message)
     const vacations = vacationsParse(input.vacations)
     if (!vacations.ok) return commandRefuse(vacations.message)
@@ -170,24 +171,20 @@ export const resourceAdd = commandDefine({
       name: input.name,
       role: input.role,
       maxUnits: units.patch.maxUnits ?? 100,
-      hourlyRate: rate.patch.hourlyRate ?? 0,
+      standardRate: rate.patch.standardRate ?? 0,
       nonWorkingDays: vacations.ranges,
     }
     const problem = resourceProblem(draft, plan.resources, null)
     if (problem !== null) return commandRefuse(problem)
     const name = draft.name.trim()
     const id = context.ids.resource
-    const resource: Resource = {
-      id,
-      name,
+    const resource: Resource = makeResource(id, name, {
       role: draft.role.trim(),
       initials: resourceInitials(name),
-      email: '',
       maxUnits: draft.maxUnits,
-      hourlyRate: draft.hourlyRate,
+      standardRate: draft.standardRate,
       nonWorkingDays: draft.nonWorkingDays,
-      calendarId: null,
-    }
+    })
     return { ok: true, plan: { ...plan, resources: [...plan.resources, resource] }, value: id }
   },
 })

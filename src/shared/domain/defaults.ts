@@ -6,6 +6,7 @@ import type {
   Percent,
   Plan,
   PlanSettings,
+  Resource,
   ResourceId,
   Task,
   TaskId,
@@ -51,9 +52,12 @@ export function planSettingsDefault(): PlanSettings {
     weekStartDay: 1,
     defaultStartTime: 8 * 60,
     defaultFinishTime: 17 * 60,
-    currencyCode: 'EUR',
+    currencyCode: 'USD',
     dueSoonDays: 14,
     newTaskSchedulingMode: 'auto',
+    moveRemainingAfterStatusDate: false,
+    baselineForEarnedValue: 0,
+    earnedValueMethod: 'percent-complete',
   }
 }
 
@@ -73,6 +77,8 @@ export function makeTask(id: TaskId, overrides: Partial<Task> = {}): Task {
     durationUnit: 'd',
     isMilestone: false,
     percentComplete: 0,
+    physicalPercentComplete: 0,
+    actualWork: 0,
     constraint: { type: 'ASAP', date: null },
     priority: 500,
     calendarId: null,
@@ -80,7 +86,10 @@ export function makeTask(id: TaskId, overrides: Partial<Task> = {}): Task {
     actualFinish: null,
     levelingDelay: 0,
     deadline: null,
-    baseline: null,
+    baselines: [],
+    fixedCost: 0,
+    fixedCostAccrual: 'prorated',
+    budget: null,
     start: null,
     finish: null,
     isCollapsed: false,
@@ -107,7 +116,33 @@ export function makeAssignment(
   units: Percent,
   work: Minutes,
 ): Assignment {
-  return { id, taskId, resourceId, units, work, start: null, finish: null }
+  return { id, taskId, resourceId, units, work, actualWork: 0, start: null, finish: null }
+}
+
+/**
+ * A work resource with every field at its default: full time, no rates (Microsoft Project's defaults), costs
+ * accruing prorated, on the project calendar.
+ */
+export function makeResource(id: ResourceId, name: string, overrides: Partial<Resource> = {}): Resource {
+  return {
+    id,
+    name,
+    role: '',
+    initials: '',
+    email: '',
+    maxUnits: 100,
+    type: 'work',
+    materialLabel: '',
+    standardRate: 0,
+    standardRateUnit: 'h',
+    overtimeRate: 0,
+    overtimeRateUnit: 'h',
+    costPerUse: 0,
+    costAccrual: 'prorated',
+    nonWorkingDays: [],
+    calendarId: null,
+    ...overrides,
+  }
 }
 
 /**
@@ -121,6 +156,7 @@ export function makePlan(id: string, name: string, start: string, now: string, o
     name,
     start,
     statusDate: null,
+    tracking: { budget: null, baselines: [] },
     calendarId: 1,
     settings: planSettingsDefault(),
     calendars: [calendarStandard()],

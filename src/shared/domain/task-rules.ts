@@ -478,7 +478,7 @@ export function taskRuleAssign(
   if (plan.assignments.some((assignment) => assignment.id === freshId))
     return { ok: false, message: `Assignment id ${freshId} is already used.` }
   const task = found.task
-  const fresh: Assignment = { id: freshId, taskId, resourceId, units, work: 0, start: null, finish: null }
+  const fresh: Assignment = { id: freshId, taskId, resourceId, units, work: 0, actualWork: 0, start: null, finish: null }
   if (isSummaryAt(plan, found.index)) {
     // The engine works out a summary assignment's work from its units and the summary's dates.
     return { ok: true, plan: commit(plan, found, task, [...found.assignments, fresh]) }

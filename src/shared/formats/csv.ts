@@ -1,6 +1,6 @@
 import { assignmentsTextParse } from '../domain/assignments-text'
 import { dateParseTyped, dateToWallMinutes, dateWallText } from '../domain/dates'
-import { makeAssignment, makePlan, makeTask } from '../domain/defaults'
+import { makeAssignment, makePlan, makeResource, makeTask } from '../domain/defaults'
 import { taskRuleFillWork } from '../domain/task-rules'
 import { durationParse } from '../domain/durations'
 import type { Assignment, Dependency, DurationUnit, IsoDateTime, Plan, PlanSettings, Resource, Task } from '../domain/model'
@@ -513,7 +513,7 @@ export function csvImportPlan(text: string, options: CsvImportOptions): CsvImpor
       if (seen.has(key)) continue
       if (name.length > 1000) return { ok: false, error: `A resource name is longer than 1000 characters.` }
       seen.add(key)
-      resources.push({ id: resources.length + 1, name, role: '', initials: initialsOf(name), email: '', maxUnits: 100, hourlyRate: 0, nonWorkingDays: [], calendarId: null })
+      resources.push(makeResource(resources.length + 1, name, { initials: initialsOf(name) }))
     }
   }
   const assignments: Assignment[] = []

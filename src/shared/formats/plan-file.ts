@@ -1,7 +1,12 @@
 import { z } from 'zod'
 import {
+  baselineNumbers,
   constraintTypes,
+  costAccruals,
   dependencyTypes,
+  earnedValueMethods,
+  rateUnits,
+  resourceTypes,
   durationUnits,
   lagUnits,
   schedulingModes,
@@ -20,7 +25,7 @@ import { textExcerpt } from '../domain/text'
  * numbers, over-long strings and impossible dates are refused) -> a restored `Plan`.
  */
 export const planFileFormatId = 'gantry-plan'
-export const planFileSchemaVersion = 2
+export const planFileSchemaVersion = 3
 export const planFileExtension = 'gantry'
 /** Files above this size are refused before parsing (a 100,000-task plan is about 60 MB). */
 export const planFileMaxBytes = 200 * 1024 * 1024
@@ -49,6 +54,10 @@ export const planFileLimits = {
   work: taskRuleLimits.work,
   /** Largest assignment units in percent. */
   units: taskRuleLimits.units,
+  /** Largest amount of money (a fixed cost, a budget, a baseline cost) in currency units: a trillion. */
+  money: 1e12,
+  /** Largest rate (per hour, per unit) or cost per use in currency units. */
+  rate: 1e9,
 } as const
 const limits = planFileLimits
 
@@ -65,6 +74,21 @@ export const planIsoDateTimeSchema = z
   .refine(dateIsValidIsoDateTime, 'must be a real date and time written YYYY-MM-DDTHH:MM:SS')
 const minuteOfDay = z.number().int().min(0).max(1440)
 const finite = z.number().finite()
+/** An amount of money in currency units: never negative (a negative rate or cost is refused). */
+const money = z
+  .number()
+  .finite()
+  .min(0, 'must not be negative')
+  .max(limits.money, `must be at most ${limits.money.toLocaleString('en-US')}`)
+const rate = z
+  .number()
+  .finite()
+  .min(0, 'must not be negative')
+  .max(limits.rate, `must be at most ${limits.rate.toLocaleString('en-US')}`)
+const baselineNumber = z.union(
+  baselineNumbers.map((number) => z.literal(number)),
+  { error: 'must be a baseline number from 0 (Baseline) to 10 (Baseline 10)' },
+)
 
 const workingPeriodSchema = z
   .strictObject({ start: minuteOfDay, end: minuteOfDay })
@@ -112,6 +136,8 @@ export const planTaskSchema = z
   durationUnit: z.enum(durationUnits),
   isMilestone: z.boolean(),
   percentComplete: z.number().finite().min(0).max(100),
+  physicalPercentComplete: z.number().finite().min(0).max(100),
+  actualWork: z.number().finite().min(0).max(limits.work),
   constraint: z.strictObject({ type: z.enum(constraintTypes), date: planIsoDateTimeSchema.nullable() }),
   priority: z.number().int().min(0).max(1000),
   calendarId: planIdSchema.nullable(),
@@ -119,13 +145,27 @@ export const planTaskSchema = z
   actualFinish: planIsoDateTimeSchema.nullable(),
   levelingDelay: z.number().finite().min(0).max(limits.minutes),
   deadline: planIsoDateTimeSchema.nullable(),
-  baseline: z
-    .strictObject({
-      start: planIsoDateTimeSchema.nullable(),
-      finish: planIsoDateTimeSchema.nullable(),
-      duration: z.number().finite().min(0).max(limits.minutes).nullable(),
-    })
-    .nullable(),
+  baselines: z
+    .array(
+      z.strictObject({
+        number: baselineNumber,
+        start: planIsoDateTimeSchema.nullable(),
+        finish: planIsoDateTimeSchema.nullable(),
+        duration: z.number().finite().min(0).max(limits.minutes).nullable(),
+        work: z.number().finite().min(0).max(limits.work).nullable(),
+        cost: money.nullable(),
+        bcws: money.nullable(),
+        bcwp: money.nullable(),
+      }),
+    )
+    .max(baselineNumbers.length)
+    .refine(
+      (baselines) => baselines.every((baseline, index) => index === 0 || (baselines[index - 1]?.number ?? -1) < baseline.number),
+      'baselines must be listed once each, in ascending number order',
+    ),
+  fixedCost: money,
+  fixedCostAccrual: z.enum(costAccruals),
+  budget: money.nullable(),
   start: planIsoDateTimeSchema.nullable(),
   finish: planIsoDateTimeSchema.nullable(),
   isCollapsed: z.boolean(),
@@ -141,6 +181,10 @@ export const planTaskSchema = z
   .refine(
     (task) => task.manualStart === null || task.manualFinish === null || task.manualFinish >= task.manualStart,
     'a manual task must not finish before it starts',
+  )
+  .refine(
+    (task) => task.actualStart === null || task.actualFinish === null || task.actualFinish >= task.actualStart,
+    'the actual finish must not be before the actual start',
   )
 
 /** One link row (lag in minutes, or percent for `%`/`e%` lags). */
@@ -161,7 +205,14 @@ export const planResourceSchema = z.strictObject({
   initials: shortText,
   email: shortText,
   maxUnits: z.number().finite().gt(0).max(100_000),
-  hourlyRate: z.number().finite().min(0).max(1e9),
+  type: z.enum(resourceTypes),
+  materialLabel: shortText,
+  standardRate: rate,
+  standardRateUnit: z.enum(rateUnits),
+  overtimeRate: rate,
+  overtimeRateUnit: z.enum(rateUnits),
+  costPerUse: rate,
+  costAccrual: z.enum(costAccruals),
   nonWorkingDays: z
     .array(
       z
@@ -171,6 +222,12 @@ export const planResourceSchema = z.strictObject({
     .max(limits.exceptions),
   calendarId: planIdSchema.nullable(),
 })
+  .refine(
+    (resource) =>
+      (resource.type === 'material') === (resource.standardRateUnit === 'unit') &&
+      (resource.type === 'material') === (resource.overtimeRateUnit === 'unit'),
+    'a material is priced per unit, a work resource per unit of time',
+  )
 
 /** One assignment row (units in percent, work in minutes of work, the last computed dates). */
 export const planAssignmentSchema = z.strictObject({
@@ -179,9 +236,11 @@ export const planAssignmentSchema = z.strictObject({
   resourceId: planIdSchema,
   units: z.number().finite().gt(0).max(limits.units),
   work: z.number().finite().min(0).max(limits.work),
+  actualWork: z.number().finite().min(0).max(limits.work),
   start: planIsoDateTimeSchema.nullable(),
   finish: planIsoDateTimeSchema.nullable(),
 })
+  .refine((assignment) => assignment.actualWork <= assignment.work, 'the actual work must not exceed the work')
 
 /** The plan's settings. */
 export const planSettingsSchema = z.strictObject({
@@ -194,14 +253,30 @@ export const planSettingsSchema = z.strictObject({
   currencyCode: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code'),
   dueSoonDays: z.number().int().min(0).max(365),
   newTaskSchedulingMode: z.enum(schedulingModes),
+  moveRemainingAfterStatusDate: z.boolean(),
+  baselineForEarnedValue: baselineNumber,
+  earnedValueMethod: z.enum(earnedValueMethods),
 })
 
-/** Strict schema of a plan of the current version (2). */
+/** The plan's budget and the baselines set, with when. */
+export const planTrackingSchema = z.strictObject({
+  budget: money.nullable(),
+  baselines: z
+    .array(z.strictObject({ number: baselineNumber, setAt: planIsoDateTimeSchema.nullable() }))
+    .max(baselineNumbers.length)
+    .refine(
+      (sets) => sets.every((set, index) => index === 0 || (sets[index - 1]?.number ?? -1) < set.number),
+      'baselines must be listed once each, in ascending number order',
+    ),
+})
+
+/** Strict schema of a plan of the current version (3). */
 export const planSchema = z.strictObject({
   id: z.string().min(1).max(100),
   name: shortText,
   start: planIsoDateTimeSchema,
   statusDate: planIsoDateTimeSchema.nullable(),
+  tracking: planTrackingSchema,
   calendarId: planIdSchema,
   settings: planSettingsSchema,
   calendars: z.array(planCalendarSchema).min(1).max(limits.calendars),
@@ -283,10 +358,82 @@ function migrateV1toV2(plan: unknown): unknown {
 }
 
 /**
+ * Version 2 to 3, one task row (issue 16): the single `baseline` becomes Baseline (number 0) of the eleven, with
+ * blank work, cost and earned value; no physical progress, actual work or fixed cost, no budget. A row that is not an
+ * object is left for the validation to name.
+ */
+export function planMigrateTaskV2toV3(task: unknown): unknown {
+  if (!isRecord(task)) return task
+  const { baseline, ...rest } = task
+  const baselines = isRecord(baseline)
+    ? [{ number: 0, start: baseline.start ?? null, finish: baseline.finish ?? null, duration: baseline.duration ?? null, work: null, cost: null, bcws: null, bcwp: null }]
+    : []
+  return {
+    ...rest,
+    physicalPercentComplete: 0,
+    actualWork: 0,
+    baselines,
+    fixedCost: 0,
+    fixedCostAccrual: 'prorated',
+    budget: null,
+  }
+}
+
+/**
+ * Version 2 to 3, one resource row: the hourly rate becomes the standard rate per hour; a work resource without
+ * overtime rate or cost per use, accruing prorated (Microsoft Project's defaults).
+ */
+export function planMigrateResourceV2toV3(resource: unknown): unknown {
+  if (!isRecord(resource)) return resource
+  const { hourlyRate, ...rest } = resource
+  return {
+    ...rest,
+    type: 'work',
+    materialLabel: '',
+    standardRate: hourlyRate ?? 0,
+    standardRateUnit: 'h',
+    overtimeRate: 0,
+    overtimeRateUnit: 'h',
+    costPerUse: 0,
+    costAccrual: 'prorated',
+  }
+}
+
+/** Version 2 to 3, one assignment row: no work done yet. */
+export function planMigrateAssignmentV2toV3(assignment: unknown): unknown {
+  return isRecord(assignment) ? { ...assignment, actualWork: 0 } : assignment
+}
+
+/** Version 2 to 3, the settings: remaining work stays where it is scheduled, earned value on Baseline by % complete. */
+export function planMigrateSettingsV2toV3(settings: unknown): unknown {
+  return isRecord(settings)
+    ? { ...settings, moveRemainingAfterStatusDate: false, baselineForEarnedValue: 0, earnedValueMethod: 'percent-complete' }
+    : settings
+}
+
+/**
+ * Version 2 to 3: eleven baselines, progress, cost rates and earned value (issue 16). Version 2 did not record when
+ * its baseline was set, so a plan whose tasks carry one lists Baseline as set at an unknown time.
+ */
+function migrateV2toV3(plan: unknown): unknown {
+  if (!isRecord(plan)) return plan
+  const tasks = Array.isArray(plan.tasks) ? plan.tasks.map(planMigrateTaskV2toV3) : plan.tasks
+  const hasBaseline = Array.isArray(plan.tasks) && plan.tasks.some((task: unknown) => isRecord(task) && isRecord(task.baseline))
+  return {
+    ...plan,
+    tracking: { budget: null, baselines: hasBaseline ? [{ number: 0, setAt: null }] : [] },
+    settings: planMigrateSettingsV2toV3(plan.settings),
+    tasks,
+    resources: Array.isArray(plan.resources) ? plan.resources.map(planMigrateResourceV2toV3) : plan.resources,
+    assignments: Array.isArray(plan.assignments) ? plan.assignments.map(planMigrateAssignmentV2toV3) : plan.assignments,
+  }
+}
+
+/**
  * Migrations from schema version N to N + 1, applied one step at a time. Each takes the plan object of
  * version N (already parsed JSON, not yet validated) and returns the object of version N + 1.
  */
-const migrations: Record<number, (plan: unknown) => unknown> = { 1: migrateV1toV2 }
+const migrations: Record<number, (plan: unknown) => unknown> = { 1: migrateV1toV2, 2: migrateV2toV3 }
 
 /** The first problem zod found, with where it is. */
 function describeIssues(issues: readonly z.core.$ZodIssue[]): string {

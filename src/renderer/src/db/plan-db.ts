@@ -7,9 +7,16 @@ import type {
   IsoDateTime,
   Plan,
   PlanSettings,
+  PlanTracking,
   Resource,
   Task,
 } from '../../../shared/domain/model'
+import {
+  planMigrateAssignmentV2toV3,
+  planMigrateResourceV2toV3,
+  planMigrateSettingsV2toV3,
+  planMigrateTaskV2toV3,
+} from '../../../shared/formats/plan-file'
 
 /**
  * The `gantry` IndexedDB database: every plan, stored in pieces so an edit writes only the piece it touches.
@@ -47,6 +54,7 @@ export type PlanRow = {
   updatedAt: IsoDateTime
   start: IsoDateTime
   statusDate: IsoDateTime | null
+  tracking: PlanTracking
   calendarId: CalendarId
   settings: PlanSettings
   /** Number of tasks, kept for the plan list. */
@@ -56,7 +64,7 @@ export type PlanRow = {
 
 /** The fields of a plan row an edit may change (the revision and `updatedAt` are maintained here). */
 export type PlanMetaChange = Partial<
-  Pick<PlanRow, 'name' | 'start' | 'statusDate' | 'calendarId' | 'settings' | 'file' | 'taskCount'>
+  Pick<PlanRow, 'name' | 'start' | 'statusDate' | 'tracking' | 'calendarId' | 'settings' | 'file' | 'taskCount'>
 >
 
 export type CalendarRow = Calendar & { planId: string; order: number }
@@ -192,6 +200,35 @@ export class PlanDb extends Dexie {
           })
       })
 
+    // Version 4: eleven baselines, progress and cost (issue 16): every stored row gets the `.gantry` format's own
+    // version 2 to 3 migration, so a plan stored before reads like a file of that version.
+    this.version(4)
+      .stores({})
+      .upgrade(async (transaction) => {
+        const migrateRow: Record<ChunkKind, (row: unknown) => unknown> = {
+          tasks: planMigrateTaskV2toV3,
+          dependencies: (row) => row,
+          resources: planMigrateResourceV2toV3,
+          assignments: planMigrateAssignmentV2toV3,
+        }
+        const withBaseline = new Set<string>()
+        await transaction
+          .table<ChunkRow>('chunks')
+          .toCollection()
+          .modify((chunk) => {
+            if (chunk.kind === 'tasks' && chunk.rows.some((row) => 'baseline' in row && row.baseline !== null))
+              withBaseline.add(chunk.planId)
+            chunk.rows = chunk.rows.map((row) => migrateRow[chunk.kind](row) as object)
+          })
+        await transaction
+          .table<PlanRow>('plans')
+          .toCollection()
+          .modify((row) => {
+            row.settings = planMigrateSettingsV2toV3(row.settings) as PlanSettings
+            row.tracking = { budget: null, baselines: withBaseline.has(row.id) ? [{ number: 0, setAt: null }] : [] }
+          })
+      })
+
     this.on('versionchange', () => {
       this.close()
       events.onVersionChange?.()
@@ -269,6 +306,7 @@ export function planDbRowContent(plan: Plan, file: PlanFileLink | null): PlanRow
     createdAt: plan.createdAt,
     start: plan.start,
     statusDate: plan.statusDate,
+    tracking: plan.tracking,
     calendarId: plan.calendarId,
     settings: plan.settings,
     taskCount: plan.tasks.length,
@@ -291,6 +329,7 @@ export function planDbRowContentEqual(a: PlanRowContent, b: PlanRowContent): boo
     a.createdAt === b.createdAt &&
     a.start === b.start &&
     a.statusDate === b.statusDate &&
+    a.tracking === b.tracking &&
     a.calendarId === b.calendarId &&
     a.settings === b.settings &&
     a.taskCount === b.taskCount &&
@@ -494,6 +533,7 @@ export function planDbLoad(db: PlanDb, planId: string): Promise<StoredPlan | nul
         name: row.name,
         start: row.start,
         statusDate: row.statusDate,
+        tracking: row.tracking,
         calendarId: row.calendarId,
         settings: row.settings,
         calendars,

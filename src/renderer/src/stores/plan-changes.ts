@@ -274,7 +274,7 @@ export function chunkChangesBetween(
   }
 }
 
-const metaKeys = ['name', 'start', 'statusDate', 'calendarId', 'settings'] as const
+const metaKeys = ['name', 'start', 'statusDate', 'tracking', 'calendarId', 'settings'] as const
 
 /** Whether a change writes nothing. */
 export function planChangesIsEmpty(changes: PlanChanges): boolean {

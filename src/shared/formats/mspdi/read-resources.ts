@@ -1,3 +1,4 @@
+import { makeResource } from '../../domain/defaults'
 import type { Assignment, Resource } from '../../domain/model'
 import { cleanName, decimal, flag, integer, invalid, maxId, shorten, text, trimmed, type ReadContext } from './read-access'
 import type { XmlNode } from './xml'
@@ -45,13 +46,12 @@ export function readResources(resourceNodes: readonly XmlNode[], calendarIds: Re
       else warnings.push(`${where} uses calendar ${calendarUid}, which is not in the file; the project calendar was used.`)
     }
     resources.push({
-      id: uid,
-      name: resourceName,
+      ...makeResource(uid, resourceName),
       role: cleanName(text(node, 'Group'), `The group of ${where}`, warnings),
       initials: cleanName(text(node, 'Initials'), `The initials of ${where}`, warnings),
       email: cleanName(text(node, 'EmailAddress'), `The e-mail address of ${where}`, warnings),
       maxUnits,
-      hourlyRate: rate !== null && rate > 0 ? Math.min(rate, 1e9) : 0,
+      standardRate: rate !== null && rate > 0 ? Math.min(rate, 1e9) : 0,
       nonWorkingDays: [],
       calendarId,
     })
@@ -142,7 +142,7 @@ export function readAssignments(
       id = nextAssignmentId
     }
     assignmentIds.add(id)
-    assignments.push({ id, taskId: taskUid, resourceId: resourceUid, units, work: 0, start: null, finish: null })
+    assignments.push({ id, taskId: taskUid, resourceId: resourceUid, units, work: 0, actualWork: 0, start: null, finish: null })
   }
   if (unreadable > 0) {
     warnings.push(`${unreadable} assignment(s) without a task UID or a resource UID from 1 up were left out.`)

@@ -118,6 +118,10 @@ export function readTasks(
       actualFinish: dateTime(node, 'ActualFinish', where),
       deadline: dateTime(node, 'Deadline', where),
     })
+    if (task.actualStart !== null && task.actualFinish !== null && task.actualFinish < task.actualStart) {
+      warnings.push(`${where}: its ActualFinish (${task.actualFinish}) is before its ActualStart (${task.actualStart}); the actual finish was left out.`)
+      task.actualFinish = null
+    }
     const notes = text(node, 'Notes')
     if (notes !== undefined) task.notes = cleanName(notes, `The notes of ${where}`, warnings, maxNotesLength)
     const percent = decimal(node, 'PercentComplete', where)
@@ -146,11 +150,16 @@ export function readTasks(
     for (const baseline of list(node, 'Baseline', context)) {
       if (integer(baseline, 'Number', where) !== 0) continue
       const value: Baseline = {
+        number: 0,
+        work: null,
+        cost: null,
+        bcws: null,
+        bcwp: null,
         start: dateTime(baseline, 'Start', `${where}, baseline`),
         finish: dateTime(baseline, 'Finish', `${where}, baseline`),
         duration: duration(baseline, 'Duration', `${where}, baseline`),
       }
-      if (value.start !== null || value.finish !== null || value.duration !== null) task.baseline = value
+      if (value.start !== null || value.finish !== null || value.duration !== null) task.baselines = [value]
     }
     if (task.start !== null && task.finish !== null && task.finish < task.start) {
       warnings.push(`${where} finishes (${task.finish}) before it starts (${task.start}); the schedule will recompute both.`)

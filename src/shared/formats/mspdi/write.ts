@@ -456,12 +456,12 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
       xml.value('LagFormat', mspdiFormatCodeByUnit[link.lagUnit])
       xml.close('PredecessorLink')
     }
-    if (task.baseline !== null) {
+    for (const baseline of task.baselines) {
       xml.open('Baseline')
-      xml.value('Number', 0)
-      if (task.baseline.start !== null) xml.value('Start', dateTimeText(task.baseline.start))
-      if (task.baseline.finish !== null) xml.value('Finish', dateTimeText(task.baseline.finish))
-      if (task.baseline.duration !== null) xml.value('Duration', mspdiFormatDuration(task.baseline.duration))
+      xml.value('Number', baseline.number)
+      if (baseline.start !== null) xml.value('Start', dateTimeText(baseline.start))
+      if (baseline.finish !== null) xml.value('Finish', dateTimeText(baseline.finish))
+      if (baseline.duration !== null) xml.value('Duration', mspdiFormatDuration(baseline.duration))
       xml.close('Baseline')
     }
     xml.close('Task')
@@ -481,7 +481,7 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
     if (resource.role !== '') xml.text('Group', limitLength(resource.role, 512))
     if (resource.email !== '') xml.text('EmailAddress', limitLength(resource.email, 512))
     xml.value('MaxUnits', decimalText(resource.maxUnits / 100))
-    xml.value('StandardRate', decimalText(resource.hourlyRate))
+    xml.value('StandardRate', decimalText(resource.standardRate))
     xml.value('StandardRateFormat', 2)
     const calendarId = resourceCalendar.get(resource.id) ?? null
     if (calendarId !== null) xml.value('CalendarUID', calendarUid(calendarId))

@@ -297,10 +297,10 @@ function resourcesSheet(plan: Plan, styles: Styles, totalWork: number[]): XlsxSh
         optionalText(resource.initials),
         optionalText(resource.email),
         number(exportRound(resource.maxUnits / 100), styles.percent),
-        number(resource.hourlyRate, styles.money),
+        number(resource.standardRate, styles.money),
         optionalText(resource.nonWorkingDays.map((range) => (range.from === range.to ? range.from : `${range.from} to ${range.to}`)).join('; ')),
         number(hours),
-        number(exportRound(hours * resource.hourlyRate), styles.money),
+        number(exportRound(hours * resource.standardRate), styles.money),
       ],
     })
   })
