@@ -33,14 +33,18 @@ function scheduled(plan: Plan): Schedule {
   return result.schedule
 }
 
-/** A generated plan with rates (prorated, no cost per use) and some prorated fixed costs. */
+/**
+ * A generated plan with rates (prorated, no cost per use) and some prorated fixed costs on leaf tasks (a summary's %
+ * complete is its tasks' weighted by duration, not the share of its own span, so its own fixed cost is never exactly
+ * on track, in Microsoft Project either).
+ */
 function costedPlan(seed: number, tasks: number): Plan {
   const plan = generatePlan({ tasks, seed, resources: 6, assignmentsPerTask: 1.3 })
   const random = seededRandom(seed + 1)
   return {
     ...plan,
     resources: plan.resources.map((resource) => ({ ...resource, standardRate: Math.round(random() * 15000) / 100, costPerUse: 0, costAccrual: 'prorated' as const })),
-    tasks: plan.tasks.map((task) => (random() < 0.2 ? { ...task, fixedCost: Math.round(random() * 500000) / 100, fixedCostAccrual: 'prorated' as const } : task)),
+    tasks: plan.tasks.map((task, index) => (random() < 0.2 && !((plan.tasks[index + 1]?.level ?? 0) > task.level) ? { ...task, fixedCost: Math.round(random() * 500000) / 100, fixedCostAccrual: 'prorated' as const } : task)),
   }
 }
 
