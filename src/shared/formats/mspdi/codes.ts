@@ -1,4 +1,4 @@
-import type { ConstraintType, CostAccrual, DependencyType, DurationUnit, LagUnit, RateUnit } from '../../domain/model'
+import type { ConstraintType, CostAccrual, DependencyType, DurationUnit, LagUnit, RateUnit, TaskType } from '../../domain/model'
 
 /**
  * Codes of the Microsoft Project XML format (MSPDI), as listed in `../shared/mspdi/FIELDS.md`.
@@ -94,3 +94,7 @@ export const mspdiAccrualCodeByAccrual: Record<CostAccrual, number> = { start: 1
 /** `StandardRateFormat` / `OvertimeRateFormat`: 1 m, 2 h, 3 d, 4 w, 5 mo, 7 y, 8 material (per unit). */
 export const mspdiRateUnitByCode: Record<number, RateUnit> = { 1: 'm', 2: 'h', 3: 'd', 4: 'w', 5: 'mo', 7: 'y', 8: 'unit' }
 export const mspdiRateCodeByUnit: Record<RateUnit, number> = { m: 1, h: 2, d: 3, w: 4, mo: 5, y: 7, unit: 8 }
+
+/** Task `Type`: 0 fixed units, 1 fixed duration, 2 fixed work. */
+export const mspdiTaskTypeByCode: Record<number, TaskType> = { 0: 'fixed-units', 1: 'fixed-duration', 2: 'fixed-work' }
+export const mspdiTaskCodeByType: Record<TaskType, number> = { 'fixed-units': 0, 'fixed-duration': 1, 'fixed-work': 2 }

@@ -1,6 +1,8 @@
-import type { Assignment, RateUnit, Resource } from '../../domain/model'
+import type { Assignment, AssignmentId, RateUnit, Resource } from '../../domain/model'
+import { taskRuleLimits } from '../../domain/task-rules'
 import { mspdiAccrualByCode, mspdiRateUnitByCode } from './codes'
 import { cleanName, decimal, flag, integer, invalid, maxId, shorten, text, trimmed, type ReadContext } from './read-access'
+import { dateTime, work } from './read-values'
 import type { XmlNode } from './xml'
 
 /*
@@ -132,20 +134,29 @@ export function readResources(resourceNodes: readonly XmlNode[], calendarIds: Re
   return resources
 }
 
+export type ReadAssignments = {
+  assignments: Assignment[]
+  /** Assignments the file gives no usable `Work` for: they get Microsoft Project's units x duration. */
+  withoutWork: Set<AssignmentId>
+}
+
 /**
- * Reads the assignments of resources to tasks. Assignments to Microsoft Project's "no resource" (ResourceUID -65535)
- * hold nothing and are left out in silence; any other assignment that cannot be kept (a missing task or resource, a
- * second one of the same resource to the same task) is left out with a warning.
+ * Reads the assignments of resources to tasks: `Units`, `Work` and the `Start`/`Finish` Microsoft Project computed.
+ * Assignments to Microsoft Project's "no resource" (ResourceUID -65535) hold nothing and are left out in silence; any
+ * other assignment that cannot be kept (a missing task or resource, a second one of the same resource to the same
+ * task) is left out with a warning. Units that cannot be kept become 100 %, with a warning; an assignment without a
+ * usable `Work` is listed in `withoutWork`; a `Finish` before the `Start` is dropped with a warning.
  */
 export function readAssignments(
   assignmentNodes: readonly XmlNode[],
   taskUids: ReadonlySet<number>,
   resources: readonly Resource[],
   context: ReadContext,
-): Assignment[] {
+): ReadAssignments {
   const warnings = context.warnings
   const resourceIds = new Set(resources.map((resource) => resource.id))
   const assignments: Assignment[] = []
+  const withoutWork = new Set<AssignmentId>()
   const assignmentIds = new Set<number>()
   const pairs = new Set<string>()
   let nextAssignmentId = 1
@@ -176,10 +187,11 @@ export function readAssignments(
       continue
     }
     pairs.add(pair)
-    const rawUnits = decimal(node, 'Units', 'An assignment')
+    const where = `The assignment of resource ${resourceUid} to task ${taskUid}`
+    const rawUnits = decimal(node, 'Units', where)
     let units = 100
     if (rawUnits !== null) {
-      if (rawUnits <= 0 || rawUnits > 10) {
+      if (rawUnits <= 0 || rawUnits * 100 > taskRuleLimits.units) {
         warnings.push(`The assignment of resource ${resourceUid} to task ${taskUid} has Units ${rawUnits}; 100 % was used.`)
       } else units = Math.round(rawUnits * 100 * 1e6) / 1e6
     }
@@ -189,10 +201,19 @@ export function readAssignments(
       id = nextAssignmentId
     }
     assignmentIds.add(id)
-    assignments.push({ id, taskId: taskUid, resourceId: resourceUid, units, work: 0, start: null, finish: null })
+    const assignmentWork = work(node, 'Work', where, warnings)
+    if (assignmentWork === null) withoutWork.add(id)
+    let start = dateTime(node, 'Start', where)
+    let finish = dateTime(node, 'Finish', where)
+    if (start !== null && finish !== null && finish < start) {
+      warnings.push(`${where} finishes (${finish}) before it starts (${start}); the schedule will recompute both.`)
+      start = null
+      finish = null
+    }
+    assignments.push({ id, taskId: taskUid, resourceId: resourceUid, units, work: assignmentWork ?? 0, start, finish })
   }
   if (unreadable > 0) {
     warnings.push(`${unreadable} assignment(s) without a task UID or a resource UID from 1 up were left out.`)
   }
-  return assignments
+  return { assignments, withoutWork }
 }
