@@ -60,7 +60,7 @@ function readResourceCost(
     standardRate: amount('StandardRate', 1),
     standardRateUnit: unitOf('StandardRateFormat'),
     overtimeRate: type === 'material' ? 0 : amount('OvertimeRate', 1),
-    overtimeRateUnit: type === 'material' ? 'h' : unitOf('OvertimeRateFormat'),
+    overtimeRateUnit: unitOf('OvertimeRateFormat'),
     costPerUse: amount('CostPerUse', 100),
     costAccrual: (accrualCode === null ? undefined : mspdiAccrualByCode[accrualCode]) ?? 'prorated',
   }
@@ -210,7 +210,7 @@ export function readAssignments(
       start = null
       finish = null
     }
-    assignments.push({ id, taskId: taskUid, resourceId: resourceUid, units, work: assignmentWork ?? 0, start, finish })
+    assignments.push({ id, taskId: taskUid, resourceId: resourceUid, units, work: assignmentWork ?? 0, actualWork: 0, start, finish })
   }
   if (unreadable > 0) {
     warnings.push(`${unreadable} assignment(s) without a task UID or a resource UID from 1 up were left out.`)

@@ -520,7 +520,7 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
     xml.value('StandardRateFormat', resource.type === 'material' ? 8 : mspdiRateCodeByUnit[resource.standardRateUnit])
     if (costs !== null) xml.value('Cost', hundredths(costs.resourceCost[index] as number))
     xml.value('OvertimeRate', decimalText(resource.type === 'material' ? 0 : resource.overtimeRate))
-    xml.value('OvertimeRateFormat', resource.type === 'material' ? 2 : mspdiRateCodeByUnit[resource.overtimeRateUnit === 'unit' ? 'h' : resource.overtimeRateUnit])
+    xml.value('OvertimeRateFormat', mspdiRateCodeByUnit[resource.type === 'material' ? 'unit' : resource.overtimeRateUnit])
     xml.value('CostPerUse', hundredths(resource.costPerUse))
     if (costs !== null) xml.value('ActualCost', hundredths(costs.resourceActualCost[index] as number))
     const calendarId = resourceCalendar.get(resource.id) ?? null
