@@ -26,7 +26,10 @@ export type PlanCost = {
   actualCost: Float64Array
   /** `cost - actualCost`. */
   remainingCost: Float64Array
-  /** The part of `cost` that falls at the task's start, and at its finish (accruals "start" and "end", cost per use). */
+  /**
+   * The task's own part of `cost` (not its subtasks') that falls at its start, and at its finish (accruals "start" and
+   * "end", costs per use), for time-phasing.
+   */
   costAtStart: Float64Array
   costAtEnd: Float64Array
   assignmentCost: Float64Array
@@ -66,10 +69,8 @@ export function costAssignment(
   const rateCost = (safeWork / 60) * rate
   const isStarted = started || done > 0
   const isFinished = finished || (safeWork > 0 && done >= safeWork)
-  let actualRate = 0
-  if (resource.costAccrual === 'prorated') actualRate = (done / 60) * rate
-  else if (resource.costAccrual === 'start') actualRate = isStarted ? rateCost : 0
-  else actualRate = isFinished ? rateCost : 0
+  const actualRate =
+    resource.costAccrual === 'prorated' ? (done / 60) * rate : resource.costAccrual === 'start' ? (isStarted ? rateCost : 0) : isFinished ? rateCost : 0
   return { rateCost, costPerUse: perUse, cost: rateCost + perUse, actualCost: actualRate + (isStarted ? perUse : 0) }
 }
 
