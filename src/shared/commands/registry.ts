@@ -40,6 +40,17 @@ import {
   taskSetStart,
   taskSetText,
 } from './tasks'
+import {
+  planSetBudget,
+  planSetCurrency,
+  resourceSetCostAccrual,
+  resourceSetCostPerUse,
+  resourceSetOvertimeRate,
+  resourceSetStandardRate,
+  taskSetBudget,
+  taskSetFixedCost,
+  taskSetFixedCostAccrual,
+} from './cost'
 import type { Command, CommandDone } from './types'
 import { assignmentSetUnits, assignmentSetWork, taskSetEffortDriven, taskSetIgnoresResourceCalendars, taskSetType, taskSetWork } from './work'
 
@@ -101,6 +112,15 @@ export const commandRegistry = {
   'calendar/set-hours': calendarSetHours,
   'calendar/add-exception': calendarAddException,
   'calendar/remove-exception': calendarRemoveException,
+  'resource/set-standard-rate': resourceSetStandardRate,
+  'resource/set-overtime-rate': resourceSetOvertimeRate,
+  'resource/set-cost-per-use': resourceSetCostPerUse,
+  'resource/set-cost-accrual': resourceSetCostAccrual,
+  'task/set-fixed-cost': taskSetFixedCost,
+  'task/set-fixed-cost-accrual': taskSetFixedCostAccrual,
+  'task/set-budget': taskSetBudget,
+  'plan/set-budget': planSetBudget,
+  'plan/set-currency': planSetCurrency,
 } as const satisfies Record<string, Command<never, unknown>>
 
 export type CommandId = keyof typeof commandRegistry

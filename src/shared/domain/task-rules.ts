@@ -127,34 +127,46 @@ function round(value: number): number {
 }
 
 /**
- * `plan` with the work Microsoft Project gives a new assignment filled in where an assignment has none: units x its
- * task's duration (summary tasks excepted: the engine works theirs out), and each task with assignments the sum of
- * their work. For importers of formats without work (CSV) and plans built in code.
- * @returns a new plan (the same object when nothing was missing)
+ * The work Microsoft Project gives an assignment of `units` percent to a task of `duration` working minutes:
+ * units x duration, in minutes of work (the one rule for assignments that come without work: the `.gantry` version 1
+ * migration, the CSV and Microsoft Project XML imports, plans built in code).
  */
-export function taskRuleFillWork(plan: Plan): Plan {
+export function taskRuleAssignmentWork(units: Percent, duration: Minutes): Minutes {
+  return round((units * duration) / 100)
+}
+
+/**
+ * `plan` with the work Microsoft Project gives a new assignment filled in where an assignment has none: units x its
+ * task's duration (`taskRuleAssignmentWork`; summary tasks excepted: the engine works theirs out), and each task with
+ * assignments the sum of their work. `missing` names the assignments to fill (an importer that knows which ones came
+ * without work, so a zero work the file states stays 0); without it, every assignment with work 0 is filled.
+ * For importers of formats without work (CSV), imports of files that may lack it, and plans built in code.
+ * @returns a new plan (the same object when nothing changed)
+ */
+export function taskRuleFillWork(plan: Plan, missing?: ReadonlySet<AssignmentId>): Plan {
   const indexById = new Map<TaskId, number>()
   plan.tasks.forEach((task, index) => indexById.set(task.id, index))
   let isChanged = false
   const assignments = plan.assignments.map((assignment) => {
     const index = indexById.get(assignment.taskId)
     const task = index === undefined ? undefined : plan.tasks[index]
-    if (assignment.work > 0 || task === undefined || index === undefined || isSummaryAt(plan, index))
-      return assignment
-    const work = round((assignment.units * task.duration) / 100)
+    const isMissing = missing === undefined ? assignment.work === 0 : missing.has(assignment.id)
+    if (!isMissing || task === undefined || index === undefined || isSummaryAt(plan, index)) return assignment
+    const work = Math.min(taskRuleAssignmentWork(assignment.units, task.duration), taskRuleLimits.work)
     if (work === assignment.work) return assignment
     isChanged = true
     return { ...assignment, work }
   })
-  if (!isChanged) return plan
   const workOf = new Map<TaskId, number>()
   for (const assignment of assignments)
     workOf.set(assignment.taskId, (workOf.get(assignment.taskId) ?? 0) + assignment.work)
   const tasks = plan.tasks.map((task) => {
     const work = workOf.get(task.id)
-    return work === undefined || round(work) === task.work ? task : { ...task, work: round(work) }
+    if (work === undefined || round(work) === task.work) return task
+    isChanged = true
+    return { ...task, work: Math.min(round(work), taskRuleLimits.work) }
   })
-  return { ...plan, tasks, assignments }
+  return isChanged ? { ...plan, tasks, assignments } : plan
 }
 
 function label(task: Task): string {

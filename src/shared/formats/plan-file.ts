@@ -13,7 +13,7 @@ import {
   taskTypes,
   type Plan,
 } from '../domain/model'
-import { taskRuleLimits } from '../domain/task-rules'
+import { taskRuleAssignmentWork, taskRuleLimits } from '../domain/task-rules'
 import { dateIsValidIsoDate, dateIsValidIsoDateTime } from '../domain/dates'
 import { textExcerpt } from '../domain/text'
 
@@ -327,7 +327,7 @@ function migrateV1toV2(plan: unknown): unknown {
     ? plan.assignments.map((assignment: unknown) => {
         if (!isRecord(assignment)) return assignment
         const units = typeof assignment.units === 'number' ? assignment.units : 0
-        const work = Math.round(((durationOf.get(assignment.taskId) ?? 0) * units) / 100 * 1e6) / 1e6
+        const work = taskRuleAssignmentWork(units, durationOf.get(assignment.taskId) ?? 0)
         workOf.set(assignment.taskId, (workOf.get(assignment.taskId) ?? 0) + work)
         return { ...assignment, work: Math.min(work, limits.work), start: null, finish: null }
       })

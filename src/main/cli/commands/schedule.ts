@@ -3,18 +3,20 @@
  * task CSV with the engine (ignoring any dates stored in the file) and prints every task in outline order.
  *
  * With `--json` it prints exactly
- * `{"tasks":[{"uid":…,"name":…,"start":"YYYY-MM-DDTHH:MM:SS","finish":"YYYY-MM-DDTHH:MM:SS","totalSlackMinutes":…,"critical":true|false}]}`
- * where `uid` is the task UID of an MSPDI file or the Gantry task id, and total slack is in working minutes.
+ * `{"tasks":[{"uid":…,"name":…,"start":"YYYY-MM-DDTHH:MM:SS","finish":"YYYY-MM-DDTHH:MM:SS","totalSlackMinutes":…,"critical":true|false,"cost":…}]}`
+ * where `uid` is the task UID of an MSPDI file or the Gantry task id, total slack is in working minutes and `cost` is
+ * the task's cost in the plan's currency, rounded to cents (summaries: rolled up; `shared/domain/cost`).
  * The format is detected from the content first (the pipeline's sniffing). Bad input: exit status 1 and one line on
  * stderr.
  */
 import { dateFromWallMinutes } from '../../../shared/domain/dates'
+import { costCompute } from '../../../shared/domain/cost'
 import type { Plan } from '../../../shared/domain/model'
 import { scheduleRun } from '../../../shared/domain/schedule'
 import { cliOneLine, cliParseArgs, cliReadPlan, type CliOutput } from '../read'
 
 export type ScheduleJson = {
-  tasks: Array<{ uid: number; name: string; start: string; finish: string; totalSlackMinutes: number; critical: boolean }>
+  tasks: Array<{ uid: number; name: string; start: string; finish: string; totalSlackMinutes: number; critical: boolean; cost: number }>
 }
 
 const usage = 'usage: npm run cli -- schedule <file.gantry|file.xml|file.csv> [--json]'
@@ -28,6 +30,7 @@ export function scheduleReport(plan: Plan): { ok: true; report: ScheduleJson } |
     return { ok: false, message: `the plan cannot be scheduled: ${problem?.message ?? 'unknown problem'}${more}` }
   }
   const schedule = result.schedule
+  const costs = costCompute(plan, schedule)
   return {
     ok: true,
     report: {
@@ -38,14 +41,15 @@ export function scheduleReport(plan: Plan): { ok: true; report: ScheduleJson } |
         finish: dateFromWallMinutes(schedule.finish[index] as number),
         totalSlackMinutes: Math.round((schedule.totalSlack[index] as number) * 1000) / 1000,
         critical: schedule.isCritical[index] === 1,
+        cost: Math.round((costs.cost[index] as number) * 100) / 100,
       })),
     },
   }
 }
 
 function table(report: ScheduleJson): string {
-  const rows = report.tasks.map((task) => [String(task.uid), task.name, task.start, task.finish, String(task.totalSlackMinutes), task.critical ? 'yes' : ''])
-  const header = ['UID', 'Name', 'Start', 'Finish', 'Total slack (min)', 'Critical']
+  const rows = report.tasks.map((task) => [String(task.uid), task.name, task.start, task.finish, String(task.totalSlackMinutes), task.critical ? 'yes' : '', task.cost.toFixed(2)])
+  const header = ['UID', 'Name', 'Start', 'Finish', 'Total slack (min)', 'Critical', 'Cost']
   // A loop, not Math.max(...rows): spreading 100,000 rows into arguments overflows the stack.
   const widths = header.map((title, column) => Math.min(60, rows.reduce((width, row) => Math.max(width, (row[column] as string).length), title.length)))
   const format = (row: string[]) => row.map((cell, column) => cliOneLine(cell).slice(0, 60).padEnd(widths[column] as number)).join('  ').trimEnd()

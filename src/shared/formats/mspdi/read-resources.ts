@@ -1,6 +1,9 @@
 import { makeResource } from '../../domain/defaults'
-import type { Assignment, Resource } from '../../domain/model'
+import type { Assignment, AssignmentId, RateUnit, Resource } from '../../domain/model'
+import { taskRuleLimits } from '../../domain/task-rules'
+import { mspdiAccrualByCode, mspdiRateUnitByCode } from './codes'
 import { cleanName, decimal, flag, integer, invalid, maxId, shorten, text, trimmed, type ReadContext } from './read-access'
+import { dateTime, work } from './read-values'
 import type { XmlNode } from './xml'
 
 /*
@@ -16,6 +19,52 @@ const unassignedResourceUid = -65_535
 function resourceLabel(name: string, uid: number | null): string {
   if (name.trim() !== '') return `Resource "${shorten(name)}"`
   return uid === null ? 'A resource without a UID' : `Resource UID ${uid}`
+}
+
+/** Largest rate or cost read from a file (currency units); larger values are typos or garbage. */
+const maxAmount = 1e12
+
+/**
+ * A resource's cost fields: `Type` (0 material, 1 work; a 2010+ cost resource is read as a material without a rate,
+ * with a warning), `StandardRate` and `OvertimeRate` (currency units per hour, per unit for a material) with the unit
+ * they are shown in (`…RateFormat`), `CostPerUse` (hundredths of the currency unit, as every MSPDI amount),
+ * `AccrueAt` (1 start, 2 end, 3 prorated) and the material's `MaterialLabel`. Negative or absurd amounts are read as 0
+ * with a warning.
+ */
+function readResourceCost(
+  node: XmlNode,
+  where: string,
+  warnings: string[],
+): Pick<Resource, 'type' | 'materialLabel' | 'standardRate' | 'standardRateUnit' | 'overtimeRate' | 'overtimeRateUnit' | 'costPerUse' | 'costAccrual'> {
+  const isCostResource = flag(node, 'IsCostResource')
+  const type = integer(node, 'Type', where) === 0 || isCostResource ? 'material' : 'work'
+  if (isCostResource) warnings.push(`${where} is a cost resource; Gantry reads it as a material without a rate (its costs typed per task are not kept).`)
+  const amount = (name: string, scale: number): number => {
+    const value = decimal(node, name, where)
+    if (value === null || value === 0) return 0
+    if (value < 0 || value / scale > maxAmount) {
+      warnings.push(`${where}: ${name} ${shorten(String(value))} is not a usable amount; 0 was used.`)
+      return 0
+    }
+    return Math.round((value / scale) * 1e6) / 1e6
+  }
+  const unitOf = (name: string): RateUnit => {
+    const code = integer(node, name, where)
+    const unit = code === null ? undefined : mspdiRateUnitByCode[code]
+    if (type === 'material') return 'unit'
+    return unit === undefined || unit === 'unit' ? 'h' : unit
+  }
+  const accrualCode = integer(node, 'AccrueAt', where)
+  return {
+    type,
+    materialLabel: type === 'material' ? cleanName(text(node, 'MaterialLabel'), `The material label of ${where}`, warnings) : '',
+    standardRate: amount('StandardRate', 1),
+    standardRateUnit: unitOf('StandardRateFormat'),
+    overtimeRate: type === 'material' ? 0 : amount('OvertimeRate', 1),
+    overtimeRateUnit: unitOf('OvertimeRateFormat'),
+    costPerUse: amount('CostPerUse', 100),
+    costAccrual: (accrualCode === null ? undefined : mspdiAccrualByCode[accrualCode]) ?? 'prorated',
+  }
 }
 
 /**
@@ -38,7 +87,7 @@ export function readResources(resourceNodes: readonly XmlNode[], calendarIds: Re
       if (units <= 0 || units > 1000) warnings.push(`${where}: MaxUnits ${units} is not usable; 100 % was used.`)
       else maxUnits = Math.round(units * 100 * 1e6) / 1e6
     }
-    const rate = decimal(node, 'StandardRate', where)
+    const cost = readResourceCost(node, where, warnings)
     let calendarId: number | null = null
     const calendarUid = integer(node, 'CalendarUID', where)
     if (calendarUid !== null && calendarUid >= 0) {
@@ -51,7 +100,7 @@ export function readResources(resourceNodes: readonly XmlNode[], calendarIds: Re
       initials: cleanName(text(node, 'Initials'), `The initials of ${where}`, warnings),
       email: cleanName(text(node, 'EmailAddress'), `The e-mail address of ${where}`, warnings),
       maxUnits,
-      standardRate: rate !== null && rate > 0 ? Math.min(rate, 1e9) : 0,
+      ...cost,
       nonWorkingDays: [],
       calendarId,
     })
@@ -85,20 +134,29 @@ export function readResources(resourceNodes: readonly XmlNode[], calendarIds: Re
   return resources
 }
 
+export type ReadAssignments = {
+  assignments: Assignment[]
+  /** Assignments the file gives no usable `Work` for: they get Microsoft Project's units x duration. */
+  withoutWork: Set<AssignmentId>
+}
+
 /**
- * Reads the assignments of resources to tasks. Assignments to Microsoft Project's "no resource" (ResourceUID -65535)
- * hold nothing and are left out in silence; any other assignment that cannot be kept (a missing task or resource, a
- * second one of the same resource to the same task) is left out with a warning.
+ * Reads the assignments of resources to tasks: `Units`, `Work` and the `Start`/`Finish` Microsoft Project computed.
+ * Assignments to Microsoft Project's "no resource" (ResourceUID -65535) hold nothing and are left out in silence; any
+ * other assignment that cannot be kept (a missing task or resource, a second one of the same resource to the same
+ * task) is left out with a warning. Units that cannot be kept become 100 %, with a warning; an assignment without a
+ * usable `Work` is listed in `withoutWork`; a `Finish` before the `Start` is dropped with a warning.
  */
 export function readAssignments(
   assignmentNodes: readonly XmlNode[],
   taskUids: ReadonlySet<number>,
   resources: readonly Resource[],
   context: ReadContext,
-): Assignment[] {
+): ReadAssignments {
   const warnings = context.warnings
   const resourceIds = new Set(resources.map((resource) => resource.id))
   const assignments: Assignment[] = []
+  const withoutWork = new Set<AssignmentId>()
   const assignmentIds = new Set<number>()
   const pairs = new Set<string>()
   let nextAssignmentId = 1
@@ -129,10 +187,11 @@ export function readAssignments(
       continue
     }
     pairs.add(pair)
-    const rawUnits = decimal(node, 'Units', 'An assignment')
+    const where = `The assignment of resource ${resourceUid} to task ${taskUid}`
+    const rawUnits = decimal(node, 'Units', where)
     let units = 100
     if (rawUnits !== null) {
-      if (rawUnits <= 0 || rawUnits > 10) {
+      if (rawUnits <= 0 || rawUnits * 100 > taskRuleLimits.units) {
         warnings.push(`The assignment of resource ${resourceUid} to task ${taskUid} has Units ${rawUnits}; 100 % was used.`)
       } else units = Math.round(rawUnits * 100 * 1e6) / 1e6
     }
@@ -142,10 +201,19 @@ export function readAssignments(
       id = nextAssignmentId
     }
     assignmentIds.add(id)
-    assignments.push({ id, taskId: taskUid, resourceId: resourceUid, units, work: 0, actualWork: 0, start: null, finish: null })
+    const assignmentWork = work(node, 'Work', where, warnings)
+    if (assignmentWork === null) withoutWork.add(id)
+    let start = dateTime(node, 'Start', where)
+    let finish = dateTime(node, 'Finish', where)
+    if (start !== null && finish !== null && finish < start) {
+      warnings.push(`${where} finishes (${finish}) before it starts (${start}); the schedule will recompute both.`)
+      start = null
+      finish = null
+    }
+    assignments.push({ id, taskId: taskUid, resourceId: resourceUid, units, work: assignmentWork ?? 0, actualWork: 0, start, finish })
   }
   if (unreadable > 0) {
     warnings.push(`${unreadable} assignment(s) without a task UID or a resource UID from 1 up were left out.`)
   }
-  return assignments
+  return { assignments, withoutWork }
 }

@@ -1,7 +1,7 @@
 import { makeTask } from '../../domain/defaults'
 import type { Baseline, Dependency, IsoDateTime, Task } from '../../domain/model'
 import { validateFindCycle } from '../../domain/validate'
-import { mspdiConstraintByCode, mspdiDurationUnit, mspdiLagUnit, mspdiLinkTypeByCode } from './codes'
+import { mspdiAccrualByCode, mspdiConstraintByCode, mspdiDurationUnit, mspdiLagUnit, mspdiLinkTypeByCode, mspdiTaskTypeByCode } from './codes'
 import {
   cleanName,
   decimal,
@@ -19,7 +19,7 @@ import {
   trimmed,
   type ReadContext,
 } from './read-access'
-import { dateTime, duration } from './read-values'
+import { dateTime, duration, mspdiParseDuration, work } from './read-values'
 import type { XmlNode } from './xml'
 
 /*
@@ -54,7 +54,11 @@ export type ReadTasks = {
 
 /**
  * Reads every task but the UID 0 project summary, in file order (the outline order). Blank rows (`IsNull`) are left
- * out with a warning; manual and inactive tasks are scheduled like the others, with a warning.
+ * out with a warning; inactive tasks are scheduled like the others, with a warning. Manually scheduled tasks keep
+ * their typed `ManualStart`, `ManualFinish` and `ManualDuration` (a file that marks a task `Manual` without them gives
+ * its `Start`, `Finish` and `Duration`); a typed finish before the typed start is dropped with a warning. `Work` is
+ * read as the task's work (the assignments' sum replaces it later where the task has assignments); a `Work` that
+ * cannot be kept is named in the warnings and read as 0.
  * @param onProgress called with 0..1 as the tasks are read
  */
 export function readTasks(
@@ -68,7 +72,6 @@ export function readTasks(
   const uids: number[] = []
   const indexByUid = new Map<number, number>()
   const linkNodes: { successorIndex: number; link: XmlNode }[] = []
-  let manualCount = 0
   let inactiveCount = 0
   let nullCount = 0
   let previousLevel = 0
@@ -145,6 +148,15 @@ export function readTasks(
       if (calendarIds.has(calendarUid)) task.calendarId = calendarUid
       else warnings.push(`${where} uses calendar ${calendarUid}, which is not in the file; the project calendar was used.`)
     }
+    const fixedCost = decimal(node, 'FixedCost', where)
+    if (fixedCost !== null && fixedCost !== 0) {
+      // Hundredths of the currency unit, as every MSPDI amount.
+      if (fixedCost < 0 || fixedCost / 100 > 1e12) warnings.push(`${where}: FixedCost ${shorten(String(fixedCost))} is not a usable amount; no fixed cost was kept.`)
+      else task.fixedCost = Math.round(fixedCost) / 100
+    }
+    const accrualCode = integer(node, 'FixedCostAccrual', where)
+    const accrual = accrualCode === null ? undefined : mspdiAccrualByCode[accrualCode]
+    if (accrual !== undefined) task.fixedCostAccrual = accrual
     const levelingDelay = decimal(node, 'LevelingDelay', where)
     if (levelingDelay !== null && levelingDelay > 0) task.levelingDelay = Math.min(maxMinutes, levelingDelay / 10)
     for (const baseline of list(node, 'Baseline', context)) {
@@ -164,7 +176,7 @@ export function readTasks(
     if (task.start !== null && task.finish !== null && task.finish < task.start) {
       warnings.push(`${where} finishes (${task.finish}) before it starts (${task.start}); the schedule will recompute both.`)
     }
-    if (flag(node, 'Manual')) manualCount++
+    readTaskModel(node, task, where, durationMinutes, warnings)
     if (trimmed(node, 'Active') === '0') inactiveCount++
     indexByUid.set(uid, tasks.length)
     uids.push(uid)
@@ -173,12 +185,58 @@ export function readTasks(
   }
   if (tasks.length > mspdiMaxTasks) invalid(`The file has more than ${mspdiMaxTasks.toLocaleString('en-US')} tasks.`)
   if (nullCount > 0) warnings.push(`${nullCount} blank task row(s) were left out.`)
-  if (manualCount > 0) {
-    warnings.push(`${manualCount} task(s) are manually scheduled in Microsoft Project; Gantry schedules them automatically.`)
-  }
   if (inactiveCount > 0) warnings.push(`${inactiveCount} task(s) are inactive in Microsoft Project; Gantry schedules them as active tasks.`)
   const earliestStart = tasks.reduce<IsoDateTime | null>((min, task) => (task.start !== null && (min === null || task.start < min) ? task.start : min), null)
   return { tasks, uids, indexByUid, linkNodes, earliestStart }
+}
+
+/**
+ * A typed duration of a manual task: like `duration`, but a value that cannot be kept (not a duration, negative, too
+ * long) is named in `warnings` and read as blank rather than refusing the file.
+ */
+function manualDuration(node: XmlNode, where: string, warnings: string[]): number | null {
+  const value = trimmed(node, 'ManualDuration')
+  if (value === undefined) return null
+  const minutes = mspdiParseDuration(value)
+  if (minutes === null || minutes < 0 || minutes > maxMinutes) {
+    warnings.push(`${where}: ManualDuration "${shorten(value)}" is not a usable duration; it was left blank.`)
+    return null
+  }
+  return minutes
+}
+
+/**
+ * Microsoft Project's task model fields of one task: `Type`, `EffortDriven`, `Manual` with its typed dates,
+ * `IgnoreResourceCalendar` and `Work`, read into `task` (values that cannot be kept get a warning and the default).
+ */
+function readTaskModel(node: XmlNode, task: Task, where: string, durationMinutes: number, warnings: string[]): void {
+  const typeCode = integer(node, 'Type', where)
+  if (typeCode !== null) {
+    const type = mspdiTaskTypeByCode[typeCode]
+    if (type === undefined) warnings.push(`${where}: Type ${typeCode} is not a Microsoft Project task type (0-2); fixed units was used.`)
+    else task.type = type
+  }
+  task.isEffortDriven = flag(node, 'EffortDriven')
+  task.ignoresResourceCalendars = flag(node, 'IgnoreResourceCalendar')
+  task.work = work(node, 'Work', where, warnings) ?? 0
+  const isManual = flag(node, 'Manual')
+  let start = dateTime(node, 'ManualStart', where)
+  let finish = dateTime(node, 'ManualFinish', where)
+  let typedDuration = manualDuration(node, where, warnings)
+  if (isManual && start === null && finish === null && typedDuration === null) {
+    // A tool that marks tasks manual without their typed values: the dates it wrote are the ones its user saw.
+    start = task.start
+    finish = task.finish
+    typedDuration = durationMinutes
+  }
+  if (start !== null && finish !== null && finish < start) {
+    warnings.push(`${where}: ManualFinish (${finish}) is before ManualStart (${start}); the typed finish was left blank.`)
+    finish = null
+  }
+  if (isManual) task.schedulingMode = 'manual'
+  task.manualStart = start
+  task.manualFinish = finish
+  task.manualDuration = typedDuration
 }
 
 /**

@@ -1,5 +1,6 @@
 import { dateIsValidIsoDateTime } from '../../domain/dates'
 import type { IsoDateTime } from '../../domain/model'
+import { taskRuleWorkProblem } from '../../domain/task-rules'
 import { invalid, maxMinutes, shorten, trimmed } from './read-access'
 import type { XmlNode } from './xml'
 
@@ -45,6 +46,27 @@ export function duration(node: XmlNode, name: string, where: string, allowNegati
   if (minutes === null) invalid(`${where}: ${name} "${shorten(value)}" is not a duration written like PT8H0M0S.`)
   if (minutes < 0 && !allowNegative) invalid(`${where}: ${name} "${shorten(value)}" is negative.`)
   if (Math.abs(minutes) > maxMinutes) invalid(`${where}: ${name} "${shorten(value)}" is too long.`)
+  return minutes
+}
+
+/**
+ * Reads a `Work` element (an hour-based duration of work) into minutes of work. Work is not part of the file's
+ * structure, so a value that cannot be kept (not a duration, negative, more than Gantry allows) is not a refusal:
+ * it is named in `warnings` and `null` is returned, so the caller falls back as if the element were absent.
+ */
+export function work(node: XmlNode, name: string, where: string, warnings: string[]): number | null {
+  const value = trimmed(node, name)
+  if (value === undefined) return null
+  const minutes = mspdiParseDuration(value)
+  if (minutes === null) {
+    warnings.push(`${where}: ${name} "${shorten(value)}" is not a duration written like PT8H0M0S; it was not used.`)
+    return null
+  }
+  const problem = taskRuleWorkProblem(minutes, name)
+  if (problem !== null) {
+    warnings.push(`${where}: ${problem.replace(/\.$/, '')}; it was not used.`)
+    return null
+  }
   return minutes
 }
 

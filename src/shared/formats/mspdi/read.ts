@@ -1,9 +1,10 @@
 import { calendarStandard, makePlan, planSettingsDefault } from '../../domain/defaults'
 import type { Plan } from '../../domain/model'
 import { textExcerpt } from '../../domain/text'
+import { taskRuleFillWork } from '../../domain/task-rules'
 import { validatePlan } from '../../domain/validate'
 import { planRestore } from '../plan-file'
-import { blockItems, cleanName, integer, invalid, ReadError, shorten, text, trimmed, type ReadContext } from './read-access'
+import { blockItems, cleanName, flag, integer, invalid, ReadError, shorten, text, trimmed, type ReadContext } from './read-access'
 import { linkCalendars, readCalendar } from './read-calendars'
 import { readAssignments, readResources } from './read-resources'
 import { cycleText, readLinks, readTasks } from './read-tasks'
@@ -65,6 +66,7 @@ function readProject(project: XmlNode, options: MspdiReadOptions): Extract<Mspdi
     if (daysPerMonth < 1 || daysPerMonth > 31) invalid(`${header}: DaysPerMonth ${daysPerMonth} is not between 1 and 31.`)
     settings.daysPerMonth = daysPerMonth
   }
+  if (flag(project, 'NewTasksAreManual')) settings.newTaskSchedulingMode = 'manual'
   const weekStartDay = integer(project, 'WeekStartDay', header)
   if (weekStartDay !== null && weekStartDay >= 0 && weekStartDay <= 6) settings.weekStartDay = weekStartDay
   const defaultStart = timeOfDay(text(project, 'DefaultStartTime'))
@@ -129,7 +131,7 @@ function readProject(project: XmlNode, options: MspdiReadOptions): Extract<Mspdi
 
   // Resources and assignments -----------------------------------------------------------------------------------
   const resources = readResources(blockItems(project, 'Resources', 'Resource', context), calendarIds, context)
-  const assignments = readAssignments(blockItems(project, 'Assignments', 'Assignment', context), new Set(read.uids), resources, context)
+  const assigned = readAssignments(blockItems(project, 'Assignments', 'Assignment', context), new Set(read.uids), resources, context)
 
   for (const [element, count] of context.emptyElements) {
     warnings.push(
@@ -139,16 +141,27 @@ function readProject(project: XmlNode, options: MspdiReadOptions): Extract<Mspdi
     )
   }
 
-  const plan = makePlan(options.planId ?? 'mspdi-import', name, start, created, {
-    statusDate,
-    calendarId: projectCalendarId,
-    settings,
-    calendars,
-    tasks: read.tasks,
-    dependencies,
-    resources,
-    assignments,
+  // A summary's Work in the file is its tasks' sum, which the schedule rolls up; only its own assignments are its.
+  const assignedTaskIds = new Set(assigned.assignments.map((assignment) => assignment.taskId))
+  const tasks = read.tasks.map((task, index) => {
+    const next = read.tasks[index + 1]
+    const isSummary = next !== undefined && next.level > task.level
+    return isSummary && !assignedTaskIds.has(task.id) && task.work !== 0 ? { ...task, work: 0 } : task
   })
+  // Assignments without Work get Microsoft Project's units x duration, and each task with assignments their sum.
+  const plan = taskRuleFillWork(
+    makePlan(options.planId ?? 'mspdi-import', name, start, created, {
+      statusDate,
+      calendarId: projectCalendarId,
+      settings,
+      calendars,
+      tasks,
+      dependencies,
+      resources,
+      assignments: assigned.assignments,
+    }),
+    assigned.withoutWork,
+  )
   // The engine's own check also sees cycles through the outline (a link between a task and its summary, or one
   // that reaches a summary's child through the summary), which Microsoft Project refuses as well.
   const validation = validatePlan(plan)

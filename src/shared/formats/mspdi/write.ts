@@ -1,7 +1,8 @@
 import { dateClockText, dateFromWallMinutes, dateToDayNumber } from '../../domain/dates'
 import type { Calendar, CalendarException, Plan, Resource, Task, WeekDay, WorkingPeriod } from '../../domain/model'
+import { costCompute, earnedValueCompute, type PlanCost, type PlanEarnedValue } from '../../domain/cost'
 import type { Schedule } from '../../domain/schedule-types'
-import { mspdiConstraintCodeByType, mspdiFormatCodeByUnit, mspdiLinkCodeByType, mspdiNamespace, mspdiSaveVersion } from './codes'
+import { mspdiAccrualCodeByAccrual, mspdiRateCodeByUnit, mspdiConstraintCodeByType, mspdiFormatCodeByUnit, mspdiLinkCodeByType, mspdiNamespace, mspdiSaveVersion } from './codes'
 
 /**
  * Microsoft Project XML writer, following `../shared/mspdi/FIELDS.md`: bare MSPDI namespace, schema element order,
@@ -108,6 +109,18 @@ class XmlText {
   value(name: string, value: string | number): void {
     this.out += `<${name}>${value}</${name}>\n`
   }
+}
+
+/** An amount in currency units as MSPDI writes `Cost`, `FixedCost`, `CostPerUse`: whole hundredths (540000 = 5,400). */
+function hundredths(amount: number): number {
+  const value = Math.round(amount * 100)
+  return Object.is(value, -0) || !Number.isFinite(value) ? 0 : value
+}
+
+/** An earned value amount as MSPDI writes `BCWS`, `BCWP`, `ACWP`, `CV`: hundredths with two decimals (`80000.00`). */
+function hundredthsDecimal(amount: number): string {
+  const value = Math.round(amount * 10_000) / 100
+  return (Object.is(value, -0) || !Number.isFinite(value) ? 0 : value).toFixed(2)
 }
 
 /** UIDs for a list of ids: the ids themselves when they are all >= min and distinct, otherwise 1..n by position. */
@@ -323,6 +336,10 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
     })
   }
   const settings = plan.settings
+  // Cost from the schedule (work x rates, fixed costs); earned value at the plan's status date, when it has one.
+  const costs: PlanCost | null = hasSchedule ? costCompute(plan, schedule) : null
+  const earned: PlanEarnedValue | null =
+    hasSchedule && costs !== null && plan.statusDate !== null ? earnedValueCompute(plan, schedule, costs, { statusDate: plan.statusDate }) : null
 
   xml.raw('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n')
   xml.raw(`<Project xmlns="${mspdiNamespace}">\n`)
@@ -433,9 +450,20 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
       if (Number.isFinite(free)) xml.value('FreeSlack', Math.round(free * 10))
       if (Number.isFinite(totalSlack)) xml.value('TotalSlack', Math.round(totalSlack * 10))
     }
+    if (task.fixedCost > 0) xml.value('FixedCost', hundredths(task.fixedCost))
+    xml.value('FixedCostAccrual', mspdiAccrualCodeByAccrual[task.fixedCostAccrual])
     xml.value('PercentComplete', Math.round(task.percentComplete))
+    if (costs !== null) xml.value('Cost', hundredths(costs.cost[index] as number))
     if (task.actualStart !== null) xml.value('ActualStart', dateTimeText(task.actualStart))
     if (task.actualFinish !== null) xml.value('ActualFinish', dateTimeText(task.actualFinish))
+    if (costs !== null) {
+      xml.value('ActualCost', hundredths(costs.actualCost[index] as number))
+      xml.value('RemainingCost', hundredths(costs.remainingCost[index] as number))
+    }
+    if (earned !== null) {
+      xml.value('ACWP', hundredthsDecimal(earned.ac[index] as number))
+      xml.value('CV', hundredthsDecimal((earned.ev[index] as number) - (earned.ac[index] as number)))
+    }
     const hasDate = task.constraint.type !== 'ASAP' && task.constraint.type !== 'ALAP' && task.constraint.date !== null
     xml.value('ConstraintType', hasDate || task.constraint.type === 'ALAP' ? mspdiConstraintCodeByType[task.constraint.type] : 0)
     xml.value('CalendarUID', calendarUid(task.calendarId))
@@ -446,6 +474,11 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
       xml.value('LevelingDelayFormat', 8)
     }
     if (task.notes !== '') xml.text('Notes', task.notes)
+    if (earned !== null) {
+      xml.value('BCWS', hundredthsDecimal(earned.pv[index] as number))
+      xml.value('BCWP', hundredthsDecimal(earned.ev[index] as number))
+      xml.value('EarnedValueMethod', earned.method === 'physical-percent-complete' ? 1 : 0)
+    }
     for (const link of linksBySuccessor.get(task.id) ?? []) {
       const isPercent = link.lagUnit === '%' || link.lagUnit === 'e%'
       xml.open('PredecessorLink')
@@ -475,14 +508,21 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
     xml.value('UID', resourceUids.get(resource.id) as number)
     xml.value('ID', index + 1)
     xml.text('Name', limitLength(resource.name, 512))
-    xml.value('Type', 1)
+    xml.value('Type', resource.type === 'material' ? 0 : 1)
     xml.value('IsNull', 0)
     if (resource.initials !== '') xml.text('Initials', limitLength(resource.initials, 512))
+    if (resource.type === 'material' && resource.materialLabel !== '') xml.text('MaterialLabel', limitLength(resource.materialLabel, 512))
     if (resource.role !== '') xml.text('Group', limitLength(resource.role, 512))
     if (resource.email !== '') xml.text('EmailAddress', limitLength(resource.email, 512))
     xml.value('MaxUnits', decimalText(resource.maxUnits / 100))
+    xml.value('AccrueAt', mspdiAccrualCodeByAccrual[resource.costAccrual])
     xml.value('StandardRate', decimalText(resource.standardRate))
-    xml.value('StandardRateFormat', 2)
+    xml.value('StandardRateFormat', resource.type === 'material' ? 8 : mspdiRateCodeByUnit[resource.standardRateUnit])
+    if (costs !== null) xml.value('Cost', hundredths(costs.resourceCost[index] as number))
+    xml.value('OvertimeRate', decimalText(resource.type === 'material' ? 0 : resource.overtimeRate))
+    xml.value('OvertimeRateFormat', mspdiRateCodeByUnit[resource.type === 'material' ? 'unit' : resource.overtimeRateUnit])
+    xml.value('CostPerUse', hundredths(resource.costPerUse))
+    if (costs !== null) xml.value('ActualCost', hundredths(costs.resourceActualCost[index] as number))
     const calendarId = resourceCalendar.get(resource.id) ?? null
     if (calendarId !== null) xml.value('CalendarUID', calendarUid(calendarId))
     xml.close('Resource')
@@ -491,6 +531,7 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
   xml.close('Resources')
 
   xml.open('Assignments')
+  const assignmentPositions = new Map(plan.assignments.map((assignment, position) => [assignment, position]))
   const assignmentUids = uidMap(assignments.map((assignment) => assignment.id), 0)
   for (const assignment of assignments) {
     const index = taskIndex.get(assignment.taskId) as number
@@ -499,6 +540,8 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
     xml.value('UID', assignmentUids.get(assignment.id) as number)
     xml.value('TaskUID', taskUids.get(assignment.taskId) as number)
     xml.value('ResourceUID', resourceUids.get(assignment.resourceId) as number)
+    const position = costs === null ? undefined : assignmentPositions.get(assignment)
+    if (costs !== null && position !== undefined) xml.value('Cost', hundredths(costs.assignmentCost[position] as number))
     // The schema puts Finish before Start here, the reverse of Task.
     xml.value('Finish', finishOf(index, task))
     xml.value('Start', startOf(index, task))
