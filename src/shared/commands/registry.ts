@@ -51,6 +51,7 @@ import {
   taskSetFixedCost,
   taskSetFixedCostAccrual,
 } from './cost'
+import { resourceSetMaterialLabel, resourceSetType } from './resource-type'
 import type { Command, CommandDone } from './types'
 import { assignmentSetUnits, assignmentSetWork, taskSetEffortDriven, taskSetIgnoresResourceCalendars, taskSetType, taskSetWork } from './work'
 
@@ -121,6 +122,8 @@ export const commandRegistry = {
   'task/set-budget': taskSetBudget,
   'plan/set-budget': planSetBudget,
   'plan/set-currency': planSetCurrency,
+  'resource/set-type': resourceSetType,
+  'resource/set-material-label': resourceSetMaterialLabel,
 } as const satisfies Record<string, Command<never, unknown>>
 
 export type CommandId = keyof typeof commandRegistry

@@ -10,7 +10,7 @@
  */
 import { dateFromDayNumber, dateFromWallMinutes, dateToDayNumber, dateWeekday } from '../dates'
 import { resourceCalendarDays } from '../load/calendars'
-import type { Assignment, IsoDate, IsoDateTime, Money, Plan, Resource, Task, WallMinutes } from '../model'
+import type { Assignment, IsoDate, IsoDateTime, Money, Plan, Resource, ResourceId, Task, WallMinutes } from '../model'
 import type { Schedule } from '../schedule-types'
 import { costAssignment, costTaskFinished, costTaskStarted, type PlanCost } from './compute'
 import type { CompiledCalendar } from '../calendar'
@@ -32,6 +32,8 @@ export type CostPeriodOptions = {
   /** First and last day to cover (default: the schedule's project start and finish). */
   from?: IsoDate
   to?: IsoDate
+  /** Only this resource's assignments (no fixed costs): the resource's cost per period, for the usage view. */
+  resourceId?: ResourceId
 }
 
 /** Most periods one series may hold (a century of weeks); a longer range is cut at the end. */
@@ -128,6 +130,7 @@ export function costTimephased(plan: Plan, schedule: Schedule, options: CostPeri
     const taskIndex = indexOf.get(assignment.taskId)
     const resource = resources.get(assignment.resourceId)
     if (taskIndex === undefined || resource === undefined) return
+    if (options.resourceId !== undefined && assignment.resourceId !== options.resourceId) return
     const task = plan.tasks[taskIndex] as Task
     const from = assignmentStart[position] as number
     const to = assignmentFinish[position] as number
@@ -139,7 +142,7 @@ export function costTimephased(plan: Plan, schedule: Schedule, options: CostPeri
     buckets.add(calendar, from, Math.max(from, to), figures.cost, figures.costPerUse + rateAtStart, rateAtEnd)
   })
   plan.tasks.forEach((task, index) => {
-    if (!(task.fixedCost > 0)) return
+    if (!(task.fixedCost > 0) || options.resourceId !== undefined) return
     const from = start[index] as number
     const to = Math.max(from, finish[index] as number)
     const atStart = task.fixedCostAccrual === 'start' ? task.fixedCost : 0
