@@ -9,12 +9,13 @@ import { keyBindingFind } from '../../../../shared/commands/keys'
 import { workFormat } from '../../../../shared/commands/work'
 import { calendarCompile, calendarIsProblem } from '../../../../shared/domain/calendar'
 import { dateWallText } from '../../../../shared/domain/dates'
-import type { TaskId } from '../../../../shared/domain/model'
+import type { BaselineNumber, TaskId } from '../../../../shared/domain/model'
 import { barDragModeAfter, barDragWorkingDays, barEndX, barNudgedDuration, barResizeMinutes, type BarDragMode } from './bar-drag'
 import { cellDate } from './cells'
 import type { Derived } from './derived'
 import { scaleX, type TimeScale } from './layout'
 import { noteStretch, noteViolation, scheduleNotes } from './schedule-notes'
+import { trackingBaselineName, trackingBaselineOf, trackingDateVariance, trackingDaysText } from './tracking'
 import { useWorkspaceApi } from './workspace-store'
 
 type ChartBodyProps = {
@@ -214,7 +215,7 @@ function daysText(minutes: number, minutesPerDay: number): string {
 }
 
 /** The tooltip of a hovered bar: dates, duration, work, slack, critical; a manual task's mode and broken links; what stretched it. */
-export function BarTooltip({ derived, taskId, x, y }: { derived: Derived; taskId: TaskId; x: number; y: number }) {
+export function BarTooltip({ derived, taskId, x, y, baselineNumber = 0 }: { derived: Derived; taskId: TaskId; x: number; y: number; baselineNumber?: BaselineNumber }) {
   const index = derived.indexOf.get(taskId)
   const schedule = derived.schedule
   const task = index === undefined ? undefined : derived.plan.tasks[index]
@@ -228,6 +229,7 @@ export function BarTooltip({ derived, taskId, x, y }: { derived: Derived; taskId
   const isManual = task.schedulingMode === 'manual'
   const rolledStart = at(schedule.rolledStart)
   const rolledFinish = at(schedule.rolledFinish)
+  const baseline = trackingBaselineOf(derived.plan, index, baselineNumber)
   return (
     <div role="tooltip" className="ws-tooltip" style={{ left: x + 14, top: y + 14 }}>
       <strong>{task.name || 'Task'}</strong>
@@ -241,6 +243,13 @@ export function BarTooltip({ derived, taskId, x, y }: { derived: Derived; taskId
         </div>
       )}
       {at(schedule.work) > 0 && <div>Work: {workFormat(at(schedule.work))}</div>}
+      {at(schedule.percentComplete) > 0 && <div>Complete: {Math.round(at(schedule.percentComplete))}%</div>}
+      {baseline !== null && (baseline.start !== null || baseline.finish !== null) && (
+        <div>
+          {trackingBaselineName(baselineNumber)}: {baseline.start?.slice(0, 10) ?? '?'} to {baseline.finish?.slice(0, 10) ?? '?'}
+          {baseline.finish !== null && ` (finish ${trackingDaysText(trackingDateVariance(derived.plan, schedule, index, baselineNumber, 'finish'), derived.plan)})`}
+        </div>
+      )}
       <div>Total slack: {daysText(at(schedule.totalSlack), minutesPerDay)}</div>
       <div>Free slack: {daysText(at(schedule.freeSlack), minutesPerDay)}</div>
       {schedule.isCritical[index] === 1 && <div className="ws-tooltip-critical">Critical</div>}

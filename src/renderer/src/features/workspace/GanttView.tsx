@@ -445,7 +445,7 @@ export function GanttView({ isCriticalShown, tracking }: GanttViewProps) {
           </div>
           <div style={{ height: Math.max(0, totalHeight - (viewportHeight ?? 0)) }} aria-hidden="true" />
         </div>
-        {tooltip !== null && <BarTooltip derived={derived} taskId={tooltip.taskId} x={tooltip.x} y={tooltip.y} />}
+        {tooltip !== null && <BarTooltip derived={derived} taskId={tooltip.taskId} x={tooltip.x} y={tooltip.y} baselineNumber={baselineNumber} />}
       </div>
       <div className="ws-gantt-footer">
         <button type="button" className="ws-button" aria-haspopup="true" aria-expanded={isColumnMenuOpen} onClick={() => setColumnMenuOpen((open) => !open)}>
