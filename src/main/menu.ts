@@ -151,6 +151,7 @@ export function menuTemplate(options: MenuTemplateOptions): MenuItemSpec[] {
       command('view/milestones', 'Milestones'),
       command('view/resources', 'Resources'),
       command('view/usage', 'Resource Usage'),
+      command('view/earned-value', 'Earned Value'),
       command('view/career', 'Career'),
       command('view/plans', 'Plans'),
       separator,

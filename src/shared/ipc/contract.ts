@@ -74,6 +74,7 @@ export const menuCommands = [
   'view/milestones',
   'view/resources',
   'view/usage',
+  'view/earned-value',
   'view/career',
   'view/plans',
   'view/zoom-in',

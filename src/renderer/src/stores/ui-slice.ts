@@ -8,6 +8,7 @@ const workspaceViews = {
   'view/milestones': 'milestones',
   'view/resources': 'resources',
   'view/usage': 'usage',
+  'view/earned-value': 'earned-value',
 } as const
 
 export const zoomLevelCount = 4
@@ -128,6 +129,7 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
           case 'view/milestones':
           case 'view/resources':
           case 'view/usage':
+          case 'view/earned-value':
             state.workspaceViewSet(workspaceViews[command])
             return
           case 'view/career':
