@@ -2,7 +2,7 @@ import { makeResource } from '../../src/shared/domain/defaults'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { mspdiRead } from '../../src/shared/formats/mspdi'
+import { mspdiRead, mspdiWrite } from '../../src/shared/formats/mspdi'
 import { mspdiExpandRecurrence } from '../../src/shared/formats/mspdi/recurrence'
 import type { Plan } from '../../src/shared/domain/model'
 import { mspdiSamplesDir } from '../support/samples'
@@ -156,6 +156,9 @@ describe('mspdiRead fields', () => {
         email: 'wade.golden@steelray.com',
         maxUnits: 100,
         standardRate: 50,
+        // The file's AccrueAt 2 (end) and OvertimeRate 100.
+        costAccrual: 'end',
+        overtimeRate: 100,
         calendarId: 3,
       }),
     )
@@ -188,7 +191,8 @@ describe('mspdiRead fields', () => {
       { name: 'Four-day week', from: '2026-10-12', to: '2026-10-16', weekDays: [null, null, null, null, null, { periods: [] }, null] },
     ])
     const build = plan.tasks.find((task) => task.name === 'Build')
-    expect(build?.baselines).toEqual([{ number: 0, start: '2026-10-08T08:00:00', finish: '2026-10-14T17:00:00', duration: 2400, work: null, cost: null, bcws: null, bcwp: null }])
+    // 40 hours of work at 125 per hour: Cost 500000 hundredths.
+    expect(build?.baselines).toEqual([{ number: 0, start: '2026-10-08T08:00:00', finish: '2026-10-14T17:00:00', duration: 2400, work: 2400, cost: 5000, bcws: null, bcwp: null }])
   })
 
   it('reads a resource calendar with holiday ranges as calendar exceptions (issue2000.xml)', () => {
@@ -203,14 +207,84 @@ describe('mspdiRead fields', () => {
     ])
   })
 
-  it('reads only Baseline Number 0 (task-baselines-project2007-mspdi.xml)', () => {
+  it('reads Baselines 0-10 with start, finish, duration, work and cost identical to the file (task-baselines-project2007-mspdi.xml)', () => {
     const plan = readSample('task-baselines-project2007-mspdi.xml')
-    const withBaseline = plan.tasks.filter((task) => task.baselines.length > 0)
-    expect(withBaseline.map((task) => [task.name, { start: task.baselines[0]?.start, finish: task.baselines[0]?.finish, duration: task.baselines[0]?.duration }])).toEqual([
-      ['Baseline Duration - Task', { start: null, finish: null, duration: 5280 }],
-      ['Baseline Finish - Task', { start: null, finish: '2014-03-01T09:00:00', duration: null }],
-      ['Baseline Start - Task', { start: '2014-04-01T09:00:00', finish: null, duration: null }],
-    ])
+    const byName = new Map(plan.tasks.map((task) => [task.name, task]))
+    // Written by MS Project 2007: one task per baseline and field; "Baseline n Cost" holds n + 1 (Cost n × 100 + 100).
+    const blank = { start: null, finish: null, duration: null, work: null, cost: null, bcws: null, bcwp: null }
+    for (let number = 0; number <= 10; number++) {
+      expect(byName.get(`Baseline${number === 0 ? '' : number} Cost - Task`)?.baselines).toEqual([{ ...blank, number, cost: number + 1 }])
+    }
+    expect(byName.get('Baseline Duration - Task')?.baselines[0]).toEqual({ number: 0, start: null, finish: null, duration: 5280, work: null, cost: null, bcws: null, bcwp: null })
+    expect(byName.get('Baseline Finish - Task')?.baselines[0]?.finish).toBe('2014-03-01T09:00:00')
+    expect(byName.get('Baseline Start - Task')?.baselines[0]?.start).toBe('2014-04-01T09:00:00')
+    expect(plan.tracking.baselines.map((set) => set.number)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+  })
+
+  it.each([
+    'task-baselines-project2007-mspdi.xml',
+    'officeimo-calendars.xml',
+    'officeimo-constraints.xml',
+    'officeimo-relationships.xml',
+    'officeimo-working-weeks.xml',
+  ])('reads every task baseline of %s as the file has it, and writes it back identically', (name) => {
+    // Expected values straight from the XML text, independently of the reader: Cost in hundredths, durations PT..H..M..S.
+    const text = sample(name)
+    const expected = new Map<number, Record<string, unknown>[]>()
+    for (const taskMatch of text.matchAll(/<Task>([\s\S]*?)<\/Task>/g)) {
+      const body = taskMatch[1] ?? ''
+      const uid = Number(/<UID>(\d+)<\/UID>/.exec(body)?.[1])
+      if (uid === 0) continue
+      const list: Record<string, unknown>[] = []
+      for (const baselineMatch of body.matchAll(/<Baseline>([\s\S]*?)<\/Baseline>/g)) {
+        const inner = baselineMatch[1] ?? ''
+        const field = (tag: string) => new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(inner)?.[1] ?? null
+        const hours = (value: string | null) => {
+          const match = value === null ? null : /^PT(\d+)H(\d+)M(\d+)S$/.exec(value)
+          return match === null ? null : Number(match[1]) * 60 + Number(match[2]) + Number(match[3]) / 60
+        }
+        const money = (value: string | null) => (value === null ? null : Number(value) / 100)
+        list.push({
+          number: Number(field('Number')),
+          start: field('Start'),
+          finish: field('Finish'),
+          duration: hours(field('Duration')),
+          work: hours(field('Work')),
+          cost: money(field('Cost')),
+          bcws: money(field('BCWS')),
+          bcwp: money(field('BCWP')),
+        })
+      }
+      expected.set(uid, list.sort((a, b) => Number(a.number) - Number(b.number)))
+    }
+    const plan = readSample(name)
+    const count = [...expected.values()].reduce((sum, list) => sum + list.length, 0)
+    expect(count).toBeGreaterThan(0)
+    for (const task of plan.tasks) expect(task.baselines, `task ${task.id}`).toEqual(expected.get(task.id) ?? [])
+    const again = mspdiRead(mspdiWrite(plan), { planId: 'test', now: '2026-01-01T00:00:00' })
+    if (!again.ok) throw new Error(again.error.message)
+    expect(again.plan.tasks.map((task) => task.baselines)).toEqual(plan.tasks.map((task) => task.baselines))
+  })
+
+  it('leaves out a baseline Number outside 0-10 or repeated, and a value it cannot read, with a warning each', () => {
+    const text = sample('task-baselines-project2007-mspdi.xml')
+      .replace('<Number>10</Number>\n\t\t\t\t<Cost>1100</Cost>', '<Number>11</Number>\n\t\t\t\t<Cost>1100</Cost>')
+      .replace('<Number>10</Number>\n\t\t\t\t<Duration>PT168H0M0S</Duration>\n\t\t\t</Baseline>', '<Number>10</Number>\n\t\t\t\t<Duration>PT168H0M0S</Duration>\n\t\t\t</Baseline><Baseline><Number>10</Number><Duration>PT8H0M0S</Duration></Baseline>')
+      .replace('<Finish>2014-03-01T09:00:00</Finish>', '<Finish>2014-02-30T09:00:00</Finish>')
+    const result = mspdiRead(text, { planId: 'test', now: '2026-01-01T00:00:00' })
+    if (!result.ok) throw new Error(result.error.message)
+    const byName = new Map(result.plan.tasks.map((task) => [task.name, task]))
+    expect(byName.get('Baseline10 Cost - Task')?.baselines).toEqual([])
+    expect(byName.get('Baseline10 Duration - Task')?.baselines.map((baseline) => [baseline.number, baseline.duration])).toEqual([[10, 168 * 60]])
+    expect(result.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^1 baseline\(s\) with a Number outside 0 \(Baseline\) to 10 \(Baseline 10\) were left out \(the first: Task "Baseline10 Cost - Task" \(UID \d+\), Number "11"\)\.$/),
+        expect.stringMatching(/^1 task baseline\(s\) repeated a Number .*Baseline10 Duration - Task.*Baseline 10/),
+        expect.stringMatching(/^1 baseline value\(s\) could not be read and were left blank \(the first: .*Finish "2014-02-30T09:00:00"\)/),
+      ]),
+    )
+    // Its only value was the unreadable finish: nothing is left of that baseline.
+    expect(byName.get('Baseline Finish - Task')?.baselines).toEqual([])
   })
 
   it('expands every recurring exception type exactly as the legacy DayType 0 days MS Project wrote next to them', () => {

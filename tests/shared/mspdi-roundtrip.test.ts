@@ -171,19 +171,21 @@ const planArbitrary: fc.Arbitrary<Plan> = fc
         actualFinish: fc.option(dateTimeArbitrary, { nil: null }),
         levelingDelay: fc.integer({ min: 0, max: 10_000 }),
         deadline: fc.option(dateTimeArbitrary, { nil: null }),
-        baseline: fc.option(
+        baselines: fc.uniqueArray(
           fc.record({
-            number: fc.constant<BaselineNumber>(0),
+            number: fc.integer({ min: 0, max: 10 }).map((number) => number as BaselineNumber),
             start: fc.option(dateTimeArbitrary, { nil: null }),
             finish: fc.option(dateTimeArbitrary, { nil: null }),
             duration: fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: null }),
-            work: fc.constant(null),
-            cost: fc.constant(null),
-            bcws: fc.constant(null),
-            bcwp: fc.constant(null),
+            work: fc.option(fc.integer({ min: 0, max: 1_000_000 }), { nil: null }),
+            // Whole cents, as Microsoft Project keeps them (hundredths in the file).
+            cost: fc.option(fc.integer({ min: 0, max: 1e11 }).map((cents) => cents / 100), { nil: null }),
+            bcws: fc.option(fc.integer({ min: 0, max: 1e9 }).map((cents) => cents / 100), { nil: null }),
+            bcwp: fc.option(fc.integer({ min: 0, max: 1e9 }).map((cents) => cents / 100), { nil: null }),
           }),
-          { nil: null },
+          { selector: (baseline) => baseline.number, maxLength: 4 },
         ),
+        physicalPercentComplete: fc.integer({ min: 0, max: 100 }),
         start: dateTimeArbitrary,
         finish: dateTimeArbitrary,
       }),
@@ -229,7 +231,10 @@ const planArbitrary: fc.Arbitrary<Plan> = fc
           actualFinish: row.actualStart !== null && row.actualFinish !== null && row.actualFinish < row.actualStart ? row.actualStart : row.actualFinish,
           levelingDelay: row.levelingDelay,
           deadline: row.deadline,
-          baselines: row.baseline !== null && (row.baseline.start ?? row.baseline.finish ?? row.baseline.duration) !== null ? [row.baseline] : [],
+          baselines: row.baselines
+            .filter(({ number: _number, ...values }) => Object.values(values).some((value) => value !== null))
+            .sort((a, b) => a.number - b.number),
+          physicalPercentComplete: row.physicalPercentComplete,
           start: row.start,
           finish: row.finish,
         }),
@@ -298,6 +303,13 @@ function expectedAfterTrip(plan: Plan): Plan {
       workWeeks: calendar.workWeeks.map((week) => ({ ...week, name: clean(week.name) })),
     })),
     tasks: plan.tasks.map((task) => ({ ...task, name: clean(task.name, 512), notes: clean(task.notes) })),
+    // The file does not say when a baseline was set: every baseline number found on a task is listed, time unknown.
+    tracking: {
+      ...plan.tracking,
+      baselines: [...new Set(plan.tasks.flatMap((task) => task.baselines.map((baseline) => baseline.number)))]
+        .sort((a, b) => a - b)
+        .map((number) => ({ number, setAt: null })),
+    },
     resources: plan.resources.map((resource) => ({
       ...resource,
       name: clean(resource.name),

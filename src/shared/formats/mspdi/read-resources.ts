@@ -5,6 +5,7 @@ import { mspdiAccrualByCode, mspdiRateUnitByCode } from './codes'
 import { cleanName, decimal, flag, integer, invalid, maxId, shorten, text, trimmed, type ReadContext } from './read-access'
 import { dateTime, work } from './read-values'
 import type { XmlNode } from './xml'
+import { mspdiReadActualWork } from './tracking'
 
 /*
  * The resources of a Microsoft Project XML file and their assignments to tasks.
@@ -210,7 +211,7 @@ export function readAssignments(
       start = null
       finish = null
     }
-    assignments.push({ id, taskId: taskUid, resourceId: resourceUid, units, work: assignmentWork ?? 0, actualWork: 0, start, finish })
+    assignments.push({ id, taskId: taskUid, resourceId: resourceUid, units, work: assignmentWork ?? 0, actualWork: mspdiReadActualWork(node), start, finish })
   }
   if (unreadable > 0) {
     warnings.push(`${unreadable} assignment(s) without a task UID or a resource UID from 1 up were left out.`)

@@ -1,5 +1,5 @@
 import { makeTask } from '../../domain/defaults'
-import type { Baseline, Dependency, IsoDateTime, Task } from '../../domain/model'
+import type { Dependency, IsoDateTime, Task } from '../../domain/model'
 import { validateFindCycle } from '../../domain/validate'
 import { mspdiAccrualByCode, mspdiConstraintByCode, mspdiDurationUnit, mspdiLagUnit, mspdiLinkTypeByCode, mspdiTaskTypeByCode } from './codes'
 import {
@@ -20,6 +20,7 @@ import {
   type ReadContext,
 } from './read-access'
 import { dateTime, duration, mspdiParseDuration, work } from './read-values'
+import { mspdiBaselineReport, mspdiBaselineWarnings, mspdiReadBaselines, mspdiReadTaskProgress } from './tracking'
 import type { XmlNode } from './xml'
 
 /*
@@ -75,6 +76,7 @@ export function readTasks(
   let inactiveCount = 0
   let nullCount = 0
   let previousLevel = 0
+  const tracking = mspdiBaselineReport()
   const total = taskNodes.length
   const step = Math.max(1000, Math.floor(total / 50))
   for (let position = 0; position < total; position++) {
@@ -159,20 +161,8 @@ export function readTasks(
     if (accrual !== undefined) task.fixedCostAccrual = accrual
     const levelingDelay = decimal(node, 'LevelingDelay', where)
     if (levelingDelay !== null && levelingDelay > 0) task.levelingDelay = Math.min(maxMinutes, levelingDelay / 10)
-    for (const baseline of list(node, 'Baseline', context)) {
-      if (integer(baseline, 'Number', where) !== 0) continue
-      const value: Baseline = {
-        number: 0,
-        work: null,
-        cost: null,
-        bcws: null,
-        bcwp: null,
-        start: dateTime(baseline, 'Start', `${where}, baseline`),
-        finish: dateTime(baseline, 'Finish', `${where}, baseline`),
-        duration: duration(baseline, 'Duration', `${where}, baseline`),
-      }
-      if (value.start !== null || value.finish !== null || value.duration !== null) task.baselines = [value]
-    }
+    task.baselines = mspdiReadBaselines(list(node, 'Baseline', context), where, tracking)
+    mspdiReadTaskProgress(node, task, where, tracking)
     if (task.start !== null && task.finish !== null && task.finish < task.start) {
       warnings.push(`${where} finishes (${task.finish}) before it starts (${task.start}); the schedule will recompute both.`)
     }
@@ -185,6 +175,7 @@ export function readTasks(
   }
   if (tasks.length > mspdiMaxTasks) invalid(`The file has more than ${mspdiMaxTasks.toLocaleString('en-US')} tasks.`)
   if (nullCount > 0) warnings.push(`${nullCount} blank task row(s) were left out.`)
+  warnings.push(...mspdiBaselineWarnings(tracking))
   if (inactiveCount > 0) warnings.push(`${inactiveCount} task(s) are inactive in Microsoft Project; Gantry schedules them as active tasks.`)
   const earliestStart = tasks.reduce<IsoDateTime | null>((min, task) => (task.start !== null && (min === null || task.start < min) ? task.start : min), null)
   return { tasks, uids, indexByUid, linkNodes, earliestStart }

@@ -4,10 +4,22 @@ import { textExcerpt } from '../../domain/text'
 import { taskRuleFillWork } from '../../domain/task-rules'
 import { validatePlan } from '../../domain/validate'
 import { planRestore } from '../plan-file'
-import { blockItems, cleanName, flag, integer, invalid, ReadError, shorten, text, trimmed, type ReadContext } from './read-access'
+import {
+  blockItems,
+  cleanName,
+  flag,
+  integer,
+  invalid,
+  ReadError,
+  shorten,
+  text,
+  trimmed,
+  type ReadContext,
+} from './read-access'
 import { linkCalendars, readCalendar } from './read-calendars'
 import { readAssignments, readResources } from './read-resources'
 import { cycleText, readLinks, readTasks } from './read-tasks'
+import { mspdiReadProjectTracking, mspdiTrackingFinish } from './tracking'
 import { dateTime, timeOfDay } from './read-values'
 import { mspdiParseXml, type MspdiError, type XmlNode } from './xml'
 
@@ -55,15 +67,18 @@ function readProject(project: XmlNode, options: MspdiReadOptions): Extract<Mspdi
   const minutesPerWeek = integer(project, 'MinutesPerWeek', header)
   const daysPerMonth = integer(project, 'DaysPerMonth', header)
   if (minutesPerDay !== null) {
-    if (minutesPerDay < 1 || minutesPerDay > 1440) invalid(`${header}: MinutesPerDay ${minutesPerDay} is not between 1 and 1440.`)
+    if (minutesPerDay < 1 || minutesPerDay > 1440)
+      invalid(`${header}: MinutesPerDay ${minutesPerDay} is not between 1 and 1440.`)
     settings.minutesPerDay = minutesPerDay
   }
   if (minutesPerWeek !== null) {
-    if (minutesPerWeek < 1 || minutesPerWeek > 10080) invalid(`${header}: MinutesPerWeek ${minutesPerWeek} is not between 1 and 10080.`)
+    if (minutesPerWeek < 1 || minutesPerWeek > 10080)
+      invalid(`${header}: MinutesPerWeek ${minutesPerWeek} is not between 1 and 10080.`)
     settings.minutesPerWeek = minutesPerWeek
   }
   if (daysPerMonth !== null) {
-    if (daysPerMonth < 1 || daysPerMonth > 31) invalid(`${header}: DaysPerMonth ${daysPerMonth} is not between 1 and 31.`)
+    if (daysPerMonth < 1 || daysPerMonth > 31)
+      invalid(`${header}: DaysPerMonth ${daysPerMonth} is not between 1 and 31.`)
     settings.daysPerMonth = daysPerMonth
   }
   if (flag(project, 'NewTasksAreManual')) settings.newTaskSchedulingMode = 'manual'
@@ -76,18 +91,27 @@ function readProject(project: XmlNode, options: MspdiReadOptions): Extract<Mspdi
   const currency = trimmed(project, 'CurrencyCode')
   if (currency !== undefined) {
     if (/^[A-Z]{3}$/.test(currency)) settings.currencyCode = currency
-    else warnings.push(`The currency code "${shorten(currency)}" is not a three-letter code; ${settings.currencyCode} was used.`)
+    else
+      warnings.push(
+        `The currency code "${shorten(currency)}" is not a three-letter code; ${settings.currencyCode} was used.`,
+      )
   }
+
+  mspdiReadProjectTracking(project, settings, warnings)
 
   const taskNodes = blockItems(project, 'Tasks', 'Task', context)
   const summaryNode = taskNodes.find((node) => trimmed(node, 'UID') === '0')
   const title = cleanName(text(project, 'Title'), 'The project title', warnings)
   const fileName = cleanName(text(project, 'Name'), 'The project name', warnings)
-  const summaryName = summaryNode === undefined ? '' : cleanName(text(summaryNode, 'Name'), 'The project name', warnings)
+  const summaryName =
+    summaryNode === undefined ? '' : cleanName(text(summaryNode, 'Name'), 'The project name', warnings)
   const name =
-    [title, summaryName, fileName.replace(/\.(xml|mpp)$/i, '')].find((candidate) => candidate.trim() !== '') ?? 'Imported project'
+    [title, summaryName, fileName.replace(/\.(xml|mpp)$/i, '')].find(
+      (candidate) => candidate.trim() !== '',
+    ) ?? 'Imported project'
   let start = dateTime(project, 'StartDate', header)
-  if (start === null && summaryNode !== undefined) start = dateTime(summaryNode, 'Start', 'The project summary task')
+  if (start === null && summaryNode !== undefined)
+    start = dateTime(summaryNode, 'Start', 'The project summary task')
   const statusDate = dateTime(project, 'StatusDate', header)
   const created =
     options.now ??
@@ -98,7 +122,8 @@ function readProject(project: XmlNode, options: MspdiReadOptions): Extract<Mspdi
 
   // Calendars ---------------------------------------------------------------------------------------------------
   const calendarNodes = blockItems(project, 'Calendars', 'Calendar', context)
-  if (calendarNodes.length > maxCalendars) invalid(`The file has more than ${maxCalendars.toLocaleString('en-US')} calendars.`)
+  if (calendarNodes.length > maxCalendars)
+    invalid(`The file has more than ${maxCalendars.toLocaleString('en-US')} calendars.`)
   const readCalendars = calendarNodes.map((node) => readCalendar(node, context))
   const calendars = linkCalendars(readCalendars, warnings)
   const calendarIds = new Set(calendars.map((calendar) => calendar.id))
@@ -107,7 +132,9 @@ function readProject(project: XmlNode, options: MspdiReadOptions): Extract<Mspdi
     const base = readCalendars.find((entry) => entry.isBase && entry.calendar.baseCalendarId === null)
     if (base !== undefined) {
       if (projectCalendarId !== null) {
-        warnings.push(`The project calendar ${projectCalendarId} is not in the file; calendar "${shorten(base.calendar.name)}" was used.`)
+        warnings.push(
+          `The project calendar ${projectCalendarId} is not in the file; calendar "${shorten(base.calendar.name)}" was used.`,
+        )
       }
       projectCalendarId = base.calendar.id
     } else {
@@ -115,7 +142,9 @@ function readProject(project: XmlNode, options: MspdiReadOptions): Extract<Mspdi
       calendars.push(calendarStandard(id, 'Standard'))
       calendarIds.add(id)
       projectCalendarId = id
-      warnings.push('The file has no usable project calendar; the Standard calendar (Monday-Friday 08:00-17:00) was used.')
+      warnings.push(
+        'The file has no usable project calendar; the Standard calendar (Monday-Friday 08:00-17:00) was used.',
+      )
     }
   }
   progress(0.55)
@@ -131,7 +160,12 @@ function readProject(project: XmlNode, options: MspdiReadOptions): Extract<Mspdi
 
   // Resources and assignments -----------------------------------------------------------------------------------
   const resources = readResources(blockItems(project, 'Resources', 'Resource', context), calendarIds, context)
-  const assigned = readAssignments(blockItems(project, 'Assignments', 'Assignment', context), new Set(read.uids), resources, context)
+  const assigned = readAssignments(
+    blockItems(project, 'Assignments', 'Assignment', context),
+    new Set(read.uids),
+    resources,
+    context,
+  )
 
   for (const [element, count] of context.emptyElements) {
     warnings.push(
@@ -149,18 +183,21 @@ function readProject(project: XmlNode, options: MspdiReadOptions): Extract<Mspdi
     return isSummary && !assignedTaskIds.has(task.id) && task.work !== 0 ? { ...task, work: 0 } : task
   })
   // Assignments without Work get Microsoft Project's units x duration, and each task with assignments their sum.
-  const plan = taskRuleFillWork(
-    makePlan(options.planId ?? 'mspdi-import', name, start, created, {
-      statusDate,
-      calendarId: projectCalendarId,
-      settings,
-      calendars,
-      tasks,
-      dependencies,
-      resources,
-      assignments: assigned.assignments,
-    }),
-    assigned.withoutWork,
+  const plan = mspdiTrackingFinish(
+    taskRuleFillWork(
+      makePlan(options.planId ?? 'mspdi-import', name, start, created, {
+        statusDate,
+        calendarId: projectCalendarId,
+        settings,
+        calendars,
+        tasks,
+        dependencies,
+        resources,
+        assignments: assigned.assignments,
+      }),
+      assigned.withoutWork,
+    ),
+    warnings,
   )
   // The engine's own check also sees cycles through the outline (a link between a task and its summary, or one
   // that reaches a summary's child through the summary), which Microsoft Project refuses as well.
@@ -204,13 +241,23 @@ export function mspdiRead(text: string, options: MspdiReadOptions = {}): MspdiRe
   try {
     result = readProject(parsed.project, options)
   } catch (error) {
-    if (error instanceof ReadError) return { ok: false, error: { code: error.code, message: textExcerpt(error.message, 600) } }
+    if (error instanceof ReadError)
+      return { ok: false, error: { code: error.code, message: textExcerpt(error.message, 600) } }
     throw error
   }
   // Last line of defence: the plan must pass the same checks as a .gantry file, or the app could not save it.
   const restored = planRestore(result.plan)
   if (!restored.ok) {
-    return { ok: false, error: { code: 'invalid', message: restored.error.message.replace('This plan is damaged', 'This Project XML file cannot be imported') } }
+    return {
+      ok: false,
+      error: {
+        code: 'invalid',
+        message: restored.error.message.replace(
+          'This plan is damaged',
+          'This Project XML file cannot be imported',
+        ),
+      },
+    }
   }
   progress(1)
   return { ...result, plan: restored.plan }

@@ -1,7 +1,9 @@
 import { dateClockText, dateFromWallMinutes, dateToDayNumber } from '../../domain/dates'
 import type { Calendar, CalendarException, Plan, Resource, Task, WeekDay, WorkingPeriod } from '../../domain/model'
 import { costCompute, earnedValueCompute, type PlanCost, type PlanEarnedValue } from '../../domain/cost'
+import { progressActualDuration } from '../../domain/progress'
 import type { Schedule } from '../../domain/schedule-types'
+import { mspdiBaselineElements } from './tracking'
 import { mspdiAccrualCodeByAccrual, mspdiRateCodeByUnit, mspdiConstraintCodeByType, mspdiFormatCodeByUnit, mspdiLinkCodeByType, mspdiNamespace, mspdiSaveVersion } from './codes'
 
 /**
@@ -318,6 +320,8 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
     const index = taskIndex.get(assignment.taskId) as number
     workOf[index] = (workOf[index] as number) + ((tasks[index] as Task).duration * assignment.units) / 100
   }
+  // Actual work per task: the task's own (with assignments, their sum; the model keeps it so).
+  const actualWorkOf = Float64Array.from(tasks, (task) => task.actualWork)
 
   // StartDate is the plan's start (an input). The UID 0 summary spans the tasks, which can begin earlier (an SF link
   // or a MSO constraint may place a task before the project start, as Microsoft Project does).
@@ -361,7 +365,10 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
   xml.value('DurationFormat', 7)
   xml.value('WorkFormat', 2)
   xml.value('WeekStartDay', settings.weekStartDay)
+  xml.value('MoveRemainingStartsForward', settings.moveRemainingAfterStatusDate ? 1 : 0)
+  xml.value('BaselineForEarnedValue', settings.baselineForEarnedValue)
   if (plan.statusDate !== null) xml.value('StatusDate', dateTimeText(plan.statusDate))
+  xml.value('DefaultTaskEVMethod', settings.earnedValueMethod === 'physical-percent-complete' ? 1 : 0)
 
   xml.open('Calendars')
   for (const calendar of calendars) {
@@ -453,13 +460,23 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
     if (task.fixedCost > 0) xml.value('FixedCost', hundredths(task.fixedCost))
     xml.value('FixedCostAccrual', mspdiAccrualCodeByAccrual[task.fixedCostAccrual])
     xml.value('PercentComplete', Math.round(task.percentComplete))
+    // Schema order: PercentWorkComplete, Cost, ActualStart, ActualFinish, ActualDuration, ActualCost, ActualWork,
+    // RemainingDuration, RemainingCost, RemainingWork, ACWP, CV.
+    const taskWork = workOf[index] as number
+    const actualWork = Math.min(taskWork, actualWorkOf[index] as number)
+    if (taskWork > 0) xml.value('PercentWorkComplete', Math.round((actualWork / taskWork) * 100))
     if (costs !== null) xml.value('Cost', hundredths(costs.cost[index] as number))
     if (task.actualStart !== null) xml.value('ActualStart', dateTimeText(task.actualStart))
     if (task.actualFinish !== null) xml.value('ActualFinish', dateTimeText(task.actualFinish))
-    if (costs !== null) {
-      xml.value('ActualCost', hundredths(costs.actualCost[index] as number))
-      xml.value('RemainingCost', hundredths(costs.remainingCost[index] as number))
-    }
+    // Actual and remaining duration follow from % complete (progress.ts), over the duration written above.
+    const writtenDuration = Number.isFinite(durationMinutes) ? durationMinutes : task.duration
+    const actualDuration = progressActualDuration({ duration: writtenDuration, percentComplete: task.percentComplete })
+    xml.value('ActualDuration', mspdiFormatDuration(actualDuration))
+    if (costs !== null) xml.value('ActualCost', hundredths(costs.actualCost[index] as number))
+    xml.value('ActualWork', mspdiFormatDuration(actualWork))
+    xml.value('RemainingDuration', mspdiFormatDuration(writtenDuration - actualDuration))
+    if (costs !== null) xml.value('RemainingCost', hundredths(costs.remainingCost[index] as number))
+    xml.value('RemainingWork', mspdiFormatDuration(taskWork - actualWork))
     if (earned !== null) {
       xml.value('ACWP', hundredthsDecimal(earned.ac[index] as number))
       xml.value('CV', hundredthsDecimal((earned.ev[index] as number) - (earned.ac[index] as number)))
@@ -477,8 +494,9 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
     if (earned !== null) {
       xml.value('BCWS', hundredthsDecimal(earned.pv[index] as number))
       xml.value('BCWP', hundredthsDecimal(earned.ev[index] as number))
-      xml.value('EarnedValueMethod', earned.method === 'physical-percent-complete' ? 1 : 0)
     }
+    if (task.physicalPercentComplete > 0) xml.value('PhysicalPercentComplete', Math.round(task.physicalPercentComplete))
+    if (earned !== null) xml.value('EarnedValueMethod', earned.method === 'physical-percent-complete' ? 1 : 0)
     for (const link of linksBySuccessor.get(task.id) ?? []) {
       const isPercent = link.lagUnit === '%' || link.lagUnit === 'e%'
       xml.open('PredecessorLink')
@@ -491,10 +509,7 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
     }
     for (const baseline of task.baselines) {
       xml.open('Baseline')
-      xml.value('Number', baseline.number)
-      if (baseline.start !== null) xml.value('Start', dateTimeText(baseline.start))
-      if (baseline.finish !== null) xml.value('Finish', dateTimeText(baseline.finish))
-      if (baseline.duration !== null) xml.value('Duration', mspdiFormatDuration(baseline.duration))
+      for (const [name, value] of mspdiBaselineElements(baseline, mspdiFormatDuration, dateTimeText)) xml.value(name, value)
       xml.close('Baseline')
     }
     xml.close('Task')
@@ -540,10 +555,12 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
     xml.value('UID', assignmentUids.get(assignment.id) as number)
     xml.value('TaskUID', taskUids.get(assignment.taskId) as number)
     xml.value('ResourceUID', resourceUids.get(assignment.resourceId) as number)
+    // Schema order: ActualWork, Cost, Finish, RemainingWork, Start (Finish before Start here, the reverse of Task).
+    if (assignment.actualWork > 0) xml.value('ActualWork', mspdiFormatDuration(assignment.actualWork))
     const position = costs === null ? undefined : assignmentPositions.get(assignment)
     if (costs !== null && position !== undefined) xml.value('Cost', hundredths(costs.assignmentCost[position] as number))
-    // The schema puts Finish before Start here, the reverse of Task.
     xml.value('Finish', finishOf(index, task))
+    xml.value('RemainingWork', mspdiFormatDuration(Math.max(0, assignment.work - assignment.actualWork)))
     xml.value('Start', startOf(index, task))
     xml.value('Units', decimalText(assignment.units / 100))
     xml.value('Work', mspdiFormatDuration((task.duration * assignment.units) / 100))
