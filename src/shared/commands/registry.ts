@@ -52,6 +52,7 @@ import {
   taskSetFixedCostAccrual,
 } from './cost'
 import { resourceSetMaterialLabel, resourceSetType } from './resource-type'
+import { settingsSetEarnedValueBaseline, settingsSetEarnedValueMethod, settingsSetMoveRemaining } from './tracking-settings'
 import type { Command, CommandDone } from './types'
 import { assignmentSetUnits, assignmentSetWork, taskSetEffortDriven, taskSetIgnoresResourceCalendars, taskSetType, taskSetWork } from './work'
 
@@ -124,6 +125,9 @@ export const commandRegistry = {
   'plan/set-currency': planSetCurrency,
   'resource/set-type': resourceSetType,
   'resource/set-material-label': resourceSetMaterialLabel,
+  'settings/set-earned-value-baseline': settingsSetEarnedValueBaseline,
+  'settings/set-earned-value-method': settingsSetEarnedValueMethod,
+  'settings/set-move-remaining': settingsSetMoveRemaining,
 } as const satisfies Record<string, Command<never, unknown>>
 
 export type CommandId = keyof typeof commandRegistry

@@ -1,13 +1,14 @@
 /**
  * Microsoft Project's Set Baseline dialog: set baseline N (Baseline, Baseline 1–10) for the whole plan or the selected
- * tasks (rolled up to all their summary tasks, or from subtasks into the selected summaries), or clear one; each
- * baseline says when it was set. Setting and clearing are commands of the registry (`baseline/set`, `baseline/clear`):
+ * tasks (rolled up to all their summary tasks), or clear one; each baseline says when it was set. The baseline's cost
+ * is each task's cost now (`tracking.ts`). Setting and clearing are commands of the registry (`baseline/set`, `baseline/clear`):
  * one undo step each, a refusal shown in the workspace's message line.
  */
 import { useState } from 'react'
+import { dateLocalNow } from '../../../../shared/domain/dates'
 import { baselineNumbers, type BaselineNumber, type Plan } from '../../../../shared/domain/model'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
-import { trackingBaselineName } from './tracking'
+import { trackingBaselineName, trackingOf } from './tracking'
 import { useWorkspace } from './workspace-store'
 
 /** When each baseline was set: `set 2026-10-05 14:30`, `set (date not known)` for one read from a file, or `not set`. */
@@ -24,18 +25,18 @@ export function BaselineDialog({ onClose }: { onClose: () => void }) {
   const plan = useWorkspace((state) => state.document?.plan ?? null)
   const selection = useWorkspace((state) => state.editorSelection)
   const run = useWorkspace((state) => state.editorRun)
+  const result = useWorkspace((state) => state.document?.schedule ?? null)
   const [action, setAction] = useState<Action>('set')
   const [number, setNumber] = useState<BaselineNumber>(0)
   const [scope, setScope] = useState<Scope>('plan')
-  const [rollUpToSummaries, setRollUpToSummaries] = useState(false)
-  const [rollUpFromSubtasks, setRollUpFromSubtasks] = useState(false)
+  const [rollUp, setRollUp] = useState(false)
   if (plan === null) return null
-  const taskIds = scope === 'selected' ? selection : undefined
+  const schedule = result?.ok === true ? result.schedule : null
   const confirm = (): void => {
     const outcome =
       action === 'set'
-        ? run('baseline/set', { number, taskIds, rollUp: { toSummaries: rollUpToSummaries, fromSubtasks: rollUpFromSubtasks } })
-        : run('baseline/clear', { number, taskIds })
+        ? run('baseline/set', { number, scope, rollUp, now: dateLocalNow(), costs: schedule === null ? undefined : trackingOf(plan, schedule).costs.cost })
+        : run('baseline/clear', { number, scope })
     if (outcome.ok) onClose()
   }
   return (
@@ -77,12 +78,8 @@ export function BaselineDialog({ onClose }: { onClose: () => void }) {
           <fieldset disabled={scope !== 'selected'}>
             <legend>Roll up baselines</legend>
             <label className="ws-check">
-              <input type="checkbox" checked={rollUpToSummaries} onChange={(event) => setRollUpToSummaries(event.target.checked)} />
+              <input type="checkbox" checked={rollUp} onChange={(event) => setRollUp(event.target.checked)} />
               To all summary tasks
-            </label>
-            <label className="ws-check">
-              <input type="checkbox" checked={rollUpFromSubtasks} onChange={(event) => setRollUpFromSubtasks(event.target.checked)} />
-              From subtasks into selected summary tasks
             </label>
           </fieldset>
         )}

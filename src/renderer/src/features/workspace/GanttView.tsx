@@ -172,8 +172,11 @@ export function GanttView({ isCriticalShown, tracking }: GanttViewProps) {
     if (current === undefined || derived === null || command === null) return
     const fresh = current === derived.plan ? derived : deriveWorkspace(current, derived.schedule)
     if (text === cellText(fresh, fresh.indexOf.get(edit.taskId) ?? -1, edit.column, cellView)) return
+    const field = columnDefs[edit.column].progressField
     if (command === 'task/set-fixed-cost') state.editorRun(command, { taskIds: [edit.taskId], text })
-    else state.editorRun(command, { taskId: edit.taskId, text })
+    else if (command === 'task/set-progress') {
+      if (field !== undefined) state.editorRun(command, { taskId: edit.taskId, field, text })
+    } else state.editorRun(command, { taskId: edit.taskId, text })
   }
 
   const startEdit = (taskId: TaskId, column: ColumnKey, text?: string): void => {

@@ -207,12 +207,45 @@ function SettingsForm({ plan }: { plan: Plan }) {
 
 const methodNames = { 'percent-complete': '% complete', 'physical-percent-complete': 'Physical % complete' } as const
 
-/** Status date, the earned value baseline and method, and where remaining work goes (commands of the progress area). */
+/** Status date, the earned value baseline and method, and where the remaining work of late tasks goes. */
 function TrackingSettings({ plan }: { plan: Plan }) {
-  void baselineNumbers
-  void earnedValueMethods
-  void methodNames
-  void trackingBaselineName
-  void plan
-  return null
+  const run = useWorkspace((state) => state.editorRun)
+  return (
+    <>
+      <label>
+        Status date
+        <CommitField value={plan.statusDate === null ? '' : plan.statusDate.slice(0, 16).replace('T', ' ')} placeholder="Today (none set)" onCommit={(text) => run('project/set-status-date', { text }).ok} />
+      </label>
+      <label>
+        Earned value against
+        <select value={plan.settings.baselineForEarnedValue} onChange={(event) => run('settings/set-earned-value-baseline', { number: Number(event.target.value) })}>
+          {baselineNumbers.map((number) => (
+            <option key={number} value={number}>
+              {trackingBaselineName(number)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Earned value method
+        <select
+          value={plan.settings.earnedValueMethod}
+          onChange={(event) => {
+            const method = earnedValueMethods.find((item) => item === event.target.value)
+            if (method !== undefined) run('settings/set-earned-value-method', { method })
+          }}
+        >
+          {earnedValueMethods.map((method) => (
+            <option key={method} value={method}>
+              {methodNames[method]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="ws-check">
+        <input type="checkbox" checked={plan.settings.moveRemainingAfterStatusDate} onChange={(event) => run('settings/set-move-remaining', { isOn: event.target.checked })} />
+        Move the remaining work of late tasks after the status date
+      </label>
+    </>
+  )
 }

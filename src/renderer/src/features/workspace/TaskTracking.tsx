@@ -4,6 +4,7 @@
  * (fixed cost and its accrual, a summary's budget, the task's cost, actual and remaining cost) and the baselines set
  * for the task. Every change is a command of the registry; a refused value goes back with the message shown.
  */
+import type { ProgressField } from '../../../../shared/commands/tracking'
 import { workFormat } from '../../../../shared/commands/work'
 import { costAccruals, type Task } from '../../../../shared/domain/model'
 import { durationFormat } from '../../../../shared/domain/durations'
@@ -127,8 +128,23 @@ export function TaskTracking({ task }: { task: Task }) {
   )
 }
 
-/** The progress fields the user types: actual start and finish, physical % complete (commands of the progress area). */
+/**
+ * The progress fields the user types (`task/set-progress`, which keeps them consistent as Microsoft Project does):
+ * actual start and finish, physical % complete, and actual work for a task without assignments.
+ */
 function TaskProgress({ task }: { task: Task }) {
-  void task
-  return null
+  const run = useWorkspace((state) => state.editorRun)
+  const set = (field: ProgressField) => (text: string) => run('task/set-progress', { taskId: task.id, field, text })
+  return (
+    <>
+      <div className="ws-details-row">
+        <CommitInput label="Actual start" value={task.actualStart?.slice(0, 10) ?? ''} placeholder="NA" onCommit={set('actualStart')} />
+        <CommitInput label="Actual finish" value={task.actualFinish?.slice(0, 10) ?? ''} placeholder="NA" onCommit={set('actualFinish')} />
+      </div>
+      <div className="ws-details-row">
+        <CommitInput label="Physical % complete" value={String(task.physicalPercentComplete)} onCommit={set('physicalPercentComplete')} />
+        <CommitInput label="Actual work (hours)" value={workFormat(task.actualWork)} onCommit={set('actualWork')} />
+      </div>
+    </>
+  )
 }

@@ -90,6 +90,7 @@ const editButtons: { label: string; name?: string; command: SelectionCommandId }
   { label: 'Manual', name: 'Manually schedule the selected tasks', command: 'task/schedule-manually' },
   { label: 'Auto', name: 'Auto schedule the selected tasks', command: 'task/schedule-automatically' },
   { label: 'Respect links', name: 'Respect links: move the selected manual tasks to where their links put them', command: 'task/respect-links' },
+  { label: 'Mark on track', name: 'Mark on track: the selected tasks done as scheduled up to the status date', command: 'task/mark-on-track' },
 ]
 
 function WorkspaceInner({ controlledTab, onTabChange }: { controlledTab?: string; onTabChange?: (id: string) => void }) {

@@ -3,6 +3,7 @@
  * the text (a duration, a date, a predecessor list…) and refuses what it cannot read; the grid only shows.
  */
 import type { CommandId } from '../../../../shared/commands/registry'
+import type { ProgressField } from '../../../../shared/commands/tracking'
 import { taskTypeNames, workFormat } from '../../../../shared/commands/work'
 import { assignmentsTextFormat } from '../../../../shared/domain/assignments-text'
 import { dateWallText } from '../../../../shared/domain/dates'
@@ -95,6 +96,9 @@ export type CellCommandId = Extract<
 /** The commands that take a cell's typed text for a list of tasks (`{ taskIds, text }`). */
 export type CellTasksCommandId = Extract<CommandId, 'task/set-fixed-cost'>
 
+/** The progress command, which takes the field typed in (`{ taskId, field, text }`). */
+export type CellProgressCommandId = Extract<CommandId, 'task/set-progress'>
+
 /**
  * A column: its header, default width, and the command typed text goes to (`null`: not editable); `isHidden` columns
  * are offered in the Columns menu but not shown at first.
@@ -103,7 +107,9 @@ export type ColumnDef = {
   key: ColumnKey
   label: string
   width: number
-  command: CellCommandId | CellTasksCommandId | null
+  command: CellCommandId | CellTasksCommandId | CellProgressCommandId | null
+  /** The progress field typed text goes to (`task/set-progress`). */
+  progressField?: ProgressField
   isHidden?: boolean
   /** Right-aligned figures (money, indexes, variances). */
   isNumber?: boolean
@@ -126,11 +132,11 @@ export const columnDefs: Record<ColumnKey, ColumnDef> = {
   work: { key: 'work', label: 'Work', width: 72, command: 'task/set-work', isHidden: true },
   type: { key: 'type', label: 'Type', width: 110, command: 'task/set-type', isHidden: true },
   complete: { key: 'complete', label: '% Complete', width: 84, command: 'task/set-complete' },
-  actualStart: { key: 'actualStart', label: 'Actual start', width: 104, command: null, isHidden: true },
-  actualFinish: { key: 'actualFinish', label: 'Actual finish', width: 104, command: null, isHidden: true },
-  actualDuration: { key: 'actualDuration', label: 'Actual duration', width: 84, command: null, isHidden: true, isNumber: true },
-  remainingDuration: { key: 'remainingDuration', label: 'Remaining duration', width: 84, command: null, isHidden: true, isNumber: true },
-  actualWork: { key: 'actualWork', label: 'Actual work', width: 80, command: null, isHidden: true, isNumber: true },
+  actualStart: { key: 'actualStart', progressField: 'actualStart', label: 'Actual start', width: 104, command: 'task/set-progress', isHidden: true },
+  actualFinish: { key: 'actualFinish', progressField: 'actualFinish', label: 'Actual finish', width: 104, command: 'task/set-progress', isHidden: true },
+  actualDuration: { key: 'actualDuration', progressField: 'actualDuration', label: 'Actual duration', width: 84, command: 'task/set-progress', isHidden: true, isNumber: true },
+  remainingDuration: { key: 'remainingDuration', progressField: 'remainingDuration', label: 'Remaining duration', width: 84, command: 'task/set-progress', isHidden: true, isNumber: true },
+  actualWork: { key: 'actualWork', progressField: 'actualWork', label: 'Actual work', width: 80, command: 'task/set-progress', isHidden: true, isNumber: true },
   remainingWork: { key: 'remainingWork', label: 'Remaining work', width: 80, command: null, isHidden: true, isNumber: true },
   baselineStart: { key: 'baselineStart', label: 'Baseline start', width: 104, command: null, isHidden: true, isBaseline: true },
   baselineFinish: { key: 'baselineFinish', label: 'Baseline finish', width: 104, command: null, isHidden: true, isBaseline: true },
