@@ -3,7 +3,7 @@ import { columnLayoutDefault, columnLayoutLoad, columnLayoutParse, columnLayoutS
 import { columnTables } from '../../src/renderer/src/features/workspace/cells'
 
 /** Issue 16's columns (progress, baseline, variance, cost, earned value): offered in the Columns menu, hidden at first. */
-const trackingKeys = ['actualStart', 'actualFinish', 'actualDuration', 'remainingDuration', 'actualWork', 'remainingWork', 'baselineStart', 'baselineFinish', 'baselineDuration', 'baselineWork', 'baselineCost', 'startVariance', 'finishVariance', 'durationVariance', 'workVariance', 'costVariance', 'cost', 'fixedCost', 'fixedCostAccrual', 'actualCost', 'remainingCost', 'bcws', 'bcwp', 'acwp', 'sv', 'cv', 'spi', 'cpi', 'bac', 'eac', 'vac']
+const trackingKeys = ['physicalComplete', 'actualStart', 'actualFinish', 'actualDuration', 'remainingDuration', 'actualWork', 'remainingWork', 'baselineStart', 'baselineFinish', 'baselineDuration', 'baselineWork', 'baselineCost', 'startVariance', 'finishVariance', 'durationVariance', 'workVariance', 'costVariance', 'cost', 'fixedCost', 'fixedCostAccrual', 'actualCost', 'remainingCost', 'bcws', 'bcwp', 'acwp', 'sv', 'cv', 'spi', 'cpi', 'bac', 'eac', 'vac']
 
 /** The Gantt view's column layout is remembered between sessions; whatever is stored is checked before use. */
 describe('column layout', () => {

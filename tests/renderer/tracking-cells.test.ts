@@ -98,6 +98,7 @@ describe('tracking columns', () => {
   it('shows progress: actual start, actual and remaining duration and work', () => {
     const derived = derive(plan())
     expect(cellText(derived, 1, 'actualStart')).toBe('2026-01-05')
+    expect(cellText(derived, 1, 'physicalComplete')).toBe('0%')
     expect(cellText(derived, 1, 'actualFinish')).toBe('')
     expect(cellText(derived, 1, 'actualDuration')).toBe('2d')
     expect(cellText(derived, 1, 'remainingDuration')).toBe('3d')

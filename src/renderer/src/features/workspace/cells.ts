@@ -36,6 +36,7 @@ export const columnKeys = [
   'type',
   'complete',
   // Progress (Microsoft Project's Tracking table).
+  'physicalComplete',
   'actualStart',
   'actualFinish',
   'actualDuration',
@@ -132,6 +133,7 @@ export const columnDefs: Record<ColumnKey, ColumnDef> = {
   work: { key: 'work', label: 'Work', width: 72, command: 'task/set-work', isHidden: true },
   type: { key: 'type', label: 'Type', width: 110, command: 'task/set-type', isHidden: true },
   complete: { key: 'complete', label: '% Complete', width: 84, command: 'task/set-complete' },
+  physicalComplete: { key: 'physicalComplete', progressField: 'physicalPercentComplete', label: 'Physical % complete', width: 84, command: 'task/set-progress', isHidden: true, isNumber: true },
   actualStart: { key: 'actualStart', progressField: 'actualStart', label: 'Actual start', width: 104, command: 'task/set-progress', isHidden: true },
   actualFinish: { key: 'actualFinish', progressField: 'actualFinish', label: 'Actual finish', width: 104, command: 'task/set-progress', isHidden: true },
   actualDuration: { key: 'actualDuration', progressField: 'actualDuration', label: 'Actual duration', width: 84, command: 'task/set-progress', isHidden: true, isNumber: true },
@@ -180,7 +182,7 @@ export const columnTables = {
   entry: { label: 'Entry', keys: ['id', 'mode', 'name', 'duration', 'start', 'finish', 'predecessors', 'resources', 'complete'] },
   tracking: {
     label: 'Tracking',
-    keys: ['id', 'name', 'actualStart', 'actualFinish', 'complete', 'actualDuration', 'remainingDuration', 'actualWork', 'remainingWork', 'actualCost'],
+    keys: ['id', 'name', 'actualStart', 'actualFinish', 'complete', 'physicalComplete', 'actualDuration', 'remainingDuration', 'actualWork', 'remainingWork', 'actualCost'],
   },
   variance: { label: 'Variance', keys: ['id', 'name', 'start', 'finish', 'baselineStart', 'baselineFinish', 'startVariance', 'finishVariance'] },
   cost: { label: 'Cost', keys: ['id', 'name', 'fixedCost', 'fixedCostAccrual', 'cost', 'baselineCost', 'costVariance', 'actualCost', 'remainingCost'] },
@@ -241,6 +243,8 @@ export function cellText(derived: Derived, taskIndex: number, key: ColumnKey, vi
     }
     case 'fixedCostAccrual':
       return accrualNames[task.fixedCostAccrual]
+    case 'physicalComplete':
+      return `${Math.round(task.physicalPercentComplete)}%`
     default:
       return cellTrackingText(derived, taskIndex, key, view)
   }
