@@ -53,6 +53,7 @@ import {
 } from './cost'
 import { resourceSetMaterialLabel, resourceSetType } from './resource-type'
 import { settingsSetEarnedValueBaseline, settingsSetEarnedValueMethod, settingsSetMoveRemaining } from './tracking-settings'
+import { baselineClear, baselineSet, projectSetStatusDate, taskMarkOnTrack, taskSetProgress } from './tracking'
 import type { Command, CommandDone } from './types'
 import { assignmentSetUnits, assignmentSetWork, taskSetEffortDriven, taskSetIgnoresResourceCalendars, taskSetType, taskSetWork } from './work'
 
@@ -128,6 +129,11 @@ export const commandRegistry = {
   'settings/set-earned-value-baseline': settingsSetEarnedValueBaseline,
   'settings/set-earned-value-method': settingsSetEarnedValueMethod,
   'settings/set-move-remaining': settingsSetMoveRemaining,
+  'baseline/set': baselineSet,
+  'baseline/clear': baselineClear,
+  'project/set-status-date': projectSetStatusDate,
+  'task/set-progress': taskSetProgress,
+  'task/mark-on-track': taskMarkOnTrack,
 } as const satisfies Record<string, Command<never, unknown>>
 
 export type CommandId = keyof typeof commandRegistry

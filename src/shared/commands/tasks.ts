@@ -4,6 +4,7 @@
  * cannot read with a message; summaries, whose dates, duration and progress come from their subtasks, refuse
  * those edits.
  */
+import { progressApply } from '../domain/progress'
 import { assignmentsTextApply } from '../domain/assignments-text'
 import { calendarAddWorkingMinutes, calendarCompile, calendarIsProblem, calendarNextWorkingTime } from '../domain/calendar'
 import { dateFromWallMinutes, dateParseTyped } from '../domain/dates'
@@ -175,13 +176,15 @@ export const taskSetComplete = commandDefine({
   label: 'Change % complete',
   needs: {},
   checks: [],
-  perform(plan, input: TaskTextInput) {
+  perform(plan, input: TaskTextInput, context) {
     const value = parsePercent(input.text)
     if (value === null || value > 100) return commandRefuse('% Complete must be a number from 0 to 100.')
     const found = find(plan, input.taskId)
     if (found === null) return gone()
     if (found.isSummary) return commandRefuse("A summary's progress comes from its subtasks; change the subtasks instead.")
-    return commandDone(taskUpdate(plan, input.taskId, { percentComplete: value }))
+    // The actual dates and actual work follow the % complete, as Microsoft Project keeps them (progress.ts).
+    const result = progressApply(plan, context.schedule, input.taskId, { field: 'percentComplete', value })
+    return result.ok ? commandDone(result.plan) : commandRefuse(result.message)
   },
 })
 
