@@ -155,6 +155,7 @@ export function menuTemplate(options: MenuTemplateOptions): MenuItemSpec[] {
       command('view/resources', 'Resources'),
       command('view/usage', 'Resource Usage'),
       command('view/raid', 'RAID Log'),
+      command('view/earned-value', 'Earned Value'),
       command('view/career', 'Career'),
       command('view/plans', 'Plans'),
       separator,

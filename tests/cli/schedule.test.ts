@@ -126,18 +126,25 @@ describe('cli schedule --json', () => {
     if (!read.ok) throw new Error(read.error.message)
     expect(report.tasks.map((task) => [task.uid, task.name])).toEqual(read.plan.tasks.map((task) => [task.id, task.name]))
     for (const task of report.tasks) {
-      expect(Object.keys(task)).toEqual(['uid', 'name', 'start', 'finish', 'totalSlackMinutes', 'critical', 'work'])
+      expect(Object.keys(task)).toEqual(['uid', 'name', 'start', 'finish', 'totalSlackMinutes', 'critical', 'work', 'cost'])
       expect(task.start).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/)
       expect(task.finish).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/)
       expect(typeof task.totalSlackMinutes).toBe('number')
       expect(typeof task.critical).toBe('boolean')
       expect(typeof task.work).toBe('number')
+      expect(typeof task.cost).toBe('number')
     }
     // Work in minutes of work: "Build" holds the Engineer's 40 h; the summary rolls it up (Project's Work, PT40H0M0S).
     expect(report.tasks.filter((task) => task.work > 0).map((task) => [task.uid, task.work])).toEqual([
       [1, 2400],
       [3, 2400],
     ])
+    // Cost per task, as Microsoft Project wrote it (<Cost>500000</Cost> in hundredths): Build is 40 h at 125 per
+    // hour = 5,000, its summary Delivery rolls it up, the tasks without people cost nothing.
+    const cost = new Map(report.tasks.map((task) => [task.name, task.cost]))
+    expect(cost.get('Build')).toBe(5000)
+    expect(cost.get('Delivery')).toBe(5000)
+    expect(cost.get('Design')).toBe(0)
     // The same numbers as the engine computes in-process.
     const inProcess = scheduleReport(read.plan)
     if (!inProcess.ok) throw new Error(inProcess.message)
@@ -168,7 +175,7 @@ describe('cli schedule --json', () => {
   it('prints a table without --json', () => {
     expect(runs.sampleTable?.code).toBe(0)
     const lines = runs.sampleTable?.stdout.trimEnd().split('\n') ?? []
-    expect(lines[0]).toMatch(/^UID\s+Name\s+Start\s+Finish\s+Total slack \(min\)\s+Critical\s+Work \(h\)$/)
+    expect(lines[0]).toMatch(/^UID\s+Name\s+Start\s+Finish\s+Total slack \(min\)\s+Critical\s+Work \(h\)\s+Cost$/)
     expect(lines.length).toBe(23)
   })
 })
@@ -183,7 +190,7 @@ describe('cli schedule on bad input: exit status 1, one clear line on stderr, no
     ['newer', /^schedule: "newer\.gantry": This plan was made by a newer version of Gantry/],
     ['noFile', /^schedule: no file given; usage: npm run cli -- schedule/],
     ['badOption', /^schedule: unknown option --yaml; usage/],
-    ['unknownCommand', /^unknown command "reschedule"; commands: schedule, export, import, check, overallocations$/],
+    ['unknownCommand', /^unknown command "reschedule"; commands: schedule, export, import, check, status, overallocations$/],
   ]
   for (const [name, message] of cases) {
     it(name, () => {
@@ -220,7 +227,7 @@ describe('cli dispatcher', () => {
     const run = await inProcess()
     expect(run.code).toBe(1)
     expect(run.stdout).toBe('')
-    expect(run.stderr).toBe('no command given; commands: schedule, export, import, check, overallocations (npm run cli -- --help)\n')
+    expect(run.stderr).toBe('no command given; commands: schedule, export, import, check, status, overallocations (npm run cli -- --help)\n')
   })
 
   it('does not treat inherited object keys as commands', async () => {

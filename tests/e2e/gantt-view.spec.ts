@@ -79,7 +79,7 @@ test('columns hide, show and resize; critical path; collapse; zoom; tooltip with
   // Or type a width in the Columns menu; text that is not a number changes nothing, an impossible width is clamped.
   const widthOf = async (column: string): Promise<number> => Math.round((await rowOf(page, 2).locator(`.ws-col-${column}`).boundingBox())?.width ?? 0)
   await page.getByRole('button', { name: 'Columns…' }).click()
-  const durationWidth = shown.getByLabel('Duration width in pixels')
+  const durationWidth = shown.getByLabel('Duration width in pixels', { exact: true })
   await expect(durationWidth).toHaveValue('80')
   await durationWidth.fill('wide')
   await durationWidth.press('Enter')

@@ -370,7 +370,7 @@ test('details panel: scope, constraint, % complete and milestone; bad values ref
   await expect(cell(page, 'Install kit', 'start')).toHaveText(weekLater)
 
   // % complete: out of range is refused; 40 shows in the grid.
-  const complete = details.getByLabel('% Complete')
+  const complete = details.getByLabel('% Complete', { exact: true })
   await complete.fill('150')
   await details.getByLabel('Notes').click()
   await expect(alert).toHaveText(/% Complete must be a number from 0 to 100/)

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { columnLayoutDefault, columnLayoutLoad, columnLayoutParse, columnLayoutSave } from '../../src/renderer/src/features/workspace/column-layout'
+import { columnTables } from '../../src/renderer/src/features/workspace/cells'
+
+/** Issue 16's columns (progress, baseline, variance, cost, earned value): offered in the Columns menu, hidden at first. */
+const trackingKeys = ['physicalComplete', 'actualStart', 'actualFinish', 'actualDuration', 'remainingDuration', 'actualWork', 'remainingWork', 'baselineStart', 'baselineFinish', 'baselineDuration', 'baselineWork', 'baselineCost', 'startVariance', 'finishVariance', 'durationVariance', 'workVariance', 'costVariance', 'cost', 'fixedCost', 'fixedCostAccrual', 'actualCost', 'remainingCost', 'bcws', 'bcwp', 'acwp', 'sv', 'cv', 'spi', 'cpi', 'bac', 'eac', 'vac']
 
 /** The Gantt view's column layout is remembered between sessions; whatever is stored is checked before use. */
 describe('column layout', () => {
@@ -8,18 +12,20 @@ describe('column layout', () => {
     expect(layout).toEqual(columnLayoutDefault())
     expect(layout.widths.name).toBe(240)
     // Work and Type are offered in the Columns menu, not shown at first (as in Microsoft Project's Entry table).
-    expect(layout.hidden).toEqual(['work', 'type'])
+    expect(layout.hidden).toEqual(['work', 'type', ...trackingKeys])
     expect(layout.gridWidth).toBe(700)
+    // The default columns are the Entry table.
+    expect(columnTables.entry.keys.length).toBe(9)
   })
 
   it('keeps columns added since a layout was stored at their defaults (Work and Type stay hidden, Mode shows)', () => {
     const stored = { widths: { id: 44, wbs: 56, name: 300, duration: 80, start: 104, finish: 104, predecessors: 110, resources: 130, complete: 84 }, hidden: ['wbs'], gridWidth: 640 }
     const layout = columnLayoutParse(JSON.stringify(stored))
-    expect(layout.hidden).toEqual(['wbs', 'work', 'type'])
+    expect(layout.hidden).toEqual(['wbs', 'work', 'type', ...trackingKeys])
     expect(layout.widths.name).toBe(300)
     // A column the user showed stays shown.
     const shown = columnLayoutParse(JSON.stringify({ ...stored, widths: { ...stored.widths, work: 90 } }))
-    expect(shown.hidden).toEqual(['wbs', 'type'])
+    expect(shown.hidden).toEqual(['wbs', 'type', ...trackingKeys])
   })
 
   it('reads back what was saved', () => {
@@ -42,7 +48,7 @@ describe('column layout', () => {
     expect(layout.widths.start).toBe(130)
     expect(layout.widths.finish).toBe(defaults.widths.finish)
     // The name column is never hidden; unknown columns are ignored; columns the layout does not know keep their default.
-    expect(layout.hidden).toEqual(['wbs', 'work', 'type'])
+    expect(layout.hidden).toEqual(['wbs', 'work', 'type', ...trackingKeys])
     expect(layout.gridWidth).toBe(defaults.gridWidth)
   })
 

@@ -156,6 +156,9 @@ describe('mspdiRead fields', () => {
         email: 'wade.golden@steelray.com',
         maxUnits: 100,
         standardRate: 50,
+        // The file's AccrueAt 2 (end) and OvertimeRate 100.
+        costAccrual: 'end',
+        overtimeRate: 100,
         calendarId: 3,
       }),
     )

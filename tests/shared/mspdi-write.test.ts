@@ -100,7 +100,7 @@ const taskOrder = ['UID', 'ID', 'Name', 'Active', 'Manual', 'Type', 'IsNull', 'C
 const calendarOrder = ['UID', 'Name', 'IsBaseCalendar', 'BaseCalendarUID', 'WeekDays', 'Exceptions', 'WorkWeeks']
 const exceptionOrder = ['EnteredByOccurrences', 'TimePeriod', 'Occurrences', 'Name', 'Type', 'Period', 'DaysOfWeek', 'MonthItem', 'MonthPosition', 'Month', 'MonthDay', 'DayWorking', 'WorkingTimes']
 const linkOrder = ['PredecessorUID', 'Type', 'CrossProject', 'CrossProjectName', 'LinkLag', 'LagFormat']
-const resourceOrder = ['UID', 'ID', 'Name', 'Type', 'IsNull', 'Initials', 'Phonetics', 'NTAccount', 'MaterialLabel', 'Code', 'Group', 'WorkGroup', 'EmailAddress', 'Hyperlink', 'MaxUnits', 'PeakUnits', 'OverAllocated', 'CanLevel', 'AccrueAt', 'Work', 'RegularWork', 'StandardRate', 'StandardRateFormat', 'Cost', 'OvertimeRate', 'CostPerUse', 'CalendarUID', 'Notes']
+const resourceOrder = ['UID', 'ID', 'Name', 'Type', 'IsNull', 'Initials', 'Phonetics', 'NTAccount', 'MaterialLabel', 'Code', 'Group', 'WorkGroup', 'EmailAddress', 'Hyperlink', 'MaxUnits', 'PeakUnits', 'OverAllocated', 'CanLevel', 'AccrueAt', 'Work', 'RegularWork', 'StandardRate', 'StandardRateFormat', 'Cost', 'OvertimeRate', 'OvertimeRateFormat', 'OvertimeCost', 'CostPerUse', 'ActualCost', 'CalendarUID', 'Notes']
 const assignmentOrder = ['UID', 'TaskUID', 'ResourceUID', 'PercentWorkComplete', 'ActualCost', 'ActualFinish', 'ActualStart', 'ActualWork', 'Cost', 'Finish', 'FinishVariance', 'RemainingWork', 'Start', 'StartVariance', 'Units', 'Work']
 
 describe('mspdiWrite envelope and header', () => {

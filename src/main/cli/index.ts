@@ -26,6 +26,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'check <file>                         report cycles, dangling links and over-allocations',
     load: async () => (await import('./commands/check')).checkCommand,
   },
+  status: {
+    summary: 'status <file> [--status-date YYYY-MM-DD] [--baseline 0-10] [--json]  earned value and finish variance',
+    load: async () => (await import('./commands/status')).statusCommand,
+  },
   overallocations: {
     summary: 'overallocations <file> [--json]      list over-allocated periods per resource',
     load: async () => (await import('./commands/overallocations')).overallocationsCommand,

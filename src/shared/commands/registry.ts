@@ -41,6 +41,19 @@ import {
   taskSetStart,
   taskSetText,
 } from './tasks'
+import {
+  planSetBudget,
+  planSetCurrency,
+  resourceSetCostAccrual,
+  resourceSetCostPerUse,
+  resourceSetOvertimeRate,
+  resourceSetStandardRate,
+  taskSetBudget,
+  taskSetFixedCost,
+  taskSetFixedCostAccrual,
+} from './cost'
+import { resourceSetMaterialLabel, resourceSetType } from './resource-type'
+import { settingsSetEarnedValueBaseline, settingsSetEarnedValueMethod, settingsSetMoveRemaining } from './tracking-settings'
 import { baselineClear, baselineSet, projectSetStatusDate, taskMarkOnTrack, taskSetProgress } from './tracking'
 import type { Command, CommandDone } from './types'
 import { assignmentSetUnits, assignmentSetWork, taskSetEffortDriven, taskSetIgnoresResourceCalendars, taskSetType, taskSetWork } from './work'
@@ -107,6 +120,20 @@ export const commandRegistry = {
   'raid/update': raidUpdate,
   'raid/delete': raidDelete,
   'raid/risk-to-issue': raidRiskToIssueCommand,
+  'resource/set-standard-rate': resourceSetStandardRate,
+  'resource/set-overtime-rate': resourceSetOvertimeRate,
+  'resource/set-cost-per-use': resourceSetCostPerUse,
+  'resource/set-cost-accrual': resourceSetCostAccrual,
+  'task/set-fixed-cost': taskSetFixedCost,
+  'task/set-fixed-cost-accrual': taskSetFixedCostAccrual,
+  'task/set-budget': taskSetBudget,
+  'plan/set-budget': planSetBudget,
+  'plan/set-currency': planSetCurrency,
+  'resource/set-type': resourceSetType,
+  'resource/set-material-label': resourceSetMaterialLabel,
+  'settings/set-earned-value-baseline': settingsSetEarnedValueBaseline,
+  'settings/set-earned-value-method': settingsSetEarnedValueMethod,
+  'settings/set-move-remaining': settingsSetMoveRemaining,
   'baseline/set': baselineSet,
   'baseline/clear': baselineClear,
   'project/set-status-date': projectSetStatusDate,

@@ -78,6 +78,7 @@ export const menuCommands = [
   'view/resources',
   'view/usage',
   'view/raid',
+  'view/earned-value',
   'view/career',
   'view/plans',
   'view/zoom-in',

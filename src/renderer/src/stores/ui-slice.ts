@@ -9,6 +9,7 @@ const workspaceViews = {
   'view/resources': 'resources',
   'view/usage': 'usage',
   'view/raid': 'raid',
+  'view/earned-value': 'earned-value',
 } as const
 
 export const zoomLevelCount = 4
@@ -154,6 +155,7 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
           case 'view/resources':
           case 'view/usage':
           case 'view/raid':
+          case 'view/earned-value':
             state.workspaceViewSet(workspaceViews[command])
             return
           case 'view/career':

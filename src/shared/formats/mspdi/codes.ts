@@ -1,4 +1,4 @@
-import type { ConstraintType, DependencyType, DurationUnit, LagUnit, TaskType } from '../../domain/model'
+import type { ConstraintType, CostAccrual, DependencyType, DurationUnit, LagUnit, RateUnit, TaskType } from '../../domain/model'
 
 /**
  * Codes of the Microsoft Project XML format (MSPDI), as listed in `../shared/mspdi/FIELDS.md`.
@@ -82,6 +82,18 @@ export function mspdiDurationUnit(code: number | null): DurationUnit {
   const unit = mspdiLagUnit(code)
   return unit === '%' || unit === 'e%' ? 'd' : unit
 }
+
+/**
+ * Microsoft Project's accrual codes, the same for task `FixedCostAccrual` and resource `AccrueAt`: 1 start, 2 end,
+ * 3 prorated (Project's `PjAccrueAt`: pjStart 1, pjEnd 2, pjProrated 3; MPXJ's `AccrueType`; every sample's default
+ * 3 is Project's default, prorated).
+ */
+export const mspdiAccrualByCode: Record<number, CostAccrual> = { 1: 'start', 2: 'end', 3: 'prorated' }
+export const mspdiAccrualCodeByAccrual: Record<CostAccrual, number> = { start: 1, end: 2, prorated: 3 }
+
+/** `StandardRateFormat` / `OvertimeRateFormat`: 1 m, 2 h, 3 d, 4 w, 5 mo, 7 y, 8 material (per unit). */
+export const mspdiRateUnitByCode: Record<number, RateUnit> = { 1: 'm', 2: 'h', 3: 'd', 4: 'w', 5: 'mo', 7: 'y', 8: 'unit' }
+export const mspdiRateCodeByUnit: Record<RateUnit, number> = { m: 1, h: 2, d: 3, w: 4, mo: 5, y: 7, unit: 8 }
 
 /** Task `Type`: 0 fixed units, 1 fixed duration, 2 fixed work. */
 export const mspdiTaskTypeByCode: Record<number, TaskType> = { 0: 'fixed-units', 1: 'fixed-duration', 2: 'fixed-work' }

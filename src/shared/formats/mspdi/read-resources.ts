@@ -1,6 +1,7 @@
 import { makeResource } from '../../domain/defaults'
-import type { Assignment, AssignmentId, Resource } from '../../domain/model'
+import type { Assignment, AssignmentId, RateUnit, Resource } from '../../domain/model'
 import { taskRuleLimits } from '../../domain/task-rules'
+import { mspdiAccrualByCode, mspdiRateUnitByCode } from './codes'
 import { cleanName, decimal, flag, integer, invalid, maxId, shorten, text, trimmed, type ReadContext } from './read-access'
 import { dateTime, work } from './read-values'
 import type { XmlNode } from './xml'
@@ -19,6 +20,52 @@ const unassignedResourceUid = -65_535
 function resourceLabel(name: string, uid: number | null): string {
   if (name.trim() !== '') return `Resource "${shorten(name)}"`
   return uid === null ? 'A resource without a UID' : `Resource UID ${uid}`
+}
+
+/** Largest rate or cost read from a file (currency units); larger values are typos or garbage. */
+const maxAmount = 1e12
+
+/**
+ * A resource's cost fields: `Type` (0 material, 1 work; a 2010+ cost resource is read as a material without a rate,
+ * with a warning), `StandardRate` and `OvertimeRate` (currency units per hour, per unit for a material) with the unit
+ * they are shown in (`…RateFormat`), `CostPerUse` (hundredths of the currency unit, as every MSPDI amount),
+ * `AccrueAt` (1 start, 2 end, 3 prorated) and the material's `MaterialLabel`. Negative or absurd amounts are read as 0
+ * with a warning.
+ */
+function readResourceCost(
+  node: XmlNode,
+  where: string,
+  warnings: string[],
+): Pick<Resource, 'type' | 'materialLabel' | 'standardRate' | 'standardRateUnit' | 'overtimeRate' | 'overtimeRateUnit' | 'costPerUse' | 'costAccrual'> {
+  const isCostResource = flag(node, 'IsCostResource')
+  const type = integer(node, 'Type', where) === 0 || isCostResource ? 'material' : 'work'
+  if (isCostResource) warnings.push(`${where} is a cost resource; Gantry reads it as a material without a rate (its costs typed per task are not kept).`)
+  const amount = (name: string, scale: number): number => {
+    const value = decimal(node, name, where)
+    if (value === null || value === 0) return 0
+    if (value < 0 || value / scale > maxAmount) {
+      warnings.push(`${where}: ${name} ${shorten(String(value))} is not a usable amount; 0 was used.`)
+      return 0
+    }
+    return Math.round((value / scale) * 1e6) / 1e6
+  }
+  const unitOf = (name: string): RateUnit => {
+    const code = integer(node, name, where)
+    const unit = code === null ? undefined : mspdiRateUnitByCode[code]
+    if (type === 'material') return 'unit'
+    return unit === undefined || unit === 'unit' ? 'h' : unit
+  }
+  const accrualCode = integer(node, 'AccrueAt', where)
+  return {
+    type,
+    materialLabel: type === 'material' ? cleanName(text(node, 'MaterialLabel'), `The material label of ${where}`, warnings) : '',
+    standardRate: amount('StandardRate', 1),
+    standardRateUnit: unitOf('StandardRateFormat'),
+    overtimeRate: type === 'material' ? 0 : amount('OvertimeRate', 1),
+    overtimeRateUnit: unitOf('OvertimeRateFormat'),
+    costPerUse: amount('CostPerUse', 100),
+    costAccrual: (accrualCode === null ? undefined : mspdiAccrualByCode[accrualCode]) ?? 'prorated',
+  }
 }
 
 /**
@@ -41,7 +88,7 @@ export function readResources(resourceNodes: readonly XmlNode[], calendarIds: Re
       if (units <= 0 || units > 1000) warnings.push(`${where}: MaxUnits ${units} is not usable; 100 % was used.`)
       else maxUnits = Math.round(units * 100 * 1e6) / 1e6
     }
-    const rate = decimal(node, 'StandardRate', where)
+    const cost = readResourceCost(node, where, warnings)
     let calendarId: number | null = null
     const calendarUid = integer(node, 'CalendarUID', where)
     if (calendarUid !== null && calendarUid >= 0) {
@@ -54,7 +101,7 @@ export function readResources(resourceNodes: readonly XmlNode[], calendarIds: Re
       initials: cleanName(text(node, 'Initials'), `The initials of ${where}`, warnings),
       email: cleanName(text(node, 'EmailAddress'), `The e-mail address of ${where}`, warnings),
       maxUnits,
-      standardRate: rate !== null && rate > 0 ? Math.min(rate, 1e9) : 0,
+      ...cost,
       nonWorkingDays: [],
       calendarId,
     })

@@ -1,7 +1,7 @@
 import { makeTask } from '../../domain/defaults'
 import type { Dependency, IsoDateTime, Task } from '../../domain/model'
 import { validateFindCycle } from '../../domain/validate'
-import { mspdiConstraintByCode, mspdiDurationUnit, mspdiLagUnit, mspdiLinkTypeByCode, mspdiTaskTypeByCode } from './codes'
+import { mspdiAccrualByCode, mspdiConstraintByCode, mspdiDurationUnit, mspdiLagUnit, mspdiLinkTypeByCode, mspdiTaskTypeByCode } from './codes'
 import {
   cleanName,
   decimal,
@@ -150,6 +150,15 @@ export function readTasks(
       if (calendarIds.has(calendarUid)) task.calendarId = calendarUid
       else warnings.push(`${where} uses calendar ${calendarUid}, which is not in the file; the project calendar was used.`)
     }
+    const fixedCost = decimal(node, 'FixedCost', where)
+    if (fixedCost !== null && fixedCost !== 0) {
+      // Hundredths of the currency unit, as every MSPDI amount.
+      if (fixedCost < 0 || fixedCost / 100 > 1e12) warnings.push(`${where}: FixedCost ${shorten(String(fixedCost))} is not a usable amount; no fixed cost was kept.`)
+      else task.fixedCost = Math.round(fixedCost) / 100
+    }
+    const accrualCode = integer(node, 'FixedCostAccrual', where)
+    const accrual = accrualCode === null ? undefined : mspdiAccrualByCode[accrualCode]
+    if (accrual !== undefined) task.fixedCostAccrual = accrual
     const levelingDelay = decimal(node, 'LevelingDelay', where)
     if (levelingDelay !== null && levelingDelay > 0) task.levelingDelay = Math.min(maxMinutes, levelingDelay / 10)
     task.baselines = mspdiReadBaselines(list(node, 'Baseline', context), where, tracking)

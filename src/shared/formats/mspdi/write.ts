@@ -1,10 +1,11 @@
 import { dateClockText, dateFromWallMinutes, dateToDayNumber } from '../../domain/dates'
 import type { Assignment, Calendar, CalendarException, Plan, Resource, Task, WeekDay, WorkingPeriod } from '../../domain/model'
+import { costCompute, earnedValueCompute, type PlanCost, type PlanEarnedValue } from '../../domain/cost'
+import { progressActualDuration } from '../../domain/progress'
 import { loadCompute } from '../../domain/load'
 import type { Schedule } from '../../domain/schedule-types'
-import { mspdiConstraintCodeByType, mspdiFormatCodeByUnit, mspdiLinkCodeByType, mspdiNamespace, mspdiSaveVersion, mspdiTaskCodeByType } from './codes'
-import { progressActualDuration } from '../../domain/progress'
 import { mspdiBaselineElements } from './tracking'
+import { mspdiAccrualCodeByAccrual, mspdiRateCodeByUnit, mspdiConstraintCodeByType, mspdiFormatCodeByUnit, mspdiLinkCodeByType, mspdiNamespace, mspdiSaveVersion, mspdiTaskCodeByType } from './codes'
 
 /**
  * Microsoft Project XML writer, following `../shared/mspdi/FIELDS.md`: bare MSPDI namespace, schema element order,
@@ -111,6 +112,18 @@ class XmlText {
   value(name: string, value: string | number): void {
     this.out += `<${name}>${value}</${name}>\n`
   }
+}
+
+/** An amount in currency units as MSPDI writes `Cost`, `FixedCost`, `CostPerUse`: whole hundredths (540000 = 5,400). */
+function hundredths(amount: number): number {
+  const value = Math.round(amount * 100)
+  return Object.is(value, -0) || !Number.isFinite(value) ? 0 : value
+}
+
+/** An earned value amount as MSPDI writes `BCWS`, `BCWP`, `ACWP`, `CV`: hundredths with two decimals (`80000.00`). */
+function hundredthsDecimal(amount: number): string {
+  const value = Math.round(amount * 10_000) / 100
+  return (Object.is(value, -0) || !Number.isFinite(value) ? 0 : value).toFixed(2)
 }
 
 /** UIDs for a list of ids: the ids themselves when they are all >= min and distinct, otherwise 1..n by position. */
@@ -348,6 +361,10 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
     })
   }
   const settings = plan.settings
+  // Cost from the schedule (work x rates, fixed costs); earned value at the plan's status date, when it has one.
+  const costs: PlanCost | null = hasSchedule ? costCompute(plan, schedule) : null
+  const earned: PlanEarnedValue | null =
+    hasSchedule && costs !== null && plan.statusDate !== null ? earnedValueCompute(plan, schedule, costs, { statusDate: plan.statusDate }) : null
 
   xml.raw('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n')
   xml.raw(`<Project xmlns="${mspdiNamespace}">\n`)
@@ -468,19 +485,30 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
       if (Number.isFinite(free)) xml.value('FreeSlack', Math.round(free * 10))
       if (Number.isFinite(totalSlack)) xml.value('TotalSlack', Math.round(totalSlack * 10))
     }
+    if (task.fixedCost > 0) xml.value('FixedCost', hundredths(task.fixedCost))
+    xml.value('FixedCostAccrual', mspdiAccrualCodeByAccrual[task.fixedCostAccrual])
     xml.value('PercentComplete', Math.round(task.percentComplete))
+    // Schema order: PercentWorkComplete, Cost, ActualStart, ActualFinish, ActualDuration, ActualCost, ActualWork,
+    // RemainingDuration, RemainingCost, RemainingWork, ACWP, CV.
     const taskWork = workOf(index, task)
     const actualWork = Math.min(taskWork, actualWorkOf[index] as number)
     if (taskWork > 0) xml.value('PercentWorkComplete', Math.round((actualWork / taskWork) * 100))
+    if (costs !== null) xml.value('Cost', hundredths(costs.cost[index] as number))
     if (task.actualStart !== null) xml.value('ActualStart', dateTimeText(task.actualStart))
     if (task.actualFinish !== null) xml.value('ActualFinish', dateTimeText(task.actualFinish))
     // Actual and remaining duration follow from % complete (progress.ts), over the duration written above.
     const writtenDuration = Number.isFinite(durationMinutes) ? durationMinutes : task.duration
     const actualDuration = progressActualDuration({ duration: writtenDuration, percentComplete: task.percentComplete })
     xml.value('ActualDuration', mspdiFormatDuration(actualDuration))
+    if (costs !== null) xml.value('ActualCost', hundredths(costs.actualCost[index] as number))
     xml.value('ActualWork', mspdiFormatDuration(actualWork))
     xml.value('RemainingDuration', mspdiFormatDuration(writtenDuration - actualDuration))
+    if (costs !== null) xml.value('RemainingCost', hundredths(costs.remainingCost[index] as number))
     xml.value('RemainingWork', mspdiFormatDuration(taskWork - actualWork))
+    if (earned !== null) {
+      xml.value('ACWP', hundredthsDecimal(earned.ac[index] as number))
+      xml.value('CV', hundredthsDecimal((earned.ev[index] as number) - (earned.ac[index] as number)))
+    }
     const hasDate = task.constraint.type !== 'ASAP' && task.constraint.type !== 'ALAP' && task.constraint.date !== null
     xml.value('ConstraintType', hasDate || task.constraint.type === 'ALAP' ? mspdiConstraintCodeByType[task.constraint.type] : 0)
     xml.value('CalendarUID', calendarUid(task.calendarId))
@@ -492,7 +520,12 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
     }
     xml.value('IgnoreResourceCalendar', task.ignoresResourceCalendars ? 1 : 0)
     if (task.notes !== '') xml.text('Notes', task.notes)
+    if (earned !== null) {
+      xml.value('BCWS', hundredthsDecimal(earned.pv[index] as number))
+      xml.value('BCWP', hundredthsDecimal(earned.ev[index] as number))
+    }
     if (task.physicalPercentComplete > 0) xml.value('PhysicalPercentComplete', Math.round(task.physicalPercentComplete))
+    if (earned !== null) xml.value('EarnedValueMethod', earned.method === 'physical-percent-complete' ? 1 : 0)
     for (const link of linksBySuccessor.get(task.id) ?? []) {
       const isPercent = link.lagUnit === '%' || link.lagUnit === 'e%'
       xml.open('PredecessorLink')
@@ -524,9 +557,10 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
     xml.value('UID', resourceUids.get(resource.id) as number)
     xml.value('ID', index + 1)
     xml.text('Name', limitLength(resource.name, 512))
-    xml.value('Type', 1)
+    xml.value('Type', resource.type === 'material' ? 0 : 1)
     xml.value('IsNull', 0)
     if (resource.initials !== '') xml.text('Initials', limitLength(resource.initials, 512))
+    if (resource.type === 'material' && resource.materialLabel !== '') xml.text('MaterialLabel', limitLength(resource.materialLabel, 512))
     if (resource.role !== '') xml.text('Group', limitLength(resource.role, 512))
     if (resource.email !== '') xml.text('EmailAddress', limitLength(resource.email, 512))
     xml.value('MaxUnits', decimalText(resource.maxUnits / 100))
@@ -535,9 +569,15 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
       xml.value('PeakUnits', decimalText(resourceLoad.peakUnitsMax / 100))
       xml.value('OverAllocated', resourceLoad.isOverallocated ? 1 : 0)
     }
+    xml.value('AccrueAt', mspdiAccrualCodeByAccrual[resource.costAccrual])
     xml.value('Work', mspdiFormatDuration(resourceWork.get(resource.id) ?? 0))
     xml.value('StandardRate', decimalText(resource.standardRate))
-    xml.value('StandardRateFormat', 2)
+    xml.value('StandardRateFormat', resource.type === 'material' ? 8 : mspdiRateCodeByUnit[resource.standardRateUnit])
+    if (costs !== null) xml.value('Cost', hundredths(costs.resourceCost[index] as number))
+    xml.value('OvertimeRate', decimalText(resource.type === 'material' ? 0 : resource.overtimeRate))
+    xml.value('OvertimeRateFormat', mspdiRateCodeByUnit[resource.type === 'material' ? 'unit' : resource.overtimeRateUnit])
+    xml.value('CostPerUse', hundredths(resource.costPerUse))
+    if (costs !== null) xml.value('ActualCost', hundredths(costs.resourceActualCost[index] as number))
     const calendarId = resourceCalendar.get(resource.id) ?? null
     if (calendarId !== null) xml.value('CalendarUID', calendarUid(calendarId))
     xml.close('Resource')
@@ -553,8 +593,9 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
     xml.value('UID', assignmentUids.get(assignment.id) as number)
     xml.value('TaskUID', taskUids.get(assignment.taskId) as number)
     xml.value('ResourceUID', resourceUids.get(assignment.resourceId) as number)
-    // The schema puts Finish before Start here, the reverse of Task.
+    // Schema order: ActualWork, Cost, Finish, RemainingWork, Start (Finish before Start here, the reverse of Task).
     if (assignment.actualWork > 0) xml.value('ActualWork', mspdiFormatDuration(assignment.actualWork))
+    if (costs !== null) xml.value('Cost', hundredths(costs.assignmentCost[position] as number))
     const finish = assignmentDateOf(position, schedule?.assignmentFinish, assignment.finish)
     const start = assignmentDateOf(position, schedule?.assignmentStart, assignment.start)
     if (finish !== null) xml.value('Finish', finish)

@@ -13,6 +13,7 @@ import { loadCompute, loadSeries, type LoadBucket } from '../../domain/load'
 import { calendarCompile, calendarIsProblem, calendarWorkingMinutesBetween } from '../../domain/calendar'
 import { xlsxWithPrintSetup } from './print-setup'
 import { xlsxRaidSheet, xlsxRaidSheetName } from './raid-sheet'
+import { costCompute, earnedValueCompute, earnedValueOfTask, type PlanCost, type PlanEarnedValue } from '../../domain/cost'
 
 /** Sheet names, in workbook order. */
 export const xlsxSheetNames = {
@@ -22,6 +23,7 @@ export const xlsxSheetNames = {
   usage: 'Resource usage',
   milestones: 'Milestones',
   raid: xlsxRaidSheetName,
+  earnedValue: 'Earned value',
 } as const
 
 /** Plans longer than this many days get one Gantt column per week instead of per day. */
@@ -153,6 +155,12 @@ export const xlsxScheduleHeaders = [
   'Critical',
 ] as const
 
+/** The Schedule sheet's cost columns after `xlsxScheduleHeaders`, titled with the plan's currency. */
+export function xlsxCostHeaders(plan: Plan): string[] {
+  const currency = plan.settings.currencyCode
+  return [`Fixed cost (${currency})`, `Cost (${currency})`, `Actual cost (${currency})`, `Remaining cost (${currency})`]
+}
+
 function scheduleSheet(
   plan: Plan,
   schedule: Schedule,
@@ -161,9 +169,11 @@ function scheduleSheet(
   wbs: string[],
   predecessors: string[],
   resources: string[],
+  costs: PlanCost,
 ): XlsxSheet {
   const minutesPerDay = plan.settings.minutesPerDay
-  const rows: XlsxRow[] = [headerRow(styles, [...xlsxScheduleHeaders])]
+  const headers = [...xlsxScheduleHeaders, ...xlsxCostHeaders(plan)]
+  const rows: XlsxRow[] = [headerRow(styles, headers)]
   plan.tasks.forEach((task, index) => {
     const isSummary = schedule.isSummary[index] === 1
     rows.push(
@@ -179,15 +189,19 @@ function scheduleSheet(
         number(exportRound((schedule.percentComplete[index] as number) / 100), styles.percent),
         number(exportRound((schedule.totalSlack[index] as number) / minutesPerDay)),
         bool(schedule.isCritical[index] === 1),
+        task.fixedCost > 0 ? number(exportRound(task.fixedCost), styles.money) : null,
+        number(exportRound(costs.cost[index] as number), styles.money),
+        number(exportRound(costs.actualCost[index] as number), styles.money),
+        number(exportRound(costs.remainingCost[index] as number), styles.money),
       ]),
     )
   })
   return {
     name: xlsxSheetNames.schedule,
-    columns: [6, 10, 40, 10, 17, 17, 18, 24, 11, 12, 10].map((width) => ({ width })),
+    columns: [6, 10, 40, 10, 17, 17, 18, 24, 11, 12, 10, 14, 14, 14, 16].map((width) => ({ width })),
     rows,
     frozen: { rows: 1, columns: 3 },
-    autoFilter: { fromRow: 0, fromColumn: 0, toRow: plan.tasks.length, toColumn: xlsxScheduleHeaders.length - 1 },
+    autoFilter: { fromRow: 0, fromColumn: 0, toRow: plan.tasks.length, toColumn: headers.length - 1 },
     hasSummaryAbove: true,
   }
 }
@@ -289,7 +303,7 @@ export function xlsxResourceHeaders(plan: Plan): string[] {
   return ['Name', 'Role', 'Initials', 'Email', 'Max units', `Rate per hour (${plan.settings.currencyCode})`, 'Vacations', 'Work (hours)', `Cost (${plan.settings.currencyCode})`]
 }
 
-function resourcesSheet(plan: Plan, styles: Styles, totalWork: number[]): XlsxSheet {
+function resourcesSheet(plan: Plan, styles: Styles, totalWork: number[], costs: PlanCost): XlsxSheet {
   const rows: XlsxRow[] = [headerRow(styles, xlsxResourceHeaders(plan))]
   plan.resources.forEach((resource, index) => {
     const hours = exportRound((totalWork[index] ?? 0) / 60)
@@ -303,7 +317,7 @@ function resourcesSheet(plan: Plan, styles: Styles, totalWork: number[]): XlsxSh
         number(resource.standardRate, styles.money),
         optionalText(resource.nonWorkingDays.map((range) => (range.from === range.to ? range.from : `${range.from} to ${range.to}`)).join('; ')),
         number(hours),
-        number(exportRound(hours * resource.standardRate), styles.money),
+        number(exportRound(costs.resourceCost[index] as number), styles.money),
       ],
     })
   })
@@ -414,9 +428,71 @@ function milestonesSheet(plan: Plan, schedule: Schedule, styles: Styles, wbs: st
   }
 }
 
+/** Column titles of the Earned value sheet's table, in order. */
+export function xlsxEarnedValueHeaders(plan: Plan): string[] {
+  const currency = plan.settings.currencyCode
+  return [
+    'ID',
+    'WBS',
+    'Name',
+    `BAC (${currency})`,
+    `Planned value, BCWS (${currency})`,
+    `Earned value, BCWP (${currency})`,
+    `Actual cost, ACWP (${currency})`,
+    `SV (${currency})`,
+    `CV (${currency})`,
+    'SPI',
+    'CPI',
+    `EAC (${currency})`,
+    `VAC (${currency})`,
+    'TCPI',
+  ]
+}
+
 /**
- * The Excel workbook of a scheduled plan as plain data: sheets Schedule, Gantt, Resources, Resource usage,
- * Milestones and RAID, each with its print setup (`print-setup.ts`). `schedule` must be the result of scheduling `plan` (arrays indexed like `plan.tasks`). Task rows are
+ * The Earned value sheet: the status date, the baseline and the method on top, then one row per task (summaries rolled
+ * up) and the plan's totals (`earnedValueCompute`, Microsoft Project's definitions).
+ */
+function earnedValueSheet(plan: Plan, schedule: Schedule, styles: Styles, states: XlsxTaskRowStates, wbs: string[], value: PlanEarnedValue): XlsxSheet {
+  const ratio = { numFmt: '0.00' } satisfies XlsxStyle
+  const figuresCells = (figures: ReturnType<typeof earnedValueOfTask>): XlsxCell[] => [
+    number(exportRound(figures.bac), styles.money),
+    number(exportRound(figures.pv), styles.money),
+    number(exportRound(figures.ev), styles.money),
+    number(exportRound(figures.ac), styles.money),
+    number(exportRound(figures.sv), styles.money),
+    number(exportRound(figures.cv), styles.money),
+    number(exportRound(figures.spi), ratio),
+    number(exportRound(figures.cpi), ratio),
+    number(exportRound(figures.eac), styles.money),
+    number(exportRound(figures.vac), styles.money),
+    number(exportRound(figures.tcpi), ratio),
+  ]
+  const baselineName = value.baselineNumber === 0 ? 'Baseline' : `Baseline ${value.baselineNumber}`
+  const headers = xlsxEarnedValueHeaders(plan)
+  const rows: XlsxRow[] = [
+    { cells: [text('Status date', styles.header), date(value.statusDate, styles.dateTime)] },
+    { cells: [text('Against', styles.header), text(`${baselineName}, earned value by ${value.method === 'percent-complete' ? '% complete' : 'physical % complete'}`)] },
+    { cells: [] },
+    headerRow(styles, headers),
+  ]
+  plan.tasks.forEach((task, index) => {
+    const isSummary = schedule.isSummary[index] === 1
+    rows.push(taskRow(task, index, states, [number(index + 1), text(wbs[index] ?? ''), text(task.name, nameStyle(styles, task.level, isSummary)), ...figuresCells(earnedValueOfTask(value, index))]))
+  })
+  rows.push({ cells: [null, null, text('Project', styles.header), ...figuresCells(value.plan)] })
+  return {
+    name: xlsxSheetNames.earnedValue,
+    columns: [6, 10, 40, 14, 16, 16, 16, 14, 14, 8, 8, 14, 14, 8].map((width) => ({ width })),
+    rows,
+    frozen: { rows: 4, columns: 3 },
+    hasSummaryAbove: true,
+  }
+}
+
+/**
+ * The Excel workbook of a scheduled plan as plain data: sheets Schedule (with cost columns), Gantt, Resources,
+ * Resource usage, Milestones, RAID and Earned value, each with its print setup (`print-setup.ts`). `schedule` must be the result of scheduling `plan` (arrays indexed like `plan.tasks`). Task rows are
  * grouped by outline level and open as the plan's outline shows: rows under collapsed summaries hidden, the
  * summaries' groups collapsed. Render it with `xlsxRender`.
  */
@@ -429,17 +505,20 @@ export function xlsxBuildPlanWorkbook(plan: Plan, schedule: Schedule, options: X
   const usage = xlsxUsage(plan, schedule)
   const now = dateToWallMinutes(plan.statusDate ?? options.now)
   const states = xlsxTaskRowStates(plan, schedule)
+  const costs = costCompute(plan, schedule)
+  const earned = earnedValueCompute(plan, schedule, costs, { statusDate: plan.statusDate ?? options.now })
   const workbook: XlsxWorkbook = {
     title: plan.name,
     creator: 'Gantry',
     created: dateToWallMinutes(options.now),
     sheets: [
-      scheduleSheet(plan, schedule, styles, states, wbs, predecessors, resources),
+      scheduleSheet(plan, schedule, styles, states, wbs, predecessors, resources, costs),
       ganttSheet(plan, schedule, styles, states),
-      resourcesSheet(plan, styles, usage.totalWork),
+      resourcesSheet(plan, styles, usage.totalWork, costs),
       usageSheet(plan, styles, usage),
       milestonesSheet(plan, schedule, styles, wbs, now),
       xlsxRaidSheet(plan, options.now.slice(0, 10)),
+      earnedValueSheet(plan, schedule, styles, states, wbs, earned),
     ],
   }
   return xlsxWithPrintSetup(workbook, plan)

@@ -1,14 +1,22 @@
 /**
- * The resource sheet: one row per resource (name, role, max units, hourly rate, vacations, calendar, load status),
+ * The resource sheet: one row per resource (name, type with a material's label, role, max units, standard and
+ * overtime rates in their unit, cost per use, cost accrual, vacations, calendar, the resource's cost, load status),
  * edited in place (a field commits on Enter or when it loses focus; a refused value shows why and goes back), the
  * resource calendar editor (`ResourceCalendarEditor.tsx`) opened from a row, an add form, and removal that asks first
  * when the resource has assignments (removing them too, in one undoable step). The load says which figure it shows:
  * Microsoft Project's peak units (the most the resource is asked for at one moment) and the busiest day's load.
  */
 import { useId, useMemo, useState, type KeyboardEvent } from 'react'
-import { resourceAssignmentCount, resourceFieldText, type ResourceField } from '../../../../shared/commands/resources'
-import type { Resource, ResourceId } from '../../../../shared/domain/model'
+import { costAccrualNames, costRateFormat } from '../../../../shared/commands/cost'
+import { resourceTypeNames } from '../../../../shared/commands/resource-type'
+import {
+  resourceAssignmentCount,
+  resourceFieldText,
+  type ResourceField,
+} from '../../../../shared/commands/resources'
+import { costAccruals, resourceTypes, type Resource, type ResourceId } from '../../../../shared/domain/model'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
+import { trackingMoneyText, trackingOf } from '../workspace/tracking'
 import { useWorkspace, useWorkspaceApi } from '../workspace/workspace-store'
 import { percentText, usePlanLoad } from './plan-load'
 import { ResourceCalendarEditor } from './ResourceCalendarEditor'
@@ -19,9 +27,16 @@ const fieldLabels: Record<ResourceField, string> = {
   name: 'Name',
   role: 'Role',
   maxUnits: 'Max units',
-  standardRate: 'Hourly rate',
+  standardRate: 'Standard rate',
   nonWorkingDays: 'Vacations',
 }
+
+/** The sheet's cost fields, each typed into its command of the registry (`75/h`, `600/d`, a material's `12.5`). */
+const costFields = [
+  { key: 'standardRate', label: 'Standard rate', command: 'resource/set-standard-rate' },
+  { key: 'overtimeRate', label: 'Overtime rate', command: 'resource/set-overtime-rate' },
+  { key: 'costPerUse', label: 'Cost per use', command: 'resource/set-cost-per-use' },
+] as const
 
 export function ResourceSheet({ onShowUsage }: { onShowUsage?: (resourceId: ResourceId) => void }) {
   const store = useWorkspaceApi()
@@ -32,109 +47,235 @@ export function ResourceSheet({ onShowUsage }: { onShowUsage?: (resourceId: Reso
   const [calendarOf, setCalendarOf] = useState<ResourceId | null>(null)
   const headingId = useId()
   const currency = plan?.settings.currencyCode ?? ''
+  const result = schedule?.ok === true ? schedule.schedule : null
+  const costs = plan === null || result === null ? null : trackingOf(plan, result).costs
 
   // Refusals go to the workspace's message line (role=alert), like the grid's.
   const commit = (resource: Resource, field: ResourceField, text: string): boolean =>
-    text === resourceFieldText(resource, field) || store.getState().editorRun('resource/set-field', { resourceId: resource.id, field, text }).ok
+    text === resourceFieldText(resource, field) ||
+    store.getState().editorRun('resource/set-field', { resourceId: resource.id, field, text }).ok
 
   const assignmentCounts = useMemo(() => {
     const counts = new Map<ResourceId, number>()
-    for (const assignment of plan?.assignments ?? []) counts.set(assignment.resourceId, (counts.get(assignment.resourceId) ?? 0) + 1)
+    for (const assignment of plan?.assignments ?? [])
+      counts.set(assignment.resourceId, (counts.get(assignment.resourceId) ?? 0) + 1)
     return counts
   }, [plan?.assignments])
+
+  const fieldCell = (resource: Resource, field: ResourceField) => (
+    <td key={field}>
+      <SheetInput
+        key={`${field}:${resourceFieldText(resource, field)}`}
+        label={`${fieldLabels[field]} of ${resource.name}`}
+        initial={resourceFieldText(resource, field)}
+        placeholder={field === 'nonWorkingDays' ? 'None' : undefined}
+        isWide={field === 'nonWorkingDays' || field === 'name'}
+        onCommit={(text) => commit(resource, field, text)}
+      />
+    </td>
+  )
 
   if (plan === null) return null
   return (
     <section className="rs-sheet" aria-labelledby={headingId}>
       <h2 id={headingId}>Resources</h2>
       {plan.resources.length === 0 ? (
-        <p className="rs-empty">No resources yet. Add the people who work on this plan below, then assign them in the Resources column of the Gantt grid.</p>
+        <p className="rs-empty">
+          No resources yet. Add the people who work on this plan below, then assign them in the Resources
+          column of the Gantt grid.
+        </p>
       ) : (
-        <table className="ws-table rs-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Max units</th>
-              <th scope="col">Hourly rate{currency === '' ? '' : ` (${currency})`}</th>
-              <th scope="col">Vacations</th>
-              <th scope="col">Calendar</th>
-              <th scope="col">Tasks</th>
-              <th scope="col">Load</th>
-              <th scope="col">
-                <span className="ws-visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {plan.resources.map((resource) => {
-              const resourceLoad = load?.byResource.get(resource.id)
-              const periods = resourceLoad?.periods ?? []
-              const busiestDay = periods.reduce((max, period) => Math.max(max, period.peakPercent), 0)
-              const ownCalendar = resourceCalendarOf(plan, resource)
-              return (
-                <tr key={resource.id} data-resource-id={resource.id} className={periods.length > 0 ? 'is-over' : undefined}>
-                  {(['name', 'role', 'maxUnits', 'standardRate', 'nonWorkingDays'] as const).map((field) => (
-                    <td key={field}>
-                      <SheetInput
-                        key={`${field}:${resourceFieldText(resource, field)}`}
-                        label={`${fieldLabels[field]} of ${resource.name}`}
-                        initial={resourceFieldText(resource, field)}
-                        placeholder={field === 'nonWorkingDays' ? 'None' : undefined}
-                        isWide={field === 'nonWorkingDays' || field === 'name'}
-                        onCommit={(text) => commit(resource, field, text)}
-                      />
+        <div className="rs-table-scroll">
+          <table className="ws-table rs-table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Type</th>
+                <th scope="col">Role</th>
+                <th scope="col">Max units</th>
+                <th scope="col">Standard rate{currency === '' ? '' : ` (${currency})`}</th>
+                <th scope="col">Overtime rate</th>
+                <th scope="col">Cost per use</th>
+                <th scope="col">Accrue at</th>
+                <th scope="col">Vacations</th>
+                <th scope="col">Calendar</th>
+                <th scope="col">Tasks</th>
+                <th scope="col">Cost{currency === '' ? '' : ` (${currency})`}</th>
+                <th scope="col">Load</th>
+                <th scope="col">
+                  <span className="ws-visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.resources.map((resource, resourceIndex) => {
+                const resourceLoad = load?.byResource.get(resource.id)
+                const periods = resourceLoad?.periods ?? []
+                const busiestDay = periods.reduce((max, period) => Math.max(max, period.peakPercent), 0)
+                const ownCalendar = resourceCalendarOf(plan, resource)
+                return (
+                  <tr
+                    key={resource.id}
+                    data-resource-id={resource.id}
+                    className={periods.length > 0 ? 'is-over' : undefined}
+                  >
+                    {fieldCell(resource, 'name')}
+                    <td>
+                      <select
+                        aria-label={`Type of ${resource.name}`}
+                        value={resource.type}
+                        onChange={(event) => {
+                          const type = resourceTypes.find((item) => item === event.target.value)
+                          if (type !== undefined)
+                            store.getState().editorRun('resource/set-type', { resourceId: resource.id, type })
+                        }}
+                      >
+                        {resourceTypes.map((type) => (
+                          <option key={type} value={type}>
+                            {resourceTypeNames[type]}
+                          </option>
+                        ))}
+                      </select>
+                      {resource.type === 'material' && (
+                        <SheetInput
+                          key={`label:${resource.materialLabel}`}
+                          label={`Material label of ${resource.name}`}
+                          initial={resource.materialLabel}
+                          placeholder="unit"
+                          isWide={false}
+                          onCommit={(text) =>
+                            text === resource.materialLabel ||
+                            store
+                              .getState()
+                              .editorRun('resource/set-material-label', { resourceId: resource.id, text }).ok
+                          }
+                        />
+                      )}
                     </td>
-                  ))}
-                  <td>
-                    <button
-                      type="button"
-                      className="ws-button rs-calendar-button"
-                      aria-expanded={calendarOf === resource.id}
-                      aria-label={`Working time of ${resource.name}: ${ownCalendar === undefined ? 'project calendar' : 'own calendar'}`}
-                      onClick={() => setCalendarOf(calendarOf === resource.id ? null : resource.id)}
-                    >
-                      {ownCalendar === undefined ? 'Project calendar' : 'Own calendar'}
-                    </button>
-                  </td>
-                  <td className="rs-number">{assignmentCounts.get(resource.id) ?? 0}</td>
-                  <td>
-                    {periods.length > 0 ? (
+                    {fieldCell(resource, 'role')}
+                    {resource.type === 'material' ? (
+                      <td className="rs-muted">—</td>
+                    ) : (
+                      fieldCell(resource, 'maxUnits')
+                    )}
+                    {costFields.map((field) => {
+                      const initial =
+                        field.key === 'costPerUse'
+                          ? trackingMoneyText(resource.costPerUse)
+                          : costRateFormat(
+                              resource[field.key],
+                              field.key === 'standardRate'
+                                ? resource.standardRateUnit
+                                : resource.overtimeRateUnit,
+                              plan.settings,
+                            )
+                      if (field.key === 'overtimeRate' && resource.type === 'material')
+                        return (
+                          <td key={field.key} className="rs-muted">
+                            —
+                          </td>
+                        )
+                      return (
+                        <td key={field.key}>
+                          <SheetInput
+                            key={`${field.key}:${initial}`}
+                            label={`${field.label} of ${resource.name}`}
+                            initial={initial}
+                            isWide={false}
+                            onCommit={(text) =>
+                              text === initial ||
+                              store.getState().editorRun(field.command, { resourceId: resource.id, text }).ok
+                            }
+                          />
+                        </td>
+                      )
+                    })}
+                    <td>
+                      <select
+                        aria-label={`Cost accrual of ${resource.name}`}
+                        value={resource.costAccrual}
+                        onChange={(event) => {
+                          const accrual = costAccruals.find((item) => item === event.target.value)
+                          if (accrual !== undefined)
+                            store
+                              .getState()
+                              .editorRun('resource/set-cost-accrual', { resourceId: resource.id, accrual })
+                        }}
+                      >
+                        {costAccruals.map((accrual) => (
+                          <option key={accrual} value={accrual}>
+                            {costAccrualNames[accrual]}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    {fieldCell(resource, 'nonWorkingDays')}
+                    <td>
                       <button
                         type="button"
-                        className="rs-over-badge"
-                        title={`Over-allocated in ${periods.length} period${periods.length === 1 ? '' : 's'}. Peak units: the most of ${resource.name} the assignments ask for at one moment (max ${resource.maxUnits} %). Busiest day: that day's work ÷ the work ${resource.name} can do that day. Show the resource usage.`}
-                        onClick={() => onShowUsage?.(resource.id)}
+                        className="ws-button rs-calendar-button"
+                        aria-expanded={calendarOf === resource.id}
+                        aria-label={`Working time of ${resource.name}: ${ownCalendar === undefined ? 'project calendar' : 'own calendar'}`}
+                        onClick={() => setCalendarOf(calendarOf === resource.id ? null : resource.id)}
                       >
-                        <span aria-hidden="true">⚠ </span>Over-allocated · peak units {percentText(resourceLoad?.peakUnitsMax ?? 0)} (max {resource.maxUnits} %) · busiest day {percentText(busiestDay)}
+                        {ownCalendar === undefined ? 'Project calendar' : 'Own calendar'}
                       </button>
-                    ) : (
-                      <span className="rs-ok">{resourceLoad !== undefined && resourceLoad.taskIds.length > 0 ? 'Within capacity' : 'Not assigned'}</span>
-                    )}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="ws-button"
-                      aria-label={`Remove ${resource.name}`}
-                      onClick={() => {
-                        if (resourceAssignmentCount(plan, resource.id) > 0) setRemoving(resource)
-                        else store.getState().editorRun('resource/remove', { resourceId: resource.id })
-                      }}
-                    >
-                      Remove
-                    </button>
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
+                    </td>
+                    <td className="rs-number">{assignmentCounts.get(resource.id) ?? 0}</td>
+                    <td className="rs-number" data-testid="resource-cost">
+                      {costs === null ? '' : trackingMoneyText(costs.resourceCost[resourceIndex] ?? 0)}
+                    </td>
+                    <td>
+                      {periods.length > 0 ? (
+                        <button
+                          type="button"
+                          className="rs-over-badge"
+                          title={`Over-allocated in ${periods.length} period${periods.length === 1 ? '' : 's'}. Peak units: the most of ${resource.name} the assignments ask for at one moment (max ${resource.maxUnits} %). Busiest day: that day's work ÷ the work ${resource.name} can do that day. Show the resource usage.`}
+                          onClick={() => onShowUsage?.(resource.id)}
+                        >
+                          <span aria-hidden="true">⚠ </span>Over-allocated · peak units{' '}
+                          {percentText(resourceLoad?.peakUnitsMax ?? 0)} (max {resource.maxUnits} %) · busiest
+                          day {percentText(busiestDay)}
+                        </button>
+                      ) : (
+                        <span className="rs-ok">
+                          {resourceLoad !== undefined && resourceLoad.taskIds.length > 0
+                            ? 'Within capacity'
+                            : 'Not assigned'}
+                        </span>
+                      )}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="ws-button"
+                        aria-label={`Remove ${resource.name}`}
+                        onClick={() => {
+                          if (resourceAssignmentCount(plan, resource.id) > 0) setRemoving(resource)
+                          else store.getState().editorRun('resource/remove', { resourceId: resource.id })
+                        }}
+                      >
+                        Remove
+                      </button>
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
       {calendarOf !== null &&
         (() => {
           const resource = plan.resources.find((item) => item.id === calendarOf)
-          return resource === undefined ? null : <ResourceCalendarEditor key={resource.id} plan={plan} resource={resource} onClose={() => setCalendarOf(null)} />
+          return resource === undefined ? null : (
+            <ResourceCalendarEditor
+              key={resource.id}
+              plan={plan}
+              resource={resource}
+              onClose={() => setCalendarOf(null)}
+            />
+          )
         })()}
       <AddResourceForm />
       {removing !== null && (
@@ -150,7 +291,8 @@ export function ResourceSheet({ onShowUsage }: { onShowUsage?: (resourceId: Reso
         >
           <p>
             {removing.name} is assigned to {resourceAssignmentCount(plan, removing.id)} task
-            {resourceAssignmentCount(plan, removing.id) === 1 ? '' : 's'}. Removing the resource also removes these assignments. Undo brings both back.
+            {resourceAssignmentCount(plan, removing.id) === 1 ? '' : 's'}. Removing the resource also removes
+            these assignments. Undo brings both back.
           </p>
         </ConfirmDialog>
       )}
@@ -158,7 +300,19 @@ export function ResourceSheet({ onShowUsage }: { onShowUsage?: (resourceId: Reso
   )
 }
 
-function SheetInput({ label, initial, placeholder, isWide, onCommit }: { label: string; initial: string; placeholder?: string; isWide: boolean; onCommit: (text: string) => boolean }) {
+function SheetInput({
+  label,
+  initial,
+  placeholder,
+  isWide,
+  onCommit,
+}: {
+  label: string
+  initial: string
+  placeholder?: string
+  isWide: boolean
+  onCommit: (text: string) => boolean
+}) {
   const [text, setText] = useState(initial)
   const finish = (): void => {
     if (!onCommit(text)) setText(initial)
@@ -193,7 +347,12 @@ function AddResourceForm() {
   const [vacations, setVacations] = useState('')
   const add = (): void => {
     // A refused resource keeps what was typed in the form.
-    if (!store.getState().editorRun('resource/add', { name, role, maxUnits: units, standardRate: rate, vacations }).ok) return
+    if (
+      !store
+        .getState()
+        .editorRun('resource/add', { name, role, maxUnits: units, standardRate: rate, vacations }).ok
+    )
+      return
     setName('')
     setRole('')
     setUnits('100%')
@@ -222,12 +381,16 @@ function AddResourceForm() {
         <input value={units} inputMode="decimal" onChange={(event) => setUnits(event.target.value)} />
       </label>
       <label>
-        Hourly rate
+        Standard rate (per hour)
         <input value={rate} inputMode="decimal" onChange={(event) => setRate(event.target.value)} />
       </label>
       <label>
         Vacations
-        <input value={vacations} placeholder="e.g. 2026-03-02..2026-03-06" onChange={(event) => setVacations(event.target.value)} />
+        <input
+          value={vacations}
+          placeholder="e.g. 2026-03-02..2026-03-06"
+          onChange={(event) => setVacations(event.target.value)}
+        />
       </label>
       <button type="submit" className="ws-button rs-button-primary">
         Add resource

@@ -4,11 +4,13 @@
  * resource with its capacity line, and the Over-allocations panel. The heat map renders only the columns in view.
  */
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import { dateToDayNumber, dateWeekday } from '../../../../shared/domain/dates'
+import { dateFromDayNumber, dateToDayNumber, dateWeekday } from '../../../../shared/domain/dates'
 import { loadSeries, type LoadBucket, type PlanLoad, type ResourceLoad } from '../../../../shared/domain/load'
 import type { Plan, Resource, ResourceId, TaskId } from '../../../../shared/domain/model'
 import type { Schedule } from '../../../../shared/domain/schedule-types'
+import { costTimephased } from '../../../../shared/domain/cost'
 import { zoomLevels } from '../workspace/layout'
+import { trackingMoneyText, trackingOf } from '../workspace/tracking'
 import { useWorkspace, useWorkspaceApi } from '../workspace/workspace-store'
 import { OverallocationsPanel } from './OverallocationsPanel'
 import { percentText, usePlanLoad } from './plan-load'
@@ -88,6 +90,7 @@ export function UsageView({ onShowTasks, initialResourceId = null }: Props) {
           <>
             <HeatMap plan={plan} schedule={schedule} load={load} daysPerBucket={daysPerBucket} chosen={resourceId} onChoose={setChosen} />
             {resourceId !== null && <Histogram plan={plan} schedule={schedule} load={load} resourceId={resourceId} daysPerBucket={daysPerBucket} />}
+            {resourceId !== null && <ResourceCostPerPeriod plan={plan} schedule={schedule} resourceId={resourceId} daysPerBucket={daysPerBucket} />}
           </>
         )}
       </div>
@@ -280,6 +283,63 @@ function Histogram({ plan, schedule, load, resourceId, daysPerBucket }: { plan: 
       <p className="rs-histogram-legend">
         <span className="rs-swatch is-bar" /> assigned work <span className="rs-capacity-swatch" /> capacity (max units × working time)
       </p>
+    </section>
+  )
+}
+
+/** Periods listed at most in the cost table (a long plan by days); the rest are summed in the total. */
+const costRowsMax = 400
+
+/**
+ * The chosen resource's cost per day or week (its assignments' rate cost spread over their working time, costs per
+ * use at their start, accruals at the start or end as the resource says), with the running total.
+ */
+function ResourceCostPerPeriod({ plan, schedule, resourceId, daysPerBucket }: { plan: Plan; schedule: Schedule; resourceId: ResourceId; daysPerBucket: 1 | 7 }) {
+  const resource = plan.resources.find((item) => item.id === resourceId)
+  const periods = useMemo(() => {
+    const [first, last] = dayRange(plan, schedule, daysPerBucket)
+    return costTimephased(plan, schedule, { period: daysPerBucket === 1 ? 'day' : 'week', from: dateFromDayNumber(first), to: dateFromDayNumber(last), resourceId }).filter(
+      (period) => Math.abs(period.cost) >= 0.005,
+    )
+  }, [plan, schedule, resourceId, daysPerBucket])
+  const headingId = useId()
+  if (resource === undefined) return null
+  const index = plan.resources.indexOf(resource)
+  const total = trackingOf(plan, schedule).costs.resourceCost[index] ?? 0
+  const currency = plan.settings.currencyCode
+  return (
+    <section className="rs-cost" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        Cost of {resource.name} per {daysPerBucket === 1 ? 'day' : 'week'} ({currency}) — total {trackingMoneyText(total)}
+      </h3>
+      {periods.length === 0 ? (
+        <p className="rs-empty">{resource.name} has no cost in this plan (no rate, or no assignments).</p>
+      ) : (
+        <div className="rs-cost-scroll">
+          <table className="ws-table rs-cost-table" aria-labelledby={headingId}>
+            <thead>
+              <tr>
+                <th scope="col">{daysPerBucket === 1 ? 'Day' : 'Week of'}</th>
+                <th scope="col" className="rs-number">
+                  Cost
+                </th>
+                <th scope="col" className="rs-number">
+                  Cumulative
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {periods.slice(0, costRowsMax).map((period) => (
+                <tr key={period.start}>
+                  <th scope="row">{period.start}</th>
+                  <td className="rs-number">{trackingMoneyText(period.cost)}</td>
+                  <td className="rs-number">{trackingMoneyText(period.cumulative)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   )
 }

@@ -9,12 +9,13 @@ import { keyBindingFind } from '../../../../shared/commands/keys'
 import { workFormat } from '../../../../shared/commands/work'
 import { calendarCompile, calendarIsProblem } from '../../../../shared/domain/calendar'
 import { dateWallText } from '../../../../shared/domain/dates'
-import type { TaskId } from '../../../../shared/domain/model'
+import type { BaselineNumber, TaskId } from '../../../../shared/domain/model'
 import { barDragModeAfter, barDragWorkingDays, barEndX, barNudgedDuration, barResizeMinutes, type BarDragMode } from './bar-drag'
 import { cellDate } from './cells'
 import type { Derived } from './derived'
 import { scaleX, type TimeScale } from './layout'
 import { noteStretch, noteViolation, scheduleNotes } from './schedule-notes'
+import { trackingBaselineName, trackingBaselineOf, trackingDateVariance, trackingDaysText } from './tracking'
 import { useWorkspaceApi } from './workspace-store'
 
 type ChartBodyProps = {
@@ -31,6 +32,8 @@ type ChartBodyProps = {
   onKeySelect: (row: number) => void
   /** Now, in wall minutes. */
   today: number
+  /** The plan's status date in wall minutes (`null`: none set), drawn as a line. */
+  statusDate?: number | null
   onSelect: (taskId: TaskId) => void
   onHover: (taskId: TaskId | null, x: number, y: number) => void
 }
@@ -45,7 +48,7 @@ type Drag = {
   pointerId: number
 }
 
-export function ChartBody({ derived, scale, height, today, layerRef, shadingRef, rowAt, onKeySelect, onSelect, onHover }: ChartBodyProps) {
+export function ChartBody({ derived, scale, height, today, statusDate = null, layerRef, shadingRef, rowAt, onKeySelect, onSelect, onHover }: ChartBodyProps) {
   const store = useWorkspaceApi()
   const schedule = derived.schedule
   const plan = derived.plan
@@ -172,6 +175,7 @@ export function ChartBody({ derived, scale, height, today, layerRef, shadingRef,
   }
 
   const todayX = scaleX(scale, today)
+  const statusX = statusDate === null ? null : scaleX(scale, statusDate)
   return (
     <div
       className="ws-chart-body"
@@ -192,6 +196,9 @@ export function ChartBody({ derived, scale, height, today, layerRef, shadingRef,
     >
       <div className="ws-shading" ref={shadingRef} />
       {todayX >= 0 && todayX <= scale.width && <div className="ws-today" style={{ left: todayX }} title={`Today, ${cellDate(today)}`} />}
+      {statusX !== null && statusX >= 0 && statusX <= scale.width && (
+        <div className="ws-status-date" data-testid="status-date-line" role="img" aria-label={`Status date, ${cellDate(statusDate ?? 0)}`} title={`Status date, ${cellDate(statusDate ?? 0)}`} style={{ left: statusX }} />
+      )}
       <div className="ws-chart-layer" ref={layerRef} />
       <p id="ws-chart-keys" className="ws-visually-hidden">
         Left and Right move the selected task by a working day; with Shift they change its duration. Up and Down select another task.
@@ -208,7 +215,7 @@ function daysText(minutes: number, minutesPerDay: number): string {
 }
 
 /** The tooltip of a hovered bar: dates, duration, work, slack, critical; a manual task's mode and broken links; what stretched it. */
-export function BarTooltip({ derived, taskId, x, y }: { derived: Derived; taskId: TaskId; x: number; y: number }) {
+export function BarTooltip({ derived, taskId, x, y, baselineNumber = 0 }: { derived: Derived; taskId: TaskId; x: number; y: number; baselineNumber?: BaselineNumber }) {
   const index = derived.indexOf.get(taskId)
   const schedule = derived.schedule
   const task = index === undefined ? undefined : derived.plan.tasks[index]
@@ -222,6 +229,7 @@ export function BarTooltip({ derived, taskId, x, y }: { derived: Derived; taskId
   const isManual = task.schedulingMode === 'manual'
   const rolledStart = at(schedule.rolledStart)
   const rolledFinish = at(schedule.rolledFinish)
+  const baseline = trackingBaselineOf(derived.plan, index, baselineNumber)
   return (
     <div role="tooltip" className="ws-tooltip" style={{ left: x + 14, top: y + 14 }}>
       <strong>{task.name || 'Task'}</strong>
@@ -235,6 +243,13 @@ export function BarTooltip({ derived, taskId, x, y }: { derived: Derived; taskId
         </div>
       )}
       {at(schedule.work) > 0 && <div>Work: {workFormat(at(schedule.work))}</div>}
+      {at(schedule.percentComplete) > 0 && <div>Complete: {Math.round(at(schedule.percentComplete))}%</div>}
+      {baseline !== null && (baseline.start !== null || baseline.finish !== null) && (
+        <div>
+          {trackingBaselineName(baselineNumber)}: {baseline.start?.slice(0, 10) ?? '?'} to {baseline.finish?.slice(0, 10) ?? '?'}
+          {baseline.finish !== null && ` (finish ${trackingDaysText(trackingDateVariance(derived.plan, schedule, index, baselineNumber, 'finish'), derived.plan)})`}
+        </div>
+      )}
       <div>Total slack: {daysText(at(schedule.totalSlack), minutesPerDay)}</div>
       <div>Free slack: {daysText(at(schedule.freeSlack), minutesPerDay)}</div>
       {schedule.isCritical[index] === 1 && <div className="ws-tooltip-critical">Critical</div>}

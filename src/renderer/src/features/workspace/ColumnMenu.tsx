@@ -1,10 +1,10 @@
 /** The grid's Columns menu: which columns are shown, and each one's width typed in pixels (the keyboard's resize). */
-import { columnDefs, columnKeys } from './cells'
+import { columnKeys, columnLabel, type CellView } from './cells'
 import { columnWidthClamp } from './column-layout'
 import type { ColumnLayoutState } from './use-column-layout'
 import { useDraft } from './use-draft'
 
-export function ColumnMenu({ layout }: { layout: ColumnLayoutState }) {
+export function ColumnMenu({ layout, view }: { layout: ColumnLayoutState; view: CellView }) {
   return (
     <div className="ws-column-menu" role="group" aria-label="Shown columns">
       {columnKeys.map((key) => (
@@ -16,9 +16,9 @@ export function ColumnMenu({ layout }: { layout: ColumnLayoutState }) {
               disabled={key === 'name'}
               onChange={(event) => layout.setHidden(key, !event.target.checked)}
             />
-            {columnDefs[key].label}
+            {columnLabel(key, view)}
           </label>
-          <ColumnWidthField label={columnDefs[key].label} width={layout.widths[key]} onCommit={(width) => layout.setWidth(key, width)} />
+          <ColumnWidthField label={columnLabel(key, view)} width={layout.widths[key]} onCommit={(width) => layout.setWidth(key, width)} />
         </div>
       ))}
     </div>

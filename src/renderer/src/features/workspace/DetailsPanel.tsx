@@ -7,6 +7,7 @@ import type { TaskTextField } from '../../../../shared/commands/tasks'
 import { constraintTypes, type ConstraintType, type Task, type TaskId } from '../../../../shared/domain/model'
 import { WorkspaceExtensionContext } from './extension'
 import { TaskScheduling } from './TaskScheduling'
+import { TaskTracking } from './TaskTracking'
 import { useDraft } from './use-draft'
 import { useWorkspace } from './workspace-store'
 
@@ -124,6 +125,7 @@ function DetailsForm({ task }: { task: Task }) {
         Milestone
       </label>
       <TaskScheduling task={task} />
+      <TaskTracking task={task} />
       {extension.taskDetails?.(task.id)}
     </form>
   )

@@ -13,9 +13,9 @@ import { keyBindingFind, type KeyAction } from '../../../../shared/commands/keys
 import { outlineInsertIndex, type InsertWhere } from '../../../../shared/commands/outline'
 import { commandIsId } from '../../../../shared/commands/registry'
 import { dateLocalNow, dateToDayNumber, dateToWallMinutes } from '../../../../shared/domain/dates'
-import type { TaskId } from '../../../../shared/domain/model'
+import type { BaselineNumber, TaskId } from '../../../../shared/domain/model'
 import { CellEditor, type CellEditEnd } from './CellEditor'
-import { cellDate, cellText, columnDefs, type ColumnKey } from './cells'
+import { cellDate, cellText, columnDefs, columnLabel, columnTables, type CellView, type ColumnKey, type ColumnTableId } from './cells'
 import { BarTooltip, ChartBody } from './ChartBody'
 import { ColumnMenu } from './ColumnMenu'
 import { columnWidthMax, columnWidthMin, gridWidthMax, gridWidthMin } from './column-layout'
@@ -45,9 +45,27 @@ function cellAt(target: EventTarget): { taskId: TaskId; column: ColumnKey } | nu
   return { taskId, column: column as ColumnKey }
 }
 
-export type GanttViewProps = { isCriticalShown: boolean }
+/**
+ * `tracking`: the Tracking Gantt (Microsoft Project's): the chosen baseline drawn under each bar, slipped tasks
+ * marked; its baseline is also the one the baseline and variance columns show.
+ */
+const tableIds = Object.keys(columnTables) as ColumnTableId[]
 
-export function GanttView({ isCriticalShown }: GanttViewProps) {
+/** The table whose columns are exactly the ones shown, if any. */
+function tableOf(columns: readonly ColumnKey[]): ColumnTableId | null {
+  for (const id of tableIds) {
+    const keys: readonly ColumnKey[] = columnTables[id].keys
+    if (keys.length === columns.length && keys.every((key) => columns.includes(key))) return id
+  }
+  return null
+}
+
+export type GanttViewProps = { isCriticalShown: boolean; tracking?: { isShown: boolean; baselineNumber: BaselineNumber } }
+
+export function GanttView({ isCriticalShown, tracking }: GanttViewProps) {
+  const isTrackingShown = tracking?.isShown ?? false
+  const baselineNumber = tracking?.baselineNumber ?? 0
+  const cellView = useMemo<CellView>(() => ({ baselineNumber }), [baselineNumber])
   const store = useWorkspaceApi()
   const plan = useWorkspace((state) => state.document?.plan ?? null)
   const scheduleResult = useWorkspace((state) => state.document?.schedule ?? null)
@@ -110,6 +128,8 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
     isCriticalShown,
     overallocations,
     editCell,
+    cellView,
+    isTrackingShown,
   })
   const rowCount = derived?.rows.length ?? 0
 
@@ -151,14 +171,18 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
     const command = columnDefs[edit.column].command
     if (current === undefined || derived === null || command === null) return
     const fresh = current === derived.plan ? derived : deriveWorkspace(current, derived.schedule)
-    if (text === cellText(fresh, fresh.indexOf.get(edit.taskId) ?? -1, edit.column)) return
-    state.editorRun(command, { taskId: edit.taskId, text })
+    if (text === cellText(fresh, fresh.indexOf.get(edit.taskId) ?? -1, edit.column, cellView)) return
+    const field = columnDefs[edit.column].progressField
+    if (command === 'task/set-fixed-cost') state.editorRun(command, { taskIds: [edit.taskId], text })
+    else if (command === 'task/set-progress') {
+      if (field !== undefined) state.editorRun(command, { taskId: edit.taskId, field, text })
+    } else state.editorRun(command, { taskId: edit.taskId, text })
   }
 
   const startEdit = (taskId: TaskId, column: ColumnKey, text?: string): void => {
     const index = derived?.indexOf.get(taskId)
     if (columnDefs[column].command === null || derived === null || index === undefined) return
-    setEditing({ taskId, column, text: text ?? cellText(derived, index, column) })
+    setEditing({ taskId, column, text: text ?? cellText(derived, index, column, cellView) })
   }
 
   /** Adds a task above or below the active one and starts typing its name. */
@@ -290,12 +314,18 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
                 <div role="rowgroup" className="ws-grid-head" style={{ height: headerHeight }}>
                   <div role="row" aria-rowindex={1} className="ws-grid-head-row">
                     {columns.map((key) => (
-                      <div key={key} role="columnheader" className={`ws-colhead ws-col-${key}`} style={{ width: shownWidths[key] }}>
-                        <span className="ws-colhead-label">{columnDefs[key].label}</span>
+                      <div
+                        key={key}
+                        role="columnheader"
+                        className={`ws-colhead ws-col-${key}${columnDefs[key].isNumber === true ? ' is-number' : ''}`}
+                        style={{ width: shownWidths[key] }}
+                        title={columnDefs[key].title}
+                      >
+                        <span className="ws-colhead-label">{columnLabel(key, cellView)}</span>
                         <span
                           role="separator"
                           aria-orientation="vertical"
-                          aria-label={`Resize ${columnDefs[key].label} column`}
+                          aria-label={`Resize ${columnLabel(key, cellView)} column`}
                           aria-valuenow={shownWidths[key]}
                           aria-valuemin={columnWidthMin}
                           aria-valuemax={columnWidthMax}
@@ -354,7 +384,7 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
                       <CellEditor
                         key={`${editing.taskId}-${editing.column}`}
                         initial={editing.text}
-                        label={`${columnDefs[editing.column].label} of ${editingName || 'new task'}`}
+                        label={`${columnLabel(editing.column, cellView)} of ${editingName || 'new task'}`}
                         onDone={finishEdit}
                       />,
                       editTarget,
@@ -394,6 +424,7 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
                 <ChartBody
                   derived={derived}
                   scale={scale}
+                  statusDate={plan.statusDate === null ? null : dateToWallMinutes(plan.statusDate)}
                   height={rowsViewport}
                   layerRef={chartRowsRef}
                   shadingRef={shadingRef}
@@ -417,13 +448,30 @@ export function GanttView({ isCriticalShown }: GanttViewProps) {
           </div>
           <div style={{ height: Math.max(0, totalHeight - (viewportHeight ?? 0)) }} aria-hidden="true" />
         </div>
-        {tooltip !== null && <BarTooltip derived={derived} taskId={tooltip.taskId} x={tooltip.x} y={tooltip.y} />}
+        {tooltip !== null && <BarTooltip derived={derived} taskId={tooltip.taskId} x={tooltip.x} y={tooltip.y} baselineNumber={baselineNumber} />}
       </div>
       <div className="ws-gantt-footer">
         <button type="button" className="ws-button" aria-haspopup="true" aria-expanded={isColumnMenuOpen} onClick={() => setColumnMenuOpen((open) => !open)}>
           Columns…
         </button>
-        {isColumnMenuOpen && <ColumnMenu layout={layout} />}
+        <label className="ws-zoom">
+          Table
+          <select
+            value={tableOf(layout.columns) ?? ''}
+            onChange={(event) => {
+              const id = tableIds.find((item) => item === event.target.value)
+              if (id !== undefined) layout.showOnly(columnTables[id].keys)
+            }}
+          >
+            {tableOf(layout.columns) === null && <option value="">Custom</option>}
+            {tableIds.map((id) => (
+              <option key={id} value={id}>
+                {columnTables[id].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {isColumnMenuOpen && <ColumnMenu layout={layout} view={cellView} />}
         <span className="ws-footer-note">
           {plan.tasks.length} tasks · {schedule !== null ? `finish ${cellDate(schedule.projectFinish)}` : 'not scheduled'}
         </span>

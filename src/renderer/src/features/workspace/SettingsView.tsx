@@ -6,7 +6,9 @@
  */
 import { useState, type InputHTMLAttributes } from 'react'
 import { projectCalendar, settingsNumbers, weekdayName, workingPeriodsFormat, type SettingsNumber } from '../../../../shared/commands/settings'
-import type { Plan } from '../../../../shared/domain/model'
+import { baselineNumbers, earnedValueMethods, type Plan } from '../../../../shared/domain/model'
+import { BaselineDialog, BaselineList } from './BaselineDialog'
+import { trackingBaselineName, trackingMoneyText } from './tracking'
 import { useDraft } from './use-draft'
 import { useWorkspace } from './workspace-store'
 
@@ -37,6 +39,7 @@ function SettingsForm({ plan }: { plan: Plan }) {
   const run = useWorkspace((state) => state.editorRun)
   const calendar = projectCalendar(plan)
   const [holiday, setHoliday] = useState({ name: '', from: '', to: '', hours: '' })
+  const [isBaselineDialogOpen, setBaselineDialogOpen] = useState(false)
   const numberField = (key: SettingsNumber) => (
     <label>
       {settingsNumbers[key].label}
@@ -65,6 +68,26 @@ function SettingsForm({ plan }: { plan: Plan }) {
         {numberField('minutesPerDay')}
         {numberField('minutesPerWeek')}
         {numberField('daysPerMonth')}
+      </fieldset>
+      <fieldset aria-label="Tracking and cost">
+        <legend>Tracking and cost</legend>
+        <TrackingSettings plan={plan} />
+        <label>
+          Currency
+          <CommitField value={plan.settings.currencyCode} maxLength={3} onCommit={(text) => run('plan/set-currency', { text }).ok} />
+        </label>
+        <label>
+          Plan budget
+          <CommitField value={plan.tracking.budget === null ? '' : trackingMoneyText(plan.tracking.budget)} placeholder="No budget" onCommit={(text) => run('plan/set-budget', { text }).ok} />
+        </label>
+      </fieldset>
+      <fieldset aria-label="Baselines">
+        <legend>Baselines</legend>
+        <BaselineList plan={plan} />
+        <button type="button" className="ws-button" aria-haspopup="dialog" onClick={() => setBaselineDialogOpen(true)}>
+          Set or clear a baseline…
+        </button>
+        {isBaselineDialogOpen && <BaselineDialog onClose={() => setBaselineDialogOpen(false)} />}
       </fieldset>
       {calendar !== undefined && (
         <fieldset>
@@ -179,5 +202,50 @@ function SettingsForm({ plan }: { plan: Plan }) {
         </fieldset>
       )}
     </section>
+  )
+}
+
+const methodNames = { 'percent-complete': '% complete', 'physical-percent-complete': 'Physical % complete' } as const
+
+/** Status date, the earned value baseline and method, and where the remaining work of late tasks goes. */
+function TrackingSettings({ plan }: { plan: Plan }) {
+  const run = useWorkspace((state) => state.editorRun)
+  return (
+    <>
+      <label>
+        Status date
+        <CommitField value={plan.statusDate === null ? '' : plan.statusDate.slice(0, 16).replace('T', ' ')} placeholder="Today (none set)" onCommit={(text) => run('project/set-status-date', { text }).ok} />
+      </label>
+      <label>
+        Earned value against
+        <select value={plan.settings.baselineForEarnedValue} onChange={(event) => run('settings/set-earned-value-baseline', { number: Number(event.target.value) })}>
+          {baselineNumbers.map((number) => (
+            <option key={number} value={number}>
+              {trackingBaselineName(number)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Earned value method
+        <select
+          value={plan.settings.earnedValueMethod}
+          onChange={(event) => {
+            const method = earnedValueMethods.find((item) => item === event.target.value)
+            if (method !== undefined) run('settings/set-earned-value-method', { method })
+          }}
+        >
+          {earnedValueMethods.map((method) => (
+            <option key={method} value={method}>
+              {methodNames[method]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="ws-check">
+        <input type="checkbox" checked={plan.settings.moveRemainingAfterStatusDate} onChange={(event) => run('settings/set-move-remaining', { isOn: event.target.checked })} />
+        Move the remaining work of late tasks after the status date
+      </label>
+    </>
   )
 }

@@ -16,7 +16,7 @@ import { useDraft } from './use-draft'
 import { useWorkspace } from './workspace-store'
 
 /** A text field that commits when it loses focus or on Enter; a refused value goes back to the stored one. */
-function CommitInput({ label, value, placeholder, onCommit }: { label: string; value: string; placeholder?: string; onCommit: (text: string) => { ok: boolean } }) {
+export function CommitInput({ label, value, placeholder, onCommit }: { label: string; value: string; placeholder?: string; onCommit: (text: string) => { ok: boolean } }) {
   const [text, setText] = useDraft(value)
   const commit = (): void => {
     if (text.trim() === value.trim()) return

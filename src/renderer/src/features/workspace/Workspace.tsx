@@ -9,17 +9,21 @@ import type { StoreApi } from 'zustand'
 import { keyBindingFind } from '../../../../shared/commands/keys'
 import type { SelectionCommandId } from '../../../../shared/commands/registry'
 import { commandIsAvailable } from '../../../../shared/commands/run'
+import { baselineNumbers, type BaselineNumber } from '../../../../shared/domain/model'
+import { BaselineDialog } from './BaselineDialog'
+import { EarnedValueView } from './EarnedValueView'
 import { WorkspaceExtensionContext, type WorkspaceExtension } from './extension'
 import { GanttView } from './GanttView'
 import { zoomLevels } from './layout'
 import { MilestonesView } from './MilestonesView'
 import { SettingsView } from './SettingsView'
+import { trackingBaselineName } from './tracking'
 import { useWorkspace, useWorkspaceApi, WorkspaceStoreContext, type WorkspaceState } from './workspace-store'
 import './workspace.css'
 
-export type WorkspaceTab = 'gantt' | 'milestones' | 'settings'
+export type WorkspaceTab = 'gantt' | 'milestones' | 'earned-value' | 'settings'
 
-const tabNames: Record<WorkspaceTab, string> = { gantt: 'Gantt', milestones: 'Milestones', settings: 'Project settings' }
+const tabNames: Record<WorkspaceTab, string> = { gantt: 'Gantt', milestones: 'Milestones', 'earned-value': 'Earned value', settings: 'Project settings' }
 
 const noExtension: WorkspaceExtension = { tabs: [] }
 
@@ -86,6 +90,7 @@ const editButtons: { label: string; name?: string; command: SelectionCommandId }
   { label: 'Manual', name: 'Manually schedule the selected tasks', command: 'task/schedule-manually' },
   { label: 'Auto', name: 'Auto schedule the selected tasks', command: 'task/schedule-automatically' },
   { label: 'Respect links', name: 'Respect links: move the selected manual tasks to where their links put them', command: 'task/respect-links' },
+  { label: 'Mark on track', name: 'Mark on track: the selected tasks done as scheduled up to the status date', command: 'task/mark-on-track' },
 ]
 
 function WorkspaceInner({ controlledTab, onTabChange }: { controlledTab?: string; onTabChange?: (id: string) => void }) {
@@ -95,6 +100,9 @@ function WorkspaceInner({ controlledTab, onTabChange }: { controlledTab?: string
   const tab = controlledTab ?? localTab
   const setTab = onTabChange ?? setLocalTab
   const [isCriticalShown, setCriticalShown] = useState(false)
+  const [isTrackingShown, setTrackingShown] = useState(false)
+  const [trackingBaseline, setTrackingBaseline] = useState<BaselineNumber>(0)
+  const [isBaselineDialogOpen, setBaselineDialogOpen] = useState(false)
   const hasPlan = useWorkspace((state) => state.document !== null)
   const message = useWorkspace((state) => state.editorMessage)
   const messageSeq = useWorkspace((state) => state.editorMessageSeq)
@@ -191,6 +199,33 @@ function WorkspaceInner({ controlledTab, onTabChange }: { controlledTab?: string
             <button type="button" className="ws-button" aria-pressed={isCriticalShown} onClick={() => setCriticalShown((shown) => !shown)}>
               Critical path
             </button>
+            <span className="ws-separator" />
+            <button
+              type="button"
+              className="ws-button"
+              aria-pressed={isTrackingShown}
+              title="Tracking Gantt: the baseline under each bar, slipped tasks in amber"
+              onClick={() => setTrackingShown((shown) => !shown)}
+            >
+              Tracking
+            </button>
+            <label className="ws-zoom">
+              <span className="ws-visually-hidden">Baseline shown</span>
+              <select
+                aria-label="Baseline shown"
+                value={trackingBaseline}
+                onChange={(event) => setTrackingBaseline(baselineNumbers.find((number) => number === Number(event.target.value)) ?? 0)}
+              >
+                {baselineNumbers.map((number) => (
+                  <option key={number} value={number}>
+                    {trackingBaselineName(number)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" className="ws-button" aria-haspopup="dialog" onClick={() => setBaselineDialogOpen(true)}>
+              Baseline…
+            </button>
           </div>
         )}
         {/* Every view's edits (settings, resources) are undoable, so every view offers Undo and Redo. */}
@@ -205,7 +240,15 @@ function WorkspaceInner({ controlledTab, onTabChange }: { controlledTab?: string
         )}
       </div>
       <div className="ws-view" data-pane={tab === 'gantt' ? undefined : 'view'}>
-        {tab === 'gantt' && <GanttView isCriticalShown={isCriticalShown} />}
+        {tab === 'gantt' && <GanttView isCriticalShown={isCriticalShown} tracking={{ isShown: isTrackingShown, baselineNumber: trackingBaseline }} />}
+        {tab === 'earned-value' && (
+          <EarnedValueView
+            onShow={(taskId) => {
+              state.editorSelect([taskId])
+              setTab('gantt')
+            }}
+          />
+        )}
         {tab === 'milestones' && (
           <MilestonesView
             onShow={(taskId) => {
@@ -217,6 +260,7 @@ function WorkspaceInner({ controlledTab, onTabChange }: { controlledTab?: string
         {tab === 'settings' && <SettingsView />}
         {extraTabs.find((item) => item.id === tab)?.render()}
       </div>
+      {isBaselineDialogOpen && <BaselineDialog onClose={() => setBaselineDialogOpen(false)} />}
     </div>
   )
 }

@@ -12,11 +12,13 @@
  * pixels tall whatever the plan's size; the layers are moved with a transform.
  */
 import type { Dependency, Task, TaskId } from '../../../../shared/domain/model'
-import { cellDate, cellText, columnDefs, type ColumnKey } from './cells'
+import { dateToWallMinutes } from '../../../../shared/domain/dates'
+import { cellDate, cellText, cellViewDefault, columnDefs, type CellView, type ColumnKey } from './cells'
 import type { Derived } from './derived'
 import { px, setAttr, setClass, setHidden, setStyle, setText } from './dom-writes'
 import { rowHeight, scaleX, type TimeScale } from './layout'
 import { noteStretch, noteViolatedField, noteViolation, scheduleNotes } from './schedule-notes'
+import { trackingBaselineName, trackingBaselineOf, trackingDaysText, trackingWorkingBetween, trackingTaskCalendar } from './tracking'
 
 export type PaintInput = {
   derived: Derived
@@ -29,6 +31,10 @@ export type PaintInput = {
   /** Why a task is over-allocated (resources, peak, other tasks), by task. */
   overallocations: ReadonlyMap<TaskId, string>
   scale: TimeScale
+  /** The baseline of the baseline and variance columns, and of the tracking bars. */
+  cellView?: CellView
+  /** The Tracking Gantt: the baseline drawn under each bar, slipped tasks marked. */
+  isTrackingShown?: boolean
 }
 
 type NameParts = {
@@ -56,6 +62,8 @@ type Slot = {
   end: HTMLElement
   /** A manual summary's rolled-up span, drawn under its own bar. */
   rollup: HTMLElement
+  /** The Tracking Gantt's baseline bar (a diamond for a milestone). */
+  baseline: HTMLElement
 }
 
 const svgNs = 'http://www.w3.org/2000/svg'
@@ -140,6 +148,7 @@ export class RowPainter {
       slot.rowElement.remove()
       slot.bar.remove()
       slot.rollup.remove()
+      slot.baseline.remove()
     }
     this.links.remove()
     this.slots = []
@@ -156,6 +165,7 @@ export class RowPainter {
       slot.rowElement.remove()
       slot.bar.remove()
       slot.rollup.remove()
+      slot.baseline.remove()
     }
     for (const slot of this.slots) slot.row = -1
     this.paint()
@@ -175,7 +185,9 @@ export class RowPainter {
       previous.activeColumn !== input.activeColumn ||
       previous.isCriticalShown !== input.isCriticalShown ||
       previous.overallocations !== input.overallocations ||
-      previous.scale !== input.scale
+      previous.scale !== input.scale ||
+      previous.cellView !== input.cellView ||
+      previous.isTrackingShown !== input.isTrackingShown
     ) {
       this.generation++
       if (previous === null || previous.columns !== input.columns) this.rebuildCells()
@@ -237,7 +249,7 @@ export class RowPainter {
     if (slot === undefined || cell === undefined || slot.row < 0 || slot.row >= input.derived.rows.length) return
     cell.isTitled = true
     const taskIndex = input.derived.rows[slot.row] as number
-    setAttr(element, 'title', cellTitle(input.derived, taskIndex, cell.key, cellText(input.derived, taskIndex, cell.key)))
+    setAttr(element, 'title', cellTitle(input.derived, taskIndex, cell.key, cellText(input.derived, taskIndex, cell.key, input.cellView)))
   }
 
   private paint(): void {
@@ -276,8 +288,11 @@ export class RowPainter {
     rollup.className = 'ws-rollup'
     rollup.setAttribute('aria-hidden', 'true')
     rollup.hidden = true
-    this.chartLayer.append(bar, rollup)
-    const slot: Slot = { row: -1, generation: -1, base: -1, rowElement, cells: [], bar, progress, end, rollup }
+    const baseline = document.createElement('div')
+    baseline.className = 'ws-baseline'
+    baseline.hidden = true
+    this.chartLayer.append(baseline, bar, rollup)
+    const slot: Slot = { row: -1, generation: -1, base: -1, rowElement, cells: [], bar, progress, end, rollup, baseline }
     this.fillCells(slot)
     return slot
   }
@@ -371,14 +386,15 @@ export class RowPainter {
     const isManual = task.schedulingMode === 'manual'
     for (const cell of slot.cells) {
       const key = cell.key
-      const text = cellText(derived, taskIndex, key)
+      const text = cellText(derived, taskIndex, key, input.cellView)
       const element = cell.element
       // Only the active cell needs its id (the treegrid's aria-activedescendant); fewer writes per jump.
       setAttr(element, 'id', activeColumn === key ? `ws-cell-${task.id}-${key}` : null)
       // A manual task's date that breaks a link is underlined in red, as Microsoft Project does.
       const isViolated = (key === 'start' || key === 'finish') && noteViolatedField(violations, key).length > 0
       const extra = (isViolated ? ' has-violation' : '') + (key === 'mode' && isManual ? ' is-manual' : '')
-      setClass(element, `ws-cell${cell.name === null && key !== 'mode' ? ' is-plain' : ''} ws-col-${key}${activeColumn === key ? ' is-active' : ''}${extra}`)
+      const number = columnDefs[key].isNumber === true ? ' is-number' : ''
+      setClass(element, `ws-cell${cell.name === null && key !== 'mode' ? ' is-plain' : ''}${number} ws-col-${key}${activeColumn === key ? ' is-active' : ''}${extra}`)
       setStyle(element, 'width', px(input.columnWidths[key]))
       setText(cell.text, text)
       // A hovered cell keeps its tooltip; it follows the row now painted there.
@@ -432,6 +448,9 @@ export class RowPainter {
       ? ` is-manual${task.manualStart === null ? ' is-open-start' : ''}${task.manualFinish === null && task.manualDuration === null ? ' is-open-finish' : ''}`
       : ''
     const violated = scheduleNotes(schedule).violations.has(task.id) ? ' has-violation' : ''
+    const track = this.paintBaseline(slot, top, taskIndex, task, isSummary, start, finish, input)
+    const tracking = track.className
+    const trackingLabel = track.label
     const rolledStart = schedule.rolledStart[taskIndex] ?? Number.NaN
     const rolledFinish = schedule.rolledFinish[taskIndex] ?? Number.NaN
     if (isSummary && isManual && Number.isFinite(rolledStart) && Number.isFinite(rolledFinish)) {
@@ -449,26 +468,26 @@ export class RowPainter {
       setAttr(slot.rollup, 'title', null)
     }
     if (isSummary) {
-      setClass(bar, `ws-bar is-summary${critical}${manual}${violated}`)
-      setAttr(bar, 'aria-label', `${mode}Summary ${label}`)
-      setStyle(bar, 'top', px(top + (isManual ? 5 : 9)))
+      setClass(bar, `ws-bar is-summary${critical}${manual}${violated}${tracking}`)
+      setAttr(bar, 'aria-label', `${mode}Summary ${label}${trackingLabel}`)
+      setStyle(bar, 'top', px(top + (tracking !== '' ? 5 : isManual ? 5 : 9)))
       setStyle(bar, 'left', px(left))
       setStyle(bar, 'width', px(Math.max(2, right - left)))
       setHidden(slot.progress, true)
       setHidden(slot.end, true)
     } else if (task.isMilestone || finish === start) {
-      setClass(bar, `ws-milestone${critical}${selected}${manual}${violated}`)
-      setAttr(bar, 'aria-label', `${mode}Milestone ${task.name}: ${cellDate(start)}`)
-      setStyle(bar, 'top', px(top + 7))
+      setClass(bar, `ws-milestone${critical}${selected}${manual}${violated}${tracking}`)
+      setAttr(bar, 'aria-label', `${mode}Milestone ${task.name}: ${cellDate(start)}${trackingLabel}`)
+      setStyle(bar, 'top', px(top + (tracking !== '' ? 3 : 7)))
       setStyle(bar, 'left', px(left - 7))
       setStyle(bar, 'width', '')
       setHidden(slot.progress, true)
       setHidden(slot.end, true)
     } else {
       const progress = Math.max(0, Math.min(100, schedule.percentComplete[taskIndex] as number))
-      setClass(bar, `ws-bar${critical}${selected}${manual}${violated}`)
-      setAttr(bar, 'aria-label', `${mode}${label}`)
-      setStyle(bar, 'top', px(top + 6))
+      setClass(bar, `ws-bar${critical}${selected}${manual}${violated}${tracking}`)
+      setAttr(bar, 'aria-label', `${mode}${label}${progress > 0 ? `, ${Math.round(progress)}% complete` : ''}${trackingLabel}`)
+      setStyle(bar, 'top', px(top + (tracking !== '' ? 3 : 6)))
       setStyle(bar, 'left', px(left))
       setStyle(bar, 'width', px(Math.max(3, right - left)))
       setHidden(slot.progress, progress <= 0)
@@ -477,7 +496,68 @@ export class RowPainter {
     }
   }
 
+  /**
+   * The Tracking Gantt's baseline under the bar (a diamond at the baseline date for a milestone), with the classes and
+   * the words the bar gets: `is-tracking`, and `is-slipped` when it finishes later than its baseline.
+   */
+  private paintBaseline(
+    slot: Slot,
+    top: number,
+    taskIndex: number,
+    task: Task,
+    isSummary: boolean,
+    start: number,
+    finish: number,
+    input: PaintInput,
+  ): { className: string; label: string } {
+    const element = slot.baseline
+    if (input.isTrackingShown !== true) {
+      setHidden(element, true)
+      setAttr(element, 'data-baseline-id', null)
+      return { className: '', label: '' }
+    }
+    const { plan } = input.derived
+    const number = (input.cellView ?? cellViewDefault).baselineNumber
+    const baseline = trackingBaselineOf(plan, taskIndex, number)
+    const baselineStart = baseline?.start === null || baseline === null ? null : dateToWallMinutes(baseline.start)
+    const baselineFinish = baseline?.finish === null || baseline === null ? null : dateToWallMinutes(baseline.finish)
+    if (baselineStart === null && baselineFinish === null) {
+      setHidden(element, true)
+      setAttr(element, 'data-baseline-id', null)
+      return { className: ' is-tracking', label: `; no ${trackingBaselineName(number).toLowerCase()}` }
+    }
+    const from = baselineStart ?? (baselineFinish as number)
+    const to = Math.max(from, baselineFinish ?? from)
+    const name = trackingBaselineName(number)
+    const calendar = trackingTaskCalendar(plan, taskIndex)
+    const variance = trackingWorkingBetween(calendar, to, finish)
+    const isSlipped = finish > to && variance > 0.5
+    const isMilestone = !isSummary && (task.isMilestone || finish === start)
+    const left = scaleX(input.scale, from)
+    const right = scaleX(input.scale, to)
+    const slipText = isSlipped ? `, finishes ${trackingDaysText(variance, plan)} later than its ${name.toLowerCase()}` : ''
+    setHidden(element, false)
+    setAttr(element, 'data-baseline-id', String(task.id))
+    setClass(element, `ws-baseline${isMilestone || to === from ? ' is-milestone' : ''}${isSummary ? ' is-summary' : ''}`)
+    setAttr(element, 'title', `${name}: ${cellDate(from)} to ${cellDate(to)}`)
+    if (isMilestone || to === from) {
+      setStyle(element, 'top', px(top + 15))
+      setStyle(element, 'left', px(left - 5))
+      setStyle(element, 'width', '')
+    } else {
+      setStyle(element, 'top', px(top + 18))
+      setStyle(element, 'left', px(left))
+      setStyle(element, 'width', px(Math.max(2, right - left)))
+    }
+    return {
+      className: ` is-tracking${isSlipped ? ' is-slipped' : ''}`,
+      label: `; ${name.toLowerCase()} ${cellDate(from)} to ${cellDate(to)}${slipText}`,
+    }
+  }
+
   private hideBar(slot: Slot): void {
+    setHidden(slot.baseline, true)
+    setAttr(slot.baseline, 'data-baseline-id', null)
     setHidden(slot.rollup, true)
     setHidden(slot.bar, true)
     setAttr(slot.bar, 'data-bar-id', null)

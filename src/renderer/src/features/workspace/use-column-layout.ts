@@ -17,6 +17,8 @@ export type ColumnLayoutState = {
   columnsWidth: number
   setWidth(key: ColumnKey, width: number): void
   setHidden(key: ColumnKey, isHidden: boolean): void
+  /** Shows these columns (and the name) and hides the others: a table of columns. */
+  showOnly(keys: readonly ColumnKey[]): void
   /** Changes the grid pane's width by `step` pixels (the splitter's arrow keys). */
   resizeGrid(step: number): void
   /** Follows the pointer from `clientX` until it is released, resizing a column. */
@@ -56,6 +58,7 @@ export function useColumnLayout(taskCount: number): ColumnLayoutState {
     setWidth: (key, width) => setColumnWidths((current) => ({ ...current, [key]: columnWidthClamp(width) })),
     setHidden: (key, isHidden) =>
       setHiddenColumns((current) => (isHidden ? (current.includes(key) || key === 'name' ? current : [...current, key]) : current.filter((item) => item !== key))),
+    showOnly: (keys) => setHiddenColumns(columnKeys.filter((key) => key !== 'name' && !keys.includes(key))),
     resizeGrid: (step) => setGridWidth((width) => gridWidthOf(width + step)),
     startColumnResize: (key, clientX) => {
       const startWidth = widths[key]
