@@ -31,7 +31,7 @@ async function fixturePlan(): Promise<Plan> {
   // with a typed start and no finish (the fixture's Go live is a manual milestone).
   plan.tasks = plan.tasks.map((task) =>
     task.id === 6
-      ? { ...task, baseline: { start: '2025-03-24T08:00:00', finish: '2025-03-28T17:00:00', duration: 2400 } }
+      ? { ...task, baselines: [{ number: 0, start: '2025-03-24T08:00:00', finish: '2025-03-28T17:00:00', duration: 2400, work: null, cost: null, bcws: null, bcwp: null }] }
       : task.id === 5
         ? { ...task, schedulingMode: 'manual', manualStart: '2025-03-10T08:00:00', manualFinish: null, manualDuration: null }
         : task,
