@@ -23,7 +23,8 @@ export function TaskTracking({ task }: { task: Task }) {
   const index = schedule?.indexOf.get(task.id)
   const isSummary = index !== undefined && schedule?.isSummary[index] === 1
   const figures = schedule === null ? null : trackingOf(plan, schedule)
-  const at = (values: ArrayLike<number> | undefined): number => (index === undefined || values === undefined ? Number.NaN : (values[index] ?? Number.NaN))
+  const at = (values: ArrayLike<number> | undefined): number =>
+    index === undefined || values === undefined ? Number.NaN : (values[index] ?? Number.NaN)
   const duration = at(schedule?.duration)
   const percent = Math.max(0, Math.min(100, at(schedule?.percentComplete)))
   const actualDuration = Number.isFinite(duration) ? Math.round((duration * percent) / 100) : Number.NaN
@@ -40,17 +41,29 @@ export function TaskTracking({ task }: { task: Task }) {
           <dt>Actual duration</dt>
           <dd>{Number.isFinite(actualDuration) ? durationFormat(actualDuration, 'd', plan.settings) : ''}</dd>
           <dt>Remaining duration</dt>
-          <dd>{Number.isFinite(actualDuration) ? durationFormat(Math.max(0, duration - actualDuration), 'd', plan.settings) : ''}</dd>
+          <dd>
+            {Number.isFinite(actualDuration)
+              ? durationFormat(Math.max(0, duration - actualDuration), 'd', plan.settings)
+              : ''}
+          </dd>
           <dt>Actual work</dt>
           <dd>{Number.isFinite(actualWork) ? workFormat(actualWork) : ''}</dd>
           <dt>Remaining work</dt>
-          <dd>{Number.isFinite(actualWork) && Number.isFinite(work) ? workFormat(Math.max(0, work - actualWork)) : ''}</dd>
+          <dd>
+            {Number.isFinite(actualWork) && Number.isFinite(work)
+              ? workFormat(Math.max(0, work - actualWork))
+              : ''}
+          </dd>
         </dl>
       </fieldset>
       <fieldset className="ws-details-group" aria-label="Cost">
         <legend>Cost ({plan.settings.currencyCode})</legend>
         <div className="ws-details-row">
-          <CommitInput label="Fixed cost" value={trackingMoneyText(task.fixedCost)} onCommit={(text) => run('task/set-fixed-cost', { taskIds, text })} />
+          <CommitInput
+            label="Fixed cost"
+            value={trackingMoneyText(task.fixedCost)}
+            onCommit={(text) => run('task/set-fixed-cost', { taskIds, text })}
+          />
           <label>
             Fixed cost accrual
             <select
@@ -98,30 +111,36 @@ export function TaskTracking({ task }: { task: Task }) {
         {task.baselines.length === 0 ? (
           <p className="ws-details-empty">No baseline is set for this task.</p>
         ) : (
-          <table className="ws-table ws-details-table">
-            <thead>
-              <tr>
-                <th scope="col">Baseline</th>
-                <th scope="col">Start</th>
-                <th scope="col">Finish</th>
-                <th scope="col">Duration</th>
-                <th scope="col">Work</th>
-                <th scope="col">Cost</th>
-              </tr>
-            </thead>
-            <tbody>
-              {task.baselines.map((baseline) => (
-                <tr key={baseline.number}>
-                  <th scope="row">{trackingBaselineName(baseline.number)}</th>
-                  <td>{baseline.start?.slice(0, 10) ?? ''}</td>
-                  <td>{baseline.finish?.slice(0, 10) ?? ''}</td>
-                  <td>{baseline.duration === null ? '' : durationFormat(baseline.duration, 'd', plan.settings)}</td>
-                  <td>{baseline.work === null ? '' : workFormat(baseline.work)}</td>
-                  <td>{baseline.cost === null ? '' : trackingMoneyText(baseline.cost)}</td>
+          <div className="ws-details-table-scroll">
+            <table className="ws-table ws-details-table">
+              <thead>
+                <tr>
+                  <th scope="col">Baseline</th>
+                  <th scope="col">Start</th>
+                  <th scope="col">Finish</th>
+                  <th scope="col">Duration</th>
+                  <th scope="col">Work</th>
+                  <th scope="col">Cost</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {task.baselines.map((baseline) => (
+                  <tr key={baseline.number}>
+                    <th scope="row">{trackingBaselineName(baseline.number)}</th>
+                    <td>{baseline.start?.slice(0, 10) ?? ''}</td>
+                    <td>{baseline.finish?.slice(0, 10) ?? ''}</td>
+                    <td>
+                      {baseline.duration === null
+                        ? ''
+                        : durationFormat(baseline.duration, 'd', plan.settings)}
+                    </td>
+                    <td>{baseline.work === null ? '' : workFormat(baseline.work)}</td>
+                    <td>{baseline.cost === null ? '' : trackingMoneyText(baseline.cost)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </fieldset>
     </>
@@ -134,16 +153,35 @@ export function TaskTracking({ task }: { task: Task }) {
  */
 function TaskProgress({ task }: { task: Task }) {
   const run = useWorkspace((state) => state.editorRun)
-  const set = (field: ProgressField) => (text: string) => run('task/set-progress', { taskId: task.id, field, text })
+  const set = (field: ProgressField) => (text: string) =>
+    run('task/set-progress', { taskId: task.id, field, text })
   return (
     <>
       <div className="ws-details-row">
-        <CommitInput label="Actual start" value={task.actualStart?.slice(0, 10) ?? ''} placeholder="NA" onCommit={set('actualStart')} />
-        <CommitInput label="Actual finish" value={task.actualFinish?.slice(0, 10) ?? ''} placeholder="NA" onCommit={set('actualFinish')} />
+        <CommitInput
+          label="Actual start"
+          value={task.actualStart?.slice(0, 10) ?? ''}
+          placeholder="NA"
+          onCommit={set('actualStart')}
+        />
+        <CommitInput
+          label="Actual finish"
+          value={task.actualFinish?.slice(0, 10) ?? ''}
+          placeholder="NA"
+          onCommit={set('actualFinish')}
+        />
       </div>
       <div className="ws-details-row">
-        <CommitInput label="Physical % complete" value={String(task.physicalPercentComplete)} onCommit={set('physicalPercentComplete')} />
-        <CommitInput label="Actual work (hours)" value={workFormat(task.actualWork)} onCommit={set('actualWork')} />
+        <CommitInput
+          label="Physical % complete"
+          value={String(task.physicalPercentComplete)}
+          onCommit={set('physicalPercentComplete')}
+        />
+        <CommitInput
+          label="Actual work (hours)"
+          value={workFormat(task.actualWork)}
+          onCommit={set('actualWork')}
+        />
       </div>
     </>
   )
