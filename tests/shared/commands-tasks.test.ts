@@ -92,6 +92,37 @@ describe('typed fields', () => {
     expect(attempt(plan(), 'task/set-start', { taskId: 4, text: '2026-03-09' }).ok).toBe(false)
   })
 
+  it('retyping the date a task shows changes nothing: the task is not pinned (issue 15)', () => {
+    const current = plan()
+    const schedule = scheduled(current)
+    // Design shows Mon 2026-03-02 to Tue 2026-03-03.
+    for (const [id, text] of [
+      ['task/set-start', '2026-03-02'],
+      ['task/set-start', '2026-03-02 08:00'],
+      ['task/set-finish', '2026-03-03'],
+      ['task/set-finish', '2026-03-03 17:00'],
+    ] as const) {
+      const result = attempt(current, id, { taskId: 1, text }, schedule)
+      expect(result).toMatchObject({ ok: true, isChanged: false })
+    }
+    // Another day, or another time on the same day, pins it.
+    expect(task(run(current, 'task/set-start', { taskId: 1, text: '2026-03-03' }, schedule), 1)?.constraint.type).toBe('SNET')
+    expect(task(run(current, 'task/set-start', { taskId: 1, text: '2026-03-02 13:00' }, schedule), 1)?.constraint).toEqual({ type: 'SNET', date: '2026-03-02T13:00:00' })
+  })
+
+  it("reads dates in the user's locale order, and says which form to type when it cannot", () => {
+    const typed = (text: string, dateOrder: 'mdy' | 'dmy') =>
+      commandRun(plan(), 'task/set-start', { taskId: 1, text }, { selection: [], schedule: null, clipboard: null, dateOrder })
+    const pinnedAt = (text: string, dateOrder: 'mdy' | 'dmy') => {
+      const result = typed(text, dateOrder)
+      return result.ok ? task(result.plan, 1)?.constraint.date : result.message
+    }
+    expect(pinnedAt('3/9/2026', 'mdy')).toBe('2026-03-09T08:00:00')
+    expect(pinnedAt('9.3.2026', 'dmy')).toBe('2026-03-09T08:00:00')
+    expect(pinnedAt('2026-03-09', 'dmy')).toBe('2026-03-09T08:00:00')
+    expect(pinnedAt('31/3/2026', 'mdy')).toBe('"31/3/2026" is not a date. Type it as M/D/YYYY (for example 3/2/2026) or YYYY-MM-DD. Nothing was changed.')
+  })
+
   it('a finish constraint typed in the details panel takes the default finish time, as the Finish column does (it took 08:00)', () => {
     const withFnet = run(plan(), 'task/set-constraint', { taskId: 1, type: 'FNET', dateText: '2026-03-09' })
     expect(task(withFnet, 1)?.constraint).toEqual({ type: 'FNET', date: '2026-03-09T17:00:00' })
@@ -103,7 +134,7 @@ describe('typed fields', () => {
   it('a constraint that needs a date and has none asks for the date first', () => {
     expect(attempt(plan(), 'task/set-constraint', { taskId: 1, type: 'MSO', dateText: '' })).toEqual({
       ok: false,
-      message: 'Type the constraint date first (YYYY-MM-DD), then choose the constraint. Nothing was changed.',
+      message: 'Type the constraint date first, then choose the constraint. Type it as YYYY-MM-DD, for example 2026-03-02. Nothing was changed.',
     })
     expect(task(run(plan(), 'task/set-constraint', { taskId: 1, type: 'ALAP', dateText: 'ignored' }), 1)?.constraint).toEqual({ type: 'ALAP', date: null })
   })

@@ -68,14 +68,18 @@ export function outlineInsertIndex(plan: Plan, activeTaskId: TaskId | undefined,
 }
 
 /**
- * Inserts a task at row `index` (0 = first row). Its level is the level of the row it is inserted before, or of
- * the row above when appending, as Microsoft Project does.
+ * Inserts a task at row `index` (0 = first row). Its level is `level` when given (the grid's empty last row passes
+ * the level of the last row shown, so a task typed after a collapsed summary is not hidden under it), else the
+ * level of the row it is inserted before, or of the row above when appending, as Microsoft Project does.
  */
-export function outlineInsert(plan: Plan, index: number, task: Task): Plan {
+export function outlineInsert(plan: Plan, index: number, task: Task, level?: number): Plan {
   const at = Math.max(0, Math.min(index, plan.tasks.length))
-  const level = plan.tasks[at]?.level ?? plan.tasks[at - 1]?.level ?? 1
+  const above = plan.tasks[at - 1]?.level ?? 0
+  // A task can be at most one level below the row above it, and the first row is at level 1.
+  const wanted = level ?? plan.tasks[at]?.level ?? plan.tasks[at - 1]?.level ?? 1
+  const placed = Math.max(1, Math.min(Math.round(wanted), above + 1))
   const tasks = plan.tasks.slice()
-  tasks.splice(at, 0, { ...task, level })
+  tasks.splice(at, 0, { ...task, level: placed })
   return { ...plan, tasks }
 }
 
@@ -84,10 +88,11 @@ export const taskInsert = commandDefine({
   label: 'Insert task',
   needs: {},
   checks: [],
-  perform(plan, input: { where?: InsertWhere; index?: number; fields?: Partial<Omit<Task, 'id' | 'level'>> }, context) {
+  perform(plan, input: { where?: InsertWhere; index?: number; level?: number; fields?: Partial<Omit<Task, 'id' | 'level'>> }, context) {
     const index = input.index ?? outlineInsertIndex(plan, context.selection[0], input.where ?? 'above')
     const id = context.ids.task
-    const next = outlineInsert(plan, index, makeTask(id, { name: '', ...input.fields }))
+    const fields = input.fields?.name === undefined ? input.fields : { ...input.fields, name: input.fields.name.trim() }
+    const next = outlineInsert(plan, index, makeTask(id, { name: '', ...fields }), input.level)
     return { ok: true, plan: next, selection: [id], value: id }
   },
 })

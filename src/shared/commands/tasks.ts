@@ -6,14 +6,14 @@
  */
 import { assignmentsTextApply } from '../domain/assignments-text'
 import { calendarAddWorkingMinutes, calendarCompile, calendarIsProblem, calendarNextWorkingTime } from '../domain/calendar'
-import { dateFromWallMinutes, dateParseTyped } from '../domain/dates'
+import { dateDayOfWallMinutes, dateFromWallMinutes, dateParseTyped, dateToWallMinutes, dateTypedHasTime } from '../domain/dates'
 import { durationParse } from '../domain/durations'
 import type { ConstraintType, Dependency, DependencyId, Plan, Task, TaskId } from '../domain/model'
 import { predecessorsParse, type ParsedPredecessor } from '../domain/predecessors'
 import { taskRuleDurationChange, taskRuleMilestoneChange } from '../domain/task-rules'
 import { planFileLimits as limits } from '../formats/plan-file'
 import { outlineIsSummary } from './outline'
-import { parsePercent, parseWholeNumber } from './parse'
+import { parseDateHint, parsePercent, parseWholeNumber } from './parse'
 import { commandDefine, commandDone, commandRefuse, type CommandResult } from './types'
 
 /** Changes fields of one task; the same plan when every field already has its value. */
@@ -42,7 +42,6 @@ function find(plan: Plan, taskId: TaskId): Found | null {
 
 const gone = (): CommandResult => commandRefuse('This task no longer exists.')
 const summaryDates = "A summary's dates come from its subtasks; change the subtasks instead."
-const dateHint = 'Type it as YYYY-MM-DD, for example 2026-03-02.'
 
 export const taskRename = commandDefine({
   id: 'task/rename',
@@ -72,6 +71,27 @@ export const taskSetDuration = commandDefine({
 })
 
 /**
+ * The delay resource leveling put before a task, as typed in the Leveling delay column: elapsed time (`2ed`, `16eh`;
+ * a bare number is elapsed days), as Microsoft Project keeps it; `0` takes the delay away.
+ */
+export const taskSetLevelingDelay = commandDefine({
+  id: 'task/set-leveling-delay',
+  label: 'Change leveling delay',
+  needs: {},
+  checks: [],
+  perform(plan, input: TaskTextInput) {
+    const found = find(plan, input.taskId)
+    if (found === null) return gone()
+    if (found.isSummary) return commandRefuse("A summary is not delayed by leveling itself; change its subtasks' delays instead.")
+    const parsed = durationParse(input.text, plan.settings, 'ed')
+    if (!parsed.ok) return commandRefuse(parsed.error)
+    if (parsed.minutes !== 0 && !parsed.unit.startsWith('e'))
+      return commandRefuse('A leveling delay is elapsed time: type it in elapsed days or hours, for example 2ed or 16eh.')
+    return commandDone(taskUpdate(plan, input.taskId, { levelingDelay: parsed.minutes }))
+  },
+})
+
+/**
  * A new duration in minutes, from a dragged bar end or Shift+arrows in the chart; the milestone rule is the same
  * as for a typed duration.
  */
@@ -90,21 +110,37 @@ export const taskResize = commandDefine({
   },
 })
 
+/**
+ * Whether typed date text names the date a task already shows: the same day when only a day was typed, the same
+ * minute when a time was typed too. Retyping what is shown changes nothing (it does not pin the task).
+ */
+function isShownDate(text: string, date: string, shown: number | undefined): boolean {
+  if (shown === undefined || !Number.isFinite(shown)) return false
+  return dateTypedHasTime(text) ? dateToWallMinutes(date) === shown : date.slice(0, 10) === dateDayOfWallMinutes(shown)
+}
+
 function dateCommand(id: 'task/set-start' | 'task/set-finish', label: string, type: 'SNET' | 'FNET') {
   return commandDefine({
     id,
     label,
     needs: {},
     checks: [],
-    perform(plan, input: TaskTextInput) {
+    perform(plan, input: TaskTextInput, context) {
       const found = find(plan, input.taskId)
       if (found === null) return gone()
       if (found.isSummary) return commandRefuse(summaryDates)
       const text = input.text.trim()
-      if (text === '') return commandRefuse(`Type a date. ${dateHint}`)
+      const order = context.dateOrder ?? null
+      if (text === '') return commandRefuse(`Type a date. ${parseDateHint(order)}`)
       const defaultTime = type === 'SNET' ? plan.settings.defaultStartTime : plan.settings.defaultFinishTime
-      const date = dateParseTyped(text, defaultTime)
-      if (date === null) return commandRefuse(`"${text}" is not a date. ${dateHint}`)
+      const date = dateParseTyped(text, defaultTime, order)
+      if (date === null) return commandRefuse(`"${text}" is not a date. ${parseDateHint(order)}`)
+      const schedule = context.schedule
+      const index = schedule?.indexOf.get(input.taskId)
+      const shown = schedule === null || index === undefined ? undefined : (type === 'SNET' ? schedule.start : schedule.finish)[index]
+      // The day (at midnight) as typed, before a 24:00 default time moves it to the next day.
+      const typedDay = dateParseTyped(text, 0, order) ?? date
+      if (isShownDate(text, dateTypedHasTime(text) ? date : typedDay, shown)) return commandDone(plan)
       // Typing a date pins the task there, as Microsoft Project does: start no earlier / finish no earlier than.
       return commandDone(taskUpdate(plan, input.taskId, { constraint: { type, date } }))
     },
@@ -212,12 +248,12 @@ export const taskSetConstraint = commandDefine({
   label: 'Change constraint',
   needs: {},
   checks: [],
-  perform(plan, input: { taskId: TaskId; type: ConstraintType; dateText: string }) {
+  perform(plan, input: { taskId: TaskId; type: ConstraintType; dateText: string }, context) {
     const found = find(plan, input.taskId)
     if (found === null) return gone()
     if (input.type === 'ASAP' || input.type === 'ALAP') return commandDone(taskUpdate(plan, input.taskId, { constraint: { type: input.type, date: null } }))
-    const date = found.task.constraint.date ?? dateParseTyped(input.dateText, constraintDefaultTime(plan, input.type))
-    if (date === null) return commandRefuse('Type the constraint date first (YYYY-MM-DD), then choose the constraint.')
+    const date = found.task.constraint.date ?? dateParseTyped(input.dateText, constraintDefaultTime(plan, input.type), context.dateOrder ?? null)
+    if (date === null) return commandRefuse(`Type the constraint date first, then choose the constraint. ${parseDateHint(context.dateOrder)}`)
     return commandDone(taskUpdate(plan, input.taskId, { constraint: { type: input.type, date } }))
   },
 })
@@ -227,14 +263,14 @@ export const taskSetConstraintDate = commandDefine({
   label: 'Change constraint date',
   needs: {},
   checks: [],
-  perform(plan, input: TaskTextInput) {
+  perform(plan, input: TaskTextInput, context) {
     const found = find(plan, input.taskId)
     if (found === null) return gone()
     const type = found.task.constraint.type
     // As soon / as late as possible take no date.
     if (type === 'ASAP' || type === 'ALAP') return commandDone(plan)
-    const date = dateParseTyped(input.text, constraintDefaultTime(plan, type))
-    if (date === null) return commandRefuse(`"${input.text.trim()}" is not a date. ${dateHint}`)
+    const date = dateParseTyped(input.text, constraintDefaultTime(plan, type), context.dateOrder ?? null)
+    if (date === null) return commandRefuse(`"${input.text.trim()}" is not a date. ${parseDateHint(context.dateOrder)}`)
     return commandDone(taskUpdate(plan, input.taskId, { constraint: { type, date } }))
   },
 })

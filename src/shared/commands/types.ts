@@ -10,6 +10,7 @@
  * ("Link" on five selected tasks is `link/chain`, not four `link/add`).
  */
 import type { Dependency, DependencyType, Plan, Task, TaskId } from '../domain/model'
+import type { DateOrder } from '../domain/dates'
 import type { Schedule } from '../domain/schedule-types'
 
 /** The first unused ids: a command that adds rows numbers them from here. */
@@ -29,6 +30,11 @@ export type CommandContext = {
   schedule: Schedule | null
   ids: FreshIds
   clipboard: ClipboardRows | null
+  /**
+   * How the user writes numeric dates (their locale's day, month and year order), for the commands that read a
+   * typed date; ISO dates are read in every order. Absent or `null`: ISO dates only.
+   */
+  dateOrder?: DateOrder | null
 }
 
 /**

@@ -8,11 +8,12 @@
  */
 import type { StateCreator } from 'zustand'
 import { commandLabel, type CommandId, type CommandInput, type CommandOutput } from '../../../shared/commands/registry'
-import { clipboardCopy } from '../../../shared/commands/outline'
+import { clipboardCopy, type InsertWhere } from '../../../shared/commands/outline'
 import { commandRun } from '../../../shared/commands/run'
 import type { ClipboardRows } from '../../../shared/commands/types'
 import type { Plan, TaskId } from '../../../shared/domain/model'
 import type { ScheduleResult } from '../../../shared/domain/schedule-types'
+import { dateOrder } from '../ui/date-format'
 
 /** What the editing slice needs from the document slice of the app store. */
 export type EditorHost = {
@@ -47,6 +48,12 @@ export type EditorSlice = {
   /** Bumped with every message so the same text shown twice is announced twice. */
   editorMessageSeq: number
   editorClipboard: ClipboardRows | null
+  /**
+   * A request from outside the grid (the toolbar's Add task, the Task menu's Insert Task) to open a blank row and
+   * type a new task's name there: a row left without a name is not a task. The Gantt view takes it and clears it.
+   */
+  editorInsertRequest: InsertWhere | null
+  editorInsertRequestSet(where: InsertWhere | null): void
   editorSelect(ids: TaskId[]): void
   editorSetMessage(text: string | null): void
   /** Runs command `id` of the registry on the open plan: one undo step, or a refusal in the message line. */
@@ -72,6 +79,8 @@ export function editorSliceCreator<S extends EditorSlice & EditorHost>(): StateC
       editorMessage: null,
       editorMessageSeq: 0,
       editorClipboard: null,
+      editorInsertRequest: null,
+      editorInsertRequestSet: (where) => set({ editorInsertRequest: where }),
       editorSelect: (ids) => set({ editorSelection: ids }),
       editorSetMessage: (text) => set({ editorMessage: text, editorMessageSeq: get().editorMessageSeq + 1 }),
       editorRun: (id, input) => {
@@ -83,7 +92,13 @@ export function editorSliceCreator<S extends EditorSlice & EditorHost>(): StateC
           return { ok: false, message: editorReadOnlyMessage }
         }
         const schedule = document.schedule !== null && document.schedule.ok ? document.schedule.schedule : null
-        const result = commandRun(document.plan, id, input, { selection: state.editorSelection, schedule, clipboard: state.editorClipboard })
+        const result = commandRun(document.plan, id, input, {
+          selection: state.editorSelection,
+          schedule,
+          clipboard: state.editorClipboard,
+          // Typed dates are read in the user's own numeric form (and in ISO form).
+          dateOrder: dateOrder(),
+        })
         if (!result.ok) {
           state.editorSetMessage(result.message)
           return result

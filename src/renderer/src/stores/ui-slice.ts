@@ -85,6 +85,15 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
           await state.documentOpenRecent(command.slice('file/open-recent:'.length))
           return
         }
+        if (command === 'task/insert') {
+          // Insert Task opens a blank row above the active task in the grid, as the Insert key does: the task is
+          // added once it has a name.
+          if (requireDocument('add a task')) {
+            state.workspaceViewSet('gantt')
+            state.editorInsertRequestSet('above')
+          }
+          return
+        }
         if (commandIsId(command)) {
           // The Task menu: plan commands of the registry, on the selection, like their keys in the grid.
           if (requireDocument('edit it')) runSelectionCommand(command)

@@ -7,8 +7,8 @@
 import { useRef, type RefObject } from 'react'
 import { keyBindingFind } from '../../../../shared/commands/keys'
 import { calendarCompile, calendarIsProblem } from '../../../../shared/domain/calendar'
-import { dateWallText } from '../../../../shared/domain/dates'
 import type { TaskId } from '../../../../shared/domain/model'
+import { dateShowTime } from '../../ui/date-format'
 import { barDragModeAfter, barDragWorkingDays, barEndX, barNudgedDuration, barResizeMinutes, type BarDragMode } from './bar-drag'
 import { cellDate } from './cells'
 import type { Derived } from './derived'
@@ -216,8 +216,8 @@ export function BarTooltip({ derived, taskId, x, y }: { derived: Derived; taskId
   return (
     <div role="tooltip" className="ws-tooltip" style={{ left: x + 14, top: y + 14 }}>
       <strong>{task.name || 'Task'}</strong>
-      <div>Start: {dateWallText(at(schedule.start), 'minute')}</div>
-      <div>Finish: {dateWallText(at(schedule.finish), 'minute')}</div>
+      <div>Start: {dateShowTime(at(schedule.start))}</div>
+      <div>Finish: {dateShowTime(at(schedule.finish))}</div>
       <div>Duration: {daysText(at(schedule.duration), minutesPerDay)}</div>
       <div>Total slack: {daysText(at(schedule.totalSlack), minutesPerDay)}</div>
       <div>Free slack: {daysText(at(schedule.freeSlack), minutesPerDay)}</div>

@@ -9,6 +9,7 @@ import type { StoreApi } from 'zustand'
 import { keyBindingFind } from '../../../../shared/commands/keys'
 import type { SelectionCommandId } from '../../../../shared/commands/registry'
 import { commandIsAvailable } from '../../../../shared/commands/run'
+import { detailsShownLoad, detailsShownSave } from './column-layout'
 import { WorkspaceExtensionContext, type WorkspaceExtension } from './extension'
 import { GanttView } from './GanttView'
 import { zoomLevels } from './layout'
@@ -78,8 +79,8 @@ export function focusNextPane(root: HTMLElement, backwards: boolean): boolean {
 /** Toolbar buttons that run a command on the selection: label, accessible name (with its key), command. */
 const editButtons: { label: string; name?: string; command: SelectionCommandId }[] = [
   { label: 'Delete', command: 'task/delete' },
-  { label: 'Indent', name: 'Indent (Tab)', command: 'task/indent' },
-  { label: 'Outdent', name: 'Outdent (Shift+Tab)', command: 'task/outdent' },
+  { label: 'Indent', name: 'Indent (Alt+Shift+Right)', command: 'task/indent' },
+  { label: 'Outdent', name: 'Outdent (Alt+Shift+Left)', command: 'task/outdent' },
   { label: '↑', name: 'Move up (Alt+Shift+Up)', command: 'task/move-up' },
   { label: '↓', name: 'Move down (Alt+Shift+Down)', command: 'task/move-down' },
   { label: 'Link', name: 'Link selected tasks finish-to-start', command: 'link/chain' },
@@ -92,6 +93,11 @@ function WorkspaceInner({ controlledTab, onTabChange }: { controlledTab?: string
   const tab = controlledTab ?? localTab
   const setTab = onTabChange ?? setLocalTab
   const [isCriticalShown, setCriticalShown] = useState(false)
+  const [isDetailsShown, setDetailsShownState] = useState(detailsShownLoad)
+  const setDetailsShown = (isShown: boolean): void => {
+    setDetailsShownState(isShown)
+    detailsShownSave(isShown)
+  }
   const hasPlan = useWorkspace((state) => state.document !== null)
   const message = useWorkspace((state) => state.editorMessage)
   const messageSeq = useWorkspace((state) => state.editorMessageSeq)
@@ -157,7 +163,7 @@ function WorkspaceInner({ controlledTab, onTabChange }: { controlledTab?: string
         </div>
         {tab === 'gantt' && (
           <div className="ws-tools">
-            <button type="button" className="ws-button" onClick={() => state.editorRun('task/insert', { where: 'below' })}>
+            <button type="button" className="ws-button" onClick={() => state.editorInsertRequestSet('below')}>
               Add task
             </button>
             {editButtons.map((button) => (
@@ -188,6 +194,9 @@ function WorkspaceInner({ controlledTab, onTabChange }: { controlledTab?: string
             <button type="button" className="ws-button" aria-pressed={isCriticalShown} onClick={() => setCriticalShown((shown) => !shown)}>
               Critical path
             </button>
+            <button type="button" className="ws-button" aria-pressed={isDetailsShown} aria-keyshortcuts="Shift+F2" onClick={() => setDetailsShown(!isDetailsShown)}>
+              Details
+            </button>
           </div>
         )}
         {/* Every view's edits (settings, resources) are undoable, so every view offers Undo and Redo. */}
@@ -202,7 +211,18 @@ function WorkspaceInner({ controlledTab, onTabChange }: { controlledTab?: string
         )}
       </div>
       <div className="ws-view" data-pane={tab === 'gantt' ? undefined : 'view'}>
-        {tab === 'gantt' && <GanttView isCriticalShown={isCriticalShown} />}
+        {tab === 'gantt' && (
+          <GanttView
+            isCriticalShown={isCriticalShown}
+            isDetailsShown={isDetailsShown}
+            onShowDetails={() => {
+              setDetailsShown(true)
+              // Shift+F2 goes to the details, as Microsoft Project's Task Information does.
+              requestAnimationFrame(() => rootRef.current?.querySelector<HTMLElement>('.ws-details input, .ws-details textarea')?.focus())
+            }}
+            onHideDetails={() => setDetailsShown(false)}
+          />
+        )}
         {tab === 'milestones' && (
           <MilestonesView
             onShow={(taskId) => {

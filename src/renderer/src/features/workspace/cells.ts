@@ -4,26 +4,38 @@
  */
 import type { CommandId } from '../../../../shared/commands/registry'
 import { assignmentsTextFormat } from '../../../../shared/domain/assignments-text'
-import { dateWallText } from '../../../../shared/domain/dates'
 import { durationFormat } from '../../../../shared/domain/durations'
 import { predecessorsFormat } from '../../../../shared/domain/predecessors'
 import type { Task, TaskId } from '../../../../shared/domain/model'
+import { dateShow } from '../../ui/date-format'
 import type { Derived } from './derived'
 
-export const columnKeys = ['id', 'wbs', 'name', 'duration', 'start', 'finish', 'predecessors', 'resources', 'complete'] as const
+export const columnKeys = ['id', 'indicators', 'wbs', 'name', 'duration', 'start', 'finish', 'predecessors', 'resources', 'complete', 'levelingDelay'] as const
 export type ColumnKey = (typeof columnKeys)[number]
 
 /** The commands that take a cell's typed text (`{ taskId, text }`). */
 export type CellCommandId = Extract<
   CommandId,
-  'task/rename' | 'task/set-duration' | 'task/set-start' | 'task/set-finish' | 'task/set-predecessors' | 'task/set-resources' | 'task/set-complete'
+  | 'task/rename'
+  | 'task/set-duration'
+  | 'task/set-start'
+  | 'task/set-finish'
+  | 'task/set-predecessors'
+  | 'task/set-resources'
+  | 'task/set-complete'
+  | 'task/set-leveling-delay'
 >
 
-/** A column: its header, default width, and the command typed text goes to (`null`: not editable). */
-export type ColumnDef = { key: ColumnKey; label: string; width: number; command: CellCommandId | null }
+/**
+ * A column: its name, default width, and the command typed text goes to (`null`: not editable). `header` is what
+ * the header shows when it differs from the name (the Indicators column's "ℹ"); `isHidden` columns are offered in
+ * the Columns menu but not shown at first.
+ */
+export type ColumnDef = { key: ColumnKey; label: string; header?: string; width: number; command: CellCommandId | null; isHidden?: boolean }
 
 export const columnDefs: Record<ColumnKey, ColumnDef> = {
   id: { key: 'id', label: 'ID', width: 44, command: null },
+  indicators: { key: 'indicators', label: 'Indicators', header: 'ℹ', width: 44, command: null },
   wbs: { key: 'wbs', label: 'WBS', width: 56, command: null },
   name: { key: 'name', label: 'Task name', width: 240, command: 'task/rename' },
   duration: { key: 'duration', label: 'Duration', width: 80, command: 'task/set-duration' },
@@ -32,6 +44,16 @@ export const columnDefs: Record<ColumnKey, ColumnDef> = {
   predecessors: { key: 'predecessors', label: 'Predecessors', width: 110, command: 'task/set-predecessors' },
   resources: { key: 'resources', label: 'Resources', width: 130, command: 'task/set-resources' },
   complete: { key: 'complete', label: '% Complete', width: 84, command: 'task/set-complete' },
+  levelingDelay: { key: 'levelingDelay', label: 'Leveling delay', width: 100, command: 'task/set-leveling-delay', isHidden: true },
+}
+
+/**
+ * The columns frozen at the left (they stay in view while the others scroll sideways): those up to and including
+ * the task name, as Microsoft Project keeps ID and Name in view.
+ */
+export function columnsFrozen(columns: readonly ColumnKey[]): ReadonlySet<ColumnKey> {
+  const name = columns.indexOf('name')
+  return new Set(columns.slice(0, name + 1))
 }
 
 /** The row number (ID) predecessor lists refer to: the task's position in the outline, from 1. */
@@ -40,9 +62,9 @@ function rowNumber(derived: Derived, taskId: TaskId): number | null {
   return index === undefined ? null : index + 1
 }
 
-/** The date shown for a wall minute: `YYYY-MM-DD`. */
+/** The date shown for a wall minute, in the user's locale (`3/2/2026`; `2026-03-02` in Sweden). */
 export function cellDate(minutes: number): string {
-  return dateWallText(minutes, 'day')
+  return dateShow(minutes)
 }
 
 /** The text of one cell. */
@@ -53,6 +75,9 @@ export function cellText(derived: Derived, taskIndex: number, key: ColumnKey): s
   switch (key) {
     case 'id':
       return String(taskIndex + 1)
+    case 'indicators':
+      // Painted as signs by the row painter (indicators.ts).
+      return ''
     case 'wbs':
       return derived.wbs[taskIndex] ?? ''
     case 'name':
@@ -74,5 +99,7 @@ export function cellText(derived: Derived, taskIndex: number, key: ColumnKey): s
       const value = schedule !== null ? (schedule.percentComplete[taskIndex] as number) : task.percentComplete
       return `${Math.round(value)}%`
     }
+    case 'levelingDelay':
+      return task.levelingDelay > 0 ? durationFormat(task.levelingDelay, 'ed', derived.plan.settings) : '0ed'
   }
 }

@@ -45,11 +45,14 @@ export const pixelsPerDay: Record<ZoomLevel, number> = { day: 30, week: 10, mont
 /** The chart's time axis: x = (wall minute - origin) * scale. */
 export type TimeScale = { zoom: ZoomLevel; originDay: number; dayCount: number; pxPerDay: number; width: number }
 
-/** A scale covering [firstDay - 7, lastDay + 30] days. */
-export function layoutTimeScale(zoom: ZoomLevel, firstDay: number, lastDay: number): TimeScale {
+/**
+ * A scale covering [firstDay - 7, lastDay + 30] days, and at least `minWidth` pixels (the chart pane's width), so a
+ * short plan at the Month or Quarter zoom still fills the pane instead of stopping in the middle of it.
+ */
+export function layoutTimeScale(zoom: ZoomLevel, firstDay: number, lastDay: number, minWidth = 0): TimeScale {
   const pxPerDay = pixelsPerDay[zoom]
   const originDay = firstDay - 7 - ((dateWeekday(firstDay - 7) + 6) % 7)
-  const dayCount = Math.max(60, lastDay - originDay + 45)
+  const dayCount = Math.max(60, lastDay - originDay + 45, Math.ceil(Math.max(0, minWidth) / pxPerDay))
   return { zoom, originDay, dayCount, pxPerDay, width: Math.ceil(dayCount * pxPerDay) }
 }
 
