@@ -94,6 +94,16 @@ describe('workspace layout', () => {
     expect(layoutTimeScale('quarter', 20_458, 20_470).width).toBeLessThan(200)
   })
 
+  it('draws a period that began before the chart from the chart\'s first day, with a label that fits (Q1 2026 read "026")', () => {
+    // 2026-03-02 (day 20_514) at the Quarter zoom: the chart starts in February, inside Q1 2026.
+    const scale = layoutTimeScale('quarter', 20_514, 20_530, 900)
+    const [first, second] = layoutScaleCells(scale, 'quarter', 0, 900)
+    expect(first?.x).toBe(0)
+    expect(first?.label).toBe('Q1')
+    expect((first?.width ?? 0) + (first?.x ?? 0)).toBeCloseTo(second?.x ?? -1, 6)
+    expect(second?.label).toBe('Q2 2026')
+  })
+
   it('reads typed dates', () => {
     expect(dateParseTyped('2026-03-02', 480)).toBe('2026-03-02T08:00:00')
     expect(dateParseTyped('2026-03-02 13:30', 480)).toBe('2026-03-02T13:30:00')

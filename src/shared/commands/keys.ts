@@ -21,7 +21,7 @@ export const keyScopes: readonly { scope: KeyScope; title: string; note?: string
   {
     scope: 'app',
     title: 'Application',
-    note: "F1 works everywhere; the other keys are the desktop app's menu keys (in a browser, which keeps several of them for itself, use the buttons).",
+    note: 'F1 works everywhere; the other keys are the menu keys of the desktop app and work in a browser too, except Ctrl+N (the browser keeps it: use Plans).',
   },
 ]
 
@@ -52,6 +52,8 @@ export const viewActions = {
   'cell-editor/commit-next': 'Keep the edit and go to the next cell',
   'cell-editor/commit-previous': 'Keep the edit and go to the previous cell',
   'cell-editor/cancel': 'Cancel the edit',
+  'cell-editor/calendar': 'Open the calendar of a Start or Finish cell',
+  'cell-editor/calendar-keys': 'In the calendar: move the day (Page Up and Down: a month), Enter picks it, Esc closes it',
   'chart/up': 'Select the previous task',
   'chart/down': 'Select the next task',
   'chart/later': 'Move the task one working day later',
@@ -129,6 +131,8 @@ export const keyBindings: readonly KeyBinding[] = [
   { scope: 'cell-editor', keys: ['Tab'], action: 'cell-editor/commit-next' },
   { scope: 'cell-editor', keys: ['Shift+Tab'], action: 'cell-editor/commit-previous' },
   { scope: 'cell-editor', keys: ['Escape'], action: 'cell-editor/cancel' },
+  { scope: 'cell-editor', keys: ['Alt+ArrowDown'], action: 'cell-editor/calendar' },
+  { scope: 'cell-editor', keys: [], keysText: 'Arrows, Page Up, Page Down, Enter', action: 'cell-editor/calendar-keys' },
   { scope: 'chart', keys: ['ArrowUp'], action: 'chart/up' },
   { scope: 'chart', keys: ['ArrowDown'], action: 'chart/down' },
   { scope: 'chart', keys: ['ArrowRight'], action: 'chart/later' },

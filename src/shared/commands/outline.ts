@@ -108,21 +108,45 @@ function selectionAfterDelete(tasks: readonly Task[], index: number): TaskId[] {
   return []
 }
 
+/** The tasks a delete removes: the targets and their subtasks, and how many of those are subtasks only. */
+function deleteBlocks(plan: Plan, targetIds: readonly TaskId[]): { removed: Set<TaskId>; subtasks: number; summaries: Task[] } {
+  const removed = new Set<TaskId>()
+  const targetSet = new Set(targetIds)
+  const summaries: Task[] = []
+  for (const index of outlineIndexes(plan, targetIds)) {
+    const end = outlineBlockEnd(plan.tasks, index)
+    const task = plan.tasks[index]
+    if (task !== undefined && end > index + 1 && !removed.has(task.id)) summaries.push(task)
+    for (let row = index; row < end; row++) {
+      const item = plan.tasks[row]
+      if (item !== undefined) removed.add(item.id)
+    }
+  }
+  let subtasks = 0
+  for (const id of removed) if (!targetSet.has(id)) subtasks++
+  return { removed, subtasks, summaries }
+}
+
 export const taskDelete = commandDefine({
   id: 'task/delete',
   label: 'Delete tasks',
   needs: { selection: 1 },
   checks: [],
-  perform(plan, input: TasksInput, context) {
-    const removed = new Set<TaskId>()
-    const indexes = outlineIndexes(plan, targets(input, context))
-    for (const index of indexes) {
-      const end = outlineBlockEnd(plan.tasks, index)
-      for (let row = index; row < end; row++) {
-        const task = plan.tasks[row]
-        if (task !== undefined) removed.add(task.id)
-      }
+  confirm(plan, input: TasksInput, context) {
+    // Deleting a summary deletes its subtasks: ask first, saying how many (Microsoft Project asks too).
+    const { subtasks, summaries } = deleteBlocks(plan, targets(input, context))
+    if (subtasks === 0) return null
+    const first = summaries[0]
+    const named = summaries.length === 1 && first !== undefined && first.name !== '' ? `"${first.name}"` : `${summaries.length} summary tasks`
+    const plural = subtasks === 1 ? 'subtask' : 'subtasks'
+    return {
+      title: summaries.length === 1 ? 'Delete a summary task?' : 'Delete summary tasks?',
+      text: `${named} ${summaries.length === 1 ? 'has' : 'have'} ${subtasks} ${plural}. Deleting ${summaries.length === 1 ? 'it' : 'them'} deletes the ${plural} too, with their links and assignments; Undo brings everything back.`,
+      confirmLabel: `Delete with ${subtasks} ${plural}`,
     }
+  },
+  perform(plan, input: TasksInput, context) {
+    const { removed } = deleteBlocks(plan, targets(input, context))
     if (removed.size === 0) return commandDone(plan)
     const activeIndex = plan.tasks.findIndex((task) => task.id === targets(input, context)[0])
     const tasks = plan.tasks.filter((task) => !removed.has(task.id))

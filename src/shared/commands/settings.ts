@@ -7,6 +7,7 @@ import { dateClockText, dateIsValidIsoDate, dateParseTyped } from '../domain/dat
 import type { Calendar, Plan, WorkingPeriod } from '../domain/model'
 import { planFileLimits as limits } from '../formats/plan-file'
 import { parseDateHint } from './parse'
+import { dateTooLate } from './tasks'
 import { commandDefine, commandDone, commandRefuse } from './types'
 
 const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
@@ -59,6 +60,8 @@ export const projectSetStart = commandDefine({
   perform(plan, input: { text: string }, context) {
     const date = dateParseTyped(input.text, plan.settings.defaultStartTime, context.dateOrder ?? null)
     if (date === null) return commandRefuse(`"${input.text.trim()}" is not a date. ${parseDateHint(context.dateOrder)}`)
+    const late = dateTooLate(date)
+    if (late !== null) return commandRefuse(late)
     return commandDone(date === plan.start ? plan : { ...plan, start: date })
   },
 })

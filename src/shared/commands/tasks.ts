@@ -7,9 +7,10 @@
 import { assignmentsTextApply } from '../domain/assignments-text'
 import { calendarAddWorkingMinutes, calendarCompile, calendarIsProblem, calendarNextWorkingTime } from '../domain/calendar'
 import { dateDayOfWallMinutes, dateFromWallMinutes, dateParseTyped, dateToWallMinutes, dateTypedHasTime } from '../domain/dates'
-import { durationParse } from '../domain/durations'
-import type { ConstraintType, Dependency, DependencyId, Plan, Task, TaskId } from '../domain/model'
+import { durationFormat, durationParse } from '../domain/durations'
+import type { ConstraintType, Dependency, DependencyId, DurationUnit, Plan, Task, TaskId } from '../domain/model'
 import { predecessorsParse, type ParsedPredecessor } from '../domain/predecessors'
+import type { Schedule } from '../domain/schedule-types'
 import { taskRuleDurationChange, taskRuleMilestoneChange } from '../domain/task-rules'
 import { planFileLimits as limits } from '../formats/plan-file'
 import { outlineIsSummary } from './outline'
@@ -41,6 +42,37 @@ function find(plan: Plan, taskId: TaskId): Found | null {
 }
 
 const gone = (): CommandResult => commandRefuse('This task no longer exists.')
+
+/**
+ * The last date Microsoft Project can schedule (31 December 2149, its specifications). A duration that would put a
+ * task's finish after it is refused, so every plan can still be exported to Microsoft Project XML and opened there
+ * (99999d typed by mistake finished in the year 2300).
+ */
+export const taskFinishLatest = '2149-12-31T23:59:00'
+const finishLatestMinutes = dateToWallMinutes(taskFinishLatest)
+
+/** Why a typed date cannot be kept: it is after `taskFinishLatest`. */
+export function dateTooLate(date: string): string | null {
+  return date > taskFinishLatest ? `${date.slice(0, 10)} is after 2149-12-31, the last date Microsoft Project can schedule.` : null
+}
+
+/**
+ * Why a task of `minutes` in `unit`, starting where the schedule has it, cannot be kept: its finish would pass
+ * `taskFinishLatest`. `null` when it fits, or when there is no schedule to tell the start.
+ */
+function finishTooLate(plan: Plan, found: Found, minutes: number, unit: DurationUnit, schedule: Schedule | null): string | null {
+  const index = schedule?.indexOf.get(found.task.id)
+  const start = schedule === null || index === undefined ? Number.NaN : (schedule.start[index] ?? Number.NaN)
+  if (!Number.isFinite(start)) return null
+  let finish = start + minutes
+  if (!unit.startsWith('e')) {
+    const calendar = calendarCompile(plan, found.task.calendarId ?? plan.calendarId)
+    if (calendarIsProblem(calendar)) return null
+    finish = calendarAddWorkingMinutes(calendar, start, minutes)
+  }
+  if (finish <= finishLatestMinutes) return null
+  return `Starting on ${dateDayOfWallMinutes(start)}, a task of ${durationFormat(minutes, unit, plan.settings)} would finish after 2149-12-31, the last date Microsoft Project can schedule; type a shorter duration.`
+}
 const summaryDates = "A summary's dates come from its subtasks; change the subtasks instead."
 
 export const taskRename = commandDefine({
@@ -60,12 +92,14 @@ export const taskSetDuration = commandDefine({
   label: 'Change duration',
   needs: {},
   checks: [],
-  perform(plan, input: TaskTextInput) {
+  perform(plan, input: TaskTextInput, context) {
     const found = find(plan, input.taskId)
     if (found === null) return gone()
     if (found.isSummary) return commandRefuse("A summary's duration comes from its subtasks; change the subtasks instead.")
     const parsed = durationParse(input.text, plan.settings)
     if (!parsed.ok) return commandRefuse(parsed.error)
+    const tooLate = finishTooLate(plan, found, parsed.minutes, parsed.unit, context.schedule)
+    if (tooLate !== null) return commandRefuse(tooLate)
     return commandDone(taskUpdate(plan, input.taskId, taskRuleDurationChange(found.task, parsed.minutes, parsed.unit)))
   },
 })
@@ -100,12 +134,14 @@ export const taskResize = commandDefine({
   label: 'Change duration',
   needs: {},
   checks: [],
-  perform(plan, input: { taskId: TaskId; minutes: number }) {
+  perform(plan, input: { taskId: TaskId; minutes: number }, context) {
     const found = find(plan, input.taskId)
     if (found === null) return gone()
     if (found.isSummary) return commandRefuse("A summary's duration comes from its subtasks; change the subtasks instead.")
     if (!Number.isFinite(input.minutes)) return commandRefuse('The new duration is not a number.')
     const minutes = Math.max(0, Math.round(input.minutes))
+    const tooLate = finishTooLate(plan, found, minutes, found.task.durationUnit, context.schedule)
+    if (tooLate !== null) return commandRefuse(tooLate)
     return commandDone(taskUpdate(plan, input.taskId, taskRuleDurationChange(found.task, minutes)))
   },
 })
@@ -135,6 +171,8 @@ function dateCommand(id: 'task/set-start' | 'task/set-finish', label: string, ty
       const defaultTime = type === 'SNET' ? plan.settings.defaultStartTime : plan.settings.defaultFinishTime
       const date = dateParseTyped(text, defaultTime, order)
       if (date === null) return commandRefuse(`"${text}" is not a date. ${parseDateHint(order)}`)
+      const late = dateTooLate(date)
+      if (late !== null) return commandRefuse(late)
       const schedule = context.schedule
       const index = schedule?.indexOf.get(input.taskId)
       const shown = schedule === null || index === undefined ? undefined : (type === 'SNET' ? schedule.start : schedule.finish)[index]
@@ -254,6 +292,8 @@ export const taskSetConstraint = commandDefine({
     if (input.type === 'ASAP' || input.type === 'ALAP') return commandDone(taskUpdate(plan, input.taskId, { constraint: { type: input.type, date: null } }))
     const date = found.task.constraint.date ?? dateParseTyped(input.dateText, constraintDefaultTime(plan, input.type), context.dateOrder ?? null)
     if (date === null) return commandRefuse(`Type the constraint date first, then choose the constraint. ${parseDateHint(context.dateOrder)}`)
+    const late = dateTooLate(date)
+    if (late !== null) return commandRefuse(late)
     return commandDone(taskUpdate(plan, input.taskId, { constraint: { type: input.type, date } }))
   },
 })
@@ -271,6 +311,8 @@ export const taskSetConstraintDate = commandDefine({
     if (type === 'ASAP' || type === 'ALAP') return commandDone(plan)
     const date = dateParseTyped(input.text, constraintDefaultTime(plan, type), context.dateOrder ?? null)
     if (date === null) return commandRefuse(`"${input.text.trim()}" is not a date. ${parseDateHint(context.dateOrder)}`)
+    const late = dateTooLate(date)
+    if (late !== null) return commandRefuse(late)
     return commandDone(taskUpdate(plan, input.taskId, { constraint: { type, date } }))
   },
 })

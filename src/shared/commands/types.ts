@@ -67,6 +67,9 @@ export type CommandDone<Output> = {
 export type CommandRefused = { ok: false; message: string }
 export type CommandResult<Output = undefined> = CommandDone<Output> | CommandRefused
 
+/** What a command asks before it runs (deleting a summary with its subtasks): the question and its yes-button. */
+export type CommandQuestion = { title: string; text: string; confirmLabel: string }
+
 export type Command<Input, Output = undefined> = {
   /** `area/verb`, like the IPC channels and menu commands (`task/indent`). */
   id: string
@@ -74,6 +77,11 @@ export type Command<Input, Output = undefined> = {
   label: string
   needs: CommandNeeds
   checks: readonly CommandCheck[]
+  /**
+   * What to ask before running, as Microsoft Project asks before deleting a summary with its subtasks; `null` when
+   * there is nothing to ask. The store asks (a dialog) and runs the command only on yes, whichever way it came.
+   */
+  confirm?(plan: Plan, input: Input, context: CommandContext): CommandQuestion | null
   perform(plan: Plan, input: Input, context: CommandContext): CommandResult<Output>
 }
 

@@ -90,7 +90,8 @@ export const durationMaxMinutes = 100 * 366 * 1440
  * Parses a duration typed by a user.
  * @param defaultUnit unit of a bare number ("3" = 3 days by default)
  * @param allowNegative accept a leading minus (lags); durations refuse it
- * @returns minutes (rounded to whole minutes) and the unit it was typed in, or a one-sentence error
+ * @returns minutes (rounded to whole minutes) and the unit it was typed in, or a one-sentence error (also for a
+ *   nonzero amount under half a minute, which would round to none)
  */
 export function durationParse(
   text: string,
@@ -115,6 +116,13 @@ export function durationParse(
   const minutes = Math.round(sign * amount * durationUnitMinutes(unit, settings))
   if (!Number.isFinite(minutes) || Math.abs(minutes) > durationMaxMinutes)
     return { ok: false, error: `"${text}" is too long.` }
+  // Durations and lags are whole minutes: an amount that rounds to none is refused rather than silently becoming a
+  // milestone (or no lag).
+  if (minutes === 0 && amount !== 0)
+    return {
+      ok: false,
+      error: `"${text.trim()}" is less than a minute; the shortest ${allowNegative ? 'lag' : 'duration'} is 1m${allowNegative ? ' (or 0 for none)' : ' (0 makes a milestone)'}.`,
+    }
   return { ok: true, minutes: minutes === 0 ? 0 : minutes, unit }
 }
 

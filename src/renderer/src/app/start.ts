@@ -1,7 +1,11 @@
 import { keyBindingFind } from '../../../shared/commands/keys'
-import type { GantryPlatform } from '../../../shared/ipc/contract'
+import { menuCommands, type GantryPlatform, type MenuCommand } from '../../../shared/ipc/contract'
 import { planDbRequestPersistence } from '../db/plan-db'
 import type { AppStore } from '../stores/app-store'
+
+function isMenuCommand(action: string): action is MenuCommand {
+  return (menuCommands as readonly string[]).includes(action)
+}
 
 /**
  * Connects the store to the platform once at start: persistent storage, menu commands, close requests,
@@ -19,11 +23,21 @@ export function appStart(store: AppStore, platform: GantryPlatform): () => void 
   const stopProgress = platform.onProgress((event) => store.getState().progressSet(event))
 
   // F1 opens the shortcuts wherever the focus is (the desktop Help menu has it too; opening twice is harmless).
-  // The other application keys are the desktop menu's accelerators.
+  // The other application keys are the desktop menu's accelerators; in a browser, which has no such menu, they are
+  // handled here (Ctrl+1..4 for the views, Ctrl+= and Ctrl+- to zoom the timeline, Ctrl+S to save…), except
+  // Ctrl+N, which the browser keeps for itself.
+  const isBrowser = platform.kind === 'web'
   const onKey = (event: KeyboardEvent): void => {
-    if (keyBindingFind('app', event)?.action !== 'help/shortcuts') return
+    const action = keyBindingFind('app', event)?.action
+    if (action === undefined) return
+    if (action === 'help/shortcuts') {
+      event.preventDefault()
+      store.getState().shortcutsSet(true)
+      return
+    }
+    if (!isBrowser || action === 'file/new' || !isMenuCommand(action)) return
     event.preventDefault()
-    store.getState().shortcutsSet(true)
+    void store.getState().menuCommandRun(action)
   }
   window.addEventListener('keydown', onKey)
 

@@ -28,8 +28,11 @@ export type WorkspaceView = 'gantt' | 'milestones' | 'settings' | 'resources' | 
 
 /** A follow-up a notice offers as a button. */
 export type NoticeAction = 'save-as' | 'reload'
-/** `error` and `warning` stay until dismissed (an error is announced as an alert); `info` fades. */
-export type Notice = { id: number; kind: 'error' | 'warning' | 'info'; message: string; action?: NoticeAction }
+/**
+ * `error` and `warning` stay until dismissed (an error is announced as an alert); `info` (a confirmation) fades.
+ * `view` is where it was raised: it is shown there, not on the other views.
+ */
+export type Notice = { id: number; kind: 'error' | 'warning' | 'info'; message: string; action?: NoticeAction; view?: View }
 
 /** The plan open in the workspace. */
 export type PlanDocument = {

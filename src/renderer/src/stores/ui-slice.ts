@@ -55,10 +55,9 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
         // The same message twice (a failing write retried on every edit) is shown once.
         if (get().notices.some((notice) => notice.message === message)) return
         noticeCounter += 1
-        const notice =
-          action === undefined
-            ? { id: noticeCounter, kind, message }
-            : { id: noticeCounter, kind, message, action }
+        // A notice belongs to the view it was raised in (an export's to the plan, an open error's to the list).
+        const view = get().view
+        const notice = action === undefined ? { id: noticeCounter, kind, message, view } : { id: noticeCounter, kind, message, action, view }
         set({ notices: [...get().notices, notice] })
         // Errors and warnings stay until dismissed; confirmations fade after a while.
         if (kind === 'info') setTimeout(() => get().noticeDismiss(notice.id), infoNoticeMs)

@@ -32,6 +32,11 @@ export function dateLocaleSet(locale: string | undefined): void {
   currentLocale = locale
 }
 
+/** The locale dates are formatted for (`undefined`: the browser's). */
+export function dateLocale(): string | undefined {
+  return currentLocale
+}
+
 /** The order of day, month and year in the user's numeric dates, for the typed-date parser. */
 export function dateOrder(): DateOrder {
   return formatsOf(currentLocale).order

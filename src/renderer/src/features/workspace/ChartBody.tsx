@@ -221,6 +221,7 @@ export function BarTooltip({ derived, taskId, x, y }: { derived: Derived; taskId
       <div>Duration: {daysText(at(schedule.duration), minutesPerDay)}</div>
       <div>Total slack: {daysText(at(schedule.totalSlack), minutesPerDay)}</div>
       <div>Free slack: {daysText(at(schedule.freeSlack), minutesPerDay)}</div>
+      {task.levelingDelay > 0 && <div>Leveling delay: {Math.round((task.levelingDelay / 1440) * 10) / 10} elapsed days</div>}
       {schedule.isCritical[index] === 1 && <div className="ws-tooltip-critical">Critical</div>}
     </div>
   )

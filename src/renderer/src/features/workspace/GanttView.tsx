@@ -9,7 +9,7 @@
  */
 import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
-import { dateLocalNow, dateToDayNumber, dateToWallMinutes } from '../../../../shared/domain/dates'
+import { dateDayOfWallMinutes, dateLocalNow, dateToDayNumber, dateToWallMinutes } from '../../../../shared/domain/dates'
 import type { TaskId } from '../../../../shared/domain/model'
 import { CellEditor } from './CellEditor'
 import { cellDate, columnDefs, columnsFrozen, type ColumnKey } from './cells'
@@ -180,6 +180,13 @@ export function GanttView({ isCriticalShown, isDetailsShown, onShowDetails, onHi
   const today = todayMinutes()
   const editingIndex = editing === null || editing.row === 'new' ? undefined : derived.indexOf.get(editing.row)
   const editingName = editingIndex === undefined ? '' : (plan.tasks[editingIndex]?.name ?? '')
+  // The Start and Finish cells have a calendar that opens on the day they show.
+  const editingMinutes =
+    editing !== null && editingIndex !== undefined && schedule !== null && (editing.column === 'start' || editing.column === 'finish')
+      ? (editing.column === 'start' ? schedule.start : schedule.finish)[editingIndex]
+      : undefined
+  const editingDate =
+    editingMinutes !== undefined && Number.isFinite(editingMinutes) ? { day: dateDayOfWallMinutes(editingMinutes), weekStartDay: plan.settings.weekStartDay } : undefined
 
   return (
     <div className="ws-gantt">
@@ -280,6 +287,7 @@ export function GanttView({ isCriticalShown, isDetailsShown, onShowDetails, onHi
                         initial={editing.text}
                         label={editing.row === 'new' ? 'Name of the new task' : `${columnDefs[editing.column].label} of ${editingName || 'new task'}`}
                         placeholder={editing.row === 'new' ? 'New task name' : undefined}
+                        date={editingDate}
                         onDone={cursor.finishEdit}
                       />,
                       editTarget,

@@ -10,6 +10,7 @@ import { keyBindingFind } from '../../../../shared/commands/keys'
 import type { SelectionCommandId } from '../../../../shared/commands/registry'
 import { commandIsAvailable } from '../../../../shared/commands/run'
 import { detailsShownLoad, detailsShownSave } from './column-layout'
+import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { WorkspaceExtensionContext, type WorkspaceExtension } from './extension'
 import { GanttView } from './GanttView'
 import { zoomLevels } from './layout'
@@ -109,7 +110,14 @@ function WorkspaceInner({ controlledTab, onTabChange }: { controlledTab?: string
   const selection = useWorkspace((state) => state.editorSelection)
   const scheduleResult = useWorkspace((state) => state.document?.schedule ?? null)
   const clipboard = useWorkspace((state) => state.editorClipboard)
+  const question = useWorkspace((state) => state.editorQuestion)
   const scheduleProblem = useWorkspace((state) => (state.document?.schedule && !state.document.schedule.ok ? (state.document.schedule.problems[0]?.message ?? null) : null))
+
+  // A message belongs to the tab it was raised on (a refused Gantt edit does not follow the user to Resources);
+  // back on that tab it shows again. Adjusted during render when a new message comes.
+  const [messageTab, setMessageTab] = useState({ seq: messageSeq, tab })
+  if (messageTab.seq !== messageSeq) setMessageTab({ seq: messageSeq, tab })
+  const shownMessage = messageTab.tab === tab ? message : null
 
   const rootRef = useRef<HTMLDivElement>(null)
   useEffect(() => {
@@ -203,13 +211,24 @@ function WorkspaceInner({ controlledTab, onTabChange }: { controlledTab?: string
         {tab !== 'gantt' && <div className="ws-tools">{undoRedo}</div>}
       </div>
       <div className="ws-message" role="alert" key={messageSeq}>
-        {message ?? scheduleProblem ?? ''}
-        {message !== null && (
+        {shownMessage ?? scheduleProblem ?? ''}
+        {shownMessage !== null && (
           <button type="button" className="ws-button ws-message-close" aria-label="Dismiss message" onClick={() => state.editorSetMessage(null)}>
             ×
           </button>
         )}
       </div>
+      {question !== null && (
+        <ConfirmDialog
+          title={question.title}
+          confirmLabel={question.confirmLabel}
+          isDestructive
+          onConfirm={() => state.editorAnswer(true)}
+          onCancel={() => state.editorAnswer(false)}
+        >
+          <p>{question.text}</p>
+        </ConfirmDialog>
+      )}
       <div className="ws-view" data-pane={tab === 'gantt' ? undefined : 'view'}>
         {tab === 'gantt' && (
           <GanttView

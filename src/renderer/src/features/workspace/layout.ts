@@ -124,8 +124,10 @@ export function layoutScaleCells(scale: TimeScale, unit: Unit, from: number, to:
   let day = unitStart(unit, firstDay)
   for (let guard = 0; day <= lastDay && guard < 5000; guard++) {
     const next = unitNext(unit, day)
-    const x = (day - scale.originDay) * scale.pxPerDay
-    const width = (next - day) * scale.pxPerDay
+    // A period that began before the chart's first day is drawn from the first day, with a label that fits what
+    // is left of it (a quarter cut to a few days read "026" when its "Q1 2026" was centred on the whole quarter).
+    const x = Math.max(0, (day - scale.originDay) * scale.pxPerDay)
+    const width = (next - scale.originDay) * scale.pxPerDay - x
     cells.push({ key: `${unit}${day}`, x, width, ...unitLabel(unit, day, width) })
     day = next
   }

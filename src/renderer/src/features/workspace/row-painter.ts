@@ -54,6 +54,8 @@ type Slot = {
   bar: HTMLElement
   progress: HTMLElement
   end: HTMLElement
+  /** The leveling delay before the bar: a thin line from where the task would start to where it starts. */
+  delay: HTMLElement
 }
 
 const svgNs = 'http://www.w3.org/2000/svg'
@@ -123,6 +125,7 @@ export class RowPainter {
     for (const slot of this.slots) {
       slot.rowElement.remove()
       slot.bar.remove()
+      slot.delay.remove()
     }
     this.links.remove()
     this.slots = []
@@ -138,6 +141,7 @@ export class RowPainter {
       const slot = this.slots.pop() as Slot
       slot.rowElement.remove()
       slot.bar.remove()
+      slot.delay.remove()
     }
     for (const slot of this.slots) slot.row = -1
     this.paint()
@@ -295,8 +299,12 @@ export class RowPainter {
     end.className = 'ws-bar-end'
     end.dataset.resize = '1'
     bar.append(progress, end)
-    this.chartLayer.append(bar)
-    const slot: Slot = { row: -1, generation: -1, base: -1, rowElement, cells: [], bar, progress, end }
+    const delay = document.createElement('div')
+    delay.className = 'ws-bar-delay'
+    delay.setAttribute('aria-hidden', 'true')
+    delay.hidden = true
+    this.chartLayer.append(delay, bar)
+    const slot: Slot = { row: -1, generation: -1, base: -1, rowElement, cells: [], bar, progress, end, delay }
     this.fillCells(slot)
     return slot
   }
@@ -489,6 +497,14 @@ export class RowPainter {
     const left = scaleX(input.scale, start)
     const right = scaleX(input.scale, finish)
     const label = `${task.name || 'Task'}: ${cellDate(start)} to ${cellDate(finish)}`
+    const delayMinutes = isSummary ? 0 : task.levelingDelay
+    setHidden(slot.delay, delayMinutes <= 0 || !Number.isFinite(start))
+    if (delayMinutes > 0 && Number.isFinite(start)) {
+      const delayLeft = scaleX(input.scale, start - delayMinutes)
+      setStyle(slot.delay, 'top', px(top + 13))
+      setStyle(slot.delay, 'left', px(delayLeft))
+      setStyle(slot.delay, 'width', px(Math.max(1, left - delayLeft)))
+    }
     setHidden(bar, false)
     setAttr(bar, 'data-bar-id', String(task.id))
     const critical = isCritical ? ' is-critical' : ''
@@ -523,6 +539,7 @@ export class RowPainter {
   }
 
   private hideBar(slot: Slot): void {
+    setHidden(slot.delay, true)
     setHidden(slot.bar, true)
     setAttr(slot.bar, 'data-bar-id', null)
     setClass(slot.bar, '')
