@@ -13,15 +13,35 @@
  * cheapest DOM form (`text`), or that text with one element per cell (`cells`); see
  * src/renderer/src/features/workspace/bench/floor-page.ts.
  *
- * Environment: CHROMIUM (default /usr/bin/chromium), RUNS (default 5), SIZES (default 1000,10000),
- * SCREENSHOT=path (save a screenshot of the last 1,000-task run).
+ * The real application in browser mode (bench-app.html: main.tsx with the web platform, Dexie and the app store),
+ * on the seeded plans with 50 resources, gives three more figures per size:
+ * - `ui.open.file`: the `change` event of the Open dialog's file input (Playwright's file chooser) to the first
+ *   painted frame of the workspace with every row counted: reading the file, parsing and checking it, storing it in
+ *   IndexedDB (the first write), scheduling, the load of the resources and the first render. Browser mode is
+ *   measured because it is the path that runs all of this in the page; the desktop app reads and parses in main and
+ *   hands the renderer the parsed plan, after which the path is the same. `settledMs` is the paint after the page
+ *   stopped changing for 300 ms.
+ * - `ui.edit`: Enter on a typed duration in the Duration cell of a leaf task to the first painted frame whose Finish
+ *   cell shows the new date; alternating values, EDITS per run (default 9), median over all edits of all runs.
+ * - `ui.heap`: the JS heap in MB with the plan open, after a forced garbage collection (CDP
+ *   `HeapProfiler.collectGarbage`, `Runtime.getHeapUsage`); `afterEditsMb` after the edits (undo history included).
+ *
+ * Environment: CHROMIUM (default /usr/bin/chromium), RUNS (default 5), SIZES (default 1000,10000; add 100000 for
+ * the large figures, which use at most LARGE_RUNS runs, default 2), FIGURES (default `workspace,app`: the first is
+ * ui.render/ui.scroll/ui.open/ui.scroll.floor, the second ui.open.file/ui.edit/ui.heap), EDITS (default 9),
+ * PROFILE=folder (write Chromium CPU profiles of the last run's open and one edit per size there, build unminified
+ * with BENCH_MINIFY=0 to read them; `npx tsx bench/profile-summary.ts file` lists where the time went),
+ * COMPARE=folder (another checkout, e.g. `git archive main` unpacked with bench-app.html and bench/ui.ts copied in:
+ * its app figures are measured in the same run, alternating with this checkout's, and printed with
+ * `variant: "base"`), SCREENSHOT=path (save a screenshot of the last 1,000-task run).
  */
 import { spawnSync } from 'node:child_process'
-import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs'
+import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { dirname, extname, join, normalize, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium } from '@playwright/test'
+import { chromium, type Browser, type CDPSession } from '@playwright/test'
+import { planFileSerialize } from '../src/shared/formats/plan-file'
 import { generatePlan } from '../tests/support/generate-plan'
 import { median } from './lib'
 
@@ -47,21 +67,27 @@ function newestMtime(path: string): number {
   return newest
 }
 
-/** Builds the bench page when it is missing or older than the renderer or shared sources. */
-function buildIfNeeded(): void {
-  const page = join(outDir, 'bench.html')
-  const sources = Math.max(newestMtime(join(repo, 'src', 'renderer')), newestMtime(join(repo, 'src', 'shared')), statSync(join(here, 'vite.ui.config.mts')).mtimeMs)
-  if (existsSync(page) && statSync(page).mtimeMs >= sources) return
-  const result = spawnSync(process.execPath, [join(repo, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(here, 'vite.ui.config.mts')], {
-    cwd: repo,
+/** Builds the bench pages of a checkout (this one by default) when missing or older than its renderer or shared sources. */
+function buildIfNeeded(checkout = repo): void {
+  const outDir = join(checkout, 'out', 'bench-ui')
+  const config = join(checkout, 'bench', 'vite.ui.config.mts')
+  const page = join(outDir, 'bench-app.html')
+  const sources = Math.max(newestMtime(join(checkout, 'src', 'renderer')), newestMtime(join(checkout, 'src', 'shared')), statSync(config).mtimeMs)
+  const mode = join(outDir, 'minify.txt')
+  const wanted = process.env.BENCH_MINIFY === '0' ? 'unminified' : 'minified'
+  const built = existsSync(mode) ? readFileSync(mode, 'utf8') : ''
+  if (existsSync(page) && statSync(page).mtimeMs >= sources && built === wanted) return
+  const result = spawnSync(process.execPath, [join(checkout, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', config], {
+    cwd: checkout,
     stdio: ['ignore', 'inherit', 'inherit'],
   })
   if (result.status !== 0) throw new Error('building the bench page failed')
+  writeFileSync(mode, wanted)
 }
 
 const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' }
 
-function serve(): Promise<{ server: Server; url: string }> {
+function serve(outDir = join(repo, 'out', 'bench-ui')): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '')
     const file = join(outDir, path === '' ? 'bench.html' : path)
@@ -92,14 +118,9 @@ function print(bench: string, tasks: number, values: number[], extra: Record<str
   )
 }
 
-async function main(): Promise<void> {
-  buildIfNeeded()
-  const sizes = (process.env.SIZES ?? '1000,10000').split(',').map(Number)
-  const runs = Number(process.env.RUNS ?? 5)
-  const { server, url } = await serve()
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs })
+async function workspaceFigures(browser: Browser, url: string, sizes: number[], runs: number): Promise<void> {
   const geometries = new Map<number, Geometry>()
-  try {
+  {
     for (const tasks of sizes) {
       const planText = JSON.stringify(generatePlan({ tasks, seed: 42 }))
       const renders: number[] = []
@@ -177,9 +198,169 @@ async function main(): Promise<void> {
         print('ui.scroll.floor', tasks, floors, { variant, rows: geometry.rows })
       }
     }
+  }
+}
+
+type BenchAppWindow = {
+  benchArmOpen: (taskCount: number) => Promise<Measured & { ttfp: number | null }>
+  benchArmEdit: (taskId: number, finishBefore: string) => Promise<Measured & { ttfp: number | null }>
+  __step?: Promise<Measured & { ttfp: number | null }>
+}
+
+async function heapMb(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage')
+  await cdp.send('HeapProfiler.collectGarbage')
+  const usage = await cdp.send('Runtime.getHeapUsage')
+  return usage.usedSize / 1048576
+}
+
+async function profiled<T>(cdp: CDPSession, file: string | null, body: () => Promise<T>): Promise<T> {
+  if (file === null) return body()
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  await cdp.send('Profiler.start')
+  const result = await body()
+  const { profile } = await cdp.send('Profiler.stop')
+  writeFileSync(file, JSON.stringify(profile))
+  return result
+}
+
+type Variant = { label: string | null; appUrl: string }
+
+type Figures = { opens: number[]; openSettled: number[]; heaps: number[]; heapsAfter: number[]; edits: number[]; editSettled: number[] }
+
+/** One fresh browser context: open the file, measure the heap, then the edits. */
+async function appRun(
+  browser: Browser,
+  appUrl: string,
+  tasks: number,
+  file: string,
+  leafId: number,
+  edits: number,
+  figures: Figures | null,
+  profileDir: string | null,
+): Promise<void> {
+  const values = ['17d', '23d']
+  const context = await browser.newContext({ viewport: { width: 1600, height: 900 } })
+  await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort())
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  await page.goto(appUrl)
+  await page.getByRole('button', { name: 'Open file…' }).waitFor()
+  const opened = await profiled(cdp, profileDir === null ? null : join(profileDir, `open-${tasks}.cpuprofile`), async () => {
+    await page.evaluate((count) => {
+      const target = window as unknown as BenchAppWindow
+      target.__step = target.benchArmOpen(count)
+    }, tasks)
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: 'Open file…' }).click()
+    await (await chooser).setFiles(file)
+    return (await page.evaluate(() => (window as unknown as BenchAppWindow).__step)) as Measured & { ttfp: number | null }
+  })
+  if (opened.error !== null || opened.timedOut || opened.ttfp === null) throw new Error(`open failed: ${opened.error ?? 'timed out'}`)
+  const heap = await heapMb(cdp)
+  figures?.opens.push(opened.ttfp)
+  figures?.openSettled.push(opened.ttr)
+  figures?.heaps.push(heap)
+  const row = page.locator(`.ws-treegrid [role="row"][data-task-id="${leafId}"]`)
+  for (let edit = 0; edit < edits; edit++) {
+    const before = ((await row.locator('[data-col="finish"]').textContent()) ?? '').trim()
+    await row.locator('[data-col="duration"]').click()
+    await page.keyboard.press('F2')
+    await page.keyboard.press('ControlOrMeta+A')
+    await page.keyboard.type(values[edit % 2] as string)
+    const isEditProfiled = profileDir !== null && edit === edits - 1
+    const measured = await profiled(cdp, isEditProfiled ? join(profileDir, `edit-${tasks}.cpuprofile`) : null, async () => {
+      await page.evaluate(
+        ({ id, text }) => {
+          const target = window as unknown as BenchAppWindow
+          target.__step = target.benchArmEdit(id, text)
+        },
+        { id: leafId, text: before },
+      )
+      await page.keyboard.press('Enter')
+      return (await page.evaluate(() => (window as unknown as BenchAppWindow).__step)) as Measured & { ttfp: number | null }
+    })
+    if (measured.error !== null || measured.timedOut || measured.ttfp === null) throw new Error(`edit failed: ${measured.error ?? 'timed out'}`)
+    figures?.edits.push(measured.ttfp)
+    figures?.editSettled.push(measured.ttr)
+  }
+  if (figures !== null) figures.heapsAfter.push(await heapMb(cdp))
+  await context.close()
+}
+
+/**
+ * ui.open.file, ui.edit and ui.heap in the real application (browser mode), for this checkout and, with a second
+ * variant (COMPARE), another one: the runs alternate between them, so both see the same machine.
+ */
+async function appFigures(browser: Browser, variants: Variant[], sizes: number[], runs: number): Promise<void> {
+  const edits = Number(process.env.EDITS ?? 9)
+  const profileRoot = process.env.PROFILE ?? null
+  const filesDir = join(outDir, '..', 'bench-ui-files')
+  mkdirSync(filesDir, { recursive: true })
+  for (const tasks of sizes) {
+    const plan = generatePlan({ tasks, seed: 42, resources: 50 })
+    const file = join(filesDir, `generated-${tasks}.gantry`)
+    writeFileSync(file, planFileSerialize(plan))
+    // The first leaf task with a duration: its Finish moves with every edit.
+    const leafIndex = plan.tasks.findIndex((task, index) => !task.isMilestone && task.duration > 0 && (plan.tasks[index + 1]?.level ?? 0) <= task.level)
+    const leaf = plan.tasks[leafIndex]
+    if (leaf === undefined) throw new Error('the plan has no leaf task')
+    const results = variants.map((): Figures => ({ opens: [], openSettled: [], heaps: [], heapsAfter: [], edits: [], editSettled: [] }))
+    const sizeRuns = tasks >= 100_000 ? Math.min(runs, Number(process.env.LARGE_RUNS ?? 2)) : runs
+    const isFirstSize = tasks === sizes[0]
+    for (let run = isFirstSize ? -1 : 0; run < sizeRuns; run++) {
+      // Alternate which variant goes first.
+      const order = variants.map((_, index) => index)
+      if (run % 2 === 1) order.reverse()
+      for (const index of order) {
+        const variant = variants[index] as Variant
+        const profileDir = profileRoot !== null && run === sizeRuns - 1 ? join(profileRoot, variant.label ?? 'head') : null
+        if (profileDir !== null) mkdirSync(profileDir, { recursive: true })
+        await appRun(browser, variant.appUrl, tasks, file, leaf.id, edits, run >= 0 ? (results[index] as Figures) : null, profileDir)
+      }
+    }
+    variants.forEach((variant, index) => {
+      const figures = results[index] as Figures
+      const label: Record<string, string> = variant.label === null ? {} : { variant: variant.label }
+      print('ui.open.file', tasks, figures.opens, { settledMs: round(median(figures.openSettled)), resources: 50, fileMb: round(statSync(file).size / 1048576), ...label })
+      print('ui.edit', tasks, figures.edits, { settledMs: round(median(figures.editSettled)), resources: 50, ...label })
+      console.log(
+        JSON.stringify({
+          bench: 'ui.heap',
+          tasks,
+          medianMb: round(median(figures.heaps)),
+          minMb: round(Math.min(...figures.heaps)),
+          maxMb: round(Math.max(...figures.heaps)),
+          afterEditsMb: round(median(figures.heapsAfter)),
+          runs: figures.heaps.length,
+          ...label,
+        }),
+      )
+    })
+  }
+}
+
+async function main(): Promise<void> {
+  buildIfNeeded()
+  const sizes = (process.env.SIZES ?? '1000,10000').split(',').map(Number)
+  const runs = Number(process.env.RUNS ?? 5)
+  const figures = (process.env.FIGURES ?? 'workspace,app').split(',')
+  const { server, url } = await serve()
+  const compare = process.env.COMPARE ?? null
+  const base = compare === null ? null : resolve(compare)
+  if (base !== null) buildIfNeeded(base)
+  const baseServer = base === null ? null : await serve(join(base, 'out', 'bench-ui'))
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs })
+  try {
+    if (figures.includes('workspace')) await workspaceFigures(browser, url, sizes, runs)
+    const variants: Variant[] = [{ label: base === null ? null : 'head', appUrl: url.replace('bench.html', 'bench-app.html') }]
+    if (baseServer !== null) variants.push({ label: 'base', appUrl: baseServer.url.replace('bench.html', 'bench-app.html') })
+    if (figures.includes('app')) await appFigures(browser, variants, sizes, runs)
   } finally {
     await browser.close()
     server.close()
+    baseServer?.server.close()
   }
 }
 

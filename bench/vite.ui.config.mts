@@ -7,7 +7,8 @@ const here = fileURLToPath(new URL('.', import.meta.url))
 
 /**
  * The UI benchmark pages: src/renderer/bench.html (the real workspace) and bench-floor.html (the scroll-jump
- * calibration), built in production mode on their own.
+ * calibration), and bench-app.html (the real application in browser mode, for the open, edit and heap figures),
+ * built in production mode on their own.
  */
 export default defineConfig({
   root: resolve(here, '../src/renderer'),
@@ -18,6 +19,6 @@ export default defineConfig({
     outDir: resolve(here, '../out/bench-ui'),
     emptyOutDir: true,
     minify: process.env.BENCH_MINIFY !== '0',
-    rollupOptions: { input: { bench: resolve(here, '../src/renderer/bench.html'), floor: resolve(here, '../src/renderer/bench-floor.html') } },
+    rollupOptions: { input: { bench: resolve(here, '../src/renderer/bench.html'), floor: resolve(here, '../src/renderer/bench-floor.html'), app: resolve(here, '../src/renderer/bench-app.html') } },
   },
 })

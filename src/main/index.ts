@@ -8,10 +8,10 @@ import { RecentFiles } from './files/recent-files'
 import { RecoveryStore } from './files/recovery'
 import { cleanupOrphans } from './files/safe-save'
 import { createIpcHandlers, type MainDialog } from './ipc'
-import { mspdiWorkerParser } from './mspdi-worker-client'
+import { importWorkerParser } from './import-worker-client'
 import { menuTemplate } from './menu'
 import { windowStateFit, windowStateLoad, windowStateSave, type WindowState } from './window-state'
-import mspdiWorkerPath from './mspdi-worker?modulePath'
+import importWorkerPath from './import-worker?modulePath'
 
 // Only the built renderer (app://) or, in development, electron-vite's dev server may talk to main.
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
@@ -186,7 +186,7 @@ function registerIpc(): void {
     },
     sendProgress: (event: ProgressEvent) => send(ipcEventChannels.progress, event),
     onRecentChanged: rebuildMenu,
-    parseMspdi: mspdiWorkerParser(mspdiWorkerPath),
+    importParser: importWorkerParser(importWorkerPath),
     documents,
     recentFiles,
     recovery,

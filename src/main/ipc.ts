@@ -1,7 +1,8 @@
 import { basename, dirname, extname, join } from 'node:path'
 import { z } from 'zod'
 import type { Plan } from '../shared/domain/model'
-import { planFileExtension, planFileMaxBytes, planFileParse, planFileSerialize, planRestore } from '../shared/formats/plan-file'
+import { planFileExtension, planFileMaxBytes, planFileParse } from '../shared/formats/plan-file'
+import { formatsCheckPlan, formatsSerializePlan } from '../shared/formats/pipeline'
 import type {
   IpcChannel,
   IpcContract,
@@ -9,6 +10,7 @@ import type {
   IpcResponse,
   IpcResult,
   AppInfo,
+  ImportedPlan,
   OpenedPlan,
   ProgressEvent,
 } from '../shared/ipc/contract'
@@ -16,7 +18,8 @@ import { DocumentRegistry } from './files/documents'
 import { RecentFiles } from './files/recent-files'
 import { RecoveryStore } from './files/recovery'
 import { SafeSaveError, decodeText, readFileCapped, safeSave } from './files/safe-save'
-import { csvMaxBytes, importCsvFile, importMspdiFile, mspdiMaxBytes, type MspdiParser } from './import'
+import { csvMaxBytes, importFile, mspdiMaxBytes } from './import'
+import type { ImportParser } from './import-worker-client'
 import { exportPlanCsv, exportPlanMspdi, exportPlanXlsx } from './export'
 import { excelJs } from './export/xlsx'
 import { educationLogCsv, educationLogExportMaxRows, educationLogExportRowSchema, educationLogWorkbook } from '../shared/career/log'
@@ -65,8 +68,11 @@ export type MainDeps = {
   sendProgress(event: ProgressEvent): void
   /** Called after the recent-files list changed, so the menu can rebuild File ▸ Open Recent. */
   onRecentChanged?(): void
-  /** Parses MSPDI text into a plan; index.ts runs it in a worker thread. Defaults to parsing in-process. */
-  parseMspdi?: MspdiParser
+  /**
+   * Reads an imported file's text into a plan with the shared format pipeline; index.ts runs it in a worker thread
+   * (`importWorkerParser`), which Cancel and the time limit stop. Defaults to reading in-process.
+   */
+  importParser?: ImportParser
   /** Shared with index.ts (menu, second instance, clean quit); created here when absent. */
   documents?: DocumentRegistry
   recentFiles?: RecentFiles
@@ -105,11 +111,14 @@ function describeZodIssue(error: z.ZodError): string {
   return `${where}: ${issue.message}`
 }
 
-/** A request that carries a plan: the plan itself is checked with planRestore (strict schema and references). */
+/**
+ * A request that carries a plan: the plan is checked with `formatsCheckPlan`, the check every writer runs (strict
+ * schema and references, as the .gantry reader), so main never writes a file Gantry would refuse.
+ */
 function restoreRequestPlan(candidate: unknown): Plan {
-  const restored = planRestore(candidate)
-  if (!restored.ok) throw new HandlerError('invalid-input', restored.error.message)
-  return restored.plan
+  const checked = formatsCheckPlan(candidate)
+  if (!checked.ok) throw new HandlerError('invalid-input', checked.message)
+  return checked.value
 }
 
 const noRequest = z.undefined()
@@ -225,13 +234,29 @@ export function createIpcHandlers(deps: MainDeps): IpcHandlers {
   }
 
   async function savePlanAt(path: string, plan: Plan): Promise<{ documentToken: string; fileName: string }> {
-    await safeSave(path, planFileSerialize(plan))
+    const text = formatsSerializePlan(plan)
+    if (!text.ok) throw new HandlerError('invalid-input', text.message)
+    await safeSave(path, text.value)
     const ref = documents.register(path)
     await rememberRecent(path)
     return { documentToken: ref.documentToken, fileName: ref.fileName }
   }
 
   const planFilter: FileFilter = { name: 'Gantry plan', extensions: [planFileExtension] }
+
+  // The import that is running, so `import/cancel` can stop it; one at a time.
+  let activeImport: AbortController | null = null
+  async function runImport(kind: 'mspdi' | 'csv', path: string, maxBytes: number): Promise<ImportedPlan> {
+    if (activeImport !== null) throw new HandlerError('invalid-input', 'Another import is still running; wait for it or cancel it first.')
+    const controller = new AbortController()
+    activeImport = controller
+    try {
+      const bytes = await readFileCapped(path, maxBytes)
+      return await importFile(kind, bytes, basename(path), deps.sendProgress, deps.importParser, controller.signal)
+    } finally {
+      activeImport = null
+    }
+  }
 
   const handlers = {
     'app/info': handler(noRequest, async (): Promise<AppInfo> => ({
@@ -327,13 +352,16 @@ export function createIpcHandlers(deps: MainDeps): IpcHandlers {
 
     'import/mspdi': handler(noRequest, async () => {
       const path = await chooseOpenPath('Import Microsoft Project XML', [{ name: 'Microsoft Project XML', extensions: ['xml'] }])
-      const bytes = await readFileCapped(path, mspdiMaxBytes)
-      return importMspdiFile(bytes, basename(path), deps.sendProgress, deps.parseMspdi)
+      return runImport('mspdi', path, mspdiMaxBytes)
     }),
 
     'import/csv': handler(noRequest, async () => {
       const path = await chooseOpenPath('Import CSV', [{ name: 'CSV (comma-separated values)', extensions: ['csv', 'txt'] }])
-      return importCsvFile(await readFileCapped(path, csvMaxBytes), basename(path))
+      return runImport('csv', path, csvMaxBytes)
+    }),
+
+    'import/cancel': handler(noRequest, async () => {
+      activeImport?.abort()
     }),
 
     'career/backup': handler(textRequest, async (request) => {

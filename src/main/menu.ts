@@ -137,6 +137,10 @@ export function menuTemplate(options: MenuTemplateOptions): MenuItemSpec[] {
       separator,
       command('link/chain', 'Link Tasks'),
       command('link/unlink-selected', 'Unlink Tasks'),
+      separator,
+      command('task/schedule-manually', 'Manually Schedule'),
+      command('task/schedule-automatically', 'Auto Schedule'),
+      command('task/respect-links', 'Respect Links'),
     ],
   }
 

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { overallocationsCommand } from '../../src/main/cli/commands/overallocations'
-import { makeTask } from '../../src/shared/domain/defaults'
+import { makeAssignment, makeTask } from '../../src/shared/domain/defaults'
 import type { Plan } from '../../src/shared/domain/model'
 import { planFileSerialize } from '../../src/shared/formats/plan-file'
 import { makeJanuaryPlan, makeResource } from '../support/resource-plans'
@@ -51,14 +51,14 @@ function handMadePlan(): Plan {
       makeResource(14, 'Eve'),
     ],
     assignments: [
-      { id: 1, taskId: 1, resourceId: 10, units: 100 },
-      { id: 2, taskId: 2, resourceId: 10, units: 100 },
-      { id: 3, taskId: 3, resourceId: 11, units: 100 },
-      { id: 4, taskId: 4, resourceId: 12, units: 100 },
-      { id: 5, taskId: 5, resourceId: 13, units: 100 },
-      { id: 6, taskId: 6, resourceId: 13, units: 100 },
-      { id: 7, taskId: 7, resourceId: 14, units: 100 },
-      { id: 8, taskId: 8, resourceId: 14, units: 100 },
+      makeAssignment(1, 1, 10, 100, 0),
+      makeAssignment(2, 2, 10, 100, 0),
+      makeAssignment(3, 3, 11, 100, 0),
+      makeAssignment(4, 4, 12, 100, 0),
+      makeAssignment(5, 5, 13, 100, 0),
+      makeAssignment(6, 6, 13, 100, 0),
+      makeAssignment(7, 7, 14, 100, 0),
+      makeAssignment(8, 8, 14, 100, 0),
     ],
   })
 }

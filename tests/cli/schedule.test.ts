@@ -173,7 +173,7 @@ describe('cli schedule on bad input: exit status 1, one clear line on stderr, no
     ['cyclic', /^schedule: "cyclic\.xml": These tasks depend on each other in a circle: "A" \(UID 1\) → "B" \(UID 2\) → "A" \(UID 1\)/],
     ['truncated', /^schedule: "truncated\.xml": This is not a valid Project XML file: the XML is damaged or truncated/],
     ['garbage', /^schedule: "garbage\.xml" is not a plan: it holds binary data, not text\.$|^schedule: "garbage\.xml" is neither a Gantry plan nor a Project XML file\.$/],
-    ['empty', /^schedule: "empty\.gantry" is empty\.$/],
+    ['empty', /^schedule: "empty\.gantry": The file is empty\.$/],
     ['newer', /^schedule: "newer\.gantry": This plan was made by a newer version of Gantry/],
     ['noFile', /^schedule: no file given; usage: npm run cli -- schedule/],
     ['badOption', /^schedule: unknown option --yaml; usage/],

@@ -503,17 +503,18 @@ test('issue 18: a split activity counted for two certifications, PDUs carried ov
   ).toBeVisible()
   const csv = await readFile(csvPath, 'utf8')
   const lines = csv.split('\r\n')
+  // Every text cell is quoted (formula-safe whichever separator a spreadsheet assumes); numbers are not.
   expect(lines[0]).toBe(
-    '\uFEFFEntry,Date,Activity,Activity type,Provider,Category,Units,Unit,Counts toward,Evidence,Note',
+    '\uFEFF"Entry","Date","Activity","Activity type","Provider","Category","Units","Unit","Counts toward","Evidence","Note"',
   )
   expect(lines[1]).toBe(
-    `1,2024-06-01,Scrum at scale workshop,Course or training,Agile Alliance,Ways of Working,2.5,PDUs,Project Management Professional (PMP); PMI Agile Certified Practitioner (PMI-ACP),${link},`,
+    `1,"2024-06-01","Scrum at scale workshop","Course or training","Agile Alliance","Ways of Working",2.5,"PDUs","Project Management Professional (PMP); PMI Agile Certified Practitioner (PMI-ACP)","${link}",""`,
   )
   expect(lines[2]).toBe(
-    `1,2024-06-01,Scrum at scale workshop,Course or training,Agile Alliance,Power Skills,1.5,PDUs,Project Management Professional (PMP); PMI Agile Certified Practitioner (PMI-ACP),${link},`,
+    `1,"2024-06-01","Scrum at scale workshop","Course or training","Agile Alliance","Power Skills",1.5,"PDUs","Project Management Professional (PMP); PMI Agile Certified Practitioner (PMI-ACP)","${link}",""`,
   )
   expect(lines[3]).toBe(
-    '2,2023-10-01,PMI chapter congress,,,Power Skills,12,PDUs,Project Management Professional (PMP),,',
+    '2,"2023-10-01","PMI chapter congress","","","Power Skills",12,"PDUs","Project Management Professional (PMP)","",""',
   )
   expect(lines).toHaveLength(8) // header, 6 lines (the split activity has two), and the final CRLF
 

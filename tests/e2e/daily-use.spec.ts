@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import type { Locator, Page } from '@playwright/test'
-import { makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { makeAssignment, makePlan, makeTask } from '../../src/shared/domain/defaults'
 import type { Plan } from '../../src/shared/domain/model'
 import { planFileSerialize } from '../../src/shared/formats/plan-file'
 import { makeResource } from '../support/resource-plans'
@@ -42,10 +42,8 @@ function teamPlan(): Plan {
   const plan = makePlan('p-team', 'Team', '2026-03-02T08:00:00', '2026-03-01T10:00:00')
   plan.tasks = [makeTask(1, { name: 'Design', duration: 3 * 480 }), makeTask(2, { name: 'Build', duration: 2 * 480 }), makeTask(3, { name: 'Docs', duration: 480 })]
   plan.resources = [makeResource(1, 'Ana')]
-  plan.assignments = [
-    { id: 1, taskId: 1, resourceId: 1, units: 100 },
-    { id: 2, taskId: 2, resourceId: 1, units: 100 },
-  ]
+  // Work = units x duration (Microsoft Project's rule for a fixed-units task).
+  plan.assignments = [makeAssignment(1, 1, 1, 100, 3 * 480), makeAssignment(2, 2, 1, 100, 2 * 480)]
   return plan
 }
 
@@ -471,13 +469,13 @@ test('item 5: resource usage colours the figure it shows, marks a week holding a
   await page.getByRole('tab', { name: 'Resource usage' }).click()
   await page.getByLabel('Zoom').selectOption('Week')
   // Ana's week: 100 % shown, not red; marked for the over-allocated days, with the peak in its label.
-  const week = page.getByRole('cell', { name: /^Ana, week of 2026-03-02: 100 % \(40 h of 40 h\), over-allocated on some days \(peak 200 % on 2026-03-02\)$/ })
+  const week = page.getByRole('cell', { name: /^Ana, week of 2026-03-02: load 100 % \(40 h of 40 h\), peak units 200 %, over-allocated on some days \(busiest day 200 % on 2026-03-02\)$/ })
   await expect(week).toHaveText('100% !')
   await expect(week).toHaveClass(/is-full has-over-day/)
   await expect(week).not.toHaveClass(/is-over/)
   await page.getByLabel('Zoom').selectOption('Month')
   await expect(page.getByRole('columnheader', { name: 'Mar 2026' })).toBeVisible()
-  await expect(page.getByRole('cell', { name: /^Ana, Mar 2026: 23 % \(40 h of 176 h\)/ })).toBeVisible()
+  await expect(page.getByRole('cell', { name: /^Ana, Mar 2026: load 23 % \(40 h of 176 h\)/ })).toBeVisible()
   await page.getByLabel('Zoom').selectOption('Quarter')
   await expect(page.getByRole('columnheader', { name: 'Q1 2026' })).toBeVisible()
   await expect(page.getByRole('heading', { name: /per quarter/ })).toBeVisible()

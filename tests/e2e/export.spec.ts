@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
 import { dateFromWallMinutes } from '../../src/shared/domain/dates'
-import { csvParse } from '../../src/shared/formats/csv'
+import { csvNeutralize, csvParse } from '../../src/shared/formats/csv'
 import { mspdiRead } from '../../src/shared/formats/mspdi/read'
 import { planFileSerialize } from '../../src/shared/formats/plan-file'
 import { exportSchedule } from '../../src/main/export'
@@ -69,10 +69,10 @@ test('export a plan to Excel, Microsoft Project XML and CSV from the File menu: 
   await bridge.menu(page, 'file/export-csv')
   await expect(page.getByRole('status').filter({ hasText: 'Exported to rollout.csv.' })).toBeVisible()
   const text = await readFile(csvPath, 'utf8')
-  expect(text.startsWith('\uFEFFID,WBS,Name,')).toBe(true)
+  expect(text.startsWith('\uFEFF"ID","WBS","Name",')).toBe(true)
   const parsed = csvParse(text)
   if (!parsed.ok) throw new Error(parsed.error)
-  expect(parsed.rows.slice(1).map((row) => row[2])).toEqual(plan.tasks.map((task) => (/^[=+\-@]/.test(task.name) ? `'${task.name}` : task.name)))
+  expect(parsed.rows.slice(1).map((row) => row[2])).toEqual(plan.tasks.map((task) => csvNeutralize(task.name)))
 })
 
 test('import a Microsoft Project sample from the File menu: its tasks open in the workspace', async ({ page, bridge }) => {

@@ -148,8 +148,10 @@ test('open the saved file again: the same plan, stored once', async ({ page, bri
   const stored = JSON.parse(await idbDump(page)) as { stores: Record<string, Array<Record<string, unknown>>> }
   expect(stored.stores.plans).toHaveLength(1)
   expect(stored.stores.plans[0].id).toBe(original.id)
-  expect(stored.stores.tasks.map((row) => row.name)).toEqual(original.tasks.map((task) => task.name))
-  expect(stored.stores.dependencies).toHaveLength(original.dependencies.length)
+  // Rows are stored in chunks of consecutive rows, one list per kind (db/plan-db.ts).
+  const rows = (kind: string) => (stored.stores.chunks ?? []).filter((chunk) => chunk.kind === kind).flatMap((chunk) => chunk.rows as Array<Record<string, unknown>>)
+  expect(rows('tasks').map((row) => row.name)).toEqual(original.tasks.map((task) => task.name))
+  expect(rows('dependencies')).toHaveLength(original.dependencies.length)
 })
 
 test('a file opened once is listed under Recent files and reopens from there', async ({ page, bridge }) => {

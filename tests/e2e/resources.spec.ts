@@ -66,7 +66,7 @@ test('over-allocation is shown with both tasks, leveled, undone, redone and kept
   for (const name of ['Design', 'Build']) {
     const marker = row(page, name).getByRole('img', { name: /^Over-allocated: Ana is over-allocated/ })
     await expect(marker).toBeVisible()
-    await expect(marker).toHaveAttribute('aria-label', /peak 200 %\) on Design, Build$/)
+    await expect(marker).toHaveAttribute('aria-label', /peak units 200 %, busiest day 200 %\) on Design, Build$/)
   }
   const buildStart = await cell(page, 'Build', 'start').innerText()
   const designFinish = await cell(page, 'Design', 'finish').innerText()
@@ -77,10 +77,11 @@ test('over-allocation is shown with both tasks, leveled, undone, redone and kept
   await expect(conflicts(page)).toHaveCount(1)
   const conflict = conflicts(page).first()
   await expect(conflict).toContainText('Ana')
-  await expect(conflict).toContainText('peak 200 %')
+  await expect(conflict).toContainText('peak units 200 %, busiest day 200 %')
   await expect(conflict.getByRole('button', { name: 'Select task Design' })).toBeVisible()
   await expect(conflict.getByRole('button', { name: 'Select task Build' })).toBeVisible()
-  await expect(page.locator('tr[data-resource-id] .rs-heat-cell.is-over').first()).toBeVisible()
+  // Red where the shown figure is over 100 %, marked where a longer period holds an over-allocated day.
+  await expect(page.locator('tr[data-resource-id] .rs-heat-cell:is(.is-over, .has-over-day)').first()).toBeVisible()
   await expect(page.getByRole('img', { name: 'Histogram of assigned work against capacity for Ana' })).toBeVisible()
   await expect(page.getByTestId('capacity-line')).toHaveAttribute('d', /^M/)
 
@@ -143,6 +144,8 @@ test('bad units are refused with a message and nothing changes', async ({ page, 
   await page.getByRole('tab', { name: 'Gantt' }).click()
   await typeTasks(page, [{ name: 'Design', duration: '3d' }])
   await waitSaved(page, '"name":"Design"')
+  // The duration is typed after the name, and stored right after the frame that shows it.
+  await waitSaved(page, '"duration":1440')
   const stored = await idbDump(page)
 
   // In the grid's Resources column.

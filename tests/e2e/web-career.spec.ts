@@ -36,8 +36,8 @@ test('the education log downloads as CSV and as an Excel workbook', async ({ pag
   const csv = await download(page, () => page.getByRole('button', { name: 'Export to CSV…' }).click())
   expect(csv.name).toMatch(/^gantry-education-log-\d{4}-\d{2}-\d{2}\.csv$/)
   expect(csv.bytes.toString('utf8')).toBe(
-    '\uFEFFEntry,Date,Activity,Activity type,Provider,Category,Units,Unit,Counts toward,Evidence,Note\r\n' +
-      "1,2025-06-01,'+Agile course,,,Ways of Working,2.75,PDUs,Project Management Professional (PMP),,\r\n",
+    '\uFEFF"Entry","Date","Activity","Activity type","Provider","Category","Units","Unit","Counts toward","Evidence","Note"\r\n' +
+      `1,"2025-06-01","'+Agile course","","","Ways of Working",2.75,"PDUs","Project Management Professional (PMP)","",""\r\n`,
   )
 
   const xlsx = await download(page, () => page.getByRole('button', { name: 'Export to Excel…' }).click())

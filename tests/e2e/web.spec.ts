@@ -105,7 +105,7 @@ test('a new plan saved from the browser downloads under its name', async ({ page
   expect(saved.plan.name).toBe('Q3 roadmap: infra/ops')
 })
 
-test('two tabs: the plan list follows the other tab, and an edit there is reported, never overwritten', async ({
+test('two tabs: the plan list follows the other tab, and a change there to the plan this tab edits is refused, never stored over it', async ({
   page,
 }) => {
   await page.goto('index.html')
@@ -122,21 +122,21 @@ test('two tabs: the plan list follows the other tab, and an edit there is report
   await expect(page.getByRole('rowheader', { name: 'Made in tab two' })).toBeVisible()
   await page.getByRole('button', { name: 'Open Shared plan' }).click()
 
+  // This tab edits Shared plan: the other tab may not rename it from its list.
   await other.getByRole('button', { name: 'Plans', exact: true }).click()
   await other.getByRole('button', { name: 'Rename Shared plan' }).click()
   await other.getByLabel('New name for Shared plan').fill('Renamed in tab two')
   await other.getByRole('button', { name: 'Save name' }).click()
+  await expect(other.getByRole('alert').filter({ hasText: 'open for editing in another window or tab' })).toBeVisible()
+  await expect(other.getByRole('rowheader', { name: 'Shared plan' })).toBeVisible()
 
-  const conflict = page.getByRole('alert').filter({ hasText: 'changed in another window' })
-  await expect(conflict).toBeVisible()
-  // An edit in this tab after the conflict is not stored over the other tab's change.
+  // The tab that edits it renames it, and the other tab's list follows.
   await page.getByRole('button', { name: 'Plans', exact: true }).click()
-  await page.getByRole('button', { name: 'Rename Renamed in tab two' }).click()
-  await page.getByLabel('New name for Renamed in tab two').fill('Overwrite attempt')
+  await page.getByRole('button', { name: 'Rename Shared plan' }).click()
+  await page.getByLabel('New name for Shared plan').fill('Renamed in tab one')
   await page.getByRole('button', { name: 'Save name' }).click()
-  await conflict.getByRole('button', { name: 'Reload' }).click()
-  await expect(page.getByRole('rowheader', { name: 'Renamed in tab two' })).toBeVisible()
-  await expect(page.getByRole('rowheader', { name: 'Shared plan' })).toHaveCount(0)
+  await expect(other.getByRole('rowheader', { name: 'Renamed in tab one' })).toBeVisible()
+  await expect(other.getByRole('rowheader', { name: 'Shared plan' })).toHaveCount(0)
   await other.close()
 })
 

@@ -79,6 +79,8 @@ test('the Task menu runs the commands the keys run, on the selection; Link on th
 test('what the plan file cannot hold is refused when it is typed, and nothing is stored', async ({ page, bridge: _bridge }) => {
   await threeTasks(page, 'Limits')
   const alert = messageLine(page)
+  // An edit is stored right after the frame that shows it: wait for the last one before taking the reference.
+  await expect.poll(async () => (await idbDump(page)).includes('Test kit')).toBe(true)
   const before = await idbDump(page)
 
   const predecessors = cell(page, 'Install kit', 'predecessors')

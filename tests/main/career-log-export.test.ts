@@ -49,8 +49,8 @@ describe('career/exportLog', () => {
     expect(deps.dialog.saveCalls[0]?.defaultPath).toBe('gantry-education-log-2026-12-07.csv')
     const text = readFileSync(join(root, 'log.csv'), 'utf8')
     expect(text).toBe(
-      '\uFEFFEntry,Date,Activity,Activity type,Provider,Category,Units,Unit,Counts toward,Evidence,Note\r\n' +
-        `1,2026-01-15,'=Risk webinar,Online or digital media,ACME,Power Skills,1.25,PDUs,Project Management Professional (PMP); Certified ScrumMaster (CSM),Certificate 42,"Line one\nline two"\r\n`,
+      '\uFEFF"Entry","Date","Activity","Activity type","Provider","Category","Units","Unit","Counts toward","Evidence","Note"\r\n' +
+        `1,"2026-01-15","'=Risk webinar","Online or digital media","ACME","Power Skills",1.25,"PDUs","Project Management Professional (PMP); Certified ScrumMaster (CSM)","Certificate 42","Line one\nline two"\r\n`,
     )
   })
 

@@ -14,7 +14,8 @@
  *   8  @Review                                 [===]               (7FF)
  *   9 Go-live                                       ◆              (8 -> 9)
  */
-import { calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { makeAssignment, calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { taskRuleFillWork } from '../../src/shared/domain/task-rules'
 import type { Plan } from '../../src/shared/domain/model'
 
 export const samplePlanNow = '2026-03-10T12:00:00'
@@ -70,9 +71,9 @@ export function samplePlan(): Plan {
     },
   ]
   plan.assignments = [
-    { id: 1, taskId: 6, resourceId: 1, units: 100 },
-    { id: 2, taskId: 7, resourceId: 1, units: 50 },
-    { id: 3, taskId: 7, resourceId: 2, units: 100 },
+    makeAssignment(1, 6, 1, 100, 0),
+    makeAssignment(2, 7, 1, 50, 0),
+    makeAssignment(3, 7, 2, 100, 0),
   ]
-  return plan
+  return taskRuleFillWork(plan)
 }

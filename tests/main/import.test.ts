@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createIpcHandlers, type IpcHandlers } from '../../src/main/ipc'
-import { mspdiParseInProcess } from '../../src/main/import'
-import { mspdiWorkerParser } from '../../src/main/mspdi-worker-client'
+import { importParseInProcess, importWorkerParser } from '../../src/main/import-worker-client'
 import type { IpcResult } from '../../src/shared/ipc/contract'
 import { planRestore } from '../../src/shared/formats/plan-file'
 import { exportPlanMspdi } from '../../src/main/export'
@@ -14,7 +13,9 @@ import { appFrame, testDeps, type TestDeps } from './support/main-deps'
 import { mspdiSamplesDir } from '../support/samples'
 
 // The worker runs the TypeScript source through tsx here; the app runs the bundled worker.
-const tsxWorker = mspdiWorkerParser(join(__dirname, 'support/mspdi-worker-tsx.cjs'))
+const tsxWorkerFile = join(__dirname, 'support/import-worker-tsx.cjs')
+const tsxWorker = importWorkerParser(tsxWorkerFile)
+const request = (text: string, kind: 'mspdi' | 'csv' = 'mspdi') => ({ text, fileName: `test.${kind === 'mspdi' ? 'xml' : 'csv'}`, kind, planId: 'imported-test', now: '2026-03-01T09:00:00' })
 
 let root: string
 let deps: TestDeps
@@ -22,7 +23,7 @@ let handlers: IpcHandlers
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'gantry-import-'))
   mkdirSync(join(root, 'userData'))
-  deps = testDeps(join(root, 'userData'), { parseMspdi: tsxWorker })
+  deps = testDeps(join(root, 'userData'), { importParser: tsxWorker })
   handlers = createIpcHandlers(deps)
 })
 afterEach(() => rmSync(root, { recursive: true, force: true }))
@@ -77,9 +78,9 @@ describe('import/mspdi', () => {
 
   it('gives the same plan from the worker as in-process (apart from the fresh id)', async () => {
     const text = readFileSync(join(mspdiSamplesDir, 'mspdiresource.xml'), 'utf8')
-    const [inWorker, inProcess] = await Promise.all([tsxWorker(text, () => undefined), mspdiParseInProcess(text, () => undefined)])
+    const [inWorker, inProcess] = await Promise.all([tsxWorker(request(text), () => undefined), importParseInProcess(request(text), () => undefined)])
     if (!inWorker.ok || !inProcess.ok) throw new Error('both should import')
-    expect({ ...inWorker.plan, id: '' }).toEqual({ ...inProcess.plan, id: '' })
+    expect(inWorker.plan).toEqual(inProcess.plan)
   })
 
   it('keeps the main event loop free while a large file is parsed in the worker', async () => {
@@ -96,8 +97,8 @@ describe('import/mspdi', () => {
       return ticks
     }
     const fractions: number[] = []
-    const inWorker = await ticksDuring(() => tsxWorker(text, (fraction) => fractions.push(fraction)))
-    const inProcess = await ticksDuring(() => mspdiParseInProcess(text, () => undefined))
+    const inWorker = await ticksDuring(() => tsxWorker(request(text), (fraction) => fractions.push(fraction)))
+    const inProcess = await ticksDuring(() => importParseInProcess(request(text), () => undefined))
     expect(inWorker).toBeGreaterThan(0)
     // The contrast: parsing on the calling thread blocks every timer until it is done.
     expect(inProcess).toBe(0)
@@ -137,6 +138,51 @@ describe('import/mspdi', () => {
     execFileSync('truncate', ['-s', '101M', path])
     deps.dialog.openAnswers.push(path)
     expect(expectError(await handlers['import/mspdi'](appFrame, undefined), 'too-large')).toMatch(/too large/)
+  })
+})
+
+describe('import worker: Cancel and the time limit', () => {
+  const largeXml = () => exportPlanMspdi(generatePlan({ tasks: 20_000, seed: 9, resources: 10 }))
+
+  it('import/cancel stops the import in the worker: the import answers canceled and nothing comes back', async () => {
+    const path = join(root, 'large.xml')
+    writeFileSync(path, largeXml())
+    deps.dialog.openAnswers.push(path)
+    const pending = handlers['import/mspdi'](appFrame, undefined)
+    // Cancel once the worker reports its first progress.
+    while (!deps.progress.some((event) => event.task === 'import/mspdi' && event.fraction > 0 && event.fraction < 1)) {
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    const cancel = await handlers['import/cancel'](appFrame, undefined)
+    expect(cancel.ok).toBe(true)
+    expect(expectError(await pending, 'canceled')).toBe('The import was canceled.')
+    // The progress ends, so the renderer hides it.
+    expect(deps.progress.at(-1)?.fraction).toBe(1)
+  })
+
+  it('stops an import that runs past the time limit, with a message naming the file', async () => {
+    const slow = importWorkerParser(tsxWorkerFile, { timeLimitMs: 200 })
+    const result = await slow(request(largeXml()), () => undefined)
+    expect(result).toEqual({ ok: false, code: 'timeout', message: expect.stringMatching(/^"test\.xml" cannot be imported: reading it took longer than 200 milliseconds and was stopped\./) })
+  })
+
+  it('a cancel with no import running does nothing', async () => {
+    expect(await handlers['import/cancel'](appFrame, undefined)).toEqual({ ok: true, value: undefined })
+  })
+
+  it('reads a CSV file in the worker too: the main event loop keeps ticking', async () => {
+    const rows = Array.from({ length: 60_000 }, (_, index) => `T${index + 1},1d,${index === 0 ? '' : index}`)
+    const text = `Name,Duration,Predecessors\r\n${rows.join('\r\n')}\r\n`
+    let ticks = 0
+    const timer = setInterval(() => ticks++, 1)
+    try {
+      const result = await tsxWorker(request(text, 'csv'), () => undefined)
+      if (!result.ok) throw new Error(result.message)
+      expect(result.plan.tasks).toHaveLength(60_000)
+    } finally {
+      clearInterval(timer)
+    }
+    expect(ticks).toBeGreaterThan(0)
   })
 })
 

@@ -137,7 +137,7 @@ vi.mock('electron', () => {
     shell: { openExternal: async (url: string) => void fake.externalOpened.push(url) },
   }
 })
-vi.mock('../../src/main/mspdi-worker?modulePath', () => ({ default: '/nonexistent/mspdi-worker.js' }))
+vi.mock('../../src/main/import-worker?modulePath', () => ({ default: '/nonexistent/import-worker.js' }))
 
 beforeAll(async () => {
   fake.userDataDir = userData

@@ -70,6 +70,7 @@ const validRequests: { [C in IpcChannel]: unknown } = {
   'export/csv': { plan: samplePlan() },
   'import/mspdi': undefined,
   'import/csv': undefined,
+  'import/cancel': undefined,
   'career/backup': { text: '{}', suggestedName: 'career.json' },
   'career/restore': undefined,
   'career/exportIcs': { text: 'BEGIN:VCALENDAR', suggestedName: 'deadlines.ics' },
@@ -100,6 +101,7 @@ const invalidRequests: { [C in IpcChannel]: unknown[] } = {
   'export/csv': [undefined, { plan: { ...samplePlan(), tasks: [makeTask(1, { level: 3 })] } }],
   'import/mspdi': [{ path: '/etc/passwd' }],
   'import/csv': [{ path: '/etc/passwd' }],
+  'import/cancel': [{ path: '/etc/passwd' }, 'all'],
   'career/backup': [undefined, { text: 5, suggestedName: 'a' }, { text: 'x', suggestedName: '' }, { text: 'x' }],
   'career/restore': [{ path: '/x' }],
   'career/exportIcs': [undefined, { text: 'x', suggestedName: 'y'.repeat(300) }],
@@ -132,7 +134,7 @@ describe('every channel', () => {
     expect(deps.titles).toEqual([])
   })
 
-  it.each(ipcChannels.filter((channel) => !['app/info', 'plan/recent', 'recovery/list', 'recovery/read', 'recovery/discard', 'recovery/write', 'window/setTitle', 'plan/save', 'plan/openRecent'].includes(channel)))(
+  it.each(ipcChannels.filter((channel) => !['app/info', 'plan/recent', 'recovery/list', 'recovery/read', 'recovery/discard', 'recovery/write', 'window/setTitle', 'plan/save', 'plan/openRecent', 'import/cancel'].includes(channel)))(
     '%s returns canceled when the dialog is dismissed',
     async (channel) => {
       deps.dialog.openAnswers.push(null)

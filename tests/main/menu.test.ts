@@ -50,6 +50,9 @@ describe.each(['linux', 'win32', 'darwin'] as const)('menu on %s', (platform) =>
       'Move Down',
       'Link Tasks',
       'Unlink Tasks',
+      'Manually Schedule',
+      'Auto Schedule',
+      'Respect Links',
     ])
     expect(byId('task/delete')).toMatchObject({ accelerator: 'Delete', registerAccelerator: false })
     expect(byId('task/indent')).toMatchObject({ accelerator: 'Alt+Shift+Right', registerAccelerator: false })

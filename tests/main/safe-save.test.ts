@@ -128,6 +128,30 @@ describe('readFileCapped', () => {
     const error = await saveError(readFileCapped(join(folder, 'nope.gantry'), 1024))
     expect(error.code).toBe('not-found')
   })
+
+  /** The read's outcome, or 'still waiting' when it has not answered within two seconds (opening a pipe blocks). */
+  async function answerOf(read: Promise<Uint8Array>): Promise<SafeSaveError | 'read' | 'still waiting'> {
+    const waited = new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), 2000).unref())
+    return Promise.race([read.then(() => 'read' as const, (error: unknown) => error as SafeSaveError), waited])
+  }
+
+  it('refuses a named pipe before opening it, instead of waiting for a writer forever', async () => {
+    const pipe = join(folder, 'plan.gantry')
+    execFileSync('mkfifo', [pipe])
+    const answer = await answerOf(readFileCapped(pipe, 1024))
+    if (!(answer instanceof SafeSaveError)) {
+      // Let the blocked open finish so the test process can end.
+      await fsp.writeFile(pipe, '').catch(() => undefined)
+      throw new Error(`expected a refusal, got: ${answer}`)
+    }
+    expect(answer.code).toBe('bad-file')
+    expect(answer.message).toBe('"plan.gantry" is a named pipe, not a file Gantry can read.')
+  })
+
+  it('refuses a folder and a device with what they are', async () => {
+    expect((await saveError(readFileCapped(folder, 1024))).message).toMatch(/is a folder, not a file/)
+    expect((await saveError(readFileCapped('/dev/zero', 1024))).message).toBe('"zero" is a device, not a file Gantry can read.')
+  })
 })
 
 /**

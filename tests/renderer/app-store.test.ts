@@ -7,6 +7,7 @@ import { planDbList, planDbLoad } from '../../src/renderer/src/db/plan-db'
 import { createAppStore } from '../../src/renderer/src/stores/app-store'
 import { importWarningsNotice } from '../../src/renderer/src/stores/document-slice'
 import { fakeWebPlatform, planDbsPerTest } from '../support/fake-platform'
+import { storageFaults } from '../support/storage-faults'
 
 /** A platform whose answers the test scripts; it records the plans it was asked to save. */
 function fakePlatform() {
@@ -45,27 +46,9 @@ function fakePlatform() {
 
 const openPlanDb = planDbsPerTest('store-test')
 
-function setup(options: { failTaskWrites?: boolean } = {}) {
+function setup() {
   const db = openPlanDb()
-  if (options.failTaskWrites === true) {
-    db.use({
-      stack: 'dbcore',
-      name: 'quota',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name)
-          return {
-            ...table,
-            mutate: (request) =>
-              name === 'tasks' && request.type === 'put' && request.values.length === 1
-                ? Promise.reject(Object.assign(new Error('full'), { name: 'QuotaExceededError' }))
-                : table.mutate(request),
-          }
-        },
-      }),
-    })
-  }
+  const storage = storageFaults(db)
   const fake = fakePlatform()
   let id = 0
   const store = createAppStore({
@@ -75,7 +58,7 @@ function setup(options: { failTaskWrites?: boolean } = {}) {
     newId: () => `plan-${++id}`,
     schedule: null,
   })
-  return { store, db, fake }
+  return { store, db, fake, storage }
 }
 
 const addTask = (plan: Plan, name: string): Plan => ({
@@ -263,17 +246,20 @@ describe('app store', () => {
     expect(store.getState().document?.plan.name).toBe('Keep')
   })
 
-  it('keeps an edit in memory with a visible error when storage is full, offering Save As', async () => {
-    const { store, db } = setup({ failTaskWrites: true })
+  it('keeps an edit in memory with a visible error when storage is full, offering a download in browser mode', async () => {
+    const { store, db, storage } = setup()
     await store.getState().planCreate('Full disk')
+    storage.mode = 'fail'
     store.getState().documentCommit(addTask(store.getState().document!.plan, 'Not stored'))
     await store.getState().documentFlush()
     expect(store.getState().document?.plan.tasks.map((task) => task.name)).toEqual(['Not stored'])
     expect(store.getState().notices.at(-1)).toMatchObject({
       kind: 'error',
-      action: 'save-as',
+      action: 'download',
       message: expect.stringMatching(/storage is full/),
     })
+    expect(store.getState().document).toMatchObject({ storage: 'failed', isUnstoredShown: true })
+    expect(store.getState().documentHasUnstoredEdits()).toBe(true)
     expect((await planDbLoad(db, 'plan-1'))?.plan.tasks).toEqual([])
   })
 

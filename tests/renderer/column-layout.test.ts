@@ -7,9 +7,20 @@ describe('column layout', () => {
     const layout = columnLayoutParse(null)
     expect(layout).toEqual(columnLayoutDefault())
     expect(layout.widths.name).toBe(240)
-    // The Leveling delay column is offered but hidden at first; the grid leaves the chart room (issue 15).
-    expect(layout.hidden).toEqual(['levelingDelay'])
-    expect(layout.gridWidth).toBe(600)
+    // Work, Type and Leveling delay are offered in the Columns menu, not shown at first (as in Microsoft Project's
+    // Entry table); the grid leaves the chart room (issue 15).
+    expect(layout.hidden).toEqual(['work', 'type', 'levelingDelay'])
+    expect(layout.gridWidth).toBe(640)
+  })
+
+  it('keeps columns added since a layout was stored at their defaults (Work, Type and Leveling delay stay hidden, Mode shows)', () => {
+    const stored = { widths: { id: 44, wbs: 56, name: 300, duration: 80, start: 104, finish: 104, predecessors: 110, resources: 130, complete: 84 }, hidden: ['wbs'], gridWidth: 640 }
+    const layout = columnLayoutParse(JSON.stringify(stored))
+    expect(layout.hidden).toEqual(['wbs', 'work', 'type', 'levelingDelay'])
+    expect(layout.widths.name).toBe(300)
+    // A column the user showed stays shown.
+    const shown = columnLayoutParse(JSON.stringify({ ...stored, widths: { ...stored.widths, work: 90 } }))
+    expect(shown.hidden).toEqual(['wbs', 'type', 'levelingDelay'])
   })
 
   it('reads back what was saved', () => {
@@ -31,8 +42,8 @@ describe('column layout', () => {
     expect(layout.widths.duration).toBe(defaults.widths.duration)
     expect(layout.widths.start).toBe(130)
     expect(layout.widths.finish).toBe(defaults.widths.finish)
-    // The name column is never hidden; unknown columns are ignored.
-    expect(layout.hidden).toEqual(['wbs'])
+    // The name column is never hidden; unknown columns are ignored; columns the layout does not know keep their default.
+    expect(layout.hidden).toEqual(['wbs', 'work', 'type', 'levelingDelay'])
     expect(layout.gridWidth).toBe(defaults.gridWidth)
   })
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { makeAssignment, makePlan, makeTask } from '../../src/shared/domain/defaults'
 import type { Plan } from '../../src/shared/domain/model'
 import {
   PlanDb,
@@ -11,13 +11,16 @@ import {
   planDbDelete,
   planDbDuplicate,
   planDbErrorFrom,
+  planDbChunkRows,
   planDbList,
   planDbLoad,
   planDbOrderStep,
   planDbRename,
   planDbReplace,
+  planDbRowContent,
 } from '../../src/renderer/src/db/plan-db'
 import { planChangesBetween } from '../../src/renderer/src/stores/plan-changes'
+import { generatePlan } from '../support/generate-plan'
 
 const now = '2025-06-02T09:30:00'
 let counter = 0
@@ -62,8 +65,17 @@ function samplePlan(id = 'plan-1'): Plan {
         calendarId: null,
       },
     ],
-    assignments: [{ id: 1, taskId: 2, resourceId: 1, units: 100 }],
+    assignments: [makeAssignment(1, 2, 1, 100, 0)],
   })
+}
+
+/** The keys of a plan's rows in a table keyed `[planId+...]`. */
+async function storedKeys(db: PlanDb, table: 'chunks' | 'calendars', planId: string): Promise<unknown[]> {
+  return db
+    .table(table)
+    .where(':id')
+    .between([planId, Dexie.minKey], [planId, Dexie.maxKey])
+    .primaryKeys()
 }
 
 /**
@@ -112,7 +124,7 @@ describe('PlanDb', () => {
     const loaded = await planDbLoad(db, plan.id)
     expect(loaded?.plan).toEqual(plan)
     expect(loaded?.revision).toBe(1)
-    expect(loaded?.orders.tasks.get(3)).toBe(3 * planDbOrderStep)
+    expect(loaded?.layout.tasks).toEqual({ keys: [planDbOrderStep], counts: [4] })
     expect(await planDbList(db)).toEqual([
       {
         id: plan.id,
@@ -136,64 +148,87 @@ describe('PlanDb', () => {
     await expect(planDbCreate(db, samplePlan())).rejects.toMatchObject({ code: 'conflict' })
   })
 
-  it('writes only the rows an edit touches', async () => {
+  it('an edit writes the one chunk holding the changed task and the plan row, not the calendars', async () => {
     const db = freshDb()
     const { writes, reset } = countWrites(db)
-    const plan = samplePlan()
+    const plan = generatePlan({ tasks: 3000, seed: 4, resources: 5 })
     const stored = await planDbCreate(db, plan)
+    expect(stored.layout.tasks.keys.length).toBe(Math.ceil(3000 / planDbChunkRows))
     reset()
-    // Rename one task out of four.
     const next: Plan = {
       ...plan,
-      tasks: plan.tasks.map((task) => (task.id === 3 ? { ...task, name: 'Build site' } : task)),
+      tasks: plan.tasks.map((task, index) => (index === 2222 ? { ...task, name: 'Renamed' } : task)),
     }
-    const { changes } = planChangesBetween(plan, next, stored.orders)
+    const { changes } = planChangesBetween(plan, next, stored.layout)
     const revision = await planDbApply(db, plan.id, changes, 1, now)
     expect(revision).toBe(2)
-    expect(writes).toEqual({ tasks: 1, plans: 1 })
-    expect((await planDbLoad(db, plan.id))?.plan.tasks[2].name).toBe('Build site')
+    expect(writes).toEqual({ chunks: 1, plans: 1 })
+    expect(changes.chunks?.put?.[0]?.rows.length).toBeLessThanOrEqual(planDbChunkRows)
+    expect((await planDbLoad(db, plan.id))?.plan).toEqual({ ...next, updatedAt: now })
   })
 
-  it('inserts a task in the middle by writing that one row', async () => {
+  it('inserts, moves and deletes tasks by rewriting the chunks around them, and reads them back in order', async () => {
+    const db = freshDb()
+    const { writes, reset } = countWrites(db)
+    const plan = generatePlan({ tasks: 2000, seed: 6 })
+    let stored = await planDbCreate(db, plan)
+    let current = plan
+    const edits: ((tasks: Plan['tasks']) => void)[] = [
+      (tasks) => tasks.splice(1000, 0, makeTask(5000, { name: 'Inserted', level: 3 })),
+      (tasks) => tasks.splice(1, 0, ...tasks.splice(1500, 1)),
+      (tasks) => tasks.splice(700, 3),
+    ]
+    for (const edit of edits) {
+      reset()
+      const tasks = [...current.tasks]
+      edit(tasks)
+      const next: Plan = { ...current, tasks, dependencies: [] }
+      const { changes, layout } = planChangesBetween(current, next, stored.layout)
+      const revision = await planDbApply(db, plan.id, changes, stored.revision, now)
+      // The links are gone (a few chunks deleted), the tasks touch at most two chunks each side of the change.
+      expect((changes.chunks?.put ?? []).filter((chunk) => chunk.kind === 'tasks').length).toBeLessThanOrEqual(4)
+      stored = { ...stored, plan: next, layout, revision }
+      current = next
+      const loaded = await planDbLoad(db, plan.id)
+      expect(loaded?.plan.tasks).toEqual(next.tasks)
+      expect(loaded?.layout.tasks).toEqual(layout.tasks)
+    }
+    expect(writes.plans).toBe(1)
+    expect((await planDbList(db))[0]?.taskCount).toBe(current.tasks.length)
+  })
+
+  it('a calendar edit writes that calendar row only', async () => {
     const db = freshDb()
     const { writes, reset } = countWrites(db)
     const plan = samplePlan()
     const stored = await planDbCreate(db, plan)
     reset()
-    const tasks = [...plan.tasks]
-    tasks.splice(2, 0, makeTask(5, { name: 'Content', level: 2 }))
-    const next = { ...plan, tasks }
-    const { changes } = planChangesBetween(plan, next, stored.orders)
-    await planDbApply(db, plan.id, changes, stored.revision, now)
-    expect(writes.tasks).toBe(1)
-    const loaded = await planDbLoad(db, plan.id)
-    expect(loaded?.plan.tasks.map((task) => task.id)).toEqual([1, 2, 5, 3, 4])
-    expect(loaded?.plan.tasks).toEqual(next.tasks)
-    expect((await planDbList(db))[0].taskCount).toBe(5)
+    const calendar = plan.calendars[0]
+    if (calendar === undefined) throw new Error('no calendar')
+    const next: Plan = { ...plan, calendars: [{ ...calendar, exceptions: [{ name: 'Off', from: '2025-06-09', to: '2025-06-09', periods: [] }] }] }
+    const { changes } = planChangesBetween(plan, next, stored.layout)
+    await planDbApply(db, plan.id, changes, 1, now)
+    expect(writes).toEqual({ calendars: 1, plans: 1 })
+    expect((await planDbLoad(db, plan.id))?.plan).toEqual({ ...next, updatedAt: now })
   })
 
-  it('moves the last task to the top by writing one row, and deletes rows with their links', async () => {
+  it('with the whole plan row, issues every request at once (also committing at once) and still checks the revision', async () => {
     const db = freshDb()
+    const { writes, reset } = countWrites(db)
     const plan = samplePlan()
     const stored = await planDbCreate(db, plan)
-    const moved = { ...plan, tasks: [plan.tasks[3], ...plan.tasks.slice(0, 3)] }
-    const first = planChangesBetween(plan, moved, stored.orders)
-    expect(first.changes.put?.tasks?.map((row) => row.value.id)).toEqual([4])
-    const revision = await planDbApply(db, plan.id, first.changes, 1, now)
-
-    const removed = {
-      ...moved,
-      tasks: moved.tasks.filter((task) => task.id !== 3),
-      dependencies: [],
-    }
-    const second = planChangesBetween(moved, removed, first.orders)
-    expect(second.changes.delete?.tasks).toEqual([3])
-    expect(second.changes.delete?.dependencies).toEqual([1, 2])
-    await planDbApply(db, plan.id, second.changes, revision, now)
-    const loaded = await planDbLoad(db, plan.id)
-    expect(loaded?.plan.tasks.map((task) => task.id)).toEqual([4, 1, 2])
-    expect(loaded?.plan.dependencies).toEqual([])
-    expect(loaded?.revision).toBe(3)
+    reset()
+    const next: Plan = { ...plan, name: 'Renamed', tasks: plan.tasks.map((task, index) => (index === 0 ? { ...task, name: 'First' } : task)) }
+    const { changes } = planChangesBetween(plan, next, stored.layout)
+    const revision = await planDbApply(db, plan.id, changes, 1, now, { row: planDbRowContent(next, null), commitNow: true })
+    expect(revision).toBe(2)
+    expect(writes).toEqual({ chunks: 1, plans: 1 })
+    expect((await planDbLoad(db, plan.id))?.plan).toEqual({ ...next, updatedAt: now })
+    // The same change against the old revision is refused and undone, row included.
+    const later: Plan = { ...next, name: 'Stale' }
+    const stale = planChangesBetween(next, later, stored.layout).changes
+    await expect(planDbApply(db, plan.id, stale, 1, now, { row: planDbRowContent(later, null) })).rejects.toMatchObject({ code: 'conflict' })
+    expect((await planDbLoad(db, plan.id))?.plan.name).toBe('Renamed')
   })
 
   it('refuses a change made against an old revision and writes nothing (two windows)', async () => {
@@ -202,7 +237,7 @@ describe('PlanDb', () => {
     await planDbCreate(db, plan)
     await planDbRename(db, plan.id, 'Renamed in the other window', now)
     const change = {
-      put: { tasks: [{ value: makeTask(9, { name: 'Late' }), order: 99 * planDbOrderStep }] },
+      chunks: { put: [{ kind: 'tasks' as const, key: 99 * planDbOrderStep, rows: [makeTask(9, { name: 'Late' })] }] },
       plan: { name: 'Mine' },
     }
     const attempt = planDbApply(db, plan.id, change, 1, now)
@@ -221,14 +256,13 @@ describe('PlanDb', () => {
     const db = freshDb()
     const plan = samplePlan()
     await planDbCreate(db, plan)
-    // A row without a key cannot be stored: the task written before it in the same transaction must vanish too.
-    const bad = {
-      put: { tasks: [{ value: makeTask(7, { name: 'Written first' }), order: 1 }] },
-      delete: { resources: [1] },
-    }
+    // A row without a key cannot be stored: the chunk written before it in the same transaction must vanish too.
     const broken = {
-      ...bad,
-      put: { ...bad.put, dependencies: [{ value: { id: undefined } as never, order: 1 }] },
+      chunks: {
+        put: [{ kind: 'tasks' as const, key: planDbOrderStep, rows: [makeTask(7, { name: 'Written first' })] }],
+        delete: [{ kind: 'resources' as const, key: planDbOrderStep }],
+      },
+      calendars: { put: [{ value: { id: undefined } as never, order: 1 }] },
     }
     await expect(planDbApply(db, plan.id, broken, 1, now)).rejects.toBeInstanceOf(PlanDbError)
     const loaded = await planDbLoad(db, plan.id)
@@ -270,8 +304,9 @@ describe('PlanDb', () => {
     })
     await planDbDelete(db, plan.id)
     expect(await planDbLoad(db, plan.id)).toBeNull()
-    expect(await db.tasks.where('planId').equals(plan.id).count()).toBe(0)
-    expect(await db.tasks.where('planId').equals('plan-2').count()).toBe(4)
+    expect(await storedKeys(db, 'chunks', plan.id)).toEqual([])
+    expect(await storedKeys(db, 'calendars', plan.id)).toEqual([])
+    expect((await storedKeys(db, 'chunks', 'plan-2')).length).toBe(4)
     expect((await planDbList(db)).map((summary) => summary.id)).toEqual(['plan-2'])
   })
 })
@@ -308,7 +343,46 @@ describe('PlanDb schema upgrades', () => {
     open.push(db)
     expect((await planDbList(db))[0]).toMatchObject({ id: plan.id, taskCount: 4, revision: 3 })
     expect((await planDbLoad(db, plan.id))?.plan).toEqual(plan)
-    expect(db.verno).toBe(2)
+    expect(db.verno).toBe(3)
+  })
+
+  it('upgrades a version-2 database: rows become chunks, calendars rows of their own, every plan intact', async () => {
+    const name = `gantry-upgrade-v2-${Math.random()}`
+    const old = new Dexie(name)
+    old.version(2).stores({
+      plans: 'id, updatedAt',
+      tasks: '[planId+id], planId, [planId+order]',
+      dependencies: '[planId+id], planId, [planId+order]',
+      resources: '[planId+id], planId, [planId+order]',
+      assignments: '[planId+id], planId, [planId+order]',
+    })
+    const big = generatePlan({ tasks: 1300, seed: 8, resources: 6 })
+    const small = samplePlan('plan-small')
+    const second = { ...small.calendars[0], id: 2, name: 'Night' } as Plan['calendars'][number]
+    const plans = [big, { ...small, calendars: [...small.calendars, second] }]
+    for (const plan of plans) {
+      const { tasks, dependencies, resources, assignments, ...meta } = plan
+      await old.table('plans').put({ ...meta, revision: 7, taskCount: tasks.length, file: null })
+      // Stored orders are not in array order: the upgrade must sort by order, not by id.
+      const rows = <T extends object>(items: T[]) => items.map((item, index) => ({ ...item, planId: plan.id, order: (items.length - index) * -1.5 }))
+      await old.table('tasks').bulkPut(rows(tasks))
+      await old.table('dependencies').bulkPut(rows(dependencies))
+      await old.table('resources').bulkPut(rows(resources))
+      await old.table('assignments').bulkPut(rows(assignments))
+    }
+    old.close()
+
+    const db = new PlanDb(name)
+    open.push(db)
+    for (const plan of plans) {
+      const loaded = await planDbLoad(db, plan.id)
+      expect(loaded?.plan).toEqual(plan)
+      expect(loaded?.revision).toBe(7)
+      expect((await db.plans.get(plan.id)) as object).not.toHaveProperty('calendars')
+      expect((await storedKeys(db, 'calendars', plan.id)).length).toBe(plan.calendars.length)
+    }
+    expect(db.verno).toBe(3)
+    expect(db.tables.map((table) => table.name).sort()).toEqual(['calendars', 'chunks', 'plans'])
   })
 
   it('a newer database closes this connection and tells the app to reload', async () => {
@@ -317,7 +391,7 @@ describe('PlanDb schema upgrades', () => {
     const db = new PlanDb(name, undefined, { onVersionChange: () => (reloads += 1) })
     await planDbCreate(db, samplePlan())
     const newer = new Dexie(name)
-    newer.version(3).stores({ plans: 'id, updatedAt', extra: 'id' })
+    newer.version(db.verno + 1).stores({ plans: 'id, updatedAt', extra: 'id' })
     await newer.open()
     expect(reloads).toBe(1)
     expect(db.isOpen()).toBe(false)

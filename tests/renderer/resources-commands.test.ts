@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
-import { makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { makeAssignment, makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { taskRuleFillWork } from '../../src/shared/domain/task-rules'
 import { loadCompute } from '../../src/shared/domain/load'
 import type { Plan } from '../../src/shared/domain/model'
 import { scheduleRun } from '../../src/shared/domain/schedule'
@@ -20,15 +21,15 @@ import { makeResource } from '../support/resource-plans'
  *   3 Review  (1d)  Ben 100 %   Mon
  */
 function overbookedPlan(): Plan {
-  return makePlan('p-res', 'Resources', '2026-03-02T08:00:00', '2026-03-01T00:00:00', {
+  return taskRuleFillWork(makePlan('p-res', 'Resources', '2026-03-02T08:00:00', '2026-03-01T00:00:00', {
     tasks: [makeTask(1, { name: 'Design', duration: 3 * 480 }), makeTask(2, { name: 'Build', duration: 2 * 480, priority: 400 }), makeTask(3, { name: 'Review', duration: 480 })],
     resources: [makeResource(1, 'Ana'), makeResource(2, 'Ben')],
     assignments: [
-      { id: 1, taskId: 1, resourceId: 1, units: 100 },
-      { id: 2, taskId: 2, resourceId: 1, units: 100 },
-      { id: 3, taskId: 3, resourceId: 2, units: 100 },
+      makeAssignment(1, 1, 1, 100, 0),
+      makeAssignment(2, 2, 1, 100, 0),
+      makeAssignment(3, 3, 2, 100, 0),
     ],
-  })
+  }))
 }
 
 const platform = fakeWebPlatform()
@@ -102,7 +103,8 @@ describe('pure resource commands', () => {
     const plan = overbookedPlan()
     expect(assignmentSet(plan, 1, 1, 100, 9)).toBe(plan)
     expect(assignmentSet(plan, 1, 1, 50, 9).assignments[0]).toMatchObject({ id: 1, units: 50 })
-    expect(assignmentSet(plan, 3, 1, 25, 9).assignments.at(-1)).toEqual({ id: 9, taskId: 3, resourceId: 1, units: 25 })
+    // A second person on a 1-day task that is not effort driven brings 25 % of a day of work.
+    expect(assignmentSet(plan, 3, 1, 25, 9).assignments.at(-1)).toEqual(makeAssignment(9, 3, 1, 25, 120))
   })
 
   it('reads the add form as typed: units, rate and vacations, then checks the resource', () => {
@@ -235,6 +237,6 @@ describe('resource commands in the store', () => {
     if (document?.schedule?.ok !== true) throw new Error('not scheduled')
     const byTask = overallocationByTask(document.plan, planLoadOf(document.plan, document.schedule.schedule))
     expect([...byTask.keys()].sort()).toEqual([1, 2])
-    expect(byTask.get(1)).toBe('Ana is over-allocated from 2026-03-02 to 2026-03-03 (peak 200 %) on Design, Build')
+    expect(byTask.get(1)).toBe('Ana is over-allocated from 2026-03-02 to 2026-03-03 (peak units 200 %, busiest day 200 %) on Design, Build')
   })
 })

@@ -3,7 +3,8 @@ import { createElement, type ReactElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { createStore, type StoreApi } from 'zustand'
-import { makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { makeAssignment, makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { taskRuleFillWork } from '../../src/shared/domain/task-rules'
 import type { Plan, Resource } from '../../src/shared/domain/model'
 import { scheduleRun } from '../../src/shared/domain/schedule'
 import { planDbCreate } from '../../src/renderer/src/db/plan-db'
@@ -26,15 +27,15 @@ function resource(id: number, name: string, maxUnits = 100): Resource {
  *   Docs   5d  Ben  50 % (Ben is a 50 % part-timer, so 100 % of his capacity: no conflict)
  */
 function plan(): Plan {
-  return makePlan('p-views', 'Views', '2026-03-02T08:00:00', '2026-03-01T00:00:00', {
+  return taskRuleFillWork(makePlan('p-views', 'Views', '2026-03-02T08:00:00', '2026-03-01T00:00:00', {
     tasks: [makeTask(1, { name: 'Design', duration: 3 * 480 }), makeTask(2, { name: 'Build', duration: 2 * 480 }), makeTask(3, { name: 'Docs', duration: 5 * 480 })],
     resources: [resource(1, 'Ana'), resource(2, 'Ben', 50)],
     assignments: [
-      { id: 1, taskId: 1, resourceId: 1, units: 100 },
-      { id: 2, taskId: 2, resourceId: 1, units: 100 },
-      { id: 3, taskId: 3, resourceId: 2, units: 50 },
+      makeAssignment(1, 1, 1, 100, 0),
+      makeAssignment(2, 2, 1, 100, 0),
+      makeAssignment(3, 3, 2, 50, 0),
     ],
-  })
+  }))
 }
 
 const platform = fakeWebPlatform()
@@ -54,10 +55,12 @@ async function render(element: ReactElement, zoomLevel = 0, planned: Plan = plan
 describe('resource usage view', () => {
   it('shows daily load in percent with over 100 % in red, per day at the Day zoom', async () => {
     const html = await render(createElement(UsageView), 0)
-    expect(html).toContain('aria-label="Ana, 2026-03-02: 200 % (16 h of 8 h), over-allocated (peak 200 % on 2026-03-02)"')
+    expect(html).toContain('aria-label="Ana, 2026-03-02: load 200 % (16 h of 8 h), peak units 200 %, over-allocated"')
     expect(html).toMatch(/class="rs-heat-cell is-over"[^>]*>200%</)
-    expect(html).toContain('aria-label="Ana, 2026-03-04: 100 % (8 h of 8 h)"')
-    expect(html).toContain('aria-label="Ben, 2026-03-02: 100 % (4 h of 4 h)"')
+    expect(html).toContain('aria-label="Ana, 2026-03-04: load 100 % (8 h of 8 h), peak units 100 %"')
+    expect(html).toContain('aria-label="Ben, 2026-03-02: load 100 % (4 h of 4 h), peak units 50 %"')
+    // The view says which figure its cells show.
+    expect(html).toContain("Each cell is the day&#x27;s load: the work assigned ÷ the work the resource can do then")
     expect(html).toContain('aria-label="Ana, 2026-03-07: not working"')
   })
 
@@ -65,8 +68,10 @@ describe('resource usage view', () => {
     const html = await render(createElement(UsageView), 1)
     expect(html).toContain('Wk 03-02')
     // Ana: 40 h assigned in the week of 40 h available (100 %, not red), yet over-allocated on Mon and Tue: marked
-    // with "!" and a red corner, and the label names the peak day (it was red beside "100%").
-    expect(html).toContain('aria-label="Ana, week of 2026-03-02: 100 % (40 h of 40 h), over-allocated on some days (peak 200 % on 2026-03-02)"')
+    // with "!" and a red corner, and the label names the busiest day (it was red beside "100%").
+    expect(html).toContain(
+      'aria-label="Ana, week of 2026-03-02: load 100 % (40 h of 40 h), peak units 200 %, over-allocated on some days (busiest day 200 % on 2026-03-02)"',
+    )
     expect(html).toMatch(/class="rs-heat-cell is-full has-over-day"[^>]*>100% !</)
     expect(html).not.toMatch(/class="rs-heat-cell is-over"[^>]*>100%/)
     expect(html).toContain('per week')
@@ -78,12 +83,14 @@ describe('resource usage view', () => {
     expect(months).toContain('>Mar 2026</th>')
     expect(months).not.toContain('Wk 03-02')
     // March 2026 has 22 working days (176 h for Ana); 40 h assigned.
-    expect(months).toContain('aria-label="Ana, Mar 2026: 23 % (40 h of 176 h), over-allocated on some days (peak 200 % on 2026-03-02)"')
+    expect(months).toContain(
+      'aria-label="Ana, Mar 2026: load 23 % (40 h of 176 h), peak units 200 %, over-allocated on some days (busiest day 200 % on 2026-03-02)"',
+    )
     expect(months).toContain('per month')
     const quarters = await render(createElement(UsageView), 3)
     expect(quarters).toContain('>Q1 2026</th>')
     expect(quarters).toContain('per quarter')
-    expect(quarters).toMatch(/aria-label="Ben, Q1 2026: \d+ % \(20 h of \d+ h\)"/)
+    expect(quarters).toMatch(/aria-label="Ben, Q1 2026: load \d+ % \(20 h of \d+ h\), peak units 50 %"/)
   })
 
   it('shows whole weeks: a plan ending mid-week gets no short last week, so the capacity line stays flat', async () => {
@@ -93,8 +100,8 @@ describe('resource usage view', () => {
       tasks: [makeTask(1, { name: 'Build', duration: 12 * 480 }), makeTask(2, { name: 'Review', duration: 480 })],
       resources: [resource(1, 'Ana')],
       assignments: [
-        { id: 1, taskId: 1, resourceId: 1, units: 100 },
-        { id: 2, taskId: 2, resourceId: 1, units: 100 },
+        makeAssignment(1, 1, 1, 100, 0),
+        makeAssignment(2, 2, 1, 100, 0),
       ],
     })
     const html = await render(createElement(UsageView), 1, long)
@@ -117,7 +124,7 @@ describe('resource usage view', () => {
     const html = await render(createElement(UsageView), 0)
     expect(html).toMatch(/Over-allocations <span class="rs-count is-over">1<\/span>/)
     expect(html).toContain('<strong>Ana</strong> <span class="rs-when">2026-03-02 – 2026-03-03</span>')
-    expect(html).toContain('peak 200 %')
+    expect(html).toContain('peak units 200 %, busiest day 200 %')
     expect(html).toContain('16 h of work above capacity (max 100 %)')
     expect(html).toContain('aria-label="Select task Design"')
     expect(html).toContain('aria-label="Select task Build"')
@@ -126,18 +133,45 @@ describe('resource usage view', () => {
 })
 
 describe('resource sheet and task assignments', () => {
-  it('marks the over-allocated resource with its peak', async () => {
+  it('marks the over-allocated resource with both figures, each named', async () => {
     const html = await render(createElement(ResourceSheet))
-    expect(html).toContain('Over-allocated · peak 200 %')
+    expect(html).toContain('Over-allocated · peak units 200 % (max 100 %) · busiest day 200 %')
     expect(html).toMatch(/aria-label="Max units of Ben"[^>]*value="50%"/)
     expect(html.match(/Over-allocated · peak/g)).toHaveLength(1)
     expect(html).toContain('Within capacity')
   })
 
+  it('tells peak units from the busiest day: two 4-hour tasks in one morning are 200 % at once, 100 % of the day', async () => {
+    const morning = taskRuleFillWork(
+      makePlan('p-views', 'Views', '2026-03-02T08:00:00', '2026-03-01T00:00:00', {
+        tasks: [makeTask(1, { name: 'Call', duration: 240 }), makeTask(2, { name: 'Mail', duration: 240 })],
+        resources: [resource(1, 'Ana')],
+        assignments: [makeAssignment(1, 1, 1, 100, 0), makeAssignment(2, 2, 1, 100, 0)],
+      }),
+    )
+    const sheet = await render(createElement(ResourceSheet), 0, morning)
+    expect(sheet).toContain('Over-allocated · peak units 200 % (max 100 %) · busiest day 100 %')
+    const usage = await render(createElement(UsageView), 0, morning)
+    expect(usage).toContain('peak units 200 %, busiest day 100 %')
+    // The day's own figure is 100 % (not red); the hours at 200 % mark it.
+    expect(usage).toContain('aria-label="Ana, 2026-03-02: load 100 % (8 h of 8 h), peak units 200 %, over-allocated on some hours"')
+    expect(usage).toMatch(/class="rs-heat-cell is-full has-over-day"[^>]*>100% !</)
+  })
+
+  it('opens the working-time editor from the sheet: own calendar or the project calendar', async () => {
+    const own = plan()
+    const calendar = { id: 7, name: 'Ana', baseCalendarId: own.calendarId, weekDays: [null, null, null, null, null, { periods: [] }, null], exceptions: [], workWeeks: [] }
+    const html = await render(createElement(ResourceSheet), 0, { ...own, calendars: [...own.calendars, calendar], resources: own.resources.map((item) => (item.id === 1 ? { ...item, calendarId: 7 } : item)) })
+    expect(html).toContain('aria-label="Working time of Ana: own calendar"')
+    expect(html).toContain('aria-label="Working time of Ben: project calendar"')
+  })
+
   it('explains the over-allocation in the task details and lists the units', async () => {
     const html = await render(createElement(TaskAssignments, { taskId: 2 }))
-    expect(html).toContain('Ana is over-allocated from 2026-03-02 to 2026-03-03 (peak 200 %) on Design, Build')
+    expect(html).toContain('Ana is over-allocated from 2026-03-02 to 2026-03-03 (peak units 200 %, busiest day 200 %) on Design, Build')
     expect(html).toMatch(/aria-label="Units of Ana"[^>]*value="100%"/)
+    expect(html).toMatch(/aria-label="Work of Ana"[^>]*value="16h"/)
+    expect(html).toContain('2026-03-02 08:00 – 2026-03-03 17:00')
     const docs = await render(createElement(TaskAssignments, { taskId: 3 }))
     expect(docs).not.toContain('over-allocated')
     expect(docs).toMatch(/aria-label="Units of Ben"[^>]*value="50%"/)

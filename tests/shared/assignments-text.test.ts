@@ -6,7 +6,7 @@ import {
   assignmentsTextFormat,
   assignmentsTextParse,
 } from '../../src/shared/domain/assignments-text'
-import { makeTask } from '../../src/shared/domain/defaults'
+import { makeAssignment, makeTask } from '../../src/shared/domain/defaults'
 import type { Plan } from '../../src/shared/domain/model'
 import { makeJanuaryPlan, makeResource } from '../support/resource-plans'
 
@@ -22,9 +22,9 @@ function makeTestPlan(): Plan {
     tasks: [makeTask(1), makeTask(2)],
     resources,
     assignments: [
-      { id: 1, taskId: 1, resourceId: 1, units: 50 },
-      { id: 7, taskId: 2, resourceId: 2, units: 100 },
-      { id: 3, taskId: 1, resourceId: 2, units: 100 },
+      makeAssignment(1, 1, 1, 50, 0),
+      makeAssignment(7, 2, 2, 100, 0),
+      makeAssignment(3, 1, 2, 100, 0),
     ],
   })
 }
@@ -133,7 +133,7 @@ describe('assignmentsTextFormat', () => {
     const text = 'Smith, Jo[33.33%], Carla Díaz, Ana[250%]'
     const parsed = assignmentsTextParse(text, resources)
     if (!parsed.ok) throw new Error(parsed.error.message)
-    const assignments = parsed.items.map((item, index) => ({ id: index + 1, taskId: 5, ...item }))
+    const assignments = parsed.items.map((item, index) => makeAssignment(index + 1, 5, item.resourceId, item.units, 0))
     expect(assignmentsTextFormat(5, assignments, resources)).toBe(text)
   })
 })
@@ -145,18 +145,22 @@ describe('assignmentsTextApply', () => {
     expect(result.ok).toBe(true)
     if (!result.ok) return
     expect(result.changed).toBe(true)
+    // Fixed units (the default): Ben's 8 h at 75 % take 640 minutes, so the task lasts 640 minutes and Carla, added
+    // to a task that is not effort driven, brings 640 minutes of her own work.
     expect(result.plan.assignments).toEqual([
-      { id: 3, taskId: 1, resourceId: 2, units: 75 },
-      { id: 8, taskId: 1, resourceId: 4, units: 100 },
-      { id: 7, taskId: 2, resourceId: 2, units: 100 },
+      makeAssignment(3, 1, 2, 75, 480),
+      makeAssignment(8, 1, 4, 100, 640),
+      makeAssignment(7, 2, 2, 100, 480),
     ])
+    expect(result.plan.tasks[0]).toMatchObject({ duration: 640, work: 1120 })
     expect(plan.assignments).toHaveLength(3)
-    expect(plan.assignments[0]).toEqual({ id: 1, taskId: 1, resourceId: 1, units: 50 })
+    expect(plan.assignments[0]).toEqual(makeAssignment(1, 1, 1, 50, 240))
   })
 
   it('empty text removes the task assignments', () => {
     const result = assignmentsTextApply(makeTestPlan(), 1, '')
-    expect(result.ok && result.plan.assignments).toEqual([{ id: 7, taskId: 2, resourceId: 2, units: 100 }])
+    expect(result.ok && result.plan.assignments).toEqual([makeAssignment(7, 2, 2, 100, 480)])
+    expect(result.ok && result.plan.tasks[0]).toMatchObject({ duration: 480, work: 0 })
   })
 
   it('reports no change when the text says what is there', () => {

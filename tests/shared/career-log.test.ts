@@ -151,7 +151,7 @@ describe('education log export', () => {
     const text = educationLogCsv(lines)
     expect(text.startsWith('\uFEFF')).toBe(true)
     expect(text.split('\r\n')[0]).toBe(
-      '\uFEFFEntry,Date,Activity,Activity type,Provider,Category,Units,Unit,Counts toward,Evidence,Note',
+      '\uFEFF"Entry","Date","Activity","Activity type","Provider","Category","Units","Unit","Counts toward","Evidence","Note"',
     )
     const parsed = csvParse(text.slice(1))
     if (!parsed.ok) throw new Error(parsed.error)

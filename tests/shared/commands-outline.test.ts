@@ -3,7 +3,7 @@ import { clipboardCopy, outlineBlockEnd, outlineInsertIndex } from '../../src/sh
 import type { CommandId, CommandInput } from '../../src/shared/commands/registry'
 import { commandRun } from '../../src/shared/commands/run'
 import type { ClipboardRows } from '../../src/shared/commands/types'
-import { makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { makeAssignment, makePlan, makeTask } from '../../src/shared/domain/defaults'
 import type { Plan, Task, TaskId } from '../../src/shared/domain/model'
 
 /**
@@ -30,7 +30,7 @@ function samplePlan(overrides: Partial<Record<TaskId, Partial<Task>>> = {}): Pla
       { id: 2, predecessorId: 3, successorId: 5, type: 'FS', lag: 0, lagUnit: 'd' },
     ],
     resources: [{ id: 1, name: 'Ana', role: '', initials: 'A', email: '', maxUnits: 100, hourlyRate: 0, nonWorkingDays: [], calendarId: null }],
-    assignments: [{ id: 1, taskId: 3, resourceId: 1, units: 100 }],
+    assignments: [makeAssignment(1, 3, 1, 100, 480)],
   })
 }
 

@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { calendarCompile, calendarIsProblem, type CompiledCalendar } from '../../src/shared/domain/calendar'
 import { dateToWallMinutes } from '../../src/shared/domain/dates'
-import { calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { makeAssignment, calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { taskRuleFillWork } from '../../src/shared/domain/task-rules'
 import { levelResources } from '../../src/shared/domain/leveling'
 import { loadCompute } from '../../src/shared/domain/load'
 import type {
@@ -174,26 +175,28 @@ function planOf(shape: Shape): Plan {
   }))
   const assignments: Assignment[] = []
   const pairs = new Set<string>()
+  const isSummary = (index: number): boolean => (tasks[index + 1]?.level ?? 0) > (tasks[index]?.level ?? 0)
   for (const assignment of shape.assignments) {
     const resource = resources[assignment.resource % resources.length] as Resource
     const key = `${assignment.task}-${resource.id}`
-    if (pairs.has(key)) continue
+    // An assignment to a summary counts over the summary's span (Microsoft Project): no delay of its tasks can take
+    // it out of a conflict with them, so the property (every conflict can be levelled) leaves summaries unassigned.
+    if (pairs.has(key) || isSummary(assignment.task)) continue
     pairs.add(key)
     // Each task alone fits the resource, so the conflicts are resolvable.
-    assignments.push({
-      id: assignments.length + 1,
-      taskId: assignment.task + 1,
-      resourceId: resource.id,
-      units: Math.min(assignment.units, resource.maxUnits),
-    })
+    assignments.push(
+      makeAssignment(assignments.length + 1, assignment.task + 1, resource.id, Math.min(assignment.units, resource.maxUnits), 0),
+    )
   }
-  return makePlan('property', 'Property', '2026-01-05T08:00:00', '2026-01-01T00:00:00', {
-    calendars: [calendar],
-    tasks,
-    dependencies,
-    resources,
-    assignments,
-  })
+  return taskRuleFillWork(
+    makePlan('property', 'Property', '2026-01-05T08:00:00', '2026-01-01T00:00:00', {
+      calendars: [calendar],
+      tasks,
+      dependencies,
+      resources,
+      assignments,
+    }),
+  )
 }
 
 function scheduled(plan: Plan): Schedule {

@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { scheduleExtras } from '../support/schedule-extras'
 import { dateToDayNumber, dateToWallMinutes } from '../../src/shared/domain/dates'
-import { calendarStandard, makeTask } from '../../src/shared/domain/defaults'
+import { makeAssignment, calendarStandard, makeTask } from '../../src/shared/domain/defaults'
 import {
   loadChangedTaskIds,
   loadCompute,
@@ -25,7 +26,8 @@ import { makeAssignments, makeJanuaryPlan, makeResource } from '../support/resou
 type Span = { start: string; finish: string }
 
 /** A schedule built by hand: each task's span as given (summaries marked by outline level). */
-function makeSchedule(tasks: Task[], spans: Record<number, Span>): Schedule {
+function makeSchedule(plan: Plan, spans: Record<number, Span>): Schedule {
+  const tasks = plan.tasks
   const count = tasks.length
   const schedule: Schedule = {
     taskCount: count,
@@ -46,6 +48,7 @@ function makeSchedule(tasks: Task[], spans: Record<number, Span>): Schedule {
     parent: new Int32Array(count).fill(-1),
     projectStart: 0,
     projectFinish: 0,
+    ...scheduleExtras(plan, new Float64Array(count), new Float64Array(count)),
   }
   tasks.forEach((task, index) => {
     const span = spans[task.id] ?? { start: '2026-01-05T08:00', finish: '2026-01-05T08:00' }
@@ -54,6 +57,7 @@ function makeSchedule(tasks: Task[], spans: Record<number, Span>): Schedule {
     const next = tasks[index + 1]
     schedule.isSummary[index] = next !== undefined && next.level > task.level ? 1 : 0
   })
+  Object.assign(schedule, scheduleExtras(plan, schedule.start, schedule.finish))
   return schedule
 }
 
@@ -69,7 +73,7 @@ function setup(
     assignments: makeAssignments(assignments),
     ...options.plan,
   })
-  return { plan, schedule: makeSchedule(tasks, spans) }
+  return { plan, schedule: makeSchedule(plan, spans) }
 }
 
 /** setup()'s spans and assignments for tasks 1, 2, ... over the given spans, each Ana's (resource 1) at 100 %. */
@@ -381,7 +385,7 @@ describe('loadUpdate', () => {
     const before = loadCompute(plan, schedule)
     expect(before.conflicts.map((conflict) => conflict.resourceId)).toEqual([2, 1])
     // Task 2 moves two days later: Ana's conflict disappears; Ben is untouched.
-    const moved = makeSchedule(plan.tasks, {
+    const moved = makeSchedule(plan, {
       ...spans,
       2: { start: '2026-01-08T08:00', finish: '2026-01-09T17:00' },
     })
@@ -404,7 +408,7 @@ describe('loadUpdate', () => {
     expect(before.conflicts).toHaveLength(1)
     const edited = {
       ...plan,
-      assignments: [plan.assignments[0] as Assignment, { id: 2, taskId: 2, resourceId: 1, units: 0.001 }],
+      assignments: [plan.assignments[0] as Assignment, makeAssignment(2, 2, 1, 0.001, 0.001 * 4.8)],
     }
     const after = loadUpdate(before, edited, schedule)
     expect(after.conflicts).toEqual(loadCompute(edited, schedule).conflicts)

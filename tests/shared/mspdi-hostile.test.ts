@@ -221,7 +221,7 @@ describe('RELIABILITY 13: units', () => {
     const result = mspdiRead(mspdiMinimal([{ uid: 1 }], { after: resources }))
     if (!result.ok) throw new Error(result.error.message)
     expect(result.plan.resources.map((resource) => resource.maxUnits)).toEqual([100, 100])
-    expect(result.plan.assignments).toEqual([{ id: 1, taskId: 1, resourceId: 1, units: 100 }])
+    expect(result.plan.assignments).toMatchObject([{ id: 1, taskId: 1, resourceId: 1, units: 100 }])
     expect(result.warnings.filter((warning) => /MaxUnits|Units 0/.test(warning)).length).toBe(3)
   })
 

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { makeAssignment, calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
 import type { Assignment, Calendar, Dependency, Plan, Resource, Task, WeekDay, WorkingPeriod } from '../../src/shared/domain/model'
 import { constraintTypes, dependencyTypes, durationUnits, lagUnits } from '../../src/shared/domain/model'
 import { scheduleRun } from '../../src/shared/domain/schedule'
@@ -149,6 +149,7 @@ const planArbitrary: fc.Arbitrary<Plan> = fc
       defaultFinishTime: fc.integer({ min: 1, max: 1440 }),
       currencyCode: fc.constantFrom('EUR', 'USD', 'PLN', 'GBP'),
       dueSoonDays: fc.constant(14),
+      newTaskSchedulingMode: fc.constant<'auto' | 'manual'>('auto'),
     }),
     tasks: fc.array(
       fc.record({
@@ -262,7 +263,7 @@ const planArbitrary: fc.Arbitrary<Plan> = fc
         const resourceId = (assignment.resource % resources.length) + 1
         if (pairs.has(`${taskId}:${resourceId}`)) continue
         pairs.add(`${taskId}:${resourceId}`)
-        assignments.push({ id: assignments.length + 1, taskId, resourceId, units: assignment.units })
+        assignments.push(makeAssignment(assignments.length + 1, taskId, resourceId, assignment.units, 0))
       }
     }
     return makePlan('round-trip', value.name, value.start, '2026-01-01T00:00:00', {

@@ -1,5 +1,6 @@
+import { scheduleExtras } from '../support/schedule-extras'
 import { describe, expect, it } from 'vitest'
-import { calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { makeAssignment, calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
 import { dateFromWallMinutes, dateToWallMinutes } from '../../src/shared/domain/dates'
 import { scheduleRun } from '../../src/shared/domain/schedule'
 import { generatePlan } from '../support/generate-plan'
@@ -42,7 +43,7 @@ function plan(): Plan {
     tasks,
     dependencies,
     resources: [{ id: 1, name: 'Ana', role: 'Dev', initials: 'A', email: 'ana@example.com', maxUnits: 50, hourlyRate: 62.5, nonWorkingDays: [], calendarId: 2 }],
-    assignments: [{ id: 1, taskId: 12, resourceId: 1, units: 50 }],
+    assignments: [makeAssignment(1, 12, 1, 50, 0)],
   })
 }
 
@@ -282,6 +283,7 @@ describe('mspdiWrite with a schedule', () => {
       parent: Int32Array.from([-1, 0, 0, 2, -1]),
       projectStart: at('2026-01-05T08:00:00'),
       projectFinish: at('2026-01-13T17:00:00'),
+      ...scheduleExtras(source, fill(starts), fill(finishes)),
     }
     const tasks = nodes((project(mspdiWrite(source, schedule)).Tasks as XmlNode).Task).slice(1)
     expect(tasks.map((task) => [task.Start, task.Finish, task.TotalSlack, task.FreeSlack, task.Critical])).toEqual([

@@ -69,6 +69,63 @@ describe('plan file fixtures, one per format version', () => {
     })
   })
 
+  it('migrates version 1 to 2: fixed-units automatic tasks, work = units x duration, the plan setting', () => {
+    const result = planFileParse(fixture('v1-basic.gantry'))
+    if (!result.ok) throw new Error(result.error.message)
+    const plan = result.plan
+    expect(plan.settings.newTaskSchedulingMode).toBe('auto')
+    for (const task of plan.tasks) {
+      expect(task).toMatchObject({
+        type: 'fixed-units',
+        isEffortDriven: false,
+        schedulingMode: 'auto',
+        manualStart: null,
+        manualFinish: null,
+        manualDuration: null,
+        ignoresResourceCalendars: false,
+      })
+    }
+    // Ana 100 % on a 3-day task, Ana 50 % on a 5-day task, Ben 100 % on a 10-day task.
+    expect(plan.assignments.map((assignment) => [assignment.taskId, assignment.work])).toEqual([
+      [2, 1440],
+      [5, 1200],
+      [6, 4800],
+    ])
+    expect(plan.assignments.every((assignment) => assignment.start === null && assignment.finish === null)).toBe(true)
+    expect(plan.tasks.map((task) => task.work)).toEqual([0, 1440, 0, 0, 1200, 4800, 0])
+  })
+
+  it('reads version 2 with its work, task types and manual dates', () => {
+    const result = planFileParse(fixture('v2-basic.gantry'))
+    if (!result.ok) throw new Error(result.error.message)
+    const plan = result.plan
+    expect(plan.settings.newTaskSchedulingMode).toBe('manual')
+    expect(plan.tasks[5]).toMatchObject({ type: 'fixed-work', isEffortDriven: true, ignoresResourceCalendars: true, work: 4800 })
+    expect(plan.tasks[6]).toMatchObject({
+      schedulingMode: 'manual',
+      manualStart: '2025-04-28T17:00:00',
+      manualFinish: '2025-04-28T17:00:00',
+      manualDuration: 0,
+    })
+    expect(plan.assignments[0]).toMatchObject({ work: 1440, start: '2025-03-03T08:00:00', finish: '2025-03-05T17:00:00' })
+  })
+
+  it('refuses a manual task that finishes before it starts, and negative or absurd work', () => {
+    const text = fixture('v2-basic.gantry')
+    const damaged = (change: (plan: { tasks: Record<string, unknown>[]; assignments: Record<string, unknown>[] }) => void) => {
+      const file = JSON.parse(text) as { plan: { tasks: Record<string, unknown>[]; assignments: Record<string, unknown>[] } }
+      change(file.plan)
+      return JSON.stringify(file)
+    }
+    expectRefused(
+      planFileParse(damaged((plan) => Object.assign(plan.tasks[6] ?? {}, { manualFinish: '2025-04-27T17:00:00' }))),
+      'invalid',
+      /finish before it starts/,
+    )
+    expectRefused(planFileParse(damaged((plan) => Object.assign(plan.assignments[0] ?? {}, { work: -60 }))), 'invalid', /assignments\.0\.work/)
+    expectRefused(planFileParse(damaged((plan) => Object.assign(plan.tasks[1] ?? {}, { work: 1e12 }))), 'invalid', /tasks\.1\.work/)
+  })
+
   it('writes what it reads: serialize(parse(fixture)) parses to the same plan', () => {
     const first = planFileParse(fixture('v1-basic.gantry'))
     if (!first.ok) throw new Error(first.error.message)
@@ -83,7 +140,7 @@ describe('plan files that are refused with a clear message', () => {
     ['truncated.gantry', 'not-json', /not valid JSON/],
     ['not-json.gantry', 'not-json', /not valid JSON/],
     ['not-a-plan.gantry', 'not-a-plan', /no "gantry-plan" header/],
-    ['newer-version.gantry', 'newer-version', /newer version of Gantry.*file format 2/],
+    ['newer-version.gantry', 'newer-version', /newer version of Gantry.*file format 3/],
     ['hostile-proto-key.gantry', 'invalid', /damaged.*__proto__/],
     ['hostile-constructor-key.gantry', 'invalid', /damaged.*constructor/],
     ['hostile-unknown-key.gantry', 'invalid', /damaged.*macro/],
@@ -170,5 +227,28 @@ describe('row schemas for editors', () => {
     const lag = { id: 1, predecessorId: 1, successorId: 2, type: 'FS', lag: 99_999_999_999, lagUnit: '%' }
     expect(planFileRowProblem(planDependencySchema, lag)).toMatch(/^lag: /)
     expect(planFileRowProblem(planDependencySchema, { ...lag, lag: planFileLimits.minutes })).toBeNull()
+  })
+})
+
+describe('base-calendar chains', () => {
+  const chain = (length: number) => {
+    const calendars = Array.from({ length }, (_, index) => ({
+      ...makePlan('c', 'c', '2026-01-05T08:00:00', '2026-01-01T00:00:00').calendars[0]!,
+      id: index + 1,
+      name: `C${index + 1}`,
+      baseCalendarId: index === length - 1 ? null : index + 2,
+    }))
+    return makePlan('p', 'Chain', '2026-01-05T08:00:00', '2026-01-01T00:00:00', { calendars, calendarId: 1 })
+  }
+
+  it('accepts a chain of 16 base calendars and refuses a longer one (every scheduled day walks the chain)', () => {
+    expect(planRestore(chain(17)).ok).toBe(true)
+    expect(planRestore(chain(18))).toEqual({ ok: false, error: { code: 'invalid', message: 'This plan is damaged: calendar "C1" is based on a chain of more than 16 calendars.' } })
+  })
+
+  it('leaves a loop of base calendars to the scheduler, which names it', () => {
+    const plan = chain(2)
+    plan.calendars[1] = { ...plan.calendars[1]!, baseCalendarId: 1 }
+    expect(planRestore(plan).ok).toBe(true)
   })
 })

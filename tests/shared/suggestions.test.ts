@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { makeAssignment, makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { taskRuleFillWork } from '../../src/shared/domain/task-rules'
 import { loadCompute } from '../../src/shared/domain/load'
 import type { Assignment, Dependency, Plan, Resource, Task } from '../../src/shared/domain/model'
 import { scheduleRun } from '../../src/shared/domain/schedule'
@@ -25,27 +26,26 @@ function build(
   resources?: Resource[],
   tasks?: Task[],
 ): Plan {
-  return makePlan('s', 'S', '2026-01-05T08:00:00', '2026-01-01T00:00:00', {
-    tasks: tasks ?? [
-      makeTask(1, { name: 'A', duration: 3 * 480 }),
-      makeTask(2, { name: 'B', duration: 2 * 480 }),
-      makeTask(3, { name: 'C', duration: 2 * 480 }),
-    ],
-    dependencies: [link],
-    resources: resources ?? [
-      makeResource(1, 'Ana'),
-      makeResource(2, 'Ben', { maxUnits: 50, role: 'Tester' }),
-      makeResource(3, 'Carla', { role: 'Tester' }),
-      makeResource(4, 'Dev', { nonWorkingDays: [{ from: '2026-01-06', to: '2026-01-06' }] }),
-      makeResource(5, 'Eli'),
-    ],
-    assignments: assignments.map(([taskId, resourceId, units], index): Assignment => ({
-      id: index + 1,
-      taskId,
-      resourceId,
-      units,
-    })),
-  })
+  return taskRuleFillWork(
+    makePlan('s', 'S', '2026-01-05T08:00:00', '2026-01-01T00:00:00', {
+      tasks: tasks ?? [
+        makeTask(1, { name: 'A', duration: 3 * 480 }),
+        makeTask(2, { name: 'B', duration: 2 * 480 }),
+        makeTask(3, { name: 'C', duration: 2 * 480 }),
+      ],
+      dependencies: [link],
+      resources: resources ?? [
+        makeResource(1, 'Ana'),
+        makeResource(2, 'Ben', { maxUnits: 50, role: 'Tester' }),
+        makeResource(3, 'Carla', { role: 'Tester' }),
+        makeResource(4, 'Dev', { nonWorkingDays: [{ from: '2026-01-06', to: '2026-01-06' }] }),
+        makeResource(5, 'Eli'),
+      ],
+      assignments: assignments.map(([taskId, resourceId, units], index): Assignment =>
+        makeAssignment(index + 1, taskId, resourceId, units, 0),
+      ),
+    }),
+  )
 }
 
 function schedule(plan: Plan): Schedule {
@@ -88,9 +88,14 @@ describe('suggestionsForConflict', () => {
       }),
     ])
     expect(delays[0]?.message).toBe(
-      'Delay "B" by 3 working days (start 2026-01-08): Ana is then free for it; it uses 3 of its 3 days of slack, so the plan finish does not move.',
+      'Delay "B" by 3 working days (start 2026-01-08): Ana is then free for it; it uses 3 of its 3 days of slack; the plan finish does not move.',
     )
-    expect(delays[1]?.message).toMatch(/so the plan finish or a successor moves/)
+    expect(delays[0]).toMatchObject({ planFinishDelay: 0, planFinish: '2026-01-09T17:00:00' })
+    // A has no slack: delaying it two days moves C and the plan finish by two days, measured on the engine.
+    expect(delays[1]).toMatchObject({ planFinishDelay: 960, planFinish: '2026-01-13T17:00:00' })
+    expect(delays[1]?.message).toMatch(
+      /it has 0 days of slack; the plan finishes 2 working days later \(2026-01-13\)\.$/,
+    )
   })
 
   it('suggests reassigning to resources free for the whole span, same role first, never one on vacation or too small', () => {
@@ -123,7 +128,7 @@ describe('suggestionsForConflict', () => {
     const toSameRole = suggest(testerPlan).suggestions.filter((suggestion) => suggestion.kind === 'reassign')
     expect(toSameRole[0]).toMatchObject({ toResourceId: 3, isSameRole: true })
     expect(toSameRole[0]?.message).toBe(
-      'Reassign "B" from Ana to Carla (also Tester): Carla is loaded at most 0 % of 100 % from 2026-01-05 to 2026-01-06, so 100 % is free for the 100 % the task needs.',
+      'Reassign "B" from Ana to Carla (also Tester): Carla is loaded at most 0 % of 100 % from 2026-01-05 to 2026-01-06, so 100 % is free for the 100 % the task needs. Then the plan finish does not move.',
     )
   })
 
@@ -135,11 +140,37 @@ describe('suggestionsForConflict', () => {
       ]),
     )
     const reductions = suggestions.filter((suggestion) => suggestion.kind === 'reduce-units')
+    // Fixed units (Microsoft Project's default): the 24 h of work stay, so at 40 % A takes 7.5 days, and C after it.
     expect(reductions).toEqual([
-      expect.objectContaining({ taskId: 1, fromUnits: 100, toUnits: 40, fromWork: 1440, toWork: 576 }),
+      expect.objectContaining({
+        taskId: 1,
+        fromUnits: 100,
+        toUnits: 40,
+        fromWork: 1440,
+        toWork: 1440,
+        fromFinish: '2026-01-07T17:00:00',
+        toFinish: '2026-01-14T12:00:00',
+        planFinishDelay: 2160,
+      }),
     ])
     expect(reductions[0]?.message).toBe(
-      'Reduce Ana on "A" from 100 % to 40 %: 24 h of work become 9.6 h in the same dates.',
+      'Reduce Ana on "A" from 100 % to 40 %: the same 24 h of work then take 7.5 days instead of 3 (finish 2026-01-14); the plan finishes 4.5 working days later (2026-01-16).',
+    )
+    // A fixed-duration task keeps its dates and loses work instead.
+    const fixed = build([
+      [1, 1, 100],
+      [2, 1, 60],
+    ])
+    const fixedPlan = {
+      ...fixed,
+      tasks: fixed.tasks.map((task) => (task.id === 1 ? { ...task, type: 'fixed-duration' as const } : task)),
+    }
+    const fixedReduction = suggest(fixedPlan).suggestions.find(
+      (suggestion) => suggestion.kind === 'reduce-units',
+    )
+    expect(fixedReduction).toMatchObject({ toWork: 576, planFinishDelay: 0 })
+    expect(fixedReduction?.message).toBe(
+      'Reduce Ana on "A" from 100 % to 40 %: 24 h of work become 9.6 h in the same dates (the task has a fixed duration); the plan finish does not move.',
     )
   })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { scheduleRun } from '../../src/shared/domain/schedule'
-import { TaskIndexMap, validateOutlineParents, validatePlan } from '../../src/shared/domain/validate'
+import { TaskIndexMap, validateFindCycle, validateOutlineParents, validatePlan } from '../../src/shared/domain/validate'
 import { link, task, testPlan } from '../support/generate-plan'
 
 describe('validatePlan', () => {
@@ -95,5 +95,19 @@ describe('TaskIndexMap', () => {
   it('is what a schedule exposes as indexOf', () => {
     const result = validatePlan(testPlan([task(5, 1), task(2, 1)]))
     expect(result.ok && result.graph.indexOf.get(2)).toBe(1)
+  })
+})
+
+describe('validateFindCycle, the one cycle finder', () => {
+  it('finds a cycle in link order, a self-loop, and none in a chain', () => {
+    expect(validateFindCycle(4, [[1], [2], [3], [1]])).toEqual([1, 2, 3])
+    expect(validateFindCycle(2, [[], [1]])).toEqual([1])
+    expect(validateFindCycle(3, [[1], [2], []])).toBeNull()
+  })
+
+  it('walks a 200,000-node cycle without recursion', () => {
+    const count = 200_000
+    const successors = Array.from({ length: count }, (_, index) => [(index + 1) % count])
+    expect(validateFindCycle(count, successors)).toHaveLength(count)
   })
 })

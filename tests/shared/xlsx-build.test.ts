@@ -87,12 +87,13 @@ describe('Schedule sheet', () => {
       [1, '1', 'Discovery', 7, '2026-03-02T08:00', '2026-03-10T17:00', null, null, 0.42, 0, true],
       [2, '1.1', 'Kick-off, "alpha"', 1, '2026-03-02T08:00', '2026-03-02T17:00', null, null, 1, 0, true],
       [3, '1.2', '=HYPERLINK("http://example.com","x")', 3, '2026-03-03T08:00', '2026-03-05T17:00', '2', null, 0.5, 0, true],
-      [4, '1.3', 'Café résumé – naïve', 2, '2026-03-09T08:00', '2026-03-10T17:00', '3FS+1d', null, 0, 4, false],
-      [5, '2', 'Build', 7, '2026-03-06T08:00', '2026-03-17T17:00', null, null, 0, 0, true],
+      [4, '1.3', 'Café résumé – naïve', 2, '2026-03-09T08:00', '2026-03-10T17:00', '3FS+1d', null, 0, 5, false],
+      [5, '2', 'Build', 8, '2026-03-06T08:00', '2026-03-18T17:00', null, null, 0, 0, true],
       [6, '2.1', '+Backend\nAPI', 5, '2026-03-06T08:00', '2026-03-12T17:00', '3', 'Ana Ferreira', 0, 0, true],
-      [7, '2.2', '-Frontend', 5, '2026-03-10T08:00', '2026-03-17T17:00', '6SS+2d', 'Ana Ferreira[50%], Ben', 0, 0, true],
-      [8, '2.3', '@Review', 2, '2026-03-16T08:00', '2026-03-17T17:00', '7FF', null, 0, 0, true],
-      [9, '3', 'Go-live', 0, '2026-03-17T17:00', '2026-03-17T17:00', '8', null, 0, 0, true],
+      // Ana's day off on 16 March stretches her half of Frontend to the 18th; someone works on it six days.
+      [7, '2.2', '-Frontend', 6, '2026-03-10T08:00', '2026-03-18T17:00', '6SS+2d', 'Ana Ferreira[50%], Ben', 0, 0, true],
+      [8, '2.3', '@Review', 2, '2026-03-17T08:00', '2026-03-18T17:00', '7FF', null, 0, 0, true],
+      [9, '3', 'Go-live', 0, '2026-03-18T17:00', '2026-03-18T17:00', '8', null, 0, 0, true],
     ])
     expect(schedule.rows.slice(1).map((row) => row.outlineLevel)).toEqual([0, 1, 1, 1, 0, 1, 1, 1, 0])
     expect(schedule.frozen).toEqual({ rows: 1, columns: 3 })
@@ -123,9 +124,9 @@ describe('Gantt sheet', () => {
   it('uses one column per day for a short plan, shading weekends and holidays', () => {
     const gantt = sheet(sampleWorkbook(), 'Gantt')
     const days = gantt.rows[0]?.cells.slice(2).map((cell) => (show(cell) as string).slice(0, 10))
-    expect(days).toHaveLength(16)
+    expect(days).toHaveLength(17)
     expect(days?.[0]).toBe('2026-03-02')
-    expect(days?.[15]).toBe('2026-03-17')
+    expect(days?.[16]).toBe('2026-03-18')
     const shaded = gantt.columns.slice(2).map((column, index) => (column.style?.fill === xlsxColors.nonWorking ? days?.[index] : null))
     expect(shaded.filter((day) => day !== null)).toEqual(['2026-03-07', '2026-03-08', '2026-03-13', '2026-03-14', '2026-03-15'])
     expect(gantt.frozen).toEqual({ rows: 1, columns: 2 })
@@ -144,12 +145,12 @@ describe('Gantt sheet', () => {
         [5, 6, `#${xlsxColors.summaryBarNonWorking}`],
         [7, 10, `#${xlsxColors.summaryBar}`],
         [11, 13, `#${xlsxColors.summaryBarNonWorking}`],
-        [14, 15, `#${xlsxColors.summaryBar}`],
+        [14, 16, `#${xlsxColors.summaryBar}`],
       ],
       [[4, 4, `#${xlsxColors.criticalBar}`], [5, 6, `#${xlsxColors.criticalBarNonWorking}`], [7, 10, `#${xlsxColors.criticalBar}`]],
-      [[8, 10, `#${xlsxColors.criticalBar}`], [11, 13, `#${xlsxColors.criticalBarNonWorking}`], [14, 15, `#${xlsxColors.criticalBar}`]],
-      [[14, 15, `#${xlsxColors.criticalBar}`]],
-      [[15, 15, xlsxMilestoneMark]],
+      [[8, 10, `#${xlsxColors.criticalBar}`], [11, 13, `#${xlsxColors.criticalBarNonWorking}`], [14, 16, `#${xlsxColors.criticalBar}`]],
+      [[15, 16, `#${xlsxColors.criticalBar}`]],
+      [[16, 16, xlsxMilestoneMark]],
     ])
   })
 
@@ -183,8 +184,9 @@ describe('Resources and Resource usage sheets', () => {
     const resources = sheet(sampleWorkbook(), 'Resources')
     expect(resources.rows.map((row) => row.cells.map(show))).toEqual([
       ['Name', 'Role', 'Initials', 'Email', 'Max units', 'Rate per hour (EUR)', 'Vacations', 'Work (hours)', 'Cost (EUR)'],
-      // Ana: 40 h on Backend + 50 % of Frontend's 5 days minus her vacation day (16 h) = 56 h.
-      ['Ana Ferreira', '=cmd|calc', 'AF', 'ana@example.com', 1, 80, '2026-03-16', 56, 4480],
+      // Ana: 40 h on Backend + 50 % of Frontend's 5 days = 60 h: her vacation day stretches Frontend, it does not
+      // take her work away.
+      ['Ana Ferreira', '=cmd|calc', 'AF', 'ana@example.com', 1, 80, '2026-03-16', 60, 4800],
       ['Ben', 'Tester', 'B', null, 0.5, 60.5, null, 40, 2420],
     ])
   })
@@ -194,7 +196,7 @@ describe('Resources and Resource usage sheets', () => {
     expect(usage.rows.map((row) => row.cells.map(show))).toEqual([
       ['Resource', 'Max units', '2026-03-02T00:00', '2026-03-09T00:00', '2026-03-16T00:00'],
       // Week of 9 March has a holiday: Ana has 32 h available and 44 h assigned.
-      ['Ana Ferreira', 1, 0.2, 1.38, 0.13],
+      ['Ana Ferreira', 1, 0.2, 1.38, 0.25],
       // Ben is half-time: 24 h against 16 h, then 16 h against 20 h but 8 h a day against 4 h.
       ['Ben', 0.5, null, 1.5, 0.8],
     ])
@@ -211,7 +213,7 @@ describe('Milestones sheet', () => {
     const milestones = sheet(sampleWorkbook(), 'Milestones')
     expect(milestones.rows.map((row) => row.cells.map(show))).toEqual([
       ['ID', 'WBS', 'Name', 'Date', 'Deadline', 'Total slack (days)', 'Status', 'Critical'],
-      [9, '3', 'Go-live', '2026-03-17T17:00', '2026-03-27T17:00', 0, 'due soon', true],
+      [9, '3', 'Go-live', '2026-03-18T17:00', '2026-03-27T17:00', 0, 'due soon', true],
     ])
   })
 

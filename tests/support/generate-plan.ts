@@ -6,7 +6,7 @@
  * Standard calendar with a set of public holidays, and optionally resources with ~1.2 assignments per leaf task.
  * The same options always give the same plan.
  */
-import { calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
+import { makeAssignment, calendarStandard, makePlan, makeTask } from '../../src/shared/domain/defaults'
 import type {
   Assignment,
   Dependency,
@@ -25,6 +25,11 @@ export type GeneratePlanOptions = {
   resources?: number
   /** Average number of assignments per leaf task when resources exist (default 1.2). */
   assignmentsPerTask?: number
+  /**
+   * Number of resource calendars (derived from the project calendar: part-time, four-day weeks, late shifts, each
+   * with a few days off of its own) given to the first resources in turn (default 0: everyone on the project calendar).
+   */
+  resourceCalendars?: number
   /** Average number of links per task (default 1.5). */
   linksPerTask?: number
   /** Plan start (default 2026-01-05T08:00:00, a Monday). */
@@ -218,6 +223,49 @@ export function generatePlan(options: GeneratePlanOptions): Plan {
         calendarId: null,
       })
     }
+    // Resource calendars: built from the index alone, so the plan's random sequence is the same with or without them.
+    const calendarCount = options.resourceCalendars ?? 0
+    const standardDay = calendar.weekDays[1]?.periods ?? []
+    const shapes: Array<{ name: string; periods: { start: number; end: number }[]; days: number[] }> = [
+      { name: 'Mornings', periods: [{ start: 480, end: 720 }], days: [1, 2, 3, 4, 5] },
+      { name: 'Four days', periods: standardDay, days: [1, 2, 3, 4] },
+      { name: 'Late shift', periods: [{ start: 720, end: 1200 }], days: [1, 2, 3, 4, 5] },
+      { name: 'Tue-Sat', periods: standardDay, days: [2, 3, 4, 5, 6] },
+      {
+        name: 'Short days',
+        periods: [
+          { start: 540, end: 720 },
+          { start: 780, end: 960 },
+        ],
+        days: [1, 2, 3, 4, 5],
+      },
+    ]
+    for (let index = 0; index < calendarCount; index++) {
+      const shape = shapes[index % shapes.length] as (typeof shapes)[number]
+      const exceptions = [0, 1, 2].map((n) => {
+        const date = new Date(Date.UTC(startYear, 1 + n * 3 + (index % 3), 2 + index))
+        return {
+          name: `Day off ${n + 1}`,
+          from: date.toISOString().slice(0, 10),
+          to: date.toISOString().slice(0, 10),
+          periods: [],
+        }
+      })
+      plan.calendars.push({
+        id: 2 + index,
+        name: `${shape.name} ${index + 1}`,
+        baseCalendarId: 1,
+        weekDays: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
+          periods: shape.days.includes(weekday) ? shape.periods.map((period) => ({ ...period })) : [],
+        })),
+        exceptions,
+        workWeeks: [],
+      })
+    }
+    for (let index = 0; index < Math.min(resources.length, calendarCount * 2); index++) {
+      const resource = resources[index] as Resource
+      resource.calendarId = 2 + (index % calendarCount)
+    }
     plan.resources = resources
     const assignments: Assignment[] = []
     const perTask = options.assignmentsPerTask ?? 1.2
@@ -231,12 +279,12 @@ export function generatePlan(options: GeneratePlanOptions): Plan {
         const resourceId = 1 + Math.floor(random() * resourceCount)
         if (used.has(resourceId)) continue
         used.add(resourceId)
-        assignments.push({
-          id: assignmentId++,
-          taskId: task.id,
-          resourceId,
-          units: random() < 0.25 ? 50 : 100,
-        })
+        const units = random() < 0.25 ? 50 : 100
+        // Microsoft Project's work of a new assignment: units x the task's duration.
+        assignments.push(
+          makeAssignment(assignmentId++, task.id, resourceId, units, (units * task.duration) / 100),
+        )
+        task.work += (units * task.duration) / 100
       }
     }
     plan.assignments = assignments

@@ -7,7 +7,8 @@
  *                    12 13 14 15 16 17 18
  * Standard calendar: 08:00-12:00, 13:00-17:00 on weekdays.
  */
-import { makePlan } from '../../src/shared/domain/defaults'
+import { makeAssignment, makePlan } from '../../src/shared/domain/defaults'
+import { taskRuleFillWork } from '../../src/shared/domain/task-rules'
 import type { Assignment, Plan, Resource } from '../../src/shared/domain/model'
 
 /** A full-time resource on the plan's calendar with no days off; `overrides` changes any field. */
@@ -26,19 +27,20 @@ export function makeResource(id: number, name: string, overrides: Partial<Resour
   }
 }
 
-/** A plan that starts Monday 2026-01-05 08:00 and was created 2026-01-01 (`overrides` as for makePlan). */
+/**
+ * A plan that starts Monday 2026-01-05 08:00 and was created 2026-01-01 (`overrides` as for makePlan); assignments
+ * without work get units x their task's duration (`taskRuleFillWork`).
+ */
 export function makeJanuaryPlan(id: string, name: string, overrides: Partial<Plan> = {}): Plan {
-  return makePlan(id, name, '2026-01-05T08:00:00', '2026-01-01T00:00:00', overrides)
+  return taskRuleFillWork(makePlan(id, name, '2026-01-05T08:00:00', '2026-01-01T00:00:00', overrides))
 }
 
-/** Assignments from [taskId, resourceId, units] rows, numbered from 1 in row order; units default to 100 %. */
+/**
+ * Assignments from [taskId, resourceId, units] rows, numbered from 1 in row order; units default to 100 %. Their work
+ * is 0 until `taskRuleFillWork` (which `makeJanuaryPlan` applies) gives them units x their task's duration.
+ */
 export function makeAssignments(
   rows: Array<[taskId: number, resourceId: number, units?: number]>,
 ): Assignment[] {
-  return rows.map(([taskId, resourceId, units], index) => ({
-    id: index + 1,
-    taskId,
-    resourceId,
-    units: units ?? 100,
-  }))
+  return rows.map(([taskId, resourceId, units], index) => makeAssignment(index + 1, taskId, resourceId, units ?? 100, 0))
 }

@@ -5,13 +5,13 @@
  *
  * Exit status: what the command returns (0 success, 1 bad input); 1 for an unknown command; 2 for a crash.
  */
-import type { CliOutput } from './commands/schedule'
+import type { CliOutput } from './read'
 
 type Command = (args: readonly string[], output: CliOutput) => Promise<number>
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   schedule: {
-    summary: 'schedule <file> [--json]             schedule a .gantry plan or MSPDI .xml and print each task',
+    summary: 'schedule <file> [--json]             schedule a .gantry plan, MSPDI .xml or CSV and print each task',
     load: async () => (await import('./commands/schedule')).scheduleCommand,
   },
   export: {
@@ -19,7 +19,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./commands/export')).exportCommand,
   },
   import: {
-    summary: 'import <file.xml> --out <plan.gantry>',
+    summary: 'import <file.xml|file.csv> --out <plan.gantry>',
     load: async () => (await import('./commands/import')).importCommand,
   },
   check: {

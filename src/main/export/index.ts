@@ -1,15 +1,14 @@
 import { dateLocalNow } from '../../shared/domain/dates'
-import { scheduleRun } from '../../shared/domain/schedule'
 import type { IsoDateTime, Plan } from '../../shared/domain/model'
 import type { Schedule, ScheduleProblem } from '../../shared/domain/schedule-types'
-import { csvExportPlan } from '../../shared/formats/csv'
-import { mspdiWrite } from '../../shared/formats/mspdi'
+import { formatsExport, formatsScheduleForExport } from '../../shared/formats/pipeline'
 import { SafeSaveError } from '../files/safe-save'
-import { xlsxWriteScheduledPlan } from './xlsx'
+import { xlsxRenderWorkbook } from './xlsx'
 
 /*
- * The export writers of the main process (IPC handlers and the command line call these): each schedules the plan
- * with the engine, then formats it with the shared builders. A plan that cannot be scheduled is refused.
+ * The export writers of the main process (IPC handlers and the command line call these): each runs the shared
+ * format pipeline (`formatsExport`: the writers' check, scheduling, the builder), so a plan that cannot be scheduled,
+ * or whose file Gantry could not read back, is refused before anything is written.
  */
 
 /**
@@ -31,11 +30,11 @@ export function exportProblemsMessage(problems: readonly ScheduleProblem[]): str
   return `The plan cannot be scheduled, so it cannot be exported: ${first.message}${more}`
 }
 
-/** The plan's schedule, or an ExportError saying why it cannot be scheduled. */
+/** The plan's schedule for an export, or an ExportError saying why it cannot be exported. */
 export function exportSchedule(plan: Plan): Schedule {
-  const result = scheduleRun(plan)
-  if (!result.ok) throw new ExportError(exportProblemsMessage(result.problems))
-  return result.schedule
+  const result = formatsScheduleForExport(plan)
+  if (!result.ok) throw new ExportError(result.message)
+  return result.value.schedule
 }
 
 /**
@@ -43,15 +42,21 @@ export function exportSchedule(plan: Plan): Schedule {
  * `now` is the date milestone status is measured against when the plan has no status date (default: the clock).
  */
 export async function exportPlanXlsx(plan: Plan, now: IsoDateTime = dateLocalNow()): Promise<Uint8Array> {
-  return xlsxWriteScheduledPlan(plan, exportSchedule(plan), now)
+  const result = formatsExport(plan, 'xlsx', { now })
+  if (!result.ok) throw new ExportError(result.message)
+  return xlsxRenderWorkbook(result.value)
 }
 
 /** The plan as Microsoft Project XML text with the engine's dates. */
 export function exportPlanMspdi(plan: Plan): string {
-  return mspdiWrite(plan, exportSchedule(plan))
+  const result = formatsExport(plan, 'mspdi', { now: dateLocalNow() })
+  if (!result.ok) throw new ExportError(result.message)
+  return result.value
 }
 
-/** The plan's task table as CSV text (UTF-8 BOM, CRLF, formula-safe cells). */
+/** The plan's task table as CSV text (UTF-8 BOM, CRLF, formula-safe cells), refused when its import would fail. */
 export function exportPlanCsv(plan: Plan): string {
-  return csvExportPlan(plan, exportSchedule(plan))
+  const result = formatsExport(plan, 'csv', { now: dateLocalNow() })
+  if (!result.ok) throw new ExportError(result.message)
+  return result.value
 }

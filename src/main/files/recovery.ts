@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import { mkdir, readdir, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Plan } from '../../shared/domain/model'
-import { planFileMaxBytes, planFileParse, planFileSerialize } from '../../shared/formats/plan-file'
+import { planFileMaxBytes, planFileParse } from '../../shared/formats/plan-file'
+import { formatsSerializePlan } from '../../shared/formats/pipeline'
 import type { RecoveryCopy } from '../../shared/ipc/contract'
 import { SafeSaveError, cleanupOrphans, decodeText, readFileCapped, safeSave } from './safe-save'
 
@@ -25,9 +26,12 @@ export class RecoveryStore {
     return join(this.folder, `${safeName}.gantry`)
   }
 
+  /** Writes the copy, after the check every writer runs: a plan that would make an unreadable file is refused. */
   async write(plan: Plan): Promise<void> {
+    const text = formatsSerializePlan(plan)
+    if (!text.ok) throw new SafeSaveError('invalid-input', text.message)
     await mkdir(this.folder, { recursive: true })
-    await safeSave(this.fileOf(plan.id), planFileSerialize(plan), { keepBackup: false })
+    await safeSave(this.fileOf(plan.id), text.value, { keepBackup: false })
   }
 
   /** The copies left in the folder, newest first; unreadable copies are skipped. */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { constants as nodeConstants } from 'node:fs'
 import * as nodeFs from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { IpcErrorCode } from '../../shared/ipc/contract'
@@ -246,17 +247,32 @@ export async function cleanupOrphans(folder: string): Promise<string[]> {
   return removed
 }
 
+/** What a path that is not a regular file is, for the message that refuses it. */
+function kindOf(stats: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (stats.isDirectory()) return 'a folder'
+  if (stats.isFIFO()) return 'a named pipe'
+  if (stats.isSocket()) return 'a socket'
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device'
+  return 'not a regular file'
+}
+
 /**
- * Reads a whole file, refusing it before reading when it is larger than `maxBytes`.
- * Throws a `SafeSaveError` ('too-large', 'not-found', 'io').
+ * Reads a whole file, refusing it before reading when it is larger than `maxBytes`. Anything but a regular file (a
+ * folder, a named pipe, a device, a socket) is refused before it is opened: opening a named pipe waits for a writer,
+ * forever. The file is opened without blocking and checked again, in case it was swapped for one in between.
+ * Throws a `SafeSaveError` ('too-large', 'not-found', 'bad-file', 'io').
  */
 export async function readFileCapped(path: string, maxBytes: number): Promise<Uint8Array> {
   const fileName = basename(path)
   let handle: nodeFs.FileHandle | undefined
   try {
-    handle = await nodeFs.open(path, 'r')
+    const before = await nodeFs.stat(path)
+    if (!before.isFile()) throw new SafeSaveError('bad-file', `"${fileName}" is ${kindOf(before)}, not a file Gantry can read.`)
+    // O_NONBLOCK (where the system has it) makes a pipe swapped in after the check fail to block the open.
+    const flags = nodeConstants.O_RDONLY | (nodeConstants.O_NONBLOCK ?? 0)
+    handle = await nodeFs.open(path, flags)
     const stats = await handle.stat()
-    if (!stats.isFile()) throw new SafeSaveError('bad-file', `"${fileName}" is not a file.`)
+    if (!stats.isFile()) throw new SafeSaveError('bad-file', `"${fileName}" is ${kindOf(stats)}, not a file Gantry can read.`)
     if (stats.size > maxBytes) {
       throw new SafeSaveError(
         'too-large',

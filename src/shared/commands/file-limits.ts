@@ -12,7 +12,7 @@ import {
   planDependencySchema,
   planFileLimits as limits,
   planResourceSchema,
-  planSchemaV1,
+  planSchema,
   planSettingsSchema,
   planTaskSchema,
 } from '../formats/plan-file'
@@ -95,11 +95,11 @@ function countProblem(count: number, limit: number, what: string): string | null
  */
 export function fileLimitsProblem(before: Plan, after: Plan): string | null {
   if (after.name !== before.name) {
-    const problem = firstProblem(planSchemaV1.shape.name, after.name, 'The plan name')
+    const problem = firstProblem(planSchema.shape.name, after.name, 'The plan name')
     if (problem !== null) return problem
   }
   if (after.start !== before.start) {
-    const problem = firstProblem(planSchemaV1.shape.start, after.start, 'The project start')
+    const problem = firstProblem(planSchema.shape.start, after.start, 'The project start')
     if (problem !== null) return problem
   }
   if (after.settings !== before.settings) {

@@ -92,7 +92,12 @@ export const taskInsert = commandDefine({
     const index = input.index ?? outlineInsertIndex(plan, context.selection[0], input.where ?? 'above')
     const id = context.ids.task
     const fields = input.fields?.name === undefined ? input.fields : { ...input.fields, name: input.fields.name.trim() }
-    const next = outlineInsert(plan, index, makeTask(id, { name: '', ...fields }), input.level)
+    const next = outlineInsert(
+      plan,
+      index,
+      makeTask(id, { name: '', schedulingMode: plan.settings.newTaskSchedulingMode, ...fields }),
+      input.level,
+    )
     return { ok: true, plan: next, selection: [id], value: id }
   },
 })

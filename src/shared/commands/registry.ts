@@ -4,6 +4,7 @@
  * (`keys.ts`) names them, so an edit is defined once whichever way the user reaches it.
  */
 import { linkAddCommand, linkChain, linkRemove, linkUnlinkSelected } from './links'
+import { settingsSetNewTaskMode, taskRespectLinks, taskScheduleAutomatically, taskScheduleManually, taskSetMode } from './manual'
 import { taskCollapse, taskDelete, taskExpand, taskIndent, taskInsert, taskMoveDown, taskMoveUp, taskOutdent, taskPaste } from './outline'
 import {
   assignmentRemove,
@@ -15,6 +16,14 @@ import {
   resourceSetField,
   suggestionApplyCommand,
 } from './resources'
+import {
+  resourceCalendarAddException,
+  resourceCalendarCreate,
+  resourceCalendarRemove,
+  resourceCalendarRemoveException,
+  resourceCalendarSetDay,
+  resourceCalendarSetWeek,
+} from './resource-calendars'
 import { calendarAddException, calendarRemoveException, calendarSetHours, calendarSetWorkingDay, projectSetStart, settingsSetNumber } from './settings'
 import {
   taskMoveByWorkingDays,
@@ -34,6 +43,7 @@ import {
   taskSetText,
 } from './tasks'
 import type { Command, CommandDone } from './types'
+import { assignmentSetUnits, assignmentSetWork, taskSetEffortDriven, taskSetIgnoresResourceCalendars, taskSetType, taskSetWork } from './work'
 
 export const commandRegistry = {
   'task/insert': taskInsert,
@@ -60,6 +70,14 @@ export const commandRegistry = {
   'task/set-milestone': taskSetMilestone,
   'task/set-leveling-delay': taskSetLevelingDelay,
   'task/move-by-working-days': taskMoveByWorkingDays,
+  'task/set-work': taskSetWork,
+  'task/set-type': taskSetType,
+  'task/set-effort-driven': taskSetEffortDriven,
+  'task/set-ignores-resource-calendars': taskSetIgnoresResourceCalendars,
+  'task/set-mode': taskSetMode,
+  'task/schedule-manually': taskScheduleManually,
+  'task/schedule-automatically': taskScheduleAutomatically,
+  'task/respect-links': taskRespectLinks,
   'link/add': linkAddCommand,
   'link/chain': linkChain,
   'link/unlink-selected': linkUnlinkSelected,
@@ -69,11 +87,20 @@ export const commandRegistry = {
   'resource/remove': resourceRemove,
   'assignment/set': assignmentSetCommand,
   'assignment/remove': assignmentRemove,
+  'assignment/set-units': assignmentSetUnits,
+  'assignment/set-work': assignmentSetWork,
+  'resource/calendar-create': resourceCalendarCreate,
+  'resource/calendar-set-day': resourceCalendarSetDay,
+  'resource/calendar-set-week': resourceCalendarSetWeek,
+  'resource/calendar-add-exception': resourceCalendarAddException,
+  'resource/calendar-remove-exception': resourceCalendarRemoveException,
+  'resource/calendar-remove': resourceCalendarRemove,
   'resource/level': resourceLevel,
   'resource/clear-leveling': resourceClearLeveling,
   'suggestion/apply': suggestionApplyCommand,
   'project/set-start': projectSetStart,
   'settings/set-number': settingsSetNumber,
+  'settings/set-new-task-mode': settingsSetNewTaskMode,
   'calendar/set-working-day': calendarSetWorkingDay,
   'calendar/set-hours': calendarSetHours,
   'calendar/add-exception': calendarAddException,

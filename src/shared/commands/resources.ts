@@ -6,7 +6,8 @@
 import { assignmentUnitsParse, assignmentUnitsProblem } from '../domain/assignments-text'
 import { dateIsValidIsoDate } from '../domain/dates'
 import { levelResources, type LevelingOptions } from '../domain/leveling'
-import type { Assignment, AssignmentId, DateRange, Plan, Resource, ResourceId, TaskId } from '../domain/model'
+import type { AssignmentId, DateRange, Plan, Resource, ResourceId, TaskId } from '../domain/model'
+import { taskRuleAssign, taskRuleUnassign } from '../domain/task-rules'
 import { suggestionApply, type Suggestion } from '../domain/suggestions'
 import { commandDefine, commandDone, commandRefuse } from './types'
 
@@ -227,18 +228,13 @@ export const resourceRemove = commandDefine({
   },
 })
 
-/** Assigns a resource to a task at `units` percent, or changes the units of the existing assignment. */
+/**
+ * Assigns a resource to a task at `units` percent, or changes the units of the existing assignment, with Microsoft
+ * Project's work rules (`taskRuleAssign`: task type, effort driven); the plan unchanged when the rule refuses.
+ */
 export function assignmentSet(plan: Plan, taskId: TaskId, resourceId: ResourceId, units: number, freshId: AssignmentId): Plan {
-  const index = plan.assignments.findIndex((assignment) => assignment.taskId === taskId && assignment.resourceId === resourceId)
-  const current = plan.assignments[index]
-  if (current !== undefined) {
-    if (current.units === units) return plan
-    const assignments = plan.assignments.slice()
-    assignments[index] = { ...current, units }
-    return { ...plan, assignments }
-  }
-  const assignment: Assignment = { id: freshId, taskId, resourceId, units }
-  return { ...plan, assignments: [...plan.assignments, assignment] }
+  const result = taskRuleAssign(plan, taskId, resourceId, units, freshId)
+  return result.ok ? result.plan : plan
 }
 
 /** Assigns a resource chosen in the task details at the units typed beside it (or changes its units). */
@@ -253,7 +249,9 @@ export const assignmentSetCommand = commandDefine({
     if (!plan.tasks.some((task) => task.id === input.taskId)) return commandRefuse('This task no longer exists.')
     const parsed = assignmentUnitsParse(input.units, resource.name)
     if (!parsed.ok) return commandRefuse(parsed.message)
-    return commandDone(assignmentSet(plan, input.taskId, resource.id, parsed.units, context.ids.assignment))
+    // Microsoft Project's work rules; a rule's refusal (units over 1000 % at fixed duration...) is said, not swallowed.
+    const result = taskRuleAssign(plan, input.taskId, resource.id, parsed.units, context.ids.assignment)
+    return result.ok ? commandDone(result.plan) : commandRefuse(result.message)
   },
 })
 
@@ -263,8 +261,9 @@ export const assignmentRemove = commandDefine({
   needs: {},
   checks: [],
   perform(plan, input: { assignmentId: AssignmentId }) {
-    if (!plan.assignments.some((assignment) => assignment.id === input.assignmentId)) return commandRefuse('This assignment no longer exists.')
-    return commandDone({ ...plan, assignments: plan.assignments.filter((assignment) => assignment.id !== input.assignmentId) })
+    // Microsoft Project's rule: on an effort-driven task the others take over the work.
+    const result = taskRuleUnassign(plan, input.assignmentId)
+    return result.ok ? commandDone(result.plan) : commandRefuse(result.message)
   },
 })
 

@@ -11,8 +11,9 @@ import { durationFormat, durationParse } from '../domain/durations'
 import type { ConstraintType, Dependency, DependencyId, DurationUnit, Plan, Task, TaskId } from '../domain/model'
 import { predecessorsParse, type ParsedPredecessor } from '../domain/predecessors'
 import type { Schedule } from '../domain/schedule-types'
-import { taskRuleDurationChange, taskRuleMilestoneChange } from '../domain/task-rules'
+import { taskRuleManualChange, taskRuleMilestoneChange, taskRuleSetDuration, type TaskRuleResult } from '../domain/task-rules'
 import { planFileLimits as limits } from '../formats/plan-file'
+import { manualFieldSet, manualMoveByWorkingDays } from './manual'
 import { outlineIsSummary } from './outline'
 import { parseDateHint, parsePercent, parseWholeNumber } from './parse'
 import { commandDefine, commandDone, commandRefuse, type CommandResult } from './types'
@@ -73,6 +74,10 @@ function finishTooLate(plan: Plan, found: Found, minutes: number, unit: Duration
   if (finish <= finishLatestMinutes) return null
   return `Starting on ${dateDayOfWallMinutes(start)}, a task of ${durationFormat(minutes, unit, plan.settings)} would finish after 2149-12-31, the last date Microsoft Project can schedule; type a shorter duration.`
 }
+
+function fromRule(result: TaskRuleResult): CommandResult {
+  return result.ok ? commandDone(result.plan) : commandRefuse(result.message)
+}
 const summaryDates = "A summary's dates come from its subtasks; change the subtasks instead."
 
 export const taskRename = commandDefine({
@@ -95,12 +100,15 @@ export const taskSetDuration = commandDefine({
   perform(plan, input: TaskTextInput, context) {
     const found = find(plan, input.taskId)
     if (found === null) return gone()
+    // A manual task (a summary too) keeps the duration typed, or a blank one.
+    if (found.task.schedulingMode === 'manual') return manualFieldSet(plan, input.taskId, 'duration', input.text)
     if (found.isSummary) return commandRefuse("A summary's duration comes from its subtasks; change the subtasks instead.")
     const parsed = durationParse(input.text, plan.settings)
     if (!parsed.ok) return commandRefuse(parsed.error)
     const tooLate = finishTooLate(plan, found, parsed.minutes, parsed.unit, context.schedule)
     if (tooLate !== null) return commandRefuse(tooLate)
-    return commandDone(taskUpdate(plan, input.taskId, taskRuleDurationChange(found.task, parsed.minutes, parsed.unit)))
+    // Microsoft Project's rule for the task's type: its people's work (or units) follow.
+    return fromRule(taskRuleSetDuration(plan, input.taskId, parsed.minutes, parsed.unit))
   },
 })
 
@@ -137,12 +145,13 @@ export const taskResize = commandDefine({
   perform(plan, input: { taskId: TaskId; minutes: number }, context) {
     const found = find(plan, input.taskId)
     if (found === null) return gone()
-    if (found.isSummary) return commandRefuse("A summary's duration comes from its subtasks; change the subtasks instead.")
     if (!Number.isFinite(input.minutes)) return commandRefuse('The new duration is not a number.')
     const minutes = Math.max(0, Math.round(input.minutes))
+    if (found.task.schedulingMode === 'manual') return fromRule(taskRuleManualChange(plan, input.taskId, { duration: minutes }))
+    if (found.isSummary) return commandRefuse("A summary's duration comes from its subtasks; change the subtasks instead.")
     const tooLate = finishTooLate(plan, found, minutes, found.task.durationUnit, context.schedule)
     if (tooLate !== null) return commandRefuse(tooLate)
-    return commandDone(taskUpdate(plan, input.taskId, taskRuleDurationChange(found.task, minutes)))
+    return fromRule(taskRuleSetDuration(plan, input.taskId, minutes))
   },
 })
 
@@ -164,6 +173,8 @@ function dateCommand(id: 'task/set-start' | 'task/set-finish', label: string, ty
     perform(plan, input: TaskTextInput, context) {
       const found = find(plan, input.taskId)
       if (found === null) return gone()
+      // A manual task keeps the date typed (or a blank one) without a constraint, as in Microsoft Project.
+      if (found.task.schedulingMode === 'manual') return manualFieldSet(plan, input.taskId, type === 'SNET' ? 'start' : 'finish', input.text)
       if (found.isSummary) return commandRefuse(summaryDates)
       const text = input.text.trim()
       const order = context.dateOrder ?? null
@@ -345,9 +356,11 @@ export const taskMoveByWorkingDays = commandDefine({
     const schedule = context.schedule
     if (found === null) return gone()
     if (schedule === null) return commandRefuse('The plan is not scheduled, so its tasks cannot be moved by working days.')
-    if (found.isSummary) return commandRefuse("A summary's dates come from its subtasks; move the subtasks instead.")
     if (!Number.isInteger(input.days)) return commandRefuse('A task moves by whole working days.')
     if (input.days === 0) return commandDone(plan)
+    // A manual bar keeps its length and its mode; its typed dates move.
+    if (found.task.schedulingMode === 'manual') return manualMoveByWorkingDays(plan, input.taskId, input.days, schedule)
+    if (found.isSummary) return commandRefuse("A summary's dates come from its subtasks; move the subtasks instead.")
     const calendar = calendarCompile(plan, found.task.calendarId ?? plan.calendarId)
     if (calendarIsProblem(calendar)) return commandRefuse(calendar.message)
     const scheduled = schedule.indexOf.get(input.taskId)

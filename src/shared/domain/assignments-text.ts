@@ -1,4 +1,6 @@
+import { textExcerpt } from './text'
 import type { Assignment, Percent, Plan, Resource, ResourceId, TaskId } from './model'
+import { taskRuleAssignmentsReplace, taskRuleLimits, taskRuleUnitsProblem } from './task-rules'
 
 /**
  * The resources column of the task grid: `Ana[50%], Ben` means Ana at 50 % and Ben at 100 % (full time).
@@ -10,12 +12,14 @@ import type { Assignment, Percent, Plan, Resource, ResourceId, TaskId } from './
  */
 
 /** The largest units an assignment may have, in percent (ten full-time people's worth). */
-export const assignmentUnitsMax: Percent = 1000
+export const assignmentUnitsMax: Percent = taskRuleLimits.units
 
 /** One parsed `name[units]` item: which resource, at how many percent. */
 export type AssignmentTextItem = { resourceId: ResourceId; units: Percent }
 
-export type AssignmentTextErrorCode = 'bad-units' | 'unknown-resource' | 'duplicate-resource' | 'syntax'
+/** `rule`: the list is readable but the task cannot take it (see `task-rules.ts`, e.g. units over 1000 % at fixed work). */
+export type AssignmentTextErrorCode =
+  'bad-units' | 'unknown-resource' | 'duplicate-resource' | 'syntax' | 'rule'
 
 /** Why a resources text was refused; `message` is one sentence the UI can show as is. */
 export type AssignmentTextError = {
@@ -33,13 +37,11 @@ export type AssignmentTextResult =
  * message to show: units must be a finite number above 0 and at most `assignmentUnitsMax` (1000 %).
  */
 export function assignmentUnitsProblem(units: number, resourceName = 'the resource'): string | null {
-  if (!Number.isFinite(units)) return `Units for ${resourceName} must be a number of percent, e.g. 50%.`
-  if (units <= 0)
-    return `Units for ${resourceName} must be more than 0 % (remove the resource to unassign it).`
-  if (units > assignmentUnitsMax)
-    return `Units for ${resourceName} must be at most ${assignmentUnitsMax} % (${units} % is not plausible).`
-  return null
+  return taskRuleUnitsProblem(units, resourceName)
 }
+
+/** Longest units text (inside the brackets) worth reading: `12.5 %` and the like. */
+const maxUnitsTextLength = 40
 
 const unitsPattern = /^([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[+-]?\d+)?)\s*%?$/i
 
@@ -56,7 +58,7 @@ export function assignmentUnitsParse(
   if (match === null) {
     return {
       ok: false,
-      message: `Units for ${resourceName} must be a number of percent, e.g. ${resourceName}[50%]; "${trimmed}" is not a number.`,
+      message: `Units for ${resourceName} must be a number of percent, e.g. ${resourceName}[50%]; "${textExcerpt(trimmed)}" is not a number.`,
     }
   }
   const units = Number((match[1] as string).replace(',', '.'))
@@ -94,9 +96,17 @@ function splitItems(text: string): string[] | null {
  */
 export function assignmentsTextParse(text: string, resources: readonly Resource[]): AssignmentTextResult {
   const byName = new Map<string, Resource>()
+  // Only names with commas can need pieces joined back: at most this many commas, and this long.
+  let commasMax = 0
+  let commaNameLengthMax = 0
   for (const resource of resources) {
     const key = normalizeName(resource.name)
     if (key !== '' && !byName.has(key)) byName.set(key, resource)
+    const commas = key.split(',').length - 1
+    if (commas > 0) {
+      commasMax = Math.max(commasMax, commas)
+      commaNameLengthMax = Math.max(commaNameLengthMax, key.length)
+    }
   }
   if (text.trim() === '') return { ok: true, items: [] }
   const pieces = splitItems(text)
@@ -121,12 +131,17 @@ export function assignmentsTextParse(text: string, resources: readonly Resource[
         error: { code: 'syntax', message: 'A resource name is missing between two commas.', name: null },
       }
     }
-    // A name containing a comma ("Smith, Jo") was split; join following pieces while that finds a resource.
+    // A name containing a comma ("Smith, Jo") was split; join following pieces while that finds a resource. Only
+    // as many pieces as the longest such name can span are tried: joining every following piece made a cell of
+    // 200,000 unreadable items quadratic (42 s).
     let parsed = parseItem(piece)
     let resource = parsed === null ? undefined : byName.get(normalizeName(parsed.name))
     let joined = piece
-    for (let next = index + 1; resource === undefined && next < pieces.length; next++) {
+    const lastJoin = Math.min(pieces.length - 1, index + commasMax)
+    for (let next = index + 1; resource === undefined && next <= lastJoin; next++) {
       joined = `${joined},${pieces[next] as string}`
+      // Units in brackets may follow the name: allow for them, then stop once the text is longer than any name.
+      if (joined.trim().replace(/\s+/g, ' ').length > commaNameLengthMax + 2 + maxUnitsTextLength) break
       const candidate = parseItem(joined)
       const found = candidate === null ? undefined : byName.get(normalizeName(candidate.name))
       if (found !== undefined) {
@@ -141,7 +156,7 @@ export function assignmentsTextParse(text: string, resources: readonly Resource[
         ok: false,
         error: {
           code: 'syntax',
-          message: `"${piece.trim()}" is not understood; write resources like Ana[50%], Ben.`,
+          message: `"${textExcerpt(piece)}" is not understood; write resources like Ana[50%], Ben.`,
           name: null,
         },
       }
@@ -151,7 +166,7 @@ export function assignmentsTextParse(text: string, resources: readonly Resource[
         ok: false,
         error: {
           code: 'unknown-resource',
-          message: `There is no resource named "${parsed.name}" in this plan; add it in the resource sheet first.`,
+          message: `There is no resource named "${textExcerpt(parsed.name, 100)}" in this plan; add it in the resource sheet first.`,
           name: parsed.name,
         },
       }
@@ -196,12 +211,14 @@ function formatUnits(units: Percent): string {
 
 /**
  * The resources column text of one task: its assignments in plan order as `Ana[50%], Ben` (100 % is not written).
- * Assignments to resources missing from `resources` are skipped.
+ * Units are shown with at most two decimals; with `exact` (for files) they are written in full, so
+ * `assignmentsTextParse` reads back the same units. Assignments to resources missing from `resources` are skipped.
  */
 export function assignmentsTextFormat(
   taskId: TaskId,
   assignments: readonly Assignment[],
   resources: readonly Resource[],
+  options: { exact?: boolean } = {},
 ): string {
   const byId = new Map<ResourceId, Resource>()
   for (const resource of resources) byId.set(resource.id, resource)
@@ -211,7 +228,9 @@ export function assignmentsTextFormat(
     const resource = byId.get(assignment.resourceId)
     if (resource === undefined) continue
     parts.push(
-      assignment.units === 100 ? resource.name : `${resource.name}[${formatUnits(assignment.units)}]`,
+      assignment.units === 100
+        ? resource.name
+        : `${resource.name}[${options.exact === true ? `${assignment.units}%` : formatUnits(assignment.units)}]`,
     )
   }
   return parts.join(', ')
@@ -222,40 +241,17 @@ export type AssignmentsTextApplyResult =
 
 /**
  * Replaces the assignments of task `taskId` with the ones typed in `text`, returning a new plan (the input is not
- * modified). An assignment to a resource that stays keeps its id; new assignments get ids above the largest one.
- * On any problem nothing changes and the error says why. `changed` is false when the text means what is already there.
+ * modified), with Microsoft Project's rules for the work of people added, removed or given other units
+ * (`taskRuleAssignmentsReplace`: effort driven, task types). An assignment to a resource that stays keeps its id; new
+ * assignments get ids above the largest one. On any problem nothing changes and the error says why. `changed` is
+ * false when the text means what is already there.
  */
 export function assignmentsTextApply(plan: Plan, taskId: TaskId, text: string): AssignmentsTextApplyResult {
   const parsed = assignmentsTextParse(text, plan.resources)
   if (!parsed.ok) return parsed
-  const existing = plan.assignments.filter((assignment) => assignment.taskId === taskId)
-  const isSame =
-    existing.length === parsed.items.length &&
-    parsed.items.every(
-      (item, index) =>
-        existing[index]?.resourceId === item.resourceId && existing[index]?.units === item.units,
-    )
-  if (isSame) return { ok: true, plan, changed: false }
   let nextId = 1
   for (const assignment of plan.assignments) nextId = Math.max(nextId, assignment.id + 1)
-  const kept = new Map<ResourceId, Assignment>()
-  for (const assignment of existing) kept.set(assignment.resourceId, assignment)
-  const replacements: Assignment[] = parsed.items.map((item) => {
-    const previous = kept.get(item.resourceId)
-    return {
-      id: previous === undefined ? nextId++ : previous.id,
-      taskId,
-      resourceId: item.resourceId,
-      units: item.units,
-    }
-  })
-  // Keep the task's assignments where the first of them was, so files stay stable.
-  const firstIndex = plan.assignments.findIndex((assignment) => assignment.taskId === taskId)
-  const others = plan.assignments.filter((assignment) => assignment.taskId !== taskId)
-  const insertAt =
-    firstIndex === -1
-      ? others.length
-      : plan.assignments.slice(0, firstIndex).filter((a) => a.taskId !== taskId).length
-  const assignments = [...others.slice(0, insertAt), ...replacements, ...others.slice(insertAt)]
-  return { ok: true, plan: { ...plan, assignments }, changed: true }
+  const result = taskRuleAssignmentsReplace(plan, taskId, parsed.items, nextId)
+  if (!result.ok) return { ok: false, error: { code: 'rule', message: result.message, name: null } }
+  return { ok: true, plan: result.plan, changed: result.plan !== plan }
 }

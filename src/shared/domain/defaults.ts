@@ -1,4 +1,16 @@
-import type { Calendar, Plan, PlanSettings, Task, TaskId, WeekDay } from './model'
+import type {
+  Assignment,
+  AssignmentId,
+  Calendar,
+  Minutes,
+  Percent,
+  Plan,
+  PlanSettings,
+  ResourceId,
+  Task,
+  TaskId,
+  WeekDay,
+} from './model'
 
 /** Monday–Friday 08:00–12:00 and 13:00–17:00, as Microsoft Project's Standard calendar. */
 export const standardWorkingDay: WeekDay = {
@@ -41,10 +53,14 @@ export function planSettingsDefault(): PlanSettings {
     defaultFinishTime: 17 * 60,
     currencyCode: 'EUR',
     dueSoonDays: 14,
+    newTaskSchedulingMode: 'auto',
   }
 }
 
-/** A task with every field at its default: a one-day, as-soon-as-possible task at outline level 1. */
+/**
+ * A task with every field at its default: a one-day, as-soon-as-possible, automatically scheduled fixed-units task
+ * (not effort driven, Microsoft Project's defaults) at outline level 1, without work.
+ */
 export function makeTask(id: TaskId, overrides: Partial<Task> = {}): Task {
   return {
     id,
@@ -68,8 +84,30 @@ export function makeTask(id: TaskId, overrides: Partial<Task> = {}): Task {
     start: null,
     finish: null,
     isCollapsed: false,
+    type: 'fixed-units',
+    isEffortDriven: false,
+    schedulingMode: 'auto',
+    manualStart: null,
+    manualFinish: null,
+    manualDuration: null,
+    ignoresResourceCalendars: false,
+    work: 0,
     ...overrides,
   }
+}
+
+/**
+ * An assignment of resource `resourceId` to task `taskId` at `units` percent with `work` minutes of work (not yet
+ * scheduled: no dates). `task-rules.ts` computes the work a new assignment gets (`taskRuleAssign`).
+ */
+export function makeAssignment(
+  id: AssignmentId,
+  taskId: TaskId,
+  resourceId: ResourceId,
+  units: Percent,
+  work: Minutes,
+): Assignment {
+  return { id, taskId, resourceId, units, work, start: null, finish: null }
 }
 
 /**

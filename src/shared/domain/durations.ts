@@ -3,6 +3,7 @@
  * Durations are stored in minutes; working units use the plan's minutes per day/week and days per month, elapsed
  * units (e…) use the wall clock: 1 ed = 1440 minutes, 1 ew = 7 days, 1 emo = 30 days.
  */
+import { textExcerpt } from './text'
 import type { DurationUnit, Minutes, PlanSettings } from './model'
 
 export type DurationSettings = Pick<PlanSettings, 'minutesPerDay' | 'minutesPerWeek' | 'daysPerMonth'>
@@ -81,7 +82,8 @@ const unitWords: Record<string, DurationUnit> = {
   emonths: 'emo',
 }
 
-const durationPattern = /^([+-]?)(\d+(?:[.,]\d+)?|[.,]\d+)\s*([a-z]*)\s*\??$/
+// The unit's trailing `\s*` only follows a unit: with `([a-z]*)\s*` two `\s*` could share one run of spaces (quadratic).
+const durationPattern = /^([+-]?)(\d+(?:[.,]\d+)?|[.,]\d+)\s*(?:([a-z]+)\s*)?\??$/
 
 /** Longest duration accepted: 100 years of 24-hour days, in minutes. */
 export const durationMaxMinutes = 100 * 366 * 1440
@@ -90,6 +92,8 @@ export const durationMaxMinutes = 100 * 366 * 1440
  * Parses a duration typed by a user.
  * @param defaultUnit unit of a bare number ("3" = 3 days by default)
  * @param allowNegative accept a leading minus (lags); durations refuse it
+ * @param maxMinutes the longest duration accepted, in minutes: `durationMaxMinutes` for typing; a file reader passes
+ *   the file format's limit, so whatever Gantry writes it reads back
  * @returns minutes (rounded to whole minutes) and the unit it was typed in, or a one-sentence error (also for a
  *   nonzero amount under half a minute, which would round to none)
  */
@@ -98,30 +102,31 @@ export function durationParse(
   settings: DurationSettings,
   defaultUnit: DurationUnit = 'd',
   allowNegative = false,
+  maxMinutes: number = durationMaxMinutes,
 ): DurationParseResult {
   const cleaned = text.trim().toLowerCase()
   const match = durationPattern.exec(cleaned)
   if (match === null)
-    return { ok: false, error: `"${text}" is not a duration; write e.g. 3d, 2.5w, 4h, 30m, 1mo or 1ed.` }
+    return { ok: false, error: `"${textExcerpt(text)}" is not a duration; write e.g. 3d, 2.5w, 4h, 30m, 1mo or 1ed.` }
   const sign = match[1] === '-' ? -1 : 1
-  if (sign < 0 && !allowNegative) return { ok: false, error: `A duration cannot be negative ("${text}").` }
+  if (sign < 0 && !allowNegative) return { ok: false, error: `A duration cannot be negative ("${textExcerpt(text)}").` }
   const amount = Number((match[2] as string).replace(',', '.'))
-  const word = match[3] as string
+  const word = match[3] ?? ''
   const unit = word === '' ? defaultUnit : unitWords[word]
   if (unit === undefined)
     return {
       ok: false,
-      error: `"${word}" is not a duration unit; use m, h, d, w, mo or their elapsed forms em, eh, ed, ew, emo.`,
+      error: `"${textExcerpt(word)}" is not a duration unit; use m, h, d, w, mo or their elapsed forms em, eh, ed, ew, emo.`,
     }
   const minutes = Math.round(sign * amount * durationUnitMinutes(unit, settings))
-  if (!Number.isFinite(minutes) || Math.abs(minutes) > durationMaxMinutes)
-    return { ok: false, error: `"${text}" is too long.` }
+  if (!Number.isFinite(minutes) || Math.abs(minutes) > maxMinutes)
+    return { ok: false, error: `"${textExcerpt(text)}" is too long.` }
   // Durations and lags are whole minutes: an amount that rounds to none is refused rather than silently becoming a
   // milestone (or no lag).
   if (minutes === 0 && amount !== 0)
     return {
       ok: false,
-      error: `"${text.trim()}" is less than a minute; the shortest ${allowNegative ? 'lag' : 'duration'} is 1m${allowNegative ? ' (or 0 for none)' : ' (0 makes a milestone)'}.`,
+      error: `"${textExcerpt(text.trim())}" is less than a minute; the shortest ${allowNegative ? 'lag' : 'duration'} is 1m${allowNegative ? ' (or 0 for none)' : ' (0 makes a milestone)'}.`,
     }
   return { ok: true, minutes: minutes === 0 ? 0 : minutes, unit }
 }

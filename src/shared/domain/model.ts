@@ -1,5 +1,5 @@
 /**
- * Gantry domain model, version 1.
+ * Gantry domain model, version 2 (version 2 added work, task types, manual scheduling and assignment dates).
  *
  * Conventions used everywhere in the domain:
  * - Date-times are zone-less local wall-clock strings `YYYY-MM-DDTHH:MM:SS` (`IsoDateTime`), as Microsoft Project
@@ -9,6 +9,7 @@
  *   calendar; for elapsed units (`em`, `eh`, `ed`, `ew`, `emo`) they count wall-clock minutes. The unit is only how the
  *   value is shown and typed.
  * - Units (resource max units, assignment units) are percentages: 100 = one full-time person.
+ * - Work is in minutes of work: one full-time person working one 8-hour day = 480.
  * - Times of day are minutes after midnight (0..1440); 1440 means midnight at the end of the day.
  */
 
@@ -87,6 +88,17 @@ export type Constraint = {
   date: IsoDateTime | null
 }
 
+/**
+ * Microsoft Project's task types: which of duration, work and units stays when the user changes one of the others
+ * (see `task-rules.ts`). Fixed units is Microsoft Project's default.
+ */
+export const taskTypes = ['fixed-units', 'fixed-duration', 'fixed-work'] as const
+export type TaskType = (typeof taskTypes)[number]
+
+/** How a task is scheduled: by the engine (`auto`) or at the dates the user typed (`manual`). */
+export const schedulingModes = ['auto', 'manual'] as const
+export type SchedulingMode = (typeof schedulingModes)[number]
+
 export type Baseline = {
   start: IsoDateTime | null
   finish: IsoDateTime | null
@@ -123,6 +135,23 @@ export type Task = {
   finish: IsoDateTime | null
   /** Whether a summary row is collapsed in the outline. */
   isCollapsed: boolean
+  /** What stays fixed when duration, work or units change (Microsoft Project's task type). */
+  type: TaskType
+  /** Effort driven: adding or removing people keeps the task's total work (Microsoft Project's flag). */
+  isEffortDriven: boolean
+  /** `manual`: the task keeps the dates the user typed (`manualStart`, `manualFinish`, `manualDuration`). */
+  schedulingMode: SchedulingMode
+  /** A manual task's typed start, finish and duration (working minutes of its calendar); `null` = left blank. */
+  manualStart: IsoDateTime | null
+  manualFinish: IsoDateTime | null
+  manualDuration: Minutes | null
+  /** Schedule the assignments on the task's calendar only, not on the resources' calendars (Microsoft Project's flag). */
+  ignoresResourceCalendars: boolean
+  /**
+   * Work in minutes of work. With assignments it is the sum of their work (the edit rules keep it so); without,
+   * it is what the user typed, and it becomes the work of the first resource assigned.
+   */
+  work: Minutes
 }
 
 export type Dependency = {
@@ -159,6 +188,14 @@ export type Assignment = {
   resourceId: ResourceId
   /** Percent of the resource's full time spent on this task: 100 = full time. */
   units: Percent
+  /**
+   * Work of the assignment in minutes of work. On an automatically scheduled task it lasts work x 100 / units
+   * working minutes of the resource's calendar (intersected with the task's calendar), so a vacation stretches it.
+   */
+  work: Minutes
+  /** The last computed dates of the assignment, written so files and exports carry them; the engine recomputes them. */
+  start: IsoDateTime | null
+  finish: IsoDateTime | null
 }
 
 export type PlanSettings = {
@@ -174,6 +211,8 @@ export type PlanSettings = {
   currencyCode: string
   /** Days before a milestone when it counts as "due soon". */
   dueSoonDays: number
+  /** The scheduling mode of new tasks (Microsoft Project's "New tasks are manually scheduled"). */
+  newTaskSchedulingMode: SchedulingMode
 }
 
 export type Plan = {

@@ -1,4 +1,14 @@
-import type { CalendarId, DependencyId, Minutes, TaskId, WallMinutes } from './model'
+import type {
+  AssignmentId,
+  CalendarId,
+  DependencyId,
+  DependencyType,
+  IsoDate,
+  Minutes,
+  ResourceId,
+  TaskId,
+  WallMinutes,
+} from './model'
 
 /**
  * The result of scheduling a plan. Every array is indexed like `plan.tasks` (index i describes
@@ -37,6 +47,60 @@ export type Schedule = {
   parent: Int32Array
   projectStart: WallMinutes
   projectFinish: WallMinutes
+  /**
+   * Work per task in minutes of work: the sum of its assignments' work, or the work typed on a task without
+   * assignments; summaries: the sum of their tasks' work plus their own assignments'.
+   */
+  work: Float64Array
+  /** 1 for tasks whose assignments drive their dates (each scheduled on its resource's calendar). */
+  isResourceDriven: Uint8Array
+  /** 1 for manually scheduled tasks (their dates are the typed ones; links do not move them). */
+  isManual: Uint8Array
+  /**
+   * Summaries: the span their tasks roll up to (wall minutes; NaN for other tasks). A manual summary is scheduled at
+   * its own dates (`start`, `finish`) and shows this span beside them.
+   */
+  rolledStart: Float64Array
+  rolledFinish: Float64Array
+  /**
+   * Per assignment, indexed like `plan.assignments`: its scheduled dates (a driving assignment on its resource's
+   * calendar, any other over its task's span; NaN for an assignment to a task that does not exist) and its work in
+   * minutes of work (on a summary task: its units x the resource's working time in the summary's span).
+   */
+  assignmentStart: Float64Array
+  assignmentFinish: Float64Array
+  assignmentWork: Float64Array
+  /** Links into manual tasks that the tasks' typed dates break, in plan order (Microsoft Project's red underline). */
+  linkViolations: ScheduleLinkViolation[]
+  /** Resource vacations and calendar exceptions that stretched resource-driven tasks, in plan order. */
+  stretches: ScheduleStretch[]
+}
+
+/**
+ * A link into a manual task that its typed dates break: the task starts (FS, SS) or finishes (FF, SF) `shortBy`
+ * minutes before the link allows: working minutes of the task's calendar, wall minutes for an elapsed lag.
+ */
+export type ScheduleLinkViolation = {
+  taskId: TaskId
+  dependencyId: DependencyId
+  predecessorId: TaskId
+  type: DependencyType
+  shortBy: Minutes
+}
+
+/**
+ * A resource's non-working days inside one of its assignments on a resource-driven task: the task stretched over
+ * them. `name` is the exception's name ("Vacation" for the resource's own days off), `from`/`to` the days of the range
+ * inside the assignment, `workingMinutes` the working time of the task's calendar the resource did not work there.
+ */
+export type ScheduleStretch = {
+  taskId: TaskId
+  assignmentId: AssignmentId
+  resourceId: ResourceId
+  name: string
+  from: IsoDate
+  to: IsoDate
+  workingMinutes: Minutes
 }
 
 /** Why a plan cannot be scheduled. Nothing is scheduled while any problem remains. */

@@ -1,3 +1,4 @@
+import { calendarCompile, calendarIsProblem } from './calendar'
 import { dateFromWallMinutes, dateToWallMinutes } from './dates'
 import {
   loadCalendarDays,
@@ -20,14 +21,24 @@ import type {
   TaskId,
   WallMinutes,
 } from './model'
-import { scheduleRun } from './schedule'
-import type { Schedule } from './schedule-types'
+import { schedulePrepare, scheduleRun, type ScheduleEngine } from './schedule'
+import type { Schedule, ScheduleResult } from './schedule-types'
+import { taskRuleSetAssignmentUnits } from './task-rules'
 
 /**
  * Concrete ways to resolve one over-allocation, each with its figures, for the Over-allocations panel:
  * delay a task by N working days, reduce a task's units, or hand the task to a resource with free capacity.
- * `suggestionApply` turns one into a new plan (one undoable step for the UI).
+ * `suggestionApply` turns one into a new plan (one undoable step for the UI). Every suggestion is tried on the engine
+ * and says by how much it moves the plan finish (`planFinishDelay`, in working days of the plan calendar).
  */
+
+/** What carrying out a suggestion does to the plan's finish, measured by scheduling the changed plan. */
+export type SuggestionEffect = {
+  /** The plan finish after the suggestion. */
+  planFinish: IsoDateTime
+  /** How much later the plan finishes, in working minutes of the project calendar (negative = earlier). */
+  planFinishDelay: Minutes
+}
 
 export type DelaySuggestion = {
   kind: 'delay'
@@ -42,8 +53,12 @@ export type DelaySuggestion = {
   slackDays: number
   isFinishMoved: boolean
   message: string
-}
+} & SuggestionEffect
 
+/**
+ * Lower units on one assignment. On a fixed-units or fixed-work task the work stays and the task stretches
+ * (Microsoft Project's rule, `taskRuleSetAssignmentUnits`); on a fixed-duration task the dates stay and the work drops.
+ */
 export type ReduceUnitsSuggestion = {
   kind: 'reduce-units'
   taskId: TaskId
@@ -53,8 +68,11 @@ export type ReduceUnitsSuggestion = {
   /** Work of this assignment before and after, in minutes of work. */
   fromWork: Minutes
   toWork: Minutes
+  /** The task's finish before and after. */
+  fromFinish: IsoDateTime
+  toFinish: IsoDateTime
   message: string
-}
+} & SuggestionEffect
 
 export type ReassignSuggestion = {
   kind: 'reassign'
@@ -66,9 +84,15 @@ export type ReassignSuggestion = {
   freeUnits: Percent
   isSameRole: boolean
   message: string
-}
+} & SuggestionEffect
 
 export type Suggestion = DelaySuggestion | ReduceUnitsSuggestion | ReassignSuggestion
+
+/** A suggestion before it is tried on the engine (its effect and final message are added then). */
+type Draft =
+  | Omit<DelaySuggestion, keyof SuggestionEffect>
+  | Omit<ReduceUnitsSuggestion, keyof SuggestionEffect | 'toWork' | 'fromFinish' | 'toFinish'>
+  | Omit<ReassignSuggestion, keyof SuggestionEffect>
 
 export type SuggestionOptions = {
   /** Longest delay tried, in working days (default 60). */
@@ -173,7 +197,7 @@ export function suggestionsForConflict(
         (schedule.totalSlack[b.index] as number) - (schedule.totalSlack[a.index] as number) ||
         a.index - b.index,
     )
-  const suggestions: Suggestion[] = []
+  const suggestions: Draft[] = []
   const from = conflict.startDay * 1440
   const to = (conflict.finishDay + 1) * 1440
 
@@ -206,15 +230,15 @@ export function suggestionsForConflict(
         resourceId: resource.id,
         workingDays: days,
         newStart: dateFromWallMinutes(first.start),
-        newFinish: dateFromWallMinutes(first.finish),
+        newFinish: dateFromWallMinutes(Math.max(...shifted.map((item) => item.finish))),
         slackDays,
         isFinishMoved,
         message:
           `Delay ${taskName(task, taskId)} by ${days} working day${days === 1 ? '' : 's'} (start ${dateFromWallMinutes(first.start).slice(0, 10)}): ` +
           `${resource.name} is then free for it; ` +
           (isFinishMoved
-            ? `it has ${Math.max(0, slackDays)} day${slackDays === 1 ? '' : 's'} of slack, so the plan finish or a successor moves.`
-            : `it uses ${days} of its ${slackDays} days of slack, so the plan finish does not move.`),
+            ? `it has ${Math.max(0, slackDays)} day${slackDays === 1 ? '' : 's'} of slack`
+            : `it uses ${days} of its ${slackDays} days of slack`),
       })
       break
     }
@@ -236,20 +260,19 @@ export function suggestionsForConflict(
       const exact = item.units - excess
       const toUnits = exact >= 1 ? Math.floor(exact + epsilon) : Math.floor(exact * 10 + epsilon) / 10
       if (toUnits <= 0) return
-      const workingMinutes = workingMinutesBetween(resourceDays, item.start, item.finish)
-      const fromWork = (workingMinutes * item.units) / 100
-      const toWork = (workingMinutes * toUnits) / 100
+      const assignment = plan.assignments.find(
+        (candidate) => candidate.taskId === taskId && candidate.resourceId === resource.id,
+      )
       suggestions.push({
         kind: 'reduce-units',
         taskId,
         resourceId: resource.id,
         fromUnits: item.units,
         toUnits,
-        fromWork,
-        toWork,
-        message:
-          `Reduce ${resource.name} on ${taskName(task, taskId)} from ${round(item.units)} % to ${toUnits} %: ` +
-          `${round(fromWork / 60)} h of work become ${round(toWork / 60)} h in the same dates.`,
+        fromWork:
+          assignment?.work ??
+          (workingMinutesBetween(resourceDays, item.start, item.finish) * item.units) / 100,
+        message: `Reduce ${resource.name} on ${taskName(task, taskId)} from ${round(item.units)} % to ${toUnits} %`,
       })
     })
   }
@@ -265,7 +288,7 @@ export function suggestionsForConflict(
     const item = items.find((candidate) => candidate.taskIndex === index)
     if (item === undefined) continue
     const neededMinutes = workingMinutesBetween(resourceDays, item.start, item.finish)
-    const candidates: ReassignSuggestion[] = []
+    const candidates: Array<Omit<ReassignSuggestion, keyof SuggestionEffect>> = []
     for (const other of plan.resources) {
       if (other.id === resource.id || assignedTo.get(taskId)?.has(other.id) === true) continue
       const otherDays = resourceCalendarDays(plan, other)
@@ -286,7 +309,78 @@ export function suggestionsForConflict(
     )
     suggestions.push(...candidates.slice(0, maxReassignments))
   }
-  return suggestions
+  return measure(plan, schedule, suggestions)
+}
+
+/** Working days of the plan in `minutes` working minutes, as a short text ("2 working days", "half a day"). */
+function daysText(minutes: number, minutesPerDay: number): string {
+  const days = round(Math.abs(minutes) / minutesPerDay)
+  return `${days} working day${days === 1 ? '' : 's'}`
+}
+
+/**
+ * Tries each draft on one prepared engine (an incremental re-schedule per suggestion, then back) and completes it
+ * with its effect on the plan finish and, for unit reductions, the work and finish the task ends up with.
+ */
+function measure(plan: Plan, schedule: Schedule, drafts: Draft[]): Suggestion[] {
+  if (drafts.length === 0) return []
+  const prepared = schedulePrepare(plan)
+  if (!prepared.ok) return []
+  const engine: ScheduleEngine = prepared.engine
+  const base = engine.run()
+  if (!base.ok) return []
+  const project = calendarCompile(plan, plan.calendarId)
+  const work = (at: number): number => (calendarIsProblem(project) ? at : project.work(at))
+  const minutesPerDay = plan.settings.minutesPerDay
+  const scheduleWith = (next: Plan): ScheduleResult => engine.update({ kind: 'plan', plan: next })
+  const measured: Suggestion[] = []
+  for (const draft of drafts) {
+    const next = applySuggestion(plan, schedule, draft, scheduleWith)
+    const result = scheduleWith(next)
+    if (!result.ok) continue
+    const after = result.schedule
+    const planFinishDelay = work(after.projectFinish) - work(base.schedule.projectFinish)
+    const effect: SuggestionEffect = { planFinish: dateFromWallMinutes(after.projectFinish), planFinishDelay }
+    const finishText =
+      planFinishDelay > 0
+        ? `the plan finishes ${daysText(planFinishDelay, minutesPerDay)} later (${effect.planFinish.slice(0, 10)}).`
+        : planFinishDelay < 0
+          ? `the plan finishes ${daysText(planFinishDelay, minutesPerDay)} earlier (${effect.planFinish.slice(0, 10)}).`
+          : 'the plan finish does not move.'
+    if (draft.kind === 'reduce-units') {
+      const index = after.indexOf.get(draft.taskId) ?? -1
+      const position = next.assignments.findIndex(
+        (assignment) => assignment.taskId === draft.taskId && assignment.resourceId === draft.resourceId,
+      )
+      const toWork = next.assignments[position]?.work ?? draft.fromWork
+      const fromFinish = dateFromWallMinutes(base.schedule.finish[index] as number)
+      const toFinish = dateFromWallMinutes(after.finish[index] as number)
+      const fromDays = (base.schedule.duration[index] as number) / minutesPerDay
+      const toDays = (after.duration[index] as number) / minutesPerDay
+      const what =
+        Math.abs(toWork - draft.fromWork) < epsilon
+          ? `the same ${round(toWork / 60)} h of work then take ${round(toDays)} days instead of ${round(fromDays)} (finish ${toFinish.slice(0, 10)})`
+          : `${round(draft.fromWork / 60)} h of work become ${round(toWork / 60)} h in the same dates (the task has a fixed duration)`
+      measured.push({
+        ...draft,
+        ...effect,
+        toWork,
+        fromFinish,
+        toFinish,
+        message: `${draft.message}: ${what}; ${finishText}`,
+      })
+    } else if (draft.kind === 'delay') {
+      measured.push({
+        ...draft,
+        ...effect,
+        isFinishMoved: planFinishDelay > 0,
+        message: `${draft.message}; ${finishText}`,
+      })
+    } else measured.push({ ...draft, ...effect, message: `${draft.message} Then ${finishText}` })
+  }
+  // Leave the engine's plan as it was (its last run is not kept).
+  scheduleWith(plan)
+  return measured
 }
 
 function reassignSuggestion(
@@ -297,7 +391,7 @@ function reassignSuggestion(
   item: LoadItem,
   freeUnits: number,
   peak: number,
-): ReassignSuggestion {
+): Omit<ReassignSuggestion, keyof SuggestionEffect> {
   const isSameRole =
     from.role.trim() !== '' && from.role.trim().toLowerCase() === to.role.trim().toLowerCase()
   return {
@@ -318,10 +412,20 @@ function reassignSuggestion(
 
 /**
  * The plan with `suggestion` carried out, as a new plan (the input is not modified): a delay raises the task's leveling
- * delay (elapsed minutes) until the engine starts it at the suggested start, a reduction changes the assignment's units,
- * a reassignment moves the assignment to the other resource. Returns the same plan if the task or assignment is gone.
+ * delay (elapsed minutes) until the engine starts it at the suggested start, a reduction changes the assignment's units
+ * with Microsoft Project's rule for the task's type (fixed units: the work stays and the task stretches), a
+ * reassignment moves the assignment to the other resource. Returns the same plan if the task or assignment is gone.
  */
 export function suggestionApply(plan: Plan, schedule: Schedule, suggestion: Suggestion): Plan {
+  return applySuggestion(plan, schedule, suggestion, scheduleRun)
+}
+
+function applySuggestion(
+  plan: Plan,
+  schedule: Schedule,
+  suggestion: Draft,
+  scheduleWith: (plan: Plan) => ScheduleResult,
+): Plan {
   if (suggestion.kind === 'delay') {
     const index = schedule.indexOf.get(suggestion.taskId)
     if (index === undefined) return plan
@@ -338,7 +442,7 @@ export function suggestionApply(plan: Plan, schedule: Schedule, suggestion: Sugg
     // The engine adds the delay to the undelayed early start and then moves to working time, which can land before
     // the target when the current start follows a non-working stretch; top up until it starts there.
     for (let round = 0; round < 4; round++) {
-      const result = scheduleRun(next)
+      const result = scheduleWith(next)
       if (!result.ok) break
       const start = result.schedule.start[index] as number
       if (start >= target) break
@@ -347,8 +451,14 @@ export function suggestionApply(plan: Plan, schedule: Schedule, suggestion: Sugg
     }
     return next
   }
-  if (suggestion.kind === 'reduce-units')
-    return withAssignment(plan, suggestion.taskId, suggestion.resourceId, { units: suggestion.toUnits })
+  if (suggestion.kind === 'reduce-units') {
+    const assignment = plan.assignments.find(
+      (candidate) => candidate.taskId === suggestion.taskId && candidate.resourceId === suggestion.resourceId,
+    )
+    if (assignment === undefined) return plan
+    const result = taskRuleSetAssignmentUnits(plan, assignment.id, suggestion.toUnits)
+    return result.ok ? result.plan : plan
+  }
   return withAssignment(plan, suggestion.taskId, suggestion.fromResourceId, {
     resourceId: suggestion.toResourceId,
   })

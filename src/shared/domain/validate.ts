@@ -8,9 +8,11 @@
  * so links to a summary constrain all its children and links from a summary wait for all of them, as in Microsoft
  * Project. A link between a task and its own summary makes a cycle, which Microsoft Project refuses too.
  */
-import { dateIsValidIsoDateTime } from './dates'
+import { calendarDayLimit } from './calendar'
+import { dateIsValidIsoDateTime, dateToDayNumber, dateWallMinutesInRange, dateWallText } from './dates'
 import type { Dependency, Plan, TaskId } from './model'
-import type { ScheduleProblem } from './schedule-types'
+import type { Schedule, ScheduleProblem } from './schedule-types'
+import { textExcerpt } from './text'
 
 /** Link type codes used in the compiled graph. */
 export const linkTypeCode = { FS: 0, SS: 1, FF: 2, SF: 3 } as const
@@ -136,86 +138,82 @@ function topologicalOrder(
   }
   if (tail === usedCount) return { order, cycle: null }
 
-  // Find one cycle among the nodes left with a positive in-degree: walk edges that stay inside the remainder.
-  const next = (node: number): number[] => {
-    const task = node >= count ? node - count : node
+  // Find one cycle among the nodes left with a positive in-degree, on the edges that stay inside the remainder (each
+  // such node has a predecessor there, so the remainder holds a cycle).
+  const remains = (node: number): boolean => used[node] === 1 && (indegree[node] as number) > 0
+  const successorsInRemainder: number[][] = new Array<number[]>(nodeCount)
+  for (let node = 0; node < nodeCount; node++) {
     const out: number[] = []
+    successorsInRemainder[node] = out
+    if (!remains(node)) continue
+    const task = node >= count ? node - count : node
     if (node < count && isSummary[task] === 1) {
-      for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number); child++)
-        out.push(childList[child] as number)
+      for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number); child++) {
+        const target = childList[child] as number
+        if (remains(target)) out.push(target)
+      }
     }
     if (node >= count || isSummary[task] === 0) {
-      for (
-        let link = successorOffsets[task] as number;
-        link < (successorOffsets[task + 1] as number);
-        link++
-      ) {
-        out.push(linkSuccessor[successorLinks[link] as number] as number)
+      for (let link = successorOffsets[task] as number; link < (successorOffsets[task + 1] as number); link++) {
+        const target = linkSuccessor[successorLinks[link] as number] as number
+        if (remains(target)) out.push(target)
       }
       const up = parent[task] as number
-      if (up >= 0) out.push(count + up)
-    }
-    return out.filter((target) => used[target] === 1 && (indegree[target] as number) > 0)
-  }
-  const close = (task: number): number => (isSummary[task] === 1 ? count + task : task)
-  // One remaining predecessor of a remaining node (each has one: that is why its in-degree stayed positive).
-  const previous = (node: number): number => {
-    const candidates: number[] = []
-    if (node >= count) {
-      const task = node - count
-      for (let child = childOffsets[task] as number; child < (childOffsets[task + 1] as number); child++)
-        candidates.push(close(childList[child] as number))
-    } else {
-      for (let link = 0; link < linkSuccessor.length; link++)
-        if (linkSuccessor[link] === node) candidates.push(close(linkPredecessor[link] as number))
-      const up = parent[node] as number
-      if (up >= 0) candidates.push(up)
-    }
-    return candidates.find((candidate) => (indegree[candidate] as number) > 0) ?? -1
-  }
-  let start = -1
-  for (let node = 0; node < nodeCount && start < 0; node++)
-    if (used[node] === 1 && (indegree[node] as number) > 0) start = node
-  // Walking backwards inside the remainder must repeat a node; that node lies on a cycle.
-  const seen = new Uint8Array(nodeCount)
-  while (start >= 0 && seen[start] === 0) {
-    seen[start] = 1
-    const before = previous(start)
-    if (before < 0) break
-    start = before
-  }
-  const state = new Uint8Array(nodeCount)
-  const path: number[] = []
-  const stack: { node: number; targets: number[]; position: number }[] = [
-    { node: start, targets: next(start), position: 0 },
-  ]
-  state[start] = 1
-  path.push(start)
-  let found: number[] | null = null
-  while (stack.length > 0 && found === null) {
-    const frame = stack[stack.length - 1] as { node: number; targets: number[]; position: number }
-    if (frame.position >= frame.targets.length) {
-      state[frame.node] = 2
-      stack.pop()
-      path.pop()
-      continue
-    }
-    const target = frame.targets[frame.position++] as number
-    if (state[target] === 1) {
-      found = path.slice(path.indexOf(target))
-    } else if (state[target] === 0) {
-      state[target] = 1
-      path.push(target)
-      stack.push({ node: target, targets: next(target), position: 0 })
+      if (up >= 0 && remains(count + up)) out.push(count + up)
     }
   }
+  const found = validateFindCycle(nodeCount, successorsInRemainder) ?? []
   const tasks: number[] = []
-  for (const node of found ?? [start]) {
+  for (const node of found) {
     const task = node >= count ? node - count : node
     if (tasks[tasks.length - 1] !== task) tasks.push(task)
   }
   if (tasks.length > 1 && tasks[0] === tasks[tasks.length - 1]) tasks.pop()
   return { order, cycle: tasks }
+}
+
+/**
+ * Finds one cycle in a directed graph of `nodeCount` nodes, iteratively (no recursion, so a 100,000-task chain cannot
+ * overflow the stack) and in time linear in nodes and edges. The one cycle finder of Gantry: the scheduler's check,
+ * the Microsoft Project XML reader and the CSV import use it.
+ * @param successors successors[i] lists the nodes that depend on node i
+ * @returns the nodes of one cycle in link order (the first node is not repeated at the end), or null
+ */
+export function validateFindCycle(nodeCount: number, successors: readonly (readonly number[])[]): number[] | null {
+  // 0 = unvisited, 1 = on the current path, 2 = done.
+  const state = new Uint8Array(nodeCount)
+  const parent = new Int32Array(nodeCount).fill(-1)
+  const nextEdge = new Int32Array(nodeCount)
+  const stack: number[] = []
+  for (let root = 0; root < nodeCount; root++) {
+    if (state[root] !== 0) continue
+    stack.push(root)
+    state[root] = 1
+    while (stack.length > 0) {
+      const node = stack[stack.length - 1] as number
+      const edges = successors[node] ?? []
+      const edgeIndex = nextEdge[node] as number
+      if (edgeIndex >= edges.length) {
+        state[node] = 2
+        stack.pop()
+        continue
+      }
+      nextEdge[node] = edgeIndex + 1
+      const next = edges[edgeIndex] as number
+      if (state[next] === 0) {
+        parent[next] = node
+        state[next] = 1
+        stack.push(next)
+      } else if (state[next] === 1) {
+        // `next` is on the current path: the cycle is next -> ... -> node -> next.
+        const cycle: number[] = []
+        for (let current = node; current !== next && current !== -1; current = parent[current] as number) cycle.push(current)
+        cycle.push(next)
+        return cycle.reverse()
+      }
+    }
+  }
+  return null
 }
 
 /**
@@ -497,4 +495,40 @@ export function validatePlan(plan: Plan): ValidateResult {
       order,
     },
   }
+}
+
+/**
+ * Checks that a schedule lies where Gantry can place and write work: within `calendarDayLimit` days (about 270
+ * years) of the plan start, where calendars reach (beyond it the engine can only pin a date to the edge of the
+ * calendar, losing the task's duration), and within the years 0001-9999, which every file format holds.
+ * Run it after scheduling and before writing a schedule anywhere; the import refuses a plan it fails.
+ * @returns the first task (in plan order) with a date outside, as an `invalid-value` problem, or null
+ */
+export function validateScheduleRange(plan: Plan, schedule: Schedule): ScheduleProblem | null {
+  const anchor = dateToDayNumber(plan.start.slice(0, 10))
+  // The edges themselves are where a calendar pins what it cannot reach, so they count as outside.
+  const low = (anchor - calendarDayLimit) * 1440
+  const high = (anchor + calendarDayLimit) * 1440
+  const outside = (minutes: number): boolean => Number.isFinite(minutes) && (minutes <= low || minutes >= high || !dateWallMinutesInRange(minutes))
+  const arrays = [schedule.start, schedule.finish, schedule.earlyStart, schedule.earlyFinish, schedule.lateStart, schedule.lateFinish]
+  const count = Math.min(plan.tasks.length, schedule.taskCount)
+  for (let index = 0; index < count; index++) {
+    let minutes = Number.NaN
+    for (const values of arrays) {
+      const value = values[index] as number
+      if (outside(value)) {
+        minutes = value
+        break
+      }
+    }
+    if (Number.isNaN(minutes)) continue
+    const task = plan.tasks[index] as Plan['tasks'][number]
+    const label = task.name.trim() === '' ? `Task ${task.id}` : `Task ${task.id} "${textExcerpt(task.name)}"`
+    const isLate = minutes >= low
+    const message = !dateWallMinutesInRange(minutes)
+      ? `${label} would be scheduled ${isLate ? 'after 9999-12-31' : 'before 0001-01-01'}, outside the dates a plan can hold. Shorten its duration, lags or constraints.`
+      : `${label} would be scheduled ${isLate ? 'on or after' : 'on or before'} ${dateWallText(minutes, 'day')}, more than ${calendarDayLimit.toLocaleString('en-US')} days (about 270 years) from the plan start, where Gantry cannot place work. Shorten its duration, lags or constraints.`
+    return { kind: 'invalid-value', taskId: task.id, message }
+  }
+  return null
 }

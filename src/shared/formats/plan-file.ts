@@ -4,9 +4,13 @@ import {
   dependencyTypes,
   durationUnits,
   lagUnits,
+  schedulingModes,
+  taskTypes,
   type Plan,
 } from '../domain/model'
+import { taskRuleLimits } from '../domain/task-rules'
 import { dateIsValidIsoDate, dateIsValidIsoDateTime } from '../domain/dates'
+import { textExcerpt } from '../domain/text'
 
 /**
  * The `.gantry` plan file: `{ "format": "gantry-plan", "schemaVersion": N, "plan": {...} }`.
@@ -16,7 +20,7 @@ import { dateIsValidIsoDate, dateIsValidIsoDateTime } from '../domain/dates'
  * numbers, over-long strings and impossible dates are refused) -> a restored `Plan`.
  */
 export const planFileFormatId = 'gantry-plan'
-export const planFileSchemaVersion = 1
+export const planFileSchemaVersion = 2
 export const planFileExtension = 'gantry'
 /** Files above this size are refused before parsing (a 100,000-task plan is about 60 MB). */
 export const planFileMaxBytes = 200 * 1024 * 1024
@@ -39,6 +43,12 @@ export const planFileLimits = {
   minutes: 1e9,
   /** Outline levels run from 1 to this. */
   level: 100,
+  /** Longest chain of base calendars (a calendar based on one based on another...); Microsoft Project has one level. */
+  calendarBaseDepth: 16,
+  /** Largest work of a task or an assignment in minutes of work (ten people full time for the longest duration). */
+  work: taskRuleLimits.work,
+  /** Largest assignment units in percent. */
+  units: taskRuleLimits.units,
 } as const
 const limits = planFileLimits
 
@@ -90,7 +100,8 @@ export const planCalendarSchema = z.strictObject({
 })
 
 /** One task row: what an editor may store in a task. */
-export const planTaskSchema = z.strictObject({
+export const planTaskSchema = z
+  .strictObject({
   id: planIdSchema,
   name: z.string().max(limits.name),
   level: z.number().int().min(1).max(limits.level),
@@ -118,7 +129,19 @@ export const planTaskSchema = z.strictObject({
   start: planIsoDateTimeSchema.nullable(),
   finish: planIsoDateTimeSchema.nullable(),
   isCollapsed: z.boolean(),
+  type: z.enum(taskTypes),
+  isEffortDriven: z.boolean(),
+  schedulingMode: z.enum(schedulingModes),
+  manualStart: planIsoDateTimeSchema.nullable(),
+  manualFinish: planIsoDateTimeSchema.nullable(),
+  manualDuration: z.number().finite().min(0).max(limits.minutes).nullable(),
+  ignoresResourceCalendars: z.boolean(),
+  work: z.number().finite().min(0).max(limits.work),
 })
+  .refine(
+    (task) => task.manualStart === null || task.manualFinish === null || task.manualFinish >= task.manualStart,
+    'a manual task must not finish before it starts',
+  )
 
 /** One link row (lag in minutes, or percent for `%`/`e%` lags). */
 export const planDependencySchema = z.strictObject({
@@ -149,12 +172,15 @@ export const planResourceSchema = z.strictObject({
   calendarId: planIdSchema.nullable(),
 })
 
-/** One assignment row (units in percent). */
+/** One assignment row (units in percent, work in minutes of work, the last computed dates). */
 export const planAssignmentSchema = z.strictObject({
   id: planIdSchema,
   taskId: planIdSchema,
   resourceId: planIdSchema,
-  units: z.number().finite().gt(0).max(1000),
+  units: z.number().finite().gt(0).max(limits.units),
+  work: z.number().finite().min(0).max(limits.work),
+  start: planIsoDateTimeSchema.nullable(),
+  finish: planIsoDateTimeSchema.nullable(),
 })
 
 /** The plan's settings. */
@@ -167,10 +193,11 @@ export const planSettingsSchema = z.strictObject({
   defaultFinishTime: minuteOfDay,
   currencyCode: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code'),
   dueSoonDays: z.number().int().min(0).max(365),
+  newTaskSchedulingMode: z.enum(schedulingModes),
 })
 
-/** Strict schema of a version-1 plan. */
-export const planSchemaV1 = z.strictObject({
+/** Strict schema of a plan of the current version (2). */
+export const planSchema = z.strictObject({
   id: z.string().min(1).max(100),
   name: shortText,
   start: planIsoDateTimeSchema,
@@ -191,7 +218,7 @@ export const planSchemaV1 = z.strictObject({
  * compile here, so a parsed file never needs a cast to become a plan.
  */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
-const planSchemaMatchesPlan: Same<z.output<typeof planSchemaV1>, Plan> = true
+const planSchemaMatchesPlan: Same<z.output<typeof planSchema>, Plan> = true
 void planSchemaMatchesPlan
 
 const envelopeSchema = z.strictObject({
@@ -203,12 +230,63 @@ const envelopeSchema = z.strictObject({
 export type PlanFileError = { code: 'not-json' | 'not-a-plan' | 'newer-version' | 'invalid'; message: string }
 export type PlanFileResult = { ok: true; plan: Plan } | { ok: false; error: PlanFileError }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * Version 1 to 2: work, task types, manual scheduling and assignment dates. Every task becomes an automatically
+ * scheduled, fixed-units task that is not effort driven (what version 1 scheduled); each assignment gets the work
+ * its units give over its task's duration (units x duration, as Microsoft Project assigns), and each task the sum of
+ * its assignments' work. Anything malformed is left for the validation to name.
+ */
+function migrateV1toV2(plan: unknown): unknown {
+  if (!isRecord(plan)) return plan
+  const durationOf = new Map<unknown, number>()
+  const tasks = Array.isArray(plan.tasks) ? plan.tasks : null
+  if (tasks !== null)
+    for (const task of tasks)
+      if (isRecord(task) && typeof task.duration === 'number') durationOf.set(task.id, task.duration)
+  const workOf = new Map<unknown, number>()
+  const assignments = Array.isArray(plan.assignments)
+    ? plan.assignments.map((assignment: unknown) => {
+        if (!isRecord(assignment)) return assignment
+        const units = typeof assignment.units === 'number' ? assignment.units : 0
+        const work = Math.round(((durationOf.get(assignment.taskId) ?? 0) * units) / 100 * 1e6) / 1e6
+        workOf.set(assignment.taskId, (workOf.get(assignment.taskId) ?? 0) + work)
+        return { ...assignment, work: Math.min(work, limits.work), start: null, finish: null }
+      })
+    : plan.assignments
+  return {
+    ...plan,
+    settings: isRecord(plan.settings) ? { ...plan.settings, newTaskSchedulingMode: 'auto' } : plan.settings,
+    tasks:
+      tasks === null
+        ? plan.tasks
+        : tasks.map((task: unknown) =>
+            isRecord(task)
+              ? {
+                  ...task,
+                  type: 'fixed-units',
+                  isEffortDriven: false,
+                  schedulingMode: 'auto',
+                  manualStart: null,
+                  manualFinish: null,
+                  manualDuration: null,
+                  ignoresResourceCalendars: false,
+                  work: Math.min(workOf.get(task.id) ?? 0, limits.work),
+                }
+              : task,
+          ),
+    assignments,
+  }
+}
+
 /**
  * Migrations from schema version N to N + 1, applied one step at a time. Each takes the plan object of
  * version N (already parsed JSON, not yet validated) and returns the object of version N + 1.
- * Version 1 is the first version, so there is nothing to migrate yet.
  */
-const migrations: Record<number, (plan: unknown) => unknown> = {}
+const migrations: Record<number, (plan: unknown) => unknown> = { 1: migrateV1toV2 }
 
 /** The first problem zod found, with where it is. */
 function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
@@ -231,36 +309,64 @@ export function planFileRowProblem(schema: z.ZodType, row: unknown): string | nu
 /** Checks cross-references that a schema cannot: unique ids and links that point at existing rows. */
 function planCheckReferences(plan: Plan): string | null {
   const taskIds = new Set<number>()
-  for (const task of plan.tasks) {
-    if (taskIds.has(task.id)) return `task id ${task.id} is used twice`
-    taskIds.add(task.id)
-  }
   const calendarIds = new Set<number>()
-  for (const calendar of plan.calendars) {
-    if (calendarIds.has(calendar.id)) return `calendar id ${calendar.id} is used twice`
-    calendarIds.add(calendar.id)
+  const resourceIds = new Set<number>()
+  const dependencyIds = new Set<number>()
+  const assignmentIds = new Set<number>()
+  const lists: [readonly { id: number }[], Set<number>, string][] = [
+    [plan.tasks, taskIds, 'task'],
+    [plan.calendars, calendarIds, 'calendar'],
+    [plan.resources, resourceIds, 'resource'],
+    [plan.dependencies, dependencyIds, 'dependency'],
+    [plan.assignments, assignmentIds, 'assignment'],
+  ]
+  for (const [rows, ids, what] of lists) {
+    for (const row of rows) {
+      if (ids.has(row.id)) return `${what} id ${row.id} is used twice`
+      ids.add(row.id)
+    }
   }
   if (!calendarIds.has(plan.calendarId)) return `the project calendar ${plan.calendarId} does not exist`
+  const baseOf = new Map<number, number | null>()
   for (const calendar of plan.calendars) {
     if (calendar.baseCalendarId !== null && !calendarIds.has(calendar.baseCalendarId))
-      return `calendar "${calendar.name}" is based on calendar ${calendar.baseCalendarId}, which does not exist`
+      return `calendar "${textExcerpt(calendar.name)}" is based on calendar ${calendar.baseCalendarId}, which does not exist`
+    baseOf.set(calendar.id, calendar.baseCalendarId)
   }
-  const resourceIds = new Set<number>()
-  for (const resource of plan.resources) {
-    if (resourceIds.has(resource.id)) return `resource id ${resource.id} is used twice`
-    resourceIds.add(resource.id)
+  // Chains of base calendars stay short (every scheduled day walks one); a loop is the engine's to report. Each
+  // calendar's depth is computed once, so 10,000 calendars in one chain cost 10,000 steps.
+  const depthOf = new Map<number, number>()
+  for (const calendar of plan.calendars) {
+    const path: number[] = []
+    const onPath = new Set<number>()
+    let id: number | null = calendar.id
+    let depth = 0
+    while (id !== null && !onPath.has(id)) {
+      const known = depthOf.get(id)
+      if (known !== undefined) {
+        depth = known
+        break
+      }
+      if (path.length >= limits.calendarBaseDepth + 1) {
+        return `calendar "${textExcerpt(calendar.name)}" is based on a chain of more than ${limits.calendarBaseDepth} calendars`
+      }
+      path.push(id)
+      onPath.add(id)
+      id = baseOf.get(id) ?? null
+    }
+    for (let index = path.length - 1; index >= 0; index--) {
+      depth++
+      depthOf.set(path[index] as number, depth)
+    }
+    if (depth > limits.calendarBaseDepth + 1) {
+      return `calendar "${textExcerpt(calendar.name)}" is based on a chain of more than ${limits.calendarBaseDepth} calendars`
+    }
   }
-  const dependencyIds = new Set<number>()
   for (const link of plan.dependencies) {
-    if (dependencyIds.has(link.id)) return `dependency id ${link.id} is used twice`
-    dependencyIds.add(link.id)
     if (!taskIds.has(link.predecessorId)) return `a dependency refers to task ${link.predecessorId}, which does not exist`
     if (!taskIds.has(link.successorId)) return `a dependency refers to task ${link.successorId}, which does not exist`
   }
-  const assignmentIds = new Set<number>()
   for (const assignment of plan.assignments) {
-    if (assignmentIds.has(assignment.id)) return `assignment id ${assignment.id} is used twice`
-    assignmentIds.add(assignment.id)
     if (!taskIds.has(assignment.taskId)) return `an assignment refers to task ${assignment.taskId}, which does not exist`
     if (!resourceIds.has(assignment.resourceId))
       return `an assignment refers to resource ${assignment.resourceId}, which does not exist`
@@ -282,7 +388,7 @@ function planCheckReferences(plan: Plan): string | null {
  * Used for plan files, backups and anything that crosses the IPC boundary.
  */
 export function planRestore(candidate: unknown): PlanFileResult {
-  const parsed = planSchemaV1.safeParse(candidate)
+  const parsed = planSchema.safeParse(candidate)
   if (!parsed.success) {
     return { ok: false, error: { code: 'invalid', message: `This plan is damaged: ${describeIssues(parsed.error.issues)}.` } }
   }

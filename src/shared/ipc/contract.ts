@@ -67,6 +67,9 @@ export const menuCommands = [
   'task/move-down',
   'link/chain',
   'link/unlink-selected',
+  'task/schedule-manually',
+  'task/schedule-automatically',
+  'task/respect-links',
   'view/gantt',
   'view/milestones',
   'view/resources',
@@ -104,6 +107,8 @@ export type IpcContract = {
   'import/mspdi': { request: void; response: ImportedPlan }
   /** Show the open dialog, read a CSV task table and convert it into a plan, with the reader's warnings. */
   'import/csv': { request: void; response: ImportedPlan }
+  /** Stop the import that is running (its own call then answers `canceled`); nothing when none runs. */
+  'import/cancel': { request: void; response: void }
   /** Save a career backup (JSON text made by the renderer) where the user chooses. */
   'career/backup': { request: { text: string; suggestedName: string }; response: SavedFile }
   /** Pick a backup file and return its text; the renderer validates and restores it. */
@@ -140,6 +145,7 @@ export const ipcChannels = [
   'export/csv',
   'import/mspdi',
   'import/csv',
+  'import/cancel',
   'career/backup',
   'career/restore',
   'career/exportIcs',
@@ -147,7 +153,10 @@ export const ipcChannels = [
   'window/setTitle',
 ] as const satisfies readonly IpcChannel[]
 
-/** Progress reports main sends while it works on a long import or export. */
+/**
+ * Progress reports main sends while it works on a long import or export. An import's task is `import/mspdi` or
+ * `import/csv`; it can be stopped with `import/cancel`. Fraction 1 ends the task.
+ */
 export type ProgressEvent = { task: string; fraction: number; message: string }
 
 /**

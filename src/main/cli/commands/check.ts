@@ -10,7 +10,7 @@ import { basename } from 'node:path'
 import { loadCompute } from '../../../shared/domain/load'
 import type { Plan } from '../../../shared/domain/model'
 import { scheduleRun } from '../../../shared/domain/schedule'
-import { cliIsLarge, cliOneLine, cliProcessOutput, cliProgress, cliReadPlan, type CliOutput } from './export'
+import { cliOneLine, cliParseArgs, cliProcessOutput, cliReadPlanReporting, type CliOutput } from '../read'
 
 export type CheckProblemKind =
   | 'unreadable'
@@ -26,7 +26,7 @@ export type CheckProblemKind =
 
 export type CheckProblem = { kind: CheckProblemKind; message: string }
 
-const usage = 'usage: npm run cli -- check <file.gantry|file.xml> [--json]'
+const usage = 'usage: npm run cli -- check <file.gantry|file.xml|file.csv> [--json]'
 
 function days(minutes: number, minutesPerDay: number): string {
   return String(Math.round((minutes / minutesPerDay) * 100) / 100)
@@ -77,22 +77,14 @@ export function checkPlan(plan: Plan): CheckProblem[] {
  * @returns the exit status: 0 when the plan has no problem, 1 otherwise
  */
 export async function checkCommand(args: readonly string[], output: CliOutput = cliProcessOutput): Promise<number> {
-  let isJson = false
-  const files: string[] = []
-  for (const arg of args) {
-    if (arg === '--json') isJson = true
-    else if (arg.startsWith('--')) {
-      output.stderr(`check: unknown option ${arg}; ${usage}\n`)
-      return 1
-    } else files.push(arg)
-  }
-  if (files.length !== 1) {
-    output.stderr(`check: ${files.length === 0 ? 'no file given' : 'give exactly one file'}; ${usage}\n`)
+  const parsed = cliParseArgs(args, { json: 'boolean' }, usage)
+  if (!parsed.ok) {
+    output.stderr(`check: ${parsed.message}\n`)
     return 1
   }
-  const file = files[0] as string
-  const isLarge = await cliIsLarge(file)
-  const read = await cliReadPlan(file, isLarge ? cliProgress(output, `reading ${basename(file)}`) : undefined)
+  const file = parsed.file
+  const isJson = parsed.values.json === true
+  const read = await cliReadPlanReporting(file, output)
   const problems: CheckProblem[] = read.ok ? checkPlan(read.plan) : [{ kind: 'unreadable', message: read.message }]
   const taskCount = read.ok ? read.plan.tasks.length : 0
   if (isJson) output.stdout(`${JSON.stringify({ file: basename(file), tasks: taskCount, problems })}\n`)

@@ -1,12 +1,13 @@
 /**
- * `npm run cli -- import <file.xml> --out <plan.gantry>`: converts a Microsoft Project XML file (or a task CSV) into a
- * Gantry plan file with the app's importer and safe save. Things the import could not keep are listed on stderr as
- * warnings. Exit status 0 on success; 1 with one line on stderr on failure. Progress goes to stderr for large files.
+ * `npm run cli -- import <file.xml|file.csv> --out <plan.gantry>`: converts a Microsoft Project XML file or a task
+ * CSV into a Gantry plan file with the app's import (the shared format pipeline), the writers' check and safe save.
+ * Things the import could not keep are listed on stderr as warnings. Exit status 0 on success; 1 with one line on
+ * stderr on failure. Progress goes to stderr for large files.
  */
-import { basename, extname } from 'node:path'
-import { planFileSerialize } from '../../../shared/formats/plan-file'
+import { basename } from 'node:path'
+import { formatsSerializePlan } from '../../../shared/formats/pipeline'
 import { safeSave } from '../../files/safe-save'
-import { cliIsLarge, cliOneLine, cliProcessOutput, cliProgress, cliReadPlan, type CliOutput } from './export'
+import { cliOneLine, cliParseArgs, cliProcessOutput, cliReadPlanReporting, type CliOutput } from '../read'
 
 const usage = 'usage: npm run cli -- import <file.xml|file.csv> --out <plan.gantry>'
 
@@ -19,30 +20,22 @@ export async function importCommand(args: readonly string[], output: CliOutput =
     output.stderr(`import: ${cliOneLine(message)}\n`)
     return 1
   }
-  const files: string[] = []
-  let out: string | null = null
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index] as string
-    if (arg === '--out') {
-      const value = args[index + 1]
-      if (value === undefined || value.startsWith('--')) return fail(`--out needs a value; ${usage}`)
-      out = value
-      index++
-    } else if (arg.startsWith('--out=')) out = arg.slice(6)
-    else if (arg.startsWith('--')) return fail(`unknown option ${arg}; ${usage}`)
-    else files.push(arg)
-  }
-  if (files.length !== 1) return fail(files.length === 0 ? `no file given; ${usage}` : `give exactly one file; ${usage}`)
-  if (out === null || out === '') return fail(`--out is missing; ${usage}`)
-  const file = files[0] as string
-  if (extname(file).toLowerCase() === '.gantry') return fail(`"${basename(file)}" is already a Gantry plan; import reads Microsoft Project XML or CSV`)
-  const isLarge = await cliIsLarge(file)
-  const read = await cliReadPlan(file, isLarge ? cliProgress(output, `reading ${basename(file)}`) : undefined)
+  const parsed = cliParseArgs(args, { out: 'string' }, usage)
+  if (!parsed.ok) return fail(parsed.message)
+  const out = parsed.values.out
+  if (out === undefined || out === '') return fail(`--out is missing; ${usage}`)
+  const file = parsed.file
+  const alreadyPlan = `"${basename(file)}" is already a Gantry plan; import reads Microsoft Project XML or CSV`
+  if (/\.gantry$/i.test(file)) return fail(alreadyPlan)
+  const read = await cliReadPlanReporting(file, output)
   if (!read.ok) return fail(read.message)
-  if (read.kind === 'gantry') return fail(`"${basename(file)}" is already a Gantry plan; import reads Microsoft Project XML or CSV`)
+  if (read.kind === 'gantry') return fail(alreadyPlan)
   for (const warning of read.warnings) output.stderr(`import: warning: ${cliOneLine(warning)}\n`)
+  // The check every writer runs: a plan Gantry would refuse to open is never written.
+  const text = formatsSerializePlan(read.plan)
+  if (!text.ok) return fail(text.message)
   try {
-    await safeSave(out, planFileSerialize(read.plan))
+    await safeSave(out, text.value)
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error))
   }

@@ -1,6 +1,7 @@
 import { CareerPage } from '../features/career/CareerPage'
 import { useAppStore } from '../stores/app-store'
 import { AppDialogs } from './AppDialogs'
+import { ImportProgress } from './ImportProgress'
 import { NavBar } from './NavBar'
 import { Notices } from './Notices'
 import { PlanList } from './PlanList'
@@ -10,19 +11,13 @@ import { WorkspaceView } from './WorkspaceView'
 export function App() {
   const view = useAppStore((state) => state.view)
   const isStoragePersistent = useAppStore((state) => state.isStoragePersistent)
-  const progress = useAppStore((state) => state.progress)
 
   return (
     <div className="shell">
       <NavBar />
       <main className="main" id="main">
         <Notices />
-        {progress !== null && (
-          <div className="progress" role="status">
-            <progress max={1} value={progress.fraction} aria-label={progress.message} />
-            <span>{progress.message}</span>
-          </div>
-        )}
+        <ImportProgress />
         {view === 'plans' && <PlanList />}
         {view === 'workspace' && <WorkspaceView />}
         {view === 'career' && <CareerPage />}

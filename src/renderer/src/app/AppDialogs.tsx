@@ -11,6 +11,8 @@ export function AppDialogs() {
   const isClosePromptOpen = useAppStore((state) => state.isClosePromptOpen)
   const closeAnswer = useAppStore((state) => state.closeAnswer)
   const openFileName = useAppStore((state) => state.document?.file?.fileName ?? '')
+  const openPlanName = useAppStore((state) => state.document?.plan.name ?? '')
+  const isStorageFailed = useAppStore((state) => state.document?.storage === 'failed')
   const isAboutOpen = useAppStore((state) => state.isAboutOpen)
   const aboutSet = useAppStore((state) => state.aboutSet)
   const appInfo = useAppStore((state) => state.appInfo)
@@ -44,7 +46,14 @@ export function AppDialogs() {
         onCancel={() => void closeAnswer('cancel')}
         extra={{ label: "Don't save", onClick: () => void closeAnswer('discard') }}
       >
-        <p>{openFileName} has changes that are not in the file. They stay stored in Gantry either way.</p>
+        {isStorageFailed ? (
+          <p>
+            The latest changes to “{openPlanName}” could not be stored in Gantry. Save the plan to a file to keep them;
+            closing without saving loses them.
+          </p>
+        ) : (
+          <p>{openFileName} has changes that are not in the file. They stay stored in Gantry either way.</p>
+        )}
       </ConfirmDialog>
     )
   }

@@ -15,6 +15,8 @@ export function Notices() {
   const view = useAppStore((state) => state.view)
   const noticeDismiss = useAppStore((state) => state.noticeDismiss)
   const documentSaveAs = useAppStore((state) => state.documentSaveAs)
+  const documentTakeOver = useAppStore((state) => state.documentTakeOver)
+  const documentDownloadCopy = useAppStore((state) => state.documentDownloadCopy)
   const hasDocument = useAppStore((state) => state.document !== null)
   const [isAllShown, setAllShown] = useState(false)
 
@@ -25,6 +27,8 @@ export function Notices() {
   const runAction = (notice: Notice) => {
     if (notice.action === 'reload') window.location.reload()
     if (notice.action === 'save-as') void documentSaveAs()
+    if (notice.action === 'take-over') void documentTakeOver()
+    if (notice.action === 'download') void documentDownloadCopy()
     noticeDismiss(notice.id)
   }
 
@@ -48,7 +52,22 @@ export function Notices() {
               Save a copy as…
             </button>
           )}
-          <button type="button" className="button button-small button-quiet" aria-label="Dismiss message" onClick={() => noticeDismiss(notice.id)}>
+          {notice.action === 'take-over' && hasDocument && (
+            <button type="button" className="button button-small" onClick={() => runAction(notice)}>
+              Take over editing
+            </button>
+          )}
+          {notice.action === 'download' && hasDocument && (
+            <button type="button" className="button button-small" onClick={() => runAction(notice)}>
+              Download the plan
+            </button>
+          )}
+          <button
+            type="button"
+            className="button button-small button-quiet"
+            aria-label="Dismiss message"
+            onClick={() => noticeDismiss(notice.id)}
+          >
             ×
           </button>
         </div>

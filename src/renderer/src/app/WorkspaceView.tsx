@@ -15,6 +15,9 @@ export function WorkspaceView() {
   const name = useAppStore((state) => state.document?.plan.name ?? null)
   const fileName = useAppStore((state) => state.document?.file?.fileName ?? null)
   const isDirty = useAppStore((state) => state.document?.isDirty ?? false)
+  const isUnstoredShown = useAppStore((state) => state.document?.isUnstoredShown ?? false)
+  const readOnly = useAppStore((state) => state.document?.readOnly ?? null)
+  const documentTakeOver = useAppStore((state) => state.documentTakeOver)
   const store = useAppStoreApi()
   const documentSave = useAppStore((state) => state.documentSave)
   const documentSaveAs = useAppStore((state) => state.documentSaveAs)
@@ -48,7 +51,25 @@ export function WorkspaceView() {
                 • unsaved changes
               </span>
             )}
+            {isUnstoredShown && (
+              <span className="dirty-marker" data-testid="unstored-marker" title="The latest changes are only in this window">
+                {' '}
+                • changes not stored
+              </span>
+            )}
           </p>
+          {readOnly !== null && (
+            <p className="read-only-banner" role="status" data-testid="read-only-banner">
+              {readOnly === 'other-window'
+                ? 'Read-only: this plan is being edited in another window or tab.'
+                : 'Read-only: this plan was changed or deleted in another window or tab.'}{' '}
+              {readOnly === 'other-window' && (
+                <button type="button" className="button button-small" onClick={() => void documentTakeOver()}>
+                  Take over editing
+                </button>
+              )}
+            </p>
+          )}
         </div>
         <div className="page-actions">
           <button type="button" className="button" onClick={() => void documentOpenFile()}>

@@ -1,74 +1,101 @@
 import { dateLocalNow } from '../../../shared/domain/dates'
 import type { Plan } from '../../../shared/domain/model'
-import type { Schedule } from '../../../shared/domain/schedule-types'
-import { scheduleRun } from '../../../shared/domain/schedule'
-import { csvExportPlan, csvImportPlan } from '../../../shared/formats/csv'
-import { mspdiRead, mspdiWrite } from '../../../shared/formats/mspdi'
-import { planRestore } from '../../../shared/formats/plan-file'
+import { importJobSupervise, type ImportJobEvents, type ImportJobMessage, type ImportJobRequest, type ImportJobResult } from '../../../shared/formats/import-job'
+import { formatsExport, formatsImport, formatsSerializePlan, type FormatKind } from '../../../shared/formats/pipeline'
+import { xlsxRender, type ExcelJsLike } from '../../../shared/formats/xlsx'
 import type { ImportedPlan } from '../../../shared/ipc/contract'
-import { xlsxBuildPlanWorkbook, xlsxRender, type ExcelJsLike } from '../../../shared/formats/xlsx'
+import { platformMarkRestored } from './restored'
 
 /**
- * Exports and imports of browser mode: the same shared builders and readers the main process uses, run in the
- * page. ExcelJS is loaded only when a workbook is made (it is a large bundle).
+ * Exports and imports of browser mode: the same shared format pipeline the main process and the command line run.
+ * Imports run in a Web Worker (`web-import-worker.ts`) so the page stays responsive and can cancel them; ExcelJS is
+ * loaded only when a workbook is made (it is a large bundle).
  */
 
 export type FormatResult<T> = { ok: true; value: T } | { ok: false; message: string }
 
-
-function scheduled(plan: Plan): FormatResult<Schedule> {
-  const result = scheduleRun(plan)
-  if (result.ok) return { ok: true, value: result.schedule }
-  const first = result.problems[0]
-  return {
-    ok: false,
-    message: `The plan cannot be scheduled, so it cannot be exported: ${first?.message ?? 'unknown problem'}`,
-  }
-}
-
 /** The .xlsx bytes of a plan (the same workbook the desktop app writes). */
 export async function webExportXlsx(plan: Plan): Promise<FormatResult<Uint8Array>> {
-  const schedule = scheduled(plan)
-  if (!schedule.ok) return schedule
+  const workbook = formatsExport(plan, 'xlsx', { now: dateLocalNow() })
+  if (!workbook.ok) return workbook
   const module = (await import('exceljs')) as unknown as { default?: ExcelJsLike } & ExcelJsLike
   const excel = module.default ?? module
-  const bytes = await xlsxRender(xlsxBuildPlanWorkbook(plan, schedule.value, { now: dateLocalNow() }), excel)
-  return { ok: true, value: bytes }
+  return { ok: true, value: await xlsxRender(workbook.value, excel) }
 }
 
 /** Microsoft Project XML text of a plan, with the engine's dates. */
 export function webExportMspdi(plan: Plan): FormatResult<string> {
-  const schedule = scheduled(plan)
-  return schedule.ok ? { ok: true, value: mspdiWrite(plan, schedule.value) } : schedule
+  return formatsExport(plan, 'mspdi', { now: dateLocalNow() })
 }
 
-/** The task table as CSV text (UTF-8 with BOM, formula-safe cells). */
+/** The task table as CSV text (UTF-8 with BOM, formula-safe cells), refused when its import would fail. */
 export function webExportCsv(plan: Plan): FormatResult<string> {
-  const schedule = scheduled(plan)
-  return schedule.ok ? { ok: true, value: csvExportPlan(plan, schedule.value) } : schedule
+  return formatsExport(plan, 'csv', { now: dateLocalNow() })
 }
 
-function restored(plan: Plan, warnings: string[], fileName: string): FormatResult<ImportedPlan> {
-  const result = planRestore(plan)
-  return result.ok
-    ? { ok: true, value: { plan: result.plan, warnings, fileName } }
-    : { ok: false, message: `"${fileName}" cannot be imported. ${result.error.message}` }
+/** The text of the `.gantry` file browser mode downloads for "Save", after the check every writer runs. */
+export function webSavePlanText(plan: Plan): FormatResult<string> {
+  return formatsSerializePlan(plan)
 }
 
-/** A new plan from Microsoft Project XML text, with the reader's warnings. */
-export function webImportMspdi(text: string, fileName: string, planId: string): FormatResult<ImportedPlan> {
-  const result = mspdiRead(text, { planId })
-  if (!result.ok) return { ok: false, message: `"${fileName}" cannot be imported. ${result.error.message}` }
-  return restored(result.plan, result.warnings, fileName)
-}
+/** Starts the worker that runs one import; tests pass one that runs in the page. */
+export type WebImportWorkerStart = (request: ImportJobRequest, events: ImportJobEvents) => { terminate(): void }
 
-/** A new plan from a CSV task table, with the reader's warnings. */
-export function webImportCsv(text: string, fileName: string, planId: string): FormatResult<ImportedPlan> {
-  const result = csvImportPlan(text, {
-    planId,
-    now: dateLocalNow(),
-    name: fileName.replace(/\.(csv|txt)$/i, '') || 'Imported plan',
+/** The Web Worker of `web-import-worker.ts`, sent the request, its messages passed to `events`. */
+export const webImportWorkerStart: WebImportWorkerStart = (request, events) => {
+  const worker = new Worker(new URL('./web-import-worker.ts', import.meta.url), { type: 'module', name: 'gantry-import' })
+  worker.addEventListener('message', (event: MessageEvent<ImportJobMessage>) => events.message(event.data))
+  worker.addEventListener('error', (event) => {
+    event.preventDefault()
+    events.failure(event.message || 'the import worker failed', false)
   })
-  if (!result.ok) return { ok: false, message: `"${fileName}" cannot be imported. ${result.error}` }
-  return restored(result.plan, result.warnings, fileName)
+  worker.addEventListener('messageerror', () => events.failure('the import worker sent an unreadable message', false))
+  worker.postMessage(request)
+  return { terminate: () => worker.terminate() }
+}
+
+/** Runs the pipeline in the page itself (no worker): for tests and environments without Web Workers. */
+export const webImportInPage: WebImportWorkerStart = (request, events) => {
+  let isStopped = false
+  queueMicrotask(() => {
+    if (isStopped) return
+    const result = formatsImport({ ...request, onProgress: (fraction, message) => events.message({ type: 'progress', fraction, message }) })
+    if (!isStopped) events.message({ type: 'result', result })
+  })
+  return { terminate: () => void (isStopped = true) }
+}
+
+export type WebImportOptions = {
+  /** Storage identity of the new plan. */
+  planId: string
+  onProgress?: (fraction: number, message: string) => void
+  /** Aborting it stops the import (the answer is `canceled`). */
+  signal?: AbortSignal
+  timeLimitMs?: number
+  /** Default: a Web Worker. */
+  start?: WebImportWorkerStart
+}
+
+/**
+ * Imports a Microsoft Project XML or CSV file's text into a new plan with the shared pipeline, in a Web Worker,
+ * supervised like the desktop app's import (Cancel through `signal`, a time limit).
+ * @returns the plan with the reader's warnings, or why it was not imported (`canceled` when the user stopped it)
+ */
+export async function webImport(
+  kind: Exclude<FormatKind, 'gantry'>,
+  text: string,
+  fileName: string,
+  options: WebImportOptions,
+): Promise<{ ok: true; value: ImportedPlan } | { ok: false; code: 'canceled' | 'bad-file' | 'too-large'; message: string }> {
+  const request: ImportJobRequest = { text, fileName, kind, planId: options.planId, now: dateLocalNow() }
+  const start = options.start ?? webImportWorkerStart
+  const result: ImportJobResult = await importJobSupervise((events) => start(request, events), request, options.onProgress ?? (() => undefined), {
+    signal: options.signal,
+    timeLimitMs: options.timeLimitMs,
+    timers: { setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms), clearTimeout: (handle) => globalThis.clearTimeout(handle as number) },
+  })
+  // Checked with planRestore in the worker a moment ago: the store need not check it again.
+  if (result.ok) return { ok: true, value: { plan: platformMarkRestored(result.plan), warnings: result.warnings, fileName } }
+  const code = result.code === 'canceled' ? 'canceled' : result.code === 'too-large' || result.code === 'timeout' ? 'too-large' : 'bad-file'
+  return { ok: false, code, message: result.message }
 }

@@ -1,31 +1,20 @@
 import type {
   AppInfo,
   GantryPlatform,
-  ImportedPlan,
   IpcError,
   IpcResult,
   MenuCommand,
   OpenedPlan,
+  ProgressEvent,
 } from '../../../shared/ipc/contract'
 import type { Plan } from '../../../shared/domain/model'
-import {
-  planFileExtension,
-  planFileMaxBytes,
-  planFileParse,
-  planFileSerialize,
-} from '../../../shared/formats/plan-file'
+import { planFileExtension, planFileMaxBytes, planFileParse } from '../../../shared/formats/plan-file'
 import { educationLogCsv, educationLogWorkbook } from '../../../shared/career/log'
 import { dateLocalNow, dateToWallMinutes } from '../../../shared/domain/dates'
 import { xlsxRender, type ExcelJsLike } from '../../../shared/formats/xlsx/render'
+import { platformMarkRestored } from './restored'
 import { webDownload, webPickFile, webSafeFileName } from './web-files'
-import {
-  webExportCsv,
-  webExportMspdi,
-  webExportXlsx,
-  webImportCsv,
-  webImportMspdi,
-  type FormatResult,
-} from './web-formats'
+import { webExportCsv, webExportMspdi, webExportXlsx, webImport, webSavePlanText, type FormatResult } from './web-formats'
 
 /**
  * Browser mode: the same `GantryPlatform` as the Electron preload, built on a file picker and downloads.
@@ -61,10 +50,6 @@ function exported(
   return ok({ fileName })
 }
 
-function imported(result: FormatResult<ImportedPlan>): IpcResult<ImportedPlan> {
-  return result.ok ? ok(result.value) : fail('bad-file', result.message)
-}
-
 async function readPicked(
   accept: string,
   maxBytes: number,
@@ -92,9 +77,40 @@ export function createWebPlatform(): GantryPlatform {
   }
   const menuListeners = new Set<(command: MenuCommand) => void>()
 
-  const savePlan = (plan: Plan, fileName: string) => {
-    webDownload(fileName, planFileSerialize(plan), 'application/json')
-    return { documentToken: issueToken(fileName), fileName }
+  const progressListeners = new Set<(event: ProgressEvent) => void>()
+  const sendProgress = (event: ProgressEvent) => {
+    for (const listener of progressListeners) listener(event)
+  }
+  // The import that is running, so `import/cancel` can stop it; one at a time.
+  let activeImport: AbortController | null = null
+  const runImport = async (kind: 'mspdi' | 'csv', accept: string, maxBytes: number) => {
+    if (activeImport !== null) return fail<never>('invalid-input', 'Another import is still running; wait for it or cancel it first.')
+    const picked = await readPicked(accept, maxBytes)
+    if (!picked.ok) return picked
+    const controller = new AbortController()
+    activeImport = controller
+    const task = `import/${kind}`
+    const { text, fileName } = picked.value
+    sendProgress({ task, fraction: 0, message: `Reading ${fileName}…` })
+    try {
+      const result = await webImport(kind, text, fileName, {
+        planId: importId(),
+        signal: controller.signal,
+        onProgress: (fraction, message) => sendProgress({ task, fraction: Math.min(fraction, 0.99), message }),
+      })
+      return result.ok ? ok(result.value) : fail<never>(result.code, result.message)
+    } finally {
+      activeImport = null
+      sendProgress({ task, fraction: 1, message: 'Done.' })
+    }
+  }
+
+  // "Save" downloads the plan after the check every writer runs: a plan Gantry would refuse is never downloaded.
+  const savePlan = (plan: Plan, fileName: string): IpcResult<{ documentToken: string; fileName: string }> => {
+    const text = webSavePlanText(plan)
+    if (!text.ok) return fail('invalid-input', text.message)
+    webDownload(fileName, text.value, 'application/json')
+    return ok({ documentToken: issueToken(fileName), fileName })
   }
 
   const invoke: GantryPlatform['invoke'] = {
@@ -111,15 +127,15 @@ export function createWebPlatform(): GantryPlatform {
         )
       }
       const fileName = picked.value.fileName
-      return ok<OpenedPlan>({ documentToken: issueToken(fileName), fileName, plan: parsed.plan })
+      return ok<OpenedPlan>({ documentToken: issueToken(fileName), fileName, plan: platformMarkRestored(parsed.plan) })
     },
     'plan/openRecent': async () => fail('not-found', 'Browser mode keeps no list of recent files.'),
     'plan/recent': async () => ok([]),
     'plan/save': async ({ documentToken, plan }) => {
       const fileName = tokens.get(documentToken) ?? webSafeFileName(plan.name, planFileExtension)
-      return ok(savePlan(plan, fileName))
+      return savePlan(plan, fileName)
     },
-    'plan/saveAs': async ({ plan }) => ok(savePlan(plan, webSafeFileName(plan.name, planFileExtension))),
+    'plan/saveAs': async ({ plan }) => savePlan(plan, webSafeFileName(plan.name, planFileExtension)),
     // Every edit is already stored in IndexedDB, which is what a recovery copy protects in the desktop app.
     'recovery/write': async () => ok(undefined),
     'recovery/list': async () => ok([]),
@@ -135,15 +151,11 @@ export function createWebPlatform(): GantryPlatform {
       ),
     'export/mspdi': async ({ plan }) => exported(webExportMspdi(plan), plan, 'xml', 'application/xml'),
     'export/csv': async ({ plan }) => exported(webExportCsv(plan), plan, 'csv', 'text/csv'),
-    'import/mspdi': async () => {
-      const picked = await readPicked('.xml,application/xml,text/xml', maxMspdiBytes)
-      return picked.ok
-        ? imported(webImportMspdi(picked.value.text, picked.value.fileName, importId()))
-        : picked
-    },
-    'import/csv': async () => {
-      const picked = await readPicked('.csv,.txt,text/csv', maxTextFileBytes)
-      return picked.ok ? imported(webImportCsv(picked.value.text, picked.value.fileName, importId())) : picked
+    'import/mspdi': () => runImport('mspdi', '.xml,application/xml,text/xml', maxMspdiBytes),
+    'import/csv': () => runImport('csv', '.csv,.txt,text/csv', maxTextFileBytes),
+    'import/cancel': async () => {
+      activeImport?.abort()
+      return ok(undefined)
     },
     'career/backup': async ({ text, suggestedName }) => {
       const fileName = webSafeFileName(suggestedName, 'json')
@@ -193,8 +205,9 @@ export function createWebPlatform(): GantryPlatform {
       menuListeners.add(listener)
       return () => menuListeners.delete(listener)
     },
-    onProgress() {
-      return () => undefined
+    onProgress(listener: (event: ProgressEvent) => void) {
+      progressListeners.add(listener)
+      return () => progressListeners.delete(listener)
     },
     onCloseRequest() {
       return () => undefined

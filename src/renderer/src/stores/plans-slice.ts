@@ -24,9 +24,32 @@ export function planNameCheck(name: string): { ok: true; name: string } | { ok: 
   return { ok: true, name: trimmed }
 }
 
+/** Shown when a plan is changed from the list while another window or tab edits it. */
+export const planEditedElsewhereMessage =
+  'This plan is open for editing in another window or tab. Change it there, or take over editing first.'
+
 export function createPlansSlice(deps: StoreDeps): SliceCreator<PlansSlice> {
   return (set, get) => {
     const report = (error: unknown) => get().noticeAdd('error', planDbErrorFrom(error).message)
+
+    /**
+     * Runs a change of a stored plan that is not open here while holding its editing lock, so it never writes under
+     * a window that edits the plan (that window's writes are not checked against it when the page is closing).
+     */
+    const withPlanLock = async (planId: string, work: () => Promise<void>): Promise<void> => {
+      const locks = deps.locks ?? null
+      if (locks === null) return work()
+      const handle = await locks.tryAcquire(planId)
+      if (handle === null) {
+        get().noticeAdd('error', planEditedElsewhereMessage)
+        return
+      }
+      try {
+        await work()
+      } finally {
+        handle.release()
+      }
+    }
 
     return {
       plans: [],
@@ -86,11 +109,13 @@ export function createPlansSlice(deps: StoreDeps): SliceCreator<PlansSlice> {
             get().documentCommit({ ...document.plan, name: checked.name })
           await get().documentFlush()
         } else {
-          try {
-            await planDbRename(deps.db, planId, checked.name, deps.now())
-          } catch (error) {
-            report(error)
-          }
+          await withPlanLock(planId, async () => {
+            try {
+              await planDbRename(deps.db, planId, checked.name, deps.now())
+            } catch (error) {
+              report(error)
+            }
+          })
         }
         await get().plansRefresh()
       },
@@ -108,16 +133,22 @@ export function createPlansSlice(deps: StoreDeps): SliceCreator<PlansSlice> {
       },
 
       async planDelete(planId) {
+        const remove = async () => {
+          try {
+            await planDbDelete(deps.db, planId)
+            void deps.platform.invoke['recovery/discard']({ planId })
+          } catch (error) {
+            report(error)
+          }
+        }
         if (get().document?.plan.id === planId) {
+          // This window edits it (or shows it read-only, then another one does).
+          const isEditedHere = get().document?.readOnly === null
           await get().documentFlush()
           get().documentClose()
-        }
-        try {
-          await planDbDelete(deps.db, planId)
-          void deps.platform.invoke['recovery/discard']({ planId })
-        } catch (error) {
-          report(error)
-        }
+          if (isEditedHere) await remove()
+          else await withPlanLock(planId, remove)
+        } else await withPlanLock(planId, remove)
         await get().plansRefresh()
       },
     }

@@ -189,7 +189,11 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
         }
         void get()
           .documentFlush()
-          .then(() => deps.platform.confirmClose())
+          .then(() => {
+            // Changes storage refused are only in memory: ask, as for a file that is behind.
+            if (get().documentHasUnstoredEdits()) set({ isClosePromptOpen: true })
+            else deps.platform.confirmClose()
+          })
       },
       async closeAnswer(answer) {
         set({ isClosePromptOpen: false })
@@ -203,6 +207,9 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
       },
       progressSet(event) {
         set({ progress: event === null || event.fraction >= 1 ? null : event })
+      },
+      async importCancel() {
+        await deps.platform.invoke['import/cancel']()
       },
     }
   }

@@ -29,7 +29,8 @@ export type LevelingPlacement = {
   blocked: Map<number, string>
 }
 
-type TaskUse = { resource: number; units: number }
+/** One assignment of a task: its resource (index), units and position in `plan.assignments` (for its dates). */
+type TaskUse = { resource: number; units: number; position: number }
 
 /**
  * Runs the serial pass over `plan` (whose movable tasks have no leveling delay) on its compiled `context`.
@@ -55,14 +56,23 @@ export function levelingPlace(
   // Resources of each task.
   const resourceIndex = new Map<ResourceId, number>()
   plan.resources.forEach((resource, index) => resourceIndex.set(resource.id, index))
+  // Each assignment holds its resource over its own dates (on its resource's calendar when it drives its task).
+  // Summary tasks are not leveled (Microsoft Project leaves them), nor assignments without work.
   const uses: TaskUse[][] = Array.from({ length: count }, () => [])
-  for (const assignment of plan.assignments) {
+  plan.assignments.forEach((assignment, position) => {
     const task = graph.indexOf.get(assignment.taskId)
     const resource = resourceIndex.get(assignment.resourceId)
-    if (task === undefined || resource === undefined || isSummary[task] === 1 || !(assignment.units > 0))
-      continue
-    uses[task]?.push({ resource, units: assignment.units })
-  }
+    if (
+      task === undefined ||
+      resource === undefined ||
+      isSummary[task] === 1 ||
+      !(assignment.units > 0) ||
+      !(assignment.work > 0)
+    )
+      return
+    uses[task]?.push({ resource, units: assignment.units, position })
+  })
+  const { assignmentStart, assignmentFinish } = context
   const profiles = plan.resources.map(() => new LevelingProfile())
   const blocked = new Map<number, string>()
   const capacity = plan.resources.map((resource) => resource.maxUnits)
@@ -109,7 +119,12 @@ export function levelingPlace(
     )
       continue
     isPinned[task] = 1
-    for (const use of taskUses) profiles[use.resource]?.add(start, base.finish[task] as number, use.units)
+    for (const use of taskUses)
+      profiles[use.resource]?.add(
+        base.assignmentStart[use.position] as number,
+        base.assignmentFinish[use.position] as number,
+        use.units,
+      )
   }
   const isHardBelow = levelingHardBelow(plan, context)
 
@@ -202,7 +217,7 @@ export function levelingPlace(
       taskUses.length > 0 &&
       levelingFixedReason(info) === null &&
       isPinned[task] === 0 &&
-      (duration[task] as number) > 0
+      ((duration[task] as number) > 0 || context.isResourceDriven[task] === 1)
     // By default a task keeps the delay it has (none for tasks whose delay was cleared for this pass).
     let delay = levelingDelay[task] as number
     if (isMovable) {
@@ -241,8 +256,8 @@ export function levelingPlace(
           for (const use of taskUses) {
             const end =
               profiles[use.resource]?.lastConflictEnd(
-                candidate,
-                finish,
+                assignmentStart[use.position] as number,
+                assignmentFinish[use.position] as number,
                 use.units,
                 capacity[use.resource] as number,
               ) ?? Number.NEGATIVE_INFINITY
@@ -264,7 +279,11 @@ export function levelingPlace(
     placeWith(task, delay)
     if (isPinned[task] === 0)
       for (const use of taskUses)
-        profiles[use.resource]?.add(earlyStart[task] as number, earlyFinish[task] as number, use.units)
+        profiles[use.resource]?.add(
+          assignmentStart[use.position] as number,
+          assignmentFinish[use.position] as number,
+          use.units,
+        )
     finishNode(task)
   }
   return { delays, blocked }

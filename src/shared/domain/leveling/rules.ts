@@ -24,6 +24,7 @@ export function levelingIsInRange(range: LevelingRange, start: number): boolean 
 /** Why a task may not be delayed at all, or null when it may. */
 export function levelingFixedReason(task: Task): string | null {
   if (task.actualStart !== null) return `"${task.name}" has already started`
+  if (task.schedulingMode === 'manual') return `"${task.name}" is scheduled manually`
   if (task.constraint.type === 'MSO') return `"${task.name}" must start on ${task.constraint.date ?? ''}`
   if (task.constraint.type === 'MFO') return `"${task.name}" must finish on ${task.constraint.date ?? ''}`
   if (task.constraint.type === 'ALAP') return `"${task.name}" is scheduled as late as possible`

@@ -1,6 +1,10 @@
 /**
  * The load of a plan for one schedule (`loadCompute`) and after an edit (`loadUpdate`, which recomputes only the
  * resources assigned to the tasks that moved or whose assignments changed).
+ *
+ * Each assignment counts at its units over its own scheduled dates (`schedule.assignmentStart` / `assignmentFinish`:
+ * on its resource's calendar when it drives its task), as Microsoft Project counts it; assignments to summary tasks
+ * count too. An assignment without work (Microsoft Project's zero-work assignments) carries no load.
  */
 import type { Assignment, Plan, Resource, ResourceId, Task, TaskId } from '../model'
 import type { Schedule } from '../schedule-types'
@@ -8,42 +12,40 @@ import { resourceCalendarDays } from './calendars'
 import { loadEmpty, loadResourceFromSpans, loadSpansCreate, loadSpansPush } from './sweep'
 import type { LoadItem, OverallocationPeriod, PlanLoad, ResourceLoad } from './types'
 
-type AssignmentIndex = { byResource: Map<ResourceId, Assignment[]> }
+type AssignmentIndex = { byResource: Map<ResourceId, number[]> }
 const assignmentIndexCache = new WeakMap<readonly Assignment[], AssignmentIndex>()
 
-/** Assignments grouped by resource; cached per assignments array (plans are immutable). */
+/** Positions in `assignments` grouped by resource; cached per assignments array (plans are immutable). */
 function assignmentIndex(assignments: readonly Assignment[]): AssignmentIndex {
   const cached = assignmentIndexCache.get(assignments)
   if (cached !== undefined) return cached
-  const byResource = new Map<ResourceId, Assignment[]>()
-  for (const assignment of assignments) {
+  const byResource = new Map<ResourceId, number[]>()
+  assignments.forEach((assignment, position) => {
     let list = byResource.get(assignment.resourceId)
     if (list === undefined) byResource.set(assignment.resourceId, (list = []))
-    list.push(assignment)
-  }
+    list.push(position)
+  })
   const index = { byResource }
   assignmentIndexCache.set(assignments, index)
   return index
 }
 
 /**
- * The load-carrying assignments of resource `resourceId` as spans of the schedule (summary tasks, milestones and
- * zero-length spans carry no load and are skipped).
+ * The load-carrying assignments of resource `resourceId` as spans of the schedule: each assignment over its own
+ * dates at its units (assignments without work or units, and zero-length spans, carry no load and are skipped).
  */
 export function loadResourceItems(plan: Plan, schedule: Schedule, resourceId: ResourceId): LoadItem[] {
-  return resourceItems(assignmentIndex(plan.assignments).byResource.get(resourceId), schedule)
-}
-
-/** The load-carrying assignments of a resource as spans from the schedule (summaries and zero-length spans skipped). */
-function resourceItems(assignments: readonly Assignment[] | undefined, schedule: Schedule): LoadItem[] {
   const items: LoadItem[] = []
-  if (assignments === undefined) return items
-  for (const assignment of assignments) {
+  const positions = assignmentIndex(plan.assignments).byResource.get(resourceId)
+  if (positions === undefined) return items
+  for (const position of positions) {
+    const assignment = plan.assignments[position] as Assignment
     const taskIndex = schedule.indexOf.get(assignment.taskId)
-    if (taskIndex === undefined || schedule.isSummary[taskIndex] === 1) continue
-    const start = schedule.start[taskIndex] as number
-    const finish = schedule.finish[taskIndex] as number
-    if (!(finish > start) || !(assignment.units > 0)) continue
+    if (taskIndex === undefined) continue
+    const start = schedule.assignmentStart[position] as number
+    const finish = schedule.assignmentFinish[position] as number
+    if (!(finish > start) || !(assignment.units > 0) || !((schedule.assignmentWork[position] as number) > 0))
+      continue
     items.push({ start, finish, units: assignment.units, taskIndex })
   }
   return items
@@ -75,20 +77,22 @@ function computeResource(
   plan: Plan,
   schedule: Schedule,
   resource: Resource,
-  assignments: readonly Assignment[] | undefined,
+  positions: readonly number[] | undefined,
 ): ResourceLoad {
-  if (assignments === undefined || assignments.length === 0) return loadEmpty(resource)
-  const spans = loadSpansCreate(assignments.length)
-  const { indexOf, isSummary, start, finish } = schedule
+  if (positions === undefined || positions.length === 0) return loadEmpty(resource)
+  const spans = loadSpansCreate(positions.length)
+  const { indexOf, assignmentStart, assignmentFinish, assignmentWork } = schedule
+  const assignments = plan.assignments
   const table = plan.tasks.length === schedule.taskCount ? taskIndexTable(plan.tasks) : null
-  for (const assignment of assignments) {
+  for (const position of positions) {
+    const assignment = assignments[position] as Assignment
     const id = assignment.taskId
     const taskIndex =
       table !== null && id >= 0 && id < table.length ? (table[id] as number) - 1 : (indexOf.get(id) ?? -1)
-    if (taskIndex < 0 || isSummary[taskIndex] === 1) continue
-    const from = start[taskIndex] as number
-    const to = finish[taskIndex] as number
-    if (!(to > from) || !(assignment.units > 0)) continue
+    if (taskIndex < 0) continue
+    const from = assignmentStart[position] as number
+    const to = assignmentFinish[position] as number
+    if (!(to > from) || !(assignment.units > 0) || !((assignmentWork[position] as number) > 0)) continue
     loadSpansPush(spans, from, to, assignment.units, taskIndex)
   }
   const tasks = plan.tasks
@@ -148,6 +152,11 @@ export function loadCompute(plan: Plan, schedule: Schedule): PlanLoad {
  */
 export function loadChangedTaskIds(plan: Plan, before: Schedule, after: Schedule): TaskId[] | null {
   if (before.taskCount !== after.taskCount || plan.tasks.length !== after.taskCount) return null
+  if (
+    before.assignmentStart.length !== after.assignmentStart.length ||
+    after.assignmentStart.length !== plan.assignments.length
+  )
+    return null
   const changed: TaskId[] = []
   for (let index = 0; index < after.taskCount; index++) {
     if (
@@ -156,6 +165,20 @@ export function loadChangedTaskIds(plan: Plan, before: Schedule, after: Schedule
       before.isSummary[index] !== after.isSummary[index]
     )
       changed.push((plan.tasks[index] as { id: TaskId }).id)
+  }
+  // An assignment can move (or its work change) inside a task that keeps its dates.
+  let extra: Set<TaskId> | null = null
+  for (let position = 0; position < after.assignmentStart.length; position++) {
+    if (
+      before.assignmentStart[position] !== after.assignmentStart[position] ||
+      before.assignmentFinish[position] !== after.assignmentFinish[position] ||
+      before.assignmentWork[position] !== after.assignmentWork[position]
+    )
+      (extra ??= new Set()).add((plan.assignments[position] as Assignment).taskId)
+  }
+  if (extra !== null) {
+    for (const taskId of changed) extra.delete(taskId)
+    for (const taskId of extra) changed.push(taskId)
   }
   return changed
 }
@@ -236,9 +259,9 @@ export function loadUpdate(
       schedule,
     }
   }
-  const lists = new Map<ResourceId, Assignment[]>()
+  const lists = new Map<ResourceId, number[]>()
   for (const resourceId of affected) lists.set(resourceId, [])
-  for (const assignment of plan.assignments) lists.get(assignment.resourceId)?.push(assignment)
+  plan.assignments.forEach((assignment, position) => lists.get(assignment.resourceId)?.push(position))
   const resources = previous.resources.map((load, position) => {
     const list = lists.get(load.resourceId)
     return list === undefined

@@ -70,6 +70,8 @@ export function loadEmpty(resource: Resource): ResourceLoad {
     assigned: new Float64Array(0),
     available: new Float64Array(0),
     peakUnits: new Float64Array(0),
+    peakUnitsMax: 0,
+    isOverallocated: false,
     isOverDay: new Uint8Array(0),
     periods: [],
     taskIds: [],
@@ -113,6 +115,8 @@ export function loadResourceFromSpans(
     assigned,
     available,
     peakUnits,
+    peakUnitsMax: 0,
+    isOverallocated: false,
     isOverDay,
     periods: [],
     taskIds: taskIdsOfSpans(spans, taskIdOf),
@@ -208,6 +212,11 @@ export function loadResourceFromSpans(
     }
   }
 
+  let highest = 0
+  for (let day = 0; day < length; day++)
+    if ((peakUnits[day] as number) > highest) highest = peakUnits[day] as number
+  result.peakUnitsMax = Math.round(highest * 100) / 100
+  result.isOverallocated = openPeriods.length > 0
   result.periods = openPeriods.map((period, ordinal): OverallocationPeriod => {
     let peak = -1
     let peakDay = period.startDay
@@ -229,6 +238,7 @@ export function loadResourceFromSpans(
       startDay: period.startDay,
       finishDay: period.finishDay,
       peakPercent: Math.round(peak * 100) / 100,
+      peakUnits: Math.round(peakRate * 100) / 100,
       peakUnitsPercent: Math.round(((peakRate * 100) / maxUnits) * 100) / 100,
       peakDay,
       taskIds: uniqueTaskIds(

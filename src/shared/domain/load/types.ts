@@ -13,10 +13,18 @@ export type OverallocationPeriod = {
   finish: IsoDate
   startDay: number
   finishDay: number
-  /** Highest daily assigned work in the period as a percentage of that day's available work (may be <= 100 when
-   * the only overlap is within a day, e.g. two 4-hour tasks in the same morning). */
+  /**
+   * The per-day load: the highest day's assigned work in the period as a percentage of that day's available work
+   * (max units x working time; may be <= 100 when the only overlap is within a day, e.g. two 4-hour tasks in the
+   * same morning).
+   */
   peakPercent: Percent
-  /** Highest sum of assignment units at any working moment of the period, as a percentage of max units. */
+  /**
+   * The peak: the highest sum of the resource's assignment units at any working moment of the period, 100 = one
+   * full-time person (Microsoft Project's PeakUnits x 100).
+   */
+  peakUnits: Percent
+  /** `peakUnits` as a percentage of the resource's max units. */
   peakUnitsPercent: Percent
   /** The day (day number) of `peakPercent`. */
   peakDay: number
@@ -40,6 +48,12 @@ export type ResourceLoad = {
   available: Float64Array
   /** Highest sum of assignment units at a working moment of each day, percent. */
   peakUnits: Float64Array
+  /**
+   * Microsoft Project's resource fields: the highest sum of assignment units at any working moment (percent, 100 =
+   * one full-time person; Project's PeakUnits x 100) and whether it ever exceeds the max units (OverAllocated).
+   */
+  peakUnitsMax: Percent
+  isOverallocated: boolean
   /** 1 on over-allocated days. */
   isOverDay: Uint8Array
   periods: OverallocationPeriod[]

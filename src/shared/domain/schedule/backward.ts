@@ -13,7 +13,9 @@
  * Slack is in working minutes of the task's calendar (wall minutes for elapsed-duration tasks, as Microsoft Project).
  */
 import type { CompiledCalendar } from '../calendar'
+import * as contextModule from './context'
 import type { ScheduleContext } from './context'
+import * as forward from './forward'
 import * as links from './links'
 
 // The arithmetic is bound once, here: under a CommonJS transform (the benchmarks run the sources through tsx)
@@ -30,6 +32,8 @@ const {
   scheduleSlackTolerance,
 } = links
 const { ALAP, MSO, MFO, SNLT, FNLT } = scheduleConstraintCodes
+const { forwardPlaceAssignments, placed } = forward
+const { scheduleContextStretches } = contextModule
 const NEG = Number.NEGATIVE_INFINITY
 const POS = Number.POSITIVE_INFINITY
 
@@ -218,6 +222,11 @@ export function backwardSummaryOpen(context: ScheduleContext, task: number, own:
     if ((totalSlack[index] as number) < slack) slack = totalSlack[index] as number
     if ((freeSlack[index] as number) < free) free = freeSlack[index] as number
   }
+  if (context.isManual[task] === 1) {
+    // A manual summary is scheduled at its own dates; its tasks' span is `rolledStart` / `rolledFinish`.
+    lowStart = context.earlyStart[task] as number
+    highFinish = context.earlyFinish[task] as number
+  }
   const datesMoved =
     lateStart[task] !== lowLate ||
     lateFinish[task] !== highLate ||
@@ -329,8 +338,20 @@ export function backwardLeaf(context: ScheduleContext, task: number, own: Compil
   if (projectFinishWall < finishWall) finishWall = projectFinishWall
   if (projectFinishW < freeFinishW) freeFinishW = projectFinishW
   if (projectFinishWall < freeFinishWall) freeFinishWall = projectFinishWall
+  if (context.isResourceDriven[task] === 1)
+    return backwardLeafAssigned(
+      context,
+      task,
+      own,
+      Math.min(finishWall, own.finishAt(finishW)),
+      freeFinishW < POS ? Math.min(freeFinishWall, own.finishAt(freeFinishW)) : freeFinishWall,
+      startW < POS ? Math.min(startWall, own.startAt(startW)) : startWall,
+      freeStartW < POS ? Math.min(freeStartWall, own.startAt(freeStartW)) : freeStartWall,
+    )
   const { lateStart, lateFinish, start, finish, totalSlack, freeSlack } = context
-  const length = context.duration[task] as number
+  // Manual tasks move as a block of the working time they span on their calendar.
+  const isSpan = context.isManual[task] === 1
+  const length = isSpan ? (context.spanW[task] as number) : (context.duration[task] as number)
   const isElapsed = context.isElapsed[task] === 1
   const es = context.earlyStart[task] as number
   const ef = context.earlyFinish[task] as number
@@ -344,7 +365,10 @@ export function backwardLeaf(context: ScheduleContext, task: number, own: Compil
   let scheduledFinish = ef
   let scheduledStartW = context.esW[task] as number
   let scheduledFinishW = earlyFinishW
-  const isAlap = context.constraintType[task] === ALAP && Number.isNaN(context.actualStart[task] as number)
+  const isAlap =
+    context.constraintType[task] === ALAP &&
+    Number.isNaN(context.actualStart[task] as number) &&
+    context.isManual[task] === 0
   if (length === 0 || isElapsed) {
     const span = isElapsed ? length : 0
     lf = Math.min(finishWall, startWall + span)
@@ -410,6 +434,98 @@ export function backwardLeaf(context: ScheduleContext, task: number, own: Compil
   finish[task] = scheduledFinish
   context.sW[task] = scheduledStartW
   context.fW[task] = scheduledFinishW
+  return (datesMoved ? backwardMovedDates : 0) | (slackMoved ? backwardMovedSlack : 0)
+}
+
+/**
+ * The latest placement of resource-driven task `task`'s assignments that finishes by `finishWall` and starts by
+ * `startWall` (wall minutes; +Infinity = unbound): each assignment ends as late as its calendar allows before the
+ * finish bound; when that starts too late for the start bound, they start at the start bound instead. Writes the
+ * span into `placed` (and the assignments' dates when `write`).
+ */
+function latestPlacement(
+  context: ScheduleContext,
+  task: number,
+  finishWall: number,
+  startWall: number,
+  write: boolean,
+): void {
+  forwardPlaceAssignments(context, task, finishWall, true, false, write)
+  if ((placed[0] as number) > startWall)
+    forwardPlaceAssignments(context, task, startWall, false, false, write)
+}
+
+/**
+ * A resource-driven leaf (see `forward.ts`), with its upper bounds as wall minutes (the links' working-minute bounds
+ * turned into the end or start of that working minute): its late dates place each assignment as late as the bounds
+ * allow on its own calendar (so starting at the late start never finishes after the late finish, vacations included); an ALAP
+ * task is scheduled at the latest placement its successors' scheduled dates allow. Slack is measured on the task's
+ * calendar.
+ */
+function backwardLeafAssigned(
+  context: ScheduleContext,
+  task: number,
+  own: CompiledCalendar,
+  finishWall: number,
+  freeFinishWall: number,
+  startWall: number,
+  freeStartWall: number,
+): number {
+  const { lateStart, lateFinish, start, finish, totalSlack, freeSlack } = context
+  latestPlacement(context, task, finishWall, startWall, false)
+  const ls = placed[0] as number
+  const lf = placed[1] as number
+  const es = context.earlyStart[task] as number
+  const ef = context.earlyFinish[task] as number
+  const earlyFinishW = context.efW[task] as number
+  const lateFinishW = own.work(lf)
+  let slack = lateFinishW - earlyFinishW
+  // Free slack on the task's calendar, the task moved as a block (exact placement matters only where it moves: ALAP).
+  const spanW = context.spanW[task] as number
+  const freeFinishW = freeFinishWall < lf ? own.work(freeFinishWall) : lateFinishW
+  let free =
+    (freeStartWall < POS ? Math.min(freeFinishW, own.work(freeStartWall) + spanW) : freeFinishW) -
+    earlyFinishW
+  let scheduledStart = es
+  let scheduledFinish = ef
+  const isAlap = context.constraintType[task] === ALAP && Number.isNaN(context.actualStart[task] as number)
+  if (isAlap) latestPlacement(context, task, Math.min(freeFinishWall, lf), freeStartWall, false)
+  if (isAlap && (placed[1] as number) > ef) {
+    const latestStart = placed[0] as number
+    const latestFinish = placed[1] as number
+    if (linksHold(context, task, latestStart, latestFinish)) {
+      latestPlacement(context, task, Math.min(freeFinishWall, lf), freeStartWall, true)
+      scheduleContextStretches(context, task)
+      scheduledStart = latestStart
+      scheduledFinish = latestFinish
+      // Microsoft Project measures an ALAP task's slack from where it is scheduled.
+      slack = lateFinishW - own.work(latestFinish)
+      free = Math.min(free, slack)
+    } else {
+      forwardPlaceAssignments(context, task, es, false, false)
+      scheduleContextStretches(context, task)
+    }
+  } else if (isAlap) {
+    forwardPlaceAssignments(context, task, es, false, false)
+    scheduleContextStretches(context, task)
+  }
+  const freeClamped = Math.max(0, Math.min(free, slack))
+  const datesMoved =
+    lateStart[task] !== ls ||
+    lateFinish[task] !== lf ||
+    start[task] !== scheduledStart ||
+    finish[task] !== scheduledFinish
+  const slackMoved = totalSlack[task] !== slack || freeSlack[task] !== freeClamped
+  lateStart[task] = ls
+  lateFinish[task] = lf
+  context.lsW[task] = own.work(ls)
+  context.lfW[task] = lateFinishW
+  totalSlack[task] = slack
+  freeSlack[task] = freeClamped
+  start[task] = scheduledStart
+  finish[task] = scheduledFinish
+  context.sW[task] = scheduledStart === es ? (context.esW[task] as number) : own.work(scheduledStart)
+  context.fW[task] = scheduledFinish === ef ? earlyFinishW : own.work(scheduledFinish)
   return (datesMoved ? backwardMovedDates : 0) | (slackMoved ? backwardMovedSlack : 0)
 }
 

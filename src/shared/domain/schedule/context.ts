@@ -3,13 +3,26 @@
  * inputs as typed arrays) and every value the passes compute, kept between runs so that an edit only recomputes
  * what it reaches. The forward pass (`forward.ts`), the backward pass (`backward.ts`), the roll-up (`rollup.ts`), the
  * incremental engine (`engine.ts`) and resource leveling all work on this one structure, indexed like `plan.tasks`
- * (link arrays like `graph.links`). Dates are wall minutes; the `…W` arrays hold the same dates as working minutes of
- * each task's own calendar.
+ * (link arrays like `graph.links`, assignment arrays like `plan.assignments`). Dates are wall minutes; the `…W` arrays
+ * hold the same dates as working minutes of each task's own calendar.
+ *
+ * Assignments: each one is scheduled on its own calendar (`assignmentCalendar`): its resource's calendar with the
+ * resource's vacations, intersected with the task's calendar when the task has one, or the task's calendar alone when
+ * the task ignores resource calendars. An assignment with work and units on an automatically scheduled task lasts
+ * `assignmentLength` = work x 100 / units working minutes of that calendar and drives the task's dates
+ * (`isResourceDriven`); any other assignment spans its task.
  */
-import { CalendarSet, calendarIsProblem, type CompiledCalendar } from '../calendar'
+import {
+  CalendarSet,
+  calendarIsProblem,
+  calendarResourceEffective,
+  calendarResourceEffectiveId,
+  type CompiledCalendar,
+} from '../calendar'
 import { dateToDayNumber, dateToWallMinutes } from '../dates'
-import type { Dependency, Plan, Task } from '../model'
-import type { ScheduleProblem } from '../schedule-types'
+import type { Assignment, CalendarId, Dependency, Plan, Resource, ResourceId, Task } from '../model'
+import type { ScheduleProblem, ScheduleStretch } from '../schedule-types'
+import { loadDayText } from '../load/day-text'
 import { validatePlan, type PlanGraph } from '../validate'
 import * as links from './links'
 
@@ -47,6 +60,40 @@ export type ScheduleContext = {
   lag: Float64Array
   /** The plan start: no automatically scheduled task starts earlier unless a date or finish link puts it there. */
   projectStartWall: number
+  /** Work typed on tasks without assignments (minutes of work). */
+  taskWork: Float64Array
+  /** Manually scheduled tasks (1) and their typed start, finish (wall minutes) and duration (NaN = blank). */
+  isManual: Uint8Array
+  manualStart: Float64Array
+  manualFinish: Float64Array
+  manualDuration: Float64Array
+  /** Positions in `plan.assignments` of each task's assignments: task i has `assignmentList[offsets[i] .. offsets[i+1])`. */
+  assignmentOffsets: Int32Array
+  assignmentList: Int32Array
+  /** Per assignment (indexed like `plan.assignments`): the calendar it is scheduled on, its units and work. */
+  assignmentCalendar: CompiledCalendar[]
+  assignmentUnits: Float64Array
+  assignmentWork: Float64Array
+  /** Per assignment: its resource's named days off (`scheduleContextResourceRanges`), null when it has none. */
+  assignmentRanges: (ScheduleRange[] | null)[]
+  /** Working minutes of its calendar a driving assignment lasts (work x 100 / units); 0 for one that spans its task. */
+  assignmentLength: Float64Array
+  /** 1 for tasks whose dates their assignments drive (see above). */
+  isResourceDriven: Uint8Array
+  /** The calendars of the plan and the resources' effective calendars, compiled on demand. */
+  calendars: CalendarSet
+  /** The plan's assignments as last loaded (their ids and resources, for the result). */
+  assignments: readonly Assignment[]
+  /** Assignment calendars by resource (on tasks without a calendar of their own) and by resource and task calendar,
+   * so an edit compiles nothing twice. */
+  resourceCalendars: Map<ResourceId, CompiledCalendar>
+  assignmentCalendars: Map<string, CompiledCalendar>
+  resources: Map<ResourceId, Resource>
+  /** Each resource's named non-working days (vacations, its own calendar's exceptions), built when first needed. */
+  resourceRanges: Map<ResourceId, ScheduleRange[]>
+  /** Per resource-driven task (index) whose resources' days off stretched it: which (`scheduleContextStretches`). */
+  stretchesOf: Map<number, ScheduleStretch[]>
+  planCalendarId: CalendarId
 
   // Computed by the passes.
   earlyStart: Float64Array
@@ -66,6 +113,18 @@ export type ScheduleContext = {
   freeSlack: Float64Array
   /** Summaries: working minutes between their rolled-up early start and finish (percent lags from a summary). */
   rolledDuration: Float64Array
+  /** Summaries: the span their tasks roll up to (a manual summary keeps its own dates beside it). */
+  rolledStart: Float64Array
+  rolledFinish: Float64Array
+  /** Early dates of each assignment (resource-driven placement, or its task's span), like `plan.assignments`. */
+  assignmentStart: Float64Array
+  assignmentFinish: Float64Array
+  /** Working minutes of its calendar between a task's early start and finish when that is not its duration input
+   * (resource-driven and manual tasks); the backward pass moves such a task as a block of this length. */
+  spanW: Float64Array
+  /** The duration reported for resource-driven and manual tasks: working time of their assignments' calendars
+   * (any of them working) between start and finish, as Microsoft Project shows it; NaN = the duration input. */
+  reportedDuration: Float64Array
   /** Summaries: the earliest late finish and scheduled finish among their tasks (FF/SF links to a summary bind each task). */
   minLateFinish: Float64Array
   minFinish: Float64Array
@@ -92,6 +151,45 @@ export type ScheduleContext = {
   finishCapW: number
 }
 
+/** A named range of days (day numbers, inclusive) a resource does not work. */
+export type ScheduleRange = { fromDay: number; toDay: number; name: string }
+
+/**
+ * The named days off of resource `resourceId`: its vacations ("Vacation") and the non-working exceptions of its own
+ * calendar (not of the project calendar, which every task shares), by first day.
+ */
+export function scheduleContextResourceRanges(
+  context: ScheduleContext,
+  resourceId: ResourceId,
+): ScheduleRange[] {
+  const cached = context.resourceRanges.get(resourceId)
+  if (cached !== undefined) return cached
+  const resource = context.resources.get(resourceId)
+  const ranges: ScheduleRange[] = []
+  if (resource !== undefined) {
+    for (const range of resource.nonWorkingDays)
+      ranges.push({
+        fromDay: dateToDayNumber(range.from),
+        toDay: dateToDayNumber(range.to),
+        name: 'Vacation',
+      })
+    const own = resource.calendarId === null ? undefined : context.calendars.definition(resource.calendarId)
+    if (own !== undefined && own.id !== context.planCalendarId) {
+      for (const exception of own.exceptions) {
+        if (exception.periods.length > 0) continue
+        ranges.push({
+          fromDay: dateToDayNumber(exception.from),
+          toDay: dateToDayNumber(exception.to),
+          name: exception.name.trim() === '' ? 'Day off' : exception.name,
+        })
+      }
+    }
+    ranges.sort((a, b) => a.fromDay - b.fromDay)
+  }
+  context.resourceRanges.set(resourceId, ranges)
+  return ranges
+}
+
 export type ScheduleContextResult =
   { ok: true; context: ScheduleContext } | { ok: false; problems: ScheduleProblem[] }
 
@@ -109,7 +207,10 @@ function wallOrNaN(text: string | null): number {
 export function scheduleContextCreate(plan: Plan): ScheduleContextResult {
   const validated = validatePlan(plan)
   if (!validated.ok) return validated
-  const calendars = new CalendarSet(plan.calendars, dateToDayNumber(plan.start.slice(0, 10)))
+  const calendars = new CalendarSet(
+    [...plan.calendars, ...plan.resources.map((resource) => calendarResourceEffective(plan, resource))],
+    dateToDayNumber(plan.start.slice(0, 10)),
+  )
   const projectCalendar = calendars.get(plan.calendarId)
   if (calendarIsProblem(projectCalendar)) {
     return {
@@ -167,6 +268,27 @@ export function scheduleContextCreate(plan: Plan): ScheduleContextResult {
     lagKind: new Uint8Array(0),
     lag: new Float64Array(0),
     projectStartWall: dateToWallMinutes(plan.start),
+    taskWork: dates(),
+    isManual: new Uint8Array(count),
+    manualStart: dates(),
+    manualFinish: dates(),
+    manualDuration: dates(),
+    assignmentOffsets: new Int32Array(count + 1),
+    assignmentList: new Int32Array(0),
+    assignmentCalendar: [],
+    assignmentUnits: new Float64Array(0),
+    assignmentWork: new Float64Array(0),
+    assignmentLength: new Float64Array(0),
+    assignmentRanges: [],
+    isResourceDriven: new Uint8Array(count),
+    calendars,
+    assignments: plan.assignments,
+    resourceCalendars: new Map(),
+    assignmentCalendars: new Map(),
+    resources: new Map(plan.resources.map((resource) => [resource.id, resource])),
+    resourceRanges: new Map(),
+    stretchesOf: new Map(),
+    planCalendarId: plan.calendarId,
     earlyStart: unknown(),
     earlyFinish: unknown(),
     lateStart: dates(),
@@ -182,6 +304,12 @@ export function scheduleContextCreate(plan: Plan): ScheduleContextResult {
     totalSlack: dates(),
     freeSlack: dates(),
     rolledDuration: dates(),
+    rolledStart: unknown(),
+    rolledFinish: unknown(),
+    assignmentStart: new Float64Array(0),
+    assignmentFinish: new Float64Array(0),
+    spanW: dates(),
+    reportedDuration: unknown(),
     minLateFinish: dates(),
     minFinish: dates(),
     boundStart: dates(),
@@ -201,7 +329,114 @@ export function scheduleContextCreate(plan: Plan): ScheduleContextResult {
   }
   plan.tasks.forEach((task, index) => scheduleContextLoadTask(context, index, task))
   scheduleContextLoadLinks(context, graph.links)
+  scheduleContextLoadAssignments(context, plan)
   return { ok: true, context }
+}
+
+/**
+ * The calendar an assignment of resource `resourceId` to task `index` is scheduled on: the resource's effective
+ * calendar (its calendar and vacations), intersected with the task's own calendar when it has one; the task's calendar
+ * when the task ignores resource calendars, the resource is unknown, or the two calendars share no working time.
+ */
+function assignmentCalendarOf(
+  context: ScheduleContext,
+  task: Task,
+  index: number,
+  resourceId: ResourceId,
+): CompiledCalendar {
+  const own = context.calendar[index] as CompiledCalendar
+  if (task.ignoresResourceCalendars) return own
+  const resource = context.resources.get(resourceId)
+  if (resource === undefined) return own
+  const hasTaskCalendar = task.calendarId !== null && task.calendarId !== context.planCalendarId
+  if (!hasTaskCalendar) {
+    const cached = context.resourceCalendars.get(resourceId)
+    if (cached !== undefined) return cached
+  }
+  const key = `${resourceId}|${own.id}`
+  const cached = hasTaskCalendar ? context.assignmentCalendars.get(key) : undefined
+  if (cached !== undefined) return cached
+  // Without days off of its own, a resource works on its calendar (or the project's) as it is: no copy to compile.
+  const effective =
+    resource.nonWorkingDays.length === 0
+      ? (resource.calendarId ?? context.planCalendarId)
+      : calendarResourceEffectiveId(resourceId)
+  const compiled = hasTaskCalendar
+    ? context.calendars.intersection(effective, own.id)
+    : context.calendars.get(effective)
+  const result = calendarIsProblem(compiled) ? own : compiled
+  if (hasTaskCalendar) context.assignmentCalendars.set(key, result)
+  else context.resourceCalendars.set(resourceId, result)
+  return result
+}
+
+/**
+ * Reads the plan's assignments into the context (all of them: positions shift when one is added or removed): each
+ * one's calendar, units, work and length, the per-task lists, and which tasks their assignments drive.
+ */
+export function scheduleContextLoadAssignments(context: ScheduleContext, plan: Plan): void {
+  const count = context.graph.taskCount
+  const assignments = plan.assignments
+  const total = assignments.length
+  const offsets = new Int32Array(count + 1)
+  const taskOf = new Int32Array(total).fill(-1)
+  const indexOf = context.graph.indexOf
+  for (let position = 0; position < total; position++) {
+    const task = indexOf.get((assignments[position] as Assignment).taskId)
+    if (task === undefined) continue
+    taskOf[position] = task
+    offsets[task + 1] = (offsets[task + 1] as number) + 1
+  }
+  for (let task = 0; task < count; task++)
+    offsets[task + 1] = (offsets[task + 1] as number) + (offsets[task] as number)
+  const list = new Int32Array(offsets[count] as number)
+  const fill = offsets.slice(0, count)
+  for (let position = 0; position < total; position++) {
+    const task = taskOf[position] as number
+    if (task < 0) continue
+    list[fill[task] as number] = position
+    fill[task] = (fill[task] as number) + 1
+  }
+  context.assignments = assignments
+  context.assignmentOffsets = offsets
+  context.assignmentList = list
+  context.assignmentCalendar = new Array<CompiledCalendar>(total)
+  context.assignmentUnits = new Float64Array(total)
+  context.assignmentWork = new Float64Array(total)
+  context.assignmentLength = new Float64Array(total)
+  context.assignmentRanges = new Array<ScheduleRange[] | null>(total).fill(null)
+  context.assignmentStart = new Float64Array(total)
+  context.assignmentFinish = new Float64Array(total)
+  for (let task = 0; task < count; task++) scheduleContextLoadTaskAssignments(context, plan, task)
+}
+
+/** Reads the assignments of task `index` (already listed in the context) and whether they drive its dates. */
+export function scheduleContextLoadTaskAssignments(
+  context: ScheduleContext,
+  plan: Plan,
+  index: number,
+): void {
+  const task = plan.tasks[index] as Task
+  const from = context.assignmentOffsets[index] as number
+  const to = context.assignmentOffsets[index + 1] as number
+  const mayDrive =
+    context.graph.isSummary[index] === 0 && context.isManual[index] === 0 && context.isElapsed[index] === 0
+  let drives = 0
+  for (let entry = from; entry < to; entry++) {
+    const position = context.assignmentList[entry] as number
+    const assignment = plan.assignments[position] as Assignment
+    context.assignmentCalendar[position] = assignmentCalendarOf(context, task, index, assignment.resourceId)
+    const ranges = scheduleContextResourceRanges(context, assignment.resourceId)
+    context.assignmentRanges[position] = ranges.length > 0 ? ranges : null
+    context.assignmentUnits[position] = assignment.units
+    context.assignmentWork[position] = assignment.work
+    const length =
+      mayDrive && assignment.units > 0 && assignment.work > 0 ? (assignment.work * 100) / assignment.units : 0
+    // Rounded like the edit rules round it: 2400 x 100 / 75 is 3200, not 3199.9999999999995.
+    context.assignmentLength[position] = Math.round(length * 1e6) / 1e6
+    if (length > 0) drives = 1
+  }
+  context.isResourceDriven[index] = drives
 }
 
 /** Reads task `index`'s scheduling inputs from `task` into the context's arrays. */
@@ -217,6 +452,12 @@ export function scheduleContextLoadTask(context: ScheduleContext, index: number,
   context.levelingDelay[index] = task.levelingDelay
   context.deadline[index] = wallOrNaN(task.deadline)
   context.percentComplete[index] = Math.max(0, Math.min(100, task.percentComplete || 0))
+  context.taskWork[index] = task.work
+  const isManual = task.schedulingMode === 'manual'
+  context.isManual[index] = isManual ? 1 : 0
+  context.manualStart[index] = isManual ? wallOrNaN(task.manualStart) : NONE
+  context.manualFinish[index] = isManual ? wallOrNaN(task.manualFinish) : NONE
+  context.manualDuration[index] = isManual && task.manualDuration !== null ? task.manualDuration : NONE
 }
 
 /** Reads the lag inputs of `links` (the graph's links, in its order) into the context. */
@@ -229,4 +470,55 @@ export function scheduleContextLoadLinks(context: ScheduleContext, links: readon
   })
   context.lagKind = lagKind
   context.lag = lag
+}
+
+/**
+ * Records (in `stretchesOf`) the resources' named days off inside the driving assignments of task `task` where the
+ * task's calendar works: the vacations that stretched it, for the UI to name. Called when its assignments are placed.
+ */
+export function scheduleContextStretches(context: ScheduleContext, task: number): void {
+  const {
+    assignmentOffsets,
+    assignmentList,
+    assignmentLength,
+    assignmentCalendar,
+    assignmentStart,
+    assignmentFinish,
+  } = context
+  const own = context.calendar[task] as CompiledCalendar
+  let found: ScheduleStretch[] | null = null
+  for (
+    let entry = assignmentOffsets[task] as number;
+    entry < (assignmentOffsets[task + 1] as number);
+    entry++
+  ) {
+    const position = assignmentList[entry] as number
+    // On the task's own calendar (the task ignores resource calendars): no day off of the resource counts.
+    if ((assignmentLength[position] as number) <= 0 || assignmentCalendar[position] === own) continue
+    const ranges = context.assignmentRanges[position]
+    if (ranges === null || ranges === undefined) continue
+    const assignment = context.assignments[position] as Assignment
+    const begin = assignmentStart[position] as number
+    const end = assignmentFinish[position] as number
+    const firstDay = Math.floor(begin / 1440)
+    const lastDay = Math.floor((end - 1) / 1440)
+    for (const range of ranges) {
+      if (range.fromDay > lastDay) break
+      if (range.toDay < firstDay) continue
+      const minutes =
+        own.work(Math.min(end, (range.toDay + 1) * 1440)) - own.work(Math.max(begin, range.fromDay * 1440))
+      if (minutes <= 0) continue
+      ;(found ??= []).push({
+        taskId: assignment.taskId,
+        assignmentId: assignment.id,
+        resourceId: assignment.resourceId,
+        name: range.name,
+        from: loadDayText(Math.max(range.fromDay, firstDay)),
+        to: loadDayText(Math.min(range.toDay, lastDay)),
+        workingMinutes: minutes,
+      })
+    }
+  }
+  if (found !== null) context.stretchesOf.set(task, found)
+  else if (context.stretchesOf.size > 0) context.stretchesOf.delete(task)
 }

@@ -7,6 +7,10 @@
  * topological order and flags what their changes reach. The backward pass runs in full when the project finish
  * moved (every late date moves with it). Link additions and removals change the graph: the plan is validated again
  * (calendars and task inputs are reused) and scheduled in full.
+ *
+ * Any other edit is a new plan (`{ kind: 'plan' }`, e.g. the result of a rule in `task-rules.ts`): the engine compares
+ * it with its own by identity (plans are immutable) and reloads only the changed tasks and assignments; a changed
+ * outline, calendar list, resource list or plan start compiles the plan again.
  */
 import type {
   Constraint,
@@ -19,23 +23,31 @@ import type {
   Task,
   TaskId,
 } from '../model'
+import { calendarIsProblem } from '../calendar'
 import type { Schedule, ScheduleProblem, ScheduleResult } from '../schedule-types'
 import { taskRuleDurationChange } from '../task-rules'
 import { validatePlan } from '../validate'
 import { backwardPass } from './backward'
 import {
   scheduleContextCreate,
+  scheduleContextLoadAssignments,
   scheduleContextLoadLinks,
   scheduleContextLoadTask,
+  scheduleContextLoadTaskAssignments,
   type ScheduleContext,
 } from './context'
 import { forwardPass } from './forward'
 import { scheduleLagKind } from './links'
 import { rollupSchedule } from './rollup'
 
-/** One edit the incremental path understands. Anything else: prepare the new plan again. */
+/**
+ * One edit. `duration` and `constraint` set one task's own fields (the milestone rule applies); they do not change its
+ * assignments: an edit command applies Microsoft Project's work rules (`taskRuleSetDuration`) and hands the resulting
+ * plan over as `plan`, which takes any new version of the plan and re-schedules what changed.
+ */
 export type ScheduleEdit =
   | { kind: 'duration'; taskId: TaskId; duration: Minutes; durationUnit?: DurationUnit }
+  | { kind: 'plan'; plan: Plan }
   | { kind: 'constraint'; taskId: TaskId; constraint: Constraint }
   | { kind: 'lag'; dependencyId: DependencyId; lag: number; lagUnit?: LagUnit }
   | { kind: 'link-add'; dependency: Dependency }
@@ -63,7 +75,7 @@ function refusal(taskId: TaskId | null, message: string): ScheduleResult {
 
 class Engine implements ScheduleEngine {
   plan: Plan
-  private readonly context: ScheduleContext
+  private context: ScheduleContext
   private hasRun = false
 
   constructor(plan: Plan, context: ScheduleContext) {
@@ -78,7 +90,110 @@ class Engine implements ScheduleEngine {
   update(edit: ScheduleEdit): ScheduleResult {
     if (edit.kind === 'duration' || edit.kind === 'constraint') return this.updateTask(edit)
     if (edit.kind === 'lag') return this.updateLag(edit)
+    if (edit.kind === 'plan') return this.updatePlan(edit.plan)
     return this.updateLinks(edit)
+  }
+
+  /** Re-schedules `next` after comparing it with the current plan (see the module comment). */
+  private updatePlan(next: Plan): ScheduleResult {
+    const plan = this.plan
+    if (next === plan) return this.compute(this.hasRun)
+    let isStructural =
+      next.calendars !== plan.calendars ||
+      next.resources !== plan.resources ||
+      next.calendarId !== plan.calendarId ||
+      next.start !== plan.start ||
+      next.tasks.length !== plan.tasks.length
+    for (let index = 0; !isStructural && index < next.tasks.length; index++) {
+      const before = plan.tasks[index]
+      const after = next.tasks[index]
+      if (before !== after && (before?.id !== after?.id || before?.level !== after?.level))
+        isStructural = true
+    }
+    if (isStructural) {
+      const prepared = scheduleContextCreate(next)
+      if (!prepared.ok) return prepared
+      this.context = prepared.context
+      this.plan = next
+      return this.compute(false)
+    }
+    const context = this.context
+    let graph = context.graph
+    if (next.dependencies !== plan.dependencies) {
+      const validated = validatePlan(next)
+      if (!validated.ok) return validated
+      graph = validated.graph
+    }
+    // Check every changed task's calendar before changing anything, so a refusal leaves the engine as it was.
+    const changed: number[] = []
+    for (let index = 0; index < next.tasks.length; index++) {
+      const after = next.tasks[index] as Task
+      if (plan.tasks[index] === after) continue
+      changed.push(index)
+      if (after.calendarId !== (plan.tasks[index] as Task).calendarId) {
+        const compiled = context.calendars.get(after.calendarId ?? next.calendarId)
+        if (calendarIsProblem(compiled)) return refusal(after.id, `${compiled.message} (task ${after.id})`)
+      }
+    }
+    let isFull = !this.hasRun
+    if (graph !== context.graph) {
+      context.graph = graph
+      scheduleContextLoadLinks(context, graph.links)
+      isFull = true
+    }
+    const count = graph.taskCount
+    for (const index of changed) {
+      const after = next.tasks[index] as Task
+      const compiled = context.calendars.get(after.calendarId ?? next.calendarId)
+      if (!calendarIsProblem(compiled)) context.calendar[index] = compiled
+      scheduleContextLoadTask(context, index, after)
+      this.markTask(index)
+    }
+    this.plan = next
+    if (next.assignments !== plan.assignments) {
+      const before = plan.assignments
+      const after = next.assignments
+      const isAligned =
+        before.length === after.length &&
+        after.every(
+          (assignment, position) =>
+            assignment === before[position] ||
+            (assignment.id === before[position]?.id && assignment.taskId === before[position]?.taskId),
+        )
+      if (!isAligned) {
+        scheduleContextLoadAssignments(context, next)
+        isFull = true
+      } else {
+        context.assignments = after
+        const touched = new Set<number>(changed)
+        for (let position = 0; position < after.length; position++) {
+          if (after[position] === before[position]) continue
+          const task = graph.indexOf.get((after[position] as { taskId: TaskId }).taskId)
+          if (task !== undefined) touched.add(task)
+        }
+        for (const index of touched) {
+          scheduleContextLoadTaskAssignments(context, next, index)
+          this.markTask(index)
+        }
+      }
+    } else {
+      // A task's calendar, mode or flag decides its assignments' calendars and whether they drive it.
+      for (const index of changed) scheduleContextLoadTaskAssignments(context, next, index)
+    }
+    if (count !== context.graph.taskCount) isFull = true
+    return this.compute(!isFull)
+  }
+
+  /** Flags task `index` (and its summary nodes) for both passes. */
+  private markTask(index: number): void {
+    const context = this.context
+    const count = context.graph.taskCount
+    context.dirtyForward[index] = 1
+    context.dirtyBackward[index] = 1
+    if (context.graph.isSummary[index] === 1) {
+      context.dirtyForward[count + index] = 1
+      context.dirtyBackward[count + index] = 1
+    }
   }
 
   private updateTask(
@@ -110,9 +225,7 @@ class Engine implements ScheduleEngine {
     tasks[index] = changed
     this.plan = { ...plan, tasks }
     scheduleContextLoadTask(context, index, changed)
-    context.dirtyForward[index] = 1
-    context.dirtyBackward[index] = 1
-    if (context.graph.isSummary[index] === 1) context.dirtyBackward[context.graph.taskCount + index] = 1
+    this.markTask(index)
     return this.compute(this.hasRun)
   }
 

@@ -18,8 +18,16 @@
  * from its start), whatever the lead on a link to its start. Only an explicit date (its own start-no-earlier-than,
  * a must or no-later-than date), an actual start, or a finish link (FF, SF: Microsoft Project 2016 schedules an SF
  * successor before the project start in its own files) places a task earlier; the roll-up flags such tasks.
+ *
+ * A task whose assignments drive it (`isResourceDriven`) is placed assignment by assignment: each starts at the first
+ * working minute of its own calendar (the resource's) at or after the task's start bound and lasts its length there,
+ * so a vacation stretches it; the task runs from the earliest assignment start to the latest assignment finish. Its
+ * bounds are taken as wall times (a night-shift resource starts at 23:00 the day its predecessor finishes).
+ * A manual task keeps its typed dates (`manualDates`); links do not move it.
  */
+import * as calendarModule from '../calendar'
 import type { CompiledCalendar } from '../calendar'
+import * as contextModule from './context'
 import type { ScheduleContext } from './context'
 import * as links from './links'
 
@@ -40,7 +48,9 @@ const {
   scheduleWallStart,
   scheduleWorkStart,
 } = links
-const { MSO, SNET, FNET } = scheduleConstraintCodes
+const { MSO, MFO, SNET, SNLT, FNET, FNLT } = scheduleConstraintCodes
+const { calendarUnionMinutes } = calendarModule
+const { scheduleContextStretches } = contextModule
 const NEG = Number.NEGATIVE_INFINITY
 const POS = Number.POSITIVE_INFINITY
 
@@ -62,7 +72,8 @@ export function forwardLinkBounds(context: ScheduleContext, task: number): void 
   const own = calendar[task] as CompiledCalendar
   const summary = isSummary[task] === 1
   // Tasks placed in working time only need the wall form of finish bounds (to keep a link's finish time).
-  const needsWall = summary || duration[task] === 0 || context.isElapsed[task] === 1
+  const needsWall =
+    summary || duration[task] === 0 || context.isElapsed[task] === 1 || context.isResourceDriven[task] === 1
   let startW = NEG
   let finishW = NEG
   let startWall = NEG
@@ -132,6 +143,16 @@ function floorOn(context: ScheduleContext, own: CompiledCalendar): number {
  * start and its actual dates. Writes `earlyStart`, `earlyFinish`, `esW` and `efW` of the task.
  */
 export function forwardLeaf(context: ScheduleContext, task: number, delay: number): void {
+  if (context.isManual[task] === 1) {
+    if (context.stretchesOf.size > 0) context.stretchesOf.delete(task)
+    forwardLeafManual(context, task)
+    return
+  }
+  if (context.isResourceDriven[task] === 1) {
+    forwardLeafAssigned(context, task, delay)
+    return
+  }
+  if (context.stretchesOf.size > 0) context.stretchesOf.delete(task)
   const own = context.calendar[task] as CompiledCalendar
   const length = context.duration[task] as number
   const isElapsed = context.isElapsed[task] === 1
@@ -202,6 +223,302 @@ export function forwardLeaf(context: ScheduleContext, task: number, delay: numbe
   context.earlyFinish[task] = ef
   context.esW[task] = startAtW
   context.efW[task] = finishAtW
+  spanAssignments(context, task, es, ef)
+}
+
+/** Gives the assignments of `task` that do not drive it its span. */
+function spanAssignments(context: ScheduleContext, task: number, es: number, ef: number): void {
+  const { assignmentOffsets, assignmentList, assignmentLength, assignmentStart, assignmentFinish } = context
+  for (
+    let entry = assignmentOffsets[task] as number;
+    entry < (assignmentOffsets[task + 1] as number);
+    entry++
+  ) {
+    const position = assignmentList[entry] as number
+    if ((assignmentLength[position] as number) > 0) continue
+    assignmentStart[position] = es
+    assignmentFinish[position] = ef
+  }
+}
+
+/**
+ * The latest start from which task `task`'s assignments reach `finish`: for each driving assignment, the start that
+ * ends its length at `finish` on its calendar; the earliest of them (one assignment reaching the finish is enough).
+ */
+export function forwardStartForFinish(context: ScheduleContext, task: number, finish: number): number {
+  const { assignmentOffsets, assignmentList, assignmentLength, assignmentCalendar } = context
+  let start = POS
+  for (
+    let entry = assignmentOffsets[task] as number;
+    entry < (assignmentOffsets[task + 1] as number);
+    entry++
+  ) {
+    const position = assignmentList[entry] as number
+    const length = assignmentLength[position] as number
+    if (length <= 0) continue
+    const calendar = assignmentCalendar[position] as CompiledCalendar
+    const at = calendar.startAt(calendar.work(finish) - length)
+    if (at < start) start = at
+  }
+  return start
+}
+
+/**
+ * Places each driving assignment of `task` from `start` (wall minutes) on its calendar, or from its finish when
+ * `backward` (then `at` is the latest finish); `fixedStart` starts each at `at` itself (an actual start). Writes
+ * `assignmentStart` / `assignmentFinish` unless `write` is false (the backward pass trying late dates), and the task's
+ * span [earliest assignment start, latest assignment finish] into `placed`.
+ */
+export function forwardPlaceAssignments(
+  context: ScheduleContext,
+  task: number,
+  at: number,
+  backward: boolean,
+  fixedStart: boolean,
+  write = true,
+): void {
+  const {
+    assignmentOffsets,
+    assignmentList,
+    assignmentLength,
+    assignmentCalendar,
+    assignmentStart,
+    assignmentFinish,
+  } = context
+  let low = POS
+  let high = NEG
+  let lowW = POS
+  let highW = NEG
+  let common: CompiledCalendar | null = null
+  let isMixed = false
+  for (
+    let entry = assignmentOffsets[task] as number;
+    entry < (assignmentOffsets[task + 1] as number);
+    entry++
+  ) {
+    const position = assignmentList[entry] as number
+    const length = assignmentLength[position] as number
+    if (length <= 0) continue
+    const calendar = assignmentCalendar[position] as CompiledCalendar
+    if (common === null) common = calendar
+    else if (common !== calendar) isMixed = true
+    let begin: number
+    let end: number
+    const w = calendar.work(at)
+    let beginW: number
+    let endW: number
+    if (backward) {
+      end = calendar.finishAt(w)
+      begin = calendar.startAt(w - length)
+      beginW = w - length
+      endW = w
+    } else {
+      begin = fixedStart ? at : calendar.startAt(w)
+      end = calendar.finishAt(w + length)
+      beginW = w
+      endW = w + length
+    }
+    if (write) {
+      assignmentStart[position] = begin
+      assignmentFinish[position] = end
+    }
+    if (begin < low) low = begin
+    if (end > high) high = end
+    if (beginW < lowW) lowW = beginW
+    if (endW > highW) highW = endW
+  }
+  placed[0] = low
+  placed[1] = high
+  // When every driving assignment works on one calendar, the task's duration on it is known without another lookup.
+  placed[2] = isMixed ? Number.NaN : highW - lowW
+}
+
+/**
+ * What `forwardPlaceAssignments` found (module scratch: the passes are synchronous): the span [start, finish] and,
+ * when the driving assignments share one calendar, the working minutes between them on it (NaN when they do not).
+ */
+export const placed = new Float64Array(3)
+
+/**
+ * The duration Microsoft Project shows for a resource-driven task: working minutes between its start and finish
+ * during which any of its driving assignments' calendars works (their common calendar when they share one).
+ */
+function assignedDuration(context: ScheduleContext, task: number, es: number, ef: number): number {
+  const { assignmentOffsets, assignmentList, assignmentLength, assignmentCalendar } = context
+  let first: CompiledCalendar | null = null
+  let second: CompiledCalendar | null = null
+  let more: CompiledCalendar[] | null = null
+  for (
+    let entry = assignmentOffsets[task] as number;
+    entry < (assignmentOffsets[task + 1] as number);
+    entry++
+  ) {
+    const position = assignmentList[entry] as number
+    if ((assignmentLength[position] as number) <= 0) continue
+    const calendar = assignmentCalendar[position] as CompiledCalendar
+    if (first === null || calendar === first) first = calendar
+    else if (second === null || calendar === second) second = calendar
+    else if (more === null || !more.includes(calendar)) (more ??= []).push(calendar)
+  }
+  if (first === null) return 0
+  if (second === null) return first.work(ef) - first.work(es)
+  unionScratch.length = 0
+  unionScratch.push(first, second)
+  if (more !== null) unionScratch.push(...more)
+  return calendarUnionMinutes(unionScratch, es, ef)
+}
+
+/** The calendars of one task (module scratch, reused: the passes are synchronous). */
+const unionScratch: CompiledCalendar[] = []
+
+/**
+ * Places resource-driven leaf task `task` (see the module comment) from the bounds in `context.bounds`, its
+ * constraint, the project start, its actual dates and `delay` elapsed minutes of leveling delay. Writes the early
+ * dates, the assignments' dates, `spanW` and `reportedDuration`.
+ */
+export function forwardLeafAssigned(context: ScheduleContext, task: number, delay: number): void {
+  const own = context.calendar[task] as CompiledCalendar
+  const actual = context.actualStart[task] as number
+  let es: number
+  let ef: number
+  if (!Number.isNaN(actual)) {
+    forwardPlaceAssignments(context, task, actual, false, true)
+    es = actual
+    const finished = context.actualFinish[task] as number
+    ef = Number.isNaN(finished) ? Math.max(placed[1] as number, actual) : finished
+  } else {
+    const bounds = context.bounds
+    const type = context.constraintType[task] as number
+    const date = context.constraintDate[task] as number
+    let startWall = bounds.startWall
+    let finishWall = bounds.finishWall
+    if (type === SNET && date > startWall) startWall = date
+    else if (type === FNET && date > finishWall) finishWall = date
+    const fromFinish = finishWall > NEG ? forwardStartForFinish(context, task, finishWall) : NEG
+    // As for other tasks: the project start binds unless the task's own start-no-earlier-than date replaces it, or
+    // an FF/SF link (not a finish-no-earlier-than date) is what places the task.
+    const isLinkFinishDriven = fromFinish > startWall && bounds.finishWall >= finishWall
+    if (type !== SNET && !isLinkFinishDriven && context.projectStartWall > startWall)
+      startWall = context.projectStartWall
+    let start = fromFinish > startWall ? fromFinish : startWall
+    if (type === SNLT && start > date) start = date
+    else if (type === FNLT) {
+      const limit = forwardStartForFinish(context, task, date)
+      if (start > limit) start = limit
+    } else if (type === MSO) start = date
+    else if (type === MFO) start = forwardStartForFinish(context, task, date)
+    if (!(start > NEG)) start = context.projectStartWall
+    forwardPlaceAssignments(context, task, start, false, false)
+    // A leveling delay counts from the early start the assignments give (after a vacation, say), as for other tasks.
+    if (delay > 0) forwardPlaceAssignments(context, task, (placed[0] as number) + delay, false, false)
+    es = placed[0] as number
+    ef = placed[1] as number
+    // An assignment that reaches a finish bound in its own working time but ends before it in wall time (its resource
+    // is off there) finishes at the bound, the same working minute: the link holds on the task's calendar too.
+    if (finishWall > NEG && ef < finishWall && ef > NEG) ef = keepFinishBound(context, task, finishWall, ef)
+  }
+  context.earlyStart[task] = es
+  context.earlyFinish[task] = ef
+  const startW = own.work(es)
+  const finishW = own.work(ef)
+  context.esW[task] = startW
+  context.efW[task] = finishW
+  context.spanW[task] = finishW - startW
+  const shared = Number.isNaN(context.actualFinish[task] as number) ? (placed[2] as number) : Number.NaN
+  context.reportedDuration[task] = Number.isNaN(shared) ? assignedDuration(context, task, es, ef) : shared
+  spanAssignments(context, task, es, ef)
+  scheduleContextStretches(context, task)
+}
+
+/** The task's finish after `keepFinish`: `bound` when one of its assignments reaches it (see `forwardLeafAssigned`). */
+function keepFinishBound(context: ScheduleContext, task: number, bound: number, finish: number): number {
+  const { assignmentOffsets, assignmentList, assignmentLength, assignmentCalendar, assignmentFinish } =
+    context
+  let result = finish
+  for (
+    let entry = assignmentOffsets[task] as number;
+    entry < (assignmentOffsets[task + 1] as number);
+    entry++
+  ) {
+    const position = assignmentList[entry] as number
+    if ((assignmentLength[position] as number) <= 0) continue
+    const calendar = assignmentCalendar[position] as CompiledCalendar
+    const end = assignmentFinish[position] as number
+    if (end < bound && calendar.work(end) >= calendar.work(bound)) {
+      assignmentFinish[position] = bound
+      result = bound
+    }
+  }
+  return result
+}
+
+/**
+ * Where a manual task's typed values put it: both dates as typed; one date and the duration (typed, else
+ * `fallbackDuration`) give the other; without dates it starts at `fallbackStart`. A manual summary passes its
+ * rolled-up span as the fallbacks (`fallbackFinish`). Writes `placed`.
+ */
+function manualDates(
+  context: ScheduleContext,
+  task: number,
+  own: CompiledCalendar,
+  fallbackStart: number,
+  fallbackDuration: number,
+  fallbackFinish: number,
+): void {
+  const start = context.manualStart[task] as number
+  const finish = context.manualFinish[task] as number
+  const typed = context.manualDuration[task] as number
+  const hasDuration = !Number.isNaN(typed)
+  const duration = hasDuration ? typed : fallbackDuration
+  const isElapsed = context.isElapsed[task] === 1
+  const after = (from: number): number =>
+    isElapsed ? from + duration : duration === 0 ? from : own.finishAt(own.work(from) + duration)
+  const before = (to: number): number =>
+    isElapsed ? to - duration : duration === 0 ? to : own.startAt(own.work(to) - duration)
+  let es: number
+  let ef: number
+  if (!Number.isNaN(start) && !Number.isNaN(finish)) {
+    es = start
+    ef = finish
+  } else if (!Number.isNaN(start)) {
+    es = start
+    ef = hasDuration || Number.isNaN(fallbackFinish) ? after(start) : Math.max(start, fallbackFinish)
+  } else if (!Number.isNaN(finish)) {
+    ef = finish
+    es = hasDuration || Number.isNaN(fallbackFinish) ? before(finish) : Math.min(finish, fallbackStart)
+  } else {
+    es = fallbackStart
+    ef = hasDuration || Number.isNaN(fallbackFinish) ? after(fallbackStart) : fallbackFinish
+  }
+  placed[0] = es
+  placed[1] = Math.max(es, ef)
+}
+
+/**
+ * Places manual leaf task `task` at its typed dates (`manualDates`; an actual start or finish wins): its links and
+ * its leveling delay do not move it. Writes the early dates, `spanW`, `reportedDuration` and the assignments' dates
+ * (its span).
+ */
+export function forwardLeafManual(context: ScheduleContext, task: number): void {
+  const own = context.calendar[task] as CompiledCalendar
+  manualDates(context, task, own, context.projectStartWall, context.duration[task] as number, Number.NaN)
+  let es = placed[0] as number
+  let ef = placed[1] as number
+  const actual = context.actualStart[task] as number
+  if (!Number.isNaN(actual)) {
+    const finished = context.actualFinish[task] as number
+    ef = Number.isNaN(finished) ? actual + (ef - es) : finished
+    es = actual
+  }
+  context.earlyStart[task] = es
+  context.earlyFinish[task] = ef
+  const startW = own.work(es)
+  const finishW = own.work(ef)
+  context.esW[task] = startW
+  context.efW[task] = finishW
+  context.spanW[task] = finishW - startW
+  context.reportedDuration[task] = context.isElapsed[task] === 1 ? ef - es : finishW - startW
+  spanAssignments(context, task, es, ef)
 }
 
 /**
@@ -247,13 +564,22 @@ export function forwardSummaryClose(context: ScheduleContext, task: number): boo
     if ((earlyStart[index] as number) < low) low = earlyStart[index] as number
     if ((earlyFinish[index] as number) > high) high = earlyFinish[index] as number
   }
-  if (earlyStart[task] === low && earlyFinish[task] === high) return false
+  context.rolledStart[task] = low
+  context.rolledFinish[task] = high
   const own = context.calendar[task] as CompiledCalendar
+  if (context.isManual[task] === 1) {
+    // A manual summary keeps its own dates; the span of its tasks stays beside them (`rolledStart`, `rolledFinish`).
+    manualDates(context, task, own, low, (context.efW[task] as number) - (context.esW[task] as number), high)
+    low = placed[0] as number
+    high = placed[1] as number
+  }
+  if (earlyStart[task] === low && earlyFinish[task] === high) return false
   earlyStart[task] = low
   earlyFinish[task] = high
   context.esW[task] = own.work(low)
   context.efW[task] = own.work(high)
   context.rolledDuration[task] = (context.efW[task] as number) - (context.esW[task] as number)
+  spanAssignments(context, task, low, high)
   return true
 }
 
@@ -307,6 +633,8 @@ export function forwardPass(context: ScheduleContext, incremental: boolean): num
       // Same dates (and so the same working-minute values): nothing downstream changes.
       if (incremental && (earlyStart[node] !== before || earlyFinish[node] !== beforeFinish))
         markForward(context, node)
+      // The backward pass re-places the assignments of an as-late-as-possible task the forward pass just placed.
+      else if (incremental && context.isResourceDriven[node] === 1) context.dirtyBackward[node] = 1
     }
   }
   let projectFinish = count === 0 ? context.projectStartWall : NEG

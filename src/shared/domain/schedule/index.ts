@@ -7,10 +7,12 @@
  * - `forward.ts`: the forward pass (early dates; leveling places tasks with the same functions);
  * - `backward.ts`: the backward pass (late dates, slack, ALAP placement);
  * - `rollup.ts`: summaries' duration and percent complete, critical flags, the `Schedule` handed out;
- * - `engine.ts`: `schedulePrepare` / `Engine.update` (incremental re-scheduling) and `scheduleRun`.
+ * - `engine.ts`: `schedulePrepare` / `Engine.update` (incremental re-scheduling) and `scheduleRun`;
+ * - `manual.ts`: "Respect Links" for a manual task, and where a task is scheduled (for switching it to manual).
  * The result types are in `../schedule-types.ts`.
  */
 export { schedulePrepare, scheduleRun } from './engine'
+export { scheduleRespectLinks, scheduleTaskScheduled, type ScheduleRespectLinksResult } from './manual'
 export type { ScheduleEdit, ScheduleEngine, SchedulePrepareResult } from './engine'
 export {
   scheduleConstraintCode,

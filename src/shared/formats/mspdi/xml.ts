@@ -49,7 +49,18 @@ const repeatableElements = new Set([
   'Value',
 ])
 
-const forbiddenNames = /<\s*\/?\s*(?:[A-Za-z_][\w.-]*:)?(__proto__|constructor|prototype)(?=[\s/>])/
+/**
+ * A start or end tag named `__proto__`, `constructor` or `prototype` (with or without a prefix). XML allows no space
+ * between `<` and the name, so none is matched: the earlier `<\s*\/?\s*` made `<` followed by a long run of spaces
+ * cost quadratic time (16 s for 100 KB). Each `<` now costs at most the length of the name after it.
+ */
+const forbiddenNames = /<\/?(?:[A-Za-z_][\w.-]*:)?(__proto__|constructor|prototype)(?=[\s/>])/
+
+/** A parser's message made one short line (fast-xml-parser may put a whole JSON stack into one). */
+function oneLine(message: string, limit = 200): string {
+  const line = message.replace(/\s+/g, ' ').trim()
+  return line.length > limit ? `${line.slice(0, limit)}…` : line
+}
 
 function fail(code: MspdiErrorCode, message: string): { ok: false; error: MspdiError } {
   return { ok: false, error: { code, message } }
@@ -120,22 +131,22 @@ export function mspdiParseXml(
   onProgress?.(0.4)
   if (validation !== true) {
     const where = validation.err.line !== undefined ? `line ${validation.err.line}: ` : ''
-    return fail('malformed-xml', `This is not a valid Project XML file: the XML is damaged or truncated (${where}${validation.err.msg}).`)
+    return fail('malformed-xml', `This is not a valid Project XML file: the XML is damaged or truncated (${where}${oneLine(validation.err.msg)}).`)
   }
   const scanned = mspdiScan(normalized, mspdiMaxNesting, repeatableElements, onProgress && ((fraction) => onProgress(0.4 + 0.6 * fraction)))
   if (!scanned.ok) {
     if (/nested more than/.test(scanned.message)) {
       return fail('unsafe-xml', `This file nests XML elements more than ${mspdiMaxNesting} levels deep; it was refused for safety.`)
     }
-    return fail('malformed-xml', `This is not a valid Project XML file: the XML is damaged or truncated (line ${scanned.line}: ${scanned.message}).`)
+    return fail('malformed-xml', `This is not a valid Project XML file: the XML is damaged or truncated (line ${scanned.line}: ${oneLine(scanned.message)}).`)
   }
   if (scanned.root !== 'Project') {
-    return fail('not-mspdi', `This is not a Project XML file: it has a <${scanned.root}> root element instead of <Project>.`)
+    return fail('not-mspdi', `This is not a Project XML file: it has a <${oneLine(scanned.root, 60)}> root element instead of <Project>.`)
   }
   const project = scanned.node
   const namespace = project['@_xmlns']
   if (namespace !== mspdiNamespace) {
-    const found = typeof namespace === 'string' ? `"${namespace}"` : 'none'
+    const found = typeof namespace === 'string' ? `"${oneLine(namespace, 100)}"` : 'none'
     return fail(
       'not-mspdi',
       `This is not a Project XML file: its namespace is ${found}, expected "${mspdiNamespace}".`,

@@ -37,9 +37,10 @@ export function exportWbsNumbers(plan: Plan): string[] {
 
 /**
  * The predecessors column of every task, indexed like `plan.tasks`, as the task grid writes it: `3, 5SS+2d` where
- * the numbers are row IDs (1-based positions in the plan, as Microsoft Project's ID column).
+ * the numbers are row IDs (1-based positions in the plan, as Microsoft Project's ID column). With `exact`, every lag
+ * reads back as the same number of minutes (see `predecessorsFormat`).
  */
-export function exportPredecessorTexts(plan: Plan): string[] {
+export function exportPredecessorTexts(plan: Plan, options: { exact?: boolean } = {}): string[] {
   const rowOf = new Map<TaskId, number>()
   plan.tasks.forEach((task, index) => rowOf.set(task.id, index + 1))
   const links: Dependency[][] = plan.tasks.map(() => [])
@@ -47,7 +48,7 @@ export function exportPredecessorTexts(plan: Plan): string[] {
     const row = rowOf.get(link.successorId)
     if (row !== undefined) links[row - 1]?.push(link)
   }
-  return links.map((list) => (list.length === 0 ? '' : predecessorsFormat(list, (id) => rowOf.get(id) ?? null, plan.settings)))
+  return links.map((list) => (list.length === 0 ? '' : predecessorsFormat(list, (id) => rowOf.get(id) ?? null, plan.settings, options)))
 }
 
 /** The assignments of each task, indexed like `plan.tasks`, in plan order. */
@@ -62,10 +63,10 @@ export function exportAssignmentsByTask(plan: Plan): Assignment[][] {
   return lists
 }
 
-/** The resources column of every task (`Ana[50%], Ben`), indexed like `plan.tasks`. */
-export function exportResourceTexts(plan: Plan, byTask: Assignment[][] = exportAssignmentsByTask(plan)): string[] {
+/** The resources column of every task (`Ana[50%], Ben`), indexed like `plan.tasks`; `exact` as `assignmentsTextFormat`. */
+export function exportResourceTexts(plan: Plan, byTask: Assignment[][] = exportAssignmentsByTask(plan), options: { exact?: boolean } = {}): string[] {
   return plan.tasks.map((task, index) => {
     const own = byTask[index] ?? []
-    return own.length === 0 ? '' : assignmentsTextFormat(task.id, own, plan.resources)
+    return own.length === 0 ? '' : assignmentsTextFormat(task.id, own, plan.resources, options)
   })
 }

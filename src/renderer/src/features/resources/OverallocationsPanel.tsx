@@ -11,7 +11,7 @@ import type { Plan, Resource, ResourceId, TaskId } from '../../../../shared/doma
 import type { Schedule } from '../../../../shared/domain/schedule-types'
 import { suggestionsForConflict, type Suggestion } from '../../../../shared/domain/suggestions'
 import { useWorkspace, useWorkspaceApi } from '../workspace/workspace-store'
-import { percentText, taskNameLookup } from './plan-load'
+import { conflictFigures, taskNameLookup } from './plan-load'
 
 /**
  * The last leveling run's summary, with the plan it produced: kept by the resources extension, so it stays when the
@@ -99,7 +99,6 @@ function ConflictItem({
   const suggestions = useMemo<Suggestion[]>(() => (isOpen ? suggestionsForConflict(plan, schedule, conflict) : []), [isOpen, plan, schedule, conflict])
   const name = resource?.name ?? `Resource ${conflict.resourceId}`
   const names = conflict.taskIds.map(nameOf)
-  const peak = Math.max(conflict.peakPercent, conflict.peakUnitsPercent)
   const when = conflict.start === conflict.finish ? conflict.start : `${conflict.start} – ${conflict.finish}`
   const select = (ids: TaskId[]): void => {
     store.getState().editorSelect(ids)
@@ -109,8 +108,11 @@ function ConflictItem({
     <li className="rs-conflict" data-resource-id={conflict.resourceId}>
       <p className="rs-conflict-head">
         <strong>{name}</strong> <span className="rs-when">{when}</span>{' '}
-        <span className="rs-peak" title={`Peak on ${dateFromDayNumber(conflict.peakDay)}`}>
-          peak {percentText(peak)}
+        <span
+          className="rs-peak"
+          title={`Peak units: the most of ${name} the assignments ask for at one moment (max ${resource?.maxUnits ?? 100} %). Busiest day: ${dateFromDayNumber(conflict.peakDay)}, its work ÷ the work ${name} can do that day.`}
+        >
+          {conflictFigures(conflict)}
         </span>
       </p>
       <p className="rs-conflict-detail">

@@ -1,7 +1,9 @@
 /**
- * The resource sheet: one row per resource (name, role, max units, hourly rate, vacations, load status), edited in
- * place (a field commits on Enter or when it loses focus; a refused value shows why and goes back), an add form, and
- * removal that asks first when the resource has assignments (removing them too, in one undoable step).
+ * The resource sheet: one row per resource (name, role, max units, hourly rate, vacations, calendar, load status),
+ * edited in place (a field commits on Enter or when it loses focus; a refused value shows why and goes back), the
+ * resource calendar editor (`ResourceCalendarEditor.tsx`) opened from a row, an add form, and removal that asks first
+ * when the resource has assignments (removing them too, in one undoable step). The load says which figure it shows:
+ * Microsoft Project's peak units (the most the resource is asked for at one moment) and the busiest day's load.
  */
 import { useId, useMemo, useState, type KeyboardEvent } from 'react'
 import { resourceAssignmentCount, resourceFieldText, type ResourceField } from '../../../../shared/commands/resources'
@@ -9,6 +11,8 @@ import type { Resource, ResourceId } from '../../../../shared/domain/model'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { useWorkspace, useWorkspaceApi } from '../workspace/workspace-store'
 import { percentText, usePlanLoad } from './plan-load'
+import { ResourceCalendarEditor } from './ResourceCalendarEditor'
+import { resourceCalendarOf } from '../../../../shared/commands/resource-calendars'
 import './resources.css'
 
 const fieldLabels: Record<ResourceField, string> = {
@@ -25,6 +29,7 @@ export function ResourceSheet({ onShowUsage }: { onShowUsage?: (resourceId: Reso
   const schedule = useWorkspace((state) => state.document?.schedule ?? null)
   const load = usePlanLoad(plan, schedule)
   const [removing, setRemoving] = useState<Resource | null>(null)
+  const [calendarOf, setCalendarOf] = useState<ResourceId | null>(null)
   const headingId = useId()
   const currency = plan?.settings.currencyCode ?? ''
 
@@ -53,6 +58,7 @@ export function ResourceSheet({ onShowUsage }: { onShowUsage?: (resourceId: Reso
               <th scope="col">Max units</th>
               <th scope="col">Hourly rate{currency === '' ? '' : ` (${currency})`}</th>
               <th scope="col">Vacations</th>
+              <th scope="col">Calendar</th>
               <th scope="col">Tasks</th>
               <th scope="col">Load</th>
               <th scope="col">
@@ -64,7 +70,8 @@ export function ResourceSheet({ onShowUsage }: { onShowUsage?: (resourceId: Reso
             {plan.resources.map((resource) => {
               const resourceLoad = load?.byResource.get(resource.id)
               const periods = resourceLoad?.periods ?? []
-              const peak = periods.reduce((max, period) => Math.max(max, period.peakPercent, period.peakUnitsPercent), 0)
+              const busiestDay = periods.reduce((max, period) => Math.max(max, period.peakPercent), 0)
+              const ownCalendar = resourceCalendarOf(plan, resource)
               return (
                 <tr key={resource.id} data-resource-id={resource.id} className={periods.length > 0 ? 'is-over' : undefined}>
                   {(['name', 'role', 'maxUnits', 'hourlyRate', 'nonWorkingDays'] as const).map((field) => (
@@ -79,16 +86,27 @@ export function ResourceSheet({ onShowUsage }: { onShowUsage?: (resourceId: Reso
                       />
                     </td>
                   ))}
+                  <td>
+                    <button
+                      type="button"
+                      className="ws-button rs-calendar-button"
+                      aria-expanded={calendarOf === resource.id}
+                      aria-label={`Working time of ${resource.name}: ${ownCalendar === undefined ? 'project calendar' : 'own calendar'}`}
+                      onClick={() => setCalendarOf(calendarOf === resource.id ? null : resource.id)}
+                    >
+                      {ownCalendar === undefined ? 'Project calendar' : 'Own calendar'}
+                    </button>
+                  </td>
                   <td className="rs-number">{assignmentCounts.get(resource.id) ?? 0}</td>
                   <td>
                     {periods.length > 0 ? (
                       <button
                         type="button"
                         className="rs-over-badge"
-                        title={`Over-allocated in ${periods.length} period${periods.length === 1 ? '' : 's'}; show the resource usage`}
+                        title={`Over-allocated in ${periods.length} period${periods.length === 1 ? '' : 's'}. Peak units: the most of ${resource.name} the assignments ask for at one moment (max ${resource.maxUnits} %). Busiest day: that day's work ÷ the work ${resource.name} can do that day. Show the resource usage.`}
                         onClick={() => onShowUsage?.(resource.id)}
                       >
-                        <span aria-hidden="true">⚠ </span>Over-allocated · peak {percentText(peak)}
+                        <span aria-hidden="true">⚠ </span>Over-allocated · peak units {percentText(resourceLoad?.peakUnitsMax ?? 0)} (max {resource.maxUnits} %) · busiest day {percentText(busiestDay)}
                       </button>
                     ) : (
                       <span className="rs-ok">{resourceLoad !== undefined && resourceLoad.taskIds.length > 0 ? 'Within capacity' : 'Not assigned'}</span>
@@ -113,6 +131,11 @@ export function ResourceSheet({ onShowUsage }: { onShowUsage?: (resourceId: Reso
           </tbody>
         </table>
       )}
+      {calendarOf !== null &&
+        (() => {
+          const resource = plan.resources.find((item) => item.id === calendarOf)
+          return resource === undefined ? null : <ResourceCalendarEditor key={resource.id} plan={plan} resource={resource} onClose={() => setCalendarOf(null)} />
+        })()}
       <AddResourceForm />
       {removing !== null && (
         <ConfirmDialog

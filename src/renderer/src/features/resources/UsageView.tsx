@@ -84,6 +84,11 @@ export function UsageView({ onShowTasks, initialResourceId = null, levelingRepor
             <span className="rs-swatch has-over-day" /> over 100 % on some day
           </span>
         </div>
+        <p className="rs-usage-note">
+          Each cell is the {unitNames[unit]}'s load: the work assigned ÷ the work the resource can do then (max units × working hours). Peak
+          units, the most a resource is asked for at one moment (Microsoft Project's PeakUnits), are in each cell's tooltip, the Over-allocations panel and the
+          resource sheet.
+        </p>
         {plan.resources.length === 0 ? (
           <p className="rs-empty">No resources yet. Add them in the Resources view.</p>
         ) : (
@@ -120,10 +125,15 @@ function useSeries(plan: Plan, schedule: Schedule, load: PlanLoad, unit: UsageUn
 function bucketLabel(resource: Resource, bucket: UsageBucket, unit: UsageUnit): string {
   const when = unit === 'day' ? bucket.start : bucket.title
   if (bucket.percent === null) return `${resource.name}, ${when}: not working`
-  const figure = `${percentText(bucket.percent)} (${hours(bucket.assigned)} of ${hours(bucket.available)})`
+  const figure = `load ${percentText(bucket.percent)} (${hours(bucket.assigned)} of ${hours(bucket.available)})${
+    bucket.peakUnits > 0 ? `, peak units ${percentText(bucket.peakUnits)}` : ''
+  }`
   if (!bucket.isOverallocated) return `${resource.name}, ${when}: ${figure}`
-  const peak = bucket.peakDay === null ? '' : ` (peak ${percentText(bucket.peakPercent)} on ${dateFromDayNumber(bucket.peakDay)})`
-  return hasOverDay(bucket) ? `${resource.name}, ${when}: ${figure}, over-allocated on some ${unit === 'day' ? 'hours' : 'days'}${peak}` : `${resource.name}, ${when}: ${figure}, over-allocated${peak}`
+  // A day's own figure is its busiest day; a longer period names the day that peaks.
+  const busiest = unit === 'day' || bucket.peakDay === null ? '' : ` (busiest day ${percentText(bucket.peakPercent)} on ${dateFromDayNumber(bucket.peakDay)})`
+  return hasOverDay(bucket)
+    ? `${resource.name}, ${when}: ${figure}, over-allocated on some ${unit === 'day' ? 'hours' : 'days'}${busiest}`
+    : `${resource.name}, ${when}: ${figure}, over-allocated${busiest}`
 }
 
 function HeatMap({

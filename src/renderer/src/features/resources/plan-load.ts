@@ -1,26 +1,42 @@
 /**
- * The load of the open plan, computed once per plan version and shared by every resource view and the task-row
- * markers. After an edit the previous load is updated incrementally (`loadUpdate` recomputes only the resources
- * of the changed tasks and falls back to a full computation when resources, calendars or the task list changed).
+ * The resource load the views show. The store computes it beside the schedule (`document.load`, updated
+ * incrementally with `loadUpdate` right after the frame that shows an edit); views that need the load of exactly the
+ * version they show (usage, resource sheet) ask the store for it with `usePlanLoad`, the task-row markers take the
+ * last published one (`usePlanLoadPublished`), which may be one edit behind for a frame.
  */
 import { useMemo } from 'react'
-import { loadCompute, loadUpdate, type OverallocationPeriod, type PlanLoad } from '../../../../shared/domain/load'
+import { loadCompute, type OverallocationPeriod, type PlanLoad } from '../../../../shared/domain/load'
 import type { Plan, Resource, ResourceId, Task, TaskId } from '../../../../shared/domain/model'
 import type { Schedule, ScheduleResult } from '../../../../shared/domain/schedule-types'
+import { useWorkspace, useWorkspaceApi } from '../workspace/workspace-store'
 
-let last: PlanLoad | null = null
-
-/** The load of `plan` for `schedule`, reusing the previous result when it is for the same versions. */
+/** The load of `plan` for `schedule`, computed in full. */
 export function planLoadOf(plan: Plan, schedule: Schedule): PlanLoad {
-  if (last !== null && last.plan === plan && last.schedule === schedule) return last
-  const next = last !== null && last.plan.id === plan.id ? loadUpdate(last, plan, schedule) : loadCompute(plan, schedule)
-  last = next
-  return next
+  return loadCompute(plan, schedule)
 }
 
-/** The load for a document's plan and schedule result; `null` when the plan is not scheduled. */
+/**
+ * The load for exactly this plan and schedule result (the open document's): the store's published load when it is
+ * for this version, else computed now by the store (incrementally) and shared with every other view; `null` when
+ * the plan is not scheduled.
+ */
 export function usePlanLoad(plan: Plan | null, result: ScheduleResult | null): PlanLoad | null {
-  return useMemo(() => (plan === null || result === null || !result.ok ? null : planLoadOf(plan, result.schedule)), [plan, result])
+  const store = useWorkspaceApi()
+  const published = useWorkspace((state) => state.document?.load ?? null)
+  return useMemo(() => {
+    if (plan === null || result === null || !result.ok) return null
+    if (published !== null && published.plan === plan && published.schedule === result.schedule) return published
+    const documentLoadOf = store.getState().documentLoadOf
+    return documentLoadOf?.(plan, result.schedule) ?? loadCompute(plan, result.schedule)
+  }, [plan, result, published, store])
+}
+
+/**
+ * The load the store last published for the open plan: after an edit it is the previous version's until the frame
+ * that shows the edit is painted. For what is looked up by task or resource id (the row markers), not by position.
+ */
+export function usePlanLoadPublished(): PlanLoad | null {
+  return useWorkspace((state) => state.document?.load ?? null)
 }
 
 /** A percentage as shown: whole numbers, "∞" for work on a day without availability. */
@@ -44,30 +60,129 @@ export function taskNames(plan: Plan, ids: readonly TaskId[], nameOf: (id: TaskI
   return ids.map(nameOf)
 }
 
+/**
+ * A conflict's two figures, each named: Microsoft Project's peak units (the highest sum of the resource's assignment
+ * units at one moment, 100 % = one full-time person) and the busiest day's load (that day's work ÷ the work the
+ * resource can do that day): "peak units 200 %, busiest day 150 %".
+ */
+export function conflictFigures(conflict: OverallocationPeriod): string {
+  return `peak units ${percentText(conflict.peakUnits)}, busiest day ${percentText(conflict.peakPercent)}`
+}
+
 /** One line describing a conflict: who, when, how much, which tasks. */
 export function conflictText(conflict: OverallocationPeriod, resources: ReadonlyMap<ResourceId, Resource>, nameOf: (id: TaskId) => string): string {
   const who = resources.get(conflict.resourceId)?.name ?? `resource ${conflict.resourceId}`
   const when = conflict.start === conflict.finish ? `on ${conflict.start}` : `from ${conflict.start} to ${conflict.finish}`
-  const peak = Math.max(conflict.peakPercent, conflict.peakUnitsPercent)
-  return `${who} is over-allocated ${when} (peak ${percentText(peak)}) on ${conflict.taskIds.map(nameOf).join(', ')}`
+  return `${who} is over-allocated ${when} (${conflictFigures(conflict)}) on ${conflict.taskIds.map(nameOf).join(', ')}`
 }
 
-/**
- * For the marker on task rows: each over-allocated task with a short explanation (which resources, peak, with which
- * other tasks).
- */
-export function overallocationByTask(plan: Plan, load: PlanLoad): Map<TaskId, string> {
-  const result = new Map<TaskId, string>()
-  if (load.conflicts.length === 0) return result
-  const resources = new Map<ResourceId, Resource>(plan.resources.map((resource) => [resource.id, resource]))
-  const nameOf = taskNameLookup(plan)
-  for (const conflict of load.conflicts) {
-    const text = conflictText(conflict, resources, nameOf)
-    for (const taskId of conflict.taskIds) {
-      const previous = result.get(taskId)
-      if (previous === undefined) result.set(taskId, text)
-      else if (!previous.includes(text)) result.set(taskId, `${previous}; ${text}`)
-    }
+/** Texts of the over-allocated tasks, each built when first read (the grid reads those of the rows in view). */
+class OverallocationTexts implements ReadonlyMap<TaskId, string> {
+  private readonly conflictsOf = new Map<TaskId, number[]>()
+  private readonly texts = new Map<TaskId, string>()
+  private readonly conflictTexts: (string | undefined)[] = []
+  private resources: ReadonlyMap<ResourceId, Resource> | null = null
+  private names: ((id: TaskId) => string) | null = null
+
+  constructor(
+    private readonly plan: Plan,
+    private readonly load: PlanLoad,
+  ) {
+    load.conflicts.forEach((conflict, index) => {
+      for (const taskId of conflict.taskIds) {
+        const list = this.conflictsOf.get(taskId)
+        if (list === undefined) this.conflictsOf.set(taskId, [index])
+        else if (list[list.length - 1] !== index) list.push(index)
+      }
+    })
   }
-  return result
+
+  get size(): number {
+    return this.conflictsOf.size
+  }
+
+  has(taskId: TaskId): boolean {
+    return this.conflictsOf.has(taskId)
+  }
+
+  /** A task's name in `plan`, found through the load's index when the task list is the same (no O(tasks) map). */
+  private nameOf = (id: TaskId): string => {
+    const index = this.load.schedule.indexOf.get(id)
+    const task = index === undefined ? undefined : this.plan.tasks[index]
+    if (task !== undefined && task.id === id) {
+      const name = task.name.trim()
+      return name === '' ? `task ${id}` : name
+    }
+    this.names ??= taskNameLookup(this.plan)
+    return this.names(id)
+  }
+
+  private conflictText(index: number): string {
+    let text = this.conflictTexts[index]
+    if (text === undefined) {
+      this.resources ??= new Map(this.plan.resources.map((resource) => [resource.id, resource]))
+      text = conflictText(this.load.conflicts[index] as OverallocationPeriod, this.resources, this.nameOf)
+      this.conflictTexts[index] = text
+    }
+    return text
+  }
+
+  get(taskId: TaskId): string | undefined {
+    const cached = this.texts.get(taskId)
+    if (cached !== undefined) return cached
+    const indexes = this.conflictsOf.get(taskId)
+    if (indexes === undefined) return undefined
+    let result = ''
+    for (const index of indexes) {
+      const text = this.conflictText(index)
+      if (result === '') result = text
+      else if (!result.includes(text)) result = `${result}; ${text}`
+    }
+    this.texts.set(taskId, result)
+    return result
+  }
+
+  private all(): Map<TaskId, string> {
+    const all = new Map<TaskId, string>()
+    for (const taskId of this.conflictsOf.keys()) all.set(taskId, this.get(taskId) as string)
+    return all
+  }
+
+  forEach(callback: (value: string, key: TaskId, map: ReadonlyMap<TaskId, string>) => void): void {
+    for (const [key, value] of this.all()) callback(value, key, this)
+  }
+
+  keys(): MapIterator<TaskId> {
+    return this.conflictsOf.keys()
+  }
+
+  values(): MapIterator<string> {
+    return this.all().values()
+  }
+
+  entries(): MapIterator<[TaskId, string]> {
+    return this.all().entries()
+  }
+
+  [Symbol.iterator](): MapIterator<[TaskId, string]> {
+    return this.entries()
+  }
+}
+
+/** The texts of each load, indexed once per load (a load is immutable; the grid asks on every render). */
+const textsOfLoad = new WeakMap<PlanLoad, OverallocationTexts>()
+
+/**
+ * For the marker on task rows: each over-allocated task of `plan` with a short explanation (which resources, peak,
+ * with which other tasks). The names are those of the plan version the load was computed for: the same as `plan`'s
+ * once the store published the load of the version shown (right after the frame that shows an edit). O(tasks in
+ * conflicts) once per load; each text is made when first read.
+ */
+export function overallocationByTask(_plan: Plan, load: PlanLoad): ReadonlyMap<TaskId, string> {
+  let texts = textsOfLoad.get(load)
+  if (texts === undefined) {
+    texts = new OverallocationTexts(load.plan, load)
+    textsOfLoad.set(load, texts)
+  }
+  return texts
 }

@@ -9,7 +9,7 @@ import type { ScheduleResult } from '../../../../shared/domain/schedule-types'
 import { OverallocationsContext, type WorkspaceExtension } from '../workspace/extension'
 import { useWorkspace } from '../workspace/workspace-store'
 import type { LevelingReport } from './OverallocationsPanel'
-import { overallocationByTask, usePlanLoad } from './plan-load'
+import { overallocationByTask, usePlanLoadPublished } from './plan-load'
 import { ResourceSheet } from './ResourceSheet'
 import { TaskAssignments } from './TaskAssignments'
 import { UsageView } from './UsageView'
@@ -18,7 +18,9 @@ const none: ReadonlyMap<TaskId, string> = new Map()
 
 /** Over-allocated tasks of the plan with their explanation (empty when the plan is not scheduled). */
 export function useTaskOverallocations(plan: Plan | null, result: ScheduleResult | null): ReadonlyMap<TaskId, string> {
-  const load = usePlanLoad(plan, result)
+  // Looked up by task id, so the load published for the previous version is fine for the frame showing an edit.
+  const published = usePlanLoadPublished()
+  const load = result?.ok === true ? published : null
   return useMemo(() => (plan === null || load === null ? none : overallocationByTask(plan, load)), [plan, load])
 }
 

@@ -15,6 +15,8 @@ export type UsageBucket = LoadBucket & {
   peakPercent: number | null
   /** The busiest day (a day number), `null` when none works. */
   peakDay: number | null
+  /** The most the resource is asked for at one moment in the period (Microsoft Project's peak units), in percent. */
+  peakUnits: number
   /** The column heading (`03-02`, `Wk 03-02`, `Mar 2026`, `Q1 2026`) and its accessible form. */
   label: string
   title: string
@@ -64,7 +66,7 @@ export function usageRange(unit: UsageUnit, fromDay: number, toDay: number, week
 /**
  * A resource's load by period over `fromDay..toDay` (day numbers, inclusive; whole periods, see `usageRange`):
  * assigned and available work summed over the period's days, its percentage, whether any day is over-allocated,
- * and its busiest day.
+ * its busiest day and its peak units.
  */
 export function usageBuckets(load: ResourceLoad, plan: Plan, resource: Resource, fromDay: number, toDay: number, unit: UsageUnit): UsageBucket[] {
   const weekStartDay = plan.settings.weekStartDay
@@ -86,6 +88,7 @@ export function usageBuckets(load: ResourceLoad, plan: Plan, resource: Resource,
         isOverallocated: false,
         peakPercent: null,
         peakDay: null,
+        peakUnits: 0,
         ...periodNames(unit, start),
       }
       buckets.push(current)
@@ -94,6 +97,7 @@ export function usageBuckets(load: ResourceLoad, plan: Plan, resource: Resource,
     current.assigned += day.assigned
     current.available += day.available
     current.isOverallocated ||= day.isOverallocated
+    current.peakUnits = Math.max(current.peakUnits, load.peakUnits[day.startDay - load.firstDay] ?? 0)
     if (day.percent !== null && (current.peakPercent === null || day.percent > current.peakPercent)) {
       current.peakPercent = day.percent
       current.peakDay = day.startDay

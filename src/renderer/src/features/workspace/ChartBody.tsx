@@ -6,6 +6,7 @@
  */
 import { useRef, type RefObject } from 'react'
 import { keyBindingFind } from '../../../../shared/commands/keys'
+import { workFormat } from '../../../../shared/commands/work'
 import { calendarCompile, calendarIsProblem } from '../../../../shared/domain/calendar'
 import type { TaskId } from '../../../../shared/domain/model'
 import { dateShowTime } from '../../ui/date-format'
@@ -13,6 +14,7 @@ import { barDragModeAfter, barDragWorkingDays, barEndX, barNudgedDuration, barRe
 import { cellDate } from './cells'
 import type { Derived } from './derived'
 import { scaleX, type TimeScale } from './layout'
+import { noteStretch, noteViolation, scheduleNotes } from './schedule-notes'
 import { useWorkspaceApi } from './workspace-store'
 
 type ChartBodyProps = {
@@ -205,7 +207,7 @@ function daysText(minutes: number, minutesPerDay: number): string {
   return `${Math.round((minutes / minutesPerDay) * 10) / 10} d`
 }
 
-/** The tooltip of a hovered bar: dates, duration, slack, critical. */
+/** The tooltip of a hovered bar: dates, duration, work, slack, critical; a manual task's mode and broken links; what stretched it. */
 export function BarTooltip({ derived, taskId, x, y }: { derived: Derived; taskId: TaskId; x: number; y: number }) {
   const index = derived.indexOf.get(taskId)
   const schedule = derived.schedule
@@ -213,16 +215,40 @@ export function BarTooltip({ derived, taskId, x, y }: { derived: Derived; taskId
   if (index === undefined || task === undefined || schedule === null) return null
   const minutesPerDay = derived.plan.settings.minutesPerDay
   const at = (values: Float64Array): number => values[index] ?? Number.NaN
+  const notes = scheduleNotes(schedule)
+  const violations = notes.violations.get(taskId) ?? []
+  const stretches = notes.stretches.get(taskId) ?? []
+  const resources = new Map(derived.plan.resources.map((resource) => [resource.id, resource]))
+  const isManual = task.schedulingMode === 'manual'
+  const rolledStart = at(schedule.rolledStart)
+  const rolledFinish = at(schedule.rolledFinish)
   return (
     <div role="tooltip" className="ws-tooltip" style={{ left: x + 14, top: y + 14 }}>
       <strong>{task.name || 'Task'}</strong>
-      <div>Start: {dateShowTime(at(schedule.start))}</div>
-      <div>Finish: {dateShowTime(at(schedule.finish))}</div>
+      {isManual && <div className="ws-tooltip-manual">Manually scheduled</div>}
+      <div>Start: {isManual && task.manualStart === null ? '(blank) ' : ''}{dateShowTime(at(schedule.start))}</div>
+      <div>Finish: {isManual && task.manualFinish === null ? '(blank) ' : ''}{dateShowTime(at(schedule.finish))}</div>
       <div>Duration: {daysText(at(schedule.duration), minutesPerDay)}</div>
+      {isManual && Number.isFinite(rolledStart) && (
+        <div>
+          Its tasks: {dateShowTime(rolledStart)} to {dateShowTime(rolledFinish)}
+        </div>
+      )}
+      {at(schedule.work) > 0 && <div>Work: {workFormat(at(schedule.work))}</div>}
       <div>Total slack: {daysText(at(schedule.totalSlack), minutesPerDay)}</div>
       <div>Free slack: {daysText(at(schedule.freeSlack), minutesPerDay)}</div>
       {task.levelingDelay > 0 && <div>Leveling delay: {Math.round((task.levelingDelay / 1440) * 10) / 10} elapsed days</div>}
       {schedule.isCritical[index] === 1 && <div className="ws-tooltip-critical">Critical</div>}
+      {violations.map((violation) => (
+        <div key={violation.dependencyId} className="ws-tooltip-critical">
+          {noteViolation(derived.plan, derived.indexOf, violation)}
+        </div>
+      ))}
+      {stretches.map((stretch, position) => (
+        <div key={position} className="ws-tooltip-stretch">
+          {noteStretch(derived.plan, resources, stretch)}
+        </div>
+      ))}
     </div>
   )
 }

@@ -1,7 +1,8 @@
 /**
  * Details of the active task, docked under the chart when asked for (the toolbar's Details, Shift+F2), as
  * Microsoft Project's task form: scope (notes, deliverable, acceptance criteria), constraint, milestone, percent
- * complete and priority. Each field commits on change (checkboxes, selects) or when it loses focus.
+ * complete and priority, scheduling (`TaskScheduling.tsx`: mode, typed dates, type, work). Each field commits on
+ * change (checkboxes, selects) or when it loses focus.
  */
 import { useContext } from 'react'
 import type { TaskTextField } from '../../../../shared/commands/tasks'
@@ -9,6 +10,7 @@ import { constraintTypes, type ConstraintType, type Task, type TaskId } from '..
 import { dateToWallMinutes } from '../../../../shared/domain/dates'
 import { dateFormatHint, dateShowTime } from '../../ui/date-format'
 import { WorkspaceExtensionContext } from './extension'
+import { TaskScheduling } from './TaskScheduling'
 import { useDraft } from './use-draft'
 import { useWorkspace } from './workspace-store'
 
@@ -124,6 +126,7 @@ function DetailsForm({ task }: { task: Task }) {
         <input type="checkbox" checked={task.isMilestone} onChange={(event) => run('task/set-milestone', { taskId: task.id, isMilestone: event.target.checked })} />
         Milestone
       </label>
+      <TaskScheduling task={task} />
       {extension.taskDetails?.(task.id)}
     </form>
   )

@@ -271,12 +271,14 @@ export function GanttView({ isCriticalShown, isDetailsShown, onShowDetails, onHi
                       if (at !== null && event.target instanceof Element && event.target.closest('button,input') === null) cursor.startEdit(at.row, at.column)
                     }}
                     onClick={(event) => {
-                      const toggle = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('.ws-toggle') : null
+                      const toggle = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('.ws-toggle, .ws-mode-toggle') : null
                       const at = cellAt(event.target)
                       if (toggle === null || toggle.disabled || at === null || at.row === 'new') return
                       const index = derived.indexOf.get(at.row)
                       const task = index === undefined ? undefined : plan.tasks[index]
-                      if (task !== undefined) store.getState().editorRun(task.isCollapsed ? 'task/expand' : 'task/collapse', { taskIds: [task.id] })
+                      if (task === undefined) return
+                      if (toggle.classList.contains('ws-mode-toggle')) store.getState().editorRun('task/set-mode', { taskId: task.id, text: task.schedulingMode === 'manual' ? 'auto' : 'manual' })
+                      else store.getState().editorRun(task.isCollapsed ? 'task/expand' : 'task/collapse', { taskIds: [task.id] })
                     }}
                   />
                   {editing !== null &&

@@ -1,5 +1,5 @@
 /**
- * Project settings: plan start, working week and hours, holidays and other exceptions, and the conversion
+ * Project settings: plan start, the mode of new tasks (auto by default, as Microsoft Project), working week and hours, holidays and other exceptions, and the conversion
  * figures (minutes per day and week, days per month). Every change is a command of the registry: undoable,
  * scheduled at once, and refused with a message when the typed value cannot be used (the field then shows the
  * stored value again).
@@ -52,6 +52,16 @@ function SettingsForm({ plan }: { plan: Plan }) {
         <label>
           Project start
           <CommitField value={dateShowDay(plan.start.slice(0, 10))} placeholder={dateFormatHint()} onCommit={(text) => run('project/set-start', { text }).ok} />
+        </label>
+        <label>
+          New tasks
+          <select
+            value={plan.settings.newTaskSchedulingMode}
+            onChange={(event) => run('settings/set-new-task-mode', { mode: event.target.value === 'manual' ? 'manual' : 'auto' })}
+          >
+            <option value="auto">Auto scheduled</option>
+            <option value="manual">Manually scheduled</option>
+          </select>
         </label>
         {numberField('minutesPerDay')}
         {numberField('minutesPerWeek')}

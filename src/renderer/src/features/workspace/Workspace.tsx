@@ -85,6 +85,9 @@ const editButtons: { label: string; name?: string; command: SelectionCommandId }
   { label: '↑', name: 'Move up (Alt+Shift+Up)', command: 'task/move-up' },
   { label: '↓', name: 'Move down (Alt+Shift+Down)', command: 'task/move-down' },
   { label: 'Link', name: 'Link selected tasks finish-to-start', command: 'link/chain' },
+  { label: 'Manual', name: 'Manually schedule the selected tasks', command: 'task/schedule-manually' },
+  { label: 'Auto', name: 'Auto schedule the selected tasks', command: 'task/schedule-automatically' },
+  { label: 'Respect links', name: 'Respect links: move the selected manual tasks to where their links put them', command: 'task/respect-links' },
 ]
 
 function WorkspaceInner({ controlledTab, onTabChange }: { controlledTab?: string; onTabChange?: (id: string) => void }) {

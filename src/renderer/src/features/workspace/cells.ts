@@ -3,6 +3,7 @@
  * the text (a duration, a date, a predecessor list…) and refuses what it cannot read; the grid only shows.
  */
 import type { CommandId } from '../../../../shared/commands/registry'
+import { taskTypeNames, workFormat } from '../../../../shared/commands/work'
 import { assignmentsTextFormat } from '../../../../shared/domain/assignments-text'
 import { durationFormat } from '../../../../shared/domain/durations'
 import { predecessorsFormat } from '../../../../shared/domain/predecessors'
@@ -10,7 +11,22 @@ import type { Task, TaskId } from '../../../../shared/domain/model'
 import { dateShow } from '../../ui/date-format'
 import type { Derived } from './derived'
 
-export const columnKeys = ['id', 'indicators', 'wbs', 'name', 'duration', 'start', 'finish', 'predecessors', 'resources', 'complete', 'levelingDelay'] as const
+export const columnKeys = [
+  'id',
+  'indicators',
+  'mode',
+  'wbs',
+  'name',
+  'duration',
+  'start',
+  'finish',
+  'predecessors',
+  'resources',
+  'work',
+  'type',
+  'complete',
+  'levelingDelay',
+] as const
 export type ColumnKey = (typeof columnKeys)[number]
 
 /** The commands that take a cell's typed text (`{ taskId, text }`). */
@@ -24,6 +40,9 @@ export type CellCommandId = Extract<
   | 'task/set-resources'
   | 'task/set-complete'
   | 'task/set-leveling-delay'
+  | 'task/set-mode'
+  | 'task/set-work'
+  | 'task/set-type'
 >
 
 /**
@@ -36,6 +55,7 @@ export type ColumnDef = { key: ColumnKey; label: string; header?: string; width:
 export const columnDefs: Record<ColumnKey, ColumnDef> = {
   id: { key: 'id', label: 'ID', width: 44, command: null },
   indicators: { key: 'indicators', label: 'Indicators', header: 'ℹ', width: 44, command: null },
+  mode: { key: 'mode', label: 'Mode', width: 68, command: 'task/set-mode' },
   wbs: { key: 'wbs', label: 'WBS', width: 56, command: null },
   name: { key: 'name', label: 'Task name', width: 240, command: 'task/rename' },
   duration: { key: 'duration', label: 'Duration', width: 80, command: 'task/set-duration' },
@@ -43,6 +63,8 @@ export const columnDefs: Record<ColumnKey, ColumnDef> = {
   finish: { key: 'finish', label: 'Finish', width: 104, command: 'task/set-finish' },
   predecessors: { key: 'predecessors', label: 'Predecessors', width: 110, command: 'task/set-predecessors' },
   resources: { key: 'resources', label: 'Resources', width: 130, command: 'task/set-resources' },
+  work: { key: 'work', label: 'Work', width: 72, command: 'task/set-work', isHidden: true },
+  type: { key: 'type', label: 'Type', width: 110, command: 'task/set-type', isHidden: true },
   complete: { key: 'complete', label: '% Complete', width: 84, command: 'task/set-complete' },
   levelingDelay: { key: 'levelingDelay', label: 'Leveling delay', width: 100, command: 'task/set-leveling-delay', isHidden: true },
 }
@@ -83,18 +105,26 @@ export function cellText(derived: Derived, taskIndex: number, key: ColumnKey): s
     case 'name':
       return task.name
     case 'duration':
+      // A manual task (a summary too) shows its typed duration, blank when none was typed.
+      if (task.schedulingMode === 'manual') return task.manualDuration === null ? '' : durationFormat(task.manualDuration, task.durationUnit, derived.plan.settings)
       if (isSummary && schedule !== null) {
         return durationFormat(schedule.duration[taskIndex] as number, 'd', derived.plan.settings)
       }
       return durationFormat(task.duration, task.durationUnit, derived.plan.settings)
     case 'start':
-      return schedule === null ? '' : cellDate(schedule.start[taskIndex] as number)
+      return schedule === null || (task.schedulingMode === 'manual' && task.manualStart === null && task.actualStart === null) ? '' : cellDate(schedule.start[taskIndex] as number)
     case 'finish':
-      return schedule === null ? '' : cellDate(schedule.finish[taskIndex] as number)
+      return schedule === null || (task.schedulingMode === 'manual' && task.manualFinish === null && task.actualFinish === null) ? '' : cellDate(schedule.finish[taskIndex] as number)
     case 'predecessors':
       return predecessorsFormat(derived.linksBySuccessor.get(task.id) ?? [], (id) => rowNumber(derived, id), derived.plan.settings)
     case 'resources':
       return assignmentsTextFormat(task.id, derived.assignmentsByTask.get(task.id) ?? [], derived.plan.resources)
+    case 'mode':
+      return task.schedulingMode === 'manual' ? 'Manual' : 'Auto'
+    case 'work':
+      return workFormat(schedule !== null ? (schedule.work[taskIndex] as number) : task.work)
+    case 'type':
+      return taskTypeNames[task.type]
     case 'complete': {
       const value = schedule !== null ? (schedule.percentComplete[taskIndex] as number) : task.percentComplete
       return `${Math.round(value)}%`

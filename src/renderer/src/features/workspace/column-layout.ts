@@ -13,11 +13,11 @@ export const columnWidthMax = 800
 export const gridWidthMin = 160
 export const gridWidthMax = 1400
 /**
- * The grid pane's width at first: ID, indicators, WBS, name, duration, start and most of finish, leaving the chart at
- * least 40 % of the workspace at 1440 x 900 (issue 15). Version 2 of the stored layout starts again from it (and
- * from the new Indicators and Leveling delay columns' defaults).
+ * The grid pane's width at first: ID, indicators, mode, WBS, name, duration and start, leaving the chart more than
+ * 40 % of the workspace at 1440 x 900 (issue 15). Version 2 of the stored layout starts again from it (and from the
+ * new Indicators and Leveling delay columns' defaults).
  */
-const gridWidthDefault = 600
+const gridWidthDefault = 640
 const storageKey = 'gantry.gantt.columns.v2'
 const detailsKey = 'gantry.gantt.details.v1'
 
@@ -55,8 +55,10 @@ export function columnLayoutParse(text: string | null): ColumnLayout {
     }
   }
   if (Array.isArray(hidden)) {
-    // The name column cannot be hidden.
-    layout.hidden = columnKeys.filter((key) => key !== 'name' && hidden.includes(key))
+    // The name column cannot be hidden. A column the stored layout does not know yet (added in a later version: it
+    // has no stored width) keeps its default.
+    const isKnown = (key: ColumnKey): boolean => typeof widths === 'object' && widths !== null && key in widths
+    layout.hidden = columnKeys.filter((key) => key !== 'name' && (hidden.includes(key) || (!isKnown(key) && columnDefs[key].isHidden === true)))
   }
   if (isWithin(gridWidth, gridWidthMin, gridWidthMax)) layout.gridWidth = Math.round(gridWidth)
   return layout

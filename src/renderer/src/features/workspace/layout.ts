@@ -4,7 +4,7 @@
  */
 import type { Task } from '../../../../shared/domain/model'
 import { calendarWorkingMinutesBetween, type CompiledCalendar } from '../../../../shared/domain/calendar'
-import { dateFromDayNumber, dateToDayNumber, dateWeekday } from '../../../../shared/domain/dates'
+import { dateDayNumberOf, dateFromDayNumber, dateToDayNumber, dateWeekday } from '../../../../shared/domain/dates'
 
 export const rowHeight = 28
 
@@ -78,7 +78,7 @@ function monthStart(day: number): number {
 function addMonths(day: number, months: number): number {
   const text = dateFromDayNumber(day)
   const total = Number(text.slice(0, 4)) * 12 + Number(text.slice(5, 7)) - 1 + months
-  return dateToDayNumber(`${String(Math.floor(total / 12)).padStart(4, '0')}-${String((total % 12) + 1).padStart(2, '0')}-01`)
+  return dateDayNumberOf(Math.floor(total / 12), (total % 12) + 1, 1)
 }
 
 type Unit = 'day' | 'week' | 'month' | 'quarter' | 'year'

@@ -21,6 +21,7 @@ import type { Derived } from './derived'
 import { px, setAttr, setClass, setHidden, setStyle, setText } from './dom-writes'
 import { indicatorDefs } from './indicators'
 import { rowHeight, scaleX, type TimeScale } from './layout'
+import { noteStretch, noteViolatedField, noteViolation, scheduleNotes } from './schedule-notes'
 
 export type PaintInput = {
   derived: Derived
@@ -39,7 +40,16 @@ export type PaintInput = {
   isBlankActive: boolean
 }
 
-type NameParts = { indent: HTMLElement; toggle: HTMLButtonElement; toggleText: Text; label: HTMLElement; text: Text; mark: HTMLElement }
+type NameParts = {
+  indent: HTMLElement
+  toggle: HTMLButtonElement
+  toggleText: Text
+  label: HTMLElement
+  text: Text
+  mark: HTMLElement
+  /** A link the task's manual dates break (Microsoft Project marks it in red). */
+  linkMarker: HTMLElement
+}
 /** One sign of the Indicators column per indicator definition, hidden when it does not apply. */
 type IndicatorPart = { element: HTMLElement; isTitled: boolean }
 /** `isTitled`: the cell was hovered and has a tooltip, which a repaint then keeps up to date. */
@@ -56,6 +66,8 @@ type Slot = {
   end: HTMLElement
   /** The leveling delay before the bar: a thin line from where the task would start to where it starts. */
   delay: HTMLElement
+  /** A manual summary's rolled-up span, drawn under its own bar. */
+  rollup: HTMLElement
 }
 
 const svgNs = 'http://www.w3.org/2000/svg'
@@ -63,9 +75,26 @@ const baseRows = 1024
 /** How far an arrow reaches left or right of its two ends (its elbows, and its head). */
 export const linkReach = 12
 
-/** The tooltip of a cell: the whole text, for the columns whose text may be cut off. */
-function cellTitle(key: ColumnKey, text: string): string | null {
-  return key === 'name' || key === 'predecessors' || key === 'resources' ? text : null
+/**
+ * The tooltip of a cell: the whole text, for the columns whose text may be cut off; on the name, what stretched the
+ * task too (a vacation of one of its people); on a manual task's start or finish, the link that date breaks.
+ */
+function cellTitle(derived: Derived, taskIndex: number, key: ColumnKey, text: string): string | null {
+  const task = derived.plan.tasks[taskIndex]
+  if (task === undefined) return null
+  const notes = scheduleNotes(derived.schedule)
+  if (key === 'start' || key === 'finish') {
+    const violations = noteViolatedField(notes.violations.get(task.id), key)
+    return violations.length === 0 ? null : violations.map((violation) => noteViolation(derived.plan, derived.indexOf, violation)).join('\n')
+  }
+  if (key === 'name') {
+    const stretches = notes.stretches.get(task.id)
+    if (stretches === undefined) return text
+    const resources = new Map(derived.plan.resources.map((resource) => [resource.id, resource]))
+    return [text, ...stretches.map((stretch) => noteStretch(derived.plan, resources, stretch))].join('\n')
+  }
+  if (key === 'mode') return task.schedulingMode === 'manual' ? 'Manually scheduled: links do not move it (click to schedule it automatically)' : 'Auto scheduled (click to schedule it manually)'
+  return key === 'predecessors' || key === 'resources' ? text : null
 }
 
 /** The SVG path of a link arrow from (x1, y1) leaving the start or finish of its bar to (x2, y2). */
@@ -126,6 +155,7 @@ export class RowPainter {
       slot.rowElement.remove()
       slot.bar.remove()
       slot.delay.remove()
+      slot.rollup.remove()
     }
     this.links.remove()
     this.slots = []
@@ -142,6 +172,7 @@ export class RowPainter {
       slot.rowElement.remove()
       slot.bar.remove()
       slot.delay.remove()
+      slot.rollup.remove()
     }
     for (const slot of this.slots) slot.row = -1
     this.paint()
@@ -263,7 +294,8 @@ export class RowPainter {
     const taskRow = slot.row > input.blankRow ? slot.row - 1 : slot.row
     if (taskRow >= input.derived.rows.length) return
     cell.isTitled = true
-    setAttr(element, 'title', cellTitle(cell.key, cellText(input.derived, input.derived.rows[taskRow] as number, cell.key)))
+    const taskIndex = input.derived.rows[taskRow] as number
+    setAttr(element, 'title', cellTitle(input.derived, taskIndex, cell.key, cellText(input.derived, taskIndex, cell.key)))
   }
 
   private paint(): void {
@@ -303,8 +335,12 @@ export class RowPainter {
     delay.className = 'ws-bar-delay'
     delay.setAttribute('aria-hidden', 'true')
     delay.hidden = true
-    this.chartLayer.append(delay, bar)
-    const slot: Slot = { row: -1, generation: -1, base: -1, rowElement, cells: [], bar, progress, end, delay }
+    const rollup = document.createElement('div')
+    rollup.className = 'ws-rollup'
+    rollup.setAttribute('aria-hidden', 'true')
+    rollup.hidden = true
+    this.chartLayer.append(delay, bar, rollup)
+    const slot: Slot = { row: -1, generation: -1, base: -1, rowElement, cells: [], bar, progress, end, delay, rollup }
     this.fillCells(slot)
     return slot
   }
@@ -351,8 +387,20 @@ export class RowPainter {
         mark.setAttribute('aria-label', 'milestone')
         mark.textContent = ' ◆'
         label.append(text, mark)
-        element.append(indent, toggle, label)
-        name = { indent, toggle, toggleText, label, text, mark }
+        const linkMarker = document.createElement('span')
+        linkMarker.className = 'ws-link-marker'
+        linkMarker.setAttribute('role', 'img')
+        linkMarker.hidden = true
+        element.append(indent, toggle, label, linkMarker)
+        name = { indent, toggle, toggleText, label, text, mark, linkMarker }
+      } else if (key === 'mode') {
+        // The mode is a toggle, as Microsoft Project's Task Mode cell is a choice; typing in it works too.
+        const toggle = document.createElement('button')
+        toggle.type = 'button'
+        toggle.tabIndex = -1
+        toggle.className = 'ws-mode-toggle'
+        toggle.append(text)
+        element.append(toggle)
       } else element.append(text)
       slot.rowElement.append(element)
       slot.cells.push({ key, element, text, name, indicators, isTitled: false })
@@ -396,13 +444,18 @@ export class RowPainter {
     setAttr(rowElement, 'data-blank', null)
     const activeColumn = input.activeTaskId === task.id && !input.isBlankActive ? input.activeColumn : null
     const overallocation = input.overallocations.get(task.id)
+    const violations = scheduleNotes(schedule).violations.get(task.id)
+    const isManual = task.schedulingMode === 'manual'
     for (const cell of slot.cells) {
       const key = cell.key
       const text = cellText(derived, taskIndex, key)
       const element = cell.element
       // Only the active cell needs its id (the treegrid's aria-activedescendant); fewer writes per jump.
       setAttr(element, 'id', activeColumn === key ? `ws-cell-${task.id}-${key}` : null)
-      this.paintCellFrame(cell, activeColumn === key, input)
+      // A manual task's date that breaks a link is underlined in red, as Microsoft Project does.
+      const isViolated = (key === 'start' || key === 'finish') && noteViolatedField(violations, key).length > 0
+      const extra = (isViolated ? ' has-violation' : '') + (key === 'mode' && isManual ? ' is-manual' : '')
+      this.paintCellFrame(cell, activeColumn === key, input, extra)
       setAttr(element, 'aria-label', null)
       setAttr(element, 'aria-readonly', columnDefs[key].command === null ? 'true' : null)
       setText(cell.text, text)
@@ -422,7 +475,7 @@ export class RowPainter {
         })
       }
       // A hovered cell keeps its tooltip; it follows the row now painted there.
-      if (cell.isTitled) setAttr(element, 'title', cellTitle(key, text))
+      if (cell.isTitled) setAttr(element, 'title', cellTitle(derived, taskIndex, key, text))
       const name = cell.name
       if (name !== null) {
         setStyle(name.indent, 'width', px((task.level - 1) * 16))
@@ -433,17 +486,23 @@ export class RowPainter {
         setText(name.toggleText, isSummary ? (task.isCollapsed ? '▸' : '▾') : '')
         setClass(name.label, isCritical ? 'ws-cell-text is-critical-text' : 'ws-cell-text')
         setHidden(name.mark, !task.isMilestone)
+        const violationText = violations === undefined ? null : violations.map((violation) => noteViolation(derived.plan, derived.indexOf, violation)).join(' ')
+        setHidden(name.linkMarker, violationText === null)
+        setAttr(name.linkMarker, 'aria-label', violationText === null ? null : `Link not met: ${violationText}`)
+        setAttr(name.linkMarker, 'title', violationText)
+        setAttr(name.linkMarker, 'data-testid', violationText === null ? null : 'link-violation-marker')
       }
     }
     this.paintBar(slot, top, taskIndex, task, isSummary, isCritical, isSelected, input)
   }
 
-  /** A cell's class, width and, for frozen columns, its sticky offset. */
-  private paintCellFrame(cell: Cell, isActive: boolean, input: PaintInput): void {
+  /** A cell's class (`extra`: the task's own classes), width and, for frozen columns, its sticky offset. */
+  private paintCellFrame(cell: Cell, isActive: boolean, input: PaintInput, extra = ''): void {
     const key = cell.key
     const left = this.frozenLeft.get(key)
     const frozen = left === undefined ? '' : key === this.frozenEdge ? ' is-frozen is-frozen-edge' : ' is-frozen'
-    setClass(cell.element, `ws-cell${cell.name === null ? ' is-plain' : ''} ws-col-${key}${frozen}${isActive ? ' is-active' : ''}`)
+    const plain = cell.name === null && key !== 'mode' ? ' is-plain' : ''
+    setClass(cell.element, `ws-cell${plain} ws-col-${key}${frozen}${isActive ? ' is-active' : ''}${extra}`)
     setStyle(cell.element, 'width', px(input.columnWidths[key]))
     setStyle(cell.element, 'left', left === undefined ? '' : px(left))
   }
@@ -477,6 +536,10 @@ export class RowPainter {
         setText(name.toggleText, '')
         setClass(name.label, 'ws-cell-text')
         setHidden(name.mark, true)
+        setHidden(name.linkMarker, true)
+        setAttr(name.linkMarker, 'aria-label', null)
+        setAttr(name.linkMarker, 'title', null)
+        setAttr(name.linkMarker, 'data-testid', null)
       }
       // The name cell says what the row is for; the others are read-only until the task exists.
       setAttr(cell.element, 'aria-label', name !== null ? 'New task: type its name' : null)
@@ -496,6 +559,8 @@ export class RowPainter {
     const finish = schedule.finish[taskIndex] as number
     const left = scaleX(input.scale, start)
     const right = scaleX(input.scale, finish)
+    const isManual = task.schedulingMode === 'manual'
+    const mode = isManual ? 'Manually scheduled ' : ''
     const label = `${task.name || 'Task'}: ${cellDate(start)} to ${cellDate(finish)}`
     const delayMinutes = isSummary ? 0 : task.levelingDelay
     setHidden(slot.delay, delayMinutes <= 0 || !Number.isFinite(start))
@@ -509,17 +574,39 @@ export class RowPainter {
     setAttr(bar, 'data-bar-id', String(task.id))
     const critical = isCritical ? ' is-critical' : ''
     const selected = isSelected ? ' is-selected' : ''
+    // Microsoft Project draws manual tasks differently (teal, with brackets at the typed ends, faded where a date is
+    // blank) and marks a broken link in red.
+    const manual = isManual
+      ? ` is-manual${task.manualStart === null ? ' is-open-start' : ''}${task.manualFinish === null && task.manualDuration === null ? ' is-open-finish' : ''}`
+      : ''
+    const violated = scheduleNotes(schedule).violations.has(task.id) ? ' has-violation' : ''
+    const rolledStart = schedule.rolledStart[taskIndex] ?? Number.NaN
+    const rolledFinish = schedule.rolledFinish[taskIndex] ?? Number.NaN
+    if (isSummary && isManual && Number.isFinite(rolledStart) && Number.isFinite(rolledFinish)) {
+      // A manual summary's own dates, with the span of its tasks beside them (red where they run past its finish).
+      const rollLeft = scaleX(input.scale, rolledStart)
+      const rollRight = scaleX(input.scale, rolledFinish)
+      setHidden(slot.rollup, false)
+      setClass(slot.rollup, `ws-rollup${rolledFinish > finish || rolledStart < start ? ' is-beyond' : ''}`)
+      setAttr(slot.rollup, 'title', `Its tasks span ${cellDate(rolledStart)} to ${cellDate(rolledFinish)}`)
+      setStyle(slot.rollup, 'top', px(top + 21))
+      setStyle(slot.rollup, 'left', px(rollLeft))
+      setStyle(slot.rollup, 'width', px(Math.max(2, rollRight - rollLeft)))
+    } else {
+      setHidden(slot.rollup, true)
+      setAttr(slot.rollup, 'title', null)
+    }
     if (isSummary) {
-      setClass(bar, `ws-bar is-summary${critical}`)
-      setAttr(bar, 'aria-label', `Summary ${label}`)
-      setStyle(bar, 'top', px(top + 9))
+      setClass(bar, `ws-bar is-summary${critical}${manual}${violated}`)
+      setAttr(bar, 'aria-label', `${mode}Summary ${label}`)
+      setStyle(bar, 'top', px(top + (isManual ? 5 : 9)))
       setStyle(bar, 'left', px(left))
       setStyle(bar, 'width', px(Math.max(2, right - left)))
       setHidden(slot.progress, true)
       setHidden(slot.end, true)
     } else if (task.isMilestone || finish === start) {
-      setClass(bar, `ws-milestone${critical}${selected}`)
-      setAttr(bar, 'aria-label', `Milestone ${task.name}: ${cellDate(start)}`)
+      setClass(bar, `ws-milestone${critical}${selected}${manual}${violated}`)
+      setAttr(bar, 'aria-label', `${mode}Milestone ${task.name}: ${cellDate(start)}`)
       setStyle(bar, 'top', px(top + 7))
       setStyle(bar, 'left', px(left - 7))
       setStyle(bar, 'width', '')
@@ -527,8 +614,8 @@ export class RowPainter {
       setHidden(slot.end, true)
     } else {
       const progress = Math.max(0, Math.min(100, schedule.percentComplete[taskIndex] as number))
-      setClass(bar, `ws-bar${critical}${selected}`)
-      setAttr(bar, 'aria-label', label)
+      setClass(bar, `ws-bar${critical}${selected}${manual}${violated}`)
+      setAttr(bar, 'aria-label', `${mode}${label}`)
       setStyle(bar, 'top', px(top + 6))
       setStyle(bar, 'left', px(left))
       setStyle(bar, 'width', px(Math.max(3, right - left)))
@@ -540,6 +627,7 @@ export class RowPainter {
 
   private hideBar(slot: Slot): void {
     setHidden(slot.delay, true)
+    setHidden(slot.rollup, true)
     setHidden(slot.bar, true)
     setAttr(slot.bar, 'data-bar-id', null)
     setClass(slot.bar, '')

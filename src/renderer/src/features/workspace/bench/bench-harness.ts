@@ -10,40 +10,70 @@ export type BenchResult = { ttr: number; ttfp: number | null; call: number; muta
 type Frame = { rafAt: number; paintedAt: number; ready: boolean }
 
 export function benchMeasure(root: HTMLElement, action: () => void, isReady: () => boolean, quietMs = 300, timeoutMs = 120_000): Promise<BenchResult> {
+  let call = 0
+  let error: string | null = null
+  return benchArmed(
+    root,
+    (start) => {
+      start()
+      const calledAt = performance.now()
+      try {
+        action()
+      } catch (caught) {
+        error = String((caught as Error)?.stack ?? caught)
+      }
+      call = performance.now() - calledAt
+    },
+    () => {
+      if (error !== null) throw new Error(error)
+      return isReady()
+    },
+    quietMs,
+    timeoutMs,
+  ).then((result) => ({ ...result, call, error: error ?? result.error, timedOut: error === null && result.timedOut }))
+}
+
+/**
+ * The harness for a step the user starts outside the page (a file chosen in the Open dialog, a key pressed by
+ * Playwright): the observer is installed now, `arm` installs the listener that calls `start()` when the user's event
+ * arrives (t0), and frames are watched from then on. Mutations before t0 are not counted. `benchMeasure` is this
+ * with the step started by the page itself.
+ */
+export function benchArmed(root: HTMLElement, arm: (start: () => void) => void, isReady: () => boolean, quietMs = 300, timeoutMs = 600_000): Promise<BenchResult> {
   return new Promise((resolve) => {
+    let t0 = -1
     let lastMutation = -1
     let mutations = 0
     const observer = new MutationObserver((records) => {
+      if (t0 < 0) return
       lastMutation = performance.now()
       mutations += records.length
     })
     observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true })
     const frames: Frame[] = []
     let ttfp: number | null = null
-    const t0 = performance.now()
-    let error: string | null = null
-    try {
-      action()
-    } catch (caught) {
-      error = String((caught as Error)?.stack ?? caught)
-    }
-    const tCall = performance.now()
-    if (lastMutation < 0) lastMutation = t0
     const onFrame = (): void => {
       const rafAt = performance.now()
-      const ready = error === null && isReady()
+      let ready = false
+      let error: string | null = null
+      try {
+        ready = isReady()
+      } catch (caught) {
+        error = String((caught as Error)?.stack ?? caught)
+      }
       const channel = new MessageChannel()
       channel.port1.onmessage = () => {
         const paintedAt = performance.now()
         frames.push({ rafAt, paintedAt, ready })
         if (ready && ttfp === null) ttfp = paintedAt - t0
-        if (error !== null || (ready && paintedAt - lastMutation >= quietMs) || paintedAt - t0 > timeoutMs) {
+        const last = Math.max(lastMutation, t0)
+        if (error !== null || (ready && paintedAt - last >= quietMs) || paintedAt - t0 > timeoutMs) {
           observer.disconnect()
-          const frame = frames.find((item) => item.ready && item.rafAt >= lastMutation) ?? (frames[frames.length - 1] as Frame)
+          const frame = frames.find((item) => item.ready && item.rafAt >= last) ?? (frames[frames.length - 1] as Frame)
           resolve({
             ttr: frame.paintedAt - t0,
             ttfp,
-            call: tCall - t0,
+            call: 0,
             mutations,
             timedOut: error === null && paintedAt - t0 > timeoutMs,
             error,
@@ -55,7 +85,11 @@ export function benchMeasure(root: HTMLElement, action: () => void, isReady: () 
       }
       channel.port2.postMessage(0)
     }
-    requestAnimationFrame(onFrame)
+    arm(() => {
+      if (t0 >= 0) return
+      t0 = performance.now()
+      requestAnimationFrame(onFrame)
+    })
   })
 }
 
