@@ -30,8 +30,9 @@
  *   the .xlsx file): scheduling, the workbook description, ExcelJS and the zip, as browser mode runs them, on the plan
  *   opened from its file. One page per size, one untimed export first (it loads the ExcelJS bundle), then RUNS
  *   exports; `longestFrameGapMs` is the median of the longest time the page went without a frame during an export
- *   (how long it could not repaint or take input). Compare with `export.xlsx` of `npm run bench` (the same plan
- *   written by Node's streaming writer).
+ *   (how long it could not repaint or take input). `ui.export.xlsx.node` is the same plan written by Node's writer
+ *   (the desktop app's, `export.xlsx` of `npm run bench`), its runs alternating with the page's; `ratioToNode` is the
+ *   page's median over Node's.
  *
  * Environment: CHROMIUM (default /usr/bin/chromium), RUNS (default 5), SIZES (default 1000,10000; add 100000 for
  * the large figures, which use at most LARGE_RUNS runs, default 2), FIGURES (default `workspace,app,export`: the
@@ -49,6 +50,7 @@ import { createServer, type Server } from 'node:http'
 import { dirname, extname, join, normalize, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type CDPSession } from '@playwright/test'
+import { exportPlanXlsx } from '../src/main/export'
 import { planFileSerialize } from '../src/shared/formats/plan-file'
 import { generatePlan } from '../tests/support/generate-plan'
 import { median } from './lib'
@@ -363,7 +365,7 @@ function planFile(tasks: number): { file: string; plan: ReturnType<typeof genera
 async function exportFigures(browser: Browser, appUrl: string, sizes: number[], runs: number): Promise<void> {
   const profileRoot = process.env.PROFILE ?? null
   for (const tasks of sizes) {
-    const { file } = planFile(tasks)
+    const { file, plan } = planFile(tasks)
     const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, acceptDownloads: true })
     await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort())
     const page = await context.newPage()
@@ -376,8 +378,15 @@ async function exportFigures(browser: Browser, appUrl: string, sizes: number[], 
     await page.locator('.ws-treegrid').and(page.locator(`[aria-rowcount="${tasks + 2}"]`)).waitFor({ timeout: 600_000 })
     const times: number[] = []
     const gaps: number[] = []
+    const nodeTimes: number[] = []
     let bytes = 0
+    let nodeBytes = 0
     for (let run = -1; run < runs; run++) {
+      // The Node reference (the writer of the desktop app and the CLI, `export.xlsx` of npm run bench) alternates
+      // with the page's runs, so both see the same machine.
+      const nodeStart = performance.now()
+      nodeBytes = (await exportPlanXlsx(plan, '2026-01-01T00:00:00')).length
+      if (run >= 0) nodeTimes.push(performance.now() - nodeStart)
       const isProfiled = profileRoot !== null && run === runs - 1
       if (isProfiled) mkdirSync(profileRoot, { recursive: true })
       const measured = await profiled(cdp, isProfiled ? join(profileRoot, `export-${tasks}.cpuprofile`) : null, async () => {
@@ -398,7 +407,14 @@ async function exportFigures(browser: Browser, appUrl: string, sizes: number[], 
       gaps.push(measured.longestFrameGapMs)
       bytes = measured.bytes
     }
-    print('ui.export.xlsx', tasks, times, { resources: 50, fileBytes: bytes, longestFrameGapMs: round(median(gaps)) })
+    print('ui.export.xlsx', tasks, times, {
+      resources: 50,
+      fileBytes: bytes,
+      longestFrameGapMs: round(median(gaps)),
+      nodeMedianMs: round(median(nodeTimes)),
+      ratioToNode: Math.round((median(times) / median(nodeTimes)) * 100) / 100,
+    })
+    print('ui.export.xlsx.node', tasks, nodeTimes, { resources: 50, fileBytes: nodeBytes })
     await context.close()
   }
 }
