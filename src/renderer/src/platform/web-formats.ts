@@ -4,8 +4,8 @@ import { importJobSupervise, type ImportJobEvents, type ImportJobMessage, type I
 import { formatsExport, formatsImport, formatsSerializePlan, type FormatKind } from '../../../shared/formats/pipeline'
 import type { ImportedPlan } from '../../../shared/ipc/contract'
 import { platformMarkRestored } from './restored'
-import type { WebExportRequest } from './web-export-worker'
-import { webXlsxBytes, type WebXlsxResult } from './web-xlsx'
+import type { WebExportAnswer, WebExportRequest } from './web-export-worker'
+import { webXlsxBytes } from './web-xlsx'
 
 /**
  * Exports and imports of browser mode: the same shared format pipeline the main process and the command line run.
@@ -21,25 +21,53 @@ export type WebExportXlsxRun = (plan: Plan, now: IsoDateTime) => Promise<FormatR
 /** Runs the Excel export in the page itself (no worker). */
 export const webExportXlsxInPage: WebExportXlsxRun = (plan, now) => webXlsxBytes(plan, now)
 
+type ExportWorker = { worker: Worker; pending: Map<number, (result: FormatResult<Uint8Array>) => void> }
+let exportWorker: ExportWorker | null = null
+let exportRequestId = 0
+
+/** The export worker, started on the first export and kept (ExcelJS stays loaded in it); a failed one is dropped. */
+function exportWorkerGet(): ExportWorker {
+  if (exportWorker !== null) return exportWorker
+  const worker = new Worker(new URL('./web-export-worker.ts', import.meta.url), { type: 'module', name: 'gantry-export' })
+  const current: ExportWorker = { worker, pending: new Map() }
+  const failAll = (message: string): void => {
+    worker.terminate()
+    if (exportWorker === current) exportWorker = null
+    for (const resolve of current.pending.values()) resolve({ ok: false, message: `The Excel workbook could not be made: ${message}.` })
+    current.pending.clear()
+  }
+  worker.addEventListener('message', (event: MessageEvent<WebExportAnswer>) => {
+    const resolve = current.pending.get(event.data.id)
+    current.pending.delete(event.data.id)
+    resolve?.(event.data.result)
+  })
+  worker.addEventListener('error', (event) => {
+    event.preventDefault()
+    failAll(event.message || 'the export worker failed')
+  })
+  worker.addEventListener('messageerror', () => failAll('the export worker sent an unreadable message'))
+  exportWorker = current
+  return current
+}
+
 /**
  * Runs the Excel export in a Web Worker (`web-export-worker.ts`), so the page keeps repainting and taking input while
  * a large workbook is made; the bytes come back transferred.
  */
 export const webExportXlsxInWorker: WebExportXlsxRun = (plan, now) =>
   new Promise((resolve) => {
-    const worker = new Worker(new URL('./web-export-worker.ts', import.meta.url), { type: 'module', name: 'gantry-export' })
-    const done = (result: FormatResult<Uint8Array>): void => {
-      worker.terminate()
-      resolve(result)
+    const { worker, pending } = exportWorkerGet()
+    exportRequestId += 1
+    const id = exportRequestId
+    pending.set(id, resolve)
+    try {
+      const request: WebExportRequest = { id, plan, now }
+      worker.postMessage(request)
+    } catch (error) {
+      // A plan the browser cannot copy to the worker (it never should be: plans are plain data).
+      pending.delete(id)
+      resolve({ ok: false, message: `The Excel workbook could not be made: ${error instanceof Error ? error.message : String(error)}.` })
     }
-    worker.addEventListener('message', (event: MessageEvent<WebXlsxResult>) => done(event.data))
-    worker.addEventListener('error', (event) => {
-      event.preventDefault()
-      done({ ok: false, message: `The Excel workbook could not be made: ${event.message || 'the export worker failed'}.` })
-    })
-    worker.addEventListener('messageerror', () => done({ ok: false, message: 'The Excel workbook could not be made: the export worker sent an unreadable message.' }))
-    const request: WebExportRequest = { plan, now }
-    worker.postMessage(request)
   })
 
 /** The .xlsx bytes of a plan (the same workbook the desktop app writes), made in a Web Worker where there is one. */
