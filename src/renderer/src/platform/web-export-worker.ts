@@ -2,8 +2,7 @@
  * Browser mode's Excel export worker (a Web Worker): builds and zips the workbook of the plan it is sent, off the
  * page's thread (a 10,000-task plan kept the page from repainting for seconds), and posts the bytes back
  * (transferred, not copied). The page keeps it for later exports (ExcelJS stays loaded in it, as it stayed in the
- * page before); each answer carries
- * its request's id.
+ * page before); each answer carries its request's id.
  */
 import type { IsoDateTime } from '../../../shared/domain/model'
 import { webXlsxBytes, type WebXlsxResult } from './web-xlsx'
