@@ -26,9 +26,18 @@
  * - `ui.heap`: the JS heap in MB with the plan open, after a forced garbage collection (CDP
  *   `HeapProfiler.collectGarbage`, `Runtime.getHeapUsage`); `afterEditsMb` after the edits (undo history included).
  *
+ * - `ui.export.xlsx`: the Export menu's "Excel workbook" click to the download handed to the browser (the Blob URL of
+ *   the .xlsx file): scheduling, the workbook description, ExcelJS and the zip, as browser mode runs them, on the plan
+ *   opened from its file. One page per size, one untimed export first (it loads the ExcelJS bundle), then RUNS
+ *   exports; `longestFrameGapMs` is the median of the longest time the page went without a frame during an export
+ *   (how long it could not repaint or take input). `ui.export.xlsx.node` is the same plan written by Node's writer
+ *   (the desktop app's, `export.xlsx` of `npm run bench`), its runs alternating with the page's; `ratioToNode` is the
+ *   page's median over Node's.
+ *
  * Environment: CHROMIUM (default /usr/bin/chromium), RUNS (default 5), SIZES (default 1000,10000; add 100000 for
- * the large figures, which use at most LARGE_RUNS runs, default 2), FIGURES (default `workspace,app`: the first is
- * ui.render/ui.scroll/ui.open/ui.scroll.floor, the second ui.open.file/ui.edit/ui.heap), EDITS (default 9),
+ * the large figures, which use at most LARGE_RUNS runs, default 2), FIGURES (default `workspace,app,export`: the
+ * first is ui.render/ui.scroll/ui.open/ui.scroll.floor, the second ui.open.file/ui.edit/ui.heap, the third
+ * ui.export.xlsx), EDITS (default 9),
  * PROFILE=folder (write Chromium CPU profiles of the last run's open and one edit per size there, build unminified
  * with BENCH_MINIFY=0 to read them; `npx tsx bench/profile-summary.ts file` lists where the time went),
  * COMPARE=folder (another checkout, e.g. `git archive main` unpacked with bench-app.html and bench/ui.ts copied in:
@@ -41,6 +50,7 @@ import { createServer, type Server } from 'node:http'
 import { dirname, extname, join, normalize, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type CDPSession } from '@playwright/test'
+import { exportPlanXlsx } from '../src/main/export'
 import { planFileSerialize } from '../src/shared/formats/plan-file'
 import { generatePlan } from '../tests/support/generate-plan'
 import { median } from './lib'
@@ -201,7 +211,11 @@ async function workspaceFigures(browser: Browser, url: string, sizes: number[], 
   }
 }
 
+type ExportMeasured = { ms: number; bytes: number; longestFrameGapMs: number; error: string | null }
+
 type BenchAppWindow = {
+  benchArmExport: () => Promise<ExportMeasured>
+  __export?: Promise<ExportMeasured>
   benchArmOpen: (taskCount: number) => Promise<Measured & { ttfp: number | null }>
   benchArmEdit: (taskId: number, finishBefore: string) => Promise<Measured & { ttfp: number | null }>
   __step?: Promise<Measured & { ttfp: number | null }>
@@ -296,12 +310,8 @@ async function appRun(
 async function appFigures(browser: Browser, variants: Variant[], sizes: number[], runs: number): Promise<void> {
   const edits = Number(process.env.EDITS ?? 9)
   const profileRoot = process.env.PROFILE ?? null
-  const filesDir = join(outDir, '..', 'bench-ui-files')
-  mkdirSync(filesDir, { recursive: true })
   for (const tasks of sizes) {
-    const plan = generatePlan({ tasks, seed: 42, resources: 50 })
-    const file = join(filesDir, `generated-${tasks}.gantry`)
-    writeFileSync(file, planFileSerialize(plan))
+    const { file, plan } = planFile(tasks)
     // The first leaf task with a duration: its Finish moves with every edit.
     const leafIndex = plan.tasks.findIndex((task, index) => !task.isMilestone && task.duration > 0 && (plan.tasks[index + 1]?.level ?? 0) <= task.level)
     const leaf = plan.tasks[leafIndex]
@@ -341,11 +351,79 @@ async function appFigures(browser: Browser, variants: Variant[], sizes: number[]
   }
 }
 
+/** The seeded plan of `tasks` tasks with 50 resources as a .gantry file the Open dialog is given. */
+function planFile(tasks: number): { file: string; plan: ReturnType<typeof generatePlan> } {
+  const filesDir = join(outDir, '..', 'bench-ui-files')
+  mkdirSync(filesDir, { recursive: true })
+  const plan = generatePlan({ tasks, seed: 42, resources: 50 })
+  const file = join(filesDir, `generated-${tasks}.gantry`)
+  writeFileSync(file, planFileSerialize(plan))
+  return { file, plan }
+}
+
+/** ui.export.xlsx: the Excel export of browser mode, in one page per size (one untimed export, then `runs`). */
+async function exportFigures(browser: Browser, appUrl: string, sizes: number[], runs: number): Promise<void> {
+  const profileRoot = process.env.PROFILE ?? null
+  for (const tasks of sizes) {
+    const { file, plan } = planFile(tasks)
+    const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, acceptDownloads: true })
+    await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort())
+    const page = await context.newPage()
+    const cdp = await context.newCDPSession(page)
+    await page.goto(appUrl)
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: 'Open file…' }).click()
+    await (await chooser).setFiles(file)
+    // The header, the tasks and the blank row.
+    await page.locator('.ws-treegrid').and(page.locator(`[aria-rowcount="${tasks + 2}"]`)).waitFor({ timeout: 600_000 })
+    const times: number[] = []
+    const gaps: number[] = []
+    const nodeTimes: number[] = []
+    let bytes = 0
+    let nodeBytes = 0
+    for (let run = -1; run < runs; run++) {
+      // The Node reference (the writer of the desktop app and the CLI, `export.xlsx` of npm run bench) alternates
+      // with the page's runs, so both see the same machine.
+      const nodeStart = performance.now()
+      nodeBytes = (await exportPlanXlsx(plan, '2026-01-01T00:00:00')).length
+      if (run >= 0) nodeTimes.push(performance.now() - nodeStart)
+      const isProfiled = profileRoot !== null && run === runs - 1
+      if (isProfiled) mkdirSync(profileRoot, { recursive: true })
+      const measured = await profiled(cdp, isProfiled ? join(profileRoot, `export-${tasks}.cpuprofile`) : null, async () => {
+        await page.evaluate(() => {
+          const target = window as unknown as BenchAppWindow
+          target.__export = target.benchArmExport()
+        })
+        const download = page.waitForEvent('download', { timeout: 600_000 })
+        await page.getByRole('button', { name: 'Export' }).click()
+        await page.getByRole('menuitem', { name: /^Excel workbook/ }).click()
+        const result = (await page.evaluate(() => (window as unknown as BenchAppWindow).__export)) as ExportMeasured
+        await (await download).path()
+        return result
+      })
+      if (measured.error !== null) throw new Error(`export failed: ${measured.error}`)
+      if (run < 0) continue
+      times.push(measured.ms)
+      gaps.push(measured.longestFrameGapMs)
+      bytes = measured.bytes
+    }
+    print('ui.export.xlsx', tasks, times, {
+      resources: 50,
+      fileBytes: bytes,
+      longestFrameGapMs: round(median(gaps)),
+      nodeMedianMs: round(median(nodeTimes)),
+      ratioToNode: Math.round((median(times) / median(nodeTimes)) * 100) / 100,
+    })
+    print('ui.export.xlsx.node', tasks, nodeTimes, { resources: 50, fileBytes: nodeBytes })
+    await context.close()
+  }
+}
+
 async function main(): Promise<void> {
   buildIfNeeded()
   const sizes = (process.env.SIZES ?? '1000,10000').split(',').map(Number)
   const runs = Number(process.env.RUNS ?? 5)
-  const figures = (process.env.FIGURES ?? 'workspace,app').split(',')
+  const figures = (process.env.FIGURES ?? 'workspace,app,export').split(',')
   const { server, url } = await serve()
   const compare = process.env.COMPARE ?? null
   const base = compare === null ? null : resolve(compare)
@@ -357,6 +435,7 @@ async function main(): Promise<void> {
     const variants: Variant[] = [{ label: base === null ? null : 'head', appUrl: url.replace('bench.html', 'bench-app.html') }]
     if (baseServer !== null) variants.push({ label: 'base', appUrl: baseServer.url.replace('bench.html', 'bench-app.html') })
     if (figures.includes('app')) await appFigures(browser, variants, sizes, runs)
+    if (figures.includes('export')) await exportFigures(browser, url.replace('bench.html', 'bench-app.html'), sizes, runs)
   } finally {
     await browser.close()
     server.close()

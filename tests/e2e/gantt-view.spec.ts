@@ -12,7 +12,7 @@ import { expect, test } from './support/bridge'
  */
 
 test.describe.configure({ timeout: 120_000 })
-test.use({ viewport: { width: 1600, height: 900 } })
+test.use({ viewport: { width: 1600, height: 900 }, locale: 'en-US' })
 
 function grid(page: Page): Locator {
   return page.getByRole('treegrid', { name: 'Tasks' })
@@ -48,7 +48,7 @@ test('columns hide, show and resize; critical path; collapse; zoom; tooltip with
   bridge.dialog.queueOpen(file)
   await page.getByRole('button', { name: 'Open file…' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Launch plan' })).toBeVisible()
-  await expect(rowOf(page, 3).locator('.ws-col-start')).toHaveText('2026-03-09')
+  await expect(rowOf(page, 3).locator('.ws-col-start')).toHaveText('3/9/2026')
 
   // Hide the WBS and Resources columns, then show WBS again: cells follow the headers.
   await page.getByRole('button', { name: 'Columns…' }).click()
@@ -58,15 +58,15 @@ test('columns hide, show and resize; critical path; collapse; zoom; tooltip with
   await expect(grid(page).getByRole('columnheader', { name: 'WBS' })).toHaveCount(0)
   await expect(rowOf(page, 2).locator('.ws-col-wbs')).toHaveCount(0)
   await expect(rowOf(page, 2).locator('.ws-col-resources')).toHaveCount(0)
-  await expect(grid(page)).toHaveAttribute('aria-colcount', '8')
+  await expect(grid(page)).toHaveAttribute('aria-colcount', '9')
   await shown.getByLabel('WBS', { exact: true }).check()
   await expect(rowOf(page, 2).locator('.ws-col-wbs')).toHaveText('1.1')
-  await expect(grid(page)).toHaveAttribute('aria-colcount', '9')
+  await expect(grid(page)).toHaveAttribute('aria-colcount', '10')
   // The cells keep the column order of the headers.
   const headers = await grid(page).getByRole('columnheader').allInnerTexts()
   const cellColumns = await rowOf(page, 2).getByRole('gridcell').evaluateAll((cells) => cells.map((cell) => (cell as HTMLElement).dataset.col))
-  expect(cellColumns).toEqual(['id', 'mode', 'wbs', 'name', 'duration', 'start', 'finish', 'predecessors', 'complete'])
-  expect(headers.map((text) => text.trim())).toEqual(['ID', 'Mode', 'WBS', 'Task name', 'Duration', 'Start', 'Finish', 'Predecessors', '% Complete'])
+  expect(cellColumns).toEqual(['id', 'indicators', 'mode', 'wbs', 'name', 'duration', 'start', 'finish', 'predecessors', 'complete'])
+  expect(headers.map((text) => text.trim())).toEqual(['ID', 'ℹ', 'Mode', 'WBS', 'Task name', 'Duration', 'Start', 'Finish', 'Predecessors', '% Complete'])
   await page.getByRole('button', { name: 'Columns…' }).click()
 
   // Resize the Task name column from the keyboard: its cells get the new width.
@@ -125,6 +125,7 @@ test('columns hide, show and resize; critical path; collapse; zoom; tooltip with
   await rowOf(page, 2).locator('.ws-col-name').click()
   await expect(rowOf(page, 2).locator('.ws-col-name')).toHaveAttribute('title', 'Build')
   // The tooltip follows the cell's text: a rename in the details panel, then its undo.
+  await page.getByRole('button', { name: 'Details', exact: true }).click()
   const nameField = page.getByRole('region', { name: 'Task details' }).getByLabel('Name', { exact: true })
   await nameField.fill('Build and unit-test')
   await nameField.press('Tab')
@@ -145,8 +146,8 @@ test('columns hide, show and resize; critical path; collapse; zoom; tooltip with
   await bar(5).hover()
   const tooltip = page.getByRole('tooltip')
   await expect(tooltip).toContainText('Docs')
-  await expect(tooltip).toContainText('Start: 2026-03-02 08:00')
-  await expect(tooltip).toContainText('Finish: 2026-03-03 17:00')
+  await expect(tooltip).toContainText('Start: 3/2/2026 08:00')
+  await expect(tooltip).toContainText('Finish: 3/3/2026 17:00')
   await expect(tooltip).toContainText('Total slack: 6 d')
   await expect(tooltip).not.toContainText('Critical')
   await bar(3).hover()
@@ -180,10 +181,12 @@ test('columns hide, show and resize; critical path; collapse; zoom; tooltip with
   expect(label?.offset).toBeGreaterThanOrEqual(0)
   await zoom.selectOption(initial)
 
-  // Hiding the details panel widens the chart: the time scale and the shading still reach its right edge.
+  // Moving the splitter left widens the chart: the time scale and the shading still reach its right edge.
   const chartPane = page.getByTestId('ws-chart')
   const widthBefore = (await chartPane.boundingBox())?.width ?? 0
   await page.getByRole('button', { name: 'Hide details' }).click()
+  await page.getByRole('separator', { name: 'Resize the grid' }).focus()
+  for (let step = 0; step < 8; step++) await page.keyboard.press('ArrowLeft')
   await expect.poll(async () => (await chartPane.boundingBox())?.width ?? 0).toBeGreaterThan(widthBefore + 100)
   const reach = async (): Promise<number> =>
     chartPane.evaluate((pane) => {
@@ -192,18 +195,18 @@ test('columns hide, show and resize; critical path; collapse; zoom; tooltip with
       return Math.max(...cells.map((cell) => cell.getBoundingClientRect().right)) - right
     })
   await expect.poll(reach).toBeGreaterThanOrEqual(0)
-  await page.getByRole('button', { name: 'Show details' }).click()
 
   // Collapse the summary with its toggle: the subtasks' rows and bars go, the summary's bar stays.
   await rowOf(page, 1).getByRole('button', { name: 'Collapse Launch' }).click()
-  await expect(grid(page)).toHaveAttribute('aria-rowcount', '2')
+  // The header, the summary and the blank row for a new task.
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', '3')
   await expect(rowOf(page, 1)).toHaveAttribute('aria-expanded', 'false')
   await expect(rowOf(page, 2)).toHaveCount(0)
   await expect(bar(2)).toHaveCount(0)
   await expect(bar(1)).toBeVisible()
   await expect(page.locator('.ws-link[data-link-id]')).toHaveCount(0)
   await rowOf(page, 1).getByRole('button', { name: 'Expand Launch' }).click()
-  await expect(grid(page)).toHaveAttribute('aria-rowcount', '6')
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', '7')
   await expect(bar(2)).toBeVisible()
   await expect(page.locator('.ws-link[data-link-id]')).toHaveCount(3)
 })

@@ -20,7 +20,8 @@ import { cell, messageLine, row } from './support/workspace-grid'
  */
 
 test.describe.configure({ timeout: 180_000 })
-test.use({ viewport: { width: 1600, height: 900 } })
+// Swedish dates are ISO dates (2026-10-09), which these tests compare with.
+test.use({ viewport: { width: 1600, height: 900 }, locale: 'sv-SE' })
 
 async function openPlan(page: Page, bridge: Bridge, plan: Plan): Promise<void> {
   const file = bridge.path(`${plan.id}.gantry`)
@@ -131,6 +132,8 @@ test('a manual task stays put while its predecessor slips; the broken link is ma
   // Typing a finish before its start is refused, and nothing changes.
   await typeCell(page, 'Build', 'finish', '2026-10-06')
   await expect(messageLine(page)).toContainText('"Build" cannot finish (2026-10-06 17:00) before it starts (2026-10-08 08:00). Nothing was changed.')
+  // The refused text stays in the cell to be corrected; Escape gives it up.
+  await page.keyboard.press('Escape')
   await expect(cell(page, 'Build', 'finish')).toHaveText('2026-10-09')
 
   // Respect links (on the selection) moves it after Design, once; it stays manual.

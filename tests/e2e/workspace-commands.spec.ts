@@ -4,7 +4,7 @@ import { idbDump } from './support/idb'
 import { cell, createPlan, grid, messageLine, row } from './support/workspace-grid'
 
 test.describe.configure({ timeout: 120_000 })
-test.use({ viewport: { width: 1600, height: 900 } })
+test.use({ viewport: { width: 1600, height: 900 }, locale: 'en-US' })
 
 /**
  * Edits are commands of one registry and keys come from one table: the keyboard-shortcuts Help lists that table
@@ -32,7 +32,8 @@ test('the keyboard shortcuts Help lists the key table and opens with F1, from th
   await page.keyboard.press('F1')
   await expect(help).toBeVisible()
   const grid = help.getByRole('table', { name: 'Task grid' })
-  await expect(grid.getByRole('row', { name: /Tab or Alt\+Shift\+Right\s+Indent/ })).toBeVisible()
+  await expect(grid.getByRole('row', { name: /^Alt\+Shift\+Right\s+Indent/ })).toBeVisible()
+  await expect(grid.getByRole('row', { name: /^Tab\s+Next cell/ })).toBeVisible()
   await expect(grid.getByRole('row', { name: /Ctrl\+F2\s+Link tasks/ })).toBeVisible()
   await expect(help.getByRole('table', { name: 'Gantt chart' }).getByRole('row', { name: /^Right\s+Move the task one working day later/ })).toBeVisible()
   await help.getByRole('button', { name: 'Close' }).click()
@@ -90,6 +91,7 @@ test('what the plan file cannot hold is refused when it is typed, and nothing is
   await expect(predecessors).toHaveText('')
 
   await cell(page, 'Install kit', 'name').click()
+  await page.getByRole('button', { name: 'Details', exact: true }).click()
   const details = page.getByRole('region', { name: 'Task details' })
   const name = details.getByLabel('Name', { exact: true })
   const long = 'x'.repeat(1001)

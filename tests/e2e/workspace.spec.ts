@@ -1,9 +1,9 @@
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './support/bridge'
-import { cell, createPlan, grid, row, waitSaved } from './support/workspace-grid'
+import { cell, createPlan, grid, isoDay, isoDayAdd, row, shownDay, waitSaved } from './support/workspace-grid'
 
 test.describe.configure({ timeout: 240_000 })
-test.use({ viewport: { width: 1600, height: 900 } })
+test.use({ viewport: { width: 1600, height: 900 }, locale: 'en-US' })
 
 /**
  * The planning workspace end to end (built renderer, bridge harness): a CRM migration plan built with the
@@ -50,27 +50,30 @@ async function press(page: Page, key: string, times = 1): Promise<void> {
   for (let index = 0; index < times; index++) await page.keyboard.press(key)
 }
 
-/** Types the whole plan with the keyboard: Enter adds a row, Tab/Shift+Tab indent, arrows move, typing edits. */
+/**
+ * Types the whole plan with the keyboard, as in Microsoft Project and Excel: a name typed in the blank row at the end
+ * adds a task; Tab goes along the row (duration, start, finish, predecessors) and Enter goes down to the next blank
+ * row's name; Alt+Shift+Right and Left indent and outdent the row above.
+ */
 async function typePlan(page: Page): Promise<void> {
   await grid(page).focus()
   for (const item of plan) {
-    await press(page, 'Enter')
     await page.keyboard.type(item.name)
+    if (item.duration !== undefined || item.predecessors !== undefined) {
+      await press(page, 'Tab')
+      if (item.duration !== undefined) await page.keyboard.type(item.duration)
+      if (item.predecessors !== undefined) {
+        await press(page, 'Tab', 3)
+        await page.keyboard.type(item.predecessors)
+      }
+    }
     await press(page, 'Enter')
-    if (item.indent === 'in') await press(page, 'Tab')
-    if (item.indent === 'out') await press(page, 'Shift+Tab')
-    if (item.duration !== undefined) {
-      await press(page, 'ArrowRight')
-      await page.keyboard.type(item.duration)
-      await press(page, 'Enter')
-    }
-    if (item.predecessors !== undefined) {
-      await press(page, 'End')
-      await press(page, 'ArrowLeft', 2)
-      await page.keyboard.type(item.predecessors)
-      await press(page, 'Enter')
-    }
     await expect(row(page, item.name)).toHaveCount(1)
+    if (item.indent !== undefined) {
+      await press(page, 'ArrowUp')
+      await press(page, item.indent === 'in' ? 'Alt+Shift+ArrowRight' : 'Alt+Shift+ArrowLeft')
+      await press(page, 'ArrowDown')
+    }
   }
 }
 
@@ -78,14 +81,11 @@ async function typePlan(page: Page): Promise<void> {
 async function createLinkedPair(page: Page, name: string): Promise<void> {
   await createPlan(page, name)
   await grid(page).focus()
-  for (const task of ['Order kit', 'Install kit']) {
-    await press(page, 'Enter')
-    await page.keyboard.type(task)
-    await press(page, 'Enter')
-  }
-  // Install kit's predecessors cell (name, duration, start, finish, predecessors).
-  await press(page, 'ArrowRight', 4)
-  await press(page, 'F2')
+  await page.keyboard.type('Order kit')
+  await press(page, 'Enter')
+  // Install kit's predecessors cell (name, duration, start, finish, predecessors), along the row with Tab.
+  await page.keyboard.type('Install kit')
+  await press(page, 'Tab', 4)
   await page.keyboard.type('1')
   await press(page, 'Enter')
   await expect(cell(page, 'Install kit', 'predecessors')).toHaveText('1')
@@ -95,7 +95,8 @@ test('build a plan of 3 phases, 10 tasks and 2 milestones with the keyboard only
   await createPlan(page, 'CRM migration')
   await typePlan(page)
 
-  await expect(grid(page).getByRole('row')).toHaveCount(plan.length + 1)
+  // The header, the tasks and the blank row where the next task would be typed.
+  await expect(grid(page).getByRole('row')).toHaveCount(plan.length + 2)
   for (const phase of ['Discovery', 'Build', 'Cutover']) {
     await expect(row(page, phase)).toHaveAttribute('aria-level', '1')
     await expect(row(page, phase)).toHaveAttribute('aria-expanded', 'true')
@@ -105,8 +106,8 @@ test('build a plan of 3 phases, 10 tasks and 2 milestones with the keyboard only
   await expect(cell(page, 'Go-live', 'wbs')).toHaveText('3.4')
   await expect(cell(page, 'Build integrations', 'predecessors')).toHaveText('7SS+2d')
   // Linked tasks follow each other: Current-state analysis starts after Requirements workshop finishes.
-  const workshopFinish = await cell(page, 'Requirements workshop', 'finish').innerText()
-  const analysisStart = await cell(page, 'Current-state analysis', 'start').innerText()
+  const workshopFinish = isoDay(await cell(page, 'Requirements workshop', 'finish').innerText())
+  const analysisStart = isoDay(await cell(page, 'Current-state analysis', 'start').innerText())
   expect(analysisStart > workshopFinish).toBe(true)
   // Milestones: two, sorted by date, with a status.
   await page.getByRole('tab', { name: 'Milestones' }).click()
@@ -119,10 +120,10 @@ test('build a plan of 3 phases, 10 tasks and 2 milestones with the keyboard only
 
   // Indent and outdent from the keyboard; undo and redo.
   await cell(page, 'Migrate test data', 'name').click()
-  await press(page, 'Tab')
+  await press(page, 'Alt+Shift+ArrowRight')
   await expect(row(page, 'Migrate test data')).toHaveAttribute('aria-level', '3')
   await expect(row(page, 'Build integrations')).toHaveAttribute('aria-expanded', 'true')
-  await press(page, 'Shift+Tab')
+  await press(page, 'Alt+Shift+ArrowLeft')
   await expect(row(page, 'Migrate test data')).toHaveAttribute('aria-level', '2')
   await press(page, 'Control+z')
   await expect(row(page, 'Migrate test data')).toHaveAttribute('aria-level', '3')
@@ -149,9 +150,8 @@ test('build a plan of 3 phases, 10 tasks and 2 milestones with the keyboard only
 test('link by typing and by dragging between bars; dragging a bar moves its successors; undo covers drags', async ({ page, bridge: _bridge }) => {
   await createPlan(page, 'CRM migration')
   await typePlan(page)
-  // Week zoom (10 px a day) shows the whole plan; hide the details panel for a wider chart.
+  // Week zoom (10 px a day) shows the whole plan.
   await page.getByLabel('Zoom').selectOption('Week')
-  await page.getByRole('button', { name: 'Hide details' }).click()
   await cell(page, 'Requirements workshop', 'name').click()
 
   // Drag from the Build integrations bar to the Migrate test data bar: a finish-to-start link.
@@ -164,8 +164,8 @@ test('link by typing and by dragging between bars; dragging a bar moves its succ
   await page.mouse.move(to.x + 4, to.y + to.height / 2, { steps: 5 })
   await page.mouse.up()
   await expect(cell(page, 'Migrate test data', 'predecessors')).toHaveText('8')
-  const integrationsFinish = await cell(page, 'Build integrations', 'finish').innerText()
-  expect(await cell(page, 'Migrate test data', 'start').innerText() > integrationsFinish).toBe(true)
+  const integrationsFinish = isoDay(await cell(page, 'Build integrations', 'finish').innerText())
+  expect(isoDay(await cell(page, 'Migrate test data', 'start').innerText()) > integrationsFinish).toBe(true)
 
   // Drag the Configure CRM bar 7 days to the right: a start-no-earlier-than constraint; successors move too.
   const crmStart = await cell(page, 'Configure CRM', 'start').innerText()
@@ -178,7 +178,7 @@ test('link by typing and by dragging between bars; dragging a bar moves its succ
   await page.mouse.up()
   await expect(cell(page, 'Configure CRM', 'start')).not.toHaveText(crmStart)
   const movedUat = await cell(page, 'User acceptance testing', 'start').innerText()
-  expect(movedUat > uatStart).toBe(true)
+  expect(isoDay(movedUat) > isoDay(uatStart)).toBe(true)
   await page.getByRole('tab', { name: 'Gantt' }).focus()
   await press(page, 'Control+z')
   await expect(cell(page, 'Configure CRM', 'start')).toHaveText(crmStart)
@@ -220,6 +220,7 @@ test('invalid input shows a message and changes nothing', async ({ page, bridge:
     { name: 'Data mapping', column: 'predecessors', text: '4', message: /own predecessor/i },
     { name: 'Requirements workshop', column: 'predecessors', text: '5', message: /cycle|loop|circular/i },
     { name: 'Data mapping', column: 'start', text: '2026-02-30', message: /not a date/i },
+    { name: 'Data mapping', column: 'start', text: '2/30/2026', message: /not a date. Type it as M\/D\/YYYY/ },
     { name: 'Data mapping', column: 'complete', text: '150', message: /0 to 100/ },
   ]
   for (const item of cases) {
@@ -230,6 +231,9 @@ test('invalid input shows a message and changes nothing', async ({ page, bridge:
     await input.fill(item.text)
     await input.press('Enter')
     await expect(alert).toHaveText(item.message)
+    // What was typed stays in the cell to be corrected; Escape gives up the edit.
+    await expect(input).toHaveValue(item.text)
+    await input.press('Escape')
     expect(await grid(page).getByRole('row').allInnerTexts()).toEqual(before)
   }
 })
@@ -237,9 +241,9 @@ test('invalid input shows a message and changes nothing', async ({ page, bridge:
 test('project settings: a holiday moves the dates, invalid settings are refused; F2 edits a cell', async ({ page, bridge: _bridge }) => {
   await createPlan(page, 'Office move')
   await grid(page).focus()
-  await press(page, 'Enter')
   await page.keyboard.type('Pack')
   await press(page, 'Enter')
+  await press(page, 'ArrowUp')
   await press(page, 'ArrowRight')
   await press(page, 'F2')
   await page.keyboard.press('Control+a')
@@ -253,6 +257,7 @@ test('project settings: a holiday moves the dates, invalid settings are refused;
   const settings = page.getByRole('region', { name: 'Project settings' })
   await settings.getByLabel('Name', { exact: true }).fill('Founders day')
   await settings.getByLabel('From', { exact: true }).fill(start)
+  // (The holiday is typed in the grid's own date form, M/D/YYYY here.)
   await settings.getByRole('button', { name: 'Add exception' }).click()
   await expect(settings.getByRole('cell', { name: 'Founders day', exact: true })).toBeVisible()
   // Undo and Redo are in the toolbar on this view too.
@@ -267,11 +272,11 @@ test('project settings: a holiday moves the dates, invalid settings are refused;
 
   // Invalid settings are refused with a message.
   await page.getByRole('tab', { name: 'Project settings' }).click()
-  const minutes = settings.getByLabel('Minutes per day')
-  await minutes.fill('0')
-  await minutes.blur()
-  await expect(page.locator('.ws-message[role="alert"]')).toHaveText(/Minutes per day must be a whole number/)
-  await expect(minutes).toHaveValue('480')
+  const hours = settings.getByLabel('Hours per day')
+  await hours.fill('0')
+  await hours.blur()
+  await expect(page.locator('.ws-message[role="alert"]')).toHaveText(/Hours per day must be a number of hours from/)
+  await expect(hours).toHaveValue('8')
 
   // Undo removes the holiday again.
   await page.getByRole('tab', { name: 'Gantt' }).click()
@@ -282,12 +287,16 @@ test('project settings: a holiday moves the dates, invalid settings are refused;
 
 test('keyboard only: F6 moves between panes; in the chart, arrows move a task by a working day and Shift+arrows change its duration', async ({ page, bridge: _bridge }) => {
   await createLinkedPair(page, 'Keyboard chart')
-  await press(page, 'ArrowUp')
+  // Enter left the cursor in the blank row under Install kit.
+  await press(page, 'ArrowUp', 2)
   await expect(row(page, 'Order kit')).toHaveAttribute('aria-selected', 'true')
   const orderStart = await cell(page, 'Order kit', 'start').innerText()
   const installStart = await cell(page, 'Install kit', 'start').innerText()
 
-  // F6 from the grid reaches the chart, then the details panel, then the toolbar, then the grid again.
+  // F6 from the grid reaches the chart, then the details panel (Shift+F2 shows it), then the toolbar, then the grid.
+  await press(page, 'Shift+F2')
+  await expect(page.getByRole('region', { name: 'Task details' }).getByLabel('Name', { exact: true })).toBeFocused()
+  await grid(page).focus()
   await press(page, 'F6')
   const chart = page.getByRole('group', { name: 'Gantt chart' })
   await expect(chart).toHaveAccessibleDescription(/Left and Right move the selected task by a working day/)
@@ -308,7 +317,7 @@ test('keyboard only: F6 moves between panes; in the chart, arrows move a task by
   await press(page, 'ArrowRight')
   await expect(cell(page, 'Order kit', 'start')).not.toHaveText(orderStart)
   const movedStart = await cell(page, 'Order kit', 'start').innerText()
-  expect(movedStart > orderStart).toBe(true)
+  expect(isoDay(movedStart) > isoDay(orderStart)).toBe(true)
   await expect(cell(page, 'Install kit', 'start')).not.toHaveText(installStart)
   // Shift+Right: one day longer.
   await press(page, 'Shift+ArrowRight')
@@ -329,7 +338,7 @@ test('keyboard only: F6 moves between panes; in the chart, arrows move a task by
   await expect(cell(page, 'Order kit', 'start')).toHaveText(orderStart)
   await expect(cell(page, 'Install kit', 'start')).toHaveText(installStart)
 
-  // Insert adds a task above the selected one (Enter adds below); the link keeps pointing at Order kit.
+  // Insert opens a blank row above the selected task; its name makes it a task. The link keeps pointing at Order kit.
   await grid(page).focus()
   await press(page, 'Insert')
   await page.keyboard.type('Site survey')
@@ -346,6 +355,8 @@ test('details panel: scope, constraint, % complete and milestone; bad values ref
 }) => {
   await createLinkedPair(page, 'Rack install')
   await cell(page, 'Install kit', 'name').click()
+  // The details open on demand, docked under the chart.
+  await page.getByRole('toolbar', { name: 'Plan editing' }).getByRole('button', { name: 'Details', exact: true }).click()
   const details = page.getByRole('region', { name: 'Task details' })
   await expect(details.getByLabel('Name', { exact: true })).toHaveValue('Install kit')
   const alert = page.locator('.ws-message[role="alert"]')
@@ -358,8 +369,8 @@ test('details panel: scope, constraint, % complete and milestone; bad values ref
 
   // A start-no-earlier-than constraint a week after the linked start moves the task there.
   const start = await cell(page, 'Install kit', 'start').innerText()
-  const weekLater = new Date(Date.parse(`${start}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10)
-  await details.getByLabel('Constraint date').fill(weekLater)
+  const weekLater = shownDay(isoDayAdd(isoDay(start), 7))
+  await details.getByLabel('Constraint date').fill(isoDayAdd(isoDay(start), 7))
   await details.getByRole('combobox', { name: 'Constraint', exact: true }).selectOption({ label: 'Start no earlier than' })
   await expect(cell(page, 'Install kit', 'start')).toHaveText(weekLater)
   // A date that is not one is refused, and the task stays where it is.

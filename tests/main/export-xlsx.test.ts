@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dateFromWallMinutes } from '../../src/shared/domain/dates'
 import type { Plan } from '../../src/shared/domain/model'
 import { csvParse } from '../../src/shared/formats/csv'
-import { xlsxBuildPlanWorkbook } from '../../src/shared/formats/xlsx/build'
+import { xlsxBuildPlanWorkbook, xlsxScheduleHeaders } from '../../src/shared/formats/xlsx/build'
 import { xlsxCellText, xlsxRender } from '../../src/shared/formats/xlsx/render'
 import { excelJs } from '../../src/main/export/xlsx'
 import type { XlsxCell, XlsxSheet, XlsxWorkbook } from '../../src/shared/formats/xlsx/spec'
@@ -213,6 +213,12 @@ type OpenpyxlReport = {
       injectionCellTypes: string[]
       maxRow: number
       maxColumn: number
+      /** Row 1's values. */
+      headers: (string | null)[]
+      /** Width of each column (1-based index as a key) that has one. */
+      widths: Record<string, number>
+      /** [horizontal alignment, indent] of every cell in column C from row 2 (the task names on the Schedule sheet). */
+      nameAlignment: [string | null, number][]
     }
   >
 }
@@ -248,9 +254,12 @@ for index, sheet in enumerate(book.worksheets):
         'rawFormulaElements': xml.count('<f>') + xml.count('<f '),
         'injectionCellTypes': types,
         'maxRow': sheet.max_row,
+        'headers': [cell.value for cell in sheet[1]],
+        'widths': dict((str(column), dim.width) for dim in sheet.column_dimensions.values() if dim.width for column in range(dim.min or 0, (dim.max or 0) + 1)),
+        'nameAlignment': [[sheet.cell(r, 3).alignment.horizontal, sheet.cell(r, 3).alignment.indent] for r in range(2, sheet.max_row + 1)],
         'maxColumn': sheet.max_column,
     }
-print(json.dumps(report))
+print(json.dumps(report, default=str))
 `
 
 async function openpyxlReport(file: string): Promise<OpenpyxlReport> {
@@ -285,13 +294,29 @@ describe('Excel export read by openpyxl', () => {
     expect(report.sheets.Resources!.freeze).toBe('B2')
     expect(report.sheets['Resource usage']!.freeze).toBe('C2')
     expect(report.sheets.Milestones!.freeze).toBe('A2')
-    expect(schedule.autoFilter).toBe(`A1:K${plan.tasks.length + 1}`)
+    expect(schedule.autoFilter).toBe(`A1:N${plan.tasks.length + 1}`)
     expect(report.sheets.Resources!.autoFilter).toBe(`A1:I${plan.resources.length + 1}`)
     for (const sheet of workbook.sheets) {
       const read = report.sheets[sheet.name]!
       expect(read.formulaCells, sheet.name).toBe(0)
       expect(read.rawFormulaElements, sheet.name).toBe(0)
       expect(read.maxRow, sheet.name).toBe(sheet.rows.length)
+    }
+  })
+
+  it('reads like a schedule: names indented under their summaries, critical as Yes/No, every header fits its column', async () => {
+    const { file, plan } = caseNamed('sample')
+    const report = await openpyxlReport(file)
+    const schedule = report.sheets.Schedule!
+    // Excel and LibreOffice show an indent only on left-aligned text.
+    expect(schedule.nameAlignment).toEqual(plan.tasks.map((task) => ['left', 2 * (task.level - 1)]))
+    for (const [sheetName, sheet] of Object.entries(report.sheets)) {
+      if (sheetName === 'Gantt' || sheetName === 'Resource usage') continue
+      sheet.headers.forEach((header, index) => {
+        const width = sheet.widths[String(index + 1)] ?? 0
+        // Bold header text and the autofilter button beside it.
+        expect(width, `${sheetName} "${header}"`).toBeGreaterThanOrEqual((header ?? '').length + 3)
+      })
     }
   })
 
@@ -392,6 +417,62 @@ function trimRow(row: readonly string[]): string[] {
   while (end > 0 && row[end - 1] === '') end--
   return row.slice(0, end)
 }
+
+/** The text of every page LibreOffice prints of a workbook (PDF, then pdftotext -layout keeps the columns). */
+async function libreOfficePrintedText(file: string): Promise<string> {
+  const out = await mkdtemp(join(tmpdir(), 'gantry-lo-pdf-'))
+  const profile = await mkdtemp(join(tmpdir(), 'gantry-lo-profile-'))
+  const env = { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' }
+  try {
+    try {
+      await run('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', out, file], { timeout: 240_000, env })
+    } catch (error) {
+      throw missingTool('LibreOffice (soffice)', error)
+    }
+    const pdf = join(out, file.replace(/^.*\//, '').replace(/\.xlsx$/, '.pdf'))
+    try {
+      const { stdout } = await run('pdftotext', ['-layout', pdf, '-'], { env, maxBuffer: 64 * 1024 * 1024 })
+      return stdout
+    } catch (error) {
+      throw missingTool('pdftotext (apt: poppler-utils)', error)
+    }
+  } finally {
+    await rm(out, { recursive: true, force: true })
+    await rm(profile, { recursive: true, force: true })
+  }
+}
+
+describe('Excel export as LibreOffice shows it', () => {
+  it(
+    'prints ID and WBS apart, subtasks indented under their summaries, whole headers and Critical as Yes/No',
+    async () => {
+      const { file, plan } = caseNamed('sample')
+      const lines = (await libreOfficePrintedText(file)).split('\n')
+      const wbs = ['1', '1.1', '1.2', '1.3', '2', '2.1', '2.2', '2.3', '3']
+      // One printed line per task on the Schedule pages: the ID, a gap, the WBS number, a gap, the name (the first
+      // line of a wrapped one). Right-aligned IDs beside left-aligned WBS numbers printed "72" for task 7 (WBS 2.2).
+      const nameColumn = plan.tasks.map((task, index) => {
+        // A name with a line break is printed over two lines, its last one beside the ID.
+        const shownLine = task.name.split('\n').at(-1) ?? ''
+        const escaped = shownLine.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        const pattern = new RegExp(`^\\s*${index + 1}\\s+${(wbs[index] ?? '').replace('.', '\\.')}\\s+${escaped}`)
+        const line = lines.find((candidate) => pattern.test(candidate))
+        expect(line, `task ${index + 1} printed as "${index + 1}  ${wbs[index]}  ${shownLine}"`).toBeDefined()
+        return (line ?? '').indexOf(shownLine)
+      })
+      // Subtasks start well to the right of their summaries' names (two indent steps per level).
+      plan.tasks.forEach((task, index) => {
+        if (task.level === 2 && !task.name.includes('\n')) expect(nameColumn[index], task.name).toBeGreaterThanOrEqual((nameColumn[0] ?? 0) + 2)
+      })
+      const printed = lines.join('\n')
+      for (const header of xlsxScheduleHeaders) expect(printed, `header "${header}"`).toContain(header)
+      const sheets = await libreOfficeSheets(file)
+      const critical = (sheets.get('Schedule') ?? []).slice(1).map((row) => row[xlsxScheduleHeaders.indexOf('Critical')])
+      expect(critical).toEqual(['Yes', 'Yes', 'Yes', 'No', 'Yes', 'Yes', 'Yes', 'Yes', 'Yes'])
+    },
+    300_000,
+  )
+})
 
 describe('Excel export read by LibreOffice', () => {
   it.each(['sample', 'generated'])(

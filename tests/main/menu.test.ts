@@ -55,7 +55,8 @@ describe.each(['linux', 'win32', 'darwin'] as const)('menu on %s', (platform) =>
       'Respect Links',
     ])
     expect(byId('task/delete')).toMatchObject({ accelerator: 'Delete', registerAccelerator: false })
-    expect(byId('task/indent')).toMatchObject({ accelerator: 'Tab', registerAccelerator: false })
+    expect(byId('task/indent')).toMatchObject({ accelerator: 'Alt+Shift+Right', registerAccelerator: false })
+    expect(byId('task/insert')).toMatchObject({ accelerator: 'Insert', registerAccelerator: false })
     expect(byId('link/chain')).toMatchObject({ accelerator: 'CmdOrCtrl+F2', registerAccelerator: false })
   })
 

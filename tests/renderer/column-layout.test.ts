@@ -11,21 +11,22 @@ describe('column layout', () => {
     const layout = columnLayoutParse(null)
     expect(layout).toEqual(columnLayoutDefault())
     expect(layout.widths.name).toBe(240)
-    // Work and Type are offered in the Columns menu, not shown at first (as in Microsoft Project's Entry table).
-    expect(layout.hidden).toEqual(['work', 'type', ...trackingKeys])
-    expect(layout.gridWidth).toBe(700)
+    // Work, Type and Leveling delay are offered in the Columns menu, not shown at first (as in Microsoft Project's
+    // Entry table); the grid leaves the chart room (issue 15).
+    expect(layout.hidden).toEqual(['work', 'type', ...trackingKeys, 'levelingDelay'])
+    expect(layout.gridWidth).toBe(640)
     // The default columns are the Entry table.
-    expect(columnTables.entry.keys.length).toBe(9)
+    expect(columnTables.entry.keys.length).toBe(10)
   })
 
-  it('keeps columns added since a layout was stored at their defaults (Work and Type stay hidden, Mode shows)', () => {
+  it('keeps columns added since a layout was stored at their defaults (Work, Type and Leveling delay stay hidden, Mode shows)', () => {
     const stored = { widths: { id: 44, wbs: 56, name: 300, duration: 80, start: 104, finish: 104, predecessors: 110, resources: 130, complete: 84 }, hidden: ['wbs'], gridWidth: 640 }
     const layout = columnLayoutParse(JSON.stringify(stored))
-    expect(layout.hidden).toEqual(['wbs', 'work', 'type', ...trackingKeys])
+    expect(layout.hidden).toEqual(['wbs', 'work', 'type', ...trackingKeys, 'levelingDelay'])
     expect(layout.widths.name).toBe(300)
     // A column the user showed stays shown.
     const shown = columnLayoutParse(JSON.stringify({ ...stored, widths: { ...stored.widths, work: 90 } }))
-    expect(shown.hidden).toEqual(['wbs', 'type', ...trackingKeys])
+    expect(shown.hidden).toEqual(['wbs', 'type', ...trackingKeys, 'levelingDelay'])
   })
 
   it('reads back what was saved', () => {
@@ -48,7 +49,7 @@ describe('column layout', () => {
     expect(layout.widths.start).toBe(130)
     expect(layout.widths.finish).toBe(defaults.widths.finish)
     // The name column is never hidden; unknown columns are ignored; columns the layout does not know keep their default.
-    expect(layout.hidden).toEqual(['wbs', 'work', 'type', ...trackingKeys])
+    expect(layout.hidden).toEqual(['wbs', 'work', 'type', ...trackingKeys, 'levelingDelay'])
     expect(layout.gridWidth).toBe(defaults.gridWidth)
   })
 

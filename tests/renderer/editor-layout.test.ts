@@ -3,6 +3,7 @@ import { makePlan, makeTask } from '../../src/shared/domain/defaults'
 import { dateToWallMinutes } from '../../src/shared/domain/dates'
 import { scheduleRun } from '../../src/shared/domain/schedule'
 import { dateParseTyped } from '../../src/shared/domain/dates'
+import { dateLocaleSet, dateOrder } from '../../src/renderer/src/ui/date-format'
 import { cellText } from '../../src/renderer/src/features/workspace/cells'
 import { deriveWorkspace } from '../../src/renderer/src/features/workspace/derived'
 import { layoutScaleCells, layoutTimeScale, layoutVisibleRows, layoutWbs, scaleMinutes, scaleX } from '../../src/renderer/src/features/workspace/layout'
@@ -62,7 +63,45 @@ describe('workspace layout', () => {
     expect(cellText(derived, 3, 'predecessors')).toBe('3FS+1d')
     expect(cellText(derived, 3, 'id')).toBe('4')
     expect(cellText(derived, 2, 'wbs')).toBe('1.1.1')
+    // Dates in the user's locale: 1/5/2026 in the US, 5.1.2026 in Germany, 2026-01-05 in Sweden.
+    dateLocaleSet('en-US')
+    expect(cellText(derived, 2, 'start')).toBe('1/5/2026')
+    dateLocaleSet('de-DE')
+    expect(cellText(derived, 2, 'start')).toBe('5.1.2026')
+    dateLocaleSet('sv-SE')
     expect(cellText(derived, 2, 'start')).toBe('2026-01-05')
+    dateLocaleSet(undefined)
+  })
+
+  it("reads typed dates in the order of the user's locale", () => {
+    dateLocaleSet('en-US')
+    expect(dateOrder()).toBe('mdy')
+    dateLocaleSet('en-GB')
+    expect(dateOrder()).toBe('dmy')
+    dateLocaleSet('de-DE')
+    expect(dateOrder()).toBe('dmy')
+    dateLocaleSet('sv-SE')
+    expect(dateOrder()).toBe('ymd')
+    dateLocaleSet('ja-JP')
+    expect(dateOrder()).toBe('ymd')
+    dateLocaleSet(undefined)
+  })
+
+  it('fills the chart pane with the time scale at every zoom, however short the plan (the Quarter zoom stopped mid-pane)', () => {
+    for (const zoom of ['day', 'week', 'month', 'quarter'] as const) {
+      expect(layoutTimeScale(zoom, 20_458, 20_470, 1200).width).toBeGreaterThanOrEqual(1200)
+    }
+    expect(layoutTimeScale('quarter', 20_458, 20_470).width).toBeLessThan(200)
+  })
+
+  it('draws a period that began before the chart from the chart\'s first day, with a label that fits (Q1 2026 read "026")', () => {
+    // 2026-03-02 (day 20_514) at the Quarter zoom: the chart starts in February, inside Q1 2026.
+    const scale = layoutTimeScale('quarter', 20_514, 20_530, 900)
+    const [first, second] = layoutScaleCells(scale, 'quarter', 0, 900)
+    expect(first?.x).toBe(0)
+    expect(first?.label).toBe('Q1')
+    expect((first?.width ?? 0) + (first?.x ?? 0)).toBeCloseTo(second?.x ?? -1, 6)
+    expect(second?.label).toBe('Q2 2026')
   })
 
   it('reads typed dates', () => {

@@ -64,12 +64,33 @@ describe('resource usage view', () => {
     expect(html).toContain('aria-label="Ana, 2026-03-07: not working"')
   })
 
-  it('shows weeks when the Gantt is zoomed out', async () => {
+  it('shows weeks when the Gantt is zoomed out; the colour is the figure shown, a week holding an over-allocated day is marked', async () => {
     const html = await render(createElement(UsageView), 1)
     expect(html).toContain('Wk 03-02')
-    // Ana: 40 h assigned in the week of 40 h available, yet over-allocated on Mon and Tue.
-    expect(html).toContain('aria-label="Ana, week of 2026-03-02: load 100 % (40 h of 40 h), peak units 200 %, over-allocated"')
+    // Ana: 40 h assigned in the week of 40 h available (100 %, not red), yet over-allocated on Mon and Tue: marked
+    // with "!" and a red corner, and the label names the busiest day (it was red beside "100%").
+    expect(html).toContain(
+      'aria-label="Ana, week of 2026-03-02: load 100 % (40 h of 40 h), peak units 200 %, over-allocated on some days (busiest day 200 % on 2026-03-02)"',
+    )
+    expect(html).toMatch(/class="rs-heat-cell is-full has-over-day"[^>]*>100% !</)
+    expect(html).not.toMatch(/class="rs-heat-cell is-over"[^>]*>100%/)
     expect(html).toContain('per week')
+    expect(html).toMatch(/class="rs-bar has-over-day"/)
+  })
+
+  it('adds up months at the Month zoom and quarters at the Quarter zoom (they showed weeks)', async () => {
+    const months = await render(createElement(UsageView), 2)
+    expect(months).toContain('>Mar 2026</th>')
+    expect(months).not.toContain('Wk 03-02')
+    // March 2026 has 22 working days (176 h for Ana); 40 h assigned.
+    expect(months).toContain(
+      'aria-label="Ana, Mar 2026: load 23 % (40 h of 176 h), peak units 200 %, over-allocated on some days (busiest day 200 % on 2026-03-02)"',
+    )
+    expect(months).toContain('per month')
+    const quarters = await render(createElement(UsageView), 3)
+    expect(quarters).toContain('>Q1 2026</th>')
+    expect(quarters).toContain('per quarter')
+    expect(quarters).toMatch(/aria-label="Ben, Q1 2026: load \d+ % \(20 h of \d+ h\), peak units 50 %"/)
   })
 
   it('shows whole weeks: a plan ending mid-week gets no short last week, so the capacity line stays flat', async () => {
@@ -132,7 +153,9 @@ describe('resource sheet and task assignments', () => {
     expect(sheet).toContain('Over-allocated · peak units 200 % (max 100 %) · busiest day 100 %')
     const usage = await render(createElement(UsageView), 0, morning)
     expect(usage).toContain('peak units 200 %, busiest day 100 %')
-    expect(usage).toContain('aria-label="Ana, 2026-03-02: load 100 % (8 h of 8 h), peak units 200 %, over-allocated"')
+    // The day's own figure is 100 % (not red); the hours at 200 % mark it.
+    expect(usage).toContain('aria-label="Ana, 2026-03-02: load 100 % (8 h of 8 h), peak units 200 %, over-allocated on some hours"')
+    expect(usage).toMatch(/class="rs-heat-cell is-full has-over-day"[^>]*>100% !</)
   })
 
   it('opens the working-time editor from the sheet: own calendar or the project calendar', async () => {

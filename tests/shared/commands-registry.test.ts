@@ -11,6 +11,7 @@ import {
   type KeyEventLike,
 } from '../../src/shared/commands/keys'
 import { commandIsId, commandRegistry } from '../../src/shared/commands/registry'
+import { settingsNumberText } from '../../src/shared/commands/settings'
 import { commandIsAvailable, commandRun } from '../../src/shared/commands/run'
 import { makePlan, makeTask } from '../../src/shared/domain/defaults'
 import type { Plan } from '../../src/shared/domain/model'
@@ -63,12 +64,19 @@ describe('the command registry', () => {
 
   it('reads project settings as typed and refuses what the file cannot hold', () => {
     const context = { selection: [], schedule: null, clipboard: null }
-    expect(commandRun(plan(), 'settings/set-number', { key: 'minutesPerDay', text: '0' }, context)).toEqual({
-      ok: false,
-      message: 'Minutes per day must be a whole number from 1 to 1440. Nothing was changed.',
-    })
-    const changed = commandRun(plan(), 'settings/set-number', { key: 'minutesPerDay', text: ' 420 ' }, context)
-    expect(changed.ok && changed.plan.settings.minutesPerDay).toBe(420)
+    // The settings speak in hours per day and week, as Microsoft Project does; the plan keeps minutes.
+    for (const text of ['0', '25', 'eight', '-8', '0.001']) {
+      expect(commandRun(plan(), 'settings/set-number', { key: 'minutesPerDay', text }, context)).toEqual({
+        ok: false,
+        message: 'Hours per day must be a number of hours from 1 minute to 24 (for example 8 or 7.5). Nothing was changed.',
+      })
+    }
+    const changed = commandRun(plan(), 'settings/set-number', { key: 'minutesPerDay', text: ' 7,5 ' }, context)
+    expect(changed.ok && changed.plan.settings.minutesPerDay).toBe(450)
+    const week = commandRun(plan(), 'settings/set-number', { key: 'minutesPerWeek', text: '37.5' }, context)
+    expect(week.ok && week.plan.settings.minutesPerWeek).toBe(2250)
+    expect(commandRun(plan(), 'settings/set-number', { key: 'daysPerMonth', text: '20.5' }, context)).toMatchObject({ ok: false })
+    expect(settingsNumberText('minutesPerDay', 450)).toBe('7.5')
     const holiday = commandRun(plan(), 'calendar/add-exception', { name: 'x'.repeat(1001), from: '2026-03-06', to: '', hours: '' }, context)
     expect(holiday).toEqual({ ok: false, message: 'The Standard calendar: The name can have at most 1000 characters. Nothing was changed.' })
     const start = commandRun(plan(), 'project/set-start', { text: '2026-04-01' }, context)
@@ -94,8 +102,13 @@ describe('the key table', () => {
   })
 
   it('finds what a key does where it is pressed', () => {
-    expect(keyBindingFind('grid', press('Tab'))?.action).toBe('task/indent')
-    expect(keyBindingFind('grid', press('Tab', { shiftKey: true }))?.action).toBe('task/outdent')
+    // Tab and Enter move between cells as in Microsoft Project and Excel; indenting is Alt+Shift+Right only.
+    expect(keyBindingFind('grid', press('Tab'))?.action).toBe('grid/next-cell')
+    expect(keyBindingFind('grid', press('Tab', { shiftKey: true }))?.action).toBe('grid/previous-cell')
+    expect(keyBindingFind('grid', press('Enter'))?.action).toBe('grid/next-row')
+    expect(keyBindingFind('cell-editor', press('Enter'))?.action).toBe('cell-editor/commit')
+    expect(keyBindingFind('cell-editor', press('Tab', { shiftKey: true }))?.action).toBe('cell-editor/commit-previous')
+    expect(keyBindingFind('grid', press('Insert'))?.action).toBe('task/insert')
     expect(keyBindingFind('grid', press('ArrowRight', { altKey: true, shiftKey: true }))?.action).toBe('task/indent')
     expect(keyBindingFind('grid', press('ArrowRight'))?.action).toBe('grid/right')
     expect(keyBindingFind('grid', press('+', { altKey: true, shiftKey: true }))?.action).toBe('task/expand')
@@ -118,7 +131,8 @@ describe('the key table', () => {
     expect(keyAccelerator('view/zoom-in', 'linux')).toBe('CmdOrCtrl+=')
     expect(keyAccelerator('edit/redo', 'win32')).toBe('CmdOrCtrl+Y')
     expect(keyAccelerator('edit/redo', 'darwin')).toBe('CmdOrCtrl+Shift+Z')
-    expect(keyAccelerator('task/indent', 'linux')).toBe('Tab')
+    expect(keyAccelerator('task/indent', 'linux')).toBe('Alt+Shift+Right')
+    expect(keyAccelerator('task/insert', 'linux')).toBe('Insert')
     expect(keyAccelerator('file/import-csv', 'linux')).toBeUndefined()
   })
 })

@@ -81,6 +81,37 @@ describe('milestones: one rule for every way a duration changes', () => {
   })
 })
 
+describe('absurd values are refused with a message (issue 15)', () => {
+  it('a duration whose finish would pass 2149-12-31, the last date Microsoft Project schedules, is refused (99999d finished in 2300)', () => {
+    const current = plan()
+    const schedule = scheduled(current)
+    expect(attempt(current, 'task/set-duration', { taskId: 1, text: '99999d' }, schedule)).toEqual({
+      ok: false,
+      message:
+        'Starting on 2026-03-02, a task of 99999d would finish after 2149-12-31, the last date Microsoft Project can schedule; type a shorter duration. Nothing was changed.',
+    })
+    expect(attempt(current, 'task/set-duration', { taskId: 1, text: '44000ed' }, schedule).ok).toBe(false)
+    expect(attempt(current, 'task/resize', { taskId: 1, minutes: 99_999 * 480 }, schedule).ok).toBe(false)
+    // A long but representable duration is kept.
+    expect(attempt(current, 'task/set-duration', { taskId: 1, text: '9999d' }, schedule)).toMatchObject({ ok: true, isChanged: true })
+  })
+
+  it('a sub-minute duration is refused, never silently a milestone', () => {
+    expect(attempt(plan(), 'task/set-duration', { taskId: 1, text: '0.0001d' })).toEqual({
+      ok: false,
+      message: '"0.0001d" is less than a minute; the shortest duration is 1m (0 makes a milestone). Nothing was changed.',
+    })
+  })
+
+  it('a typed date after 2149-12-31 is refused', () => {
+    expect(attempt(plan(), 'task/set-start', { taskId: 1, text: '2150-01-01' })).toEqual({
+      ok: false,
+      message: '2150-01-01 is after 2149-12-31, the last date Microsoft Project can schedule. Nothing was changed.',
+    })
+    expect(attempt(plan(), 'project/set-start', { text: '3000-01-01' }).ok).toBe(false)
+  })
+})
+
 describe('typed fields', () => {
   it('a typed start pins the task with start-no-earlier-than at the default start time; a finish with finish-no-earlier-than', () => {
     expect(task(run(plan(), 'task/set-start', { taskId: 1, text: '2026-03-09' }), 1)?.constraint).toEqual({ type: 'SNET', date: '2026-03-09T08:00:00' })
@@ -90,6 +121,37 @@ describe('typed fields', () => {
       message: '"2026-02-30" is not a date. Type it as YYYY-MM-DD, for example 2026-03-02. Nothing was changed.',
     })
     expect(attempt(plan(), 'task/set-start', { taskId: 4, text: '2026-03-09' }).ok).toBe(false)
+  })
+
+  it('retyping the date a task shows changes nothing: the task is not pinned (issue 15)', () => {
+    const current = plan()
+    const schedule = scheduled(current)
+    // Design shows Mon 2026-03-02 to Tue 2026-03-03.
+    for (const [id, text] of [
+      ['task/set-start', '2026-03-02'],
+      ['task/set-start', '2026-03-02 08:00'],
+      ['task/set-finish', '2026-03-03'],
+      ['task/set-finish', '2026-03-03 17:00'],
+    ] as const) {
+      const result = attempt(current, id, { taskId: 1, text }, schedule)
+      expect(result).toMatchObject({ ok: true, isChanged: false })
+    }
+    // Another day, or another time on the same day, pins it.
+    expect(task(run(current, 'task/set-start', { taskId: 1, text: '2026-03-03' }, schedule), 1)?.constraint.type).toBe('SNET')
+    expect(task(run(current, 'task/set-start', { taskId: 1, text: '2026-03-02 13:00' }, schedule), 1)?.constraint).toEqual({ type: 'SNET', date: '2026-03-02T13:00:00' })
+  })
+
+  it("reads dates in the user's locale order, and says which form to type when it cannot", () => {
+    const typed = (text: string, dateOrder: 'mdy' | 'dmy') =>
+      commandRun(plan(), 'task/set-start', { taskId: 1, text }, { selection: [], schedule: null, clipboard: null, dateOrder })
+    const pinnedAt = (text: string, dateOrder: 'mdy' | 'dmy') => {
+      const result = typed(text, dateOrder)
+      return result.ok ? task(result.plan, 1)?.constraint.date : result.message
+    }
+    expect(pinnedAt('3/9/2026', 'mdy')).toBe('2026-03-09T08:00:00')
+    expect(pinnedAt('9.3.2026', 'dmy')).toBe('2026-03-09T08:00:00')
+    expect(pinnedAt('2026-03-09', 'dmy')).toBe('2026-03-09T08:00:00')
+    expect(pinnedAt('31/3/2026', 'mdy')).toBe('"31/3/2026" is not a date. Type it as M/D/YYYY (for example 3/2/2026) or YYYY-MM-DD. Nothing was changed.')
   })
 
   it('a finish constraint typed in the details panel takes the default finish time, as the Finish column does (it took 08:00)', () => {
@@ -103,7 +165,7 @@ describe('typed fields', () => {
   it('a constraint that needs a date and has none asks for the date first', () => {
     expect(attempt(plan(), 'task/set-constraint', { taskId: 1, type: 'MSO', dateText: '' })).toEqual({
       ok: false,
-      message: 'Type the constraint date first (YYYY-MM-DD), then choose the constraint. Nothing was changed.',
+      message: 'Type the constraint date first, then choose the constraint. Type it as YYYY-MM-DD, for example 2026-03-02. Nothing was changed.',
     })
     expect(task(run(plan(), 'task/set-constraint', { taskId: 1, type: 'ALAP', dateText: 'ignored' }), 1)?.constraint).toEqual({ type: 'ALAP', date: null })
   })
@@ -178,5 +240,35 @@ describe('moving a task by working days (chart arrows and bar drags)', () => {
       ok: false,
       message: 'The plan cannot be scheduled; fix the problem shown first. Nothing was changed.',
     })
+  })
+})
+
+describe('leveling delays (issue 15)', () => {
+  const delayed = (): Plan => ({
+    ...plan(),
+    tasks: plan().tasks.map((item) => (item.id === 1 || item.id === 5 ? { ...item, levelingDelay: 2880 } : item)),
+  })
+
+  it('the Leveling delay column takes elapsed time; 0 takes the delay away', () => {
+    expect(task(run(plan(), 'task/set-leveling-delay', { taskId: 1, text: '2ed' }), 1)?.levelingDelay).toBe(2880)
+    expect(task(run(plan(), 'task/set-leveling-delay', { taskId: 1, text: '3' }), 1)?.levelingDelay).toBe(3 * 1440)
+    expect(task(run(delayed(), 'task/set-leveling-delay', { taskId: 1, text: '0' }), 1)?.levelingDelay).toBe(0)
+    expect(attempt(plan(), 'task/set-leveling-delay', { taskId: 1, text: '2d' })).toEqual({
+      ok: false,
+      message: 'A leveling delay is elapsed time: type it in elapsed days or hours, for example 2ed or 16eh. Nothing was changed.',
+    })
+    expect(attempt(plan(), 'task/set-leveling-delay', { taskId: 4, text: '1ed' }).ok).toBe(false)
+  })
+
+  it('Clear leveling takes the delays away from the selected tasks, or from every task, as one step', () => {
+    const selectedOnly = commandRun(delayed(), 'resource/clear-leveling', {}, { selection: [5], schedule: null, clipboard: null })
+    expect(selectedOnly.ok && selectedOnly.plan.tasks.map((item) => item.levelingDelay)).toEqual([2880, 0, 0, 0, 0])
+    const all = commandRun(delayed(), 'resource/clear-leveling', { isAll: true }, { selection: [], schedule: null, clipboard: null })
+    expect(all.ok && all.plan.tasks.every((item) => item.levelingDelay === 0)).toBe(true)
+    expect(commandRun(plan(), 'resource/clear-leveling', { isAll: true }, { selection: [], schedule: null, clipboard: null })).toEqual({
+      ok: false,
+      message: 'No task has a leveling delay. Nothing was changed.',
+    })
+    expect(commandRun(delayed(), 'resource/clear-leveling', {}, { selection: [2], schedule: null, clipboard: null }).ok).toBe(false)
   })
 })

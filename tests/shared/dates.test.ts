@@ -8,6 +8,7 @@ import {
   dateIsValidIsoDateTime,
   dateLocalNow,
   dateParseTyped,
+  dateTypedHasTime,
   dateToDayNumber,
   dateToWallMinutes,
   dateWallMinutesInRange,
@@ -74,5 +75,42 @@ describe('dateParseTyped', () => {
     for (const text of ['', '2026-02-30', '0000-01-01', '10000-01-01', '2026-03-02 24:00', 'tomorrow', `2026-03-02${' '.repeat(100_000)}x`]) {
       expect(dateParseTyped(text, 480)).toBeNull()
     }
+  })
+
+  it("reads the numeric dates of the user's locale, in its order, and ISO dates in any locale", () => {
+    // 2 March 2026 as people in the US, Germany, the UK and Sweden type it.
+    expect(dateParseTyped('3/2/2026', 480, 'mdy')).toBe('2026-03-02T08:00:00')
+    expect(dateParseTyped('02.03.2026', 480, 'dmy')).toBe('2026-03-02T08:00:00')
+    expect(dateParseTyped('2.3.2026.', 480, 'dmy')).toBe('2026-03-02T08:00:00')
+    expect(dateParseTyped('02/03/2026', 480, 'dmy')).toBe('2026-03-02T08:00:00')
+    expect(dateParseTyped('2026-3-2', 480, 'ymd')).toBe('2026-03-02T08:00:00')
+    for (const order of ['dmy', 'mdy', 'ymd'] as const) {
+      expect(dateParseTyped('2026-03-02', 480, order)).toBe('2026-03-02T08:00:00')
+      expect(dateParseTyped('2026/03/02', 480, order)).toBe('2026-03-02T08:00:00')
+    }
+    // Two-digit years as Excel reads them; times in 24-hour or 12-hour form.
+    expect(dateParseTyped('3/2/26', 480, 'mdy')).toBe('2026-03-02T08:00:00')
+    expect(dateParseTyped('3/2/45', 480, 'mdy')).toBe('1945-03-02T08:00:00')
+    expect(dateParseTyped('3/2/2026 13:30', 480, 'mdy')).toBe('2026-03-02T13:30:00')
+    expect(dateParseTyped('3/2/2026 1:30 PM', 480, 'mdy')).toBe('2026-03-02T13:30:00')
+    expect(dateParseTyped('3/2/2026 12:15 am', 480, 'mdy')).toBe('2026-03-02T00:15:00')
+    expect(dateParseTyped('02.03.2026 08:00', 1020, 'dmy')).toBe('2026-03-02T08:00:00')
+  })
+
+  it('refuses local dates that are not real, and reads only ISO dates without a locale order', () => {
+    for (const text of ['31/2/2026', '2/31/2026', '13/13/2026', '3/2/226', '3/2/2026 13:30 pm', '3/2/2026 25:00', '3/2', '1/2/3/4']) {
+      expect(dateParseTyped(text, 480, 'mdy')).toBeNull()
+    }
+    expect(dateParseTyped('31/2/2026', 480, 'dmy')).toBeNull()
+    expect(dateParseTyped('3/2/2026', 480)).toBeNull()
+  })
+})
+
+describe('dateTypedHasTime', () => {
+  it('tells a typed day from a typed day and time', () => {
+    expect(dateTypedHasTime('2026-03-02')).toBe(false)
+    expect(dateTypedHasTime('3/2/2026')).toBe(false)
+    expect(dateTypedHasTime('2026-03-02 13:30')).toBe(true)
+    expect(dateTypedHasTime('3/2/2026 1:30 PM')).toBe(true)
   })
 })

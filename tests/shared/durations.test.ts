@@ -48,6 +48,14 @@ describe('durationParse', () => {
   it('refuses absurdly long durations', () => {
     expect(durationParse('999999999w', settings).ok).toBe(false)
   })
+
+  it('refuses an amount under half a minute instead of rounding it to none (0.0001d became a milestone)', () => {
+    expect(durationParse('0.0001d', settings)).toEqual({ ok: false, error: '"0.0001d" is less than a minute; the shortest duration is 1m (0 makes a milestone).' })
+    expect(durationParse('0.0001d', settings, 'd', true)).toEqual({ ok: false, error: '"0.0001d" is less than a minute; the shortest lag is 1m (or 0 for none).' })
+    // Half a minute and more rounds to whole minutes; 0 is still a milestone.
+    expect(durationParse('0.5m', settings)).toEqual({ ok: true, minutes: 1, unit: 'm' })
+    expect(durationParse('0d', settings)).toEqual({ ok: true, minutes: 0, unit: 'd' })
+  })
 })
 
 describe('durationFormat', () => {

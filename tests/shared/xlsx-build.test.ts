@@ -84,39 +84,46 @@ describe('Schedule sheet', () => {
     const schedule = sheet(sampleWorkbook(), 'Schedule')
     expect(schedule.rows[0]?.cells.map(show)).toEqual([...xlsxScheduleHeaders])
     expect(schedule.rows.slice(1).map((row) => row.cells.map(show))).toEqual([
-      [1, '1', 'Discovery', 7, '2026-03-02T08:00', '2026-03-10T17:00', null, null, 0.42, 0, true],
-      [2, '1.1', 'Kick-off, "alpha"', 1, '2026-03-02T08:00', '2026-03-02T17:00', null, null, 1, 0, true],
-      [3, '1.2', '=HYPERLINK("http://example.com","x")', 3, '2026-03-03T08:00', '2026-03-05T17:00', '2', null, 0.5, 0, true],
-      [4, '1.3', 'Café résumé – naïve', 2, '2026-03-09T08:00', '2026-03-10T17:00', '3FS+1d', null, 0, 5, false],
-      [5, '2', 'Build', 8, '2026-03-06T08:00', '2026-03-18T17:00', null, null, 0, 0, true],
-      [6, '2.1', '+Backend\nAPI', 5, '2026-03-06T08:00', '2026-03-12T17:00', '3', 'Ana Ferreira', 0, 0, true],
+      [1, '1', 'Discovery', 7, '2026-03-02T08:00', '2026-03-10T17:00', null, null, 0, 0.42, 0, 'Yes', 'Fixed Units', 'Auto'],
+      [2, '1.1', 'Kick-off, "alpha"', 1, '2026-03-02T08:00', '2026-03-02T17:00', null, null, 0, 1, 0, 'Yes', 'Fixed Units', 'Auto'],
+      [3, '1.2', '=HYPERLINK("http://example.com","x")', 3, '2026-03-03T08:00', '2026-03-05T17:00', '2', null, 0, 0.5, 0, 'Yes', 'Fixed Units', 'Auto'],
+      [4, '1.3', 'Café résumé – naïve', 2, '2026-03-09T08:00', '2026-03-10T17:00', '3FS+1d', null, 0, 0, 5, 'No', 'Fixed Units', 'Auto'],
+      // A summary's work is its subtasks' (40 h + 60 h).
+      [5, '2', 'Build', 8, '2026-03-06T08:00', '2026-03-18T17:00', null, null, 100, 0, 0, 'Yes', 'Fixed Units', 'Auto'],
+      [6, '2.1', '+Backend\nAPI', 5, '2026-03-06T08:00', '2026-03-12T17:00', '3', 'Ana Ferreira', 40, 0, 0, 'Yes', 'Fixed Units', 'Auto'],
       // Ana's day off on 16 March stretches her half of Frontend to the 18th; someone works on it six days.
-      [7, '2.2', '-Frontend', 6, '2026-03-10T08:00', '2026-03-18T17:00', '6SS+2d', 'Ana Ferreira[50%], Ben', 0, 0, true],
-      [8, '2.3', '@Review', 2, '2026-03-17T08:00', '2026-03-18T17:00', '7FF', null, 0, 0, true],
-      [9, '3', 'Go-live', 0, '2026-03-18T17:00', '2026-03-18T17:00', '8', null, 0, 0, true],
+      [7, '2.2', '-Frontend', 6, '2026-03-10T08:00', '2026-03-18T17:00', '6SS+2d', 'Ana Ferreira[50%], Ben', 60, 0, 0, 'Yes', 'Fixed Units', 'Auto'],
+      [8, '2.3', '@Review', 2, '2026-03-17T08:00', '2026-03-18T17:00', '7FF', null, 0, 0, 0, 'Yes', 'Fixed Units', 'Auto'],
+      [9, '3', 'Go-live', 0, '2026-03-18T17:00', '2026-03-18T17:00', '8', null, 0, 0, 0, 'Yes', 'Fixed Units', 'Auto'],
     ])
     expect(schedule.rows.slice(1).map((row) => row.outlineLevel)).toEqual([0, 1, 1, 1, 0, 1, 1, 1, 0])
     expect(schedule.frozen).toEqual({ rows: 1, columns: 3 })
-    expect(schedule.autoFilter).toEqual({ fromRow: 0, fromColumn: 0, toRow: 9, toColumn: 10 })
+    expect(schedule.autoFilter).toEqual({ fromRow: 0, fromColumn: 0, toRow: 9, toColumn: 13 })
+    // Every header fits its column with the filter button beside it ("Duration (d" and "Total slack (d" were cut).
+    schedule.columns.forEach((column, index) => expect(column.width).toBeGreaterThanOrEqual((xlsxScheduleHeaders[index] ?? '').length + 3))
+    // The ID is centred, apart from the WBS number ("7" and "2" read as "72").
+    expect(schedule.rows.slice(1).every((row) => row.cells[0]?.style?.horizontal === 'center')).toBe(true)
     expect(schedule.hasSummaryAbove).toBe(true)
     const start = schedule.rows[1]?.cells[4]
     expect(start?.type === 'date' && start.style?.numFmt).toBe('yyyy-mm-dd hh:mm')
   })
 
-  it('writes summary names in bold and indents names by outline level', () => {
+  it('writes summary names in bold and indents names, left-aligned, two steps per outline level', () => {
     const schedule = sheet(sampleWorkbook(), 'Schedule')
     const nameStyles = schedule.rows.slice(1).map((row) => row.cells[2]?.style)
     expect(nameStyles.map((style) => [style?.isBold, style?.indent])).toEqual([
       [true, 0],
-      [false, 1],
-      [false, 1],
-      [false, 1],
+      [false, 2],
+      [false, 2],
+      [false, 2],
       [true, 0],
-      [false, 1],
-      [false, 1],
-      [false, 1],
+      [false, 2],
+      [false, 2],
+      [false, 2],
       [false, 0],
     ])
+    // Excel shows an indent only on left-aligned text.
+    expect(nameStyles.every((style) => style?.horizontal === 'left')).toBe(true)
   })
 })
 
@@ -213,7 +220,7 @@ describe('Milestones sheet', () => {
     const milestones = sheet(sampleWorkbook(), 'Milestones')
     expect(milestones.rows.map((row) => row.cells.map(show))).toEqual([
       ['ID', 'WBS', 'Name', 'Date', 'Deadline', 'Total slack (days)', 'Status', 'Critical'],
-      [9, '3', 'Go-live', '2026-03-18T17:00', '2026-03-27T17:00', 0, 'due soon', true],
+      [9, '3', 'Go-live', '2026-03-18T17:00', '2026-03-27T17:00', 0, 'due soon', 'Yes'],
     ])
   })
 

@@ -69,14 +69,18 @@ export function outlineInsertIndex(plan: Plan, activeTaskId: TaskId | undefined,
 }
 
 /**
- * Inserts a task at row `index` (0 = first row). Its level is the level of the row it is inserted before, or of
- * the row above when appending, as Microsoft Project does.
+ * Inserts a task at row `index` (0 = first row). Its level is `level` when given (the grid's empty last row passes
+ * the level of the last row shown, so a task typed after a collapsed summary is not hidden under it), else the
+ * level of the row it is inserted before, or of the row above when appending, as Microsoft Project does.
  */
-export function outlineInsert(plan: Plan, index: number, task: Task): Plan {
+export function outlineInsert(plan: Plan, index: number, task: Task, level?: number): Plan {
   const at = Math.max(0, Math.min(index, plan.tasks.length))
-  const level = plan.tasks[at]?.level ?? plan.tasks[at - 1]?.level ?? 1
+  const above = plan.tasks[at - 1]?.level ?? 0
+  // A task can be at most one level below the row above it, and the first row is at level 1.
+  const wanted = level ?? plan.tasks[at]?.level ?? plan.tasks[at - 1]?.level ?? 1
+  const placed = Math.max(1, Math.min(Math.round(wanted), above + 1))
   const tasks = plan.tasks.slice()
-  tasks.splice(at, 0, { ...task, level })
+  tasks.splice(at, 0, { ...task, level: placed })
   return { ...plan, tasks }
 }
 
@@ -85,10 +89,16 @@ export const taskInsert = commandDefine({
   label: 'Insert task',
   needs: {},
   checks: [],
-  perform(plan, input: { where?: InsertWhere; index?: number; fields?: Partial<Omit<Task, 'id' | 'level'>> }, context) {
+  perform(plan, input: { where?: InsertWhere; index?: number; level?: number; fields?: Partial<Omit<Task, 'id' | 'level'>> }, context) {
     const index = input.index ?? outlineInsertIndex(plan, context.selection[0], input.where ?? 'above')
     const id = context.ids.task
-    const next = outlineInsert(plan, index, makeTask(id, { name: '', schedulingMode: plan.settings.newTaskSchedulingMode, ...input.fields }))
+    const fields = input.fields?.name === undefined ? input.fields : { ...input.fields, name: input.fields.name.trim() }
+    const next = outlineInsert(
+      plan,
+      index,
+      makeTask(id, { name: '', schedulingMode: plan.settings.newTaskSchedulingMode, ...fields }),
+      input.level,
+    )
     return { ok: true, plan: next, selection: [id], value: id }
   },
 })
@@ -104,21 +114,45 @@ function selectionAfterDelete(tasks: readonly Task[], index: number): TaskId[] {
   return []
 }
 
+/** The tasks a delete removes: the targets and their subtasks, and how many of those are subtasks only. */
+function deleteBlocks(plan: Plan, targetIds: readonly TaskId[]): { removed: Set<TaskId>; subtasks: number; summaries: Task[] } {
+  const removed = new Set<TaskId>()
+  const targetSet = new Set(targetIds)
+  const summaries: Task[] = []
+  for (const index of outlineIndexes(plan, targetIds)) {
+    const end = outlineBlockEnd(plan.tasks, index)
+    const task = plan.tasks[index]
+    if (task !== undefined && end > index + 1 && !removed.has(task.id)) summaries.push(task)
+    for (let row = index; row < end; row++) {
+      const item = plan.tasks[row]
+      if (item !== undefined) removed.add(item.id)
+    }
+  }
+  let subtasks = 0
+  for (const id of removed) if (!targetSet.has(id)) subtasks++
+  return { removed, subtasks, summaries }
+}
+
 export const taskDelete = commandDefine({
   id: 'task/delete',
   label: 'Delete tasks',
   needs: { selection: 1 },
   checks: [],
-  perform(plan, input: TasksInput, context) {
-    const removed = new Set<TaskId>()
-    const indexes = outlineIndexes(plan, targets(input, context))
-    for (const index of indexes) {
-      const end = outlineBlockEnd(plan.tasks, index)
-      for (let row = index; row < end; row++) {
-        const task = plan.tasks[row]
-        if (task !== undefined) removed.add(task.id)
-      }
+  confirm(plan, input: TasksInput, context) {
+    // Deleting a summary deletes its subtasks: ask first, saying how many (Microsoft Project asks too).
+    const { subtasks, summaries } = deleteBlocks(plan, targets(input, context))
+    if (subtasks === 0) return null
+    const first = summaries[0]
+    const named = summaries.length === 1 && first !== undefined && first.name !== '' ? `"${first.name}"` : `${summaries.length} summary tasks`
+    const plural = subtasks === 1 ? 'subtask' : 'subtasks'
+    return {
+      title: summaries.length === 1 ? 'Delete a summary task?' : 'Delete summary tasks?',
+      text: `${named} ${summaries.length === 1 ? 'has' : 'have'} ${subtasks} ${plural}. Deleting ${summaries.length === 1 ? 'it' : 'them'} deletes the ${plural} too, with their links and assignments; Undo brings everything back.`,
+      confirmLabel: `Delete with ${subtasks} ${plural}`,
     }
+  },
+  perform(plan, input: TasksInput, context) {
+    const { removed } = deleteBlocks(plan, targets(input, context))
     if (removed.size === 0) return commandDone(plan)
     const activeIndex = plan.tasks.findIndex((task) => task.id === targets(input, context)[0])
     const tasks = plan.tasks.filter((task) => !removed.has(task.id))

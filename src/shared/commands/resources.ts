@@ -285,6 +285,29 @@ export const resourceLevel = commandDefine({
   },
 })
 
+/**
+ * Takes away the delays leveling added (Microsoft Project's Clear Leveling): of every task (`isAll`), or of the
+ * tasks named or selected. One undo step.
+ */
+export const resourceClearLeveling = commandDefine({
+  id: 'resource/clear-leveling',
+  label: 'Clear leveling',
+  needs: {},
+  checks: [],
+  perform(plan, input: { isAll?: boolean; taskIds?: readonly TaskId[] }, context) {
+    const wanted = input.isAll === true ? null : new Set(input.taskIds ?? context.selection)
+    if (wanted !== null && wanted.size === 0) return commandRefuse('Select the tasks to clear, or clear the leveling of the whole plan.')
+    let isChanged = false
+    const tasks = plan.tasks.map((task) => {
+      if (task.levelingDelay === 0 || (wanted !== null && !wanted.has(task.id))) return task
+      isChanged = true
+      return { ...task, levelingDelay: 0 }
+    })
+    if (!isChanged) return commandRefuse(wanted === null ? 'No task has a leveling delay.' : 'None of the selected tasks has a leveling delay.')
+    return commandDone({ ...plan, tasks })
+  },
+})
+
 /** Carries out one suggestion of the Over-allocations panel (delay a task, reduce units, reassign). */
 export const suggestionApplyCommand = commandDefine({
   id: 'suggestion/apply',

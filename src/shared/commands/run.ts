@@ -8,7 +8,7 @@ import type { Plan, TaskId } from '../domain/model'
 import { validatePlan } from '../domain/validate'
 import { fileLimitsProblem } from './file-limits'
 import { commandsById, type CommandId, type CommandInput, type CommandOutput } from './registry'
-import type { CommandCheck, CommandContext, CommandNeeds, FreshIds } from './types'
+import type { CommandCheck, CommandContext, CommandNeeds, CommandQuestion, FreshIds } from './types'
 
 export type CommandRunResult<Output> =
   | {
@@ -49,6 +49,16 @@ export function commandNeedsProblem(needs: CommandNeeds, input: unknown, context
   if (needs.schedule === true && context.schedule === null) return 'The plan cannot be scheduled; fix the problem shown first.'
   if (needs.clipboard === true && (context.clipboard === null || context.clipboard.tasks.length === 0)) return 'Copy tasks first, then paste them.'
   return null
+}
+
+/**
+ * What command `id` asks before it runs on `input` (deleting a summary with its subtasks), or `null`: the store shows
+ * the question and runs the command only on yes.
+ */
+export function commandQuestion<Id extends CommandId>(plan: Plan, id: Id, input: CommandInput<Id>, context: Omit<CommandContext, 'ids'>): CommandQuestion | null {
+  const command = commandsById[id]
+  if (command.confirm === undefined || commandNeedsProblem(command.needs, input, context) !== null) return null
+  return command.confirm(plan, input, { ...context, ids: commandFreshIds(plan) })
 }
 
 /** Whether command `id` can run on the selection in `context` (menus and toolbars disable it otherwise). */

@@ -6,7 +6,8 @@
 import { dateClockText, dateIsValidIsoDate, dateParseTyped } from '../domain/dates'
 import type { Calendar, Plan, WorkingPeriod } from '../domain/model'
 import { planFileLimits as limits } from '../formats/plan-file'
-import { parseWholeNumber } from './parse'
+import { parseDateHint } from './parse'
+import { dateTooLate } from './tasks'
 import { commandDefine, commandDone, commandRefuse } from './types'
 
 const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
@@ -56,9 +57,11 @@ export const projectSetStart = commandDefine({
   label: 'Change project start',
   needs: {},
   checks: [],
-  perform(plan, input: { text: string }) {
-    const date = dateParseTyped(input.text, plan.settings.defaultStartTime)
-    if (date === null) return commandRefuse(`"${input.text.trim()}" is not a date. Type it as YYYY-MM-DD.`)
+  perform(plan, input: { text: string }, context) {
+    const date = dateParseTyped(input.text, plan.settings.defaultStartTime, context.dateOrder ?? null)
+    if (date === null) return commandRefuse(`"${input.text.trim()}" is not a date. ${parseDateHint(context.dateOrder)}`)
+    const late = dateTooLate(date)
+    if (late !== null) return commandRefuse(late)
     return commandDone(date === plan.start ? plan : { ...plan, start: date })
   },
 })
@@ -66,11 +69,19 @@ export const projectSetStart = commandDefine({
 /** A conversion figure of the project settings. */
 export type SettingsNumber = 'minutesPerDay' | 'minutesPerWeek' | 'daysPerMonth'
 
-/** Each figure's name and range (the `.gantry` file's). */
-export const settingsNumbers: Record<SettingsNumber, { label: string; min: number; max: number }> = {
-  minutesPerDay: { label: 'Minutes per day', min: 1, max: 1440 },
-  minutesPerWeek: { label: 'Minutes per week', min: 1, max: 10080 },
-  daysPerMonth: { label: 'Days per month', min: 1, max: 31 },
+/**
+ * Each figure as the settings show it, in Microsoft Project's words: hours per day and week (stored as minutes),
+ * days per month; `minutesPerUnit` converts, `min` and `max` are the `.gantry` file's range in the shown unit.
+ */
+export const settingsNumbers: Record<SettingsNumber, { label: string; unit: string; minutesPerUnit: number; max: number }> = {
+  minutesPerDay: { label: 'Hours per day', unit: 'hours', minutesPerUnit: 60, max: 24 },
+  minutesPerWeek: { label: 'Hours per week', unit: 'hours', minutesPerUnit: 60, max: 168 },
+  daysPerMonth: { label: 'Days per month', unit: 'days', minutesPerUnit: 1, max: 31 },
+}
+
+/** A figure as the settings show it: 480 minutes per day is `8`, 450 is `7.5`. */
+export function settingsNumberText(key: SettingsNumber, stored: number): string {
+  return String(Math.round((stored / settingsNumbers[key].minutesPerUnit) * 100) / 100)
 }
 
 export const settingsSetNumber = commandDefine({
@@ -79,9 +90,18 @@ export const settingsSetNumber = commandDefine({
   needs: {},
   checks: [],
   perform(plan, input: { key: SettingsNumber; text: string }) {
-    const { label, min, max } = settingsNumbers[input.key]
-    const value = parseWholeNumber(input.text, min, max)
-    if (value === null) return commandRefuse(`${label} must be a whole number from ${min} to ${max}.`)
+    const { label, unit, minutesPerUnit, max } = settingsNumbers[input.key]
+    const text = input.text.trim().replace(',', '.')
+    const amount = /^\d+(?:\.\d+)?$|^\.\d+$/.test(text) ? Number(text) : Number.NaN
+    // Hours are kept in whole minutes (7.5 hours is 450); days per month is a whole number.
+    const value = Math.round(amount * minutesPerUnit)
+    const isWhole = minutesPerUnit > 1 || Number.isInteger(amount)
+    if (!Number.isFinite(amount) || value < 1 || value > max * minutesPerUnit || !isWhole)
+      return commandRefuse(
+        minutesPerUnit > 1
+          ? `${label} must be a number of hours from 1 minute to ${max} (for example 8 or 7.5).`
+          : `${label} must be a whole number of ${unit} from 1 to ${max}.`,
+      )
     if (value === plan.settings[input.key]) return commandDone(plan)
     return commandDone({ ...plan, settings: { ...plan.settings, [input.key]: value } })
   },
@@ -127,12 +147,13 @@ export const calendarAddException = commandDefine({
   label: 'Add exception',
   needs: {},
   checks: ['calendar'],
-  perform(plan, input: { name: string; from: string; to: string; hours: string }) {
+  perform(plan, input: { name: string; from: string; to: string; hours: string }, context) {
     if (projectCalendar(plan) === undefined) return commandRefuse('The plan has no project calendar.')
-    const from = input.from.trim()
-    const to = input.to.trim() === '' ? from : input.to.trim()
+    const order = context.dateOrder ?? null
+    const from = dateParseTyped(input.from, 0, order)?.slice(0, 10) ?? ''
+    const to = input.to.trim() === '' ? from : (dateParseTyped(input.to, 0, order)?.slice(0, 10) ?? '')
     if (!dateIsValidIsoDate(from) || !dateIsValidIsoDate(to) || to < from)
-      return commandRefuse('An exception needs a From date and a To date on or after it, written YYYY-MM-DD.')
+      return commandRefuse(`An exception needs a From date and a To date on or after it. ${parseDateHint(order).replace('Type it', 'Type them')}`)
     const periods = input.hours.trim() === '' ? [] : workingPeriodsParse(input.hours)
     if (periods === null) return commandRefuse('Type working hours as 08:00-12:00, 13:00-17:00, or leave them empty for a holiday.')
     const name = input.name.trim() || 'Holiday'

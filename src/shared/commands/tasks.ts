@@ -7,15 +7,16 @@
 import { progressApply } from '../domain/progress'
 import { assignmentsTextApply } from '../domain/assignments-text'
 import { calendarAddWorkingMinutes, calendarCompile, calendarIsProblem, calendarNextWorkingTime } from '../domain/calendar'
-import { dateFromWallMinutes, dateParseTyped } from '../domain/dates'
-import { durationParse } from '../domain/durations'
-import type { ConstraintType, Dependency, DependencyId, Plan, Task, TaskId } from '../domain/model'
+import { dateDayOfWallMinutes, dateFromWallMinutes, dateParseTyped, dateToWallMinutes, dateTypedHasTime } from '../domain/dates'
+import { durationFormat, durationParse } from '../domain/durations'
+import type { ConstraintType, Dependency, DependencyId, DurationUnit, Plan, Task, TaskId } from '../domain/model'
 import { predecessorsParse, type ParsedPredecessor } from '../domain/predecessors'
+import type { Schedule } from '../domain/schedule-types'
 import { taskRuleManualChange, taskRuleMilestoneChange, taskRuleSetDuration, type TaskRuleResult } from '../domain/task-rules'
 import { planFileLimits as limits } from '../formats/plan-file'
 import { manualFieldSet, manualMoveByWorkingDays } from './manual'
 import { outlineIsSummary } from './outline'
-import { parsePercent, parseWholeNumber } from './parse'
+import { parseDateHint, parsePercent, parseWholeNumber } from './parse'
 import { commandDefine, commandDone, commandRefuse, type CommandResult } from './types'
 
 /** Changes fields of one task; the same plan when every field already has its value. */
@@ -44,11 +45,41 @@ function find(plan: Plan, taskId: TaskId): Found | null {
 
 const gone = (): CommandResult => commandRefuse('This task no longer exists.')
 
+/**
+ * The last date Microsoft Project can schedule (31 December 2149, its specifications). A duration that would put a
+ * task's finish after it is refused, so every plan can still be exported to Microsoft Project XML and opened there
+ * (99999d typed by mistake finished in the year 2300).
+ */
+export const taskFinishLatest = '2149-12-31T23:59:00'
+const finishLatestMinutes = dateToWallMinutes(taskFinishLatest)
+
+/** Why a typed date cannot be kept: it is after `taskFinishLatest`. */
+export function dateTooLate(date: string): string | null {
+  return date > taskFinishLatest ? `${date.slice(0, 10)} is after 2149-12-31, the last date Microsoft Project can schedule.` : null
+}
+
+/**
+ * Why a task of `minutes` in `unit`, starting where the schedule has it, cannot be kept: its finish would pass
+ * `taskFinishLatest`. `null` when it fits, or when there is no schedule to tell the start.
+ */
+function finishTooLate(plan: Plan, found: Found, minutes: number, unit: DurationUnit, schedule: Schedule | null): string | null {
+  const index = schedule?.indexOf.get(found.task.id)
+  const start = schedule === null || index === undefined ? Number.NaN : (schedule.start[index] ?? Number.NaN)
+  if (!Number.isFinite(start)) return null
+  let finish = start + minutes
+  if (!unit.startsWith('e')) {
+    const calendar = calendarCompile(plan, found.task.calendarId ?? plan.calendarId)
+    if (calendarIsProblem(calendar)) return null
+    finish = calendarAddWorkingMinutes(calendar, start, minutes)
+  }
+  if (finish <= finishLatestMinutes) return null
+  return `Starting on ${dateDayOfWallMinutes(start)}, a task of ${durationFormat(minutes, unit, plan.settings)} would finish after 2149-12-31, the last date Microsoft Project can schedule; type a shorter duration.`
+}
+
 function fromRule(result: TaskRuleResult): CommandResult {
   return result.ok ? commandDone(result.plan) : commandRefuse(result.message)
 }
 const summaryDates = "A summary's dates come from its subtasks; change the subtasks instead."
-const dateHint = 'Type it as YYYY-MM-DD, for example 2026-03-02.'
 
 export const taskRename = commandDefine({
   id: 'task/rename',
@@ -67,7 +98,7 @@ export const taskSetDuration = commandDefine({
   label: 'Change duration',
   needs: {},
   checks: [],
-  perform(plan, input: TaskTextInput) {
+  perform(plan, input: TaskTextInput, context) {
     const found = find(plan, input.taskId)
     if (found === null) return gone()
     // A manual task (a summary too) keeps the duration typed, or a blank one.
@@ -75,8 +106,31 @@ export const taskSetDuration = commandDefine({
     if (found.isSummary) return commandRefuse("A summary's duration comes from its subtasks; change the subtasks instead.")
     const parsed = durationParse(input.text, plan.settings)
     if (!parsed.ok) return commandRefuse(parsed.error)
+    const tooLate = finishTooLate(plan, found, parsed.minutes, parsed.unit, context.schedule)
+    if (tooLate !== null) return commandRefuse(tooLate)
     // Microsoft Project's rule for the task's type: its people's work (or units) follow.
     return fromRule(taskRuleSetDuration(plan, input.taskId, parsed.minutes, parsed.unit))
+  },
+})
+
+/**
+ * The delay resource leveling put before a task, as typed in the Leveling delay column: elapsed time (`2ed`, `16eh`;
+ * a bare number is elapsed days), as Microsoft Project keeps it; `0` takes the delay away.
+ */
+export const taskSetLevelingDelay = commandDefine({
+  id: 'task/set-leveling-delay',
+  label: 'Change leveling delay',
+  needs: {},
+  checks: [],
+  perform(plan, input: TaskTextInput) {
+    const found = find(plan, input.taskId)
+    if (found === null) return gone()
+    if (found.isSummary) return commandRefuse("A summary is not delayed by leveling itself; change its subtasks' delays instead.")
+    const parsed = durationParse(input.text, plan.settings, 'ed')
+    if (!parsed.ok) return commandRefuse(parsed.error)
+    if (parsed.minutes !== 0 && !parsed.unit.startsWith('e'))
+      return commandRefuse('A leveling delay is elapsed time: type it in elapsed days or hours, for example 2ed or 16eh.')
+    return commandDone(taskUpdate(plan, input.taskId, { levelingDelay: parsed.minutes }))
   },
 })
 
@@ -89,16 +143,27 @@ export const taskResize = commandDefine({
   label: 'Change duration',
   needs: {},
   checks: [],
-  perform(plan, input: { taskId: TaskId; minutes: number }) {
+  perform(plan, input: { taskId: TaskId; minutes: number }, context) {
     const found = find(plan, input.taskId)
     if (found === null) return gone()
     if (!Number.isFinite(input.minutes)) return commandRefuse('The new duration is not a number.')
     const minutes = Math.max(0, Math.round(input.minutes))
     if (found.task.schedulingMode === 'manual') return fromRule(taskRuleManualChange(plan, input.taskId, { duration: minutes }))
     if (found.isSummary) return commandRefuse("A summary's duration comes from its subtasks; change the subtasks instead.")
+    const tooLate = finishTooLate(plan, found, minutes, found.task.durationUnit, context.schedule)
+    if (tooLate !== null) return commandRefuse(tooLate)
     return fromRule(taskRuleSetDuration(plan, input.taskId, minutes))
   },
 })
+
+/**
+ * Whether typed date text names the date a task already shows: the same day when only a day was typed, the same
+ * minute when a time was typed too. Retyping what is shown changes nothing (it does not pin the task).
+ */
+function isShownDate(text: string, date: string, shown: number | undefined): boolean {
+  if (shown === undefined || !Number.isFinite(shown)) return false
+  return dateTypedHasTime(text) ? dateToWallMinutes(date) === shown : date.slice(0, 10) === dateDayOfWallMinutes(shown)
+}
 
 function dateCommand(id: 'task/set-start' | 'task/set-finish', label: string, type: 'SNET' | 'FNET') {
   return commandDefine({
@@ -106,17 +171,26 @@ function dateCommand(id: 'task/set-start' | 'task/set-finish', label: string, ty
     label,
     needs: {},
     checks: [],
-    perform(plan, input: TaskTextInput) {
+    perform(plan, input: TaskTextInput, context) {
       const found = find(plan, input.taskId)
       if (found === null) return gone()
       // A manual task keeps the date typed (or a blank one) without a constraint, as in Microsoft Project.
       if (found.task.schedulingMode === 'manual') return manualFieldSet(plan, input.taskId, type === 'SNET' ? 'start' : 'finish', input.text)
       if (found.isSummary) return commandRefuse(summaryDates)
       const text = input.text.trim()
-      if (text === '') return commandRefuse(`Type a date. ${dateHint}`)
+      const order = context.dateOrder ?? null
+      if (text === '') return commandRefuse(`Type a date. ${parseDateHint(order)}`)
       const defaultTime = type === 'SNET' ? plan.settings.defaultStartTime : plan.settings.defaultFinishTime
-      const date = dateParseTyped(text, defaultTime)
-      if (date === null) return commandRefuse(`"${text}" is not a date. ${dateHint}`)
+      const date = dateParseTyped(text, defaultTime, order)
+      if (date === null) return commandRefuse(`"${text}" is not a date. ${parseDateHint(order)}`)
+      const late = dateTooLate(date)
+      if (late !== null) return commandRefuse(late)
+      const schedule = context.schedule
+      const index = schedule?.indexOf.get(input.taskId)
+      const shown = schedule === null || index === undefined ? undefined : (type === 'SNET' ? schedule.start : schedule.finish)[index]
+      // The day (at midnight) as typed, before a 24:00 default time moves it to the next day.
+      const typedDay = dateParseTyped(text, 0, order) ?? date
+      if (isShownDate(text, dateTypedHasTime(text) ? date : typedDay, shown)) return commandDone(plan)
       // Typing a date pins the task there, as Microsoft Project does: start no earlier / finish no earlier than.
       return commandDone(taskUpdate(plan, input.taskId, { constraint: { type, date } }))
     },
@@ -226,12 +300,14 @@ export const taskSetConstraint = commandDefine({
   label: 'Change constraint',
   needs: {},
   checks: [],
-  perform(plan, input: { taskId: TaskId; type: ConstraintType; dateText: string }) {
+  perform(plan, input: { taskId: TaskId; type: ConstraintType; dateText: string }, context) {
     const found = find(plan, input.taskId)
     if (found === null) return gone()
     if (input.type === 'ASAP' || input.type === 'ALAP') return commandDone(taskUpdate(plan, input.taskId, { constraint: { type: input.type, date: null } }))
-    const date = found.task.constraint.date ?? dateParseTyped(input.dateText, constraintDefaultTime(plan, input.type))
-    if (date === null) return commandRefuse('Type the constraint date first (YYYY-MM-DD), then choose the constraint.')
+    const date = found.task.constraint.date ?? dateParseTyped(input.dateText, constraintDefaultTime(plan, input.type), context.dateOrder ?? null)
+    if (date === null) return commandRefuse(`Type the constraint date first, then choose the constraint. ${parseDateHint(context.dateOrder)}`)
+    const late = dateTooLate(date)
+    if (late !== null) return commandRefuse(late)
     return commandDone(taskUpdate(plan, input.taskId, { constraint: { type: input.type, date } }))
   },
 })
@@ -241,14 +317,16 @@ export const taskSetConstraintDate = commandDefine({
   label: 'Change constraint date',
   needs: {},
   checks: [],
-  perform(plan, input: TaskTextInput) {
+  perform(plan, input: TaskTextInput, context) {
     const found = find(plan, input.taskId)
     if (found === null) return gone()
     const type = found.task.constraint.type
     // As soon / as late as possible take no date.
     if (type === 'ASAP' || type === 'ALAP') return commandDone(plan)
-    const date = dateParseTyped(input.text, constraintDefaultTime(plan, type))
-    if (date === null) return commandRefuse(`"${input.text.trim()}" is not a date. ${dateHint}`)
+    const date = dateParseTyped(input.text, constraintDefaultTime(plan, type), context.dateOrder ?? null)
+    if (date === null) return commandRefuse(`"${input.text.trim()}" is not a date. ${parseDateHint(context.dateOrder)}`)
+    const late = dateTooLate(date)
+    if (late !== null) return commandRefuse(late)
     return commandDone(taskUpdate(plan, input.taskId, { constraint: { type, date } }))
   },
 })

@@ -10,6 +10,7 @@
  * ("Link" on five selected tasks is `link/chain`, not four `link/add`).
  */
 import type { Dependency, DependencyType, Plan, Task, TaskId } from '../domain/model'
+import type { DateOrder } from '../domain/dates'
 import type { Schedule } from '../domain/schedule-types'
 
 /** The first unused ids: a command that adds rows numbers them from here. */
@@ -29,6 +30,11 @@ export type CommandContext = {
   schedule: Schedule | null
   ids: FreshIds
   clipboard: ClipboardRows | null
+  /**
+   * How the user writes numeric dates (their locale's day, month and year order), for the commands that read a
+   * typed date; ISO dates are read in every order. Absent or `null`: ISO dates only.
+   */
+  dateOrder?: DateOrder | null
 }
 
 /**
@@ -61,6 +67,9 @@ export type CommandDone<Output> = {
 export type CommandRefused = { ok: false; message: string }
 export type CommandResult<Output = undefined> = CommandDone<Output> | CommandRefused
 
+/** What a command asks before it runs (deleting a summary with its subtasks): the question and its yes-button. */
+export type CommandQuestion = { title: string; text: string; confirmLabel: string }
+
 export type Command<Input, Output = undefined> = {
   /** `area/verb`, like the IPC channels and menu commands (`task/indent`). */
   id: string
@@ -68,6 +77,11 @@ export type Command<Input, Output = undefined> = {
   label: string
   needs: CommandNeeds
   checks: readonly CommandCheck[]
+  /**
+   * What to ask before running, as Microsoft Project asks before deleting a summary with its subtasks; `null` when
+   * there is nothing to ask. The store asks (a dialog) and runs the command only on yes, whichever way it came.
+   */
+  confirm?(plan: Plan, input: Input, context: CommandContext): CommandQuestion | null
   perform(plan: Plan, input: Input, context: CommandContext): CommandResult<Output>
 }
 

@@ -141,24 +141,70 @@ export function dateLocalNow(date: Date = new Date()): IsoDateTime {
 }
 
 /**
+ * The order of day, month and year in a locale's numeric dates: `dmy` (31.12.2026, 31/12/2026), `mdy`
+ * (12/31/2026) or `ymd` (2026-12-31).
+ */
+export type DateOrder = 'dmy' | 'mdy' | 'ymd'
+
+/** Three numbers separated by `/`, `.`, `-` or a space, then an optional time (`13:30`, `1:30 pm`, `13:30:15`). */
+const localDatePattern = /^(\d{1,4})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{1,4})\.?(?:[\sT]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap])?\.?(?:m\.?)?)?$/i
+
+/** A year typed with one or two digits, as Excel and Windows read it: 00-29 are 2000-2029, 30-99 are 1930-1999. */
+function fullYear(text: string): number | null {
+  if (text.length === 4) return Number(text)
+  if (text.length > 2) return null
+  const year = Number(text)
+  return year < 30 ? 2000 + year : 1900 + year
+}
+
+/** A date typed in a locale's numeric order, as `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS`; `null` when it is not one. */
+function localDateIso(text: string, order: DateOrder): string | null {
+  const match = localDatePattern.exec(text)
+  if (match === null) return null
+  const [, first = '', second = '', third = '', hourText, minuteText, secondText, meridiem] = match
+  // A four-digit first number is a year whatever the locale (2026/03/02).
+  const parts = order === 'ymd' || first.length === 4 ? { y: first, m: second, d: third } : order === 'dmy' ? { y: third, m: second, d: first } : { y: third, m: first, d: second }
+  // The year position takes four digits, or two; a day or month never has more than two.
+  if (parts.d.length > 2 || parts.m.length > 2) return null
+  const year = fullYear(parts.y)
+  if (year === null) return null
+  const day = `${pad(year, 4)}-${pad(Number(parts.m))}-${pad(Number(parts.d))}`
+  if (hourText === undefined || minuteText === undefined) return day
+  let hour = Number(hourText)
+  if (meridiem !== undefined) {
+    if (hour < 1 || hour > 12) return null
+    hour = (hour % 12) + (meridiem.toLowerCase() === 'p' ? 12 : 0)
+  }
+  return `${day}T${pad(hour)}:${minuteText}:${secondText ?? '00'}`
+}
+
+/**
  * Reads a date typed by a user or found in a CSV file: `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]` or
- * `YYYY-MM-DDTHH:MM[:SS]`, with surrounding spaces. A day without a time gets `defaultMinuteOfDay` (the plan's
- * default start or finish time, in minutes after midnight).
+ * `YYYY-MM-DDTHH:MM[:SS]`, with surrounding spaces; with `order`, also the numeric dates of the user's locale
+ * (`3/2/2026`, `02.03.2026`, `2.3.26 13:30`, `3/2/2026 1:30 PM`; a two-digit year is 2000-2029 or 1930-1999). A day
+ * without a time gets `defaultMinuteOfDay` (the plan's default start or finish time, in minutes after midnight).
  * @returns `YYYY-MM-DDTHH:MM:SS`, or `null` when the text is not a real date of the years 0001-9999
  */
-export function dateParseTyped(text: string, defaultMinuteOfDay: number): IsoDateTime | null {
+export function dateParseTyped(text: string, defaultMinuteOfDay: number, order: DateOrder | null = null): IsoDateTime | null {
   const trimmed = text.trim()
   // Longer text is never a date; checking the length first keeps a pasted megabyte cheap.
-  if (trimmed.length > 19) return null
-  if (dateIsValidIsoDate(trimmed)) {
+  if (trimmed.length > 24) return null
+  const isIsoShaped = /^\d{4}-\d{2}-\d{2}(?:[ T]|$)/.test(trimmed)
+  const iso = order === null || isIsoShaped ? trimmed : (localDateIso(trimmed, order) ?? trimmed)
+  const candidate = iso.replace(' ', 'T')
+  if (dateIsValidIsoDate(iso)) {
     const minute = Math.max(0, Math.min(1440, Math.round(defaultMinuteOfDay)))
     // A default time of 24:00 (the end of a 24-hour day) is midnight starting the next day.
-    if (minute === 1440) return trimmed === '9999-12-31' ? null : `${dateAddDays(trimmed, 1)}T00:00:00`
-    return `${trimmed}T${pad(Math.floor(minute / 60))}:${pad(minute % 60)}:00`
+    if (minute === 1440) return iso === '9999-12-31' ? null : `${dateAddDays(iso, 1)}T00:00:00`
+    return `${iso}T${pad(Math.floor(minute / 60))}:${pad(minute % 60)}:00`
   }
-  const candidate = text.trim().replace(' ', 'T')
   if (!dateIsValidIsoDateTime(candidate)) return null
   return candidate.length === 16 ? `${candidate}:00` : candidate
+}
+
+/** Whether typed date text names a time of day too (`2026-03-02 13:30`, `3/2/2026 1:30 PM`), not only a day. */
+export function dateTypedHasTime(text: string): boolean {
+  return /\d:\d{2}/.test(text)
 }
 
 /** The `YYYY-MM-DD` day of a wall-clock minute. */

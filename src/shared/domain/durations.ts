@@ -94,7 +94,8 @@ export const durationMaxMinutes = 100 * 366 * 1440
  * @param allowNegative accept a leading minus (lags); durations refuse it
  * @param maxMinutes the longest duration accepted, in minutes: `durationMaxMinutes` for typing; a file reader passes
  *   the file format's limit, so whatever Gantry writes it reads back
- * @returns minutes (rounded to whole minutes) and the unit it was typed in, or a one-sentence error
+ * @returns minutes (rounded to whole minutes) and the unit it was typed in, or a one-sentence error (also for a
+ *   nonzero amount under half a minute, which would round to none)
  */
 export function durationParse(
   text: string,
@@ -120,6 +121,13 @@ export function durationParse(
   const minutes = Math.round(sign * amount * durationUnitMinutes(unit, settings))
   if (!Number.isFinite(minutes) || Math.abs(minutes) > maxMinutes)
     return { ok: false, error: `"${textExcerpt(text)}" is too long.` }
+  // Durations and lags are whole minutes: an amount that rounds to none is refused rather than silently becoming a
+  // milestone (or no lag).
+  if (minutes === 0 && amount !== 0)
+    return {
+      ok: false,
+      error: `"${textExcerpt(text.trim())}" is less than a minute; the shortest ${allowNegative ? 'lag' : 'duration'} is 1m${allowNegative ? ' (or 0 for none)' : ' (0 makes a milestone)'}.`,
+    }
   return { ok: true, minutes: minutes === 0 ? 0 : minutes, unit }
 }
 

@@ -34,3 +34,23 @@ export async function createPlan(page: Page, name: string): Promise<void> {
 export async function waitSaved(page: Page, text: string): Promise<void> {
   await expect.poll(async () => (await idbDump(page)).includes(text), { timeout: 10_000 }).toBe(true)
 }
+
+/**
+ * Dates as the grid shows them in the en-US locale the workspace specs pin (`test.use({ locale: 'en-US' })`):
+ * `isoDay('3/9/2026')` is `2026-03-09`, `shownDay('2026-03-09')` is `3/9/2026`.
+ */
+export function isoDay(shown: string): string {
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(shown.trim())
+  if (match === null) throw new Error(`not an en-US date: ${shown}`)
+  return `${match[3]}-${(match[1] ?? '').padStart(2, '0')}-${(match[2] ?? '').padStart(2, '0')}`
+}
+
+export function shownDay(iso: string): string {
+  const [year, month, day] = iso.split('-')
+  return `${Number(month)}/${Number(day)}/${year}`
+}
+
+/** The ISO day `days` calendar days after an ISO day. */
+export function isoDayAdd(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+}

@@ -1,7 +1,11 @@
 import { keyBindingFind } from '../../../shared/commands/keys'
-import type { GantryPlatform } from '../../../shared/ipc/contract'
+import { menuCommands, type GantryPlatform, type MenuCommand } from '../../../shared/ipc/contract'
 import { planDbRequestPersistence } from '../db/plan-db'
 import type { AppStore } from '../stores/app-store'
+
+function isMenuCommand(action: string): action is MenuCommand {
+  return (menuCommands as readonly string[]).includes(action)
+}
 
 /** The page events `appStart` listens to (the browser's `window` and `document` by default). */
 export type PageEvents = {
@@ -41,18 +45,27 @@ export function appStart(store: AppStore, platform: GantryPlatform, page: PageEv
   const stopProgress = platform.onProgress((event) => store.getState().progressSet(event))
 
   // F1 opens the shortcuts wherever the focus is (the desktop Help menu has it too; opening twice is harmless).
-  // Ctrl+P opens Gantry's print dialog, not the browser's print of the app's screen. The other application keys
-  // are the desktop menu's accelerators.
+  // Ctrl+P opens Gantry's print dialog, not the browser's print of the app's screen. The other application keys are
+  // the desktop menu's accelerators; in a browser, which has no such menu, they are handled here (Ctrl+1..4 for the
+  // views, Ctrl+= and Ctrl+- to zoom the timeline, Ctrl+S to save…), except Ctrl+N, which the browser keeps for itself.
+  const isBrowser = platform.kind === 'web'
   const stopKeys = page.addWindowListener('keydown', (event) => {
     if (!(event instanceof KeyboardEvent)) return
     const action = keyBindingFind('app', event)?.action
+    if (action === undefined) return
     if (action === 'help/shortcuts') {
       event.preventDefault()
       store.getState().shortcutsSet(true)
-    } else if (action === 'file/print') {
+      return
+    }
+    if (action === 'file/print') {
       event.preventDefault()
       void store.getState().menuCommandRun('file/print')
+      return
     }
+    if (!isBrowser || action === 'file/new' || !isMenuCommand(action)) return
+    event.preventDefault()
+    void store.getState().menuCommandRun(action)
   })
 
   let lastTitle = ''

@@ -1,26 +1,78 @@
 import { dateLocalNow } from '../../../shared/domain/dates'
-import type { Plan } from '../../../shared/domain/model'
+import type { IsoDateTime, Plan } from '../../../shared/domain/model'
 import { importJobSupervise, type ImportJobEvents, type ImportJobMessage, type ImportJobRequest, type ImportJobResult } from '../../../shared/formats/import-job'
 import { formatsExport, formatsImport, formatsSerializePlan, type FormatKind } from '../../../shared/formats/pipeline'
-import { xlsxRender, type ExcelJsLike } from '../../../shared/formats/xlsx'
 import type { ImportedPlan } from '../../../shared/ipc/contract'
 import { platformMarkRestored } from './restored'
+import type { WebExportAnswer, WebExportRequest } from './web-export-worker'
+import { webXlsxBytes } from './web-xlsx'
 
 /**
  * Exports and imports of browser mode: the same shared format pipeline the main process and the command line run.
- * Imports run in a Web Worker (`web-import-worker.ts`) so the page stays responsive and can cancel them; ExcelJS is
- * loaded only when a workbook is made (it is a large bundle).
+ * Imports run in a Web Worker (`web-import-worker.ts`) so the page stays responsive and can cancel them; so does the
+ * Excel export (`web-export-worker.ts`, with `web-xlsx.ts`), where ExcelJS is loaded only when a workbook is made.
  */
 
 export type FormatResult<T> = { ok: true; value: T } | { ok: false; message: string }
 
-/** The .xlsx bytes of a plan (the same workbook the desktop app writes). */
-export async function webExportXlsx(plan: Plan): Promise<FormatResult<Uint8Array>> {
-  const workbook = formatsExport(plan, 'xlsx', { now: dateLocalNow() })
-  if (!workbook.ok) return workbook
-  const module = (await import('exceljs')) as unknown as { default?: ExcelJsLike } & ExcelJsLike
-  const excel = module.default ?? module
-  return { ok: true, value: await xlsxRender(workbook.value, excel) }
+/** Makes the .xlsx bytes of a plan as of `now`; tests and environments without Web Workers run it in the page. */
+export type WebExportXlsxRun = (plan: Plan, now: IsoDateTime) => Promise<FormatResult<Uint8Array>>
+
+/** Runs the Excel export in the page itself (no worker). */
+export const webExportXlsxInPage: WebExportXlsxRun = (plan, now) => webXlsxBytes(plan, now)
+
+type ExportWorker = { worker: Worker; pending: Map<number, (result: FormatResult<Uint8Array>) => void> }
+let exportWorker: ExportWorker | null = null
+let exportRequestId = 0
+
+/** The export worker, started on the first export and kept (ExcelJS stays loaded in it); a failed one is dropped. */
+function exportWorkerGet(): ExportWorker {
+  if (exportWorker !== null) return exportWorker
+  const worker = new Worker(new URL('./web-export-worker.ts', import.meta.url), { type: 'module', name: 'gantry-export' })
+  const current: ExportWorker = { worker, pending: new Map() }
+  const failAll = (message: string): void => {
+    worker.terminate()
+    if (exportWorker === current) exportWorker = null
+    for (const resolve of current.pending.values()) resolve({ ok: false, message: `The Excel workbook could not be made: ${message}.` })
+    current.pending.clear()
+  }
+  worker.addEventListener('message', (event: MessageEvent<WebExportAnswer>) => {
+    const resolve = current.pending.get(event.data.id)
+    current.pending.delete(event.data.id)
+    resolve?.(event.data.result)
+  })
+  worker.addEventListener('error', (event) => {
+    event.preventDefault()
+    failAll(event.message || 'the export worker failed')
+  })
+  worker.addEventListener('messageerror', () => failAll('the export worker sent an unreadable message'))
+  exportWorker = current
+  return current
+}
+
+/**
+ * Runs the Excel export in a Web Worker (`web-export-worker.ts`), so the page keeps repainting and taking input while
+ * a large workbook is made; the bytes come back transferred.
+ */
+export const webExportXlsxInWorker: WebExportXlsxRun = (plan, now) =>
+  new Promise((resolve) => {
+    const { worker, pending } = exportWorkerGet()
+    exportRequestId += 1
+    const id = exportRequestId
+    pending.set(id, resolve)
+    try {
+      const request: WebExportRequest = { id, plan, now }
+      worker.postMessage(request)
+    } catch (error) {
+      // A plan the browser cannot copy to the worker (it never should be: plans are plain data).
+      pending.delete(id)
+      resolve({ ok: false, message: `The Excel workbook could not be made: ${error instanceof Error ? error.message : String(error)}.` })
+    }
+  })
+
+/** The .xlsx bytes of a plan (the same workbook the desktop app writes), made in a Web Worker where there is one. */
+export async function webExportXlsx(plan: Plan, run: WebExportXlsxRun = typeof Worker === 'function' ? webExportXlsxInWorker : webExportXlsxInPage): Promise<FormatResult<Uint8Array>> {
+  return run(plan, dateLocalNow())
 }
 
 /** Microsoft Project XML text of a plan, with the engine's dates. */

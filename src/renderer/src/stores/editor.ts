@@ -8,11 +8,12 @@
  */
 import type { StateCreator } from 'zustand'
 import { commandLabel, type CommandId, type CommandInput, type CommandOutput } from '../../../shared/commands/registry'
-import { clipboardCopy } from '../../../shared/commands/outline'
-import { commandRun } from '../../../shared/commands/run'
-import type { ClipboardRows } from '../../../shared/commands/types'
+import { clipboardCopy, type InsertWhere } from '../../../shared/commands/outline'
+import { commandQuestion, commandRun } from '../../../shared/commands/run'
+import type { ClipboardRows, CommandQuestion } from '../../../shared/commands/types'
 import type { Plan, TaskId } from '../../../shared/domain/model'
 import type { ScheduleResult } from '../../../shared/domain/schedule-types'
+import { dateOrder } from '../ui/date-format'
 
 /** What the editing slice needs from the document slice of the app store. */
 export type EditorHost = {
@@ -36,8 +37,14 @@ export type EditorHost = {
 /** The refusal of every command while the plan is read-only here. */
 export const editorReadOnlyMessage = 'This plan is read-only in this window, so it cannot be changed here. Nothing was changed.'
 
-/** What became of a command: done (`isChanged` false when there was nothing to do, e.g. the same text) or refused. */
-export type CommandOutcome<Output> = { ok: true; isChanged: boolean; value: Output } | { ok: false; message: string }
+/**
+ * What became of a command: done (`isChanged` false when there was nothing to do, e.g. the same text), refused, or
+ * waiting for the answer to its question (`isAsked`: it runs if the user says yes).
+ */
+export type CommandOutcome<Output> = { ok: true; isChanged: boolean; value: Output } | { ok: false; message: string; isAsked?: boolean }
+
+/** A command's question waiting for an answer (the workspace shows it as a dialog). */
+export type EditorQuestion = CommandQuestion & { label: string }
 
 export type EditorSlice = {
   /** Selected task ids (the active row first). */
@@ -47,6 +54,16 @@ export type EditorSlice = {
   /** Bumped with every message so the same text shown twice is announced twice. */
   editorMessageSeq: number
   editorClipboard: ClipboardRows | null
+  /**
+   * A request from outside the grid (the toolbar's Add task, the Task menu's Insert Task) to open a blank row and
+   * type a new task's name there: a row left without a name is not a task. The Gantt view takes it and clears it.
+   */
+  editorInsertRequest: InsertWhere | null
+  editorInsertRequestSet(where: InsertWhere | null): void
+  /** The question a command asked before running (deleting a summary with its subtasks), or `null`. */
+  editorQuestion: EditorQuestion | null
+  /** Answers the question: yes runs the command as it was asked for; no drops it. */
+  editorAnswer(isYes: boolean): void
   editorSelect(ids: TaskId[]): void
   editorSetMessage(text: string | null): void
   /** Runs command `id` of the registry on the open plan: one undo step, or a refusal in the message line. */
@@ -67,35 +84,69 @@ export function editorSliceCreator<S extends EditorSlice & EditorHost>(): StateC
     const set = (value: Partial<EditorSlice>): void => rawSet(value as Partial<S>)
     /** Which command made each plan version, for the Undo and Redo labels; versions are dropped with the history. */
     const madeBy = new WeakMap<Plan, string>()
+    /** What yes does for the question shown. */
+    let onYes: (() => void) | null = null
+
+    const run = <Id extends CommandId>(id: Id, input: CommandInput<Id>, isAnswered: boolean): CommandOutcome<CommandOutput<Id>> => {
+      const state = get()
+      const document = state.document
+      if (document === null) return { ok: false, message: 'Open a plan first.' }
+      if (state.documentIsReadOnly === true) {
+        state.editorSetMessage(editorReadOnlyMessage)
+        return { ok: false, message: editorReadOnlyMessage }
+      }
+      const schedule = document.schedule !== null && document.schedule.ok ? document.schedule.schedule : null
+      const context = {
+        selection: state.editorSelection,
+        schedule,
+        clipboard: state.editorClipboard,
+        // Typed dates are read in the user's own numeric form (and in ISO form).
+        dateOrder: dateOrder(),
+      }
+      if (!isAnswered) {
+        const question = commandQuestion(document.plan, id, input, context)
+        if (question !== null) {
+          // The selection may change before the answer: yes runs on what was asked about.
+          const selection = state.editorSelection
+          onYes = () => {
+            if (get().editorSelection !== selection) set({ editorSelection: selection })
+            run(id, input, true)
+          }
+          set({ editorQuestion: { ...question, label: commandLabel(id) } })
+          return { ok: false, message: question.text, isAsked: true }
+        }
+      }
+      const result = commandRun(document.plan, id, input, context)
+      if (!result.ok) {
+        state.editorSetMessage(result.message)
+        return result
+      }
+      if (result.isChanged) {
+        madeBy.set(result.plan, commandLabel(id))
+        state.documentCommit(result.plan)
+        if (get().editorMessage !== null) set({ editorMessage: null })
+      }
+      if (result.selection !== undefined) set({ editorSelection: result.selection })
+      return { ok: true, isChanged: result.isChanged, value: result.value }
+    }
+
     return {
       editorSelection: [],
       editorMessage: null,
       editorMessageSeq: 0,
       editorClipboard: null,
+      editorInsertRequest: null,
+      editorInsertRequestSet: (where) => set({ editorInsertRequest: where }),
+      editorQuestion: null,
+      editorAnswer: (isYes) => {
+        const yes = onYes
+        onYes = null
+        set({ editorQuestion: null })
+        if (isYes) yes?.()
+      },
       editorSelect: (ids) => set({ editorSelection: ids }),
       editorSetMessage: (text) => set({ editorMessage: text, editorMessageSeq: get().editorMessageSeq + 1 }),
-      editorRun: (id, input) => {
-        const state = get()
-        const document = state.document
-        if (document === null) return { ok: false, message: 'Open a plan first.' }
-        if (state.documentIsReadOnly === true) {
-          state.editorSetMessage(editorReadOnlyMessage)
-          return { ok: false, message: editorReadOnlyMessage }
-        }
-        const schedule = document.schedule !== null && document.schedule.ok ? document.schedule.schedule : null
-        const result = commandRun(document.plan, id, input, { selection: state.editorSelection, schedule, clipboard: state.editorClipboard })
-        if (!result.ok) {
-          state.editorSetMessage(result.message)
-          return result
-        }
-        if (result.isChanged) {
-          madeBy.set(result.plan, commandLabel(id))
-          state.documentCommit(result.plan)
-          if (get().editorMessage !== null) set({ editorMessage: null })
-        }
-        if (result.selection !== undefined) set({ editorSelection: result.selection })
-        return { ok: true, isChanged: result.isChanged, value: result.value }
-      },
+      editorRun: (id, input) => run(id, input, false),
       editorCopy: (ids) => {
         const document = get().document
         const copied = ids ?? get().editorSelection

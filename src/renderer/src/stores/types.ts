@@ -53,8 +53,11 @@ export type NoticeAction = 'save-as' | 'reload' | 'take-over' | 'download'
 
 /** Why the open plan is read-only in this window. */
 export type ReadOnlyReason = 'other-window' | 'changed' | 'deleted'
-/** `error` and `warning` stay until dismissed (an error is announced as an alert); `info` fades. */
-export type Notice = { id: number; kind: 'error' | 'warning' | 'info'; message: string; action?: NoticeAction }
+/**
+ * `error` and `warning` stay until dismissed (an error is announced as an alert); `info` (a confirmation) fades.
+ * `view` is where it was raised: it is shown there, not on the other views.
+ */
+export type Notice = { id: number; kind: 'error' | 'warning' | 'info'; message: string; action?: NoticeAction; view?: View }
 
 /** The plan open in the workspace. */
 export type PlanDocument = {

@@ -59,10 +59,9 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
         // The same message twice (a failing write retried on every edit) is shown once.
         if (get().notices.some((notice) => notice.message === message)) return
         noticeCounter += 1
-        const notice =
-          action === undefined
-            ? { id: noticeCounter, kind, message }
-            : { id: noticeCounter, kind, message, action }
+        // A notice belongs to the view it was raised in (an export's to the plan, an open error's to the list).
+        const view = get().view
+        const notice = action === undefined ? { id: noticeCounter, kind, message, view } : { id: noticeCounter, kind, message, action, view }
         set({ notices: [...get().notices, notice] })
         // Errors and warnings stay until dismissed; confirmations fade after a while.
         if (kind === 'info') setTimeout(() => get().noticeDismiss(notice.id), infoNoticeMs)
@@ -105,6 +104,15 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
         const state = get()
         if (command.startsWith('file/open-recent:')) {
           await state.documentOpenRecent(command.slice('file/open-recent:'.length))
+          return
+        }
+        if (command === 'task/insert') {
+          // Insert Task opens a blank row above the active task in the grid, as the Insert key does: the task is
+          // added once it has a name.
+          if (requireDocument('add a task')) {
+            state.workspaceViewSet('gantt')
+            state.editorInsertRequestSet('above')
+          }
           return
         }
         if (commandIsId(command)) {

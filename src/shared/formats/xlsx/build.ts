@@ -1,3 +1,4 @@
+import { taskTypeNames } from '../../commands/work'
 import { dateToWallMinutes, dateWeekday } from '../../domain/dates'
 import type { IsoDateTime, Plan, Task } from '../../domain/model'
 import type { Schedule } from '../../domain/schedule-types'
@@ -62,6 +63,10 @@ function makeStyles() {
   const header: XlsxStyle = { isBold: true, fill: xlsxColors.header, vertical: 'middle' }
   return {
     header,
+    // The row ID is centred: right-aligned beside the left-aligned WBS number, "7" and "2" read as "72".
+    headerCentered: { ...header, horizontal: 'center' } satisfies XlsxStyle,
+    id: { horizontal: 'center' } satisfies XlsxStyle,
+    centered: { horizontal: 'center' } satisfies XlsxStyle,
     timelineHeader: { ...header, numFmt: 'dd mmm', textRotation: 90, horizontal: 'center' } satisfies XlsxStyle,
     dateTime: { numFmt: dateTimeFormat } satisfies XlsxStyle,
     date: { numFmt: dateFormat } satisfies XlsxStyle,
@@ -82,11 +87,15 @@ function makeStyles() {
 }
 type Styles = ReturnType<typeof makeStyles>
 
+/**
+ * A task name's style: bold for a summary, indented two steps per outline level (one step is a single character
+ * in LibreOffice; Excel and LibreOffice show an indent only on left-aligned text, so the alignment is set with it).
+ */
 function nameStyle(styles: Styles, level: number, isSummary: boolean): XlsxStyle {
   const key = `${level}:${isSummary ? 1 : 0}`
   let style = styles.names.get(key)
   if (style === undefined) {
-    style = { indent: Math.min(15, level - 1), isBold: isSummary }
+    style = { horizontal: 'left', indent: Math.min(15, 2 * (level - 1)), isBold: isSummary }
     styles.names.set(key, style)
   }
   return style
@@ -134,10 +143,27 @@ const text = (value: string, style?: XlsxStyle): XlsxCell => (style === undefine
 const optionalText = (value: string | undefined): XlsxCell | null => (value === undefined || value === '' ? null : text(value))
 const number = (value: number, style?: XlsxStyle): XlsxCell => (style === undefined ? { type: 'number', value } : { type: 'number', value, style })
 const date = (value: number, style: XlsxStyle): XlsxCell => ({ type: 'date', value, style })
-const bool = (value: boolean): XlsxCell => ({ type: 'boolean', value })
 
-function headerRow(styles: Styles, titles: string[]): XlsxRow {
-  return { cells: titles.map((title) => text(title, styles.header)) }
+/** Yes or No, as the CSV export writes a flag (Excel would show TRUE and FALSE). */
+const yesNo = (styles: Styles, value: boolean): XlsxCell => text(value ? 'Yes' : 'No', styles.centered)
+
+/** A header row; the titles in `centered` are centred over their (centred) column. */
+function headerRow(styles: Styles, titles: readonly string[], centered: readonly string[] = []): XlsxRow {
+  return { cells: titles.map((title) => text(title, centered.includes(title) ? styles.headerCentered : styles.header)) }
+}
+
+/**
+ * Column widths (Excel's characters) at least wide enough for their bold headers and the autofilter button beside
+ * them, so no header is cut ("Duration (d", "Total slack (dCritical").
+ */
+export function xlsxFitHeaders(widths: readonly number[], titles: readonly string[], hasFilter: boolean): XlsxColumn[] {
+  return widths.map((width, index) => {
+    const title = titles[index] ?? ''
+    // Bold text is about a tenth wider than Excel's width unit (the normal font's digit); the filter button takes
+    // about two characters.
+    const needed = Math.ceil(title.length * 1.1) + (hasFilter ? 3 : 1)
+    return { width: Math.max(width, needed) }
+  })
 }
 
 /** Column titles of the Schedule sheet, in order. */
@@ -150,9 +176,12 @@ export const xlsxScheduleHeaders = [
   'Finish',
   'Predecessors',
   'Resources',
+  'Work (hours)',
   '% Complete',
   'Total slack (days)',
   'Critical',
+  'Type',
+  'Mode',
 ] as const
 
 /** The Schedule sheet's cost columns after `xlsxScheduleHeaders`, titled with the plan's currency. */
@@ -160,6 +189,8 @@ export function xlsxCostHeaders(plan: Plan): string[] {
   const currency = plan.settings.currencyCode
   return [`Fixed cost (${currency})`, `Cost (${currency})`, `Actual cost (${currency})`, `Remaining cost (${currency})`]
 }
+/** Widths of the Schedule sheet's columns before the headers are fitted. */
+const scheduleWidths = [6, 10, 40, 10, 17, 17, 18, 24, 10, 11, 12, 10, 15, 10]
 
 function scheduleSheet(
   plan: Plan,
@@ -173,12 +204,12 @@ function scheduleSheet(
 ): XlsxSheet {
   const minutesPerDay = plan.settings.minutesPerDay
   const headers = [...xlsxScheduleHeaders, ...xlsxCostHeaders(plan)]
-  const rows: XlsxRow[] = [headerRow(styles, headers)]
+  const rows: XlsxRow[] = [headerRow(styles, headers, ['ID', 'Critical'])]
   plan.tasks.forEach((task, index) => {
     const isSummary = schedule.isSummary[index] === 1
     rows.push(
       taskRow(task, index, states, [
-        number(index + 1),
+        number(index + 1, styles.id),
         text(wbs[index] ?? ''),
         text(task.name, nameStyle(styles, task.level, isSummary)),
         number(exportRound((schedule.duration[index] as number) / minutesPerDay)),
@@ -186,9 +217,12 @@ function scheduleSheet(
         date(schedule.finish[index] as number, styles.dateTime),
         optionalText(predecessors[index]),
         optionalText(resources[index]),
+        number(exportRound((schedule.work[index] ?? 0) / 60)),
         number(exportRound((schedule.percentComplete[index] as number) / 100), styles.percent),
         number(exportRound((schedule.totalSlack[index] as number) / minutesPerDay)),
-        bool(schedule.isCritical[index] === 1),
+        yesNo(styles, schedule.isCritical[index] === 1),
+        text(taskTypeNames[task.type]),
+        text(task.schedulingMode === 'manual' ? 'Manual' : 'Auto'),
         task.fixedCost > 0 ? number(exportRound(task.fixedCost), styles.money) : null,
         number(exportRound(costs.cost[index] as number), styles.money),
         number(exportRound(costs.actualCost[index] as number), styles.money),
@@ -198,7 +232,7 @@ function scheduleSheet(
   })
   return {
     name: xlsxSheetNames.schedule,
-    columns: [6, 10, 40, 10, 17, 17, 18, 24, 11, 12, 10, 14, 14, 14, 16].map((width) => ({ width })),
+    columns: xlsxFitHeaders([...scheduleWidths, 14, 14, 14, 16], headers, true),
     rows,
     frozen: { rows: 1, columns: 3 },
     autoFilter: { fromRow: 0, fromColumn: 0, toRow: plan.tasks.length, toColumn: headers.length - 1 },
@@ -248,7 +282,7 @@ function ganttSheet(plan: Plan, schedule: Schedule, styles: Styles, states: Xlsx
     columns.push(isNonWorking[index] ? { width: timeline.unit === 'day' ? 3 : 4, style: styles.nonWorkingColumn } : { width: timeline.unit === 'day' ? 3 : 4 })
   })
   const header: XlsxRow = {
-    cells: [text('ID', styles.header), text('Name', styles.header), ...timeline.starts.map((day) => date(day * 1440, styles.timelineHeader))],
+    cells: [text('ID', styles.headerCentered), text('Name', styles.header), ...timeline.starts.map((day) => date(day * 1440, styles.timelineHeader))],
     height: 48,
   }
   const rows: XlsxRow[] = [header]
@@ -258,7 +292,7 @@ function ganttSheet(plan: Plan, schedule: Schedule, styles: Styles, states: Xlsx
     const isCritical = schedule.isCritical[index] === 1
     const start = schedule.start[index] as number
     const finish = schedule.finish[index] as number
-    const row = taskRow(task, index, states, [number(index + 1), text(task.name, nameStyle(styles, task.level, isSummary))])
+    const row = taskRow(task, index, states, [number(index + 1, styles.id), text(task.name, nameStyle(styles, task.level, isSummary))])
     if (Number.isFinite(start) && Number.isFinite(finish)) {
       const isMilestone = !isSummary && (task.isMilestone || finish <= start)
       if (isMilestone) {
@@ -323,7 +357,7 @@ function resourcesSheet(plan: Plan, styles: Styles, totalWork: number[], costs: 
   })
   return {
     name: xlsxSheetNames.resources,
-    columns: [24, 18, 8, 26, 10, 14, 30, 12, 14].map((width) => ({ width })),
+    columns: xlsxFitHeaders([24, 18, 8, 26, 10, 14, 30, 12, 14], xlsxResourceHeaders(plan), true),
     rows,
     frozen: { rows: 1, columns: 1 },
     autoFilter: { fromRow: 0, fromColumn: 0, toRow: plan.resources.length, toColumn: 8 },
@@ -375,7 +409,7 @@ function usageSheet(plan: Plan, styles: Styles, usage: XlsxUsage): XlsxSheet {
   })
   return {
     name: xlsxSheetNames.usage,
-    columns: [{ width: 24 }, { width: 10 }, ...usage.weekStarts.map(() => ({ width: 6 }))],
+    columns: [...xlsxFitHeaders([24, 10], ['Resource', 'Max units'], false), ...usage.weekStarts.map(() => ({ width: 6 }))],
     rows,
     frozen: { rows: 1, columns: 2 },
   }
@@ -402,26 +436,26 @@ function milestonesSheet(plan: Plan, schedule: Schedule, styles: Styles, wbs: st
     if (task.isMilestone && schedule.isSummary[index] !== 1) indexes.push(index)
   })
   indexes.sort((a, b) => (schedule.finish[a] as number) - (schedule.finish[b] as number) || a - b)
-  const rows: XlsxRow[] = [headerRow(styles, [...xlsxMilestoneHeaders])]
+  const rows: XlsxRow[] = [headerRow(styles, xlsxMilestoneHeaders, ['ID', 'Critical'])]
   for (const index of indexes) {
     const task = plan.tasks[index] as Task
     const finish = schedule.finish[index] as number
     rows.push({
       cells: [
-        number(index + 1),
+        number(index + 1, styles.id),
         text(wbs[index] ?? ''),
         text(task.name),
         date(finish, styles.dateTime),
         task.deadline === null ? null : date(dateToWallMinutes(task.deadline), styles.dateTime),
         number(exportRound((schedule.totalSlack[index] as number) / minutesPerDay)),
         text(xlsxMilestoneStatus(finish, schedule.percentComplete[index] as number, now, plan.settings.dueSoonDays)),
-        bool(schedule.isCritical[index] === 1),
+        yesNo(styles, schedule.isCritical[index] === 1),
       ],
     })
   }
   return {
     name: xlsxSheetNames.milestones,
-    columns: [6, 10, 40, 17, 17, 12, 10, 10].map((width) => ({ width })),
+    columns: xlsxFitHeaders([6, 10, 40, 17, 17, 12, 10, 9], xlsxMilestoneHeaders, true),
     rows,
     frozen: { rows: 1, columns: 0 },
     autoFilter: { fromRow: 0, fromColumn: 0, toRow: indexes.length, toColumn: xlsxMilestoneHeaders.length - 1 },

@@ -10,8 +10,15 @@ import type { OverallocationPeriod, PlanLoad } from '../../../../shared/domain/l
 import type { Plan, Resource, ResourceId, TaskId } from '../../../../shared/domain/model'
 import type { Schedule } from '../../../../shared/domain/schedule-types'
 import { suggestionsForConflict, type Suggestion } from '../../../../shared/domain/suggestions'
-import { useWorkspaceApi } from '../workspace/workspace-store'
+import { useWorkspace, useWorkspaceApi } from '../workspace/workspace-store'
 import { conflictFigures, taskNameLookup } from './plan-load'
+
+/**
+ * The last leveling run's summary, with the plan it produced: kept by the resources extension, so it stays when the
+ * user switches tabs, and "Undo leveling" is offered while that plan is still the current one (after other edits,
+ * the undo history is the way back).
+ */
+export type LevelingReport = { summary: LevelingSummary; isChanged: boolean; plan: Plan }
 
 type Props = {
   plan: Plan
@@ -19,6 +26,8 @@ type Props = {
   load: PlanLoad
   /** Shows the given tasks in the Gantt view (after they are selected). */
   onShowTasks?: (taskIds: TaskId[]) => void
+  levelingReport?: LevelingReport | null
+  onLevelingReport?: (report: LevelingReport | null) => void
 }
 
 /** Conflicts listed at first; a big plan can have hundreds and the first ones (by date) matter most. */
@@ -29,7 +38,7 @@ function hoursText(minutes: number): string {
   return `${hours} h`
 }
 
-export function OverallocationsPanel({ plan, schedule, load, onShowTasks }: Props) {
+export function OverallocationsPanel({ plan, schedule, load, onShowTasks, levelingReport = null, onLevelingReport }: Props) {
   const headingId = useId()
   const resources = useMemo(() => new Map<ResourceId, Resource>(plan.resources.map((resource) => [resource.id, resource])), [plan.resources])
   const nameOf = useMemo(() => taskNameLookup(plan), [plan])
@@ -41,7 +50,7 @@ export function OverallocationsPanel({ plan, schedule, load, onShowTasks }: Prop
       <h2 id={headingId}>
         Over-allocations <span className={`rs-count${count > 0 ? ' is-over' : ''}`}>{count}</span>
       </h2>
-      <LevelForm plan={plan} />
+      <LevelForm plan={plan} report={levelingReport} onReport={onLevelingReport} />
       {count === 0 ? (
         <p className="rs-empty" data-testid="no-overallocations">
           Nobody is over-allocated.
@@ -143,21 +152,28 @@ function ConflictItem({
   )
 }
 
-function LevelForm({ plan }: { plan: Plan }) {
+function LevelForm({ plan, report, onReport }: { plan: Plan; report: LevelingReport | null; onReport?: (report: LevelingReport | null) => void }) {
   const store = useWorkspaceApi()
   const [isOpen, setOpen] = useState(false)
+  const [isClearOpen, setClearOpen] = useState(false)
   const [scope, setScope] = useState<'plan' | 'range'>('plan')
   const [from, setFrom] = useState(plan.start.slice(0, 10))
   const [to, setTo] = useState(plan.start.slice(0, 10))
   const [isWithinSlack, setWithinSlack] = useState(false)
-  const [summary, setSummary] = useState<{ summary: LevelingSummary; isChanged: boolean } | null>(null)
+  // Without an owner that keeps it (a page of its own), the summary lives here.
+  const [localReport, setLocalReport] = useState<LevelingReport | null>(null)
+  const kept = onReport === undefined ? localReport : report
+  // A summary is about the plan it leveled (not another plan opened since).
+  const shown = kept !== null && kept.plan.id === plan.id ? kept : null
+  const setReport = onReport ?? setLocalReport
   const formId = useId()
   const level = (): void => {
     const outcome = store.getState().editorRun('resource/level', {
       ...(scope === 'range' ? { range: { from: from.trim(), to: to.trim() } } : {}),
       withinSlackOnly: isWithinSlack,
     })
-    setSummary(outcome.ok ? { summary: outcome.value, isChanged: outcome.isChanged } : null)
+    const leveled = store.getState().document?.plan
+    setReport(outcome.ok && leveled !== undefined ? { summary: outcome.value, isChanged: outcome.isChanged, plan: leveled } : null)
   }
   return (
     <div className="rs-level">
@@ -165,7 +181,11 @@ function LevelForm({ plan }: { plan: Plan }) {
         <button type="button" className="ws-button rs-button-primary" aria-expanded={isOpen} aria-controls={formId} onClick={() => setOpen((open) => !open)}>
           Level resources…
         </button>
+        <button type="button" className="ws-button" aria-expanded={isClearOpen} onClick={() => setClearOpen((open) => !open)}>
+          Clear leveling…
+        </button>
       </div>
+      {isClearOpen && <ClearLevelingForm onDone={() => setClearOpen(false)} />}
       {isOpen && (
         <form
           id={formId}
@@ -208,13 +228,47 @@ function LevelForm({ plan }: { plan: Plan }) {
           </button>
         </form>
       )}
-      {summary !== null && <LevelSummary summary={summary.summary} isChanged={summary.isChanged} onClose={() => setSummary(null)} />}
+      {shown !== null && <LevelSummary report={shown} isCurrent={shown.plan === plan} onClose={() => setReport(null)} />}
     </div>
   )
 }
 
-function LevelSummary({ summary, isChanged, onClose }: { summary: LevelingSummary; isChanged: boolean; onClose: () => void }) {
+/** Microsoft Project's Clear Leveling: the delays leveling added, of the whole plan or of the selected tasks. */
+function ClearLevelingForm({ onDone }: { onDone: () => void }) {
   const store = useWorkspaceApi()
+  const selected = useWorkspace((state) => state.editorSelection.length)
+  const [isAll, setAll] = useState(selected === 0)
+  const formId = useId()
+  return (
+    <form
+      className="rs-level-form"
+      aria-label="Clear leveling"
+      onSubmit={(event) => {
+        event.preventDefault()
+        if (store.getState().editorRun('resource/clear-leveling', isAll ? { isAll: true } : {}).ok) onDone()
+      }}
+    >
+      <fieldset>
+        <legend>Clear the leveling delays of</legend>
+        <label className="ws-check">
+          <input type="radio" name={`${formId}-scope`} checked={isAll} onChange={() => setAll(true)} />
+          The whole plan
+        </label>
+        <label className="ws-check">
+          <input type="radio" name={`${formId}-scope`} checked={!isAll} disabled={selected === 0} onChange={() => setAll(false)} />
+          The selected tasks ({selected})
+        </label>
+      </fieldset>
+      <button type="submit" className="ws-button rs-button-primary">
+        Clear leveling
+      </button>
+    </form>
+  )
+}
+
+function LevelSummary({ report, isCurrent, onClose }: { report: LevelingReport; isCurrent: boolean; onClose: () => void }) {
+  const store = useWorkspaceApi()
+  const { summary, isChanged } = report
   const minutesPerDay = store.getState().document?.plan.settings.minutesPerDay ?? 480
   const finishDays = Math.round((summary.finishDelay / minutesPerDay) * 10) / 10
   return (
@@ -240,8 +294,9 @@ function LevelSummary({ summary, isChanged, onClose }: { summary: LevelingSummar
           ))}
         </ul>
       )}
+      {isChanged && !isCurrent && <p className="rs-level-note">The plan has changed since; Undo (Ctrl+Z) steps back through those changes and then the leveling.</p>}
       <div className="rs-conflict-actions">
-        {isChanged && (
+        {isChanged && isCurrent && (
           <button
             type="button"
             className="ws-button"

@@ -1,40 +1,43 @@
 /**
- * Resource usage: a heat map of resources x days (Day zoom) or weeks (other zooms, shared with the Gantt) with the
- * load of each bucket in percent of what the resource can work (over 100 % in red), a load histogram of the chosen
- * resource with its capacity line, and the Over-allocations panel. The heat map renders only the columns in view.
+ * Resource usage: a heat map of resources x periods (days, weeks, months or quarters, following the zoom shared with
+ * the Gantt) with the load of each period in percent of what the resource can work, a load histogram of the chosen
+ * resource with its capacity line, and the Over-allocations panel. A cell's colour is the figure it shows (over
+ * 100 % in red); a period under 100 % that holds an over-allocated day is marked (a red corner and "!") and says
+ * which day peaks. The heat map renders only the columns in view.
  */
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import { dateFromDayNumber, dateToDayNumber, dateWeekday } from '../../../../shared/domain/dates'
-import { loadSeries, type LoadBucket, type PlanLoad, type ResourceLoad } from '../../../../shared/domain/load'
+import { dateFromDayNumber, dateToDayNumber } from '../../../../shared/domain/dates'
+import type { PlanLoad } from '../../../../shared/domain/load'
 import type { Plan, Resource, ResourceId, TaskId } from '../../../../shared/domain/model'
 import type { Schedule } from '../../../../shared/domain/schedule-types'
-import { costTimephased } from '../../../../shared/domain/cost'
+import { costTimephased, type CostPeriodKind } from '../../../../shared/domain/cost'
 import { zoomLevels } from '../workspace/layout'
 import { trackingMoneyText, trackingOf } from '../workspace/tracking'
 import { useWorkspace, useWorkspaceApi } from '../workspace/workspace-store'
-import { OverallocationsPanel } from './OverallocationsPanel'
+import { OverallocationsPanel, type LevelingReport } from './OverallocationsPanel'
 import { percentText, usePlanLoad } from './plan-load'
+import { usageBuckets, usageRange, usageUnitOf, type UsageBucket, type UsageUnit } from './usage-buckets'
 import './resources.css'
 
 const nameWidth = 160
 const overscan = 4
 
-function levelClass(bucket: LoadBucket): string {
+/** The colour of a cell: the figure it shows. */
+function levelClass(bucket: UsageBucket): string {
   const percent = bucket.percent
-  if (bucket.isOverallocated || (percent !== null && percent > 100 + 1e-6)) return 'is-over'
   if (percent === null) return 'is-off'
+  if (percent > 100 + 1e-6) return 'is-over'
   if (percent <= 0) return 'is-free'
   if (percent < 80) return 'is-low'
   return 'is-full'
 }
 
-/** The highest peak units (percent) of the bucket's days, from the resource's per-day figures. */
-function bucketPeakUnits(load: ResourceLoad | undefined, bucket: LoadBucket): number {
-  if (load === undefined) return 0
-  let peak = 0
-  for (let day = bucket.startDay; day < bucket.startDay + bucket.days; day++) peak = Math.max(peak, load.peakUnits[day - load.firstDay] ?? 0)
-  return peak
+/** A period whose own figure is not over 100 % but that holds an over-allocated day (or moment). */
+function hasOverDay(bucket: UsageBucket): boolean {
+  return bucket.isOverallocated && !(bucket.percent !== null && bucket.percent > 100 + 1e-6)
 }
+
+const unitNames: Record<UsageUnit, string> = { day: 'day', week: 'week', month: 'month', quarter: 'quarter' }
 
 function hours(minutes: number): string {
   return `${Math.round((minutes / 60) * 10) / 10} h`
@@ -45,9 +48,12 @@ type Props = {
   onShowTasks?: (taskIds: TaskId[]) => void
   /** The resource whose histogram is shown first. */
   initialResourceId?: ResourceId | null
+  /** The last leveling run's summary, kept by the owner across tab switches. */
+  levelingReport?: LevelingReport | null
+  onLevelingReport?: (report: LevelingReport | null) => void
 }
 
-export function UsageView({ onShowTasks, initialResourceId = null }: Props) {
+export function UsageView({ onShowTasks, initialResourceId = null, levelingReport, onLevelingReport }: Props) {
   const store = useWorkspaceApi()
   const plan = useWorkspace((state) => state.document?.plan ?? null)
   const result = useWorkspace((state) => state.document?.schedule ?? null)
@@ -58,7 +64,7 @@ export function UsageView({ onShowTasks, initialResourceId = null }: Props) {
   if (load === null || result === null || !result.ok)
     return <p className="rs-empty rs-pad">The plan cannot be scheduled, so its load cannot be shown. Fix the problem shown above first.</p>
   const schedule = result.schedule
-  const daysPerBucket: 1 | 7 = zoomLevel <= 0 ? 1 : 7
+  const unit = usageUnitOf(zoomLevel)
   const resourceId = chosen !== null && plan.resources.some((resource) => resource.id === chosen) ? chosen : (load.conflicts[0]?.resourceId ?? plan.resources[0]?.id ?? null)
   return (
     <div className="rs-usage">
@@ -76,11 +82,12 @@ export function UsageView({ onShowTasks, initialResourceId = null }: Props) {
             </select>
           </label>
           <span className="rs-legend" aria-hidden="true">
-            <span className="rs-swatch is-low" /> under 80 % <span className="rs-swatch is-full" /> 80–100 % <span className="rs-swatch is-over" /> over 100 %
+            <span className="rs-swatch is-low" /> under 80 % <span className="rs-swatch is-full" /> 80–100 % <span className="rs-swatch is-over" /> over 100 %{' '}
+            <span className="rs-swatch has-over-day" /> over 100 % on some day
           </span>
         </div>
         <p className="rs-usage-note">
-          Each cell is the {daysPerBucket === 1 ? "day's" : "week's"} load: the work assigned ÷ the work the resource can do then (max units × working hours). Peak
+          Each cell is the {unitNames[unit]}'s load: the work assigned ÷ the work the resource can do then (max units × working hours). Peak
           units, the most a resource is asked for at one moment (Microsoft Project's PeakUnits), are in each cell's tooltip, the Over-allocations panel and the
           resource sheet.
         </p>
@@ -88,58 +95,68 @@ export function UsageView({ onShowTasks, initialResourceId = null }: Props) {
           <p className="rs-empty">No resources yet. Add them in the Resources view.</p>
         ) : (
           <>
-            <HeatMap plan={plan} schedule={schedule} load={load} daysPerBucket={daysPerBucket} chosen={resourceId} onChoose={setChosen} />
-            {resourceId !== null && <Histogram plan={plan} schedule={schedule} load={load} resourceId={resourceId} daysPerBucket={daysPerBucket} />}
-            {resourceId !== null && <ResourceCostPerPeriod plan={plan} schedule={schedule} resourceId={resourceId} daysPerBucket={daysPerBucket} />}
+            <HeatMap plan={plan} schedule={schedule} load={load} unit={unit} chosen={resourceId} onChoose={setChosen} />
+            {resourceId !== null && <Histogram plan={plan} schedule={schedule} load={load} resourceId={resourceId} unit={unit} />}
+            {resourceId !== null && <ResourceCostPerPeriod plan={plan} schedule={schedule} resourceId={resourceId} unit={unit} />}
           </>
         )}
       </div>
-      <OverallocationsPanel plan={plan} schedule={schedule} load={load} onShowTasks={onShowTasks} />
+      <OverallocationsPanel plan={plan} schedule={schedule} load={load} onShowTasks={onShowTasks} levelingReport={levelingReport} onLevelingReport={onLevelingReport} />
     </div>
   )
 }
 
-/**
- * First and last day shown: the project start to its finish, with a little room after. Per week, the range is whole
- * weeks: a week cut short at either end would show its few days' capacity as a dip in the capacity line.
- */
-function dayRange(plan: Plan, schedule: Schedule, daysPerBucket: 1 | 7): [number, number] {
+/** First and last day shown: the project start to its finish, with a little room after, in whole periods. */
+function dayRange(plan: Plan, schedule: Schedule, unit: UsageUnit): [number, number] {
   const projectStart = dateToDayNumber(plan.start.slice(0, 10))
   const first = schedule.taskCount > 0 ? Math.min(projectStart, Math.floor(schedule.projectStart / 1440)) : projectStart
   const last = schedule.taskCount > 0 ? Math.max(first + 13, Math.ceil(schedule.projectFinish / 1440) + 6) : first + 27
-  if (daysPerBucket === 1) return [first, last]
-  const weekStart = plan.settings.weekStartDay
-  return [first - ((dateWeekday(first) - weekStart + 7) % 7), last + 6 - ((dateWeekday(last) - weekStart + 7) % 7)]
+  return usageRange(unit, first, last, plan.settings.weekStartDay)
 }
 
-function useSeries(plan: Plan, schedule: Schedule, load: PlanLoad, daysPerBucket: 1 | 7): { resource: Resource; buckets: LoadBucket[] }[] {
+function useSeries(plan: Plan, schedule: Schedule, load: PlanLoad, unit: UsageUnit): { resource: Resource; buckets: UsageBucket[] }[] {
   return useMemo(() => {
-    const [first, last] = dayRange(plan, schedule, daysPerBucket)
+    const [first, last] = dayRange(plan, schedule, unit)
     return plan.resources.map((resource) => {
       const resourceLoad = load.byResource.get(resource.id)
-      return { resource, buckets: resourceLoad === undefined ? [] : loadSeries(resourceLoad, plan, resource, first, last, daysPerBucket) }
+      return { resource, buckets: resourceLoad === undefined ? [] : usageBuckets(resourceLoad, plan, resource, first, last, unit) }
     })
-  }, [plan, schedule, load, daysPerBucket])
+  }, [plan, schedule, load, unit])
+}
+
+/** What a cell says to a screen reader and in its tooltip. */
+function bucketLabel(resource: Resource, bucket: UsageBucket, unit: UsageUnit): string {
+  const when = unit === 'day' ? bucket.start : bucket.title
+  if (bucket.percent === null) return `${resource.name}, ${when}: not working`
+  const figure = `load ${percentText(bucket.percent)} (${hours(bucket.assigned)} of ${hours(bucket.available)})${
+    bucket.peakUnits > 0 ? `, peak units ${percentText(bucket.peakUnits)}` : ''
+  }`
+  if (!bucket.isOverallocated) return `${resource.name}, ${when}: ${figure}`
+  // A day's own figure is its busiest day; a longer period names the day that peaks.
+  const busiest = unit === 'day' || bucket.peakDay === null ? '' : ` (busiest day ${percentText(bucket.peakPercent)} on ${dateFromDayNumber(bucket.peakDay)})`
+  return hasOverDay(bucket)
+    ? `${resource.name}, ${when}: ${figure}, over-allocated on some ${unit === 'day' ? 'hours' : 'days'}${busiest}`
+    : `${resource.name}, ${when}: ${figure}, over-allocated${busiest}`
 }
 
 function HeatMap({
   plan,
   schedule,
   load,
-  daysPerBucket,
+  unit,
   chosen,
   onChoose,
 }: {
   plan: Plan
   schedule: Schedule
   load: PlanLoad
-  daysPerBucket: 1 | 7
+  unit: UsageUnit
   chosen: ResourceId | null
   onChoose: (id: ResourceId) => void
 }) {
-  const rows = useSeries(plan, schedule, load, daysPerBucket)
-  // Wide enough for the bold "Wk 03-02" heading with its padding.
-  const columnWidth = daysPerBucket === 1 ? 46 : 74
+  const rows = useSeries(plan, schedule, load, unit)
+  // Wide enough for the bold "Wk 03-02" and "Mar 2026" headings with their padding.
+  const columnWidth = unit === 'day' ? 46 : 74
   const columns = rows[0]?.buckets ?? []
   const scrollRef = useRef<HTMLDivElement>(null)
   const [view, setView] = useState<[number, number]>([0, 1200])
@@ -162,7 +179,7 @@ function HeatMap({
     <div className="rs-heat-scroll" ref={scrollRef} onScroll={(event) => setView([event.currentTarget.scrollLeft, event.currentTarget.clientWidth])}>
       <table className="rs-heat" aria-labelledby={caption} style={{ width: nameWidth + columns.length * columnWidth }}>
         <caption id={caption} className="ws-visually-hidden">
-          Load of each resource per {daysPerBucket === 1 ? 'day' : 'week'}, in percent of its capacity
+          Load of each resource per {unitNames[unit]}, in percent of its capacity
         </caption>
         <thead>
           <tr>
@@ -172,7 +189,7 @@ function HeatMap({
             {before > 0 && <th aria-hidden="true" style={{ width: before }} />}
             {visible.map((bucket) => (
               <th key={bucket.startDay} scope="col" style={{ width: columnWidth }} className="rs-heat-head">
-                {daysPerBucket === 1 ? bucket.start.slice(5) : `Wk ${bucket.start.slice(5)}`}
+                {bucket.label}
               </th>
             ))}
             {after > 0 && <th aria-hidden="true" style={{ width: after }} />}
@@ -196,13 +213,11 @@ function HeatMap({
                 {before > 0 && <td aria-hidden="true" />}
                 {buckets.slice(firstColumn, lastColumn).map((bucket) => {
                   const text = bucket.percent === null ? '' : percentText(bucket.percent)
-                  const peakUnits = bucketPeakUnits(load.byResource.get(resource.id), bucket)
-                  const label = `${resource.name}, ${daysPerBucket === 1 ? bucket.start : `week of ${bucket.start}`}: ${
-                    bucket.percent === null ? 'not working' : `load ${text} (${hours(bucket.assigned)} of ${hours(bucket.available)})`
-                  }${peakUnits > 0 ? `, peak units ${percentText(peakUnits)}` : ''}${bucket.isOverallocated ? ', over-allocated' : ''}`
+                  const label = bucketLabel(resource, bucket, unit)
+                  const isMarked = hasOverDay(bucket)
                   return (
-                    <td key={bucket.startDay} className={`rs-heat-cell ${levelClass(bucket)}`} title={label} aria-label={label}>
-                      {bucket.assigned > 0 ? text.replace(' %', '%') : ''}
+                    <td key={bucket.startDay} className={`rs-heat-cell ${levelClass(bucket)}${isMarked ? ' has-over-day' : ''}`} title={label} aria-label={label}>
+                      {bucket.assigned > 0 ? `${text.replace(' %', '%')}${isMarked ? ' !' : ''}` : ''}
                     </td>
                   )
                 })}
@@ -216,17 +231,17 @@ function HeatMap({
   )
 }
 
-function Histogram({ plan, schedule, load, resourceId, daysPerBucket }: { plan: Plan; schedule: Schedule; load: PlanLoad; resourceId: ResourceId; daysPerBucket: 1 | 7 }) {
+function Histogram({ plan, schedule, load, resourceId, unit }: { plan: Plan; schedule: Schedule; load: PlanLoad; resourceId: ResourceId; unit: UsageUnit }) {
   const resource = plan.resources.find((item) => item.id === resourceId)
   const buckets = useMemo(() => {
     const resourceLoad = load.byResource.get(resourceId)
     if (resource === undefined || resourceLoad === undefined) return []
-    const [first, last] = dayRange(plan, schedule, daysPerBucket)
-    return loadSeries(resourceLoad, plan, resource, first, last, daysPerBucket)
-  }, [plan, schedule, load, resource, resourceId, daysPerBucket])
+    const [first, last] = dayRange(plan, schedule, unit)
+    return usageBuckets(resourceLoad, plan, resource, first, last, unit)
+  }, [plan, schedule, load, resource, resourceId, unit])
   const headingId = useId()
   if (resource === undefined) return null
-  const barWidth = daysPerBucket === 1 ? 18 : 40
+  const barWidth = unit === 'day' ? 18 : unit === 'week' ? 40 : 56
   const gap = 4
   const height = 140
   const top = 12
@@ -246,11 +261,12 @@ function Histogram({ plan, schedule, load, resourceId, daysPerBucket }: { plan: 
   })
   const axisHours = Math.round(maxMinutes / 60 / 1.1)
   const overCount = buckets.filter((bucket) => bucket.isOverallocated).length
+  const unitName = unitNames[unit]
   return (
     <section className="rs-histogram" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        Load of {resource.name} ({resource.maxUnits} % max) per {daysPerBucket === 1 ? 'day' : 'week'}
-        {overCount > 0 ? ` — over capacity in ${overCount} ${daysPerBucket === 1 ? 'day' : 'week'}${overCount === 1 ? '' : 's'}` : ''}
+        Load of {resource.name} ({resource.maxUnits} % max) per {unitName}
+        {overCount > 0 ? ` — over capacity in ${overCount} ${unitName}${overCount === 1 ? '' : 's'}` : ''}
       </h3>
       <div className="rs-histogram-scroll">
         <svg width={width} height={height} role="img" aria-label={`Histogram of assigned work against capacity for ${resource.name}`}>
@@ -266,12 +282,12 @@ function Histogram({ plan, schedule, load, resourceId, daysPerBucket }: { plan: 
             const barTop = y(bucket.assigned)
             return (
               <g key={bucket.startDay}>
-                <rect x={x} y={barTop} width={barWidth} height={Math.max(0, y(0) - barTop)} className={`rs-bar ${bucket.isOverallocated ? 'is-over' : ''}`}>
-                  <title>{`${bucket.start}: ${hours(bucket.assigned)} assigned of ${hours(bucket.available)} available (${percentText(bucket.percent)})`}</title>
+                <rect x={x} y={barTop} width={barWidth} height={Math.max(0, y(0) - barTop)} className={`rs-bar${levelClass(bucket) === 'is-over' ? ' is-over' : hasOverDay(bucket) ? ' has-over-day' : ''}`}>
+                  <title>{`${bucket.title}: ${hours(bucket.assigned)} assigned of ${hours(bucket.available)} available (${percentText(bucket.percent)})`}</title>
                 </rect>
-                {(daysPerBucket === 7 || index % 7 === 0) && (
+                {(unit !== 'day' || index % 7 === 0) && (
                   <text x={x + barWidth / 2} y={height - 6} className="rs-axis-label" textAnchor="middle">
-                    {bucket.start.slice(5)}
+                    {unit === 'week' ? bucket.start.slice(5) : unit === 'day' ? bucket.label : bucket.label.replace(/ \d{4}$/, '')}
                   </text>
                 )}
               </g>
@@ -294,14 +310,16 @@ const costRowsMax = 400
  * The chosen resource's cost per day or week (its assignments' rate cost spread over their working time, costs per
  * use at their start, accruals at the start or end as the resource says), with the running total.
  */
-function ResourceCostPerPeriod({ plan, schedule, resourceId, daysPerBucket }: { plan: Plan; schedule: Schedule; resourceId: ResourceId; daysPerBucket: 1 | 7 }) {
+function ResourceCostPerPeriod({ plan, schedule, resourceId, unit }: { plan: Plan; schedule: Schedule; resourceId: ResourceId; unit: UsageUnit }) {
   const resource = plan.resources.find((item) => item.id === resourceId)
+  // Costs are spread per day, week or month; the Quarter zoom lists months (a quarter's three rows add up to it).
+  const period: CostPeriodKind = unit === 'quarter' ? 'month' : unit
   const periods = useMemo(() => {
-    const [first, last] = dayRange(plan, schedule, daysPerBucket)
-    return costTimephased(plan, schedule, { period: daysPerBucket === 1 ? 'day' : 'week', from: dateFromDayNumber(first), to: dateFromDayNumber(last), resourceId }).filter(
+    const [first, last] = dayRange(plan, schedule, unit)
+    return costTimephased(plan, schedule, { period, from: dateFromDayNumber(first), to: dateFromDayNumber(last), resourceId }).filter(
       (period) => Math.abs(period.cost) >= 0.005,
     )
-  }, [plan, schedule, resourceId, daysPerBucket])
+  }, [plan, schedule, resourceId, unit, period])
   const headingId = useId()
   if (resource === undefined) return null
   const index = plan.resources.indexOf(resource)
@@ -310,7 +328,7 @@ function ResourceCostPerPeriod({ plan, schedule, resourceId, daysPerBucket }: { 
   return (
     <section className="rs-cost" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        Cost of {resource.name} per {daysPerBucket === 1 ? 'day' : 'week'} ({currency}) — total {trackingMoneyText(total)}
+        Cost of {resource.name} per {period} ({currency}) — total {trackingMoneyText(total)}
       </h3>
       {periods.length === 0 ? (
         <p className="rs-empty">{resource.name} has no cost in this plan (no rate, or no assignments).</p>
@@ -319,7 +337,7 @@ function ResourceCostPerPeriod({ plan, schedule, resourceId, daysPerBucket }: { 
           <table className="ws-table rs-cost-table" aria-labelledby={headingId}>
             <thead>
               <tr>
-                <th scope="col">{daysPerBucket === 1 ? 'Day' : 'Week of'}</th>
+                <th scope="col">{period === 'day' ? 'Day' : period === 'week' ? 'Week of' : 'Month of'}</th>
                 <th scope="col" className="rs-number">
                   Cost
                 </th>

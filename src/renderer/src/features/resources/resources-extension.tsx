@@ -8,6 +8,7 @@ import type { Plan, ResourceId, TaskId } from '../../../../shared/domain/model'
 import type { ScheduleResult } from '../../../../shared/domain/schedule-types'
 import { OverallocationsContext, type WorkspaceExtension } from '../workspace/extension'
 import { useWorkspace } from '../workspace/workspace-store'
+import type { LevelingReport } from './OverallocationsPanel'
 import { overallocationByTask, usePlanLoadPublished } from './plan-load'
 import { ResourceSheet } from './ResourceSheet'
 import { TaskAssignments } from './TaskAssignments'
@@ -33,9 +34,13 @@ function OverallocationsProvider({ children }: { children: ReactNode }) {
 
 const taskDetails = (taskId: TaskId): ReactNode => <TaskAssignments taskId={taskId} />
 
-/** The resources extension; `showTab` switches the workspace's tab. */
+/**
+ * The resources extension; `showTab` switches the workspace's tab. It keeps what must outlive a tab switch: the
+ * resource whose histogram is shown and the last leveling summary (with its "Undo leveling" offer).
+ */
 export function useResourcesExtension(showTab: (id: string) => void): WorkspaceExtension {
   const [usageResource, setUsageResource] = useState<ResourceId | null>(null)
+  const [levelingReport, setLevelingReport] = useState<LevelingReport | null>(null)
   return useMemo(
     () => ({
       tabs: [
@@ -54,12 +59,20 @@ export function useResourcesExtension(showTab: (id: string) => void): WorkspaceE
         {
           id: 'usage',
           name: 'Resource usage',
-          render: () => <UsageView key={usageResource ?? 'first'} initialResourceId={usageResource} onShowTasks={() => showTab('gantt')} />,
+          render: () => (
+            <UsageView
+              key={usageResource ?? 'first'}
+              initialResourceId={usageResource}
+              onShowTasks={() => showTab('gantt')}
+              levelingReport={levelingReport}
+              onLevelingReport={setLevelingReport}
+            />
+          ),
         },
       ],
       taskDetails,
       MarkersProvider: OverallocationsProvider,
     }),
-    [showTab, usageResource],
+    [showTab, usageResource, levelingReport],
   )
 }

@@ -8,8 +8,8 @@ import { useRef, type RefObject } from 'react'
 import { keyBindingFind } from '../../../../shared/commands/keys'
 import { workFormat } from '../../../../shared/commands/work'
 import { calendarCompile, calendarIsProblem } from '../../../../shared/domain/calendar'
-import { dateWallText } from '../../../../shared/domain/dates'
 import type { BaselineNumber, TaskId } from '../../../../shared/domain/model'
+import { dateShowTime } from '../../ui/date-format'
 import { barDragModeAfter, barDragWorkingDays, barEndX, barNudgedDuration, barResizeMinutes, type BarDragMode } from './bar-drag'
 import { cellDate } from './cells'
 import type { Derived } from './derived'
@@ -234,12 +234,12 @@ export function BarTooltip({ derived, taskId, x, y, baselineNumber = 0 }: { deri
     <div role="tooltip" className="ws-tooltip" style={{ left: x + 14, top: y + 14 }}>
       <strong>{task.name || 'Task'}</strong>
       {isManual && <div className="ws-tooltip-manual">Manually scheduled</div>}
-      <div>Start: {isManual && task.manualStart === null ? '(blank) ' : ''}{dateWallText(at(schedule.start), 'minute')}</div>
-      <div>Finish: {isManual && task.manualFinish === null ? '(blank) ' : ''}{dateWallText(at(schedule.finish), 'minute')}</div>
+      <div>Start: {isManual && task.manualStart === null ? '(blank) ' : ''}{dateShowTime(at(schedule.start))}</div>
+      <div>Finish: {isManual && task.manualFinish === null ? '(blank) ' : ''}{dateShowTime(at(schedule.finish))}</div>
       <div>Duration: {daysText(at(schedule.duration), minutesPerDay)}</div>
       {isManual && Number.isFinite(rolledStart) && (
         <div>
-          Its tasks: {dateWallText(rolledStart, 'minute')} to {dateWallText(rolledFinish, 'minute')}
+          Its tasks: {dateShowTime(rolledStart)} to {dateShowTime(rolledFinish)}
         </div>
       )}
       {at(schedule.work) > 0 && <div>Work: {workFormat(at(schedule.work))}</div>}
@@ -252,6 +252,7 @@ export function BarTooltip({ derived, taskId, x, y, baselineNumber = 0 }: { deri
       )}
       <div>Total slack: {daysText(at(schedule.totalSlack), minutesPerDay)}</div>
       <div>Free slack: {daysText(at(schedule.freeSlack), minutesPerDay)}</div>
+      {task.levelingDelay > 0 && <div>Leveling delay: {Math.round((task.levelingDelay / 1440) * 10) / 10} elapsed days</div>}
       {schedule.isCritical[index] === 1 && <div className="ws-tooltip-critical">Critical</div>}
       {violations.map((violation) => (
         <div key={violation.dependencyId} className="ws-tooltip-critical">

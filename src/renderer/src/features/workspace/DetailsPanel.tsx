@@ -1,10 +1,14 @@
 /**
- * Details of the active task: scope (notes, deliverable, acceptance criteria), constraint, milestone,
- * percent complete and priority, scheduling (`TaskScheduling.tsx`: mode, typed dates, type, work). Each field commits on change (checkboxes, selects) or when it loses focus.
+ * Details of the active task, docked under the chart when asked for (the toolbar's Details, Shift+F2), as
+ * Microsoft Project's task form: scope (notes, deliverable, acceptance criteria), constraint, milestone, percent
+ * complete and priority, scheduling (`TaskScheduling.tsx`: mode, typed dates, type, work). Each field commits on
+ * change (checkboxes, selects) or when it loses focus.
  */
-import { useContext, useState } from 'react'
+import { useContext } from 'react'
 import type { TaskTextField } from '../../../../shared/commands/tasks'
 import { constraintTypes, type ConstraintType, type Task, type TaskId } from '../../../../shared/domain/model'
+import { dateToWallMinutes } from '../../../../shared/domain/dates'
+import { dateFormatHint, dateShowTime } from '../../ui/date-format'
 import { WorkspaceExtensionContext } from './extension'
 import { TaskScheduling } from './TaskScheduling'
 import { TaskTracking } from './TaskTracking'
@@ -22,25 +26,24 @@ const constraintNames: Record<ConstraintType, string> = {
   MFO: 'Must finish on',
 }
 
-export function DetailsPanel({ taskId }: { taskId: TaskId | null }) {
+export function DetailsPanel({ taskId, onClose }: { taskId: TaskId | null; onClose: () => void }) {
   const task = useWorkspace((state) => (taskId === null ? null : (state.document?.plan.tasks.find((item) => item.id === taskId) ?? null)))
-  const [isOpen, setOpen] = useState(true)
   return (
-    <section className={`ws-details${isOpen ? '' : ' is-closed'}`} aria-label="Task details" data-pane="details">
+    <section className="ws-details" aria-label="Task details" data-pane="details">
       <div className="ws-details-head">
-        <h2>Task details</h2>
-        <button type="button" className="ws-button" aria-expanded={isOpen} onClick={() => setOpen((open) => !open)}>
-          {isOpen ? 'Hide details' : 'Show details'}
+        <h2>Task details{task !== null && task.name !== '' ? `: ${task.name}` : ''}</h2>
+        <button type="button" className="ws-button" onClick={onClose}>
+          Hide details
         </button>
       </div>
-      {isOpen && (task === null ? <p className="ws-details-empty">Select a task to see its details.</p> : <DetailsForm key={task.id} task={task} />)}
+      {task === null ? <p className="ws-details-empty">Select a task to see its details.</p> : <DetailsForm key={task.id} task={task} />}
     </section>
   )
 }
 
-/** The constraint date as the field shows it: `YYYY-MM-DD HH:MM`. */
+/** The constraint date as the field shows it: the user's date and the time (`3/9/2026 08:00`). */
 function constraintDateText(task: Task): string {
-  return task.constraint.date?.slice(0, 16).replace('T', ' ') ?? ''
+  return task.constraint.date === null ? '' : dateShowTime(dateToWallMinutes(task.constraint.date))
 }
 
 function DetailsForm({ task }: { task: Task }) {
@@ -107,7 +110,7 @@ function DetailsForm({ task }: { task: Task }) {
           <input
             aria-label="Constraint date"
             value={constraintDate}
-            placeholder="YYYY-MM-DD"
+            placeholder={dateFormatHint()}
             onChange={(event) => setConstraintDate(event.target.value)}
             onBlur={() => {
               if (!needsDate || constraintDate === constraintDateText(task)) return

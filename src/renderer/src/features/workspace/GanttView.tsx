@@ -7,15 +7,12 @@
  * (`use-column-layout.ts`), the chart body (`ChartBody.tsx`), the cell editor (`CellEditor.tsx`) and the details.
  * Keys come from the key table (`shared/commands/keys.ts`); edits are commands of the registry.
  */
-import { useCallback, useContext, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
+import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
-import { keyBindingFind, type KeyAction } from '../../../../shared/commands/keys'
-import { outlineInsertIndex, type InsertWhere } from '../../../../shared/commands/outline'
-import { commandIsId } from '../../../../shared/commands/registry'
-import { dateLocalNow, dateToDayNumber, dateToWallMinutes } from '../../../../shared/domain/dates'
+import { dateDayOfWallMinutes, dateLocalNow, dateToDayNumber, dateToWallMinutes } from '../../../../shared/domain/dates'
 import type { BaselineNumber, TaskId } from '../../../../shared/domain/model'
-import { CellEditor, type CellEditEnd } from './CellEditor'
-import { cellDate, cellText, columnDefs, columnLabel, columnTables, type CellView, type ColumnKey, type ColumnTableId } from './cells'
+import { CellEditor } from './CellEditor'
+import { cellDate, columnDefs, columnLabel, columnsFrozen, columnTables, type CellView, type ColumnKey, type ColumnTableId } from './cells'
 import { BarTooltip, ChartBody } from './ChartBody'
 import { ColumnMenu } from './ColumnMenu'
 import { columnWidthMax, columnWidthMin, gridWidthMax, gridWidthMin } from './column-layout'
@@ -25,30 +22,25 @@ import { OverallocationsContext } from './extension'
 import { layoutTimeScale, rowHeight, zoomLevels } from './layout'
 import { useColumnLayout } from './use-column-layout'
 import { headerHeight, scrollbarRoom, useGanttPainters } from './use-gantt-painters'
+import { useGridCursor, type RowRef } from './use-grid-cursor'
 import { useWorkspace, useWorkspaceApi } from './workspace-store'
-
-type Active = { taskId: TaskId | null; column: ColumnKey }
-type Editing = { taskId: TaskId; column: ColumnKey; text: string }
 
 function todayMinutes(): number {
   return dateToWallMinutes(dateLocalNow())
 }
 
-/** The task and column of a grid cell element (or an element inside one). */
-function cellAt(target: EventTarget): { taskId: TaskId; column: ColumnKey } | null {
+/** The row and column of a grid cell element (or an element inside one); the blank row's cells are `'new'`. */
+function cellAt(target: EventTarget): { row: RowRef; column: ColumnKey } | null {
   if (!(target instanceof Element)) return null
   const element = target.closest<HTMLElement>('[role="gridcell"]')
   const rowElement = element?.closest<HTMLElement>('[role="row"]')
   const column = element?.dataset.col
-  const taskId = Number(rowElement?.dataset.taskId)
-  if (column === undefined || !(column in columnDefs) || !Number.isFinite(taskId)) return null
-  return { taskId, column: column as ColumnKey }
+  if (column === undefined || !(column in columnDefs) || rowElement === null || rowElement === undefined) return null
+  if (rowElement.dataset.blank === 'true') return { row: 'new', column: column as ColumnKey }
+  const taskId = Number(rowElement.dataset.taskId)
+  return Number.isFinite(taskId) ? { row: taskId, column: column as ColumnKey } : null
 }
 
-/**
- * `tracking`: the Tracking Gantt (Microsoft Project's): the chosen baseline drawn under each bar, slipped tasks
- * marked; its baseline is also the one the baseline and variance columns show.
- */
 const tableIds = Object.keys(columnTables) as ColumnTableId[]
 
 /** The table whose columns are exactly the ones shown, if any. */
@@ -60,9 +52,20 @@ function tableOf(columns: readonly ColumnKey[]): ColumnTableId | null {
   return null
 }
 
-export type GanttViewProps = { isCriticalShown: boolean; tracking?: { isShown: boolean; baselineNumber: BaselineNumber } }
+export type GanttViewProps = {
+  isCriticalShown: boolean
+  /** The task details are shown under the chart; `onShowDetails` asks for them (Shift+F2). */
+  isDetailsShown: boolean
+  onShowDetails: () => void
+  onHideDetails: () => void
+  /**
+   * The Tracking Gantt (Microsoft Project's): the chosen baseline drawn under each bar, slipped tasks marked; its
+   * baseline is also the one the baseline and variance columns show.
+   */
+  tracking?: { isShown: boolean; baselineNumber: BaselineNumber }
+}
 
-export function GanttView({ isCriticalShown, tracking }: GanttViewProps) {
+export function GanttView({ isCriticalShown, isDetailsShown, onShowDetails, onHideDetails, tracking }: GanttViewProps) {
   const isTrackingShown = tracking?.isShown ?? false
   const baselineNumber = tracking?.baselineNumber ?? 0
   const cellView = useMemo<CellView>(() => ({ baselineNumber }), [baselineNumber])
@@ -71,53 +74,50 @@ export function GanttView({ isCriticalShown, tracking }: GanttViewProps) {
   const scheduleResult = useWorkspace((state) => state.document?.schedule ?? null)
   const zoomLevel = useWorkspace((state) => state.zoomLevel)
   const selection = useWorkspace((state) => state.editorSelection)
+  const insertRequest = useWorkspace((state) => state.editorInsertRequest)
   const schedule = scheduleResult !== null && scheduleResult.ok ? scheduleResult.schedule : null
   const derived = useMemo(() => (plan === null ? null : deriveWorkspace(plan, schedule)), [plan, schedule])
   const overallocations = useContext(OverallocationsContext)
   const zoom = zoomLevels[Math.max(0, Math.min(zoomLevels.length - 1, zoomLevel))] ?? 'day'
+  const [chartWidth, setChartWidth] = useState(0)
   const scale = useMemo(() => {
     const projectStart = dateToDayNumber((plan?.start ?? '2026-01-05').slice(0, 10))
     const first = schedule !== null && schedule.taskCount > 0 ? Math.min(projectStart, Math.floor(schedule.projectStart / 1440)) : projectStart
     const last = schedule !== null && schedule.taskCount > 0 ? Math.ceil(schedule.projectFinish / 1440) : projectStart + 60
-    return layoutTimeScale(zoom, first, last)
-  }, [zoom, plan?.start, schedule])
+    return layoutTimeScale(zoom, first, last, chartWidth)
+  }, [zoom, plan?.start, schedule, chartWidth])
 
   const layout = useColumnLayout(plan?.tasks.length ?? 0)
   const { columns, widths: shownWidths } = layout
 
-  const [active, setActive] = useState<Active>({ taskId: null, column: 'name' })
-  const [editing, setEditing] = useState<Editing | null>(null)
   const [tooltip, setTooltip] = useState<{ taskId: TaskId; x: number; y: number } | null>(null)
   const [isColumnMenuOpen, setColumnMenuOpen] = useState(false)
 
-  // Follow the selection made elsewhere (new rows, pasted rows, the row after a deletion, the over-allocation
-  // panel), once the task is in the plan shown: adjusted during render, so the grid never paints the old row.
-  const firstSelected = selection[0]
-  const [followed, setFollowed] = useState<TaskId | undefined>(undefined)
-  if (firstSelected !== followed && (firstSelected === undefined || derived?.indexOf.has(firstSelected) === true)) {
-    setFollowed(firstSelected)
-    if (firstSelected !== undefined && firstSelected !== active.taskId) setActive({ taskId: firstSelected, column: active.column })
-  }
-
   const treegridRef = useRef<HTMLDivElement>(null)
-  const activeTaskId = active.taskId !== null && derived?.indexOf.has(active.taskId) === true ? active.taskId : null
+  const gridPaneRef = useRef<HTMLDivElement>(null)
   const selectedSet = useMemo(() => new Set(selection), [selection])
-  const editCell = useMemo(() => (editing === null ? null : { taskId: editing.taskId, column: editing.column }), [editing])
-  const {
-    scrollerRef,
-    gridRowsRef,
-    chartRowsRef,
-    chartPaneRef,
-    headerRef,
-    shadingRef,
-    viewportHeight,
-    rowsViewport,
-    editTarget,
+  const focusGrid = useCallback(() => {
+    treegridRef.current?.focus({ preventScroll: true })
+  }, [])
+
+  // The painters need the cursor's blank row and active cell, and the cursor scrolls rows with the painters: the
+  // cursor's view of both is kept in a ref the painters' scroll function reads.
+  const scrollRef = useRef<(row: number) => void>(() => undefined)
+  const scrollRowIntoView = useCallback((row: number) => scrollRef.current(row), [])
+  const pageHeightRef = useRef(0)
+  const cursor = useGridCursor({
+    store,
+    derived,
+    columns,
+    pageRows: () => Math.floor(pageHeightRef.current / rowHeight),
     scrollRowIntoView,
-    scrollBarIntoView,
-    rowAt,
-    titleAt,
-  } = useGanttPainters({
+    focusGrid,
+    onShowDetails,
+    cellView,
+  })
+  const { active, editing, activeTaskId, isBlankActive, blankRow, viewRowCount } = cursor
+  const editCell = useMemo(() => (editing === null ? null : { taskId: editing.row, column: editing.column }), [editing])
+  const painters = useGanttPainters({
     derived,
     scale,
     columns,
@@ -128,187 +128,111 @@ export function GanttView({ isCriticalShown, tracking }: GanttViewProps) {
     isCriticalShown,
     overallocations,
     editCell,
+    blankRow,
+    isBlankActive,
     cellView,
     isTrackingShown,
   })
+  const { scrollerRef, gridRowsRef, chartRowsRef, chartPaneRef, headerRef, shadingRef, viewportHeight, rowsViewport, editTarget, scrollBarIntoView, rowAt, titleAt } = painters
+  const paintersScroll = painters.scrollRowIntoView
+  useLayoutEffect(() => {
+    scrollRef.current = paintersScroll
+    pageHeightRef.current = rowsViewport
+  }, [paintersScroll, rowsViewport])
   const rowCount = derived?.rows.length ?? 0
 
   const activeIndex = activeTaskId === null ? undefined : derived?.indexOf.get(activeTaskId)
-  const activeRow = activeIndex === undefined ? -1 : (derived?.rowOfTask[activeIndex] ?? -1)
-
-  // Keep the followed selection's row in view (it may be far away, or pushed down by new rows above it).
-  const followedIndex = followed === undefined ? undefined : derived?.indexOf.get(followed)
-  const followedRow = followedIndex === undefined ? -1 : (derived?.rowOfTask[followedIndex] ?? -1)
-  useEffect(() => {
-    scrollRowIntoView(followedRow)
-  }, [followedRow, scrollRowIntoView])
 
   // Bring the active task's bar into view horizontally (as Microsoft Project's "scroll to task").
   useEffect(() => {
     if (activeIndex !== undefined && schedule !== null) scrollBarIntoView(schedule.start[activeIndex] ?? Number.NaN, schedule.finish[activeIndex] ?? Number.NaN)
   }, [activeIndex, schedule, scrollBarIntoView])
 
-  const focusGrid = useCallback(() => {
-    treegridRef.current?.focus({ preventScroll: true })
-  }, [])
+  // The chart's width, so the time scale always fills it (a short plan at the Quarter zoom).
+  useLayoutEffect(() => {
+    const chart = chartPaneRef.current
+    if (chart === null) return
+    const measure = (): void => setChartWidth(chart.clientWidth)
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(chart)
+    return () => observer.disconnect()
+  }, [chartPaneRef])
 
-  const activate = useCallback(
-    (taskId: TaskId | null, column: ColumnKey, extend = false) => {
-      setActive({ taskId, column })
-      const state = store.getState()
-      if (taskId === null) state.editorSelect([])
-      else if (extend && state.editorSelection.length > 0) {
-        if (!state.editorSelection.includes(taskId)) state.editorSelect([...state.editorSelection, taskId])
-      } else state.editorSelect([taskId])
-    },
-    [store],
-  )
-
-  /** Keeps typed text in a cell: the column's command reads it (and refuses what it cannot read). */
-  const commitEdit = (edit: Editing, text: string): void => {
-    const state = store.getState()
-    const current = state.document?.plan
-    const command = columnDefs[edit.column].command
-    if (current === undefined || derived === null || command === null) return
-    const fresh = current === derived.plan ? derived : deriveWorkspace(current, derived.schedule)
-    if (text === cellText(fresh, fresh.indexOf.get(edit.taskId) ?? -1, edit.column, cellView)) return
-    const field = columnDefs[edit.column].progressField
-    if (command === 'task/set-fixed-cost') state.editorRun(command, { taskIds: [edit.taskId], text })
-    else if (command === 'task/set-progress') {
-      if (field !== undefined) state.editorRun(command, { taskId: edit.taskId, field, text })
-    } else state.editorRun(command, { taskId: edit.taskId, text })
-  }
-
-  const startEdit = (taskId: TaskId, column: ColumnKey, text?: string): void => {
-    const index = derived?.indexOf.get(taskId)
-    if (columnDefs[column].command === null || derived === null || index === undefined) return
-    setEditing({ taskId, column, text: text ?? cellText(derived, index, column, cellView) })
-  }
-
-  /** Adds a task above or below the active one and starts typing its name. */
-  const addTask = (where: InsertWhere): void => {
-    const state = store.getState()
-    const current = state.document?.plan
-    if (current === undefined) return
-    const outcome = state.editorRun('task/insert', { index: outlineInsertIndex(current, activeTaskId ?? undefined, where) })
-    if (outcome.ok && outcome.isChanged) {
-      setActive({ taskId: outcome.value, column: 'name' })
-      setEditing({ taskId: outcome.value, column: 'name', text: '' })
+  // The frozen columns (up to the name) stay in view; bring the active cell into view beside them.
+  const frozen = useMemo(() => columnsFrozen(columns), [columns])
+  const frozenLeft = useMemo(() => {
+    const lefts = new Map<ColumnKey, number>()
+    let left = 0
+    for (const key of columns) {
+      lefts.set(key, left)
+      left += shownWidths[key]
     }
-  }
+    return lefts
+  }, [columns, shownWidths])
+  const frozenWidth = columns.filter((key) => frozen.has(key)).reduce((sum, key) => sum + shownWidths[key], 0)
+  const lastFrozen = columns.filter((key) => frozen.has(key)).at(-1)
+  useEffect(() => {
+    const pane = gridPaneRef.current
+    const left = frozenLeft.get(active.column)
+    if (pane === null || left === undefined || frozen.has(active.column)) return
+    const right = left + shownWidths[active.column]
+    if (left < pane.scrollLeft + frozenWidth) pane.scrollLeft = Math.max(0, left - frozenWidth)
+    else if (right > pane.scrollLeft + pane.clientWidth) pane.scrollLeft = right - pane.clientWidth
+  }, [active.column, frozen, frozenLeft, frozenWidth, shownWidths])
 
-  const gridAction = (action: KeyAction): void => {
-    if (derived === null) return
-    const state = store.getState()
-    const rows = derived.rows
-    const moveTo = (row: number, column: ColumnKey, extend = false): void => {
-      const clamped = Math.max(0, Math.min(rows.length - 1, row))
-      const index = rows[clamped]
-      activate(index === undefined ? null : (derived.plan.tasks[index]?.id ?? null), column, extend)
-      scrollRowIntoView(clamped)
-    }
-    const columnIndex = Math.max(0, columns.indexOf(active.column))
-    const toColumn = (column: ColumnKey | undefined): void => setActive({ taskId: activeTaskId, column: column ?? active.column })
-    const page = Math.floor(rowsViewport / rowHeight)
-    if (commandIsId(action)) {
-      state.editorRun(action, {})
-      return
-    }
-    switch (action) {
-      case 'grid/down':
-        return moveTo(activeRow + 1, active.column)
-      case 'grid/up':
-        return moveTo(Math.max(0, activeRow - 1), active.column)
-      case 'grid/extend-down':
-        return moveTo(activeRow + 1, active.column, true)
-      case 'grid/extend-up':
-        return moveTo(Math.max(0, activeRow - 1), active.column, true)
-      case 'grid/right':
-        return toColumn(columns[Math.min(columns.length - 1, columnIndex + 1)])
-      case 'grid/left':
-        return toColumn(columns[Math.max(0, columnIndex - 1)])
-      case 'grid/row-start':
-        return toColumn(columns[0])
-      case 'grid/row-end':
-        return toColumn(columns[columns.length - 1])
-      case 'grid/first-row':
-        return moveTo(0, active.column)
-      case 'grid/last-row':
-        return moveTo(rows.length - 1, active.column)
-      case 'grid/page-down':
-        return moveTo(activeRow + page, active.column)
-      case 'grid/page-up':
-        return moveTo(Math.max(0, activeRow - page), active.column)
-      case 'grid/add-below':
-        return addTask('below')
-      case 'grid/add-above':
-        return addTask('above')
-      case 'grid/edit':
-        if (activeTaskId !== null) startEdit(activeTaskId, active.column)
-        return
-      case 'edit/copy':
-        state.editorCopy(state.editorSelection.length > 0 ? state.editorSelection : activeTaskId === null ? [] : [activeTaskId])
-        return
-    }
-  }
+  // A new plan (Create plan) or one just opened: the grid takes the focus, so typing starts the first task.
+  const hasPlan = plan !== null
+  useEffect(() => {
+    const focused = document.activeElement
+    if (hasPlan && (focused === null || focused === document.body)) focusGrid()
+  }, [hasPlan, focusGrid])
 
-  const onGridKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>): void => {
-    if (derived === null || editing !== null) return
-    const binding = keyBindingFind('grid', event)
-    if (binding !== undefined) gridAction(binding.action)
-    else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey && activeTaskId !== null && columnDefs[active.column].command !== null) {
-      // Typing starts editing the active cell with what was typed, as in a spreadsheet.
-      startEdit(activeTaskId, active.column, event.key)
-    } else return
-    event.preventDefault()
-    event.stopPropagation()
-  }
-
-  const finishEdit = (text: string, how: CellEditEnd): void => {
-    const edit = editing
-    setEditing(null)
-    if (edit !== null && how !== 'cancel') commitEdit(edit, text)
-    if (how === 'tab' && edit !== null) {
-      const index = columns.indexOf(edit.column)
-      setActive({ taskId: edit.taskId, column: columns[Math.min(columns.length - 1, index + 1)] ?? edit.column })
-    }
-    if (how !== 'blur') focusGrid()
-  }
+  // The toolbar's Add task and the Task menu's Insert Task open a blank row here.
+  useEffect(() => {
+    if (insertRequest === null || derived === null) return
+    store.getState().editorInsertRequestSet(null)
+    cursor.openBlankRow(insertRequest)
+  }, [insertRequest, derived, store, cursor])
 
   if (plan === null || derived === null) return <div className="ws-empty">No plan is open.</div>
 
-  const totalHeight = rowCount * rowHeight + headerHeight + scrollbarRoom
-  const activeCellId = activeTaskId !== null ? `ws-cell-${activeTaskId}-${active.column}` : undefined
+  const totalHeight = viewRowCount * rowHeight + headerHeight + scrollbarRoom
+  const activeCellId = isBlankActive ? `ws-cell-new-${active.column}` : activeTaskId !== null ? `ws-cell-${activeTaskId}-${active.column}` : undefined
   const today = todayMinutes()
-  const editingIndex = editing === null ? undefined : derived.indexOf.get(editing.taskId)
+  const editingIndex = editing === null || editing.row === 'new' ? undefined : derived.indexOf.get(editing.row)
   const editingName = editingIndex === undefined ? '' : (plan.tasks[editingIndex]?.name ?? '')
+  // The Start and Finish cells have a calendar that opens on the day they show.
+  const editingMinutes =
+    editing !== null && editingIndex !== undefined && schedule !== null && (editing.column === 'start' || editing.column === 'finish')
+      ? (editing.column === 'start' ? schedule.start : schedule.finish)[editingIndex]
+      : undefined
+  const editingDate =
+    editingMinutes !== undefined && Number.isFinite(editingMinutes) ? { day: dateDayOfWallMinutes(editingMinutes), weekStartDay: plan.settings.weekStartDay } : undefined
 
   return (
     <div className="ws-gantt">
       <div className="ws-gantt-main">
         <div className="ws-scroller" ref={scrollerRef} data-testid="ws-scroller">
           <div className="ws-sticky" style={{ height: viewportHeight ?? undefined }}>
-            <div className="ws-grid-pane" style={{ width: layout.gridWidth }}>
+            <div className="ws-grid-pane" ref={gridPaneRef} style={{ width: layout.gridWidth }}>
               <div
                 ref={treegridRef}
                 className="ws-treegrid"
                 role="treegrid"
                 data-pane="grid"
                 aria-label="Tasks"
-                aria-rowcount={rowCount + 1}
+                aria-rowcount={viewRowCount + 1}
                 aria-colcount={columns.length}
                 aria-multiselectable="true"
                 aria-activedescendant={editing === null ? activeCellId : undefined}
                 tabIndex={0}
                 style={{ width: layout.columnsWidth }}
-                onKeyDown={onGridKeyDown}
+                onKeyDown={cursor.onGridKeyDown}
                 onFocus={() => {
-                  // Focus from the keyboard starts on the first row; a click has already selected its row (the
-                  // store is current, this render's activeTaskId may not be).
-                  const first = derived.rows[0]
-                  if (activeTaskId === null && first !== undefined && store.getState().editorSelection.length === 0) {
-                    activate(plan.tasks[first]?.id ?? null, active.column)
-                  }
+                  // Focus from the keyboard starts on the first row (the blank row of an empty plan); a click has
+                  // already chosen its cell (the store is current, this render's cursor may not be).
+                  if (active.row === null && store.getState().editorSelection.length === 0) cursor.activate(cursor.rowRefAt(0), active.column)
                 }}
               >
                 <div role="rowgroup" className="ws-grid-head" style={{ height: headerHeight }}>
@@ -317,11 +241,12 @@ export function GanttView({ isCriticalShown, tracking }: GanttViewProps) {
                       <div
                         key={key}
                         role="columnheader"
-                        className={`ws-colhead ws-col-${key}${columnDefs[key].isNumber === true ? ' is-number' : ''}`}
-                        style={{ width: shownWidths[key] }}
-                        title={columnDefs[key].title}
+                        aria-label={columnDefs[key].header === undefined ? undefined : columnDefs[key].label}
+                        className={`ws-colhead ws-col-${key}${frozen.has(key) ? ' is-frozen' : ''}${key === lastFrozen ? ' is-frozen-edge' : ''}`}
+                        style={{ width: shownWidths[key], left: frozen.has(key) ? frozenLeft.get(key) : undefined }}
+                        title={columnDefs[key].header === undefined ? undefined : columnDefs[key].label}
                       >
-                        <span className="ws-colhead-label">{columnLabel(key, cellView)}</span>
+                        <span className="ws-colhead-label">{columnDefs[key].header ?? columnLabel(key, cellView)}</span>
                         <span
                           role="separator"
                           aria-orientation="vertical"
@@ -348,7 +273,7 @@ export function GanttView({ isCriticalShown, tracking }: GanttViewProps) {
                   </div>
                 </div>
                 <div role="rowgroup" className="ws-rows-viewport" style={{ height: rowsViewport }}>
-                  {rowCount === 0 && <p className="ws-grid-empty">No tasks yet. Press Enter to add one.</p>}
+                  {rowCount === 0 && <p className="ws-grid-empty">No tasks yet. Type a task name in the first row (or press Enter) to add one.</p>}
                   <div
                     className="ws-rows-layer"
                     ref={gridRowsRef}
@@ -357,7 +282,7 @@ export function GanttView({ isCriticalShown, tracking }: GanttViewProps) {
                       const at = cellAt(event.target)
                       if (at === null) return
                       event.preventDefault()
-                      activate(at.taskId, at.column, event.ctrlKey || event.metaKey || event.shiftKey)
+                      cursor.activate(at.row, at.column, at.row !== 'new' && (event.ctrlKey || event.metaKey || event.shiftKey))
                       focusGrid()
                     }}
                     onPointerOver={(event) => {
@@ -365,13 +290,13 @@ export function GanttView({ isCriticalShown, tracking }: GanttViewProps) {
                     }}
                     onDoubleClick={(event) => {
                       const at = cellAt(event.target)
-                      if (at !== null && event.target instanceof Element && event.target.closest('button,input') === null) startEdit(at.taskId, at.column)
+                      if (at !== null && event.target instanceof Element && event.target.closest('button,input') === null) cursor.startEdit(at.row, at.column)
                     }}
                     onClick={(event) => {
                       const toggle = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('.ws-toggle, .ws-mode-toggle') : null
                       const at = cellAt(event.target)
-                      if (toggle === null || toggle.disabled || at === null) return
-                      const index = derived.indexOf.get(at.taskId)
+                      if (toggle === null || toggle.disabled || at === null || at.row === 'new') return
+                      const index = derived.indexOf.get(at.row)
                       const task = index === undefined ? undefined : plan.tasks[index]
                       if (task === undefined) return
                       if (toggle.classList.contains('ws-mode-toggle')) store.getState().editorRun('task/set-mode', { taskId: task.id, text: task.schedulingMode === 'manual' ? 'auto' : 'manual' })
@@ -382,10 +307,12 @@ export function GanttView({ isCriticalShown, tracking }: GanttViewProps) {
                     editTarget !== null &&
                     createPortal(
                       <CellEditor
-                        key={`${editing.taskId}-${editing.column}`}
+                        key={`${editing.row}-${editing.column}-${editing.attempt ?? 0}`}
                         initial={editing.text}
-                        label={`${columnLabel(editing.column, cellView)} of ${editingName || 'new task'}`}
-                        onDone={finishEdit}
+                        label={editing.row === 'new' ? 'Name of the new task' : `${columnLabel(editing.column, cellView)} of ${editingName || 'new task'}`}
+                        placeholder={editing.row === 'new' ? 'New task name' : undefined}
+                        date={editingDate}
+                        onDone={cursor.finishEdit}
                       />,
                       editTarget,
                     )}
@@ -431,14 +358,14 @@ export function GanttView({ isCriticalShown, tracking }: GanttViewProps) {
                   rowAt={rowAt}
                   today={today}
                   onSelect={(taskId) => {
-                    activate(taskId, active.column)
+                    cursor.activate(taskId, active.column)
                     focusGrid()
                   }}
                   onKeySelect={(row) => {
                     const clamped = Math.max(0, Math.min(rowCount - 1, row))
                     const index = derived.rows[clamped]
                     if (index === undefined) return
-                    activate(plan.tasks[index]?.id ?? null, active.column)
+                    cursor.activate(plan.tasks[index]?.id ?? null, active.column)
                     scrollRowIntoView(clamped)
                   }}
                   onHover={(taskId, x, y) => setTooltip(taskId === null ? null : { taskId, x, y })}
@@ -476,7 +403,7 @@ export function GanttView({ isCriticalShown, tracking }: GanttViewProps) {
           {plan.tasks.length} tasks · {schedule !== null ? `finish ${cellDate(schedule.projectFinish)}` : 'not scheduled'}
         </span>
       </div>
-      <DetailsPanel taskId={activeTaskId} />
+      {isDetailsShown && <DetailsPanel taskId={activeTaskId} onClose={onHideDetails} />}
     </div>
   )
 }

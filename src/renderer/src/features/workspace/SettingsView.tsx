@@ -5,10 +5,11 @@
  * stored value again).
  */
 import { useState, type InputHTMLAttributes } from 'react'
-import { projectCalendar, settingsNumbers, weekdayName, workingPeriodsFormat, type SettingsNumber } from '../../../../shared/commands/settings'
+import { projectCalendar, settingsNumbers, settingsNumberText, weekdayName, workingPeriodsFormat, type SettingsNumber } from '../../../../shared/commands/settings'
 import { baselineNumbers, earnedValueMethods, type Plan } from '../../../../shared/domain/model'
 import { BaselineDialog, BaselineList } from './BaselineDialog'
 import { trackingBaselineName, trackingMoneyText } from './tracking'
+import { dateFormatHint, dateShowDay } from '../../ui/date-format'
 import { useDraft } from './use-draft'
 import { useWorkspace } from './workspace-store'
 
@@ -43,7 +44,7 @@ function SettingsForm({ plan }: { plan: Plan }) {
   const numberField = (key: SettingsNumber) => (
     <label>
       {settingsNumbers[key].label}
-      <CommitField inputMode="numeric" value={String(plan.settings[key])} onCommit={(text) => run('settings/set-number', { key, text }).ok} />
+      <CommitField inputMode="decimal" value={settingsNumberText(key, plan.settings[key])} onCommit={(text) => run('settings/set-number', { key, text }).ok} />
     </label>
   )
   return (
@@ -53,7 +54,7 @@ function SettingsForm({ plan }: { plan: Plan }) {
         <legend>Plan</legend>
         <label>
           Project start
-          <CommitField value={plan.start.slice(0, 10)} placeholder="YYYY-MM-DD" onCommit={(text) => run('project/set-start', { text }).ok} />
+          <CommitField value={dateShowDay(plan.start.slice(0, 10))} placeholder={dateFormatHint()} onCommit={(text) => run('project/set-start', { text }).ok} />
         </label>
         <label>
           New tasks
@@ -153,8 +154,8 @@ function SettingsForm({ plan }: { plan: Plan }) {
                 {calendar.exceptions.map((exception, index) => (
                   <tr key={`${exception.from}-${index}`}>
                     <td>{exception.name}</td>
-                    <td>{exception.from}</td>
-                    <td>{exception.to}</td>
+                    <td>{dateShowDay(exception.from)}</td>
+                    <td>{dateShowDay(exception.to)}</td>
                     <td>{exception.periods.length === 0 ? 'non-working' : workingPeriodsFormat(exception.periods)}</td>
                     <td>
                       <button
@@ -178,11 +179,11 @@ function SettingsForm({ plan }: { plan: Plan }) {
             </label>
             <label>
               From
-              <input value={holiday.from} placeholder="YYYY-MM-DD" onChange={(event) => setHoliday({ ...holiday, from: event.target.value })} />
+              <input value={holiday.from} placeholder={dateFormatHint()} onChange={(event) => setHoliday({ ...holiday, from: event.target.value })} />
             </label>
             <label>
               To
-              <input value={holiday.to} placeholder="YYYY-MM-DD" onChange={(event) => setHoliday({ ...holiday, to: event.target.value })} />
+              <input value={holiday.to} placeholder={dateFormatHint()} onChange={(event) => setHoliday({ ...holiday, to: event.target.value })} />
             </label>
             <label>
               Working hours (empty = holiday)

@@ -12,6 +12,8 @@ import { commandIsAvailable } from '../../../../shared/commands/run'
 import { baselineNumbers, type BaselineNumber } from '../../../../shared/domain/model'
 import { BaselineDialog } from './BaselineDialog'
 import { EarnedValueView } from './EarnedValueView'
+import { detailsShownLoad, detailsShownSave } from './column-layout'
+import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { WorkspaceExtensionContext, type WorkspaceExtension } from './extension'
 import { GanttView } from './GanttView'
 import { zoomLevels } from './layout'
@@ -82,8 +84,8 @@ export function focusNextPane(root: HTMLElement, backwards: boolean): boolean {
 /** Toolbar buttons that run a command on the selection: label, accessible name (with its key), command. */
 const editButtons: { label: string; name?: string; command: SelectionCommandId }[] = [
   { label: 'Delete', command: 'task/delete' },
-  { label: 'Indent', name: 'Indent (Tab)', command: 'task/indent' },
-  { label: 'Outdent', name: 'Outdent (Shift+Tab)', command: 'task/outdent' },
+  { label: 'Indent', name: 'Indent (Alt+Shift+Right)', command: 'task/indent' },
+  { label: 'Outdent', name: 'Outdent (Alt+Shift+Left)', command: 'task/outdent' },
   { label: '↑', name: 'Move up (Alt+Shift+Up)', command: 'task/move-up' },
   { label: '↓', name: 'Move down (Alt+Shift+Down)', command: 'task/move-down' },
   { label: 'Link', name: 'Link selected tasks finish-to-start', command: 'link/chain' },
@@ -103,6 +105,11 @@ function WorkspaceInner({ controlledTab, onTabChange }: { controlledTab?: string
   const [isTrackingShown, setTrackingShown] = useState(false)
   const [trackingBaseline, setTrackingBaseline] = useState<BaselineNumber>(0)
   const [isBaselineDialogOpen, setBaselineDialogOpen] = useState(false)
+  const [isDetailsShown, setDetailsShownState] = useState(detailsShownLoad)
+  const setDetailsShown = (isShown: boolean): void => {
+    setDetailsShownState(isShown)
+    detailsShownSave(isShown)
+  }
   const hasPlan = useWorkspace((state) => state.document !== null)
   const message = useWorkspace((state) => state.editorMessage)
   const messageSeq = useWorkspace((state) => state.editorMessageSeq)
@@ -114,7 +121,14 @@ function WorkspaceInner({ controlledTab, onTabChange }: { controlledTab?: string
   const selection = useWorkspace((state) => state.editorSelection)
   const scheduleResult = useWorkspace((state) => state.document?.schedule ?? null)
   const clipboard = useWorkspace((state) => state.editorClipboard)
+  const question = useWorkspace((state) => state.editorQuestion)
   const scheduleProblem = useWorkspace((state) => (state.document?.schedule && !state.document.schedule.ok ? (state.document.schedule.problems[0]?.message ?? null) : null))
+
+  // A message belongs to the tab it was raised on (a refused Gantt edit does not follow the user to Resources);
+  // back on that tab it shows again. Adjusted during render when a new message comes.
+  const [messageTab, setMessageTab] = useState({ seq: messageSeq, tab })
+  if (messageTab.seq !== messageSeq) setMessageTab({ seq: messageSeq, tab })
+  const shownMessage = messageTab.tab === tab ? message : null
 
   const rootRef = useRef<HTMLDivElement>(null)
   useEffect(() => {
@@ -168,7 +182,7 @@ function WorkspaceInner({ controlledTab, onTabChange }: { controlledTab?: string
         </div>
         {tab === 'gantt' && (
           <div className="ws-tools">
-            <button type="button" className="ws-button" onClick={() => state.editorRun('task/insert', { where: 'below' })}>
+            <button type="button" className="ws-button" onClick={() => state.editorInsertRequestSet('below')}>
               Add task
             </button>
             {editButtons.map((button) => (
@@ -226,21 +240,47 @@ function WorkspaceInner({ controlledTab, onTabChange }: { controlledTab?: string
             <button type="button" className="ws-button" aria-haspopup="dialog" onClick={() => setBaselineDialogOpen(true)}>
               Baseline…
             </button>
+            <button type="button" className="ws-button" aria-pressed={isDetailsShown} aria-keyshortcuts="Shift+F2" onClick={() => setDetailsShown(!isDetailsShown)}>
+              Details
+            </button>
           </div>
         )}
         {/* Every view's edits (settings, resources) are undoable, so every view offers Undo and Redo. */}
         {tab !== 'gantt' && <div className="ws-tools">{undoRedo}</div>}
       </div>
       <div className="ws-message" role="alert" key={messageSeq}>
-        {message ?? scheduleProblem ?? ''}
-        {message !== null && (
+        {shownMessage ?? scheduleProblem ?? ''}
+        {shownMessage !== null && (
           <button type="button" className="ws-button ws-message-close" aria-label="Dismiss message" onClick={() => state.editorSetMessage(null)}>
             ×
           </button>
         )}
       </div>
+      {question !== null && (
+        <ConfirmDialog
+          title={question.title}
+          confirmLabel={question.confirmLabel}
+          isDestructive
+          onConfirm={() => state.editorAnswer(true)}
+          onCancel={() => state.editorAnswer(false)}
+        >
+          <p>{question.text}</p>
+        </ConfirmDialog>
+      )}
       <div className="ws-view" data-pane={tab === 'gantt' ? undefined : 'view'}>
-        {tab === 'gantt' && <GanttView isCriticalShown={isCriticalShown} tracking={{ isShown: isTrackingShown, baselineNumber: trackingBaseline }} />}
+        {tab === 'gantt' && (
+          <GanttView
+            isCriticalShown={isCriticalShown}
+            tracking={{ isShown: isTrackingShown, baselineNumber: trackingBaseline }}
+            isDetailsShown={isDetailsShown}
+            onShowDetails={() => {
+              setDetailsShown(true)
+              // Shift+F2 goes to the details, as Microsoft Project's Task Information does.
+              requestAnimationFrame(() => rootRef.current?.querySelector<HTMLElement>('.ws-details input, .ws-details textarea')?.focus())
+            }}
+            onHideDetails={() => setDetailsShown(false)}
+          />
+        )}
         {tab === 'earned-value' && (
           <EarnedValueView
             onShow={(taskId) => {

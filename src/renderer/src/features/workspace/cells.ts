@@ -6,11 +6,11 @@ import type { CommandId } from '../../../../shared/commands/registry'
 import type { ProgressField } from '../../../../shared/commands/tracking'
 import { taskTypeNames, workFormat } from '../../../../shared/commands/work'
 import { assignmentsTextFormat } from '../../../../shared/domain/assignments-text'
-import { dateWallText } from '../../../../shared/domain/dates'
 import { durationFormat } from '../../../../shared/domain/durations'
 import { predecessorsFormat } from '../../../../shared/domain/predecessors'
 import type { BaselineNumber, Task, TaskId } from '../../../../shared/domain/model'
 import { earnedValueOfTask } from '../../../../shared/domain/cost'
+import { dateShow } from '../../ui/date-format'
 import type { Derived } from './derived'
 import {
   trackingBaselineName,
@@ -24,6 +24,7 @@ import {
 
 export const columnKeys = [
   'id',
+  'indicators',
   'mode',
   'wbs',
   'name',
@@ -71,6 +72,7 @@ export const columnKeys = [
   'bac',
   'eac',
   'vac',
+  'levelingDelay',
 ] as const
 export type ColumnKey = (typeof columnKeys)[number]
 
@@ -89,6 +91,7 @@ export type CellCommandId = Extract<
   | 'task/set-predecessors'
   | 'task/set-resources'
   | 'task/set-complete'
+  | 'task/set-leveling-delay'
   | 'task/set-mode'
   | 'task/set-work'
   | 'task/set-type'
@@ -101,12 +104,15 @@ export type CellTasksCommandId = Extract<CommandId, 'task/set-fixed-cost'>
 export type CellProgressCommandId = Extract<CommandId, 'task/set-progress'>
 
 /**
- * A column: its header, default width, and the command typed text goes to (`null`: not editable); `isHidden` columns
- * are offered in the Columns menu but not shown at first.
+ * A column: its name, default width, and the command typed text goes to (`null`: not editable). `header` is what
+ * the header shows when it differs from the name (the Indicators column's "ℹ"); `isHidden` columns are offered in
+ * the Columns menu but not shown at first.
  */
 export type ColumnDef = {
   key: ColumnKey
   label: string
+  /** A short header when the label is too long for the column (the label stays its accessible name). */
+  header?: string
   width: number
   command: CellCommandId | CellTasksCommandId | CellProgressCommandId | null
   /** The progress field typed text goes to (`task/set-progress`). */
@@ -122,6 +128,7 @@ export type ColumnDef = {
 
 export const columnDefs: Record<ColumnKey, ColumnDef> = {
   id: { key: 'id', label: 'ID', width: 44, command: null },
+  indicators: { key: 'indicators', label: 'Indicators', header: 'ℹ', width: 44, command: null },
   mode: { key: 'mode', label: 'Mode', width: 68, command: 'task/set-mode' },
   wbs: { key: 'wbs', label: 'WBS', width: 56, command: null },
   name: { key: 'name', label: 'Task name', width: 240, command: 'task/rename' },
@@ -165,6 +172,16 @@ export const columnDefs: Record<ColumnKey, ColumnDef> = {
   bac: { key: 'bac', label: 'BAC', width: 96, command: null, isHidden: true, isNumber: true, title: 'Budget at completion: the baseline cost' },
   eac: { key: 'eac', label: 'EAC', width: 96, command: null, isHidden: true, isNumber: true, title: 'Estimate at completion: ACWP + (BAC − BCWP) ÷ CPI' },
   vac: { key: 'vac', label: 'VAC', width: 96, command: null, isHidden: true, isNumber: true, title: 'Variance at completion: BAC − EAC' },
+  levelingDelay: { key: 'levelingDelay', label: 'Leveling delay', width: 100, command: 'task/set-leveling-delay', isHidden: true },
+}
+
+/**
+ * The columns frozen at the left (they stay in view while the others scroll sideways): those up to and including
+ * the task name, as Microsoft Project keeps ID and Name in view.
+ */
+export function columnsFrozen(columns: readonly ColumnKey[]): ReadonlySet<ColumnKey> {
+  const name = columns.indexOf('name')
+  return new Set(columns.slice(0, name + 1))
 }
 
 /** A column's header: baseline columns name the baseline shown ("Baseline 2 finish"). */
@@ -179,7 +196,7 @@ export function columnLabel(key: ColumnKey, view: CellView = cellViewDefault): s
  * the others.
  */
 export const columnTables = {
-  entry: { label: 'Entry', keys: ['id', 'mode', 'name', 'duration', 'start', 'finish', 'predecessors', 'resources', 'complete'] },
+  entry: { label: 'Entry', keys: ['id', 'indicators', 'mode', 'name', 'duration', 'start', 'finish', 'predecessors', 'resources', 'complete'] },
   tracking: {
     label: 'Tracking',
     keys: ['id', 'name', 'actualStart', 'actualFinish', 'complete', 'physicalComplete', 'actualDuration', 'remainingDuration', 'actualWork', 'remainingWork', 'actualCost'],
@@ -197,9 +214,9 @@ function rowNumber(derived: Derived, taskId: TaskId): number | null {
   return index === undefined ? null : index + 1
 }
 
-/** The date shown for a wall minute: `YYYY-MM-DD`. */
+/** The date shown for a wall minute, in the user's locale (`3/2/2026`; `2026-03-02` in Sweden). */
 export function cellDate(minutes: number): string {
-  return dateWallText(minutes, 'day')
+  return dateShow(minutes)
 }
 
 const accrualNames = { start: 'Start', prorated: 'Prorated', end: 'End' } as const
@@ -212,6 +229,9 @@ export function cellText(derived: Derived, taskIndex: number, key: ColumnKey, vi
   switch (key) {
     case 'id':
       return String(taskIndex + 1)
+    case 'indicators':
+      // Painted as signs by the row painter (indicators.ts).
+      return ''
     case 'wbs':
       return derived.wbs[taskIndex] ?? ''
     case 'name':
@@ -241,6 +261,8 @@ export function cellText(derived: Derived, taskIndex: number, key: ColumnKey, vi
       const value = schedule !== null ? (schedule.percentComplete[taskIndex] as number) : task.percentComplete
       return `${Math.round(value)}%`
     }
+    case 'levelingDelay':
+      return task.levelingDelay > 0 ? durationFormat(task.levelingDelay, 'ed', derived.plan.settings) : '0ed'
     case 'fixedCostAccrual':
       return accrualNames[task.fixedCostAccrual]
     case 'physicalComplete':

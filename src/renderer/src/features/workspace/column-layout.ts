@@ -12,8 +12,14 @@ export const columnWidthMin = 32
 export const columnWidthMax = 800
 export const gridWidthMin = 160
 export const gridWidthMax = 1400
-const gridWidthDefault = 700
-const storageKey = 'gantry.gantt.columns.v1'
+/**
+ * The grid pane's width at first: ID, indicators, mode, WBS, name, duration and start, leaving the chart more than
+ * 40 % of the workspace at 1440 x 900 (issue 15). Version 2 of the stored layout starts again from it (and from the
+ * new Indicators and Leveling delay columns' defaults).
+ */
+const gridWidthDefault = 640
+const storageKey = 'gantry.gantt.columns.v2'
+const detailsKey = 'gantry.gantt.details.v1'
 
 /** A column width in whole pixels within the allowed range. */
 export function columnWidthClamp(width: number): number {
@@ -71,6 +77,24 @@ export function columnLayoutLoad(storage: Pick<Storage, 'getItem'> | undefined =
 export function columnLayoutSave(layout: ColumnLayout, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
   try {
     storage?.setItem(storageKey, JSON.stringify(layout))
+  } catch {
+    // Not remembered; the view works the same.
+  }
+}
+
+/** Whether the task details are shown under the chart (they open on demand: hidden until asked for). */
+export function detailsShownLoad(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): boolean {
+  try {
+    return storage?.getItem(detailsKey) === 'shown'
+  } catch {
+    return false
+  }
+}
+
+/** Remembers whether the task details are shown. */
+export function detailsShownSave(isShown: boolean, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
+  try {
+    storage?.setItem(detailsKey, isShown ? 'shown' : 'hidden')
   } catch {
     // Not remembered; the view works the same.
   }

@@ -45,11 +45,14 @@ export const pixelsPerDay: Record<ZoomLevel, number> = { day: 30, week: 10, mont
 /** The chart's time axis: x = (wall minute - origin) * scale. */
 export type TimeScale = { zoom: ZoomLevel; originDay: number; dayCount: number; pxPerDay: number; width: number }
 
-/** A scale covering [firstDay - 7, lastDay + 30] days. */
-export function layoutTimeScale(zoom: ZoomLevel, firstDay: number, lastDay: number): TimeScale {
+/**
+ * A scale covering [firstDay - 7, lastDay + 30] days, and at least `minWidth` pixels (the chart pane's width), so a
+ * short plan at the Month or Quarter zoom still fills the pane instead of stopping in the middle of it.
+ */
+export function layoutTimeScale(zoom: ZoomLevel, firstDay: number, lastDay: number, minWidth = 0): TimeScale {
   const pxPerDay = pixelsPerDay[zoom]
   const originDay = firstDay - 7 - ((dateWeekday(firstDay - 7) + 6) % 7)
-  const dayCount = Math.max(60, lastDay - originDay + 45)
+  const dayCount = Math.max(60, lastDay - originDay + 45, Math.ceil(Math.max(0, minWidth) / pxPerDay))
   return { zoom, originDay, dayCount, pxPerDay, width: Math.ceil(dayCount * pxPerDay) }
 }
 
@@ -121,8 +124,10 @@ export function layoutScaleCells(scale: TimeScale, unit: Unit, from: number, to:
   let day = unitStart(unit, firstDay)
   for (let guard = 0; day <= lastDay && guard < 5000; guard++) {
     const next = unitNext(unit, day)
-    const x = (day - scale.originDay) * scale.pxPerDay
-    const width = (next - day) * scale.pxPerDay
+    // A period that began before the chart's first day is drawn from the first day, with a label that fits what
+    // is left of it (a quarter cut to a few days read "026" when its "Q1 2026" was centred on the whole quarter).
+    const x = Math.max(0, (day - scale.originDay) * scale.pxPerDay)
+    const width = (next - scale.originDay) * scale.pxPerDay - x
     cells.push({ key: `${unit}${day}`, x, width, ...unitLabel(unit, day, width) })
     day = next
   }

@@ -10,12 +10,17 @@
  *
  * Rows are placed relative to a base row that changes every 1,024 rows, so the layers stay a few thousand
  * pixels tall whatever the plan's size; the layers are moved with a transform.
+ *
+ * Besides the tasks' rows the painter paints one blank row, where a new task is typed: after the last row, or where
+ * Insert opened one (`blankRow`); the rows below it move down by one. The columns up to the task name are frozen
+ * (sticky at the left of the grid pane), and the Indicators column shows one sign per indicator (`indicators.ts`).
  */
 import type { Dependency, Task, TaskId } from '../../../../shared/domain/model'
 import { dateToWallMinutes } from '../../../../shared/domain/dates'
-import { cellDate, cellText, cellViewDefault, columnDefs, type CellView, type ColumnKey } from './cells'
+import { cellDate, cellText, cellViewDefault, columnDefs, columnsFrozen, type CellView, type ColumnKey } from './cells'
 import type { Derived } from './derived'
 import { px, setAttr, setClass, setHidden, setStyle, setText } from './dom-writes'
+import { indicatorDefs } from './indicators'
 import { rowHeight, scaleX, type TimeScale } from './layout'
 import { noteStretch, noteViolatedField, noteViolation, scheduleNotes } from './schedule-notes'
 import { trackingBaselineName, trackingBaselineOf, trackingDaysText, trackingWorkingBetween, trackingTaskCalendar } from './tracking'
@@ -35,6 +40,10 @@ export type PaintInput = {
   cellView?: CellView
   /** The Tracking Gantt: the baseline drawn under each bar, slipped tasks marked. */
   isTrackingShown?: boolean
+  /** The view row of the blank row (`derived.rows.length`: after the last row); rows from it on move down by one. */
+  blankRow: number
+  /** The active cell is in the blank row (in `activeColumn`). */
+  isBlankActive: boolean
 }
 
 type NameParts = {
@@ -44,12 +53,13 @@ type NameParts = {
   label: HTMLElement
   text: Text
   mark: HTMLElement
-  marker: HTMLElement
   /** A link the task's manual dates break (Microsoft Project marks it in red). */
   linkMarker: HTMLElement
 }
+/** One sign of the Indicators column per indicator definition, hidden when it does not apply. */
+type IndicatorPart = { element: HTMLElement; isTitled: boolean }
 /** `isTitled`: the cell was hovered and has a tooltip, which a repaint then keeps up to date. */
-type Cell = { key: ColumnKey; element: HTMLElement; text: Text; name: NameParts | null; isTitled: boolean }
+type Cell = { key: ColumnKey; element: HTMLElement; text: Text; name: NameParts | null; indicators: IndicatorPart[] | null; isTitled: boolean }
 type Slot = {
   /** The row painted, -1 when none; `generation` says with which inputs. */
   row: number
@@ -60,6 +70,8 @@ type Slot = {
   bar: HTMLElement
   progress: HTMLElement
   end: HTMLElement
+  /** The leveling delay before the bar: a thin line from where the task would start to where it starts. */
+  delay: HTMLElement
   /** A manual summary's rolled-up span, drawn under its own bar. */
   rollup: HTMLElement
   /** The Tracking Gantt's baseline bar (a diamond for a milestone). */
@@ -120,7 +132,10 @@ export class RowPainter {
   /** The x range of the chart the link layer covers. */
   private x0 = 0
   private x1 = 0
-  private editCell: { taskId: TaskId; column: ColumnKey } | null = null
+  private editCell: { taskId: TaskId | 'new'; column: ColumnKey } | null = null
+  /** The left offset of each frozen column (sticky), from the shown columns and their widths. */
+  private frozenLeft = new Map<ColumnKey, number>()
+  private frozenEdge: ColumnKey | null = null
   private editElement: HTMLElement | null = null
   /**
    * Told which cell element the cell editor belongs in whenever that changes: a new row's cell exists only after
@@ -147,6 +162,7 @@ export class RowPainter {
     for (const slot of this.slots) {
       slot.rowElement.remove()
       slot.bar.remove()
+      slot.delay.remove()
       slot.rollup.remove()
       slot.baseline.remove()
     }
@@ -164,6 +180,7 @@ export class RowPainter {
       const slot = this.slots.pop() as Slot
       slot.rowElement.remove()
       slot.bar.remove()
+      slot.delay.remove()
       slot.rollup.remove()
       slot.baseline.remove()
     }
@@ -187,17 +204,39 @@ export class RowPainter {
       previous.overallocations !== input.overallocations ||
       previous.scale !== input.scale ||
       previous.cellView !== input.cellView ||
-      previous.isTrackingShown !== input.isTrackingShown
+      previous.isTrackingShown !== input.isTrackingShown ||
+      previous.blankRow !== input.blankRow ||
+      previous.isBlankActive !== input.isBlankActive
     ) {
       this.generation++
       if (previous === null || previous.columns !== input.columns) this.rebuildCells()
+      if (previous === null || previous.columns !== input.columns || previous.columnWidths !== input.columnWidths) this.measureFrozen(input)
     }
     this.paint()
     this.reportEditCell()
   }
 
+  private measureFrozen(input: PaintInput): void {
+    const frozen = columnsFrozen(input.columns)
+    this.frozenLeft = new Map()
+    this.frozenEdge = null
+    let left = 0
+    for (const key of input.columns) {
+      if (!frozen.has(key)) break
+      this.frozenLeft.set(key, left)
+      this.frozenEdge = key
+      left += input.columnWidths[key]
+    }
+  }
+
+  /** The view row of a task's row (rows from the blank row on are one lower). */
+  private viewRow(taskRow: number): number {
+    const blank = this.input?.blankRow ?? Number.POSITIVE_INFINITY
+    return taskRow >= blank ? taskRow + 1 : taskRow
+  }
+
   /** The cell being edited (`null`: none); its element is reported through `onEditCell`. */
-  setEditCell(cell: { taskId: TaskId; column: ColumnKey } | null): void {
+  setEditCell(cell: { taskId: TaskId | 'new'; column: ColumnKey } | null): void {
     this.editCell = cell
     this.reportEditCell()
   }
@@ -224,12 +263,17 @@ export class RowPainter {
     this.paint()
   }
 
-  /** The cell element showing a task's column, or null when the task's row is not in the window. */
-  cellElement(taskId: TaskId, column: ColumnKey): HTMLElement | null {
-    const derived = this.input?.derived
-    const index = derived?.indexOf.get(taskId)
-    if (derived === undefined || index === undefined || this.poolSize === 0) return null
-    const row = derived.rowOfTask[index] as number
+  /** The cell element showing a task's column (`'new'`: the blank row's), or null when its row is not in the window. */
+  cellElement(taskId: TaskId | 'new', column: ColumnKey): HTMLElement | null {
+    const input = this.input
+    if (input === null || this.poolSize === 0) return null
+    let row = input.blankRow
+    if (taskId !== 'new') {
+      const index = input.derived.indexOf.get(taskId)
+      const taskRow = index === undefined ? -1 : (input.derived.rowOfTask[index] ?? -1)
+      if (taskRow < 0) return null
+      row = this.viewRow(taskRow)
+    }
     if (row < this.start || row >= this.start + this.poolSize) return null
     const slot = this.slots[row % this.poolSize] as Slot
     if (slot.row !== row) return null
@@ -242,20 +286,35 @@ export class RowPainter {
    */
   titleAt(target: Element): void {
     const input = this.input
+    // An indicator's tooltip is its sentence (already its accessible name).
     const element = target.closest<HTMLElement>('[role="gridcell"]')
     if (input === null || element === null) return
+    const indicator = target.closest<HTMLElement>('.ws-indicator')
+    if (indicator !== null) {
+      for (const slot of this.slots) {
+        for (const part of slot.cells.find((cell) => cell.key === 'indicators')?.indicators ?? []) {
+          if (part.element !== indicator) continue
+          part.isTitled = true
+          setAttr(indicator, 'title', indicator.getAttribute('aria-label'))
+        }
+      }
+      return
+    }
     const slot = this.slots.find((item) => item.rowElement === element.parentElement)
     const cell = slot?.cells.find((item) => item.element === element)
-    if (slot === undefined || cell === undefined || slot.row < 0 || slot.row >= input.derived.rows.length) return
+    if (slot === undefined || cell === undefined || slot.row < 0 || slot.row === input.blankRow) return
+    const taskRow = slot.row > input.blankRow ? slot.row - 1 : slot.row
+    if (taskRow >= input.derived.rows.length) return
     cell.isTitled = true
-    const taskIndex = input.derived.rows[slot.row] as number
+    const taskIndex = input.derived.rows[taskRow] as number
     setAttr(element, 'title', cellTitle(input.derived, taskIndex, cell.key, cellText(input.derived, taskIndex, cell.key, input.cellView)))
   }
 
   private paint(): void {
     const input = this.input
     if (input === null || this.poolSize === 0) return
-    const rowCount = input.derived.rows.length
+    // The tasks' rows and the blank row.
+    const rowCount = input.derived.rows.length + 1
     const wanted = Math.floor(this.top / rowHeight) - this.overscan
     const start = Math.max(0, Math.min(wanted, rowCount - this.poolSize))
     this.start = start
@@ -284,6 +343,10 @@ export class RowPainter {
     end.className = 'ws-bar-end'
     end.dataset.resize = '1'
     bar.append(progress, end)
+    const delay = document.createElement('div')
+    delay.className = 'ws-bar-delay'
+    delay.setAttribute('aria-hidden', 'true')
+    delay.hidden = true
     const rollup = document.createElement('div')
     rollup.className = 'ws-rollup'
     rollup.setAttribute('aria-hidden', 'true')
@@ -291,8 +354,8 @@ export class RowPainter {
     const baseline = document.createElement('div')
     baseline.className = 'ws-baseline'
     baseline.hidden = true
-    this.chartLayer.append(baseline, bar, rollup)
-    const slot: Slot = { row: -1, generation: -1, base: -1, rowElement, cells: [], bar, progress, end, rollup, baseline }
+    this.chartLayer.append(baseline, delay, bar, rollup)
+    const slot: Slot = { row: -1, generation: -1, base: -1, rowElement, cells: [], bar, progress, end, delay, rollup, baseline }
     this.fillCells(slot)
     return slot
   }
@@ -311,10 +374,20 @@ export class RowPainter {
       const element = document.createElement('div')
       element.setAttribute('role', 'gridcell')
       element.dataset.col = key
-      if (columnDefs[key].command === null) element.setAttribute('aria-readonly', 'true')
       const text = document.createTextNode('')
       let name: NameParts | null = null
-      if (key === 'name') {
+      let indicators: IndicatorPart[] | null = null
+      if (key === 'indicators') {
+        indicators = indicatorDefs.map((def) => {
+          const sign = document.createElement('span')
+          sign.setAttribute('role', 'img')
+          sign.dataset.indicator = def.key
+          sign.hidden = true
+          sign.textContent = def.glyph
+          element.append(sign)
+          return { element: sign, isTitled: false }
+        })
+      } else if (key === 'name') {
         const indent = document.createElement('span')
         indent.className = 'ws-indent'
         indent.setAttribute('aria-hidden', 'true')
@@ -329,15 +402,12 @@ export class RowPainter {
         mark.setAttribute('aria-label', 'milestone')
         mark.textContent = ' ◆'
         label.append(text, mark)
-        const marker = document.createElement('span')
-        marker.className = 'ws-row-marker'
-        marker.setAttribute('role', 'img')
         const linkMarker = document.createElement('span')
         linkMarker.className = 'ws-link-marker'
         linkMarker.setAttribute('role', 'img')
         linkMarker.hidden = true
-        element.append(indent, toggle, label, linkMarker, marker)
-        name = { indent, toggle, toggleText, label, text, mark, marker, linkMarker }
+        element.append(indent, toggle, label, linkMarker)
+        name = { indent, toggle, toggleText, label, text, mark, linkMarker }
       } else if (key === 'mode') {
         // The mode is a toggle, as Microsoft Project's Task Mode cell is a choice; typing in it works too.
         const toggle = document.createElement('button')
@@ -348,7 +418,7 @@ export class RowPainter {
         element.append(toggle)
       } else element.append(text)
       slot.rowElement.append(element)
-      slot.cells.push({ key, element, text, name, isTitled: false })
+      slot.cells.push({ key, element, text, name, indicators, isTitled: false })
     }
   }
 
@@ -358,14 +428,19 @@ export class RowPainter {
     slot.base = base
     const { derived } = input
     const rowElement = slot.rowElement
-    if (row >= derived.rows.length) {
+    if (row === input.blankRow) {
+      this.paintBlank(slot, row, base, input)
+      return
+    }
+    const taskRow = row > input.blankRow ? row - 1 : row
+    if (taskRow >= derived.rows.length) {
       // An unused slot keeps no identity, so nothing finds a stale row or bar in it.
       setHidden(rowElement, true)
       setAttr(rowElement, 'data-task-id', null)
       this.hideBar(slot)
       return
     }
-    const taskIndex = derived.rows[row] as number
+    const taskIndex = derived.rows[taskRow] as number
     const task = derived.plan.tasks[taskIndex] as Task
     const schedule = derived.schedule
     const isSummary = schedule !== null && schedule.isSummary[taskIndex] === 1
@@ -381,7 +456,9 @@ export class RowPainter {
     setAttr(rowElement, 'aria-expanded', isSummary ? String(!task.isCollapsed) : null)
     setAttr(rowElement, 'aria-selected', String(isSelected))
     setAttr(rowElement, 'data-task-id', String(task.id))
-    const activeColumn = input.activeTaskId === task.id ? input.activeColumn : null
+    setAttr(rowElement, 'data-blank', null)
+    const activeColumn = input.activeTaskId === task.id && !input.isBlankActive ? input.activeColumn : null
+    const overallocation = input.overallocations.get(task.id)
     const violations = scheduleNotes(schedule).violations.get(task.id)
     const isManual = task.schedulingMode === 'manual'
     for (const cell of slot.cells) {
@@ -393,10 +470,25 @@ export class RowPainter {
       // A manual task's date that breaks a link is underlined in red, as Microsoft Project does.
       const isViolated = (key === 'start' || key === 'finish') && noteViolatedField(violations, key).length > 0
       const extra = (isViolated ? ' has-violation' : '') + (key === 'mode' && isManual ? ' is-manual' : '')
-      const number = columnDefs[key].isNumber === true ? ' is-number' : ''
-      setClass(element, `ws-cell${cell.name === null && key !== 'mode' ? ' is-plain' : ''}${number} ws-col-${key}${activeColumn === key ? ' is-active' : ''}${extra}`)
-      setStyle(element, 'width', px(input.columnWidths[key]))
+      this.paintCellFrame(cell, activeColumn === key, input, extra)
+      setAttr(element, 'aria-label', null)
+      setAttr(element, 'aria-readonly', columnDefs[key].command === null ? 'true' : null)
       setText(cell.text, text)
+      if (cell.indicators !== null) {
+        const subject = { derived, index: taskIndex, task, overallocation }
+        indicatorDefs.forEach((def, position) => {
+          const part = cell.indicators?.[position]
+          if (part === undefined) return
+          const shown = def.describe(subject)
+          setHidden(part.element, shown === null)
+          setAttr(part.element, 'aria-label', shown?.text ?? null)
+          setClass(part.element, shown === null ? 'ws-indicator' : `ws-indicator is-${shown.tone}`)
+          // Kept from the over-allocation marker this replaces (tests and scripts find it by this id).
+          if (def.key === 'overallocated') setAttr(part.element, 'data-testid', shown === null ? null : 'overallocation-marker')
+          // A hovered sign keeps its tooltip up to date.
+          if (part.isTitled) setAttr(part.element, 'title', shown?.text ?? null)
+        })
+      }
       // A hovered cell keeps its tooltip; it follows the row now painted there.
       if (cell.isTitled) setAttr(element, 'title', cellTitle(derived, taskIndex, key, text))
       const name = cell.name
@@ -409,11 +501,6 @@ export class RowPainter {
         setText(name.toggleText, isSummary ? (task.isCollapsed ? '▸' : '▾') : '')
         setClass(name.label, isCritical ? 'ws-cell-text is-critical-text' : 'ws-cell-text')
         setHidden(name.mark, !task.isMilestone)
-        const overallocation = input.overallocations.get(task.id)
-        setHidden(name.marker, overallocation === undefined)
-        setAttr(name.marker, 'aria-label', overallocation === undefined ? null : `Over-allocated: ${overallocation}`)
-        setAttr(name.marker, 'title', overallocation ?? null)
-        setAttr(name.marker, 'data-testid', overallocation === undefined ? null : 'overallocation-marker')
         const violationText = violations === undefined ? null : violations.map((violation) => noteViolation(derived.plan, derived.indexOf, violation)).join(' ')
         setHidden(name.linkMarker, violationText === null)
         setAttr(name.linkMarker, 'aria-label', violationText === null ? null : `Link not met: ${violationText}`)
@@ -422,6 +509,59 @@ export class RowPainter {
       }
     }
     this.paintBar(slot, top, taskIndex, task, isSummary, isCritical, isSelected, input)
+  }
+
+  /** A cell's class (`extra`: the task's own classes), width and, for frozen columns, its sticky offset. */
+  private paintCellFrame(cell: Cell, isActive: boolean, input: PaintInput, extra = ''): void {
+    const key = cell.key
+    const left = this.frozenLeft.get(key)
+    const frozen = left === undefined ? '' : key === this.frozenEdge ? ' is-frozen is-frozen-edge' : ' is-frozen'
+    const plain = cell.name === null && key !== 'mode' ? ' is-plain' : ''
+    const number = columnDefs[key].isNumber === true ? ' is-number' : ''
+    setClass(cell.element, `ws-cell${plain}${number} ws-col-${key}${frozen}${isActive ? ' is-active' : ''}${extra}`)
+    setStyle(cell.element, 'width', px(input.columnWidths[key]))
+    setStyle(cell.element, 'left', left === undefined ? '' : px(left))
+  }
+
+  /** The blank row where a new task is typed: empty cells, no bar; only its name cell takes text. */
+  private paintBlank(slot: Slot, row: number, base: number, input: PaintInput): void {
+    const rowElement = slot.rowElement
+    setHidden(rowElement, false)
+    setClass(rowElement, 'ws-row is-blank')
+    setStyle(rowElement, 'top', px((row - base) * rowHeight))
+    setAttr(rowElement, 'aria-rowindex', String(row + 2))
+    setAttr(rowElement, 'aria-level', null)
+    setAttr(rowElement, 'aria-expanded', null)
+    setAttr(rowElement, 'aria-selected', 'false')
+    setAttr(rowElement, 'data-task-id', null)
+    setAttr(rowElement, 'data-blank', 'true')
+    for (const cell of slot.cells) {
+      const isActive = input.isBlankActive && input.activeColumn === cell.key
+      setAttr(cell.element, 'id', isActive ? `ws-cell-new-${cell.key}` : null)
+      this.paintCellFrame(cell, isActive, input)
+      setText(cell.text, '')
+      if (cell.isTitled) setAttr(cell.element, 'title', null)
+      for (const part of cell.indicators ?? []) setHidden(part.element, true)
+      const name = cell.name
+      if (name !== null) {
+        setStyle(name.indent, 'width', px(0))
+        setClass(name.toggle, 'ws-toggle is-leaf')
+        setAttr(name.toggle, 'aria-label', null)
+        setAttr(name.toggle, 'aria-hidden', 'true')
+        if (!name.toggle.disabled) name.toggle.disabled = true
+        setText(name.toggleText, '')
+        setClass(name.label, 'ws-cell-text')
+        setHidden(name.mark, true)
+        setHidden(name.linkMarker, true)
+        setAttr(name.linkMarker, 'aria-label', null)
+        setAttr(name.linkMarker, 'title', null)
+        setAttr(name.linkMarker, 'data-testid', null)
+      }
+      // The name cell says what the row is for; the others are read-only until the task exists.
+      setAttr(cell.element, 'aria-label', name !== null ? 'New task: type its name' : null)
+      setAttr(cell.element, 'aria-readonly', name !== null ? null : 'true')
+    }
+    this.hideBar(slot)
   }
 
   private paintBar(slot: Slot, top: number, taskIndex: number, task: Task, isSummary: boolean, isCritical: boolean, isSelected: boolean, input: PaintInput): void {
@@ -438,6 +578,14 @@ export class RowPainter {
     const isManual = task.schedulingMode === 'manual'
     const mode = isManual ? 'Manually scheduled ' : ''
     const label = `${task.name || 'Task'}: ${cellDate(start)} to ${cellDate(finish)}`
+    const delayMinutes = isSummary ? 0 : task.levelingDelay
+    setHidden(slot.delay, delayMinutes <= 0 || !Number.isFinite(start))
+    if (delayMinutes > 0 && Number.isFinite(start)) {
+      const delayLeft = scaleX(input.scale, start - delayMinutes)
+      setStyle(slot.delay, 'top', px(top + 13))
+      setStyle(slot.delay, 'left', px(delayLeft))
+      setStyle(slot.delay, 'width', px(Math.max(1, left - delayLeft)))
+    }
     setHidden(bar, false)
     setAttr(bar, 'data-bar-id', String(task.id))
     const critical = isCritical ? ' is-critical' : ''
@@ -558,6 +706,7 @@ export class RowPainter {
   private hideBar(slot: Slot): void {
     setHidden(slot.baseline, true)
     setAttr(slot.baseline, 'data-baseline-id', null)
+    setHidden(slot.delay, true)
     setHidden(slot.rollup, true)
     setHidden(slot.bar, true)
     setAttr(slot.bar, 'data-bar-id', null)
@@ -568,7 +717,7 @@ export class RowPainter {
   private paintLinks(input: PaintInput, start: number, base: number): void {
     const { derived, scale, isCriticalShown } = input
     const schedule = derived.schedule
-    const end = Math.min(derived.rows.length, start + this.poolSize)
+    const end = Math.min(derived.rows.length + 1, start + this.poolSize)
     const links = this.links
     const height = Math.max(1, (end - start) * rowHeight)
     const width = Math.max(1, this.x1 - this.x0)
@@ -586,7 +735,7 @@ export class RowPainter {
       const { linkRowMin, linkRowMax, linkFrom, linkTo, rowOfTask } = derived
       for (let index = 0; index < linkRowMin.length; index++) {
         const minRow = linkRowMin[index] as number
-        if (minRow < 0 || minRow >= end || (linkRowMax[index] as number) < start) continue
+        if (minRow < 0 || this.viewRow(minRow) >= end || this.viewRow(linkRowMax[index] as number) < start) continue
         const link = derived.plan.dependencies[index] as Dependency
         const from = linkFrom[index] as number
         const to = linkTo[index] as number
@@ -603,8 +752,8 @@ export class RowPainter {
           path = this.freePaths.pop() ?? (links.appendChild(document.createElementNS(svgNs, 'path')) as SVGPathElement)
           this.linkPaths.set(index, path)
         }
-        const yFrom = ((rowOfTask[from] as number) - base) * rowHeight + rowHeight / 2
-        const yTo = ((rowOfTask[to] as number) - base) * rowHeight + rowHeight / 2
+        const yFrom = (this.viewRow(rowOfTask[from] as number) - base) * rowHeight + rowHeight / 2
+        const yTo = (this.viewRow(rowOfTask[to] as number) - base) * rowHeight + rowHeight / 2
         const isCritical = isCriticalShown && schedule.isCritical[from] === 1 && schedule.isCritical[to] === 1
         setAttr(path, 'd', linkPath(xFrom, yFrom, fromStart, xTo, yTo, toFinish))
         // The arrow head comes from the class (CSS marker-end): one attribute less per arrow and jump.

@@ -17,8 +17,8 @@ import { TimelinePainter } from './timeline-painter'
 export const headerHeight = 44
 export const scrollbarRoom = 16
 
-/** The cell being edited. */
-export type EditCell = { taskId: TaskId; column: ColumnKey }
+/** The cell being edited (`'new'`: in the blank row). */
+export type EditCell = { taskId: TaskId | 'new'; column: ColumnKey }
 
 export type GanttPaintersInput = Omit<PaintInput, 'derived'> & { derived: Derived | null; editCell: EditCell | null }
 
@@ -46,7 +46,7 @@ export type GanttPainters = {
 }
 
 export function useGanttPainters(input: GanttPaintersInput): GanttPainters {
-  const { derived, scale, columns, columnWidths, selected, activeTaskId, activeColumn, isCriticalShown, overallocations, editCell, cellView, isTrackingShown } = input
+  const { derived, scale, columns, columnWidths, selected, activeTaskId, activeColumn, isCriticalShown, overallocations, editCell, cellView, isTrackingShown, blankRow, isBlankActive } = input
   const scrollerRef = useRef<HTMLDivElement>(null)
   const gridRowsRef = useRef<HTMLDivElement>(null)
   const chartRowsRef = useRef<HTMLDivElement>(null)
@@ -182,7 +182,7 @@ export function useGanttPainters(input: GanttPaintersInput): GanttPainters {
       painterRef.current = painter
       painter.scroll(windowRef.current.top)
     }
-    painter.update({ derived, columns, columnWidths, selected, activeTaskId, activeColumn, isCriticalShown, overallocations, scale, cellView, isTrackingShown })
+    painter.update({ derived, columns, columnWidths, selected, activeTaskId, activeColumn, isCriticalShown, overallocations, scale, cellView, isTrackingShown, blankRow, isBlankActive })
     painter.resize(rowsViewport / rowHeight)
     const state = windowRef.current
     state.scale = scale
@@ -198,7 +198,7 @@ export function useGanttPainters(input: GanttPaintersInput): GanttPainters {
       timelineRef.current = timeline
     }
     timeline?.update(scale, derived.calendar, state.x0, state.x1)
-  }, [derived, viewportHeight, columns, columnWidths, selected, activeTaskId, activeColumn, isCriticalShown, overallocations, scale, rowsViewport, editCell, cellView, isTrackingShown])
+  }, [derived, viewportHeight, columns, columnWidths, selected, activeTaskId, activeColumn, isCriticalShown, overallocations, scale, rowsViewport, editCell, cellView, isTrackingShown, blankRow, isBlankActive])
   useEffect(
     () => () => {
       painterRef.current?.dispose()
