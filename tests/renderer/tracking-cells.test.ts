@@ -2,7 +2,8 @@
  * The grid's issue 16 columns (progress, baseline, variance, cost, earned value) and the tables of columns: what a
  * user reads in the Tracking, Variance, Cost and Earned value tables for a small plan whose figures are derived by hand.
  */
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { dateLocaleSet } from '../../src/renderer/src/ui/date-format'
 import { cellText, columnDefs, columnKeys, columnLabel, columnTables } from '../../src/renderer/src/features/workspace/cells'
 import { deriveWorkspace } from '../../src/renderer/src/features/workspace/derived'
 import { trackingDaysText, trackingStatusDate } from '../../src/renderer/src/features/workspace/tracking'
@@ -54,6 +55,8 @@ function derive(current: Plan) {
 }
 
 describe('tracking columns', () => {
+  // Dates as a Swedish user sees them (ISO order), so the expected texts read as dates anywhere.
+  beforeEach(() => dateLocaleSet('sv-SE'))
   it('shows the baseline and the variances from it, in working days', () => {
     const derived = derive(plan())
     expect(cellText(derived, 1, 'baselineStart')).toBe('2026-01-05')

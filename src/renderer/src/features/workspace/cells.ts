@@ -10,7 +10,7 @@ import { durationFormat } from '../../../../shared/domain/durations'
 import { predecessorsFormat } from '../../../../shared/domain/predecessors'
 import type { BaselineNumber, Task, TaskId } from '../../../../shared/domain/model'
 import { earnedValueOfTask } from '../../../../shared/domain/cost'
-import { dateShow } from '../../ui/date-format'
+import { dateShow, dateShowDay } from '../../ui/date-format'
 import type { Derived } from './derived'
 import {
   trackingBaselineName,
@@ -285,9 +285,9 @@ function cellTrackingText(derived: Derived, taskIndex: number, key: ColumnKey, v
   const baseline = trackingBaselineOf(plan, taskIndex, view.baselineNumber)
   switch (key) {
     case 'actualStart':
-      return task.actualStart === null ? (schedule.isSummary[taskIndex] === 1 && percent > 0 ? cellDate(at(schedule.start)) : '') : task.actualStart.slice(0, 10)
+      return task.actualStart === null ? (schedule.isSummary[taskIndex] === 1 && percent > 0 ? cellDate(at(schedule.start)) : '') : dateShowDay(task.actualStart.slice(0, 10))
     case 'actualFinish':
-      return task.actualFinish === null ? (schedule.isSummary[taskIndex] === 1 && percent >= 100 ? cellDate(at(schedule.finish)) : '') : task.actualFinish.slice(0, 10)
+      return task.actualFinish === null ? (schedule.isSummary[taskIndex] === 1 && percent >= 100 ? cellDate(at(schedule.finish)) : '') : dateShowDay(task.actualFinish.slice(0, 10))
     case 'actualDuration':
       return durationFormat(actualDuration, 'd', settings)
     case 'remainingDuration':
@@ -297,9 +297,9 @@ function cellTrackingText(derived: Derived, taskIndex: number, key: ColumnKey, v
     case 'remainingWork':
       return workFormat(Math.max(0, at(schedule.work) - (trackingOf(plan, schedule).actualWork[taskIndex] ?? 0)))
     case 'baselineStart':
-      return baseline?.start?.slice(0, 10) ?? ''
+      return baseline?.start == null ? '' : dateShowDay(baseline.start.slice(0, 10))
     case 'baselineFinish':
-      return baseline?.finish?.slice(0, 10) ?? ''
+      return baseline?.finish == null ? '' : dateShowDay(baseline.finish.slice(0, 10))
     case 'baselineDuration':
       return baseline?.duration === null || baseline === null ? '' : durationFormat(baseline.duration, 'd', settings)
     case 'baselineWork':
