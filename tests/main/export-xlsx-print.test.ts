@@ -112,6 +112,7 @@ describe('Excel print setup read by openpyxl', () => {
       'Resource usage',
       'Milestones',
       'RAID',
+      'Earned value',
     ])
     for (const [name, sheet] of Object.entries(sheets)) {
       expect(sheet.orientation, name).toBe('landscape')

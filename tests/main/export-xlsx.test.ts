@@ -106,6 +106,7 @@ function shownText(cell: XlsxCell | undefined): string {
       if (format === undefined) return String(cell.value)
       if (format === '0%') return `${Math.round(cell.value * 100)}%`
       if (format === '#,##0.00') return cell.value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+      if (format === '0.00') return cell.value.toFixed(2)
       throw new Error(`no expected text for number format ${format}`)
   }
 }
@@ -114,7 +115,7 @@ function shownText(cell: XlsxCell | undefined): string {
 async function compareWithExcelJs(bytes: Uint8Array, workbook: XlsxWorkbook): Promise<number> {
   const book = new ExcelJS.Workbook()
   await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer)
-  expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Schedule', 'Gantt', 'Resources', 'Resource usage', 'Milestones', 'RAID'])
+  expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Schedule', 'Gantt', 'Resources', 'Resource usage', 'Milestones', 'RAID', 'Earned value'])
   let compared = 0
   for (const sheet of workbook.sheets) {
     const worksheet = book.getWorksheet(sheet.name)
@@ -285,7 +286,7 @@ describe('Excel export read by openpyxl', () => {
     expect(report.sheets.Resources!.freeze).toBe('B2')
     expect(report.sheets['Resource usage']!.freeze).toBe('C2')
     expect(report.sheets.Milestones!.freeze).toBe('A2')
-    expect(schedule.autoFilter).toBe(`A1:K${plan.tasks.length + 1}`)
+    expect(schedule.autoFilter).toBe(`A1:O${plan.tasks.length + 1}`)
     expect(report.sheets.Resources!.autoFilter).toBe(`A1:I${plan.resources.length + 1}`)
     for (const sheet of workbook.sheets) {
       const read = report.sheets[sheet.name]!

@@ -82,22 +82,25 @@ describe('task table text', () => {
 describe('Schedule sheet', () => {
   it('has the header, one row per task with typed values, outline levels, frozen header and an autofilter', () => {
     const schedule = sheet(sampleWorkbook(), 'Schedule')
-    expect(schedule.rows[0]?.cells.map(show)).toEqual([...xlsxScheduleHeaders])
+    expect(schedule.rows[0]?.cells.map(show)).toEqual([...xlsxScheduleHeaders, 'Fixed cost (USD)', 'Cost (USD)', 'Actual cost (USD)', 'Remaining cost (USD)'])
+    // Cost = work hours × rate: Backend is Ana's 40 h at 80 (3,200); Frontend Ana's 20 h at 50 % and 80 (1,600) plus
+    // Ben's 40 h at 60.50 (2,420) = 4,020; Build adds them up (7,220). Nothing with cost has progress yet, and no task has
+    // a fixed cost (that cell stays empty).
     expect(schedule.rows.slice(1).map((row) => row.cells.map(show))).toEqual([
-      [1, '1', 'Discovery', 7, '2026-03-02T08:00', '2026-03-10T17:00', null, null, 0.42, 0, true],
-      [2, '1.1', 'Kick-off, "alpha"', 1, '2026-03-02T08:00', '2026-03-02T17:00', null, null, 1, 0, true],
-      [3, '1.2', '=HYPERLINK("http://example.com","x")', 3, '2026-03-03T08:00', '2026-03-05T17:00', '2', null, 0.5, 0, true],
-      [4, '1.3', 'Café résumé – naïve', 2, '2026-03-09T08:00', '2026-03-10T17:00', '3FS+1d', null, 0, 5, false],
-      [5, '2', 'Build', 8, '2026-03-06T08:00', '2026-03-18T17:00', null, null, 0, 0, true],
-      [6, '2.1', '+Backend\nAPI', 5, '2026-03-06T08:00', '2026-03-12T17:00', '3', 'Ana Ferreira', 0, 0, true],
+      [1, '1', 'Discovery', 7, '2026-03-02T08:00', '2026-03-10T17:00', null, null, 0.42, 0, true, null, 0, 0, 0],
+      [2, '1.1', 'Kick-off, "alpha"', 1, '2026-03-02T08:00', '2026-03-02T17:00', null, null, 1, 0, true, null, 0, 0, 0],
+      [3, '1.2', '=HYPERLINK("http://example.com","x")', 3, '2026-03-03T08:00', '2026-03-05T17:00', '2', null, 0.5, 0, true, null, 0, 0, 0],
+      [4, '1.3', 'Café résumé – naïve', 2, '2026-03-09T08:00', '2026-03-10T17:00', '3FS+1d', null, 0, 5, false, null, 0, 0, 0],
+      [5, '2', 'Build', 8, '2026-03-06T08:00', '2026-03-18T17:00', null, null, 0, 0, true, null, 7220, 0, 7220],
+      [6, '2.1', '+Backend\nAPI', 5, '2026-03-06T08:00', '2026-03-12T17:00', '3', 'Ana Ferreira', 0, 0, true, null, 3200, 0, 3200],
       // Ana's day off on 16 March stretches her half of Frontend to the 18th; someone works on it six days.
-      [7, '2.2', '-Frontend', 6, '2026-03-10T08:00', '2026-03-18T17:00', '6SS+2d', 'Ana Ferreira[50%], Ben', 0, 0, true],
-      [8, '2.3', '@Review', 2, '2026-03-17T08:00', '2026-03-18T17:00', '7FF', null, 0, 0, true],
-      [9, '3', 'Go-live', 0, '2026-03-18T17:00', '2026-03-18T17:00', '8', null, 0, 0, true],
+      [7, '2.2', '-Frontend', 6, '2026-03-10T08:00', '2026-03-18T17:00', '6SS+2d', 'Ana Ferreira[50%], Ben', 0, 0, true, null, 4020, 0, 4020],
+      [8, '2.3', '@Review', 2, '2026-03-17T08:00', '2026-03-18T17:00', '7FF', null, 0, 0, true, null, 0, 0, 0],
+      [9, '3', 'Go-live', 0, '2026-03-18T17:00', '2026-03-18T17:00', '8', null, 0, 0, true, null, 0, 0, 0],
     ])
     expect(schedule.rows.slice(1).map((row) => row.outlineLevel)).toEqual([0, 1, 1, 1, 0, 1, 1, 1, 0])
     expect(schedule.frozen).toEqual({ rows: 1, columns: 3 })
-    expect(schedule.autoFilter).toEqual({ fromRow: 0, fromColumn: 0, toRow: 9, toColumn: 10 })
+    expect(schedule.autoFilter).toEqual({ fromRow: 0, fromColumn: 0, toRow: 9, toColumn: 14 })
     expect(schedule.hasSummaryAbove).toBe(true)
     const start = schedule.rows[1]?.cells[4]
     expect(start?.type === 'date' && start.style?.numFmt).toBe('yyyy-mm-dd hh:mm')
