@@ -19,7 +19,7 @@ import { excelJs } from '../../src/main/export/xlsx'
 import type { XlsxCell, XlsxSheet, XlsxWorkbook } from '../../src/shared/formats/xlsx/spec'
 import { exportPlanXlsx, exportSchedule } from '../../src/main/export'
 import { generatePlan } from '../support/generate-plan'
-import { samplePlan, samplePlanNow } from './export-plans'
+import { samplePlan, samplePlanNow, trackedSamplePlan } from './export-plans'
 import { outlinePlan, outlinePlanCollapsed, outlinePlanHidden, outlinePlanLevels, outlinePlanNow } from './export-xlsx-outline-plan'
 
 const run = promisify(execFile)
@@ -294,6 +294,44 @@ describe('Excel export read by openpyxl', () => {
       expect(read.rawFormulaElements, sheet.name).toBe(0)
       expect(read.maxRow, sheet.name).toBe(sheet.rows.length)
     }
+  })
+
+  it('reads back the Tracking sheet: baseline, variances and progress of a tracked plan, frozen and filtered', async () => {
+    const file = join(folder, 'tracked.xlsx')
+    await writeFile(file, await exportPlanXlsx(trackedSamplePlan(), samplePlanNow))
+    const script = String.raw`
+import datetime, json, sys
+import openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+out = {}
+for name in ('Tracking', 'Earned value'):
+    sheet = book[name]
+    rows = [[cell.value.isoformat() if isinstance(cell.value, datetime.datetime) else cell.value for cell in row] for row in sheet.iter_rows()]
+    out[name] = {'rows': rows, 'freeze': sheet.freeze_panes, 'filter': sheet.auto_filter.ref}
+print(json.dumps(out))
+`
+    let read: Record<string, { rows: unknown[][]; freeze: string; filter: string }>
+    try {
+      read = JSON.parse((await run('/usr/bin/python3', ['-c', script, file])).stdout) as typeof read
+    } catch (error) {
+      throw missingTool('python3 with openpyxl (/usr/bin/python3)', error)
+    }
+    const tracking = read.Tracking!
+    expect(tracking.rows[0]?.slice(0, 3)).toEqual(['Status date', null, '2026-03-10T17:00:00'])
+    expect(tracking.rows[1]?.[2]).toBe('Baseline 2, set 2026-03-01 09:30; variances in working days')
+    expect(tracking.rows[3]?.slice(5, 8)).toEqual(['Baseline 2 start', 'Baseline 2 finish', 'Start var. (days)'])
+    // Backend (trackedSamplePlan's comment derives each figure): slipped 2 working days, 200 over its baseline cost, 40 % done.
+    expect(tracking.rows[3 + 6]).toEqual([
+      6, '2.1', '+Backend\nAPI', '2026-03-06T08:00:00', '2026-03-12T17:00:00', '2026-03-04T08:00:00', '2026-03-10T17:00:00', 2, 2,
+      5, 5, 0, 40, 40, 0, 3200, 3000, 200, '2026-03-06T08:00:00', null, 0.4, 2, 3, 16, 24,
+    ])
+    expect(tracking.rows[3 + 7]?.slice(5, 8)).toEqual([null, null, null])
+    expect(tracking.freeze).toBe('D5')
+    expect(tracking.filter).toBe('A4:Y13')
+    const value = read['Earned value']!
+    expect(value.rows[3 + 6]?.slice(3, 7)).toEqual([3000, 3000, 1200, 1280])
+    expect(value.freeze).toBe('D5')
+    expect(value.filter).toBe('A4:N13')
   })
 
   it('stores text starting with = + - @ as shared-string cells (t="s")', async () => {
