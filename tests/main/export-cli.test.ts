@@ -81,7 +81,7 @@ async function exists(path: string): Promise<boolean> {
 }
 
 describe('cli export', () => {
-  it('writes an Excel workbook with the six sheets', async () => {
+  it('writes an Excel workbook with the eight sheets', async () => {
     const out = join(folder, 'sample.xlsx')
     const io = capture()
     expect(await exportCommand([samplePath, '--to', 'xlsx', '--out', out], io)).toBe(0)
@@ -89,7 +89,7 @@ describe('cli export', () => {
     expect(io.out).toBe(`Exported 9 tasks of "Sample "rollout", phase 1" to ${out}\n`)
     const book = new ExcelJS.Workbook()
     await book.xlsx.load((await readFile(out)) as unknown as ArrayBuffer)
-    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Schedule', 'Gantt', 'Resources', 'Resource usage', 'Milestones', 'RAID'])
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Schedule', 'Gantt', 'Resources', 'Resource usage', 'Milestones', 'RAID', 'Tracking', 'Earned value'])
     expect(book.getWorksheet('Schedule')!.getCell('C4').value).toBe('=HYPERLINK("http://example.com","x")')
   })
 

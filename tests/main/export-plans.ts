@@ -85,3 +85,34 @@ export function samplePlan(): Plan {
   ]
   return taskRuleFillWork(plan)
 }
+
+/**
+ * The sample plan being tracked: Backend (task 6) has Baseline 2, the baseline earned value uses, from before it
+ * slipped two working days (4–10 March, 40 h, 3,000), and a Baseline 0 that must not be the one shown; it is 40 %
+ * done (actual start 6 March, 16 h of Ana's 40 h). The status date is 10 March 17:00. Figures the export must show:
+ *   start and finish variance: 4 → 6 March and 10 → 12 March, 2 working days each; duration 5 d and work 40 h as
+ *   planned (variance 0); cost 40 h × 80 = 3,200 against 3,000: +200;
+ *   actual duration 5 d × 40 % = 2 d, remaining 3 d; actual work 16 h, remaining 24 h.
+ * Frontend (task 7) has no baseline: its baseline cells stay blank.
+ */
+export function trackedSamplePlan(): Plan {
+  const plan = samplePlan()
+  plan.statusDate = '2026-03-10T17:00:00'
+  plan.settings = { ...plan.settings, baselineForEarnedValue: 2 }
+  plan.tracking = { ...plan.tracking, baselines: [{ number: 0, setAt: '2026-02-20T10:00:00' }, { number: 2, setAt: '2026-03-01T09:30:00' }] }
+  const backend = plan.tasks[5]
+  if (backend === undefined) throw new Error('the sample plan has no task 6')
+  const share = 0.4
+  plan.tasks[5] = {
+    ...backend,
+    percentComplete: 40,
+    actualStart: '2026-03-06T08:00:00',
+    actualWork: backend.work * share,
+    baselines: [
+      { number: 0, start: '2026-03-02T08:00:00', finish: '2026-03-06T17:00:00', duration: 2400, work: 1200, cost: 1000, bcws: null, bcwp: null },
+      { number: 2, start: '2026-03-04T08:00:00', finish: '2026-03-10T17:00:00', duration: 2400, work: 2400, cost: 3000, bcws: null, bcwp: null },
+    ],
+  }
+  plan.assignments = plan.assignments.map((assignment) => (assignment.taskId === 6 ? { ...assignment, actualWork: assignment.work * share } : assignment))
+  return plan
+}

@@ -112,17 +112,20 @@ describe('Excel print setup read by openpyxl', () => {
       'Resource usage',
       'Milestones',
       'RAID',
+      'Tracking',
+      'Earned value',
     ])
     for (const [name, sheet] of Object.entries(sheets)) {
       expect(sheet.orientation, name).toBe('landscape')
       expect(sheet.fitToPage, name).toBe(true)
       expect(sheet.fitToHeight, name).toBe(0)
-      expect(sheet.titleRows, name).toBe('$1:$1')
+      // Tracking and Earned value repeat their status date and baseline lines with the header row below them.
+      expect(sheet.titleRows, name).toBe(name === 'Tracking' || name === 'Earned value' ? '$1:$4' : '$1:$1')
       // openpyxl gives the codes as written: the ampersand doubled (LibreOffice prints one, see below).
       expect(sheet.header, name).toEqual(['Print && check "plan"', '&A', 'Status date 2026-02-02'])
       expect(sheet.footer, name).toBe('Page &P of &N')
     }
-    for (const name of ['Schedule', 'Resources', 'Milestones', 'RAID']) {
+    for (const name of ['Schedule', 'Resources', 'Milestones', 'RAID', 'Earned value']) {
       expect(sheets[name]?.fitToWidth, name).toBe(1)
       expect(sheets[name]?.titleColumns, name).toBeNull()
     }
@@ -133,6 +136,11 @@ describe('Excel print setup read by openpyxl', () => {
     expect(sheets.Gantt?.fitToWidth).toBeGreaterThan(1)
     expect(sheets.Gantt?.titleColumns).toBe('$A:$B')
     expect(sheets['Resource usage']?.titleColumns).toBe('$A:$B')
+    // Tracking's 25 columns print over pages at 60 % or more, ID, WBS and name repeated on each.
+    const tracking = workbook.sheets.find((sheet) => sheet.name === 'Tracking')
+    expect(sheets.Tracking?.fitToWidth).toBe(xlsxPrintPagesWide(tracking?.columns ?? [], 3))
+    expect(sheets.Tracking?.fitToWidth).toBeGreaterThan(1)
+    expect(sheets.Tracking?.titleColumns).toBe('$A:$C')
   })
 
   it('prints "Printed" and the date when the plan has no status date', async () => {
@@ -141,12 +149,12 @@ describe('Excel print setup read by openpyxl', () => {
     expect(sheets.Schedule?.header[2]).toBe('Printed &D')
   })
 
-  it('keeps the outline readable on paper: names indented one step per level, summaries in bold', async () => {
+  it('keeps the outline readable on paper: names indented two steps per level, summaries in bold', async () => {
     const plan = generated(40)
     const schedule = exportSchedule(plan)
     const sheets = await openpyxlRead(await exportPlanXlsx(plan, now), 'outline.xlsx')
     expect(sheets.Schedule?.names).toEqual(
-      plan.tasks.map((task, index) => [task.level - 1, schedule.isSummary[index] === 1]),
+      plan.tasks.map((task, index) => [2 * (task.level - 1), schedule.isSummary[index] === 1]),
     )
     expect(new Set(plan.tasks.map((task) => task.level))).toEqual(new Set([1, 2, 3]))
   })
@@ -298,7 +306,7 @@ describe('Excel export printed by LibreOffice', () => {
     )
     expect(printed.pages.length).toBeGreaterThan(1)
     printed.pages.forEach((page, index) => {
-      expect(page, `page ${index + 1}`).toMatch(/Predecessors\s+Resources\s+% Complete/)
+      expect(page, `page ${index + 1}`).toMatch(/Predecessors\s+Resources\s+Work \(hours\)\s+% Complete/)
       expect(page, `page ${index + 1}`).toContain(`Page ${index + 1} of ${printed.pages.length}`)
     })
     expect(printed.pages.join('\n')).toContain('Task 300')

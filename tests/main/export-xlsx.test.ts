@@ -19,7 +19,7 @@ import { excelJs } from '../../src/main/export/xlsx'
 import type { XlsxCell, XlsxSheet, XlsxWorkbook } from '../../src/shared/formats/xlsx/spec'
 import { exportPlanXlsx, exportSchedule } from '../../src/main/export'
 import { generatePlan } from '../support/generate-plan'
-import { samplePlan, samplePlanNow } from './export-plans'
+import { samplePlan, samplePlanNow, trackedSamplePlan } from './export-plans'
 import { outlinePlan, outlinePlanCollapsed, outlinePlanHidden, outlinePlanLevels, outlinePlanNow } from './export-xlsx-outline-plan'
 
 const run = promisify(execFile)
@@ -106,6 +106,7 @@ function shownText(cell: XlsxCell | undefined): string {
       if (format === undefined) return String(cell.value)
       if (format === '0%') return `${Math.round(cell.value * 100)}%`
       if (format === '#,##0.00') return cell.value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+      if (format === '0.00') return cell.value.toFixed(2)
       throw new Error(`no expected text for number format ${format}`)
   }
 }
@@ -114,7 +115,7 @@ function shownText(cell: XlsxCell | undefined): string {
 async function compareWithExcelJs(bytes: Uint8Array, workbook: XlsxWorkbook): Promise<number> {
   const book = new ExcelJS.Workbook()
   await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer)
-  expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Schedule', 'Gantt', 'Resources', 'Resource usage', 'Milestones', 'RAID'])
+  expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Schedule', 'Gantt', 'Resources', 'Resource usage', 'Milestones', 'RAID', 'Tracking', 'Earned value'])
   let compared = 0
   for (const sheet of workbook.sheets) {
     const worksheet = book.getWorksheet(sheet.name)
@@ -294,7 +295,7 @@ describe('Excel export read by openpyxl', () => {
     expect(report.sheets.Resources!.freeze).toBe('B2')
     expect(report.sheets['Resource usage']!.freeze).toBe('C2')
     expect(report.sheets.Milestones!.freeze).toBe('A2')
-    expect(schedule.autoFilter).toBe(`A1:N${plan.tasks.length + 1}`)
+    expect(schedule.autoFilter).toBe(`A1:R${plan.tasks.length + 1}`)
     expect(report.sheets.Resources!.autoFilter).toBe(`A1:I${plan.resources.length + 1}`)
     for (const sheet of workbook.sheets) {
       const read = report.sheets[sheet.name]!
@@ -311,13 +312,53 @@ describe('Excel export read by openpyxl', () => {
     // Excel and LibreOffice show an indent only on left-aligned text.
     expect(schedule.nameAlignment).toEqual(plan.tasks.map((task) => ['left', 2 * (task.level - 1)]))
     for (const [sheetName, sheet] of Object.entries(report.sheets)) {
-      if (sheetName === 'Gantt' || sheetName === 'Resource usage') continue
+      // The Gantt and usage sheets are grids of days; Tracking and Earned value have their titles in row 4 (under the
+      // status date lines), which xlsx-build.test.ts checks.
+      if (['Gantt', 'Resource usage', 'Tracking', 'Earned value'].includes(sheetName)) continue
       sheet.headers.forEach((header, index) => {
         const width = sheet.widths[String(index + 1)] ?? 0
         // Bold header text and the autofilter button beside it.
         expect(width, `${sheetName} "${header}"`).toBeGreaterThanOrEqual((header ?? '').length + 3)
       })
     }
+  })
+
+  it('reads back the Tracking sheet: baseline, variances and progress of a tracked plan, frozen and filtered', async () => {
+    const file = join(folder, 'tracked.xlsx')
+    await writeFile(file, await exportPlanXlsx(trackedSamplePlan(), samplePlanNow))
+    const script = String.raw`
+import datetime, json, sys
+import openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+out = {}
+for name in ('Tracking', 'Earned value'):
+    sheet = book[name]
+    rows = [[cell.value.isoformat() if isinstance(cell.value, datetime.datetime) else cell.value for cell in row] for row in sheet.iter_rows()]
+    out[name] = {'rows': rows, 'freeze': sheet.freeze_panes, 'filter': sheet.auto_filter.ref}
+print(json.dumps(out))
+`
+    let read: Record<string, { rows: unknown[][]; freeze: string; filter: string }>
+    try {
+      read = JSON.parse((await run('/usr/bin/python3', ['-c', script, file])).stdout) as typeof read
+    } catch (error) {
+      throw missingTool('python3 with openpyxl (/usr/bin/python3)', error)
+    }
+    const tracking = read.Tracking!
+    expect(tracking.rows[0]?.slice(0, 3)).toEqual(['Status date', null, '2026-03-10T17:00:00'])
+    expect(tracking.rows[1]?.[2]).toBe('Baseline 2, set 2026-03-01 09:30; variances in working days')
+    expect(tracking.rows[3]?.slice(5, 8)).toEqual(['Baseline 2 start', 'Baseline 2 finish', 'Start var. (days)'])
+    // Backend (trackedSamplePlan's comment derives each figure): slipped 2 working days, 200 over its baseline cost, 40 % done.
+    expect(tracking.rows[3 + 6]).toEqual([
+      6, '2.1', '+Backend\nAPI', '2026-03-06T08:00:00', '2026-03-12T17:00:00', '2026-03-04T08:00:00', '2026-03-10T17:00:00', 2, 2,
+      5, 5, 0, 40, 40, 0, 3200, 3000, 200, '2026-03-06T08:00:00', null, 0.4, 2, 3, 16, 24,
+    ])
+    expect(tracking.rows[3 + 7]?.slice(5, 8)).toEqual([null, null, null])
+    expect(tracking.freeze).toBe('D5')
+    expect(tracking.filter).toBe('A4:Y13')
+    const value = read['Earned value']!
+    expect(value.rows[3 + 6]?.slice(3, 7)).toEqual([3000, 3000, 1200, 1280])
+    expect(value.freeze).toBe('D5')
+    expect(value.filter).toBe('A4:N13')
   })
 
   it('stores text starting with = + - @ as shared-string cells (t="s")', async () => {

@@ -16,7 +16,7 @@ import {
 import { exportDurationText, exportPredecessorTexts, exportWbsNumbers } from '../../src/shared/formats/xlsx/plan-table'
 import type { XlsxCell, XlsxSheet, XlsxWorkbook } from '../../src/shared/formats/xlsx/spec'
 import { generatePlan } from '../support/generate-plan'
-import { samplePlan, samplePlanNow } from '../main/export-plans'
+import { samplePlan, samplePlanNow, trackedSamplePlan } from '../main/export-plans'
 import { outlinePlan, outlinePlanCollapsed, outlinePlanHidden, outlinePlanLevels, outlinePlanNow } from '../main/export-xlsx-outline-plan'
 
 function scheduled(plan: Plan): Schedule {
@@ -82,23 +82,26 @@ describe('task table text', () => {
 describe('Schedule sheet', () => {
   it('has the header, one row per task with typed values, outline levels, frozen header and an autofilter', () => {
     const schedule = sheet(sampleWorkbook(), 'Schedule')
-    expect(schedule.rows[0]?.cells.map(show)).toEqual([...xlsxScheduleHeaders])
+    expect(schedule.rows[0]?.cells.map(show)).toEqual([...xlsxScheduleHeaders, 'Fixed cost (USD)', 'Cost (USD)', 'Actual cost (USD)', 'Remaining cost (USD)'])
+    // Cost = work hours × rate: Backend is Ana's 40 h at 80 (3,200); Frontend Ana's 20 h at 50 % and 80 (1,600) plus
+    // Ben's 40 h at 60.50 (2,420) = 4,020; Build adds them up (7,220). Nothing with cost has progress yet, and no task has
+    // a fixed cost (that cell stays empty).
     expect(schedule.rows.slice(1).map((row) => row.cells.map(show))).toEqual([
-      [1, '1', 'Discovery', 7, '2026-03-02T08:00', '2026-03-10T17:00', null, null, 0, 0.42, 0, 'Yes', 'Fixed Units', 'Auto'],
-      [2, '1.1', 'Kick-off, "alpha"', 1, '2026-03-02T08:00', '2026-03-02T17:00', null, null, 0, 1, 0, 'Yes', 'Fixed Units', 'Auto'],
-      [3, '1.2', '=HYPERLINK("http://example.com","x")', 3, '2026-03-03T08:00', '2026-03-05T17:00', '2', null, 0, 0.5, 0, 'Yes', 'Fixed Units', 'Auto'],
-      [4, '1.3', 'Café résumé – naïve', 2, '2026-03-09T08:00', '2026-03-10T17:00', '3FS+1d', null, 0, 0, 5, 'No', 'Fixed Units', 'Auto'],
+      [1, '1', 'Discovery', 7, '2026-03-02T08:00', '2026-03-10T17:00', null, null, 0, 0.42, 0, 'Yes', 'Fixed Units', 'Auto', null, 0, 0, 0],
+      [2, '1.1', 'Kick-off, "alpha"', 1, '2026-03-02T08:00', '2026-03-02T17:00', null, null, 0, 1, 0, 'Yes', 'Fixed Units', 'Auto', null, 0, 0, 0],
+      [3, '1.2', '=HYPERLINK("http://example.com","x")', 3, '2026-03-03T08:00', '2026-03-05T17:00', '2', null, 0, 0.5, 0, 'Yes', 'Fixed Units', 'Auto', null, 0, 0, 0],
+      [4, '1.3', 'Café résumé – naïve', 2, '2026-03-09T08:00', '2026-03-10T17:00', '3FS+1d', null, 0, 0, 5, 'No', 'Fixed Units', 'Auto', null, 0, 0, 0],
       // A summary's work is its subtasks' (40 h + 60 h).
-      [5, '2', 'Build', 8, '2026-03-06T08:00', '2026-03-18T17:00', null, null, 100, 0, 0, 'Yes', 'Fixed Units', 'Auto'],
-      [6, '2.1', '+Backend\nAPI', 5, '2026-03-06T08:00', '2026-03-12T17:00', '3', 'Ana Ferreira', 40, 0, 0, 'Yes', 'Fixed Units', 'Auto'],
+      [5, '2', 'Build', 8, '2026-03-06T08:00', '2026-03-18T17:00', null, null, 100, 0, 0, 'Yes', 'Fixed Units', 'Auto', null, 7220, 0, 7220],
+      [6, '2.1', '+Backend\nAPI', 5, '2026-03-06T08:00', '2026-03-12T17:00', '3', 'Ana Ferreira', 40, 0, 0, 'Yes', 'Fixed Units', 'Auto', null, 3200, 0, 3200],
       // Ana's day off on 16 March stretches her half of Frontend to the 18th; someone works on it six days.
-      [7, '2.2', '-Frontend', 6, '2026-03-10T08:00', '2026-03-18T17:00', '6SS+2d', 'Ana Ferreira[50%], Ben', 60, 0, 0, 'Yes', 'Fixed Units', 'Auto'],
-      [8, '2.3', '@Review', 2, '2026-03-17T08:00', '2026-03-18T17:00', '7FF', null, 0, 0, 0, 'Yes', 'Fixed Units', 'Auto'],
-      [9, '3', 'Go-live', 0, '2026-03-18T17:00', '2026-03-18T17:00', '8', null, 0, 0, 0, 'Yes', 'Fixed Units', 'Auto'],
+      [7, '2.2', '-Frontend', 6, '2026-03-10T08:00', '2026-03-18T17:00', '6SS+2d', 'Ana Ferreira[50%], Ben', 60, 0, 0, 'Yes', 'Fixed Units', 'Auto', null, 4020, 0, 4020],
+      [8, '2.3', '@Review', 2, '2026-03-17T08:00', '2026-03-18T17:00', '7FF', null, 0, 0, 0, 'Yes', 'Fixed Units', 'Auto', null, 0, 0, 0],
+      [9, '3', 'Go-live', 0, '2026-03-18T17:00', '2026-03-18T17:00', '8', null, 0, 0, 0, 'Yes', 'Fixed Units', 'Auto', null, 0, 0, 0],
     ])
     expect(schedule.rows.slice(1).map((row) => row.outlineLevel)).toEqual([0, 1, 1, 1, 0, 1, 1, 1, 0])
     expect(schedule.frozen).toEqual({ rows: 1, columns: 3 })
-    expect(schedule.autoFilter).toEqual({ fromRow: 0, fromColumn: 0, toRow: 9, toColumn: 13 })
+    expect(schedule.autoFilter).toEqual({ fromRow: 0, fromColumn: 0, toRow: 9, toColumn: 17 })
     // Every header fits its column with the filter button beside it ("Duration (d" and "Total slack (d" were cut).
     schedule.columns.forEach((column, index) => expect(column.width).toBeGreaterThanOrEqual((xlsxScheduleHeaders[index] ?? '').length + 3))
     // The ID is centred, apart from the WBS number ("7" and "2" read as "72").
@@ -295,5 +298,79 @@ describe('collapsed summaries', () => {
     expect(hidden.filter((isHidden) => !isHidden).length).toBeGreaterThan(50)
     const rows = sheet(xlsxBuildPlanWorkbook(plan, schedule, { now: '2026-01-01T00:00:00' }), 'Gantt').rows.slice(1)
     expect(rows.map((row) => row.isHidden === true)).toEqual(hidden)
+  })
+})
+
+describe('Tracking sheet', () => {
+  function trackingSheet(): XlsxSheet {
+    const plan = trackedSamplePlan()
+    return sheet(xlsxBuildPlanWorkbook(plan, scheduled(plan), { now: samplePlanNow }), 'Tracking')
+  }
+
+  it('compares each task with the baseline earned value uses, variances in working days, and shows its progress', () => {
+    const tracking = trackingSheet()
+    // Figures derived in trackedSamplePlan's comment: Baseline 2, not Baseline 0, is the one compared with.
+    expect(tracking.rows.slice(0, 2).map((row) => row.cells.map(show))).toEqual([
+      ['Status date', null, '2026-03-10T17:00', null],
+      ['Against', null, 'Baseline 2, set 2026-03-01 09:30; variances in working days'],
+    ])
+    expect(tracking.rows[3]?.cells.map(show)).toEqual([
+      'ID', 'WBS', 'Name', 'Start', 'Finish', 'Baseline 2 start', 'Baseline 2 finish', 'Start var. (days)', 'Finish var. (days)',
+      'Duration (days)', 'Baseline 2 dur. (days)', 'Dur. var. (days)', 'Work (hours)', 'Baseline 2 work (hours)', 'Work var. (hours)',
+      'Cost (USD)', 'Baseline 2 cost (USD)', 'Cost var. (USD)', 'Actual start', 'Actual finish', '% Complete', 'Act. dur. (days)',
+      'Rem. dur. (days)', 'Act. work (hours)', 'Rem. work (hours)',
+    ])
+    const row = (id: number): unknown[] => (tracking.rows[3 + id]?.cells ?? []).map(show)
+    expect(row(6)).toEqual([
+      6, '2.1', '+Backend\nAPI', '2026-03-06T08:00', '2026-03-12T17:00', '2026-03-04T08:00', '2026-03-10T17:00', 2, 2,
+      5, 5, 0, 40, 40, 0, 3200, 3000, 200, '2026-03-06T08:00', null, 0.4, 2, 3, 16, 24,
+    ])
+    // Frontend has no baseline: blank baseline and variance cells; not started: no actual dates, all of it remaining.
+    expect(row(7)).toEqual([
+      7, '2.2', '-Frontend', '2026-03-10T08:00', '2026-03-18T17:00', null, null, null, null,
+      6, null, null, 60, null, null, 4020, null, null, null, null, 0, 0, 6, 0, 60,
+    ])
+    // Kick-off is done without recorded actual dates: it started and finished as scheduled. Build sums its tasks' actual work.
+    expect(row(2).slice(18)).toEqual(['2026-03-02T08:00', '2026-03-02T17:00', 1, 1, 0, 0, 0])
+    expect(row(5).slice(18)).toEqual(['2026-03-06T08:00', null, 0.15, 1.23, 6.77, 16, 84])
+    expect(tracking.frozen).toEqual({ rows: 4, columns: 3 })
+    expect(tracking.autoFilter).toEqual({ fromRow: 3, fromColumn: 0, toRow: 12, toColumn: 24 })
+    expect(tracking.print?.repeatRows).toEqual({ from: 0, to: 3 })
+    expect(tracking.print?.repeatColumns).toEqual({ from: 0, to: 2 })
+  })
+
+  it('says when the baseline is not set and when the plan has no status date, leaving every baseline cell blank', () => {
+    const plan = samplePlan()
+    const tracking = sheet(xlsxBuildPlanWorkbook(plan, scheduled(plan), { now: samplePlanNow }), 'Tracking')
+    expect(show(tracking.rows[0]?.cells[0])).toBe('As of')
+    expect(show(tracking.rows[0]?.cells[2])).toBe('2026-03-10T12:00')
+    expect(show(tracking.rows[1]?.cells[2])).toBe('Baseline, not set: no baseline figures until it is set')
+    const baselineCells = tracking.rows.slice(4).flatMap((row) => [5, 6, 7, 8, 10, 11, 13, 14, 16, 17].map((column) => row.cells[column] ?? null))
+    expect(baselineCells.every((cell) => cell === null)).toBe(true)
+  })
+
+  it('makes every header title fit its column on the table sheets', () => {
+    const plan = trackedSamplePlan()
+    const workbook = xlsxBuildPlanWorkbook(plan, scheduled(plan), { now: samplePlanNow })
+    for (const name of ['Schedule', 'Resources', 'Milestones', 'Tracking', 'Earned value']) {
+      const table = sheet(workbook, name)
+      const header = table.rows.find((row) => show(row.cells[0]) === 'ID' || show(row.cells[0]) === 'Name')
+      header?.cells.forEach((cell, index) => {
+        expect(table.columns[index]?.width ?? 0, `${name} ${String(show(cell))}`).toBeGreaterThanOrEqual(String(show(cell)).length + 2)
+      })
+    }
+  })
+})
+
+describe('Earned value sheet', () => {
+  it('heads the table with the status date and the chosen baseline, and freezes the names and the header', () => {
+    const plan = trackedSamplePlan()
+    const value = sheet(xlsxBuildPlanWorkbook(plan, scheduled(plan), { now: samplePlanNow }), 'Earned value')
+    expect(show(value.rows[1]?.cells[2])).toBe('Baseline 2, set 2026-03-01 09:30; earned value by % complete')
+    // Backend: BAC 3,000; PV the whole baseline by its 10 March finish; EV 40 % of 3,000; AC 16 h × 80.
+    expect((value.rows[3 + 6]?.cells ?? []).slice(3, 7).map(show)).toEqual([3000, 3000, 1200, 1280])
+    expect(value.frozen).toEqual({ rows: 4, columns: 3 })
+    expect(value.autoFilter).toEqual({ fromRow: 3, fromColumn: 0, toRow: 12, toColumn: 13 })
+    expect(value.print?.repeatRows).toEqual({ from: 0, to: 3 })
   })
 })

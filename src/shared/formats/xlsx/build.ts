@@ -1,6 +1,6 @@
 import { taskTypeNames } from '../../commands/work'
 import { dateToWallMinutes, dateWeekday } from '../../domain/dates'
-import type { IsoDateTime, Plan, Task } from '../../domain/model'
+import type { BaselineNumber, IsoDateTime, Plan, Task } from '../../domain/model'
 import type { Schedule } from '../../domain/schedule-types'
 import {
   exportAssignmentsByTask,
@@ -12,9 +12,12 @@ import {
 import type { XlsxCell, XlsxColumn, XlsxRow, XlsxSheet, XlsxSpan, XlsxStyle, XlsxWorkbook } from './spec'
 import { loadCompute, loadSeries, type LoadBucket } from '../../domain/load'
 import { calendarCompile, calendarIsProblem, calendarWorkingMinutesBetween } from '../../domain/calendar'
+import { xlsxFitHeaders } from './widths'
 import { xlsxWithPrintSetup } from './print-setup'
 import { xlsxRaidSheet, xlsxRaidSheetName } from './raid-sheet'
 import { costCompute, earnedValueCompute, earnedValueOfTask, type PlanCost, type PlanEarnedValue } from '../../domain/cost'
+import { baselineVariance } from '../../domain/baseline'
+import { progressBaselineOf } from '../../domain/progress'
 
 /** Sheet names, in workbook order. */
 export const xlsxSheetNames = {
@@ -24,6 +27,7 @@ export const xlsxSheetNames = {
   usage: 'Resource usage',
   milestones: 'Milestones',
   raid: xlsxRaidSheetName,
+  tracking: 'Tracking',
   earnedValue: 'Earned value',
 } as const
 
@@ -152,19 +156,6 @@ function headerRow(styles: Styles, titles: readonly string[], centered: readonly
   return { cells: titles.map((title) => text(title, centered.includes(title) ? styles.headerCentered : styles.header)) }
 }
 
-/**
- * Column widths (Excel's characters) at least wide enough for their bold headers and the autofilter button beside
- * them, so no header is cut ("Duration (d", "Total slack (dCritical").
- */
-export function xlsxFitHeaders(widths: readonly number[], titles: readonly string[], hasFilter: boolean): XlsxColumn[] {
-  return widths.map((width, index) => {
-    const title = titles[index] ?? ''
-    // Bold text is about a tenth wider than Excel's width unit (the normal font's digit); the filter button takes
-    // about two characters.
-    const needed = Math.ceil(title.length * 1.1) + (hasFilter ? 3 : 1)
-    return { width: Math.max(width, needed) }
-  })
-}
 
 /** Column titles of the Schedule sheet, in order. */
 export const xlsxScheduleHeaders = [
@@ -502,12 +493,10 @@ function earnedValueSheet(plan: Plan, schedule: Schedule, styles: Styles, states
     number(exportRound(figures.vac), styles.money),
     number(exportRound(figures.tcpi), ratio),
   ]
-  const baselineName = value.baselineNumber === 0 ? 'Baseline' : `Baseline ${value.baselineNumber}`
   const headers = xlsxEarnedValueHeaders(plan)
+  const method = value.method === 'percent-complete' ? '% complete' : 'physical % complete'
   const rows: XlsxRow[] = [
-    { cells: [text('Status date', styles.header), date(value.statusDate, styles.dateTime)] },
-    { cells: [text('Against', styles.header), text(`${baselineName}, earned value by ${value.method === 'percent-complete' ? '% complete' : 'physical % complete'}`)] },
-    { cells: [] },
+    ...xlsxTrackingTitleRows(plan, styles, value.statusDate, value.baselineNumber, `earned value by ${method}`),
     headerRow(styles, headers),
   ]
   plan.tasks.forEach((task, index) => {
@@ -515,18 +504,169 @@ function earnedValueSheet(plan: Plan, schedule: Schedule, styles: Styles, states
     rows.push(taskRow(task, index, states, [number(index + 1), text(wbs[index] ?? ''), text(task.name, nameStyle(styles, task.level, isSummary)), ...figuresCells(earnedValueOfTask(value, index))]))
   })
   rows.push({ cells: [null, null, text('Project', styles.header), ...figuresCells(value.plan)] })
+  const headerIndex = xlsxTrackingTitleRowCount - 1
   return {
     name: xlsxSheetNames.earnedValue,
-    columns: [6, 10, 40, 14, 16, 16, 16, 14, 14, 8, 8, 14, 14, 8].map((width) => ({ width })),
+    columns: xlsxFitHeaders([6, 10, 40, 14, 16, 16, 16, 14, 14, 8, 8, 14, 14, 8], headers, true),
     rows,
-    frozen: { rows: 4, columns: 3 },
+    frozen: { rows: xlsxTrackingTitleRowCount, columns: 3 },
+    // The filter covers the task rows, not the plan's total below them.
+    autoFilter: { fromRow: headerIndex, fromColumn: 0, toRow: headerIndex + plan.tasks.length, toColumn: headers.length - 1 },
+    hasSummaryAbove: true,
+  }
+}
+
+/** Rows above the table of the Tracking and Earned value sheets, the table's header row included. */
+export const xlsxTrackingTitleRowCount = 4
+
+/** "Baseline" or "Baseline 3", as Microsoft Project names them. */
+export function xlsxBaselineName(number: BaselineNumber): string {
+  return number === 0 ? 'Baseline' : `Baseline ${number}`
+}
+
+/**
+ * The two lines that head the Tracking and Earned value sheets, then a blank row: the date progress is measured at
+ * (the plan's status date, or the export time when the plan has none, said so) and the baseline compared with, with
+ * when it was set, or that it was never set (every baseline figure is then blank or zero). Labels sit in column A and
+ * run over the empty column B; values in column C, the wide Name column, so a date is never shown as ####.
+ */
+function xlsxTrackingTitleRows(plan: Plan, styles: Styles, statusDate: number, baselineNumber: BaselineNumber, note: string): XlsxRow[] {
+  const name = xlsxBaselineName(baselineNumber)
+  const set = plan.tracking.baselines.find((entry) => entry.number === baselineNumber)
+  const isSet = set !== undefined || plan.tasks.some((task) => progressBaselineOf(task, baselineNumber) !== null)
+  const when = set?.setAt === null || set?.setAt === undefined ? '' : `, set ${set.setAt.slice(0, 16).replace('T', ' ')}`
+  return [
+    {
+      cells: [
+        text(plan.statusDate === null ? 'As of' : 'Status date', styles.header),
+        null,
+        date(statusDate, styles.dateTime),
+        plan.statusDate === null ? text('the plan has no status date: progress is measured at the time of the export') : null,
+      ],
+    },
+    { cells: [text('Against', styles.header), null, text(isSet ? `${name}${when}; ${note}` : `${name}, not set: no baseline figures until it is set`)] },
+    { cells: [] },
+  ]
+}
+
+/** Column titles of the Tracking sheet, in order: the baseline compared with is named in its columns' titles. */
+export function xlsxTrackingHeaders(plan: Plan): string[] {
+  const currency = plan.settings.currencyCode
+  const name = xlsxBaselineName(plan.settings.baselineForEarnedValue)
+  return [
+    'ID',
+    'WBS',
+    'Name',
+    'Start',
+    'Finish',
+    `${name} start`,
+    `${name} finish`,
+    'Start var. (days)',
+    'Finish var. (days)',
+    'Duration (days)',
+    `${name} dur. (days)`,
+    'Dur. var. (days)',
+    'Work (hours)',
+    `${name} work (hours)`,
+    'Work var. (hours)',
+    `Cost (${currency})`,
+    `${name} cost (${currency})`,
+    `Cost var. (${currency})`,
+    'Actual start',
+    'Actual finish',
+    '% Complete',
+    'Act. dur. (days)',
+    'Rem. dur. (days)',
+    'Act. work (hours)',
+    'Rem. work (hours)',
+  ]
+}
+
+/**
+ * The Tracking sheet (Microsoft Project's Variance, Work, Cost and Tracking tables side by side): for every task its
+ * schedule against the baseline earned value uses (`plan.settings.baselineForEarnedValue`), with the variances of
+ * `baselineVariance` (dates in working days of the task's calendar, positive = later or more than planned), and its
+ * progress: actual start and finish, % complete, actual and remaining duration and work. The sheet is always written,
+ * so a workbook has the same sheets whatever the plan holds; a task without that baseline has blank baseline and
+ * variance cells (Project's "NA"), one not started blank actual dates. A task (or summary) with progress but no recorded
+ * actual date shows its scheduled start (and at 100 % its finish) as Project sets them; summaries' actual work is summed.
+ */
+function trackingSheet(plan: Plan, schedule: Schedule, styles: Styles, states: XlsxTaskRowStates, wbs: string[], costs: PlanCost, statusDate: number): XlsxSheet {
+  const minutesPerDay = plan.settings.minutesPerDay
+  const number0 = plan.settings.baselineForEarnedValue
+  const variance = baselineVariance(plan, schedule, number0, costs.cost)
+  const headers = xlsxTrackingHeaders(plan)
+  const actualWork = new Float64Array(plan.tasks.length)
+  for (let index = plan.tasks.length - 1; index >= 0; index--) {
+    if (schedule.isSummary[index] !== 1) actualWork[index] = plan.tasks[index]?.actualWork ?? 0
+    const up = schedule.parent[index] ?? -1
+    if (up >= 0) actualWork[up] = (actualWork[up] ?? 0) + (actualWork[index] ?? 0)
+  }
+  const days = (minutes: number | null | undefined): XlsxCell | null =>
+    minutes === null || minutes === undefined || !Number.isFinite(minutes) ? null : number(exportRound(minutes / minutesPerDay))
+  const hours = (minutes: number | null | undefined): XlsxCell | null =>
+    minutes === null || minutes === undefined || !Number.isFinite(minutes) ? null : number(exportRound(minutes / 60))
+  const money = (amount: number | null | undefined): XlsxCell | null =>
+    amount === null || amount === undefined || !Number.isFinite(amount) ? null : number(exportRound(amount), styles.money)
+  const when = (value: string | null | undefined): XlsxCell | null => (value === null || value === undefined ? null : date(dateToWallMinutes(value), styles.dateTime))
+  const rows: XlsxRow[] = [...xlsxTrackingTitleRows(plan, styles, statusDate, number0, 'variances in working days'), headerRow(styles, headers)]
+  plan.tasks.forEach((task, index) => {
+    const isSummary = schedule.isSummary[index] === 1
+    const baseline = progressBaselineOf(task, number0)
+    const start = schedule.start[index] as number
+    const finish = schedule.finish[index] as number
+    const duration = schedule.duration[index] as number
+    const work = schedule.work[index] as number
+    const percent = Math.max(0, Math.min(100, schedule.percentComplete[index] as number))
+    const actualDuration = Math.round((duration * percent) / 100)
+    const done = actualWork[index] as number
+    // Progress without a recorded actual date (a summary, or a task typed in by hand) started and finished as scheduled.
+    const actualStart = task.actualStart !== null ? when(task.actualStart) : percent > 0 && Number.isFinite(start) ? date(start, styles.dateTime) : null
+    const actualFinish = task.actualFinish !== null ? when(task.actualFinish) : percent >= 100 && Number.isFinite(finish) ? date(finish, styles.dateTime) : null
+    rows.push(
+      taskRow(task, index, states, [
+        number(index + 1),
+        text(wbs[index] ?? ''),
+        text(task.name, nameStyle(styles, task.level, isSummary)),
+        Number.isFinite(start) ? date(start, styles.dateTime) : null,
+        Number.isFinite(finish) ? date(finish, styles.dateTime) : null,
+        when(baseline?.start),
+        when(baseline?.finish),
+        days(variance.start[index]),
+        days(variance.finish[index]),
+        days(duration),
+        days(baseline?.duration),
+        days(variance.duration[index]),
+        hours(work),
+        hours(baseline?.work),
+        hours(variance.work[index]),
+        money(costs.cost[index]),
+        money(baseline?.cost),
+        money(variance.cost[index]),
+        actualStart,
+        actualFinish,
+        number(exportRound(percent / 100), styles.percent),
+        days(actualDuration),
+        days(Math.max(0, duration - actualDuration)),
+        hours(done),
+        hours(Math.max(0, work - done)),
+      ]),
+    )
+  })
+  const headerIndex = xlsxTrackingTitleRowCount - 1
+  return {
+    name: xlsxSheetNames.tracking,
+    columns: xlsxFitHeaders([6, 10, 40, 17, 17, 17, 17, 10, 10, 10, 10, 10, 10, 10, 10, 14, 14, 14, 17, 17, 11, 10, 10, 10, 10], headers, true),
+    rows,
+    frozen: { rows: xlsxTrackingTitleRowCount, columns: 3 },
+    autoFilter: { fromRow: headerIndex, fromColumn: 0, toRow: headerIndex + plan.tasks.length, toColumn: headers.length - 1 },
     hasSummaryAbove: true,
   }
 }
 
 /**
  * The Excel workbook of a scheduled plan as plain data: sheets Schedule (with cost columns), Gantt, Resources,
- * Resource usage, Milestones, RAID and Earned value, each with its print setup (`print-setup.ts`). `schedule` must be the result of scheduling `plan` (arrays indexed like `plan.tasks`). Task rows are
+ * Resource usage, Milestones, RAID, Tracking (baseline, variances, progress) and Earned value, each with its print setup (`print-setup.ts`). `schedule` must be the result of scheduling `plan` (arrays indexed like `plan.tasks`). Task rows are
  * grouped by outline level and open as the plan's outline shows: rows under collapsed summaries hidden, the
  * summaries' groups collapsed. Render it with `xlsxRender`.
  */
@@ -552,6 +692,7 @@ export function xlsxBuildPlanWorkbook(plan: Plan, schedule: Schedule, options: X
       usageSheet(plan, styles, usage),
       milestonesSheet(plan, schedule, styles, wbs, now),
       xlsxRaidSheet(plan, options.now.slice(0, 10)),
+      trackingSheet(plan, schedule, styles, states, wbs, costs, earned.statusDate),
       earnedValueSheet(plan, schedule, styles, states, wbs, earned),
     ],
   }

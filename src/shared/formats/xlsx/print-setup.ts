@@ -1,14 +1,16 @@
 /**
- * How the plan workbook prints: every sheet landscape, with its header row repeated on each page (print titles), the
- * plan's name, the sheet and the status date in the header, and "Page x of y" in the footer. Tables are fitted to one page wide. The timeline sheets (Gantt, Resource
- * usage) are fitted to as few pages wide as keep the print at 60 % or more, with their name columns repeated on
- * each page, so a 120-day Gantt is three readable pages wide rather than one page of 4-point text.
+ * How the plan workbook prints: every sheet landscape, with its frozen top rows (the header row, and on the Tracking and
+ * Earned value sheets the status date and baseline lines above it) repeated on each page (print titles), the plan's
+ * name, the sheet and the status date in the header, and "Page x of y" in the footer. Tables are fitted to one page
+ * wide. The wide sheets (the Gantt and Resource usage timelines, the 25 columns of Tracking) are fitted to as few
+ * pages wide as keep the print at 60 % or more, with their name columns repeated on each page, so a 120-day Gantt is
+ * three readable pages wide rather than one page of 4-point text.
  */
 import type { Plan } from '../../domain/model'
 import type { XlsxColumn, XlsxPrintSetup, XlsxSheet, XlsxWorkbook } from './spec'
 
-/** Sheets printed as timelines, with how many leading columns name the row (repeated on every page). */
-export const xlsxTimelineSheets: Readonly<Record<string, number>> = { Gantt: 2, 'Resource usage': 2 }
+/** Sheets printed over several pages wide, with how many leading columns name the row (repeated on every page). */
+export const xlsxTimelineSheets: Readonly<Record<string, number>> = { Gantt: 2, 'Resource usage': 2, Tracking: 3 }
 
 /** Smallest print scale a timeline sheet is fitted at. */
 export const xlsxPrintMinScale = 0.6
@@ -52,7 +54,7 @@ export function xlsxSheetPrintSetup(sheet: XlsxSheet, plan: Plan): XlsxPrintSetu
     header: `&L${xlsxHeaderText(plan.name)}&C&A&R${status}`,
     footer: '&CPage &P of &N',
   }
-  if (sheet.rows.length > 0) setup.repeatRows = { from: 0, to: 0 }
+  if (sheet.rows.length > 0) setup.repeatRows = { from: 0, to: Math.min(sheet.rows.length, Math.max(1, sheet.frozen?.rows ?? 1)) - 1 }
   if (titleColumns !== undefined && titleColumns > 0) setup.repeatColumns = { from: 0, to: titleColumns - 1 }
   return setup
 }

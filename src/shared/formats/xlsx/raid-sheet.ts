@@ -16,6 +16,7 @@ import {
 } from '../../domain/raid'
 import type { RaidItem } from '../../domain/raid-model'
 import type { XlsxCell, XlsxRow, XlsxSheet, XlsxStyle } from './spec'
+import { xlsxFitHeaders } from './widths'
 
 export const xlsxRaidSheetName = 'RAID'
 
@@ -116,7 +117,8 @@ export function xlsxRaidSheet(plan: Plan, today: IsoDate): XlsxSheet {
   const columns = [6, 10, 30, 11, 13, 10.5, 8, 6, 6, 5, 9.5, 13, 28, 16, 28, 20, 10.5, 6]
   return {
     name: xlsxRaidSheetName,
-    columns: columns.map((width) => ({ width })),
+    // Headers wrap, but each needs room for its filter button; 9.5 instead of 9 for the reason above.
+    columns: xlsxFitHeaders(columns, xlsxRaidHeaders(today), true).map(({ width }) => ({ width: width === 9 ? 9.5 : width })),
     rows,
     frozen: { rows: 1, columns: 3 },
     autoFilter: { fromRow: 0, fromColumn: 0, toRow: items.length, toColumn: columns.length - 1 },
