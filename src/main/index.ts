@@ -2,7 +2,7 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session, s
 import { join, resolve } from 'node:path'
 import { ipcChannels, ipcEventChannels, type MenuCommand, type ProgressEvent } from '../shared/ipc/contract'
 import { planFileExtension } from '../shared/formats/plan-file'
-import { appIndexUrl, appProtocolRespond, appScheme, appUrlIsOwn, contentSecurityPolicy, externalUrlIsSafe } from './app-protocol'
+import { appIndexUrl, appOrigin, appProtocolRespond, appScheme, appUrlIsOwn, contentSecurityPolicy, externalUrlIsSafe } from './app-protocol'
 import { DocumentRegistry } from './files/documents'
 import { RecentFiles } from './files/recent-files'
 import { RecoveryStore } from './files/recovery'
@@ -10,6 +10,7 @@ import { cleanupOrphans } from './files/safe-save'
 import { createIpcHandlers, type MainDialog } from './ipc'
 import { importWorkerParser } from './import-worker-client'
 import { menuTemplate } from './menu'
+import { pdfPrinterCreate } from './print-pdf'
 import { windowStateFit, windowStateLoad, windowStateSave, type WindowState } from './window-state'
 import importWorkerPath from './import-worker?modulePath'
 
@@ -172,6 +173,29 @@ async function createWindow(): Promise<void> {
   else await window.loadURL(appIndexUrl)
 }
 
+/** The print view's window: hidden, sandboxed like the main window, without a preload (it needs no platform API). */
+function createPrintWindow(): BrowserWindow {
+  return new BrowserWindow({
+    show: false,
+    width: 1200,
+    height: 900,
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      // Keep drawing and printing at full speed although the window is never shown.
+      backgroundThrottling: false,
+    },
+  })
+}
+
 function registerIpc(): void {
   const handlers = createIpcHandlers({
     dialog: windowDialog,
@@ -186,6 +210,10 @@ function registerIpc(): void {
     },
     sendProgress: (event: ProgressEvent) => send(ipcEventChannels.progress, event),
     onRecentChanged: rebuildMenu,
+    printPdf: pdfPrinterCreate({
+      createWindow: createPrintWindow,
+      printUrl: isDev && devServerUrl !== undefined ? new URL('print.html', devServerUrl).toString() : `${appOrigin}/print.html`,
+    }),
     importParser: importWorkerParser(importWorkerPath),
     documents,
     recentFiles,

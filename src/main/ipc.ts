@@ -25,6 +25,8 @@ import { excelJs } from './export/xlsx'
 import { educationLogCsv, educationLogExportMaxRows, educationLogExportRowSchema, educationLogWorkbook } from '../shared/career/log'
 import { dateLocalNow, dateToWallMinutes } from '../shared/domain/dates'
 import { xlsxRender } from '../shared/formats/xlsx/render'
+import { printCheck, printSetupSchema, type PrintJob } from '../shared/print/page-setup'
+import { pdfBytesLookRight } from './print-pdf'
 
 /** Electron's dialog functions, as plain parameters (the shapes are Electron's, narrowed to what Gantry uses). */
 export type FileFilter = { name: string; extensions: string[] }
@@ -68,6 +70,11 @@ export type MainDeps = {
   sendProgress(event: ProgressEvent): void
   /** Called after the recent-files list changed, so the menu can rebuild File ▸ Open Recent. */
   onRecentChanged?(): void
+  /**
+   * Prints the Gantt chart of a job to PDF bytes: index.ts draws the print view in a hidden window and uses
+   * `printToPDF` (print-pdf.ts); the e2e harness prints the same view with Playwright. Without it, PDF export is refused.
+   */
+  printPdf?(job: PrintJob): Promise<Uint8Array>
   /**
    * Reads an imported file's text into a plan with the shared format pipeline; index.ts runs it in a worker thread
    * (`importWorkerParser`), which Cancel and the time limit stop. Defaults to reading in-process.
@@ -347,6 +354,27 @@ export function createIpcHandlers(deps: MainDeps): IpcHandlers {
       const plan = restoreRequestPlan(request.plan)
       const path = await chooseSavePath('Export to CSV', plan.name, { name: 'CSV (comma-separated values)', extensions: ['csv'] })
       await safeSave(path, exportPlanCsv(plan), { keepBackup: false })
+      return { fileName: basename(path) }
+    }),
+
+    'export/pdf': handler(z.strictObject({ plan: z.unknown(), setup: printSetupSchema }), async (request) => {
+      const plan = restoreRequestPlan(request.plan)
+      // A setup that cannot work is answered before the save dialog, with the reason.
+      const check = printCheck(plan, request.setup)
+      if (!check.ok) throw new HandlerError('invalid-input', check.message)
+      if (deps.printPdf === undefined) throw new HandlerError('internal', 'This window cannot print to PDF.')
+      const path = await chooseSavePath('Save the Gantt chart as PDF', plan.name, { name: 'PDF document', extensions: ['pdf'] })
+      deps.sendProgress({ task: 'export/pdf', fraction: 0, message: `Drawing ${check.pages.toLocaleString('en-US')} ${check.pages === 1 ? 'page' : 'pages'}…` })
+      let bytes: Uint8Array
+      try {
+        bytes = await deps.printPdf({ plan, setup: request.setup, now: dateLocalNow() })
+      } catch (error) {
+        throw new HandlerError('internal', `The PDF could not be made: ${error instanceof Error ? error.message : String(error)}`)
+      } finally {
+        deps.sendProgress({ task: 'export/pdf', fraction: 1, message: '' })
+      }
+      if (!pdfBytesLookRight(bytes)) throw new HandlerError('internal', 'The PDF could not be made: the printer gave no PDF.')
+      await safeSave(path, bytes, { keepBackup: false })
       return { fileName: basename(path) }
     }),
 

@@ -41,7 +41,7 @@ test('export a plan to Excel, Microsoft Project XML and CSV from the File menu: 
   await expect(page.getByRole('status').filter({ hasText: 'Exported to rollout.xlsx.' })).toBeVisible()
   const book = new ExcelJS.Workbook()
   await book.xlsx.load((await readFile(xlsxPath)) as unknown as ArrayBuffer)
-  expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Schedule', 'Gantt', 'Resources', 'Resource usage', 'Milestones'])
+  expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Schedule', 'Gantt', 'Resources', 'Resource usage', 'Milestones', 'RAID'])
   const schedule = book.getWorksheet('Schedule')!
   const names: unknown[] = []
   for (let row = 2; row <= plan.tasks.length + 1; row++) names.push(schedule.getCell(row, 3).value)

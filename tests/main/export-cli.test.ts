@@ -81,7 +81,7 @@ async function exists(path: string): Promise<boolean> {
 }
 
 describe('cli export', () => {
-  it('writes an Excel workbook with the five sheets', async () => {
+  it('writes an Excel workbook with the seven sheets', async () => {
     const out = join(folder, 'sample.xlsx')
     const io = capture()
     expect(await exportCommand([samplePath, '--to', 'xlsx', '--out', out], io)).toBe(0)
@@ -89,7 +89,7 @@ describe('cli export', () => {
     expect(io.out).toBe(`Exported 9 tasks of "Sample "rollout", phase 1" to ${out}\n`)
     const book = new ExcelJS.Workbook()
     await book.xlsx.load((await readFile(out)) as unknown as ArrayBuffer)
-    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Schedule', 'Gantt', 'Resources', 'Resource usage', 'Milestones'])
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Schedule', 'Gantt', 'Resources', 'Resource usage', 'Milestones', 'Earned value', 'RAID'])
     expect(book.getWorksheet('Schedule')!.getCell('C4').value).toBe('=HYPERLINK("http://example.com","x")')
   })
 
@@ -97,6 +97,10 @@ describe('cli export', () => {
     const out = join(folder, 'sample.xml')
     const io = capture()
     expect(await exportCommand([samplePath, '--to=mspdi', `--out=${out}`], io)).toBe(0)
+    // The sample's RAID log has no place in the file: said on stderr, the export still succeeds.
+    expect(io.err).toBe(
+      'note: The RAID log (5 items) is not part of Microsoft Project XML; it stays in the plan and is in the Excel export.\n',
+    )
     const read = mspdiRead(await readFile(out, 'utf8'))
     if (!read.ok) throw new Error(read.error.message)
     const plan = samplePlan()
@@ -115,7 +119,10 @@ describe('cli export', () => {
 
   it('exports a Microsoft Project sample file', async () => {
     const out = join(folder, 'sample1.csv')
-    expect(await exportCommand([join(mspdiSamplesDir, 'sample1.xml'), '--to', 'csv', '--out', out], capture())).toBe(0)
+    const io = capture()
+    expect(await exportCommand([join(mspdiSamplesDir, 'sample1.xml'), '--to', 'csv', '--out', out], io)).toBe(0)
+    // No RAID log, nothing left out: no note.
+    expect(io.err).toBe('')
     const parsed = csvParse(await readFile(out, 'utf8'))
     if (!parsed.ok) throw new Error(parsed.error)
     const read = mspdiRead(await readFile(join(mspdiSamplesDir, 'sample1.xml'), 'utf8'))

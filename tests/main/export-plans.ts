@@ -75,5 +75,13 @@ export function samplePlan(): Plan {
     makeAssignment(2, 7, 1, 50, 0),
     makeAssignment(3, 7, 2, 100, 0),
   ]
+  // The RAID log: an overdue open risk turned into an issue, an open risk, a confirmed assumption, an expected dependency.
+  plan.raid = [
+    { id: 1, kind: 'risk', title: 'Vendor API late', description: 'Sandbox not ready', owner: 'Ana Ferreira', dueDate: '2026-03-06', taskIds: [6, 9], raisedOn: '2026-03-02', probability: 4, impact: 5, strategy: 'mitigate', mitigation: 'Mock the API', trigger: 'No sandbox by 6 March', status: 'occurred', issueId: 4 },
+    { id: 2, kind: 'risk', title: '=Tester unavailable', description: '', owner: 'Ben', dueDate: '2026-03-01', taskIds: [], raisedOn: '2026-03-02', probability: 2, impact: 3, strategy: 'accept', mitigation: '', trigger: '', status: 'open', issueId: null },
+    { id: 3, kind: 'assumption', title: 'Stakeholders available for review', description: '', owner: '', dueDate: null, taskIds: [8], raisedOn: '2026-03-02', status: 'confirmed' },
+    { id: 4, kind: 'issue', title: 'Vendor API late', description: 'Sandbox not ready', owner: 'Ana Ferreira', dueDate: '2026-03-20', taskIds: [6, 9], raisedOn: '2026-03-07', priority: 'critical', status: 'in-progress', resolution: 'Mock server in use', riskId: 1 },
+    { id: 5, kind: 'dependency', title: 'Production certificates', description: '', owner: 'Ben', dueDate: '2026-03-25', taskIds: [9], raisedOn: '2026-03-02', party: 'Security team', status: 'expected' },
+  ]
   return taskRuleFillWork(plan)
 }

@@ -114,7 +114,7 @@ function shownText(cell: XlsxCell | undefined): string {
 async function compareWithExcelJs(bytes: Uint8Array, workbook: XlsxWorkbook): Promise<number> {
   const book = new ExcelJS.Workbook()
   await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer)
-  expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Schedule', 'Gantt', 'Resources', 'Resource usage', 'Milestones'])
+  expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Schedule', 'Gantt', 'Resources', 'Resource usage', 'Milestones', 'RAID'])
   let compared = 0
   for (const sheet of workbook.sheets) {
     const worksheet = book.getWorksheet(sheet.name)

@@ -8,6 +8,7 @@ import { makePlan, makeTask } from '../../src/shared/domain/defaults'
 import type { Plan } from '../../src/shared/domain/model'
 import { planFileParse, planFileSerialize } from '../../src/shared/formats/plan-file'
 import { ipcChannels, type IpcChannel, type IpcResult } from '../../src/shared/ipc/contract'
+import { printSetupDefault } from '../../src/shared/print/page-setup'
 import { appFrame, foreignFrame, testDeps, type TestDeps } from './support/main-deps'
 import { tmpfsMounter } from './support/tmpfs'
 
@@ -68,6 +69,7 @@ const validRequests: { [C in IpcChannel]: unknown } = {
   'export/xlsx': { plan: samplePlan() },
   'export/mspdi': { plan: samplePlan() },
   'export/csv': { plan: samplePlan() },
+  'export/pdf': { plan: samplePlan(), setup: printSetupDefault },
   'import/mspdi': undefined,
   'import/csv': undefined,
   'import/cancel': undefined,
@@ -99,6 +101,14 @@ const invalidRequests: { [C in IpcChannel]: unknown[] } = {
   'export/xlsx': [undefined, { plan: 'plan' }],
   'export/mspdi': [undefined, { plan: [] }],
   'export/csv': [undefined, { plan: { ...samplePlan(), tasks: [makeTask(1, { level: 3 })] } }],
+  'export/pdf': [
+    undefined,
+    { plan: samplePlan() },
+    { plan: samplePlan(), setup: { ...printSetupDefault, paper: 'A0' } },
+    { plan: samplePlan(), setup: printSetupDefault, path: '/tmp/x.pdf' },
+    // A setup that cannot fit is refused before anything is shown.
+    { plan: samplePlan(), setup: { ...printSetupDefault, scale: { mode: 'fit', pagesWide: 0 } } },
+  ],
   'import/mspdi': [{ path: '/etc/passwd' }],
   'import/csv': [{ path: '/etc/passwd' }],
   'import/cancel': [{ path: '/etc/passwd' }, 'all'],

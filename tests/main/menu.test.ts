@@ -74,10 +74,12 @@ describe.each(['linux', 'win32', 'darwin'] as const)('menu on %s', (platform) =>
       'Save As…',
       'Import',
       'Export',
+      'Print…',
       platform === 'darwin' ? 'close' : 'Quit',
     ])
     expect(labels(byId('file/import')!)).toEqual(['Microsoft Project XML…', 'CSV…'])
-    expect(labels(byId('file/export')!)).toEqual(['Excel…', 'Microsoft Project XML…', 'CSV…'])
+    expect(labels(byId('file/export')!)).toEqual(['Excel…', 'Microsoft Project XML…', 'CSV…', 'PDF of the Gantt Chart…'])
+    expect(byId('file/print')?.accelerator).toBe('CmdOrCtrl+P')
   })
 
   it('has Edit with undo, redo and the clipboard', () => {

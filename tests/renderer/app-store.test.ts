@@ -33,6 +33,8 @@ function fakePlatform() {
     'recovery/read': () => Promise.resolve({ ok: false, error: { code: 'not-found', message: 'none' } }),
     'recovery/discard': () => ok(undefined),
     'window/setTitle': () => ok(undefined),
+    'export/mspdi': () => ok({ fileName: 'plan.xml' }),
+    'export/xlsx': () => ok({ fileName: 'plan.xlsx' }),
     'import/mspdi': () => Promise.resolve(importAnswer),
     'import/csv': () => Promise.resolve(importAnswer),
   }
@@ -136,6 +138,25 @@ describe('app store', () => {
     await store.getState().documentSave()
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(store.getState().notices.filter((notice) => notice.kind === 'error')).toEqual([])
+  })
+
+  it('says after an export to Microsoft Project XML that the RAID log is not in it, and not after Excel', async () => {
+    const { store } = setup()
+    await store.getState().planCreate('Risky')
+    const plan = store.getState().document!.plan
+    store.getState().documentCommit({
+      ...plan,
+      raid: [
+        { id: 1, kind: 'assumption', title: 'Lab free in June', description: '', owner: '', dueDate: null, taskIds: [], raisedOn: '2025-06-02', status: 'unconfirmed' },
+      ],
+    })
+    expect(await store.getState().documentExport('mspdi')).toBe(true)
+    expect(store.getState().notices.at(-1)).toMatchObject({
+      kind: 'info',
+      message: 'Exported to plan.xml. The RAID log (1 item) is not part of Microsoft Project XML; it stays in the plan and is in the Excel export.',
+    })
+    expect(await store.getState().documentExport('xlsx')).toBe(true)
+    expect(store.getState().notices.at(-1)?.message).toBe('Exported to plan.xlsx.')
   })
 
   it('refuses an empty name', async () => {

@@ -126,7 +126,7 @@ describe('plan file fixtures, one per format version', () => {
     expectRefused(planFileParse(damaged((plan) => Object.assign(plan.tasks[1] ?? {}, { work: 1e12 }))), 'invalid', /tasks\.1\.work/)
   })
 
-  it('migrates version 2 to 3: the single baseline becomes Baseline (0), the hourly rate the standard rate per hour', () => {
+  it('migrates version 2 through 3 to 4: the single baseline becomes Baseline (0), the hourly rate the standard rate per hour', () => {
     const file = JSON.parse(fixture('v2-basic.gantry')) as { plan: { tasks: Record<string, unknown>[] } }
     Object.assign(file.plan.tasks[4] ?? {}, { baseline: { start: '2025-03-10T08:00:00', finish: null, duration: 4800 } })
     const result = planFileParse(JSON.stringify(file))
@@ -144,13 +144,14 @@ describe('plan file fixtures, one per format version', () => {
     expect(plan.tasks[1]).toMatchObject({ percentComplete: 50, physicalPercentComplete: 0, actualWork: 0, fixedCost: 0, fixedCostAccrual: 'prorated', budget: null })
     expect(plan.assignments.map((assignment) => assignment.actualWork)).toEqual([0, 0, 0])
     expect(plan.settings).toMatchObject({ moveRemainingAfterStatusDate: false, baselineForEarnedValue: 0, earnedValueMethod: 'percent-complete' })
+    expect(plan.raid).toEqual([])
     // A version-2 plan without any baseline lists none as set.
     const plain = planFileParse(fixture('v2-basic.gantry'))
     expect(plain.ok && plain.plan.tracking.baselines).toEqual([])
   })
 
-  it('reads version 3 with baselines, progress, rates and the earned value settings', () => {
-    const result = planFileParse(fixture('v3-basic.gantry'))
+  it('reads version 4 with baselines, progress, rates and the earned value settings', () => {
+    const result = planFileParse(fixture('v4-basic.gantry'))
     if (!result.ok) throw new Error(result.error.message)
     const plan = result.plan
     expect(plan.tasks[1]?.baselines.map((baseline) => [baseline.number, baseline.cost])).toEqual([
@@ -168,7 +169,7 @@ describe('plan file fixtures, one per format version', () => {
   })
 
   it('refuses negative rates and costs, a baseline number outside 0-10 and an actual finish before the actual start', () => {
-    const text = fixture('v3-basic.gantry')
+    const text = fixture('v4-basic.gantry')
     type Rows = { tasks: Record<string, unknown>[]; resources: Record<string, unknown>[]; tracking: Record<string, unknown>; assignments: Record<string, unknown>[] }
     const damaged = (change: (plan: Rows) => void) => {
       const file = JSON.parse(text) as { plan: Rows }
@@ -194,11 +195,67 @@ describe('plan file fixtures, one per format version', () => {
     for (const [change, message] of cases) expectRefused(planFileParse(damaged(change)), 'invalid', message)
   })
 
-  it('writes what it reads: serialize(parse(fixture)) parses to the same plan', () => {
-    const first = planFileParse(fixture('v1-basic.gantry'))
+  it('migrates version 1 through 2 and 3 to 4: an empty RAID log', () => {
+    const result = planFileParse(fixture('v1-basic.gantry'))
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.plan.raid).toEqual([])
+  })
+
+  it('migrates version 2 through 3 to 4: an empty RAID log, the version-2 fields kept', () => {
+    const result = planFileParse(fixture('v2-basic.gantry'))
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.plan.raid).toEqual([])
+    expect(result.plan.tasks[5]).toMatchObject({ type: 'fixed-work', work: 4800 })
+  })
+
+  it('reads version 3 with its RAID log (migrated to 4): risks, an assumption, an issue from a risk, an outside dependency', () => {
+    const result = planFileParse(fixture('v3-raid.gantry'))
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.plan.tasks).toHaveLength(7)
+    expect(result.plan.tasks[6]).toMatchObject({ schedulingMode: 'manual', manualDuration: 0 })
+    expect(result.plan.raid.map((item) => [item.id, item.kind, item.title])).toEqual([
+      [1, 'risk', 'Design system not ready for content migration'],
+      [2, 'assumption', 'Content owners review within three days'],
+      [3, 'risk', 'Key stakeholder on leave during interviews'],
+      [4, 'issue', 'Key stakeholder on leave during interviews'],
+      [5, 'dependency', 'Production hosting account'],
+    ])
+    expect(result.plan.raid[0]).toMatchObject({ probability: 4, impact: 5, strategy: 'mitigate', dueDate: '2025-03-21', taskIds: [5, 6] })
+    expect(result.plan.raid[2]).toMatchObject({ status: 'occurred', issueId: 4 })
+    expect(result.plan.raid[3]).toMatchObject({ riskId: 3, priority: 'medium', resolution: 'Deputy interviewed instead; sign-off by email.' })
+    expect(result.plan.raid[4]).toMatchObject({ party: 'IT operations', dueDate: '2025-04-18', status: 'expected' })
+  })
+
+  it.each(['v1-basic.gantry', 'v2-basic.gantry', 'v3-raid.gantry', 'v4-basic.gantry'])('writes what it reads: serialize(parse(%s)) parses to the same plan', (name) => {
+    const first = planFileParse(fixture(name))
     if (!first.ok) throw new Error(first.error.message)
     const second = planFileParse(planFileSerialize(first.plan))
     expect(second).toEqual(first)
+  })
+})
+
+describe('RAID log in plan files', () => {
+  const raidPlan = () => {
+    const result = planFileParse(fixture('v3-raid.gantry'))
+    if (!result.ok) throw new Error(result.error.message)
+    return JSON.parse(JSON.stringify(result.plan)) as typeof result.plan & { raid: Record<string, unknown>[] }
+  }
+
+  it.each([
+    ['a probability of 6', (plan: ReturnType<typeof raidPlan>) => void Object.assign(plan.raid[0] ?? {}, { probability: 6 }), /raid\.0\.probability/],
+    ['an impact of 2.5', (plan: ReturnType<typeof raidPlan>) => void Object.assign(plan.raid[0] ?? {}, { impact: 2.5 }), /raid\.0\.impact/],
+    ['a due date of 30 February', (plan: ReturnType<typeof raidPlan>) => void Object.assign(plan.raid[1] ?? {}, { dueDate: '2025-02-30' }), /raid\.1\.dueDate: must be a real date/],
+    ['an unknown kind', (plan: ReturnType<typeof raidPlan>) => void Object.assign(plan.raid[1] ?? {}, { kind: 'rumour' }), /raid\.1\.kind/],
+    ['a status of another kind', (plan: ReturnType<typeof raidPlan>) => void Object.assign(plan.raid[4] ?? {}, { status: 'occurred' }), /raid\.4\.status/],
+    ['an empty title', (plan: ReturnType<typeof raidPlan>) => void Object.assign(plan.raid[1] ?? {}, { title: '' }), /raid\.1\.title/],
+    ['a link to a missing task', (plan: ReturnType<typeof raidPlan>) => void Object.assign(plan.raid[1] ?? {}, { taskIds: [99] }), /RAID item 2 links to task 99, which does not exist/],
+    ['a duplicate item id', (plan: ReturnType<typeof raidPlan>) => void Object.assign(plan.raid[1] ?? {}, { id: 1 }), /RAID item id 1 is used twice/],
+    ['a risk pointing at a non-issue', (plan: ReturnType<typeof raidPlan>) => void Object.assign(plan.raid[2] ?? {}, { issueId: 5 }), /risk 3 became issue 5, which is not an issue/],
+    ['an issue pointing at a missing risk', (plan: ReturnType<typeof raidPlan>) => void Object.assign(plan.raid[3] ?? {}, { riskId: 42 }), /issue 4 came from risk 42/],
+  ])('refuses %s', (_label, damage, message) => {
+    const plan = raidPlan()
+    damage(plan)
+    expectRefused(planRestore(plan), 'invalid', message)
   })
 })
 

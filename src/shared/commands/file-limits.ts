@@ -11,6 +11,7 @@ import {
   planCalendarSchema,
   planDependencySchema,
   planFileLimits as limits,
+  planRaidItemSchema,
   planResourceSchema,
   planSchema,
   planSettingsSchema,
@@ -51,6 +52,18 @@ const fieldNames: Record<string, string> = {
   from: 'The first day',
   to: 'The last day',
   periods: 'Working periods',
+  title: 'The title',
+  owner: 'The owner',
+  description: 'The description',
+  mitigation: 'The mitigation',
+  trigger: 'The trigger',
+  resolution: 'The resolution',
+  party: 'Who delivers it',
+  probability: 'Probability',
+  impact: 'Impact',
+  dueDate: 'The due date',
+  raisedOn: 'Raised on',
+  taskIds: 'Linked tasks',
 }
 
 function issueText(issue: z.core.$ZodIssue): string {
@@ -129,7 +142,8 @@ export function fileLimitsProblem(before: Plan, after: Plan): string | null {
     countProblem(after.dependencies.length, limits.links, 'links') ??
     countProblem(after.resources.length, limits.resources, 'resources') ??
     countProblem(after.assignments.length, limits.assignments, 'assignments') ??
-    countProblem(after.calendars.length, limits.calendars, 'calendars')
+    countProblem(after.calendars.length, limits.calendars, 'calendars') ??
+    countProblem(after.raid.length, limits.raidItems, 'RAID items')
   if (counts !== null) return counts
   for (const [task, index] of changedRows(before.tasks, after.tasks)) {
     const label = task.name.length > 0 && task.name.length <= 60 ? `Task "${task.name}"` : `The task in row ${index + 1}`
@@ -149,6 +163,10 @@ export function fileLimitsProblem(before: Plan, after: Plan): string | null {
   }
   for (const [assignment] of changedRows(before.assignments, after.assignments)) {
     const problem = firstProblem(planAssignmentSchema, assignment, 'The assignment')
+    if (problem !== null) return problem
+  }
+  for (const [item] of changedRows(before.raid, after.raid)) {
+    const problem = firstProblem(planRaidItemSchema, item, `RAID item ${item.id}`)
     if (problem !== null) return problem
   }
   for (const [calendar] of changedRows(before.calendars, after.calendars)) {

@@ -4,6 +4,7 @@
  */
 import { makeTask } from '../domain/defaults'
 import type { Plan, Task, TaskId } from '../domain/model'
+import { raidUnlinkTasks } from '../domain/raid'
 import { commandDefine, commandDone, commandRefuse, type ClipboardRows, type CommandContext } from './types'
 
 /** The index just past the last descendant of the task at `index` (its outline block is [index, end)). */
@@ -127,6 +128,8 @@ export const taskDelete = commandDefine({
       tasks,
       dependencies: plan.dependencies.filter((link) => !removed.has(link.predecessorId) && !removed.has(link.successorId)),
       assignments: plan.assignments.filter((assignment) => !removed.has(assignment.taskId)),
+      // RAID items stay in the log; they only lose their links to the deleted tasks.
+      raid: raidUnlinkTasks(plan.raid, removed),
     }
     return commandDone(next, selectionAfterDelete(tasks, kept))
   },

@@ -15,6 +15,7 @@ import {
   resourceSetField,
   suggestionApplyCommand,
 } from './resources'
+import { raidAdd, raidDelete, raidRiskToIssueCommand, raidUpdate } from './raid'
 import {
   resourceCalendarAddException,
   resourceCalendarCreate,
@@ -113,6 +114,10 @@ export const commandRegistry = {
   'calendar/set-hours': calendarSetHours,
   'calendar/add-exception': calendarAddException,
   'calendar/remove-exception': calendarRemoveException,
+  'raid/add': raidAdd,
+  'raid/update': raidUpdate,
+  'raid/delete': raidDelete,
+  'raid/risk-to-issue': raidRiskToIssueCommand,
   'resource/set-standard-rate': resourceSetStandardRate,
   'resource/set-overtime-rate': resourceSetOvertimeRate,
   'resource/set-cost-per-use': resourceSetCostPerUse,

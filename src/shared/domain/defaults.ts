@@ -164,6 +164,7 @@ export function makePlan(id: string, name: string, start: string, now: string, o
     dependencies: [],
     resources: [],
     assignments: [],
+    raid: [],
     createdAt: now,
     updatedAt: now,
     ...overrides,

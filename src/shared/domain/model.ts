@@ -17,6 +17,8 @@
  *   currency's digits. Microsoft Project XML writes amounts in hundredths, converted at the file boundary only.
  */
 
+import type { RaidItem } from './raid-model'
+
 /** A calendar day, `YYYY-MM-DD`. */
 export type IsoDate = string
 /** A zone-less local date-time, `YYYY-MM-DDTHH:MM:SS`. */
@@ -346,6 +348,8 @@ export type Plan = {
   dependencies: Dependency[]
   resources: Resource[]
   assignments: Assignment[]
+  /** The RAID log: risks, assumptions, issues and outside dependencies (`raid-model.ts`). */
+  raid: RaidItem[]
   createdAt: IsoDateTime
   updatedAt: IsoDateTime
 }

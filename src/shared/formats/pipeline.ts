@@ -187,6 +187,18 @@ export function formatsScheduleForExport(plan: unknown): FormatsResult<{ plan: P
 }
 
 /**
+ * What of `plan` an export to `format` leaves out, as one sentence for the user, or `null` when nothing is left out.
+ * Microsoft Project XML and the task CSV have no place for the RAID log; the workbook has its "RAID" sheet and the
+ * `.gantry` file keeps everything.
+ */
+export function formatsExportLeftOut(plan: Plan, format: FormatsExportFormat): string | null {
+  const count = plan.raid.length
+  if (format === 'xlsx' || count === 0) return null
+  const where = format === 'mspdi' ? 'Microsoft Project XML' : 'the task CSV'
+  return `The RAID log (${count} item${count === 1 ? '' : 's'}) is not part of ${where}; it stays in the plan and is in the Excel export.`
+}
+
+/**
  * Exports a plan: checks it (`formatsScheduleForExport`), then builds the file with the shared writer. A CSV export
  * is refused when the CSV import could not read it back (see `csvExportProblem`).
  * @param options.now the local time milestone status is measured against in the workbook (when the plan has no

@@ -13,6 +13,17 @@ import {
   taskTypes,
   type Plan,
 } from '../domain/model'
+import {
+  raidAssumptionStatuses,
+  raidDependencyStatuses,
+  raidIssuePriorities,
+  raidIssueStatuses,
+  raidRatingMax,
+  raidRatingMin,
+  raidRiskStatuses,
+  raidRiskStrategies,
+} from '../domain/raid-model'
+import { raidMaxItems, raidMaxLinkedTasks } from '../domain/raid'
 import { taskRuleAssignmentWork, taskRuleLimits } from '../domain/task-rules'
 import { dateIsValidIsoDate, dateIsValidIsoDateTime } from '../domain/dates'
 import { textExcerpt } from '../domain/text'
@@ -25,7 +36,7 @@ import { textExcerpt } from '../domain/text'
  * numbers, over-long strings and impossible dates are refused) -> a restored `Plan`.
  */
 export const planFileFormatId = 'gantry-plan'
-export const planFileSchemaVersion = 3
+export const planFileSchemaVersion = 4
 export const planFileExtension = 'gantry'
 /** Files above this size are refused before parsing (a 100,000-task plan is about 60 MB). */
 export const planFileMaxBytes = 200 * 1024 * 1024
@@ -48,6 +59,9 @@ export const planFileLimits = {
   minutes: 1e9,
   /** Outline levels run from 1 to this. */
   level: 100,
+  /** RAID log items, and the tasks one item links to. */
+  raidItems: raidMaxItems,
+  raidLinks: raidMaxLinkedTasks,
   /** Longest chain of base calendars (a calendar based on one based on another...); Microsoft Project has one level. */
   calendarBaseDepth: 16,
   /** Largest work of a task or an assignment in minutes of work (ten people full time for the longest duration). */
@@ -270,7 +284,43 @@ export const planTrackingSchema = z.strictObject({
     ),
 })
 
-/** Strict schema of a plan of the current version (3). */
+const raidItemFields = {
+  id: planIdSchema,
+  title: shortText.min(1),
+  description: longText,
+  owner: shortText,
+  dueDate: planIsoDateSchema.nullable(),
+  taskIds: z.array(planIdSchema).max(limits.raidLinks),
+  raisedOn: planIsoDateSchema,
+}
+const rating = z.number().int().min(raidRatingMin).max(raidRatingMax)
+
+/** One RAID log item: a risk, an assumption, an issue or an outside dependency (`domain/raid-model.ts`). */
+export const planRaidItemSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    ...raidItemFields,
+    kind: z.literal('risk'),
+    probability: rating,
+    impact: rating,
+    strategy: z.enum(raidRiskStrategies),
+    mitigation: longText,
+    trigger: longText,
+    status: z.enum(raidRiskStatuses),
+    issueId: planIdSchema.nullable(),
+  }),
+  z.strictObject({ ...raidItemFields, kind: z.literal('assumption'), status: z.enum(raidAssumptionStatuses) }),
+  z.strictObject({
+    ...raidItemFields,
+    kind: z.literal('issue'),
+    priority: z.enum(raidIssuePriorities),
+    status: z.enum(raidIssueStatuses),
+    resolution: longText,
+    riskId: planIdSchema.nullable(),
+  }),
+  z.strictObject({ ...raidItemFields, kind: z.literal('dependency'), party: shortText, status: z.enum(raidDependencyStatuses) }),
+])
+
+/** Strict schema of a plan of the current version (4: version 3's RAID log, then issue 16's baselines, progress and cost). */
 export const planSchema = z.strictObject({
   id: z.string().min(1).max(100),
   name: shortText,
@@ -284,6 +334,7 @@ export const planSchema = z.strictObject({
   dependencies: z.array(planDependencySchema).max(limits.links),
   resources: z.array(planResourceSchema).max(limits.resources),
   assignments: z.array(planAssignmentSchema).max(limits.assignments),
+  raid: z.array(planRaidItemSchema).max(limits.raidItems),
   createdAt: planIsoDateTimeSchema,
   updatedAt: planIsoDateTimeSchema,
 })
@@ -357,12 +408,17 @@ function migrateV1toV2(plan: unknown): unknown {
   }
 }
 
+/** Version 2 to 3: the RAID log, empty in every older plan. Anything malformed is left for the validation to name. */
+function migrateV2toV3(plan: unknown): unknown {
+  return isRecord(plan) ? { ...plan, raid: [] } : plan
+}
+
 /**
- * Version 2 to 3, one task row (issue 16): the single `baseline` becomes Baseline (number 0) of the eleven, with
+ * Version 3 to 4, one task row (issue 16): the single `baseline` becomes Baseline (number 0) of the eleven, with
  * blank work, cost and earned value; no physical progress, actual work or fixed cost, no budget. A row that is not an
  * object is left for the validation to name.
  */
-export function planMigrateTaskV2toV3(task: unknown): unknown {
+export function planMigrateTaskV3toV4(task: unknown): unknown {
   if (!isRecord(task)) return task
   const { baseline, ...rest } = task
   const baselines = isRecord(baseline)
@@ -380,10 +436,10 @@ export function planMigrateTaskV2toV3(task: unknown): unknown {
 }
 
 /**
- * Version 2 to 3, one resource row: the hourly rate becomes the standard rate per hour; a work resource without
+ * Version 3 to 4, one resource row: the hourly rate becomes the standard rate per hour; a work resource without
  * overtime rate or cost per use, accruing prorated (Microsoft Project's defaults).
  */
-export function planMigrateResourceV2toV3(resource: unknown): unknown {
+export function planMigrateResourceV3toV4(resource: unknown): unknown {
   if (!isRecord(resource)) return resource
   const { hourlyRate, ...rest } = resource
   return {
@@ -399,33 +455,33 @@ export function planMigrateResourceV2toV3(resource: unknown): unknown {
   }
 }
 
-/** Version 2 to 3, one assignment row: no work done yet. */
-export function planMigrateAssignmentV2toV3(assignment: unknown): unknown {
+/** Version 3 to 4, one assignment row: no work done yet. */
+export function planMigrateAssignmentV3toV4(assignment: unknown): unknown {
   return isRecord(assignment) ? { ...assignment, actualWork: 0 } : assignment
 }
 
-/** Version 2 to 3, the settings: remaining work stays where it is scheduled, earned value on Baseline by % complete. */
-export function planMigrateSettingsV2toV3(settings: unknown): unknown {
+/** Version 3 to 4, the settings: remaining work stays where it is scheduled, earned value on Baseline by % complete. */
+export function planMigrateSettingsV3toV4(settings: unknown): unknown {
   return isRecord(settings)
     ? { ...settings, moveRemainingAfterStatusDate: false, baselineForEarnedValue: 0, earnedValueMethod: 'percent-complete' }
     : settings
 }
 
 /**
- * Version 2 to 3: eleven baselines, progress, cost rates and earned value (issue 16). Version 2 did not record when
+ * Version 3 to 4: eleven baselines, progress, cost rates and earned value (issue 16). Versions 2 and 3 did not record when
  * its baseline was set, so a plan whose tasks carry one lists Baseline as set at an unknown time.
  */
-function migrateV2toV3(plan: unknown): unknown {
+function migrateV3toV4(plan: unknown): unknown {
   if (!isRecord(plan)) return plan
-  const tasks = Array.isArray(plan.tasks) ? plan.tasks.map(planMigrateTaskV2toV3) : plan.tasks
+  const tasks = Array.isArray(plan.tasks) ? plan.tasks.map(planMigrateTaskV3toV4) : plan.tasks
   const hasBaseline = Array.isArray(plan.tasks) && plan.tasks.some((task: unknown) => isRecord(task) && isRecord(task.baseline))
   return {
     ...plan,
     tracking: { budget: null, baselines: hasBaseline ? [{ number: 0, setAt: null }] : [] },
-    settings: planMigrateSettingsV2toV3(plan.settings),
+    settings: planMigrateSettingsV3toV4(plan.settings),
     tasks,
-    resources: Array.isArray(plan.resources) ? plan.resources.map(planMigrateResourceV2toV3) : plan.resources,
-    assignments: Array.isArray(plan.assignments) ? plan.assignments.map(planMigrateAssignmentV2toV3) : plan.assignments,
+    resources: Array.isArray(plan.resources) ? plan.resources.map(planMigrateResourceV3toV4) : plan.resources,
+    assignments: Array.isArray(plan.assignments) ? plan.assignments.map(planMigrateAssignmentV3toV4) : plan.assignments,
   }
 }
 
@@ -433,7 +489,7 @@ function migrateV2toV3(plan: unknown): unknown {
  * Migrations from schema version N to N + 1, applied one step at a time. Each takes the plan object of
  * version N (already parsed JSON, not yet validated) and returns the object of version N + 1.
  */
-const migrations: Record<number, (plan: unknown) => unknown> = { 1: migrateV1toV2, 2: migrateV2toV3 }
+const migrations: Record<number, (plan: unknown) => unknown> = { 1: migrateV1toV2, 2: migrateV2toV3, 3: migrateV3toV4 }
 
 /** The first problem zod found, with where it is. */
 function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
@@ -518,6 +574,8 @@ function planCheckReferences(plan: Plan): string | null {
     if (!resourceIds.has(assignment.resourceId))
       return `an assignment refers to resource ${assignment.resourceId}, which does not exist`
   }
+  const raidProblem = planCheckRaidReferences(plan, taskIds)
+  if (raidProblem !== null) return raidProblem
   let previousLevel = 0
   for (const task of plan.tasks) {
     if (task.level > previousLevel + 1) {
@@ -526,6 +584,24 @@ function planCheckReferences(plan: Plan): string | null {
         : `task "${task.name}" is indented more than one level below the task above it`
     }
     previousLevel = task.level
+  }
+  return null
+}
+
+/** The RAID log's references: unique ids, linked tasks that exist, a risk and the issue it became pointing at each other. */
+function planCheckRaidReferences(plan: Plan, taskIds: ReadonlySet<number>): string | null {
+  const kinds = new Map<number, string>()
+  for (const item of plan.raid) {
+    if (kinds.has(item.id)) return `RAID item id ${item.id} is used twice`
+    kinds.set(item.id, item.kind)
+  }
+  for (const item of plan.raid) {
+    const missing = item.taskIds.find((id) => !taskIds.has(id))
+    if (missing !== undefined) return `RAID item ${item.id} links to task ${missing}, which does not exist`
+    if (item.kind === 'risk' && item.issueId !== null && kinds.get(item.issueId) !== 'issue')
+      return `risk ${item.id} became issue ${item.issueId}, which is not an issue of the RAID log`
+    if (item.kind === 'issue' && item.riskId !== null && kinds.get(item.riskId) !== 'risk')
+      return `issue ${item.id} came from risk ${item.riskId}, which is not a risk of the RAID log`
   }
   return null
 }

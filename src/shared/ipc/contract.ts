@@ -1,5 +1,6 @@
 import type { EducationLogExportRow } from '../career/log'
 import type { Plan } from '../domain/model'
+import type { PrintSetup } from '../print/page-setup'
 
 /**
  * The typed bridge between the renderer and the main process.
@@ -56,6 +57,8 @@ export const menuCommands = [
   'file/export-xlsx',
   'file/export-mspdi',
   'file/export-csv',
+  'file/export-pdf',
+  'file/print',
   'edit/undo',
   'edit/redo',
   // Plan commands of the Task menu: ids of the command registry (src/shared/commands), run on the selection.
@@ -74,6 +77,7 @@ export const menuCommands = [
   'view/milestones',
   'view/resources',
   'view/usage',
+  'view/raid',
   'view/earned-value',
   'view/career',
   'view/plans',
@@ -104,6 +108,8 @@ export type IpcContract = {
   'export/xlsx': { request: { plan: Plan }; response: SavedFile }
   'export/mspdi': { request: { plan: Plan }; response: SavedFile }
   'export/csv': { request: { plan: Plan }; response: SavedFile }
+  /** Print the Gantt chart to a PDF file with this page setup, where the user chooses (desktop app). */
+  'export/pdf': { request: { plan: Plan; setup: PrintSetup }; response: SavedFile }
   /** Show the open dialog, read a Microsoft Project XML file and convert it into a plan, with the reader's warnings. */
   'import/mspdi': { request: void; response: ImportedPlan }
   /** Show the open dialog, read a CSV task table and convert it into a plan, with the reader's warnings. */
@@ -144,6 +150,7 @@ export const ipcChannels = [
   'export/xlsx',
   'export/mspdi',
   'export/csv',
+  'export/pdf',
   'import/mspdi',
   'import/csv',
   'import/cancel',

@@ -10,6 +10,7 @@ import {
   type OpenDialogOptions,
   type SaveDialogOptions,
 } from '../../../src/main/ipc'
+import type { PrintJobDone } from '../../../src/shared/print/page-setup'
 import {
   ipcChannels,
   type IpcChannel,
@@ -151,6 +152,38 @@ export const test = base.extend<{ bridge: Bridge }>({
         void page
           .evaluate((value) => (window as unknown as HarnessWindow).__gantryHarness.progress(value), event)
           .catch(() => undefined)
+      },
+      // Main draws the print view in a hidden Electron window and writes it with webContents.printToPDF
+      // (src/main/print-pdf.ts). The Electron binary cannot run here, so the harness does the same with Playwright:
+      // it opens the same print view (print.html of the built renderer) in a new page, hands it the same job with
+      // window.gantryPrint, and prints it with Chromium's page.pdf() at the paper size the view answers. The PDF the
+      // tests read is therefore the real print layout; only the call that writes it differs.
+      printPdf: async (job) => {
+        const printPage = await page.context().newPage()
+        try {
+          await printPage.goto(new URL('print.html', baseURL ?? origin).toString())
+          const answer = await printPage.evaluate(
+            (value) =>
+              (window as unknown as { gantryPrint(job: unknown): Promise<PrintJobDone> })
+                .gantryPrint(value)
+                .then(
+                  (done) => ({ ok: true as const, done }),
+                  (error: unknown) => ({ ok: false as const, message: error instanceof Error ? error.message : String(error) }),
+                ),
+            job,
+          )
+          if (!answer.ok) throw new Error(answer.message)
+          const pdf = await printPage.pdf({
+            width: `${answer.done.widthMm}mm`,
+            height: `${answer.done.heightMm}mm`,
+            printBackground: true,
+            preferCSSPageSize: true,
+            margin: { top: '0', bottom: '0', left: '0', right: '0' },
+          })
+          return new Uint8Array(pdf)
+        } finally {
+          await printPage.close()
+        }
       },
     })
     const channels = new Set<string>(ipcChannels)

@@ -58,6 +58,8 @@ export function testDeps(userDataDir: string, overrides: Partial<MainDeps> = {})
     isAppUrl: (url) => appUrlIsOwn(url),
     setTitle: (title, isDirty) => titles.push({ title, isDirty }),
     sendProgress: (event) => progress.push(event),
+    // A stand-in printer (the real one needs Electron's window; print-pdf.test.ts tests it with a fake window).
+    printPdf: async () => new TextEncoder().encode('%PDF-1.7\n%stand-in\n%%EOF\n'),
     titles,
     progress,
     ...overrides,

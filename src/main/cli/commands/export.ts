@@ -6,6 +6,7 @@
  */
 import { basename } from 'node:path'
 import type { Plan } from '../../../shared/domain/model'
+import { formatsExportLeftOut } from '../../../shared/formats/pipeline'
 import { exportPlanCsv, exportPlanMspdi, exportPlanXlsx } from '../../export'
 import { safeSave } from '../../files/safe-save'
 import { cliIsLarge, cliOneLine, cliParseArgs, cliProcessOutput, cliReadPlanReporting, type CliOutput } from '../read'
@@ -56,5 +57,7 @@ export async function exportCommand(args: readonly string[], output: CliOutput =
     return fail(error instanceof Error ? error.message : String(error))
   }
   output.stdout(`Exported ${read.plan.tasks.length} tasks of "${read.plan.name}" to ${out}\n`)
+  const leftOut = formatsExportLeftOut(read.plan, to)
+  if (leftOut !== null) output.stderr(`note: ${leftOut}\n`)
   return 0
 }

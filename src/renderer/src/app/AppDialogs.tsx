@@ -1,5 +1,6 @@
 import { useAppStore } from '../stores/app-store'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
+import { PrintDialog } from '../features/print/PrintDialog'
 import { ShortcutsDialog } from './ShortcutsDialog'
 
 /** The recovery offer at start, the unsaved-changes question on close, About, and the keyboard shortcuts. */
@@ -18,6 +19,12 @@ export function AppDialogs() {
   const appInfo = useAppStore((state) => state.appInfo)
   const isShortcutsOpen = useAppStore((state) => state.isShortcutsOpen)
   const shortcutsSet = useAppStore((state) => state.shortcutsSet)
+  const isPrintOpen = useAppStore((state) => state.isPrintOpen)
+  const printSet = useAppStore((state) => state.printSet)
+  const printSavePdf = useAppStore((state) => state.printSavePdf)
+  const canSavePdf = useAppStore((state) => state.canSavePdf)
+  const printedPlan = useAppStore((state) => state.document?.plan ?? null)
+  const printedSchedule = useAppStore((state) => state.document?.schedule ?? null)
 
   const copy = recoveryCopies[0]
   if (copy !== undefined) {
@@ -58,6 +65,19 @@ export function AppDialogs() {
     )
   }
   if (isShortcutsOpen) return <ShortcutsDialog onClose={() => shortcutsSet(false)} />
+  if (isPrintOpen && printedPlan !== null) {
+    return (
+      <PrintDialog
+        plan={printedPlan}
+        schedule={printedSchedule}
+        canSavePdf={canSavePdf}
+        onSavePdf={async (setup) => {
+          await printSavePdf(setup)
+        }}
+        onClose={() => printSet(false)}
+      />
+    )
+  }
   if (isAboutOpen) {
     return (
       <ConfirmDialog

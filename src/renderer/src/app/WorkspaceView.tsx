@@ -1,6 +1,8 @@
-import { useCallback } from 'react'
+import { useCallback, useMemo } from 'react'
 import type { StoreApi } from 'zustand'
+import { useRaidExtension } from '../features/raid/raid-extension'
 import { useResourcesExtension } from '../features/resources/resources-extension'
+import type { WorkspaceExtension } from '../features/workspace/extension'
 import { Workspace } from '../features/workspace/Workspace'
 import type { WorkspaceState } from '../features/workspace/workspace-store'
 import { useAppStore, useAppStoreApi } from '../stores/app-store'
@@ -23,11 +25,30 @@ export function WorkspaceView() {
   const documentSaveAs = useAppStore((state) => state.documentSaveAs)
   const documentOpenFile = useAppStore((state) => state.documentOpenFile)
   const documentExport = useAppStore((state) => state.documentExport)
+  const printSet = useAppStore((state) => state.printSet)
   // The active workspace tab lives in the store so the View menu (Gantt, Milestones, Resources, Resource usage) opens it.
   const workspaceTab = useAppStore((state) => state.workspaceView)
   const workspaceViewSet = useAppStore((state) => state.workspaceViewSet)
   const showTab = useCallback((id: string) => workspaceViewSet(id as WorkspaceTab), [workspaceViewSet])
   const resourcesExtension = useResourcesExtension(showTab)
+  const editorSelect = useAppStore((state) => state.editorSelect)
+  const selectTask = useCallback((taskId: number) => editorSelect([taskId]), [editorSelect])
+  const raidExtension = useRaidExtension(showTab, selectTask)
+  // The features that add to the workspace, in tab order: resources, then the RAID log.
+  const extension = useMemo((): WorkspaceExtension => {
+    const resourceDetails = resourcesExtension.taskDetails
+    const raidDetails = raidExtension.taskDetails
+    return {
+      ...resourcesExtension,
+      tabs: [...resourcesExtension.tabs, ...raidExtension.tabs],
+      taskDetails: (taskId) => (
+        <>
+          {resourceDetails?.(taskId)}
+          {raidDetails?.(taskId)}
+        </>
+      ),
+    }
+  }, [resourcesExtension, raidExtension])
 
   if (name === null) {
     return (
@@ -81,8 +102,12 @@ export function WorkspaceView() {
               { label: 'Excel workbook (.xlsx)', onSelect: () => void documentExport('xlsx') },
               { label: 'Microsoft Project XML (.xml)', onSelect: () => void documentExport('mspdi') },
               { label: 'CSV task table (.csv)', onSelect: () => void documentExport('csv') },
+              { label: 'PDF of the Gantt chart…', onSelect: () => printSet(true) },
             ]}
           />
+          <button type="button" className="button" aria-label="Print (Ctrl+P)" onClick={() => printSet(true)}>
+            Print…
+          </button>
           <button type="button" className="button" onClick={() => void documentSaveAs()}>
             Save As…
           </button>
@@ -94,7 +119,7 @@ export function WorkspaceView() {
       <div className="workspace-body">
         <Workspace
           store={store as unknown as StoreApi<WorkspaceState>}
-          extension={resourcesExtension}
+          extension={extension}
           tab={workspaceTab}
           onTabChange={showTab}
         />

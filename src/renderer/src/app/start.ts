@@ -41,11 +41,18 @@ export function appStart(store: AppStore, platform: GantryPlatform, page: PageEv
   const stopProgress = platform.onProgress((event) => store.getState().progressSet(event))
 
   // F1 opens the shortcuts wherever the focus is (the desktop Help menu has it too; opening twice is harmless).
-  // The other application keys are the desktop menu's accelerators.
+  // Ctrl+P opens Gantry's print dialog, not the browser's print of the app's screen. The other application keys
+  // are the desktop menu's accelerators.
   const stopKeys = page.addWindowListener('keydown', (event) => {
-    if (!(event instanceof KeyboardEvent) || keyBindingFind('app', event)?.action !== 'help/shortcuts') return
-    event.preventDefault()
-    store.getState().shortcutsSet(true)
+    if (!(event instanceof KeyboardEvent)) return
+    const action = keyBindingFind('app', event)?.action
+    if (action === 'help/shortcuts') {
+      event.preventDefault()
+      store.getState().shortcutsSet(true)
+    } else if (action === 'file/print') {
+      event.preventDefault()
+      void store.getState().menuCommandRun('file/print')
+    }
   })
 
   let lastTitle = ''

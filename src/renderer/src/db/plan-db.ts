@@ -11,11 +11,12 @@ import type {
   Resource,
   Task,
 } from '../../../shared/domain/model'
+import type { RaidItem } from '../../../shared/domain/raid-model'
 import {
-  planMigrateAssignmentV2toV3,
-  planMigrateResourceV2toV3,
-  planMigrateSettingsV2toV3,
-  planMigrateTaskV2toV3,
+  planMigrateAssignmentV3toV4,
+  planMigrateResourceV3toV4,
+  planMigrateSettingsV3toV4,
+  planMigrateTaskV3toV4,
 } from '../../../shared/formats/plan-file'
 
 /**
@@ -26,7 +27,7 @@ import {
  *   conflict instead of silently overwriting each other.
  * - `calendars` holds one row per calendar, keyed by `[planId+id]`, with an `order` number for the plan's order (a
  *   calendar can carry years of exception days; an edit elsewhere does not rewrite it).
- * - `chunks` holds the tasks, dependencies, resources and assignments as runs of consecutive rows (at most
+ * - `chunks` holds the tasks, dependencies, resources, assignments and RAID items as runs of consecutive rows (at most
  *   `planDbChunkRows` each), keyed by `[planId+kind+key]`; keys grow along the plan's order, so reading a kind's
  *   chunks in key order gives the rows in plan order. Chromium pays about 40 µs per stored record, so a
  *   100,000-task plan stored row by row took 44 s to write; as chunks it takes about a second, and an edit still
@@ -69,10 +70,13 @@ export type PlanMetaChange = Partial<
 
 export type CalendarRow = Calendar & { planId: string; order: number }
 
-/** The plan arrays stored as chunks. */
-export type ChunkKind = 'tasks' | 'dependencies' | 'resources' | 'assignments'
-export const planDbChunkKinds: readonly ChunkKind[] = ['tasks', 'dependencies', 'resources', 'assignments']
-type RowOf = { tasks: Task; dependencies: Dependency; resources: Resource; assignments: Assignment }
+/**
+ * The plan arrays stored as chunks. The RAID log's items are one more array of rows with ids: plans stored before it
+ * existed simply have no `raid` chunks, so no schema version was needed for it.
+ */
+export type ChunkKind = 'tasks' | 'dependencies' | 'resources' | 'assignments' | 'raid'
+export const planDbChunkKinds: readonly ChunkKind[] = ['tasks', 'dependencies', 'resources', 'assignments', 'raid']
+type RowOf = { tasks: Task; dependencies: Dependency; resources: Resource; assignments: Assignment; raid: RaidItem }
 
 /** A run of consecutive rows of one plan array. */
 export type ChunkRow = { planId: string; kind: ChunkKind; key: number; rows: readonly object[] }
@@ -181,7 +185,8 @@ export class PlanDb extends Dexie {
       .upgrade(async (transaction) => {
         const plans = await transaction.table<PlanRow & { calendars?: Calendar[] }>('plans').toArray()
         for (const plan of plans) {
-          for (const kind of planDbChunkKinds) {
+          // The tables version 2 had (the RAID log came later, as chunks only).
+          for (const kind of ['tasks', 'dependencies', 'resources', 'assignments'] as const) {
             const rows = await transaction
               .table<LegacyRow>(kind)
               .where('[planId+order]')
@@ -201,15 +206,16 @@ export class PlanDb extends Dexie {
       })
 
     // Version 4: eleven baselines, progress and cost (issue 16): every stored row gets the `.gantry` format's own
-    // version 2 to 3 migration, so a plan stored before reads like a file of that version.
+    // version 3 to 4 migration, so a plan stored before reads like a file of that version (RAID chunks unchanged).
     this.version(4)
       .stores({})
       .upgrade(async (transaction) => {
         const migrateRow: Record<ChunkKind, (row: unknown) => unknown> = {
-          tasks: planMigrateTaskV2toV3,
+          tasks: planMigrateTaskV3toV4,
           dependencies: (row) => row,
-          resources: planMigrateResourceV2toV3,
-          assignments: planMigrateAssignmentV2toV3,
+          raid: (row) => row,
+          resources: planMigrateResourceV3toV4,
+          assignments: planMigrateAssignmentV3toV4,
         }
         const withBaseline = new Set<string>()
         await transaction
@@ -224,7 +230,7 @@ export class PlanDb extends Dexie {
           .table<PlanRow>('plans')
           .toCollection()
           .modify((row) => {
-            row.settings = planMigrateSettingsV2toV3(row.settings) as PlanSettings
+            row.settings = planMigrateSettingsV3toV4(row.settings) as PlanSettings
             row.tracking = { budget: null, baselines: withBaseline.has(row.id) ? [{ number: 0, setAt: null }] : [] }
           })
       })
@@ -376,6 +382,7 @@ export function planLayoutOf(plan: Plan): PlanLayout {
     dependencies: chunks(plan.dependencies.length),
     resources: chunks(plan.resources.length),
     assignments: chunks(plan.assignments.length),
+    raid: chunks(plan.raid.length),
     calendars: new Map(plan.calendars.map((calendar, index) => [calendar.id, (index + 1) * planDbOrderStep])),
   }
 }
@@ -499,6 +506,7 @@ function emptyLayout(): PlanLayout {
     dependencies: { keys: [], counts: [] },
     resources: { keys: [], counts: [] },
     assignments: { keys: [], counts: [] },
+    raid: { keys: [], counts: [] },
     calendars: new Map(),
   }
 }
@@ -515,7 +523,7 @@ export function planDbLoad(db: PlanDb, planId: string): Promise<StoredPlan | nul
         db.calendars.where(':id').between(lower, upper).toArray(),
       ])
       const layout = emptyLayout()
-      const arrays: { [K in ChunkKind]: RowOf[K][] } = { tasks: [], dependencies: [], resources: [], assignments: [] }
+      const arrays: { [K in ChunkKind]: RowOf[K][] } = { tasks: [], dependencies: [], resources: [], assignments: [], raid: [] }
       // Chunks arrive in key order ([planId+kind+key]): within a kind, that is the plan's order.
       for (const chunk of chunkRows) {
         const target = arrays[chunk.kind] as object[]
@@ -541,6 +549,7 @@ export function planDbLoad(db: PlanDb, planId: string): Promise<StoredPlan | nul
         dependencies: arrays.dependencies,
         resources: arrays.resources,
         assignments: arrays.assignments,
+        raid: arrays.raid,
         createdAt: row.createdAt,
         updatedAt: row.updatedAt,
       }

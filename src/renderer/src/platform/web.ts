@@ -151,6 +151,9 @@ export function createWebPlatform(): GantryPlatform {
       ),
     'export/mspdi': async ({ plan }) => exported(webExportMspdi(plan), plan, 'xml', 'application/xml'),
     'export/csv': async ({ plan }) => exported(webExportCsv(plan), plan, 'csv', 'text/csv'),
+    // The print view offers the browser's print dialog instead, whose "Save as PDF" writes the same pages.
+    'export/pdf': async () =>
+      fail('forbidden', 'In the browser, print the Gantt chart and choose "Save as PDF" as the printer in the print dialog.'),
     'import/mspdi': () => runImport('mspdi', '.xml,application/xml,text/xml', maxMspdiBytes),
     'import/csv': () => runImport('csv', '.csv,.txt,text/csv', maxTextFileBytes),
     'import/cancel': async () => {

@@ -2,6 +2,7 @@ import { loadCompute, loadUpdate, type PlanLoad } from '../../../shared/domain/l
 import type { Plan, Task, TaskId } from '../../../shared/domain/model'
 import type { Schedule, ScheduleResult } from '../../../shared/domain/schedule-types'
 import type { DocumentRef, IpcResult } from '../../../shared/ipc/contract'
+import { formatsExportLeftOut } from '../../../shared/formats/pipeline'
 import {
   planDbApply,
   planDbCreate,
@@ -805,7 +806,8 @@ export function createDocumentSlice(deps: StoreDeps): SliceCreator<DocumentSlice
           if (result.error.code !== 'canceled') get().noticeAdd('error', result.error.message)
           return false
         }
-        get().noticeAdd('info', `Exported to ${result.value.fileName}.`)
+        const leftOut = formatsExportLeftOut(document.plan, kind)
+        get().noticeAdd('info', `Exported to ${result.value.fileName}.${leftOut === null ? '' : ` ${leftOut}`}`)
         return true
       },
 

@@ -11,6 +11,7 @@ import type {
   RecoveryCopy,
 } from '../../../shared/ipc/contract'
 import type { IsoDateTime } from '../../../shared/domain/model'
+import type { PrintSetup } from '../../../shared/print/page-setup'
 import type { EditorSlice } from './editor'
 import type { PlanDb, PlanFileLink, PlanSummary } from '../db/plan-db'
 import type { PlanLocks } from './plan-lock'
@@ -42,7 +43,7 @@ export type StoreDeps = {
 }
 
 export type View = 'plans' | 'workspace' | 'career'
-export type WorkspaceView = 'gantt' | 'milestones' | 'settings' | 'resources' | 'usage' | 'earned-value'
+export type WorkspaceView = 'gantt' | 'milestones' | 'settings' | 'resources' | 'usage' | 'earned-value' | 'raid'
 
 /**
  * A follow-up a notice offers as a button: save a copy to a file, reload the page, take over editing a plan another
@@ -161,6 +162,10 @@ export type UiSlice = {
   isAboutOpen: boolean
   /** The keyboard-shortcuts Help (F1, Help menu). */
   isShortcutsOpen: boolean
+  /** The print dialog (page setup, preview, print and PDF) of the open plan. */
+  isPrintOpen: boolean
+  /** Whether the platform writes PDFs itself (the desktop app); in the browser the print dialog does. */
+  canSavePdf: boolean
   recoveryCopies: RecoveryCopy[]
   /** Main asked to close the window while the linked file is behind. */
   isClosePromptOpen: boolean
@@ -175,6 +180,9 @@ export type UiSlice = {
   noticeDismiss(id: number): void
   aboutSet(isOpen: boolean): void
   shortcutsSet(isOpen: boolean): void
+  printSet(isOpen: boolean): void
+  /** Prints the open plan's Gantt chart to a PDF file with `setup` (main asks where); notices say how it went. */
+  printSavePdf(setup: PrintSetup): Promise<boolean>
   /** Runs a command from the application menu (or a shortcut standing in for it). */
   menuCommandRun(command: MenuCommand): Promise<void>
   recoveryCheck(): Promise<void>

@@ -8,6 +8,7 @@ const workspaceViews = {
   'view/milestones': 'milestones',
   'view/resources': 'resources',
   'view/usage': 'usage',
+  'view/raid': 'raid',
   'view/earned-value': 'earned-value',
 } as const
 
@@ -38,6 +39,8 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
       appInfo: null,
       isAboutOpen: false,
       isShortcutsOpen: false,
+      isPrintOpen: false,
+      canSavePdf: deps.platform.kind === 'electron',
       recoveryCopies: [],
       isClosePromptOpen: false,
       isStoragePersistent: null,
@@ -79,6 +82,24 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
       shortcutsSet(isShortcutsOpen) {
         set({ isShortcutsOpen })
       },
+      printSet(isPrintOpen) {
+        set({ isPrintOpen })
+      },
+      async printSavePdf(setup) {
+        const document = get().document
+        if (document === null) {
+          get().noticeAdd('error', 'Open a plan first, then print it.')
+          return false
+        }
+        const result = await deps.platform.invoke['export/pdf']({ plan: document.plan, setup })
+        get().progressSet(null)
+        if (!result.ok) {
+          if (result.error.code !== 'canceled') get().noticeAdd('error', result.error.message)
+          return false
+        }
+        get().noticeAdd('info', `Saved the Gantt chart to ${result.value.fileName}.`)
+        return true
+      },
 
       async menuCommandRun(command: MenuCommand) {
         const state = get()
@@ -119,6 +140,10 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
           case 'file/export-csv':
             await state.documentExport('csv')
             return
+          case 'file/print':
+          case 'file/export-pdf':
+            if (requireDocument('print it')) state.printSet(true)
+            return
           case 'edit/undo':
             state.editorUndo()
             return
@@ -129,6 +154,7 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
           case 'view/milestones':
           case 'view/resources':
           case 'view/usage':
+          case 'view/raid':
           case 'view/earned-value':
             state.workspaceViewSet(workspaceViews[command])
             return

@@ -12,6 +12,8 @@ import type { XlsxCell, XlsxColumn, XlsxRow, XlsxSheet, XlsxSpan, XlsxStyle, Xls
 import { loadCompute, loadSeries, type LoadBucket } from '../../domain/load'
 import { calendarCompile, calendarIsProblem, calendarWorkingMinutesBetween } from '../../domain/calendar'
 import { costCompute, earnedValueCompute, earnedValueOfTask, type PlanCost, type PlanEarnedValue } from '../../domain/cost'
+import { xlsxSheetPrintSetup, xlsxWithPrintSetup } from './print-setup'
+import { xlsxRaidSheet, xlsxRaidSheetName } from './raid-sheet'
 
 /** Sheet names, in workbook order. */
 export const xlsxSheetNames = {
@@ -21,6 +23,7 @@ export const xlsxSheetNames = {
   usage: 'Resource usage',
   milestones: 'Milestones',
   earnedValue: 'Earned value',
+  raid: xlsxRaidSheetName,
 } as const
 
 /** Plans longer than this many days get one Gantt column per week instead of per day. */
@@ -487,9 +490,14 @@ function earnedValueSheet(plan: Plan, schedule: Schedule, styles: Styles, states
   }
 }
 
+/** The Earned value sheet's print setup: its table's header (row 4, under the status date and baseline) repeats. */
+function earnedValueSheetPrinted(sheet: XlsxSheet, plan: Plan): XlsxSheet {
+  return { ...sheet, print: { ...xlsxSheetPrintSetup(sheet, plan), repeatRows: { from: 3, to: 3 } } }
+}
+
 /**
  * The Excel workbook of a scheduled plan as plain data: sheets Schedule (with cost columns), Gantt, Resources,
- * Resource usage, Milestones and Earned value. `schedule` must be the result of scheduling `plan` (arrays indexed like `plan.tasks`). Task rows are
+ * Resource usage, Milestones, Earned value and RAID, each with its print setup (`print-setup.ts`). `schedule` must be the result of scheduling `plan` (arrays indexed like `plan.tasks`). Task rows are
  * grouped by outline level and open as the plan's outline shows: rows under collapsed summaries hidden, the
  * summaries' groups collapsed. Render it with `xlsxRender`.
  */
@@ -504,7 +512,7 @@ export function xlsxBuildPlanWorkbook(plan: Plan, schedule: Schedule, options: X
   const states = xlsxTaskRowStates(plan, schedule)
   const costs = costCompute(plan, schedule)
   const earned = earnedValueCompute(plan, schedule, costs, { statusDate: plan.statusDate ?? options.now })
-  return {
+  const workbook: XlsxWorkbook = {
     title: plan.name,
     creator: 'Gantry',
     created: dateToWallMinutes(options.now),
@@ -514,7 +522,9 @@ export function xlsxBuildPlanWorkbook(plan: Plan, schedule: Schedule, options: X
       resourcesSheet(plan, styles, usage.totalWork, costs),
       usageSheet(plan, styles, usage),
       milestonesSheet(plan, schedule, styles, wbs, now),
-      earnedValueSheet(plan, schedule, styles, states, wbs, earned),
+      earnedValueSheetPrinted(earnedValueSheet(plan, schedule, styles, states, wbs, earned), plan),
+      xlsxRaidSheet(plan, options.now.slice(0, 10)),
     ],
   }
+  return xlsxWithPrintSetup(workbook, plan)
 }

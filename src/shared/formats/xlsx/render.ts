@@ -1,4 +1,4 @@
-import type { XlsxCell, XlsxStyle, XlsxWorkbook } from './spec'
+import type { XlsxCell, XlsxPrintSetup, XlsxStyle, XlsxWorkbook } from './spec'
 
 /*
  * The one place that turns a workbook description into an .xlsx file. It receives the ExcelJS module as a
@@ -29,7 +29,7 @@ type ExcelWorkbookCommon = {
   title: string
   created: Date
   modified: Date
-  addWorksheet(name: string, options?: { views?: unknown[]; properties?: unknown }): ExcelWorksheetLike
+  addWorksheet(name: string, options?: { views?: unknown[]; properties?: unknown; pageSetup?: unknown; headerFooter?: unknown }): ExcelWorksheetLike
 }
 /** The in-memory workbook (available everywhere, including the browser build). */
 export type ExcelWorkbookLike = ExcelWorkbookCommon & { xlsx: { writeBuffer(): Promise<ArrayBuffer | Uint8Array> } }
@@ -107,6 +107,32 @@ function setCollapsed(target: ExcelRowLike, isCollapsed: boolean): void {
   Object.defineProperty(target, 'collapsed', { value: isCollapsed, configurable: true, enumerable: false, writable: true })
 }
 
+/** Excel's letters of a 0-based column index (0 = A, 26 = AA). */
+export function xlsxColumnLetters(index: number): string {
+  let letters = ''
+  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters
+  return letters
+}
+
+/** ExcelJS's page setup and header/footer options for a sheet's print setup. */
+function excelPrintOptions(print: XlsxPrintSetup): { pageSetup: Record<string, unknown>; headerFooter: Record<string, unknown> } {
+  const pageSetup: Record<string, unknown> = {
+    orientation: print.orientation,
+    fitToPage: true,
+    fitToWidth: print.fitToWidth,
+    fitToHeight: print.fitToHeight,
+    // Narrow margins (inches), with room for the header and footer.
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 },
+  }
+  if (print.repeatRows !== undefined) pageSetup.printTitlesRow = `${print.repeatRows.from + 1}:${print.repeatRows.to + 1}`
+  if (print.repeatColumns !== undefined)
+    pageSetup.printTitlesColumn = `${xlsxColumnLetters(print.repeatColumns.from)}:${xlsxColumnLetters(print.repeatColumns.to)}`
+  const headerFooter: Record<string, unknown> = {}
+  if (print.header !== undefined) headerFooter.oddHeader = print.header
+  if (print.footer !== undefined) headerFooter.oddFooter = print.footer
+  return { pageSetup, headerFooter }
+}
+
 /** A wall-clock minute as the JavaScript Date ExcelJS converts to an Excel serial (it reads the UTC fields). */
 function excelDate(minutes: number): Date {
   return new Date(minutes * 60000)
@@ -180,7 +206,7 @@ export async function xlsxRender(workbook: XlsxWorkbook, excel: ExcelJsLike, opt
     const properties: Record<string, unknown> = {}
     if (sheet.hasSummaryAbove === true) properties.outlineProperties = { summaryBelow: false, summaryRight: false }
     if (maxLevel > 0) properties.outlineLevelRow = Math.min(7, maxLevel)
-    const worksheet = book.addWorksheet(sheet.name, { views, properties })
+    const worksheet = book.addWorksheet(sheet.name, { views, properties, ...(sheet.print === undefined ? {} : excelPrintOptions(sheet.print)) })
     sheet.columns.forEach((column, index) => {
       const target = worksheet.getColumn(index + 1)
       target.width = column.width

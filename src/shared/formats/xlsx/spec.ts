@@ -73,6 +73,25 @@ export type XlsxColumn = {
 /** 0-based, inclusive. */
 export type XlsxRange = { fromRow: number; fromColumn: number; toRow: number; toColumn: number }
 
+/**
+ * How a sheet prints (Excel's Page Setup). Header and footer texts use Excel's codes: `&L`, `&C`, `&R` start the
+ * left, centre and right parts, `&P` is the page number, `&N` the number of pages, `&A` the sheet name, `&&` an
+ * ampersand.
+ */
+export type XlsxPrintSetup = {
+  orientation: 'portrait' | 'landscape'
+  /** Scale so the sheet is this many pages wide (Excel's "Fit to N pages wide"). */
+  fitToWidth: number
+  /** Pages tall, 0 = as many as the rows need. */
+  fitToHeight: number
+  /** Rows printed at the top of every page (Excel's print titles), 0-based and inclusive. */
+  repeatRows?: { from: number; to: number }
+  /** Columns printed at the left of every page, 0-based and inclusive. */
+  repeatColumns?: { from: number; to: number }
+  header?: string
+  footer?: string
+}
+
 export type XlsxSheet = {
   /** At most 31 characters, none of `\ / ? * [ ] :`. */
   name: string
@@ -86,6 +105,7 @@ export type XlsxSheet = {
    * so a summary collapses its children in Excel.
    */
   hasSummaryAbove?: boolean
+  print?: XlsxPrintSetup
 }
 
 export type XlsxWorkbook = {

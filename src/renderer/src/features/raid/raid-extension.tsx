@@ -1,0 +1,81 @@
+/**
+ * What the RAID feature adds to the workspace (`WorkspaceExtension`): the RAID log tab (id `raid`, the shell's
+ * workspace view that View ▸ RAID Log opens) and, in the Gantt's task details, the RAID items linked to the task.
+ * The view's filters, sort, chosen item and a new item's typed fields live here, so they survive switching tabs.
+ */
+import { useMemo, useState, type ReactNode } from 'react'
+import type { TaskId } from '../../../../shared/domain/model'
+import { raidIsOverdue, raidItemCode, raidStatusText } from '../../../../shared/domain/raid'
+import type { WorkspaceExtension } from '../workspace/extension'
+import { useWorkspace } from '../workspace/workspace-store'
+import { RaidView, raidToday } from './RaidView'
+import { raidViewInitial, type RaidViewState } from './raid-view-state'
+
+/** The RAID items linked to one task, in the task details; each opens the log on it. */
+function TaskRaidItems({ taskId, onOpen }: { taskId: TaskId; onOpen(id: number): void }) {
+  const raid = useWorkspace((state) => state.document?.plan.raid)
+  const linked = useMemo(() => (raid ?? []).filter((item) => item.taskIds.includes(taskId)), [raid, taskId])
+  if (linked.length === 0) return null
+  const today = raidToday()
+  return (
+    <section className="raid-task-items" aria-label="RAID items of this task">
+      <h3>RAID</h3>
+      <ul>
+        {linked.map((item) => (
+          <li key={item.id}>
+            <button type="button" className="raid-link" onClick={() => onOpen(item.id)}>
+              {raidItemCode(item)} {item.title}
+            </button>{' '}
+            <span className={raidIsOverdue(item, today) ? 'raid-overdue-text' : 'raid-muted'}>
+              {raidStatusText(item.status)}
+              {raidIsOverdue(item, today) ? ', overdue' : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+/** The RAID extension; `showTab` switches the workspace's tab, `selectTask` shows a task in the Gantt. */
+export function useRaidExtension(
+  showTab: (id: string) => void,
+  selectTask: (taskId: TaskId) => void,
+): WorkspaceExtension {
+  const [view, setView] = useState<RaidViewState>(raidViewInitial)
+  return useMemo(
+    () => ({
+      tabs: [
+        {
+          id: 'raid',
+          name: 'RAID log',
+          render: (): ReactNode => (
+            <RaidView
+              view={view}
+              onView={setView}
+              onShowTask={(taskId) => {
+                selectTask(taskId)
+                showTab('gantt')
+              }}
+            />
+          ),
+        },
+      ],
+      taskDetails: (taskId: TaskId): ReactNode => (
+        <TaskRaidItems
+          taskId={taskId}
+          onOpen={(id) => {
+            setView((current) => ({
+              ...current,
+              selectedId: id,
+              draft: null,
+              query: { ...current.query, kinds: [], state: 'all', cell: null },
+            }))
+            showTab('raid')
+          }}
+        />
+      ),
+    }),
+    [showTab, selectTask, view],
+  )
+}
