@@ -16,6 +16,7 @@ import {
   suggestionApplyCommand,
 } from './resources'
 import { raidAdd, raidDelete, raidRiskToIssueCommand, raidUpdate } from './raid'
+import { settingsSetHealthThresholds, statusReportDelete, statusReportSave } from './health'
 import {
   resourceCalendarAddException,
   resourceCalendarCreate,
@@ -118,6 +119,9 @@ export const commandRegistry = {
   'raid/update': raidUpdate,
   'raid/delete': raidDelete,
   'raid/risk-to-issue': raidRiskToIssueCommand,
+  'settings/set-health-thresholds': settingsSetHealthThresholds,
+  'status-report/save': statusReportSave,
+  'status-report/delete': statusReportDelete,
   'resource/set-standard-rate': resourceSetStandardRate,
   'resource/set-overtime-rate': resourceSetOvertimeRate,
   'resource/set-cost-per-use': resourceSetCostPerUse,
