@@ -15,13 +15,21 @@ import { RagBadge, StatusReportPage } from './StatusReportPage'
 export type StatusReportDraft = { commentary: string; decisions: string; shownId: number | null; message: string | null }
 export const statusReportDraftInitial: StatusReportDraft = { commentary: '', decisions: '', shownId: null, message: null }
 
-/** Prints the report page alone: the print stylesheet hides everything else while `body.printing-report` is set. */
+/**
+ * Prints the report page alone: a copy of it goes to the end of the body as `.report-print`, which the print
+ * stylesheet prints instead of everything else, and is taken out again after the print dialog.
+ */
 function printReport(): void {
-  document.body.classList.add('printing-report')
+  const page = document.querySelector('.sr-main .status-report-page')
+  if (page === null) return
+  const copy = document.createElement('div')
+  copy.className = 'report-print'
+  copy.append(page.cloneNode(true))
+  document.body.append(copy)
   try {
     window.print()
   } finally {
-    document.body.classList.remove('printing-report')
+    copy.remove()
   }
 }
 
