@@ -112,6 +112,9 @@ test('the schedule turns red when a baselined task slips; a saved report is list
   ])
     expect(text).toContain(words)
   for (const screenText of ['Save report', 'Saved reports', 'Keyboard shortcuts']) expect(text).not.toContain(screenText)
+  // `npm run docs:status-report` keeps this page as the README's picture.
+  if (process.env.GANTRY_DOCS_PICTURE === '1')
+    await run('pdftoppm', ['-png', '-r', '80', '-singlefile', path, join(__dirname, '..', '..', 'docs', 'status-report')])
 })
 
 test('a plan without a baseline says what the report is missing and cannot be saved', async ({ page }) => {
