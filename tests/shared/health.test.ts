@@ -185,7 +185,7 @@ describe('status reports', () => {
     let plan: Plan = { ...trackedPlan(), statusDate: '2026-03-02T08:00:00' }
     const save = (current: Plan, commentary: string) => {
       const { schedule } = run(current)
-      const result = commandRun(current, 'status-report/save', { commentary, decisions: 'Approve the extra week', savedAt: '2026-03-02T10:00:00' }, { selection: [], schedule, ids: { task: 99, dependency: 99, resource: 99, assignment: 99 }, clipboard: null } as never)
+      const result = commandRun(current, 'report/save', { commentary, decisions: 'Approve the extra week', savedAt: '2026-03-02T10:00:00' }, { selection: [], schedule, ids: { task: 99, dependency: 99, resource: 99, assignment: 99 }, clipboard: null } as never)
       if (!result.ok) throw new Error(result.message)
       return result.plan
     }
@@ -211,7 +211,7 @@ describe('status reports', () => {
   it('refuses to save without a baseline, naming it, and changes nothing', () => {
     const plan = { ...makePlan('p', 'Plain', '2026-03-02T08:00:00', '2026-03-01T00:00:00', { tasks: [makeTask(1, { name: 'A' })] }), statusDate: '2026-03-05T17:00:00' }
     const { schedule } = run(plan)
-    const result = commandRun(plan, 'status-report/save', { commentary: '', decisions: '', savedAt: '2026-03-05T18:00:00' }, { selection: [], schedule, ids: { task: 9, dependency: 9, resource: 9, assignment: 9 }, clipboard: null } as never)
+    const result = commandRun(plan, 'report/save', { commentary: '', decisions: '', savedAt: '2026-03-05T18:00:00' }, { selection: [], schedule, ids: { task: 9, dependency: 9, resource: 9, assignment: 9 }, clipboard: null } as never)
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.message).toMatch(/needs a baseline/)
     const composed = statusReportCompose(plan, schedule, loadCompute(plan, schedule), { commentary: '', decisions: '', savedAt: '2026-03-05T18:00:00' })

@@ -1,3 +1,4 @@
+import { healthThresholdsDefault } from '../../src/shared/domain/health/model'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -195,6 +196,27 @@ describe('plan file fixtures, one per format version', () => {
     for (const [change, message] of cases) expectRefused(planFileParse(damaged(change)), 'invalid', message)
   })
 
+  it('reads version 5 with its health thresholds and a saved status report; version 4 gets the default thresholds', () => {
+    const result = planFileParse(fixture('v5-status.gantry'))
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.plan.settings.health.slipRedDays).toBe(20)
+    expect(result.plan.statusReports.map((report) => [report.statusDate, report.overall, report.commentary])).toEqual([
+      ['2025-03-10T17:00:00', 'amber', 'Interviews done; design starts Friday.'],
+    ])
+    const older = planFileParse(fixture('v4-basic.gantry'))
+    expect(older.ok && older.plan.settings.health).toEqual(healthThresholdsDefault())
+    expect(older.ok && older.plan.statusReports).toEqual([])
+    // Red milder than amber, a rating that does not exist: refused with the field.
+    type V5 = { settings: { health: Record<string, number> }; statusReports: Record<string, unknown>[] }
+    const damaged = (change: (plan: V5) => void) => {
+      const file = JSON.parse(fixture('v5-status.gantry')) as { plan: V5 }
+      change(file.plan)
+      return planFileParse(JSON.stringify(file))
+    }
+    expectRefused(damaged((plan) => void (plan.settings.health.spiRed = 0.99)), 'invalid', /settings\.health: SPI: the red threshold/)
+    expectRefused(damaged((plan) => void (Object.assign(plan.statusReports[0] ?? {}, { overall: 'purple' }))), 'invalid', /statusReports\.0\.overall/)
+  })
+
   it('migrates version 1 through 2 and 3 to 4: an empty RAID log', () => {
     const result = planFileParse(fixture('v1-basic.gantry'))
     if (!result.ok) throw new Error(result.error.message)
@@ -226,7 +248,7 @@ describe('plan file fixtures, one per format version', () => {
     expect(result.plan.raid[4]).toMatchObject({ party: 'IT operations', dueDate: '2025-04-18', status: 'expected' })
   })
 
-  it.each(['v1-basic.gantry', 'v2-basic.gantry', 'v3-raid.gantry', 'v4-basic.gantry'])('writes what it reads: serialize(parse(%s)) parses to the same plan', (name) => {
+  it.each(['v1-basic.gantry', 'v2-basic.gantry', 'v3-raid.gantry', 'v4-basic.gantry', 'v5-status.gantry'])('writes what it reads: serialize(parse(%s)) parses to the same plan', (name) => {
     const first = planFileParse(fixture(name))
     if (!first.ok) throw new Error(first.error.message)
     const second = planFileParse(planFileSerialize(first.plan))

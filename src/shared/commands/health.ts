@@ -28,7 +28,7 @@ export const settingsSetHealthThresholds = commandDefine({
 })
 
 export const statusReportSave = commandDefine({
-  id: 'status-report/save',
+  id: 'report/save',
   label: 'Save status report',
   needs: { schedule: true },
   checks: [],
@@ -43,7 +43,7 @@ export const statusReportSave = commandDefine({
 })
 
 export const statusReportDelete = commandDefine({
-  id: 'status-report/delete',
+  id: 'report/delete',
   label: 'Delete status report',
   needs: {},
   checks: [],

@@ -53,7 +53,7 @@ export function StatusReportView({ draft, onDraft }: { draft: StatusReportDraft;
   const shown: StatusReport | null = draft.shownId === null ? preview : (plan.statusReports.find((report) => report.id === draft.shownId) ?? preview)
   const previous = shown === null ? null : statusReportPrevious(plan.statusReports.filter((report) => report.id !== shown.id), shown.statusDate)
   const save = () => {
-    const outcome = run('status-report/save', { commentary: draft.commentary, decisions: draft.decisions, savedAt: dateLocalNow() })
+    const outcome = run('report/save', { commentary: draft.commentary, decisions: draft.decisions, savedAt: dateLocalNow() })
     if (outcome.ok) onDraft({ ...statusReportDraftInitial, shownId: outcome.value, message: 'The status report was saved in the plan.' })
     else onDraft({ ...draft, message: outcome.message })
   }
@@ -113,7 +113,7 @@ export function StatusReportView({ draft, onDraft }: { draft: StatusReportDraft;
                   className="button button-small"
                   aria-label={`Delete the report of ${report.statusDate.slice(0, 10)}`}
                   onClick={() => {
-                    const outcome = run('status-report/delete', { id: report.id })
+                    const outcome = run('report/delete', { id: report.id })
                     if (outcome.ok) onDraft({ ...draft, shownId: draft.shownId === report.id ? null : draft.shownId })
                   }}
                 >
