@@ -156,6 +156,8 @@ export function menuTemplate(options: MenuTemplateOptions): MenuItemSpec[] {
       command('view/usage', 'Resource Usage'),
       command('view/raid', 'RAID Log'),
       command('view/earned-value', 'Earned Value'),
+      command('view/dashboard', 'Dashboard'),
+      command('view/status-report', 'Status Report'),
       command('view/career', 'Career'),
       command('view/plans', 'Plans'),
       separator,

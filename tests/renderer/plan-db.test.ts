@@ -355,7 +355,7 @@ describe('PlanDb schema upgrades', () => {
     open.push(db)
     expect((await planDbList(db))[0]).toMatchObject({ id: plan.id, taskCount: 4, revision: 3 })
     expect((await planDbLoad(db, plan.id))?.plan).toEqual(plan)
-    expect(db.verno).toBe(4)
+    expect(db.verno).toBe(5)
   })
 
   it('upgrades a version-2 database: rows become chunks, calendars rows of their own, every plan intact', async () => {
@@ -394,7 +394,7 @@ describe('PlanDb schema upgrades', () => {
       expect((await db.plans.get(plan.id)) as object).not.toHaveProperty('calendars')
       expect((await storedKeys(db, 'calendars', plan.id)).length).toBe(plan.calendars.length)
     }
-    expect(db.verno).toBe(4)
+    expect(db.verno).toBe(5)
     expect(db.tables.map((table) => table.name).sort()).toEqual(['calendars', 'chunks', 'plans'])
   })
 
@@ -421,7 +421,7 @@ describe('PlanDb schema upgrades', () => {
     const loaded = await planDbLoad(db, plan.id)
     expect(loaded?.plan).toEqual({ ...plan, tracking: { budget: null, baselines: [{ number: 0, setAt: null }] } })
     expect(loaded?.plan.resources[0]?.standardRate).toBe(80)
-    expect(db.verno).toBe(4)
+    expect(db.verno).toBe(5)
   })
 
   it('a newer database closes this connection and tells the app to reload', async () => {

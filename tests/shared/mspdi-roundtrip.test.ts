@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { makeAssignment, calendarStandard, makePlan, makeResource, makeTask } from '../../src/shared/domain/defaults'
+import { makeAssignment, calendarStandard, makePlan, makeResource, makeTask, planSettingsDefault } from '../../src/shared/domain/defaults'
 import type { Assignment, BaselineNumber, Calendar, EarnedValueMethod, Dependency, Plan, Resource, Task, WeekDay, WorkingPeriod } from '../../src/shared/domain/model'
 import { constraintTypes, dependencyTypes, durationUnits, lagUnits, schedulingModes, taskTypes } from '../../src/shared/domain/model'
 import { dateFromWallMinutes, dateToWallMinutes } from '../../src/shared/domain/dates'
@@ -332,7 +332,7 @@ const planArbitrary: fc.Arbitrary<Plan> = fc
     })
     return makePlan('round-trip', value.name, value.start, '2026-01-01T00:00:00', {
       statusDate: value.statusDate,
-      settings: value.settings,
+      settings: { ...planSettingsDefault(), ...value.settings },
       calendars: [value.baseCalendar, value.derivedCalendar],
       tasks,
       dependencies,

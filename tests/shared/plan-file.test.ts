@@ -1,3 +1,4 @@
+import { healthThresholdsDefault } from '../../src/shared/domain/health/model'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -126,37 +127,6 @@ describe('plan file fixtures, one per format version', () => {
     expectRefused(planFileParse(damaged((plan) => Object.assign(plan.tasks[1] ?? {}, { work: 1e12 }))), 'invalid', /tasks\.1\.work/)
   })
 
-  it('migrates version 1 through 2 to 3: an empty RAID log', () => {
-    const result = planFileParse(fixture('v1-basic.gantry'))
-    if (!result.ok) throw new Error(result.error.message)
-    expect(result.plan.raid).toEqual([])
-  })
-
-  it('migrates version 2 to 3: an empty RAID log, the version-2 fields kept', () => {
-    const result = planFileParse(fixture('v2-basic.gantry'))
-    if (!result.ok) throw new Error(result.error.message)
-    expect(result.plan.raid).toEqual([])
-    expect(result.plan.tasks[5]).toMatchObject({ type: 'fixed-work', work: 4800 })
-  })
-
-  it('reads version 3 with its RAID log: risks, an assumption, an issue from a risk, an outside dependency', () => {
-    const result = planFileParse(fixture('v3-raid.gantry'))
-    if (!result.ok) throw new Error(result.error.message)
-    expect(result.plan.tasks).toHaveLength(7)
-    expect(result.plan.tasks[6]).toMatchObject({ schedulingMode: 'manual', manualDuration: 0 })
-    expect(result.plan.raid.map((item) => [item.id, item.kind, item.title])).toEqual([
-      [1, 'risk', 'Design system not ready for content migration'],
-      [2, 'assumption', 'Content owners review within three days'],
-      [3, 'risk', 'Key stakeholder on leave during interviews'],
-      [4, 'issue', 'Key stakeholder on leave during interviews'],
-      [5, 'dependency', 'Production hosting account'],
-    ])
-    expect(result.plan.raid[0]).toMatchObject({ probability: 4, impact: 5, strategy: 'mitigate', dueDate: '2025-03-21', taskIds: [5, 6] })
-    expect(result.plan.raid[2]).toMatchObject({ status: 'occurred', issueId: 4 })
-    expect(result.plan.raid[3]).toMatchObject({ riskId: 3, priority: 'medium', resolution: 'Deputy interviewed instead; sign-off by email.' })
-    expect(result.plan.raid[4]).toMatchObject({ party: 'IT operations', dueDate: '2025-04-18', status: 'expected' })
-  })
-
   it('migrates version 2 through 3 to 4: the single baseline becomes Baseline (0), the hourly rate the standard rate per hour', () => {
     const file = JSON.parse(fixture('v2-basic.gantry')) as { plan: { tasks: Record<string, unknown>[] } }
     Object.assign(file.plan.tasks[4] ?? {}, { baseline: { start: '2025-03-10T08:00:00', finish: null, duration: 4800 } })
@@ -175,6 +145,7 @@ describe('plan file fixtures, one per format version', () => {
     expect(plan.tasks[1]).toMatchObject({ percentComplete: 50, physicalPercentComplete: 0, actualWork: 0, fixedCost: 0, fixedCostAccrual: 'prorated', budget: null })
     expect(plan.assignments.map((assignment) => assignment.actualWork)).toEqual([0, 0, 0])
     expect(plan.settings).toMatchObject({ moveRemainingAfterStatusDate: false, baselineForEarnedValue: 0, earnedValueMethod: 'percent-complete' })
+    expect(plan.raid).toEqual([])
     // A version-2 plan without any baseline lists none as set.
     const plain = planFileParse(fixture('v2-basic.gantry'))
     expect(plain.ok && plain.plan.tracking.baselines).toEqual([])
@@ -225,7 +196,59 @@ describe('plan file fixtures, one per format version', () => {
     for (const [change, message] of cases) expectRefused(planFileParse(damaged(change)), 'invalid', message)
   })
 
-  it.each(['v1-basic.gantry', 'v2-basic.gantry', 'v3-raid.gantry', 'v4-basic.gantry'])('writes what it reads: serialize(parse(%s)) parses to the same plan', (name) => {
+  it('reads version 5 with its health thresholds and a saved status report; version 4 gets the default thresholds', () => {
+    const result = planFileParse(fixture('v5-status.gantry'))
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.plan.settings.health.slipRedDays).toBe(20)
+    expect(result.plan.statusReports.map((report) => [report.statusDate, report.overall, report.commentary])).toEqual([
+      ['2025-03-10T17:00:00', 'amber', 'Interviews done; design starts Friday.'],
+    ])
+    const older = planFileParse(fixture('v4-basic.gantry'))
+    expect(older.ok && older.plan.settings.health).toEqual(healthThresholdsDefault())
+    expect(older.ok && older.plan.statusReports).toEqual([])
+    // Red milder than amber, a rating that does not exist: refused with the field.
+    type V5 = { settings: { health: Record<string, number> }; statusReports: Record<string, unknown>[] }
+    const damaged = (change: (plan: V5) => void) => {
+      const file = JSON.parse(fixture('v5-status.gantry')) as { plan: V5 }
+      change(file.plan)
+      return planFileParse(JSON.stringify(file))
+    }
+    expectRefused(damaged((plan) => void (plan.settings.health.spiRed = 0.99)), 'invalid', /settings\.health: SPI: the red threshold/)
+    expectRefused(damaged((plan) => void (Object.assign(plan.statusReports[0] ?? {}, { overall: 'purple' }))), 'invalid', /statusReports\.0\.overall/)
+  })
+
+  it('migrates version 1 through 2 and 3 to 4: an empty RAID log', () => {
+    const result = planFileParse(fixture('v1-basic.gantry'))
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.plan.raid).toEqual([])
+  })
+
+  it('migrates version 2 through 3 to 4: an empty RAID log, the version-2 fields kept', () => {
+    const result = planFileParse(fixture('v2-basic.gantry'))
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.plan.raid).toEqual([])
+    expect(result.plan.tasks[5]).toMatchObject({ type: 'fixed-work', work: 4800 })
+  })
+
+  it('reads version 3 with its RAID log (migrated to 4): risks, an assumption, an issue from a risk, an outside dependency', () => {
+    const result = planFileParse(fixture('v3-raid.gantry'))
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.plan.tasks).toHaveLength(7)
+    expect(result.plan.tasks[6]).toMatchObject({ schedulingMode: 'manual', manualDuration: 0 })
+    expect(result.plan.raid.map((item) => [item.id, item.kind, item.title])).toEqual([
+      [1, 'risk', 'Design system not ready for content migration'],
+      [2, 'assumption', 'Content owners review within three days'],
+      [3, 'risk', 'Key stakeholder on leave during interviews'],
+      [4, 'issue', 'Key stakeholder on leave during interviews'],
+      [5, 'dependency', 'Production hosting account'],
+    ])
+    expect(result.plan.raid[0]).toMatchObject({ probability: 4, impact: 5, strategy: 'mitigate', dueDate: '2025-03-21', taskIds: [5, 6] })
+    expect(result.plan.raid[2]).toMatchObject({ status: 'occurred', issueId: 4 })
+    expect(result.plan.raid[3]).toMatchObject({ riskId: 3, priority: 'medium', resolution: 'Deputy interviewed instead; sign-off by email.' })
+    expect(result.plan.raid[4]).toMatchObject({ party: 'IT operations', dueDate: '2025-04-18', status: 'expected' })
+  })
+
+  it.each(['v1-basic.gantry', 'v2-basic.gantry', 'v3-raid.gantry', 'v4-basic.gantry', 'v5-status.gantry'])('writes what it reads: serialize(parse(%s)) parses to the same plan', (name) => {
     const first = planFileParse(fixture(name))
     if (!first.ok) throw new Error(first.error.message)
     const second = planFileParse(planFileSerialize(first.plan))

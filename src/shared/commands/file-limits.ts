@@ -12,6 +12,7 @@ import {
   planDependencySchema,
   planFileLimits as limits,
   planRaidItemSchema,
+  planStatusReportSchema,
   planResourceSchema,
   planSchema,
   planSettingsSchema,
@@ -167,6 +168,10 @@ export function fileLimitsProblem(before: Plan, after: Plan): string | null {
   }
   for (const [item] of changedRows(before.raid, after.raid)) {
     const problem = firstProblem(planRaidItemSchema, item, `RAID item ${item.id}`)
+    if (problem !== null) return problem
+  }
+  for (const [report] of changedRows(before.statusReports, after.statusReports)) {
+    const problem = firstProblem(planStatusReportSchema, report, `Status report ${report.id}`)
     if (problem !== null) return problem
   }
   for (const [calendar] of changedRows(before.calendars, after.calendars)) {

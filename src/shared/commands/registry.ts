@@ -17,6 +17,7 @@ import {
   suggestionApplyCommand,
 } from './resources'
 import { raidAdd, raidDelete, raidRiskToIssueCommand, raidUpdate } from './raid'
+import { settingsSetHealthThresholds, statusReportDelete, statusReportSave } from './health'
 import {
   resourceCalendarAddException,
   resourceCalendarCreate,
@@ -124,6 +125,9 @@ export const commandRegistry = {
   'raid/update': raidUpdate,
   'raid/delete': raidDelete,
   'raid/risk-to-issue': raidRiskToIssueCommand,
+  'settings/set-health-thresholds': settingsSetHealthThresholds,
+  'report/save': statusReportSave,
+  'report/delete': statusReportDelete,
   'resource/set-standard-rate': resourceSetStandardRate,
   'resource/set-overtime-rate': resourceSetOvertimeRate,
   'resource/set-cost-per-use': resourceSetCostPerUse,

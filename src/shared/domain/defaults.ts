@@ -12,6 +12,7 @@ import type {
   TaskId,
   WeekDay,
 } from './model'
+import { healthThresholdsDefault } from './health/model'
 
 /** Monday–Friday 08:00–12:00 and 13:00–17:00, as Microsoft Project's Standard calendar. */
 export const standardWorkingDay: WeekDay = {
@@ -58,6 +59,7 @@ export function planSettingsDefault(): PlanSettings {
     moveRemainingAfterStatusDate: false,
     baselineForEarnedValue: 0,
     earnedValueMethod: 'percent-complete',
+    health: healthThresholdsDefault(),
   }
 }
 
@@ -165,6 +167,7 @@ export function makePlan(id: string, name: string, start: string, now: string, o
     resources: [],
     assignments: [],
     raid: [],
+    statusReports: [],
     createdAt: now,
     updatedAt: now,
     ...overrides,

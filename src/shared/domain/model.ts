@@ -17,6 +17,7 @@
  *   currency's digits. Microsoft Project XML writes amounts in hundredths, converted at the file boundary only.
  */
 
+import type { HealthThresholds, StatusReport } from './health/model'
 import type { RaidItem } from './raid-model'
 
 /** A calendar day, `YYYY-MM-DD`. */
@@ -308,6 +309,8 @@ export type PlanSettings = {
   baselineForEarnedValue: BaselineNumber
   /** What earned value counts as done: the task's % complete or its physical % complete. */
   earnedValueMethod: EarnedValueMethod
+  /** The health dashboard's Red/Amber/Green thresholds (issue 17; `health/model.ts`). */
+  health: HealthThresholds
 }
 
 /** Microsoft Project's earned value methods (`EarnedValueMethod` 0 and 1). */
@@ -350,6 +353,8 @@ export type Plan = {
   assignments: Assignment[]
   /** The RAID log: risks, assumptions, issues and outside dependencies (`raid-model.ts`). */
   raid: RaidItem[]
+  /** Saved status reports, dated snapshots in the order they were saved (`health/model.ts`). */
+  statusReports: StatusReport[]
   createdAt: IsoDateTime
   updatedAt: IsoDateTime
 }

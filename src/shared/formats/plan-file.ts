@@ -24,6 +24,8 @@ import {
   raidRiskStrategies,
 } from '../domain/raid-model'
 import { raidMaxItems, raidMaxLinkedTasks } from '../domain/raid'
+import { healthDimensionKeys, healthRags, healthThresholdsDefault } from '../domain/health/model'
+import { healthThresholdsProblem } from '../domain/health/rules'
 import { taskRuleAssignmentWork, taskRuleLimits } from '../domain/task-rules'
 import { dateIsValidIsoDate, dateIsValidIsoDateTime } from '../domain/dates'
 import { textExcerpt } from '../domain/text'
@@ -36,7 +38,7 @@ import { textExcerpt } from '../domain/text'
  * numbers, over-long strings and impossible dates are refused) -> a restored `Plan`.
  */
 export const planFileFormatId = 'gantry-plan'
-export const planFileSchemaVersion = 4
+export const planFileSchemaVersion = 5
 export const planFileExtension = 'gantry'
 /** Files above this size are refused before parsing (a 100,000-task plan is about 60 MB). */
 export const planFileMaxBytes = 200 * 1024 * 1024
@@ -62,6 +64,9 @@ export const planFileLimits = {
   /** RAID log items, and the tasks one item links to. */
   raidItems: raidMaxItems,
   raidLinks: raidMaxLinkedTasks,
+  /** Saved status reports, and the lines of one section of a report. */
+  statusReports: 10_000,
+  statusReportLines: 1000,
   /** Longest chain of base calendars (a calendar based on one based on another...); Microsoft Project has one level. */
   calendarBaseDepth: 16,
   /** Largest work of a task or an assignment in minutes of work (ten people full time for the longest duration). */
@@ -256,6 +261,87 @@ export const planAssignmentSchema = z.strictObject({
 })
   .refine((assignment) => assignment.actualWork <= assignment.work, 'the actual work must not exceed the work')
 
+/** The health dashboard's thresholds (`domain/health`): finite numbers 0–100,000, red never milder than amber. */
+export const planHealthThresholdsSchema = z
+  .strictObject({
+    spiAmber: z.number(),
+    spiRed: z.number(),
+    slipAmberDays: z.number(),
+    slipRedDays: z.number(),
+    cpiAmber: z.number(),
+    cpiRed: z.number(),
+    overrunAmberPercent: z.number(),
+    overrunRedPercent: z.number(),
+    overallocatedAmber: z.number(),
+    overallocatedRed: z.number(),
+    scopeAmberPercent: z.number(),
+    scopeRedPercent: z.number(),
+    riskHighScore: z.number(),
+    riskAmber: z.number(),
+    riskRed: z.number(),
+  })
+  .superRefine((thresholds, context) => {
+    const problem = healthThresholdsProblem(thresholds)
+    if (problem !== null) context.addIssue({ code: 'custom', message: problem })
+  })
+
+const healthRag = z.enum(healthRags)
+const reportTaskLine = z.strictObject({
+  taskId: planIdSchema,
+  name: shortText,
+  start: planIsoDateTimeSchema,
+  finish: planIsoDateTimeSchema,
+})
+const reportAmount = z.number().finite().min(-planFileLimits.money).max(planFileLimits.money)
+
+/** A saved status report (`domain/health/model.ts`): a snapshot, so task and RAID ids in it need not exist any more. */
+export const planStatusReportSchema = z.strictObject({
+  id: planIdSchema,
+  statusDate: planIsoDateTimeSchema,
+  periodStart: planIsoDateTimeSchema.nullable(),
+  savedAt: planIsoDateTimeSchema,
+  baselineNumber,
+  overall: healthRag,
+  dimensions: z
+    .array(z.strictObject({ key: z.enum(healthDimensionKeys), rag: healthRag, reason: longText }))
+    .max(healthDimensionKeys.length),
+  done: z.array(reportTaskLine).max(planFileLimits.statusReportLines),
+  planned: z.array(reportTaskLine).max(planFileLimits.statusReportLines),
+  milestones: z
+    .array(
+      z.strictObject({
+        taskId: planIdSchema,
+        name: shortText,
+        baselineFinish: planIsoDateTimeSchema.nullable(),
+        forecastFinish: planIsoDateTimeSchema,
+        varianceDays: z.number().finite().min(-planFileLimits.minutes).max(planFileLimits.minutes).nullable(),
+        isDone: z.boolean(),
+      }),
+    )
+    .max(planFileLimits.statusReportLines),
+  risks: z
+    .array(
+      z.strictObject({
+        raidId: planIdSchema,
+        kind: z.enum(['risk', 'issue']),
+        code: shortText,
+        title: shortText,
+        owner: shortText,
+        rating: shortText,
+      }),
+    )
+    .max(planFileLimits.statusReportLines),
+  budget: z.strictObject({
+    currencyCode: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code'),
+    budget: reportAmount.nullable(),
+    actual: reportAmount,
+    forecast: reportAmount,
+    variance: reportAmount.nullable(),
+  }),
+  commentary: longText,
+  decisions: longText,
+})
+
 /** The plan's settings. */
 export const planSettingsSchema = z.strictObject({
   minutesPerDay: z.number().int().min(1).max(1440),
@@ -270,6 +356,19 @@ export const planSettingsSchema = z.strictObject({
   moveRemainingAfterStatusDate: z.boolean(),
   baselineForEarnedValue: baselineNumber,
   earnedValueMethod: z.enum(earnedValueMethods),
+  health: planHealthThresholdsSchema,
+})
+
+/** The plan's budget and the baselines set, with when. */
+export const planTrackingSchema = z.strictObject({
+  budget: money.nullable(),
+  baselines: z
+    .array(z.strictObject({ number: baselineNumber, setAt: planIsoDateTimeSchema.nullable() }))
+    .max(baselineNumbers.length)
+    .refine(
+      (sets) => sets.every((set, index) => index === 0 || (sets[index - 1]?.number ?? -1) < set.number),
+      'baselines must be listed once each, in ascending number order',
+    ),
 })
 
 const raidItemFields = {
@@ -308,19 +407,7 @@ export const planRaidItemSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...raidItemFields, kind: z.literal('dependency'), party: shortText, status: z.enum(raidDependencyStatuses) }),
 ])
 
-/** The plan's budget and the baselines set, with when. */
-export const planTrackingSchema = z.strictObject({
-  budget: money.nullable(),
-  baselines: z
-    .array(z.strictObject({ number: baselineNumber, setAt: planIsoDateTimeSchema.nullable() }))
-    .max(baselineNumbers.length)
-    .refine(
-      (sets) => sets.every((set, index) => index === 0 || (sets[index - 1]?.number ?? -1) < set.number),
-      'baselines must be listed once each, in ascending number order',
-    ),
-})
-
-/** Strict schema of a plan of the current version (4: version 3's RAID log and issue 16's baselines, progress and cost). */
+/** Strict schema of a plan of the current version (5: version 3's RAID log, issue 16's baselines, progress and cost in 4, then the health thresholds and status reports). */
 export const planSchema = z.strictObject({
   id: z.string().min(1).max(100),
   name: shortText,
@@ -335,6 +422,10 @@ export const planSchema = z.strictObject({
   resources: z.array(planResourceSchema).max(limits.resources),
   assignments: z.array(planAssignmentSchema).max(limits.assignments),
   raid: z.array(planRaidItemSchema).max(limits.raidItems),
+  statusReports: z
+    .array(planStatusReportSchema)
+    .max(limits.statusReports)
+    .refine((reports) => new Set(reports.map((report) => report.id)).size === reports.length, 'status report ids must be unique'),
   createdAt: planIsoDateTimeSchema,
   updatedAt: planIsoDateTimeSchema,
 })
@@ -468,7 +559,7 @@ export function planMigrateSettingsV3toV4(settings: unknown): unknown {
 }
 
 /**
- * Version 3 to 4: eleven baselines, progress, cost rates and earned value (issue 16). Version 3 did not record when
+ * Version 3 to 4: eleven baselines, progress, cost rates and earned value (issue 16). Versions 2 and 3 did not record when
  * its baseline was set, so a plan whose tasks carry one lists Baseline as set at an unknown time.
  */
 function migrateV3toV4(plan: unknown): unknown {
@@ -485,11 +576,21 @@ function migrateV3toV4(plan: unknown): unknown {
   }
 }
 
+/** Version 4 to 5, the settings: the health dashboard's default thresholds. */
+export function planMigrateSettingsV4toV5(settings: unknown): unknown {
+  return isRecord(settings) ? { ...settings, health: healthThresholdsDefault() } : settings
+}
+
+/** Version 4 to 5: the health thresholds (defaults) and no saved status report yet (issue 17). */
+function migrateV4toV5(plan: unknown): unknown {
+  return isRecord(plan) ? { ...plan, settings: planMigrateSettingsV4toV5(plan.settings), statusReports: [] } : plan
+}
+
 /**
  * Migrations from schema version N to N + 1, applied one step at a time. Each takes the plan object of
  * version N (already parsed JSON, not yet validated) and returns the object of version N + 1.
  */
-const migrations: Record<number, (plan: unknown) => unknown> = { 1: migrateV1toV2, 2: migrateV2toV3, 3: migrateV3toV4 }
+const migrations: Record<number, (plan: unknown) => unknown> = { 1: migrateV1toV2, 2: migrateV2toV3, 3: migrateV3toV4, 4: migrateV4toV5 }
 
 /** The first problem zod found, with where it is. */
 function describeIssues(issues: readonly z.core.$ZodIssue[]): string {

@@ -79,6 +79,8 @@ export const menuCommands = [
   'view/usage',
   'view/raid',
   'view/earned-value',
+  'view/dashboard',
+  'view/status-report',
   'view/career',
   'view/plans',
   'view/zoom-in',

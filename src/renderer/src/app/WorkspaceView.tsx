@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react'
 import type { StoreApi } from 'zustand'
+import { useHealthExtension } from '../features/health/health-extension'
 import { useRaidExtension } from '../features/raid/raid-extension'
 import { useResourcesExtension } from '../features/resources/resources-extension'
 import type { WorkspaceExtension } from '../features/workspace/extension'
@@ -34,13 +35,15 @@ export function WorkspaceView() {
   const editorSelect = useAppStore((state) => state.editorSelect)
   const selectTask = useCallback((taskId: number) => editorSelect([taskId]), [editorSelect])
   const raidExtension = useRaidExtension(showTab, selectTask)
-  // The features that add to the workspace, in tab order: resources, then the RAID log.
+  const selectTasks = useCallback((taskIds: readonly number[]) => editorSelect([...taskIds]), [editorSelect])
+  const healthExtension = useHealthExtension(showTab, selectTasks)
+  // The features that add to the workspace, in tab order: resources, the RAID log, then the dashboard and status report.
   const extension = useMemo((): WorkspaceExtension => {
     const resourceDetails = resourcesExtension.taskDetails
     const raidDetails = raidExtension.taskDetails
     return {
       ...resourcesExtension,
-      tabs: [...resourcesExtension.tabs, ...raidExtension.tabs],
+      tabs: [...resourcesExtension.tabs, ...raidExtension.tabs, ...healthExtension.tabs],
       taskDetails: (taskId) => (
         <>
           {resourceDetails?.(taskId)}
@@ -48,7 +51,7 @@ export function WorkspaceView() {
         </>
       ),
     }
-  }, [resourcesExtension, raidExtension])
+  }, [resourcesExtension, raidExtension, healthExtension])
 
   if (name === null) {
     return (

@@ -11,12 +11,14 @@ import type {
   Resource,
   Task,
 } from '../../../shared/domain/model'
+import type { StatusReport } from '../../../shared/domain/health/model'
 import type { RaidItem } from '../../../shared/domain/raid-model'
 import {
   planMigrateAssignmentV3toV4,
   planMigrateResourceV3toV4,
   planMigrateSettingsV3toV4,
   planMigrateTaskV3toV4,
+  planMigrateSettingsV4toV5,
 } from '../../../shared/formats/plan-file'
 
 /**
@@ -72,11 +74,19 @@ export type CalendarRow = Calendar & { planId: string; order: number }
 
 /**
  * The plan arrays stored as chunks. The RAID log's items are one more array of rows with ids: plans stored before it
- * existed simply have no `raid` chunks, so no schema version was needed for it.
+ * existed simply have no `raid` chunks, so no schema version was needed for it. Saved status reports (issue 17) are
+ * stored the same way (kind `statusReports`).
  */
-export type ChunkKind = 'tasks' | 'dependencies' | 'resources' | 'assignments' | 'raid'
-export const planDbChunkKinds: readonly ChunkKind[] = ['tasks', 'dependencies', 'resources', 'assignments', 'raid']
-type RowOf = { tasks: Task; dependencies: Dependency; resources: Resource; assignments: Assignment; raid: RaidItem }
+export type ChunkKind = 'tasks' | 'dependencies' | 'resources' | 'assignments' | 'raid' | 'statusReports'
+export const planDbChunkKinds: readonly ChunkKind[] = ['tasks', 'dependencies', 'resources', 'assignments', 'raid', 'statusReports']
+type RowOf = {
+  tasks: Task
+  dependencies: Dependency
+  resources: Resource
+  assignments: Assignment
+  raid: RaidItem
+  statusReports: StatusReport
+}
 
 /** A run of consecutive rows of one plan array. */
 export type ChunkRow = { planId: string; kind: ChunkKind; key: number; rows: readonly object[] }
@@ -206,16 +216,17 @@ export class PlanDb extends Dexie {
       })
 
     // Version 4: eleven baselines, progress and cost (issue 16): every stored row gets the `.gantry` format's own
-    // version 3 to 4 migration, so a plan stored before reads like a file of that version.
+    // version 3 to 4 migration, so a plan stored before reads like a file of that version (RAID chunks unchanged).
     this.version(4)
       .stores({})
       .upgrade(async (transaction) => {
         const migrateRow: Record<ChunkKind, (row: unknown) => unknown> = {
           tasks: planMigrateTaskV3toV4,
           dependencies: (row) => row,
+          raid: (row) => row,
+          statusReports: (row) => row,
           resources: planMigrateResourceV3toV4,
           assignments: planMigrateAssignmentV3toV4,
-          raid: (row) => row,
         }
         const withBaseline = new Set<string>()
         await transaction
@@ -232,6 +243,19 @@ export class PlanDb extends Dexie {
           .modify((row) => {
             row.settings = planMigrateSettingsV3toV4(row.settings) as PlanSettings
             row.tracking = { budget: null, baselines: withBaseline.has(row.id) ? [{ number: 0, setAt: null }] : [] }
+          })
+      })
+
+    // Version 5: the health dashboard's thresholds in every plan's settings (the `.gantry` 4 to 5 step); saved status
+    // reports are chunks of kind `statusReports`, absent (no report) in plans stored before.
+    this.version(5)
+      .stores({})
+      .upgrade(async (transaction) => {
+        await transaction
+          .table<PlanRow>('plans')
+          .toCollection()
+          .modify((row) => {
+            row.settings = planMigrateSettingsV4toV5(row.settings) as PlanSettings
           })
       })
 
@@ -383,6 +407,7 @@ export function planLayoutOf(plan: Plan): PlanLayout {
     resources: chunks(plan.resources.length),
     assignments: chunks(plan.assignments.length),
     raid: chunks(plan.raid.length),
+    statusReports: chunks(plan.statusReports.length),
     calendars: new Map(plan.calendars.map((calendar, index) => [calendar.id, (index + 1) * planDbOrderStep])),
   }
 }
@@ -507,6 +532,7 @@ function emptyLayout(): PlanLayout {
     resources: { keys: [], counts: [] },
     assignments: { keys: [], counts: [] },
     raid: { keys: [], counts: [] },
+    statusReports: { keys: [], counts: [] },
     calendars: new Map(),
   }
 }
@@ -523,7 +549,14 @@ export function planDbLoad(db: PlanDb, planId: string): Promise<StoredPlan | nul
         db.calendars.where(':id').between(lower, upper).toArray(),
       ])
       const layout = emptyLayout()
-      const arrays: { [K in ChunkKind]: RowOf[K][] } = { tasks: [], dependencies: [], resources: [], assignments: [], raid: [] }
+      const arrays: { [K in ChunkKind]: RowOf[K][] } = {
+        tasks: [],
+        dependencies: [],
+        resources: [],
+        assignments: [],
+        raid: [],
+        statusReports: [],
+      }
       // Chunks arrive in key order ([planId+kind+key]): within a kind, that is the plan's order.
       for (const chunk of chunkRows) {
         const target = arrays[chunk.kind] as object[]
@@ -550,6 +583,7 @@ export function planDbLoad(db: PlanDb, planId: string): Promise<StoredPlan | nul
         resources: arrays.resources,
         assignments: arrays.assignments,
         raid: arrays.raid,
+        statusReports: arrays.statusReports,
         createdAt: row.createdAt,
         updatedAt: row.updatedAt,
       }

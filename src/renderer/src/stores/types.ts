@@ -43,7 +43,7 @@ export type StoreDeps = {
 }
 
 export type View = 'plans' | 'workspace' | 'career'
-export type WorkspaceView = 'gantt' | 'milestones' | 'settings' | 'resources' | 'usage' | 'raid' | 'earned-value'
+export type WorkspaceView = 'gantt' | 'milestones' | 'settings' | 'resources' | 'usage' | 'earned-value' | 'raid' | 'dashboard' | 'status-report'
 
 /**
  * A follow-up a notice offers as a button: save a copy to a file, reload the page, take over editing a plan another

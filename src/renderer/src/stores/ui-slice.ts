@@ -10,6 +10,8 @@ const workspaceViews = {
   'view/usage': 'usage',
   'view/raid': 'raid',
   'view/earned-value': 'earned-value',
+  'view/dashboard': 'dashboard',
+  'view/status-report': 'status-report',
 } as const
 
 export const zoomLevelCount = 4
@@ -164,6 +166,8 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
           case 'view/usage':
           case 'view/raid':
           case 'view/earned-value':
+          case 'view/dashboard':
+          case 'view/status-report':
             state.workspaceViewSet(workspaceViews[command])
             return
           case 'view/career':

@@ -664,6 +664,7 @@ function trackingSheet(plan: Plan, schedule: Schedule, styles: Styles, states: X
   }
 }
 
+
 /**
  * The Excel workbook of a scheduled plan as plain data: sheets Schedule (with cost columns), Gantt, Resources,
  * Resource usage, Milestones, RAID, Tracking (baseline, variances, progress) and Earned value, each with its print setup (`print-setup.ts`). `schedule` must be the result of scheduling `plan` (arrays indexed like `plan.tasks`). Task rows are

@@ -1,0 +1,130 @@
+/**
+ * The Status report view: compose the report of the plan as it stands (the commentary and decisions typed here,
+ * kept while switching tabs), save it as a dated snapshot in the plan, see and print past reports. A plan without a
+ * status date or baseline gets the sentence saying what is missing. Print… prints only the report page through the
+ * print stylesheet (the browser's or the desktop's print dialog, whose "Save as PDF" writes the PDF).
+ */
+import { useMemo } from 'react'
+import { dateLocalNow } from '../../../../shared/domain/dates'
+import type { StatusReport } from '../../../../shared/domain/health/model'
+import { statusReportCompose, statusReportMissing, statusReportPrevious } from '../../../../shared/domain/health/report'
+import { loadCompute } from '../../../../shared/domain/load'
+import { useWorkspace } from '../workspace/workspace-store'
+import { RagBadge, StatusReportPage } from './StatusReportPage'
+
+export type StatusReportDraft = { commentary: string; decisions: string; shownId: number | null; message: string | null }
+export const statusReportDraftInitial: StatusReportDraft = { commentary: '', decisions: '', shownId: null, message: null }
+
+/**
+ * Prints the report page alone: a copy of it goes to the end of the body as `.report-print`, which the print
+ * stylesheet prints instead of everything else, and is taken out again after the print dialog.
+ */
+function printReport(): void {
+  const page = document.querySelector('.sr-main .status-report-page')
+  if (page === null) return
+  const copy = document.createElement('div')
+  copy.className = 'report-print'
+  copy.append(page.cloneNode(true))
+  document.body.append(copy)
+  try {
+    window.print()
+  } finally {
+    copy.remove()
+  }
+}
+
+export function StatusReportView({ draft, onDraft }: { draft: StatusReportDraft; onDraft(next: StatusReportDraft): void }) {
+  const plan = useWorkspace((state) => state.document?.plan ?? null)
+  const result = useWorkspace((state) => state.document?.schedule ?? null)
+  const run = useWorkspace((state) => state.editorRun)
+  const schedule = result?.ok === true ? result.schedule : null
+  const missing = plan === null ? null : statusReportMissing(plan)
+  const preview = useMemo(() => {
+    if (plan === null || schedule === null || missing !== null) return null
+    const composed = statusReportCompose(plan, schedule, loadCompute(plan, schedule), {
+      commentary: draft.commentary,
+      decisions: draft.decisions,
+      savedAt: dateLocalNow(),
+    })
+    return composed.ok ? composed.report : null
+  }, [plan, schedule, missing, draft.commentary, draft.decisions])
+  if (plan === null) return null
+  const reports = [...plan.statusReports].sort((a, b) => (a.statusDate < b.statusDate ? 1 : a.statusDate > b.statusDate ? -1 : b.id - a.id))
+  const shown: StatusReport | null = draft.shownId === null ? preview : (plan.statusReports.find((report) => report.id === draft.shownId) ?? preview)
+  const previous = shown === null ? null : statusReportPrevious(plan.statusReports.filter((report) => report.id !== shown.id), shown.statusDate)
+  const save = () => {
+    const outcome = run('report/save', { commentary: draft.commentary, decisions: draft.decisions, savedAt: dateLocalNow() })
+    if (outcome.ok) onDraft({ ...statusReportDraftInitial, shownId: outcome.value, message: 'The status report was saved in the plan.' })
+    else onDraft({ ...draft, message: outcome.message })
+  }
+  return (
+    <section className="status-report" aria-label="Status report">
+      <div className="sr-side">
+        <h2>Status report</h2>
+        {missing !== null ? (
+          <p className="health-note" role="alert">
+            {missing}
+          </p>
+        ) : schedule === null ? (
+          <p className="health-note" role="alert">
+            The plan cannot be scheduled, so its status cannot be reported.
+          </p>
+        ) : null}
+        <label className="sr-field">
+          <span>Commentary</span>
+          <textarea rows={6} value={draft.commentary} onChange={(event) => onDraft({ ...draft, commentary: event.target.value, message: null })} />
+        </label>
+        <label className="sr-field">
+          <span>Decisions needed (one per line)</span>
+          <textarea rows={4} value={draft.decisions} onChange={(event) => onDraft({ ...draft, decisions: event.target.value, message: null })} />
+        </label>
+        <div className="sr-actions">
+          <button type="button" className="button button-primary" disabled={missing !== null || schedule === null} onClick={save}>
+            Save report
+          </button>
+          <button type="button" className="button" disabled={shown === null} onClick={printReport}>
+            Print…
+          </button>
+        </div>
+        {draft.message !== null && (
+          <p className="sr-message" role="status">
+            {draft.message}
+          </p>
+        )}
+        <p className="sr-hint">For a PDF, choose “Save as PDF” as the printer in the print dialog.</p>
+        <h3>Saved reports</h3>
+        {reports.length === 0 ? (
+          <p className="health-none">None yet.</p>
+        ) : (
+          <ul className="sr-list" aria-label="Saved reports">
+            <li>
+              <button type="button" className="raid-link" aria-pressed={draft.shownId === null} onClick={() => onDraft({ ...draft, shownId: null })}>
+                Current (not saved)
+              </button>
+            </li>
+            {reports.map((report) => (
+              <li key={report.id}>
+                <button type="button" className="raid-link" aria-pressed={draft.shownId === report.id} onClick={() => onDraft({ ...draft, shownId: report.id })}>
+                  {report.statusDate.slice(0, 10)}
+                </button>{' '}
+                <RagBadge rag={report.overall} />{' '}
+                <button
+                  type="button"
+                  className="button button-small"
+                  aria-label={`Delete the report of ${report.statusDate.slice(0, 10)}`}
+                  onClick={() => {
+                    const outcome = run('report/delete', { id: report.id })
+                    if (outcome.ok) onDraft({ ...draft, shownId: draft.shownId === report.id ? null : draft.shownId })
+                  }}
+                >
+                  Delete
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="sr-main">{shown === null ? null : <StatusReportPage planName={plan.name} report={shown} previous={previous} />}</div>
+    </section>
+  )
+}

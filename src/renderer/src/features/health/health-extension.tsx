@@ -1,0 +1,36 @@
+/**
+ * What the health feature adds to the workspace (`WorkspaceExtension`): the Dashboard tab (id `dashboard`) and the
+ * Status report tab (id `status-report`), which View ▸ Dashboard and View ▸ Status Report open. The report's typed
+ * commentary and decisions live here, so they survive switching tabs.
+ */
+import { useMemo, useState, type ReactNode } from 'react'
+import type { TaskId } from '../../../../shared/domain/model'
+import type { WorkspaceExtension } from '../workspace/extension'
+import { DashboardView } from './DashboardView'
+import { StatusReportView, statusReportDraftInitial, type StatusReportDraft } from './StatusReportView'
+import './health.css'
+
+/** The health extension; `showTab` switches the workspace's tab, `selectTasks` selects tasks in the Gantt. */
+export function useHealthExtension(showTab: (id: string) => void, selectTasks: (taskIds: readonly TaskId[]) => void): WorkspaceExtension {
+  const [draft, setDraft] = useState<StatusReportDraft>(statusReportDraftInitial)
+  return useMemo(
+    () => ({
+      tabs: [
+        {
+          id: 'dashboard',
+          name: 'Dashboard',
+          render: (): ReactNode => (
+            <DashboardView
+              onShowTasks={(ids) => {
+                selectTasks(ids)
+                showTab('gantt')
+              }}
+            />
+          ),
+        },
+        { id: 'status-report', name: 'Status report', render: (): ReactNode => <StatusReportView draft={draft} onDraft={setDraft} /> },
+      ],
+    }),
+    [showTab, selectTasks, draft],
+  )
+}

@@ -1,0 +1,130 @@
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { expect, test, type Page } from '@playwright/test'
+
+const run = promisify(execFile)
+
+/**
+ * The health dashboard and the status report as a project manager uses them in browser mode: the schedule tile turns
+ * red when a baselined task slips, a report is saved as a dated snapshot and listed, and its printed page (print
+ * stylesheet, as the print dialog's "Save as PDF" writes it) reads back with pdftotext; a plan without a baseline
+ * says what is missing and cannot be saved.
+ */
+
+test.describe.configure({ timeout: 120_000 })
+test.use({ viewport: { width: 1600, height: 900 } })
+
+const fixtures = join(__dirname, '..', 'fixtures', 'plans')
+let folder = ''
+test.beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'gantry-status-report-'))
+})
+test.afterEach(async () => {
+  await rm(folder, { recursive: true, force: true })
+})
+
+async function openFixture(page: Page, path: string): Promise<void> {
+  await page.goto('index.html')
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: /^Open/ }).first().click()
+  await (await chooser).setFiles(path)
+  await expect(page.getByRole('heading', { level: 1, name: 'Website relaunch' })).toBeVisible()
+}
+
+test('the schedule turns red when a baselined task slips; a saved report is listed and prints to a PDF that reads back', async ({ page }) => {
+  await page.addInitScript(() => {
+    const record = window as unknown as { __printedReport: boolean[] }
+    record.__printedReport = []
+    window.print = () => {
+      // Keep what the print dialog would have printed after the app takes its copy out again.
+      const printed = document.querySelector('.report-print')
+      record.__printedReport.push(printed !== null)
+      if (printed === null) return
+      const copy = printed.cloneNode(true) as HTMLElement
+      copy.dataset.copy = 'true'
+      queueMicrotask(() => document.body.append(copy))
+    }
+  })
+  // The v4 fixture with earned value (and so the health) measured against Baseline, which has finish dates.
+  const file = JSON.parse(await readFile(join(fixtures, 'v4-basic.gantry'), 'utf8')) as { plan: { settings: Record<string, unknown> } }
+  file.plan.settings.baselineForEarnedValue = 0
+  const path0 = join(folder, 'Website relaunch.gantry')
+  await writeFile(path0, JSON.stringify(file))
+  await openFixture(page, path0)
+  await page.getByRole('tab', { name: 'Dashboard' }).click()
+  const schedule = page.getByRole('region', { name: 'Schedule' })
+  await expect(schedule).toBeVisible()
+  // The fixture is behind on its SPI; the user rates the schedule by the finish date alone (thresholds edited here).
+  await page.getByText('Rules and thresholds').click()
+  // It already finishes 25 working days late: red only beyond 30.
+  for (const label of ['Schedule red: SPI below', 'Schedule amber: SPI below', 'Schedule red: finish slip above (working days)']) {
+    await page.getByLabel(label).fill(label.includes('slip') ? '30' : '0')
+    await page.getByLabel(label).press('Enter')
+  }
+  // Red milder than amber is refused, by the field, and nothing changes.
+  await page.getByLabel('Cost red: CPI below').fill('0.99')
+  await page.getByLabel('Cost red: CPI below').press('Enter')
+  await expect(page.locator('.health-problem')).toContainText('CPI: the red threshold (0.99) must be at or below the amber one (0.95).')
+  await page.getByLabel('Cost red: CPI below').press('Escape')
+  await expect(schedule).toHaveAttribute('data-rag', 'amber')
+  await expect(schedule).toContainText('The forecast finish is 25 working days after the baseline finish (amber above 0, red above 30).')
+
+  // Design system (baselined) takes 40 days instead of 5: the forecast finish passes the baseline's by weeks.
+  await page.getByRole('tab', { name: 'Gantt' }).click()
+  const designRow = page.locator('[role="row"]').filter({ hasText: 'Design system' }).first()
+  await designRow.locator('.ws-col-duration').dblclick()
+  await page.keyboard.press('Control+A')
+  await page.keyboard.type('40d')
+  await page.keyboard.press('Enter')
+  await page.getByRole('tab', { name: 'Dashboard' }).click()
+  await expect(schedule).toHaveAttribute('data-rag', 'red')
+  await expect(schedule).toContainText(/The forecast finish is [\d.]+ working days after the baseline finish/)
+
+  await page.getByRole('tab', { name: 'Status report' }).click()
+  const view = page.getByRole('region', { name: 'Status report' })
+  await view.getByRole('textbox', { name: 'Commentary' }).fill('Design system slipped by seven weeks; vendor escalated.')
+  await view.getByRole('textbox', { name: 'Decisions needed (one per line)' }).fill('Approve a second designer')
+  await view.getByRole('button', { name: 'Save report' }).click()
+  await expect(view.getByRole('status')).toHaveText('The status report was saved in the plan.')
+  const list = view.getByRole('list', { name: 'Saved reports' })
+  await expect(list.getByRole('button', { name: '2025-03-17', exact: true })).toBeVisible()
+
+  await view.getByRole('button', { name: 'Print…' }).click()
+  expect(await page.evaluate(() => (window as unknown as { __printedReport: boolean[] }).__printedReport)).toEqual([true])
+  await expect(page.locator('.report-print:not([data-copy])')).toHaveCount(0)
+  await page.emulateMedia({ media: 'print' })
+  const path = join(folder, 'status-report.pdf')
+  await writeFile(path, await page.pdf({ format: 'A4', printBackground: true }))
+  const text = (await run('pdftotext', ['-layout', path, '-'])).stdout
+  for (const words of [
+    'Website relaunch: status report',
+    'Status date 2025-03-17',
+    'Schedule',
+    'Red',
+    'Design system slipped by seven weeks',
+    'Approve a second designer',
+    'Milestones',
+    'Top risks and issues',
+    'Budget',
+  ])
+    expect(text).toContain(words)
+  for (const screenText of ['Save report', 'Saved reports', 'Keyboard shortcuts']) expect(text).not.toContain(screenText)
+  // `npm run docs:status-report` keeps this page as the README's picture.
+  if (process.env.GANTRY_DOCS_PICTURE === '1')
+    await run('pdftoppm', ['-png', '-r', '80', '-singlefile', path, join(__dirname, '..', '..', 'docs', 'status-report')])
+})
+
+test('a plan without a baseline says what the report is missing and cannot be saved', async ({ page }) => {
+  await openFixture(page, join(fixtures, 'v1-basic.gantry'))
+  await page.getByRole('tab', { name: 'Status report' }).click()
+  const view = page.getByRole('region', { name: 'Status report' })
+  await expect(view.getByRole('alert')).toContainText('A status report needs a baseline')
+  await expect(view.getByRole('alert')).toContainText('This plan has no baseline.')
+  await expect(view.getByRole('button', { name: 'Save report' })).toBeDisabled()
+  await page.getByRole('tab', { name: 'Dashboard' }).click()
+  await expect(page.getByRole('region', { name: 'Schedule' })).toHaveAttribute('data-rag', 'unknown')
+  await expect(page.getByRole('note')).toContainText('No baseline is set')
+})
