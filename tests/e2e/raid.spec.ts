@@ -116,6 +116,8 @@ test('add a risk linked to a task: an impossible score or date is refused with t
   // The task details in the Gantt list the risks of a task.
   await page.getByRole('tab', { name: 'Gantt' }).click()
   await row(page, 'Code').locator('.ws-col-name').click()
+  // The details open on demand (toolbar Details, Shift+F2).
+  await page.getByRole('button', { name: 'Details', exact: true }).click()
   const details = page.getByRole('region', { name: 'RAID items of this task' })
   await expect(details).toContainText('R1 Supplier delivers late')
   await details.getByRole('button', { name: 'R1 Supplier delivers late' }).click()

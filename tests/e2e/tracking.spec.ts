@@ -20,7 +20,8 @@ import { cell, messageLine, waitSaved } from './support/workspace-grid'
  */
 
 test.describe.configure({ timeout: 180_000 })
-test.use({ viewport: { width: 1600, height: 900 } })
+// Swedish dates (ISO order) so the expected texts read as dates anywhere.
+test.use({ viewport: { width: 1600, height: 900 }, locale: 'sv-SE' })
 
 async function openPlan(page: Page, bridge: Bridge, plan: Plan): Promise<void> {
   const file = bridge.path(`${plan.id}.gantry`)
