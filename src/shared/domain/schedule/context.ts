@@ -430,8 +430,12 @@ export function scheduleContextLoadTaskAssignments(
     context.assignmentRanges[position] = ranges.length > 0 ? ranges : null
     context.assignmentUnits[position] = assignment.units
     context.assignmentWork[position] = assignment.work
+    // A material's work is a quantity consumed, not time (Microsoft Project): it never drives the task's dates.
+    const isMaterial = context.resources.get(assignment.resourceId)?.type === 'material'
     const length =
-      mayDrive && assignment.units > 0 && assignment.work > 0 ? (assignment.work * 100) / assignment.units : 0
+      mayDrive && !isMaterial && assignment.units > 0 && assignment.work > 0
+        ? (assignment.work * 100) / assignment.units
+        : 0
     // Rounded like the edit rules round it: 2400 x 100 / 75 is 3200, not 3199.9999999999995.
     context.assignmentLength[position] = Math.round(length * 1e6) / 1e6
     if (length > 0) drives = 1
