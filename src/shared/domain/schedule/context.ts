@@ -60,6 +60,11 @@ export type ScheduleContext = {
   lag: Float64Array
   /** The plan start: no automatically scheduled task starts earlier unless a date or finish link puts it there. */
   projectStartWall: number
+  /**
+   * The status date (wall minutes) when the plan moves remaining work after it (`moveRemainingAfterStatusDate`), else
+   * NaN: no remaining work of an automatically scheduled task is placed before it (see `forward.ts`).
+   */
+  statusWall: number
   /** Work typed on tasks without assignments (minutes of work). */
   taskWork: Float64Array
   /** Manually scheduled tasks (1) and their typed start, finish (wall minutes) and duration (NaN = blank). */
@@ -268,6 +273,7 @@ export function scheduleContextCreate(plan: Plan): ScheduleContextResult {
     lagKind: new Uint8Array(0),
     lag: new Float64Array(0),
     projectStartWall: dateToWallMinutes(plan.start),
+    statusWall: plan.settings.moveRemainingAfterStatusDate ? wallOrNaN(plan.statusDate) : NONE,
     taskWork: dates(),
     isManual: new Uint8Array(count),
     manualStart: dates(),
