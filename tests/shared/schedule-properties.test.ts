@@ -388,7 +388,8 @@ describe('schedule properties', () => {
         fc.nat(),
         fc.integer({ min: 1, max: 30 }),
         fc.integer({ min: 0, max: 24 * 60 }),
-        (plan, states, pick, days, snetHours) => {
+        fc.option(fc.integer({ min: 0, max: 24 * 30 }), { nil: null }),
+        (plan, states, pick, days, snetHours, statusHours) => {
           const first = schedule(plan)
           // Progress where the plan put the tasks: a started task at its start, a finished one over its dates.
           const tasks = plan.tasks.map((task, index): Task => {
@@ -400,7 +401,16 @@ describe('schedule properties', () => {
               ? { ...task, actualStart: start, actualFinish: finish, percentComplete: 100 }
               : { ...task, actualStart: start, percentComplete: 40 }
           })
-          const progressed: Plan = { ...plan, tasks }
+          // Half the runs move remaining work after a status date (the option must not move completed work either).
+          const progressed: Plan =
+            statusHours === null
+              ? { ...plan, tasks }
+              : {
+                  ...plan,
+                  tasks,
+                  statusDate: dateFromWallMinutes(dateToWallMinutes(plan.start) + statusHours * 60),
+                  settings: { ...plan.settings, moveRemainingAfterStatusDate: true },
+                }
           const prepared = schedulePrepare(progressed)
           if (!prepared.ok) throw new Error('not prepared')
           const before = prepared.engine.run()
