@@ -65,6 +65,22 @@ describe('material resources', () => {
     expect(text(schedule.finish[0])).toBe('2026-10-07T17:00:00')
     expect(text(schedule.assignmentStart[1])).toBe('2026-10-05T08:00:00')
     expect(text(schedule.assignmentFinish[1])).toBe('2026-10-07T17:00:00')
+    // The task's work is Ana's 24 h: the 100 t of cement are a quantity, not hours (Microsoft Project's task Work).
+    expect(schedule.work[0]).toBe(24 * 60)
+    expect(schedule.assignmentWork[1]).toBe(100 * 60)
+  })
+
+  it("a material on a summary keeps its quantity and stays out of the summary's work", () => {
+    const plan = cementPlan()
+    const summary: Plan = {
+      ...plan,
+      tasks: [task(9, 0, { name: 'Phase', level: 1, isMilestone: false }), ...plan.tasks.map((item) => ({ ...item, level: 2 }))],
+      assignments: [...plan.assignments, makeAssignment(3, 9, 2, 100, 5 * 60)],
+    }
+    const schedule = run(summary)
+    // 5 t on the summary stay 5 t (a work resource's summary assignment would get units x the span's working time).
+    expect(schedule.assignmentWork[2]).toBe(5 * 60)
+    expect(schedule.work[0]).toBe(0)
   })
 
   it('a material is never over-allocated, and leveling does not move tasks for it', () => {

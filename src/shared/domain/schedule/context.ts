@@ -78,6 +78,8 @@ export type ScheduleContext = {
   /** Per assignment (indexed like `plan.assignments`): the calendar it is scheduled on, its units and work. */
   assignmentCalendar: CompiledCalendar[]
   assignmentUnits: Float64Array
+  /** Per assignment: 1 for a material resource's (a quantity: it never drives its task and is not in the task's work). */
+  assignmentIsMaterial: Uint8Array
   assignmentWork: Float64Array
   /** Per assignment: its resource's named days off (`scheduleContextResourceRanges`), null when it has none. */
   assignmentRanges: (ScheduleRange[] | null)[]
@@ -283,6 +285,7 @@ export function scheduleContextCreate(plan: Plan): ScheduleContextResult {
     assignmentList: new Int32Array(0),
     assignmentCalendar: [],
     assignmentUnits: new Float64Array(0),
+    assignmentIsMaterial: new Uint8Array(0),
     assignmentWork: new Float64Array(0),
     assignmentLength: new Float64Array(0),
     assignmentRanges: [],
@@ -408,6 +411,7 @@ export function scheduleContextLoadAssignments(context: ScheduleContext, plan: P
   context.assignmentList = list
   context.assignmentCalendar = new Array<CompiledCalendar>(total)
   context.assignmentUnits = new Float64Array(total)
+  context.assignmentIsMaterial = new Uint8Array(total)
   context.assignmentWork = new Float64Array(total)
   context.assignmentLength = new Float64Array(total)
   context.assignmentRanges = new Array<ScheduleRange[] | null>(total).fill(null)
@@ -438,6 +442,7 @@ export function scheduleContextLoadTaskAssignments(
     context.assignmentWork[position] = assignment.work
     // A material's work is a quantity consumed, not time (Microsoft Project): it never drives the task's dates.
     const isMaterial = context.resources.get(assignment.resourceId)?.type === 'material'
+    context.assignmentIsMaterial[position] = isMaterial ? 1 : 0
     const length =
       mayDrive && !isMaterial && assignment.units > 0 && assignment.work > 0
         ? (assignment.work * 100) / assignment.units
