@@ -6,7 +6,8 @@
  * - a task with driving assignments spans them exactly (the earliest start to the latest finish);
  * - a manual task's typed dates never move, whatever else is edited;
  * - the load's peak units, over-allocated flag and daily work agree with a minute-by-minute count;
- * - a started or finished task keeps its actual dates when the work around it grows (full and incremental runs);
+ * - a started or finished task keeps its actual dates when the work around it grows (full and incremental runs), a
+ *   finished task's assignments stay inside its actual dates;
  * - the incremental engine agrees with a full run after edits of units, work, people and modes.
  */
 import fc from 'fast-check'
@@ -468,8 +469,15 @@ describe('engine with people: properties', () => {
           next.tasks.forEach((item, index) => {
             if (item.actualStart === null || full.isSummary[index] === 1) return
             expect(full.start[index], `start of ${item.id}`).toBe(dateToWallMinutes(item.actualStart))
-            if (item.actualFinish !== null)
-              expect(full.finish[index], `finish of ${item.id}`).toBe(dateToWallMinutes(item.actualFinish))
+            if (item.actualFinish === null) return
+            const finish = dateToWallMinutes(item.actualFinish)
+            expect(full.finish[index], `finish of ${item.id}`).toBe(finish)
+            // Its assignments' work happened inside its actual dates, however much work was added since.
+            next.assignments.forEach((assignment, position) => {
+              if (assignment.taskId !== item.id) return
+              expect(full.assignmentFinish[position]).toBeLessThanOrEqual(finish)
+              expect(full.assignmentStart[position]).toBeGreaterThanOrEqual(dateToWallMinutes(item.actualStart ?? ''))
+            })
           })
           for (const key of ['start', 'finish', 'lateStart', 'lateFinish', 'totalSlack', 'freeSlack'] as const)
             expect(Array.from(updated.schedule[key]), key).toEqual(Array.from(full[key]))

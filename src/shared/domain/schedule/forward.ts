@@ -297,6 +297,24 @@ function assignmentsRemainingAfterStatus(context: ScheduleContext, task: number,
   return latest
 }
 
+/**
+ * A finished task's work happened between its actual dates: its driving assignments end by its actual finish `finish`
+ * (work typed after the fact does not run past it, nor load the resource there).
+ */
+function clipAssignments(context: ScheduleContext, task: number, finish: number): void {
+  const { assignmentOffsets, assignmentList, assignmentLength, assignmentStart, assignmentFinish } = context
+  for (
+    let entry = assignmentOffsets[task] as number;
+    entry < (assignmentOffsets[task + 1] as number);
+    entry++
+  ) {
+    const position = assignmentList[entry] as number
+    if ((assignmentLength[position] as number) <= 0) continue
+    if ((assignmentFinish[position] as number) > finish) assignmentFinish[position] = finish
+    if ((assignmentStart[position] as number) > finish) assignmentStart[position] = finish
+  }
+}
+
 /** Gives the assignments of `task` that do not drive it its span. */
 function spanAssignments(context: ScheduleContext, task: number, es: number, ef: number): void {
   const { assignmentOffsets, assignmentList, assignmentLength, assignmentStart, assignmentFinish } = context
@@ -458,7 +476,8 @@ export function forwardLeafAssigned(context: ScheduleContext, task: number, dela
     es = actual
     const finished = context.actualFinish[task] as number
     ef = Number.isNaN(finished) ? Math.max(placed[1] as number, actual) : finished
-    if (Number.isNaN(finished) && !Number.isNaN(context.statusWall)) {
+    if (!Number.isNaN(finished)) clipAssignments(context, task, Math.max(actual, finished))
+    else if (!Number.isNaN(context.statusWall)) {
       // The duration stays the working time of the assignments as placed; the gap before the status date is not in it.
       reported = Number.isNaN(placed[2] as number) ? assignedDuration(context, task, es, ef) : (placed[2] as number)
       ef = Math.max(ef, assignmentsRemainingAfterStatus(context, task, actual))
