@@ -96,6 +96,8 @@ export type ScheduleContext = {
   resourceCalendars: Map<ResourceId, CompiledCalendar>
   assignmentCalendars: Map<string, CompiledCalendar>
   resources: Map<ResourceId, Resource>
+  /** The material resources' ids; null when the plan has none (the usual case costs no lookup per assignment). */
+  materialIds: Set<ResourceId> | null
   /** Each resource's named non-working days (vacations, its own calendar's exceptions), built when first needed. */
   resourceRanges: Map<ResourceId, ScheduleRange[]>
   /** Per resource-driven task (index) whose resources' days off stretched it: which (`scheduleContextStretches`). */
@@ -295,6 +297,9 @@ export function scheduleContextCreate(plan: Plan): ScheduleContextResult {
     resourceCalendars: new Map(),
     assignmentCalendars: new Map(),
     resources: new Map(plan.resources.map((resource) => [resource.id, resource])),
+    materialIds: plan.resources.some((resource) => resource.type === 'material')
+      ? new Set(plan.resources.filter((resource) => resource.type === 'material').map((resource) => resource.id))
+      : null,
     resourceRanges: new Map(),
     stretchesOf: new Map(),
     planCalendarId: plan.calendarId,
@@ -441,7 +446,7 @@ export function scheduleContextLoadTaskAssignments(
     context.assignmentUnits[position] = assignment.units
     context.assignmentWork[position] = assignment.work
     // A material's work is a quantity consumed, not time (Microsoft Project): it never drives the task's dates.
-    const isMaterial = context.resources.get(assignment.resourceId)?.type === 'material'
+    const isMaterial = context.materialIds !== null && context.materialIds.has(assignment.resourceId)
     context.assignmentIsMaterial[position] = isMaterial ? 1 : 0
     const length =
       mayDrive && !isMaterial && assignment.units > 0 && assignment.work > 0
