@@ -6,7 +6,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CalendarSet, calendarIsProblem, type CompiledCalendar } from '../../src/shared/domain/calendar'
-import { dateToDayNumber, dateToWallMinutes } from '../../src/shared/domain/dates'
+import { dateFromWallMinutes, dateToDayNumber, dateToWallMinutes } from '../../src/shared/domain/dates'
 import { calendarStandard, makeTask } from '../../src/shared/domain/defaults'
 import type {
   Calendar,
@@ -371,6 +371,84 @@ describe('schedule properties', () => {
           ] as const) {
             expect(Array.from(updated.schedule[key]), key).toEqual(Array.from(full[key]))
           }
+        },
+      ),
+      runs,
+    )
+  })
+
+  it('a finished or started task never moves on re-scheduling (full and incremental)', () => {
+    fc.assert(
+      fc.property(
+        anyPlan(['ASAP', 'ALAP', 'SNET', 'FNET', 'MSO', 'MFO', 'SNLT', 'FNLT']),
+        fc.array(fc.constantFrom<'none' | 'started' | 'finished'>('none', 'none', 'started', 'finished'), {
+          minLength: 25,
+          maxLength: 25,
+        }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 0, max: 24 * 60 }),
+        fc.option(fc.integer({ min: 0, max: 24 * 30 }), { nil: null }),
+        (plan, states, pick, days, snetHours, statusHours) => {
+          const first = schedule(plan)
+          // Progress where the plan put the tasks: a started task at its start, a finished one over its dates.
+          const tasks = plan.tasks.map((task, index): Task => {
+            const state = states[index] ?? 'none'
+            if (state === 'none' || first.isSummary[index] === 1) return task
+            const start = dateFromWallMinutes(first.start[index] as number)
+            const finish = dateFromWallMinutes(first.finish[index] as number)
+            return state === 'finished'
+              ? { ...task, actualStart: start, actualFinish: finish, percentComplete: 100 }
+              : { ...task, actualStart: start, percentComplete: 40 }
+          })
+          // Half the runs move remaining work after a status date (the option must not move completed work either).
+          const progressed: Plan =
+            statusHours === null
+              ? { ...plan, tasks }
+              : {
+                  ...plan,
+                  tasks,
+                  statusDate: dateFromWallMinutes(dateToWallMinutes(plan.start) + statusHours * 60),
+                  settings: { ...plan.settings, moveRemainingAfterStatusDate: true },
+                }
+          const prepared = schedulePrepare(progressed)
+          if (!prepared.ok) throw new Error('not prepared')
+          const before = prepared.engine.run()
+          if (!before.ok) throw new Error('not scheduled')
+          // Then the plan changes around them: one task (any, progressed or not) gets longer and a late
+          // start-no-earlier-than date, which pushes its successors and summaries.
+          const target = pick % plan.tasks.length
+          const snet = dateFromWallMinutes(dateToWallMinutes(plan.start) + snetHours * 60)
+          const next: Plan = {
+            ...progressed,
+            tasks: progressed.tasks.map((task, index) =>
+              index === target
+                ? {
+                    ...task,
+                    duration: task.duration + days * 480,
+                    durationUnit: 'd',
+                    constraint: { type: 'SNET', date: snet },
+                  }
+                : task,
+            ),
+          }
+          const updated = prepared.engine.update({ kind: 'plan', plan: next })
+          if (!updated.ok) throw new Error('update refused')
+          const full = schedule(next)
+          next.tasks.forEach((task, index) => {
+            if (task.actualStart === null || full.isSummary[index] === 1) return
+            const start = dateToWallMinutes(task.actualStart)
+            expect(full.start[index], `start of ${task.id}`).toBe(start)
+            expect(updated.schedule.start[index], `incremental start of ${task.id}`).toBe(start)
+            if (task.actualFinish === null) return
+            const finish = dateToWallMinutes(task.actualFinish)
+            expect(full.finish[index], `finish of ${task.id}`).toBe(finish)
+            expect(updated.schedule.finish[index], `incremental finish of ${task.id}`).toBe(finish)
+            // Its finish was where the first schedule put it: nothing of the completed work moved.
+            expect(full.finish[index]).toBe(first.finish[index])
+          })
+          for (const key of ['start', 'finish', 'lateStart', 'lateFinish', 'totalSlack', 'freeSlack'] as const)
+            expect(Array.from(updated.schedule[key]), key).toEqual(Array.from(full[key]))
         },
       ),
       runs,

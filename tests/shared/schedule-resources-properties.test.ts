@@ -6,6 +6,8 @@
  * - a task with driving assignments spans them exactly (the earliest start to the latest finish);
  * - a manual task's typed dates never move, whatever else is edited;
  * - the load's peak units, over-allocated flag and daily work agree with a minute-by-minute count;
+ * - a started or finished task keeps its actual dates when the work around it grows (full and incremental runs), a
+ *   finished task's assignments stay inside its actual dates;
  * - the incremental engine agrees with a full run after edits of units, work, people and modes.
  */
 import fc from 'fast-check'
@@ -17,7 +19,7 @@ import {
   calendarResourceEffectiveId,
   type CompiledCalendar,
 } from '../../src/shared/domain/calendar'
-import { dateToDayNumber, dateToWallMinutes } from '../../src/shared/domain/dates'
+import { dateFromWallMinutes, dateToDayNumber, dateToWallMinutes } from '../../src/shared/domain/dates'
 import { calendarStandard, makeAssignment } from '../../src/shared/domain/defaults'
 import { loadCompute } from '../../src/shared/domain/load'
 import type {
@@ -421,6 +423,66 @@ describe('engine with people: properties', () => {
               expect(Array.from(updated.schedule[key]), key).toEqual(Array.from(full[key]))
             expect(updated.schedule.linkViolations).toEqual(full.linkViolations)
           }
+        },
+      ),
+      runs,
+    )
+  })
+
+  it('a started or finished task keeps its actual dates when the work around it grows (full and incremental)', () => {
+    fc.assert(
+      fc.property(
+        shape,
+        fc.array(fc.constantFrom<'none' | 'started' | 'finished'>('none', 'started', 'finished'), {
+          minLength: 9,
+          maxLength: 9,
+        }),
+        fc.integer({ min: 2, max: 4 }),
+        (value, states, factor) => {
+          const plan = planOf(value)
+          const first = run(plan)
+          const tasks = plan.tasks.map((item, index): Task => {
+            const state = states[index] ?? 'none'
+            if (state === 'none' || first.isSummary[index] === 1) return item
+            const start = dateFromWallMinutes(first.start[index] as number)
+            const finish = dateFromWallMinutes(first.finish[index] as number)
+            return state === 'finished'
+              ? { ...item, actualStart: start, actualFinish: finish, percentComplete: 100 }
+              : { ...item, actualStart: start, percentComplete: 30 }
+          })
+          const progressed: Plan = { ...plan, tasks }
+          const prepared = schedulePrepare(progressed)
+          if (!prepared.ok) throw new Error('not prepared')
+          if (!prepared.engine.run().ok) throw new Error('not scheduled')
+          // Every assignment's work and every task's duration grows: predecessors finish later, people work longer.
+          const next: Plan = {
+            ...progressed,
+            tasks: progressed.tasks.map((item) => ({ ...item, duration: item.duration * factor })),
+            assignments: progressed.assignments.map((assignment) => ({
+              ...assignment,
+              work: assignment.work * factor,
+            })),
+          }
+          const updated = prepared.engine.update({ kind: 'plan', plan: next })
+          if (!updated.ok) throw new Error('update refused')
+          const full = run(next)
+          next.tasks.forEach((item, index) => {
+            if (item.actualStart === null || full.isSummary[index] === 1) return
+            expect(full.start[index], `start of ${item.id}`).toBe(dateToWallMinutes(item.actualStart))
+            if (item.actualFinish === null) return
+            const finish = dateToWallMinutes(item.actualFinish)
+            expect(full.finish[index], `finish of ${item.id}`).toBe(finish)
+            // Its assignments' work happened inside its actual dates, however much work was added since.
+            next.assignments.forEach((assignment, position) => {
+              if (assignment.taskId !== item.id) return
+              expect(full.assignmentFinish[position]).toBeLessThanOrEqual(finish)
+              expect(full.assignmentStart[position]).toBeGreaterThanOrEqual(dateToWallMinutes(item.actualStart ?? ''))
+            })
+          })
+          for (const key of ['start', 'finish', 'lateStart', 'lateFinish', 'totalSlack', 'freeSlack'] as const)
+            expect(Array.from(updated.schedule[key]), key).toEqual(Array.from(full[key]))
+          expect(Array.from(updated.schedule.assignmentStart)).toEqual(Array.from(full.assignmentStart))
+          expect(Array.from(updated.schedule.assignmentFinish)).toEqual(Array.from(full.assignmentFinish))
         },
       ),
       runs,

@@ -57,7 +57,7 @@ export function levelingPlace(
   const resourceIndex = new Map<ResourceId, number>()
   plan.resources.forEach((resource, index) => resourceIndex.set(resource.id, index))
   // Each assignment holds its resource over its own dates (on its resource's calendar when it drives its task).
-  // Summary tasks are not leveled (Microsoft Project leaves them), nor assignments without work.
+  // Summary tasks are not leveled (Microsoft Project leaves them), nor assignments without work, nor materials.
   const uses: TaskUse[][] = Array.from({ length: count }, () => [])
   plan.assignments.forEach((assignment, position) => {
     const task = graph.indexOf.get(assignment.taskId)
@@ -66,6 +66,7 @@ export function levelingPlace(
       task === undefined ||
       resource === undefined ||
       isSummary[task] === 1 ||
+      plan.resources[resource]?.type === 'material' ||
       !(assignment.units > 0) ||
       !(assignment.work > 0)
     )

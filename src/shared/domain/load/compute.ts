@@ -4,7 +4,8 @@
  *
  * Each assignment counts at its units over its own scheduled dates (`schedule.assignmentStart` / `assignmentFinish`:
  * on its resource's calendar when it drives its task), as Microsoft Project counts it; assignments to summary tasks
- * count too. An assignment without work (Microsoft Project's zero-work assignments) carries no load.
+ * count too. An assignment without work (Microsoft Project's zero-work assignments) carries no load, nor does a
+ * material resource's (its work is a quantity consumed, not time).
  */
 import type { Assignment, Plan, Resource, ResourceId, Task, TaskId } from '../model'
 import type { Schedule } from '../schedule-types'
@@ -38,6 +39,7 @@ export function loadResourceItems(plan: Plan, schedule: Schedule, resourceId: Re
   const items: LoadItem[] = []
   const positions = assignmentIndex(plan.assignments).byResource.get(resourceId)
   if (positions === undefined) return items
+  if (plan.resources.find((resource) => resource.id === resourceId)?.type === 'material') return items
   for (const position of positions) {
     const assignment = plan.assignments[position] as Assignment
     const taskIndex = schedule.indexOf.get(assignment.taskId)
@@ -79,7 +81,9 @@ function computeResource(
   resource: Resource,
   positions: readonly number[] | undefined,
 ): ResourceLoad {
-  if (positions === undefined || positions.length === 0) return loadEmpty(resource)
+  // A material's quantities are not time worked: it has no load and is never over-allocated (Microsoft Project).
+  if (positions === undefined || positions.length === 0 || resource.type === 'material')
+    return loadEmpty(resource)
   const spans = loadSpansCreate(positions.length)
   const { indexOf, assignmentStart, assignmentFinish, assignmentWork } = schedule
   const assignments = plan.assignments

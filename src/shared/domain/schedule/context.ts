@@ -60,6 +60,11 @@ export type ScheduleContext = {
   lag: Float64Array
   /** The plan start: no automatically scheduled task starts earlier unless a date or finish link puts it there. */
   projectStartWall: number
+  /**
+   * The status date (wall minutes) when the plan moves remaining work after it (`moveRemainingAfterStatusDate`), else
+   * NaN: no remaining work of an automatically scheduled task is placed before it (see `forward.ts`).
+   */
+  statusWall: number
   /** Work typed on tasks without assignments (minutes of work). */
   taskWork: Float64Array
   /** Manually scheduled tasks (1) and their typed start, finish (wall minutes) and duration (NaN = blank). */
@@ -73,6 +78,8 @@ export type ScheduleContext = {
   /** Per assignment (indexed like `plan.assignments`): the calendar it is scheduled on, its units and work. */
   assignmentCalendar: CompiledCalendar[]
   assignmentUnits: Float64Array
+  /** Per assignment: 1 for a material resource's (a quantity: it never drives its task and is not in the task's work). */
+  assignmentIsMaterial: Uint8Array
   assignmentWork: Float64Array
   /** Per assignment: its resource's named days off (`scheduleContextResourceRanges`), null when it has none. */
   assignmentRanges: (ScheduleRange[] | null)[]
@@ -89,6 +96,8 @@ export type ScheduleContext = {
   resourceCalendars: Map<ResourceId, CompiledCalendar>
   assignmentCalendars: Map<string, CompiledCalendar>
   resources: Map<ResourceId, Resource>
+  /** The material resources' ids; null when the plan has none (the usual case costs no lookup per assignment). */
+  materialIds: Set<ResourceId> | null
   /** Each resource's named non-working days (vacations, its own calendar's exceptions), built when first needed. */
   resourceRanges: Map<ResourceId, ScheduleRange[]>
   /** Per resource-driven task (index) whose resources' days off stretched it: which (`scheduleContextStretches`). */
@@ -268,6 +277,7 @@ export function scheduleContextCreate(plan: Plan): ScheduleContextResult {
     lagKind: new Uint8Array(0),
     lag: new Float64Array(0),
     projectStartWall: dateToWallMinutes(plan.start),
+    statusWall: plan.settings.moveRemainingAfterStatusDate ? wallOrNaN(plan.statusDate) : NONE,
     taskWork: dates(),
     isManual: new Uint8Array(count),
     manualStart: dates(),
@@ -277,6 +287,7 @@ export function scheduleContextCreate(plan: Plan): ScheduleContextResult {
     assignmentList: new Int32Array(0),
     assignmentCalendar: [],
     assignmentUnits: new Float64Array(0),
+    assignmentIsMaterial: new Uint8Array(0),
     assignmentWork: new Float64Array(0),
     assignmentLength: new Float64Array(0),
     assignmentRanges: [],
@@ -286,6 +297,9 @@ export function scheduleContextCreate(plan: Plan): ScheduleContextResult {
     resourceCalendars: new Map(),
     assignmentCalendars: new Map(),
     resources: new Map(plan.resources.map((resource) => [resource.id, resource])),
+    materialIds: plan.resources.some((resource) => resource.type === 'material')
+      ? new Set(plan.resources.filter((resource) => resource.type === 'material').map((resource) => resource.id))
+      : null,
     resourceRanges: new Map(),
     stretchesOf: new Map(),
     planCalendarId: plan.calendarId,
@@ -402,6 +416,7 @@ export function scheduleContextLoadAssignments(context: ScheduleContext, plan: P
   context.assignmentList = list
   context.assignmentCalendar = new Array<CompiledCalendar>(total)
   context.assignmentUnits = new Float64Array(total)
+  context.assignmentIsMaterial = new Uint8Array(total)
   context.assignmentWork = new Float64Array(total)
   context.assignmentLength = new Float64Array(total)
   context.assignmentRanges = new Array<ScheduleRange[] | null>(total).fill(null)
@@ -430,8 +445,13 @@ export function scheduleContextLoadTaskAssignments(
     context.assignmentRanges[position] = ranges.length > 0 ? ranges : null
     context.assignmentUnits[position] = assignment.units
     context.assignmentWork[position] = assignment.work
+    // A material's work is a quantity consumed, not time (Microsoft Project): it never drives the task's dates.
+    const isMaterial = context.materialIds !== null && context.materialIds.has(assignment.resourceId)
+    context.assignmentIsMaterial[position] = isMaterial ? 1 : 0
     const length =
-      mayDrive && assignment.units > 0 && assignment.work > 0 ? (assignment.work * 100) / assignment.units : 0
+      mayDrive && !isMaterial && assignment.units > 0 && assignment.work > 0
+        ? (assignment.work * 100) / assignment.units
+        : 0
     // Rounded like the edit rules round it: 2400 x 100 / 75 is 3200, not 3199.9999999999995.
     context.assignmentLength[position] = Math.round(length * 1e6) / 1e6
     if (length > 0) drives = 1

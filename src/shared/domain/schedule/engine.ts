@@ -103,6 +103,9 @@ class Engine implements ScheduleEngine {
       next.resources !== plan.resources ||
       next.calendarId !== plan.calendarId ||
       next.start !== plan.start ||
+      // The status date moves remaining work when the plan asks for it (`statusWall`): compiled with the plan.
+      next.statusDate !== plan.statusDate ||
+      next.settings.moveRemainingAfterStatusDate !== plan.settings.moveRemainingAfterStatusDate ||
       next.tasks.length !== plan.tasks.length
     for (let index = 0; !isStructural && index < next.tasks.length; index++) {
       const before = plan.tasks[index]

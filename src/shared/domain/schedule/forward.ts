@@ -168,6 +168,9 @@ export function forwardLeaf(context: ScheduleContext, task: number, delay: numbe
     if (!Number.isNaN(finished)) ef = finished
     else if (wallScheduled) ef = es + (isElapsed ? length : 0)
     else ef = own.finishAt(own.work(es) + length)
+    const status = context.statusWall
+    if (!Number.isNaN(status) && Number.isNaN(finished) && length > 0)
+      ef = remainingAfterStatus(own, isElapsed, es, ef, length, context.percentComplete[task] as number, status)
     startAtW = own.work(es)
     finishAtW = own.work(ef)
   } else {
@@ -178,6 +181,13 @@ export function forwardLeaf(context: ScheduleContext, task: number, delay: numbe
     let startWall = bounds.startWall
     let finishW = bounds.finishW
     let finishWall = bounds.finishWall
+    const status = context.statusWall
+    // Not started and due before the status date: all of it is remaining work, scheduled from the status date on.
+    if (!Number.isNaN(status)) {
+      const w = own.work(status)
+      if (w > startW) startW = w
+      if (status > startWall) startWall = status
+    }
     if (type === SNET) {
       const w = own.work(date)
       if (w > startW) startW = w
@@ -224,6 +234,85 @@ export function forwardLeaf(context: ScheduleContext, task: number, delay: numbe
   context.esW[task] = startAtW
   context.efW[task] = finishAtW
   spanAssignments(context, task, es, ef)
+}
+
+/**
+ * The finish of a started, unfinished task when the plan moves remaining work after the status date (Microsoft
+ * Project's "Move start of remaining parts before status date forward to status date"): the completed part
+ * (`percent` of `length`) stays where it happened, from the actual start `es`; when the remaining part would start
+ * before `status`, it is scheduled from the status date instead and the task finishes `length - done` working minutes
+ * of its calendar (wall minutes for an elapsed duration) after it. The task keeps its actual start and its duration;
+ * the time between the completed part and the status date is a gap in it (Microsoft Project draws a split there; Gantry
+ * draws one bar from the actual start to the new finish). Otherwise `finish` as it was.
+ * @returns the finish in wall minutes
+ */
+function remainingAfterStatus(
+  own: CompiledCalendar,
+  isElapsed: boolean,
+  es: number,
+  finish: number,
+  length: number,
+  percent: number,
+  status: number,
+): number {
+  const done = Math.round((length * percent) / 100)
+  const remaining = length - done
+  if (remaining <= 0) return finish
+  if (isElapsed) return es + done < status ? status + remaining : finish
+  const statusW = own.work(status)
+  return own.work(es) + done < statusW ? own.finishAt(statusW + remaining) : finish
+}
+
+/**
+ * With `context.statusWall` set, moves the remaining part of each driving assignment of started task `task` (actual
+ * start `actual`) that would start before the status date to it (`remainingAfterStatus` on the assignment's calendar,
+ * the task's % complete as each assignment's share done).
+ * @returns the latest assignment finish after the move (-Infinity when none drives the task)
+ */
+function assignmentsRemainingAfterStatus(context: ScheduleContext, task: number, actual: number): number {
+  const { assignmentOffsets, assignmentList, assignmentLength, assignmentCalendar, assignmentFinish } = context
+  const percent = context.percentComplete[task] as number
+  let latest = NEG
+  for (
+    let entry = assignmentOffsets[task] as number;
+    entry < (assignmentOffsets[task + 1] as number);
+    entry++
+  ) {
+    const position = assignmentList[entry] as number
+    const length = assignmentLength[position] as number
+    if (length <= 0) continue
+    const calendar = assignmentCalendar[position] as CompiledCalendar
+    const end = remainingAfterStatus(
+      calendar,
+      false,
+      actual,
+      assignmentFinish[position] as number,
+      length,
+      percent,
+      context.statusWall,
+    )
+    assignmentFinish[position] = end
+    if (end > latest) latest = end
+  }
+  return latest
+}
+
+/**
+ * A finished task's work happened between its actual dates: its driving assignments end by its actual finish `finish`
+ * (work typed after the fact does not run past it, nor load the resource there).
+ */
+function clipAssignments(context: ScheduleContext, task: number, finish: number): void {
+  const { assignmentOffsets, assignmentList, assignmentLength, assignmentStart, assignmentFinish } = context
+  for (
+    let entry = assignmentOffsets[task] as number;
+    entry < (assignmentOffsets[task + 1] as number);
+    entry++
+  ) {
+    const position = assignmentList[entry] as number
+    if ((assignmentLength[position] as number) <= 0) continue
+    if ((assignmentFinish[position] as number) > finish) assignmentFinish[position] = finish
+    if ((assignmentStart[position] as number) > finish) assignmentStart[position] = finish
+  }
 }
 
 /** Gives the assignments of `task` that do not drive it its span. */
@@ -381,17 +470,26 @@ export function forwardLeafAssigned(context: ScheduleContext, task: number, dela
   const actual = context.actualStart[task] as number
   let es: number
   let ef: number
+  let reported = Number.NaN
   if (!Number.isNaN(actual)) {
     forwardPlaceAssignments(context, task, actual, false, true)
     es = actual
     const finished = context.actualFinish[task] as number
     ef = Number.isNaN(finished) ? Math.max(placed[1] as number, actual) : finished
+    if (!Number.isNaN(finished)) clipAssignments(context, task, Math.max(actual, finished))
+    else if (!Number.isNaN(context.statusWall)) {
+      // The duration stays the working time of the assignments as placed; the gap before the status date is not in it.
+      reported = Number.isNaN(placed[2] as number) ? assignedDuration(context, task, es, ef) : (placed[2] as number)
+      ef = Math.max(ef, assignmentsRemainingAfterStatus(context, task, actual))
+    }
   } else {
     const bounds = context.bounds
     const type = context.constraintType[task] as number
     const date = context.constraintDate[task] as number
     let startWall = bounds.startWall
     let finishWall = bounds.finishWall
+    // Not started and due before the status date: all of it is remaining work, scheduled from the status date on.
+    if (!Number.isNaN(context.statusWall) && context.statusWall > startWall) startWall = context.statusWall
     if (type === SNET && date > startWall) startWall = date
     else if (type === FNET && date > finishWall) finishWall = date
     const fromFinish = finishWall > NEG ? forwardStartForFinish(context, task, finishWall) : NEG
@@ -425,7 +523,8 @@ export function forwardLeafAssigned(context: ScheduleContext, task: number, dela
   context.efW[task] = finishW
   context.spanW[task] = finishW - startW
   const shared = Number.isNaN(context.actualFinish[task] as number) ? (placed[2] as number) : Number.NaN
-  context.reportedDuration[task] = Number.isNaN(shared) ? assignedDuration(context, task, es, ef) : shared
+  if (!Number.isNaN(reported)) context.reportedDuration[task] = reported
+  else context.reportedDuration[task] = Number.isNaN(shared) ? assignedDuration(context, task, es, ef) : shared
   spanAssignments(context, task, es, ef)
   scheduleContextStretches(context, task)
 }

@@ -30,6 +30,7 @@ export function rollupSchedule(context: ScheduleContext): Schedule {
   const done = new Float64Array(count)
   const scheduleDuration = new Float64Array(count)
   const { assignmentOffsets, assignmentList, assignmentLength, assignmentCalendar, assignmentUnits } = context
+  const isMaterial = context.assignmentIsMaterial
   const assignmentStart = context.assignmentStart.slice()
   const assignmentFinish = context.assignmentFinish.slice()
   const assignmentWork = context.assignmentWork.slice()
@@ -46,6 +47,8 @@ export function rollupSchedule(context: ScheduleContext): Schedule {
         assignmentStart[position] = start[index] as number
         assignmentFinish[position] = finish[index] as number
       }
+      // A material's work is a quantity: it stays as typed and is not part of the task's work (Microsoft Project).
+      if (isMaterial[position] === 1) continue
       if (isSummary[index] === 1) {
         // A summary's assignment: its units over the resource's working time in the summary's span.
         const calendar = assignmentCalendar[position] as CompiledCalendar

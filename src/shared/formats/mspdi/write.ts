@@ -5,6 +5,7 @@ import { progressActualDuration } from '../../domain/progress'
 import { loadCompute } from '../../domain/load'
 import type { Schedule } from '../../domain/schedule-types'
 import { mspdiBaselineElements } from './tracking'
+import { validateOutlineParents } from '../../domain/validate'
 import { mspdiAccrualCodeByAccrual, mspdiRateCodeByUnit, mspdiConstraintCodeByType, mspdiFormatCodeByUnit, mspdiLinkCodeByType, mspdiNamespace, mspdiSaveVersion, mspdiTaskCodeByType } from './codes'
 
 /**
@@ -342,7 +343,30 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
   // Microsoft Project's computed resource fields (PeakUnits, OverAllocated) need the schedule's load.
   const load = hasAssignmentSchedule ? loadCompute(plan, schedule) : null
   // Actual work per task: the task's own (with assignments, their sum; the model keeps it so).
-  const actualWorkOf = Float64Array.from(tasks, (task) => task.actualWork)
+  // Actual work as Microsoft Project rolls it up, like Work: a leaf's own (its assignments' sum), a summary's its
+  // subtasks' plus its own assignments' (never the summary's stored value, which may be a roll-up read from a file);
+  // `planActualWork` and `planWork` are the top-level tasks' sums, for the project summary task (UID 0).
+  const parents = hasSchedule ? schedule.parent : validateOutlineParents(tasks.map((task) => task.level))
+  const actualWorkOf = Float64Array.from(tasks, (task, index) => (isSummary(index) ? 0 : task.actualWork))
+  for (const position of positions) {
+    const assignment = plan.assignments[position] as Assignment
+    const index = taskIndex.get(assignment.taskId)
+    if (index !== undefined && isSummary(index))
+      actualWorkOf[index] =
+        (actualWorkOf[index] as number) + Math.min(assignment.actualWork, assignmentWorkOf(position))
+  }
+  let planActualWork = 0
+  let planWork = 0
+  for (let index = count - 1; index >= 0; index--) {
+    const actual = Math.min(actualWorkOf[index] as number, workOf(index, tasks[index] as Task))
+    actualWorkOf[index] = actual
+    const up = parents[index] ?? -1
+    if (up >= 0) actualWorkOf[up] = (actualWorkOf[up] as number) + actual
+    else {
+      planActualWork += actual
+      planWork += workOf(index, tasks[index] as Task)
+    }
+  }
 
   // StartDate is the plan's start (an input). The UID 0 summary spans the tasks, which can begin earlier (an SF link
   // or a MSO constraint may place a task before the project start, as Microsoft Project does).
@@ -424,11 +448,14 @@ export function mspdiWrite(plan: Plan, schedule?: Schedule): string {
   xml.value('Finish', projectFinish)
   xml.value('Duration', 'PT0H0M0S')
   xml.value('DurationFormat', 7)
-  xml.value('Work', 'PT0H0M0S')
+  xml.value('Work', mspdiFormatDuration(planWork))
   xml.value('Estimated', 0)
   xml.value('Milestone', 0)
   xml.value('Summary', 1)
   xml.value('PercentComplete', 0)
+  if (planWork > 0) xml.value('PercentWorkComplete', Math.round((planActualWork / planWork) * 100))
+  xml.value('ActualWork', mspdiFormatDuration(planActualWork))
+  xml.value('RemainingWork', mspdiFormatDuration(planWork - planActualWork))
   xml.value('ConstraintType', 0)
   xml.value('CalendarUID', -1)
   xml.close('Task')
