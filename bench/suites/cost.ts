@@ -5,8 +5,11 @@
  * - `cost.full`: task, summary, assignment, resource and plan cost (`costCompute`) for the scheduled plan;
  * - `ev.full`: earned value of every task, summary and the plan at one status date (`costCompute` +
  *   `earnedValueCompute`: the whole path from a schedule to SPI and CPI); target <= 30 ms;
- * - `cost.weeks`: the plan's cost per week from every assignment's work distribution (`costTimephased`).
+ * - `cost.weeks`: the plan's cost per week from every assignment's work distribution (`costTimephased`);
+ * - `baseline.set`: Set Baseline 1 for the whole plan as the Baseline dialog runs it (the task costs, then the
+ *   `baseline/set` command through `commandRun`, roll-up off); target <= 50 ms.
  */
+import { commandRun } from '../../src/shared/commands/run'
 import { costCompute, costTimephased, earnedValueCompute } from '../../src/shared/domain/cost'
 import { dateFromWallMinutes } from '../../src/shared/domain/dates'
 import type { Plan } from '../../src/shared/domain/model'
@@ -78,4 +81,11 @@ export async function run(): Promise<void> {
   })
 
   await bench({ bench: 'cost.weeks', fields, runs: 9 }, () => costTimephased(plan, schedule, { period: 'week' }).length)
+
+  await bench({ bench: 'baseline.set', fields }, () => {
+    const costs = costCompute(plan, schedule).cost
+    const result = commandRun(plan, 'baseline/set', { number: 1, scope: 'plan', rollUp: false, now: statusDate, costs }, { selection: [], schedule, clipboard: null })
+    if (!result.ok) throw new Error(result.message)
+    return result.plan.tasks.length
+  })
 }

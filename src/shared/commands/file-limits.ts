@@ -5,7 +5,7 @@
  * checked (by object identity, O(n)), against the same per-row schemas `planFileParse` uses.
  */
 import type { z } from 'zod'
-import type { Plan } from '../domain/model'
+import type { Plan, Task } from '../domain/model'
 import {
   planAssignmentSchema,
   planCalendarSchema,
@@ -117,7 +117,7 @@ function countProblem(count: number, limit: number, what: string): string | null
  * Checks what a command changed against the `.gantry` file format.
  * @returns the first problem as a sentence naming the row and field, or `null` when the file could hold `after`
  */
-export function fileLimitsProblem(before: Plan, after: Plan): string | null {
+export function fileLimitsProblem(before: Plan, after: Plan, taskFields?: readonly (keyof Task)[]): string | null {
   if (after.name !== before.name) {
     const problem = firstProblem(planSchema.shape.name, after.name, 'The plan name')
     if (problem !== null) return problem
@@ -148,8 +148,16 @@ export function fileLimitsProblem(before: Plan, after: Plan): string | null {
   if (counts !== null) return counts
   for (const [task, index] of changedRows(before.tasks, after.tasks)) {
     const label = task.name.length > 0 && task.name.length <= 60 ? `Task "${task.name}"` : `The task in row ${index + 1}`
-    const problem = firstProblem(planTaskSchema, task, label)
-    if (problem !== null) return problem
+    if (taskFields === undefined) {
+      const problem = firstProblem(planTaskSchema, task, label)
+      if (problem !== null) return problem
+      continue
+    }
+    for (const field of taskFields) {
+      const schema: z.ZodType = planTaskSchema.shape[field]
+      const problem = firstProblem(schema, task[field], `${label}: ${field}`)
+      if (problem !== null) return problem
+    }
   }
   for (const [link] of changedRows(before.dependencies, after.dependencies)) {
     const from = after.tasks.findIndex((task) => task.id === link.predecessorId)

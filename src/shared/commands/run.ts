@@ -106,7 +106,7 @@ export function commandRun<Id extends CommandId>(
     const problem = checkProblem(check, next)
     if (problem !== null) return refused(`${command.label}: ${problem}`)
   }
-  const limit = fileLimitsProblem(plan, next)
+  const limit = fileLimitsProblem(plan, next, command.taskFields)
   if (limit !== null) return refused(limit)
   return { ok: true, plan: next, isChanged: true, value: result.value, ...selection }
 }

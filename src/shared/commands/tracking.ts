@@ -40,6 +40,7 @@ export const baselineSet = commandDefine({
   label: 'Set baseline',
   needs: { schedule: true },
   checks: [],
+  taskFields: ['baselines'],
   perform(plan, input: BaselineSetInput, context) {
     const number = baselineNumberOf(input.number)
     if (number === null) return commandRefuse(`There is no baseline ${input.number}; choose Baseline or Baseline 1 to 10.`)
@@ -62,6 +63,7 @@ export const baselineClear = commandDefine({
   label: 'Clear baseline',
   needs: {},
   checks: [],
+  taskFields: ['baselines'],
   perform(plan, input: { number: number; scope: BaselineScope }, context) {
     const number = baselineNumberOf(input.number)
     if (number === null) return commandRefuse(`There is no baseline ${input.number}; choose Baseline or Baseline 1 to 10.`)

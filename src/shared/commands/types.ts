@@ -78,6 +78,11 @@ export type Command<Input, Output = undefined> = {
   needs: CommandNeeds
   checks: readonly CommandCheck[]
   /**
+   * The only task fields the command changes, when it says so: the file-limit check then validates just these
+   * fields of each changed task instead of whole rows (setting a baseline re-validated all 10,000 rows: 75 ms).
+   */
+  taskFields?: readonly (keyof Task)[]
+  /**
    * What to ask before running, as Microsoft Project asks before deleting a summary with its subtasks; `null` when
    * there is nothing to ask. The store asks (a dialog) and runs the command only on yes, whichever way it came.
    */

@@ -22,7 +22,10 @@ export type BaselineSetOptions = {
 }
 
 function withBaseline(task: Task, baseline: Baseline): Task {
-  const others = task.baselines.filter((entry) => entry.number !== baseline.number)
+  // Most tasks hold no baseline or only this one: no filter or sort needed then.
+  const current = task.baselines
+  if (current.length === 0 || (current.length === 1 && current[0]?.number === baseline.number)) return { ...task, baselines: [baseline] }
+  const others = current.filter((entry) => entry.number !== baseline.number)
   return { ...task, baselines: [...others, baseline].sort((a, b) => a.number - b.number) }
 }
 
@@ -66,16 +69,22 @@ export function baselineSetOf(plan: Plan, schedule: Schedule, options: BaselineS
   })
   // Deepest summaries first, so a summary rolls up its subtasks' already rolled baselines.
   const order = [...summariesToRoll].sort((a, b) => (tasks[b]?.level ?? 0) - (tasks[a]?.level ?? 0))
+  // The children of each summary to roll, found in one pass (not one pass over the plan per summary).
+  const childrenOf = new Map<number, number[]>()
+  for (const summary of order) childrenOf.set(summary, [])
+  if (order.length > 0)
+    for (let index = 0; index < tasks.length; index++) childrenOf.get(schedule.parent[index] ?? -1)?.push(index)
   for (const summary of order) {
     let start = Infinity
     let finish = -Infinity
     let work = 0
     let cost = 0
     let hasCost = false
-    tasks.forEach((task, index) => {
-      if (schedule.parent[index] !== summary) return
+    for (const index of childrenOf.get(summary) ?? []) {
+      const task = tasks[index]
+      if (task === undefined) continue
       const child = task.baselines.find((entry) => entry.number === number)
-      if (child === undefined) return
+      if (child === undefined) continue
       if (child.start !== null) start = Math.min(start, dateToWallMinutes(child.start))
       if (child.finish !== null) finish = Math.max(finish, dateToWallMinutes(child.finish))
       work += child.work ?? 0
@@ -83,7 +92,7 @@ export function baselineSetOf(plan: Plan, schedule: Schedule, options: BaselineS
         cost += child.cost
         hasCost = true
       }
-    })
+    }
     const task = tasks[summary]
     if (task === undefined) continue
     tasks[summary] = withBaseline(task, {
