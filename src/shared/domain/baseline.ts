@@ -47,12 +47,22 @@ export function baselineSetOf(plan: Plan, schedule: Schedule, options: BaselineS
   const { number, costs } = options
   const chosen = options.taskIds === null ? null : new Set(options.taskIds)
   const tasks = plan.tasks.slice()
+  // Tasks share their start and finish minutes (08:00 and 17:00 of the same days): write each text once.
+  const texts = new Map<number, IsoDateTime | null>()
+  const textOf = (minutes: number): IsoDateTime | null => {
+    let text = texts.get(minutes)
+    if (text === undefined) {
+      text = wallText(minutes)
+      texts.set(minutes, text)
+    }
+    return text
+  }
   const own = (index: number): Baseline => {
     const cost = costs === null ? Number.NaN : (costs[index] ?? Number.NaN)
     return {
       number,
-      start: wallText(schedule.start[index] as number),
-      finish: wallText(schedule.finish[index] as number),
+      start: textOf(schedule.start[index] as number),
+      finish: textOf(schedule.finish[index] as number),
       duration: Number.isFinite(schedule.duration[index]) ? Math.round(schedule.duration[index] as number) : null,
       work: Number.isFinite(schedule.work[index]) ? Math.round((schedule.work[index] as number) * 1000) / 1000 : null,
       cost: Number.isFinite(cost) ? Math.round(cost * 100) / 100 : null,
