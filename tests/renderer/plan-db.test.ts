@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto'
+import { planFileParse, planFileSerialize } from '../../src/shared/formats/plan-file'
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { makeAssignment, makePlan, makeResource, makeTask } from '../../src/shared/domain/defaults'
@@ -422,6 +423,41 @@ describe('PlanDb schema upgrades', () => {
     expect(loaded?.plan).toEqual({ ...plan, tracking: { budget: null, baselines: [{ number: 0, setAt: null }] } })
     expect(loaded?.plan.resources[0]?.standardRate).toBe(80)
     expect(db.verno).toBe(5)
+  })
+
+  it('upgrades a version-3 database stored before issue 14: tasks get their type, mode and work, assignments units x duration', async () => {
+    const name = `gantry-upgrade-v3-model1-${Math.random()}`
+    const plan = samplePlan()
+    const stored = storedBeforeV4(plan)
+    // The release before issue 14 stored the model of `.gantry` version 1: no work, task type or manual scheduling.
+    const model1Tasks = stored.tasks.map(
+      ({ type: _t, isEffortDriven: _e, schedulingMode: _s, manualStart: _ms, manualFinish: _mf, manualDuration: _md, ignoresResourceCalendars: _i, work: _w, ...task }) => task,
+    )
+    const model1Assignments = stored.assignments.map(({ work: _w, start: _s, finish: _f, ...assignment }) => assignment)
+    const { newTaskSchedulingMode: _mode, ...model1Settings } = stored.meta.settings
+    const old = new Dexie(name)
+    old.version(3).stores({ plans: 'id, updatedAt', chunks: '[planId+kind+key]', calendars: '[planId+id]' })
+    await old.table('plans').put({ ...stored.meta, settings: model1Settings, revision: 2, taskCount: 4, file: null })
+    await old.table('chunks').bulkPut([
+      { planId: plan.id, kind: 'tasks', key: 1, rows: model1Tasks },
+      { planId: plan.id, kind: 'dependencies', key: 1, rows: plan.dependencies },
+      { planId: plan.id, kind: 'resources', key: 1, rows: stored.resources },
+      { planId: plan.id, kind: 'assignments', key: 1, rows: model1Assignments },
+    ])
+    await old.table('calendars').bulkPut(plan.calendars.map((calendar, order) => ({ ...calendar, planId: plan.id, order })))
+    old.close()
+
+    const db = new PlanDb(name)
+    open.push(db)
+    const loaded = await planDbLoad(db, plan.id)
+    if (loaded === undefined || loaded === null) throw new Error('the plan did not load')
+    // Ana at 100 % on task 2 owes its whole duration as work, and task 2's work is hers.
+    const task2 = plan.tasks.find((task) => task.id === 2)
+    expect(loaded.plan.assignments[0]).toMatchObject({ work: task2?.duration, start: null, finish: null, actualWork: 0 })
+    expect(loaded.plan.tasks.find((task) => task.id === 2)).toMatchObject({ type: 'fixed-units', schedulingMode: 'auto', work: task2?.duration })
+    expect(loaded.plan.tasks.every((task) => task.manualStart === null && task.ignoresResourceCalendars === false)).toBe(true)
+    expect(loaded.plan.settings.newTaskSchedulingMode).toBe('auto')
+    expect(planFileParse(planFileSerialize(loaded.plan)).ok).toBe(true)
   })
 
   it('a newer database closes this connection and tells the app to reload', async () => {

@@ -457,6 +457,39 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * its units give over its task's duration (units x duration, as Microsoft Project assigns), and each task the sum of
  * its assignments' work. Anything malformed is left for the validation to name.
  */
+/** Version 1 to 2, one task row: `work` is the sum of its assignments' migrated work. */
+export function planMigrateTaskV1toV2(task: unknown, work: number): unknown {
+  return isRecord(task)
+    ? {
+        ...task,
+        type: 'fixed-units',
+        isEffortDriven: false,
+        schedulingMode: 'auto',
+        manualStart: null,
+        manualFinish: null,
+        manualDuration: null,
+        ignoresResourceCalendars: false,
+        work: Math.min(work, limits.work),
+      }
+    : task
+}
+
+/**
+ * Version 1 to 2, one assignment row, with its task's duration (`undefined` when unknown): the work its units give
+ * over that duration, and no dates yet.
+ */
+export function planMigrateAssignmentV1toV2(assignment: unknown, taskDuration: number | undefined): unknown {
+  if (!isRecord(assignment)) return assignment
+  const units = typeof assignment.units === 'number' ? assignment.units : 0
+  const work = taskRuleAssignmentWork(units, taskDuration ?? 0)
+  return { ...assignment, work: Math.min(work, limits.work), start: null, finish: null }
+}
+
+/** Version 1 to 2, the settings: new tasks are scheduled automatically. */
+export function planMigrateSettingsV1toV2(settings: unknown): unknown {
+  return isRecord(settings) ? { ...settings, newTaskSchedulingMode: 'auto' } : settings
+}
+
 function migrateV1toV2(plan: unknown): unknown {
   if (!isRecord(plan)) return plan
   const durationOf = new Map<unknown, number>()
@@ -467,34 +500,16 @@ function migrateV1toV2(plan: unknown): unknown {
   const workOf = new Map<unknown, number>()
   const assignments = Array.isArray(plan.assignments)
     ? plan.assignments.map((assignment: unknown) => {
-        if (!isRecord(assignment)) return assignment
-        const units = typeof assignment.units === 'number' ? assignment.units : 0
-        const work = taskRuleAssignmentWork(units, durationOf.get(assignment.taskId) ?? 0)
-        workOf.set(assignment.taskId, (workOf.get(assignment.taskId) ?? 0) + work)
-        return { ...assignment, work: Math.min(work, limits.work), start: null, finish: null }
+        const migrated = planMigrateAssignmentV1toV2(assignment, isRecord(assignment) ? durationOf.get(assignment.taskId) : undefined)
+        if (isRecord(migrated) && typeof migrated.work === 'number')
+          workOf.set(migrated.taskId, (workOf.get(migrated.taskId) ?? 0) + migrated.work)
+        return migrated
       })
     : plan.assignments
   return {
     ...plan,
-    settings: isRecord(plan.settings) ? { ...plan.settings, newTaskSchedulingMode: 'auto' } : plan.settings,
-    tasks:
-      tasks === null
-        ? plan.tasks
-        : tasks.map((task: unknown) =>
-            isRecord(task)
-              ? {
-                  ...task,
-                  type: 'fixed-units',
-                  isEffortDriven: false,
-                  schedulingMode: 'auto',
-                  manualStart: null,
-                  manualFinish: null,
-                  manualDuration: null,
-                  ignoresResourceCalendars: false,
-                  work: Math.min(workOf.get(task.id) ?? 0, limits.work),
-                }
-              : task,
-          ),
+    settings: planMigrateSettingsV1toV2(plan.settings),
+    tasks: tasks === null ? plan.tasks : tasks.map((task: unknown) => planMigrateTaskV1toV2(task, isRecord(task) ? (workOf.get(task.id) ?? 0) : 0)),
     assignments,
   }
 }

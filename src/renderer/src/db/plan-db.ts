@@ -14,6 +14,9 @@ import type {
 import type { StatusReport } from '../../../shared/domain/health/model'
 import type { RaidItem } from '../../../shared/domain/raid-model'
 import {
+  planMigrateAssignmentV1toV2,
+  planMigrateSettingsV1toV2,
+  planMigrateTaskV1toV2,
   planMigrateAssignmentV3toV4,
   planMigrateResourceV3toV4,
   planMigrateSettingsV3toV4,
@@ -228,20 +231,47 @@ export class PlanDb extends Dexie {
           resources: planMigrateResourceV3toV4,
           assignments: planMigrateAssignmentV3toV4,
         }
-        const withBaseline = new Set<string>()
-        await transaction
-          .table<ChunkRow>('chunks')
-          .toCollection()
+        // Rows stored by releases before issue 14 (version 3 of this database held both models) lack work, task
+        // types and manual scheduling: they get the `.gantry` format's version 1 to 2 step first. An assignment's work
+        // needs its task's duration, and a task's work its assignments' sum, so both are read before any row changes.
+        const rowKey = (planId: string, id: unknown): string => `${planId}\u0000${String(id)}`
+        const durations = new Map<string, number>()
+        const works = new Map<string, number>()
+        const chunks = transaction.table<ChunkRow>('chunks')
+        await chunks.each((chunk) => {
+          if (chunk.kind !== 'tasks') return
+          for (const row of chunk.rows as Record<string, unknown>[])
+            if (!('work' in row) && typeof row.duration === 'number') durations.set(rowKey(chunk.planId, row.id), row.duration)
+        })
+        const fromV1 = (chunk: ChunkRow, row: object): object => {
+          if ('work' in row) return row
+          const record = row as Record<string, unknown>
+          if (chunk.kind === 'assignments') {
+            const migrated = planMigrateAssignmentV1toV2(row, durations.get(rowKey(chunk.planId, record.taskId))) as Record<string, unknown>
+            const key = rowKey(chunk.planId, record.taskId)
+            if (typeof migrated.work === 'number') works.set(key, (works.get(key) ?? 0) + migrated.work)
+            return migrated
+          }
+          return chunk.kind === 'tasks' ? (planMigrateTaskV1toV2(row, works.get(rowKey(chunk.planId, record.id)) ?? 0) as object) : row
+        }
+        // Assignments first, so each task finds its assignments' work.
+        await chunks
+          .filter((chunk) => chunk.kind === 'assignments')
           .modify((chunk) => {
-            if (chunk.kind === 'tasks' && chunk.rows.some((row) => 'baseline' in row && row.baseline !== null))
-              withBaseline.add(chunk.planId)
-            chunk.rows = chunk.rows.map((row) => migrateRow[chunk.kind](row) as object)
+            chunk.rows = chunk.rows.map((row) => fromV1(chunk, row))
           })
+        const withBaseline = new Set<string>()
+        await chunks.toCollection().modify((chunk) => {
+          if (chunk.kind === 'tasks' && chunk.rows.some((row) => 'baseline' in row && row.baseline !== null))
+            withBaseline.add(chunk.planId)
+          chunk.rows = chunk.rows.map((row) => migrateRow[chunk.kind](fromV1(chunk, row)) as object)
+        })
         await transaction
           .table<PlanRow>('plans')
           .toCollection()
           .modify((row) => {
-            row.settings = planMigrateSettingsV3toV4(row.settings) as PlanSettings
+            const settings = 'newTaskSchedulingMode' in row.settings ? row.settings : planMigrateSettingsV1toV2(row.settings)
+            row.settings = planMigrateSettingsV3toV4(settings) as PlanSettings
             row.tracking = { budget: null, baselines: withBaseline.has(row.id) ? [{ number: 0, setAt: null }] : [] }
           })
       })
