@@ -146,17 +146,21 @@ export function fileLimitsProblem(before: Plan, after: Plan, taskFields?: readon
     countProblem(after.calendars.length, limits.calendars, 'calendars') ??
     countProblem(after.raid.length, limits.raidItems, 'RAID items')
   if (counts !== null) return counts
-  for (const [task, index] of changedRows(before.tasks, after.tasks)) {
-    const label = task.name.length > 0 && task.name.length <= 60 ? `Task "${task.name}"` : `The task in row ${index + 1}`
-    if (taskFields === undefined) {
-      const problem = firstProblem(planTaskSchema, task, label)
-      if (problem !== null) return problem
-      continue
+  // Labels are written only for a problem: leveling or setting a baseline checks 10,000 rows.
+  const taskLabel = (task: Task, index: number): string =>
+    task.name.length > 0 && task.name.length <= 60 ? `Task "${task.name}"` : `The task in row ${index + 1}`
+  if (taskFields === undefined) {
+    for (const [task, index] of changedRows(before.tasks, after.tasks)) {
+      if (planTaskSchema.safeParse(task).success) continue
+      return firstProblem(planTaskSchema, task, taskLabel(task, index))
     }
-    for (const field of taskFields) {
-      const schema: z.ZodType = planTaskSchema.shape[field]
-      const problem = firstProblem(schema, task[field], `${label}: ${field}`)
-      if (problem !== null) return problem
+  } else {
+    const schemas = taskFields.map((field): [keyof Task, z.ZodType] => [field, planTaskSchema.shape[field]])
+    for (const [task, index] of changedRows(before.tasks, after.tasks)) {
+      for (const [field, schema] of schemas) {
+        if (schema.safeParse(task[field]).success) continue
+        return firstProblem(schema, task[field], `${taskLabel(task, index)}: ${field}`)
+      }
     }
   }
   for (const [link] of changedRows(before.dependencies, after.dependencies)) {
