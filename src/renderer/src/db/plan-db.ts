@@ -270,7 +270,10 @@ export class PlanDb extends Dexie {
           .table<PlanRow>('plans')
           .toCollection()
           .modify((row) => {
-            const settings = 'newTaskSchedulingMode' in row.settings ? row.settings : planMigrateSettingsV1toV2(row.settings)
+            // A damaged row without settings is left for the load's validation to name, not thrown on here.
+            const stored: unknown = row.settings
+            const hasMode = typeof stored === 'object' && stored !== null && 'newTaskSchedulingMode' in stored
+            const settings = hasMode ? row.settings : planMigrateSettingsV1toV2(row.settings)
             row.settings = planMigrateSettingsV3toV4(settings) as PlanSettings
             row.tracking = { budget: null, baselines: withBaseline.has(row.id) ? [{ number: 0, setAt: null }] : [] }
           })
