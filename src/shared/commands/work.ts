@@ -5,6 +5,7 @@
  * type. Work is typed in hours by default (`16h`, `16`, `2d`, `1w`); units as a percentage (`50%`).
  */
 import { assignmentUnitsParse } from '../domain/assignments-text'
+import { durationUnitOfWord } from '../domain/durations'
 import type { AssignmentId, Minutes, PlanSettings, TaskId, TaskType } from '../domain/model'
 import {
   taskRuleSetAssignmentUnits,
@@ -18,32 +19,6 @@ import {
 import { commandDefine, commandDone, commandRefuse, type CommandResult } from './types'
 
 type WorkSettings = Pick<PlanSettings, 'minutesPerDay' | 'minutesPerWeek' | 'daysPerMonth'>
-
-const workUnits: Record<string, 'm' | 'h' | 'd' | 'w' | 'mo'> = {
-  m: 'm',
-  min: 'm',
-  mins: 'm',
-  minute: 'm',
-  minutes: 'm',
-  h: 'h',
-  hr: 'h',
-  hrs: 'h',
-  hour: 'h',
-  hours: 'h',
-  d: 'd',
-  dy: 'd',
-  day: 'd',
-  days: 'd',
-  w: 'w',
-  wk: 'w',
-  wks: 'w',
-  week: 'w',
-  weeks: 'w',
-  mo: 'mo',
-  mon: 'mo',
-  month: 'mo',
-  months: 'mo',
-}
 
 const workPattern = /^([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[+-]?\d+)?)\s*([a-z]*)$/i
 
@@ -59,11 +34,11 @@ export function workParse(text: string, settings: WorkSettings): { ok: true; min
   const hint = 'Type work as hours (16h), days (2d) or weeks (1w).'
   if (match === null || match[1] === undefined) return { ok: false, message: `"${trimmed}" is not an amount of work. ${hint}` }
   const word = (match[2] ?? '').toLowerCase()
-  const unit = word === '' ? 'h' : workUnits[word]
-  if (unit === undefined) {
-    const isElapsed = word.startsWith('e') && workUnits[word.slice(1)] !== undefined
-    return { ok: false, message: isElapsed ? `Work is counted in working time, not elapsed time ("${word}"). ${hint}` : `"${word}" is not a unit of work. ${hint}` }
-  }
+  // The grid's duration words (durations.ts); work is counted in working time, so elapsed units are refused.
+  const unit = word === '' ? 'h' : durationUnitOfWord(word)
+  if (unit === undefined) return { ok: false, message: `"${word}" is not a unit of work. ${hint}` }
+  if (unit !== 'm' && unit !== 'h' && unit !== 'd' && unit !== 'w' && unit !== 'mo')
+    return { ok: false, message: `Work is counted in working time, not elapsed time ("${word}"). ${hint}` }
   const perUnit = unit === 'm' ? 1 : unit === 'h' ? 60 : unit === 'd' ? settings.minutesPerDay : unit === 'w' ? settings.minutesPerWeek : settings.daysPerMonth * settings.minutesPerDay
   const minutes = Math.round(Number(match[1].replace(',', '.')) * perUnit * 1000) / 1000
   const problem = taskRuleWorkProblem(minutes)

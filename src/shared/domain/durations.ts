@@ -82,6 +82,11 @@ const unitWords: Record<string, DurationUnit> = {
   emonths: 'emo',
 }
 
+/** The duration unit a typed word names (`hrs` → `h`, `edays` → `ed`), or `undefined` for no unit Gantry knows. */
+export function durationUnitOfWord(word: string): DurationUnit | undefined {
+  return Object.hasOwn(unitWords, word) ? unitWords[word] : undefined
+}
+
 // The unit's trailing `\s*` only follows a unit: with `([a-z]*)\s*` two `\s*` could share one run of spaces (quadratic).
 const durationPattern = /^([+-]?)(\d+(?:[.,]\d+)?|[.,]\d+)\s*(?:([a-z]+)\s*)?\??$/
 
