@@ -25,7 +25,11 @@ import { excelJs } from './export/xlsx'
 import { educationLogCsv, educationLogExportMaxRows, educationLogExportRowSchema, educationLogWorkbook } from '../shared/career/log'
 import { dateLocalNow, dateToWallMinutes } from '../shared/domain/dates'
 import { xlsxRender } from '../shared/formats/xlsx/render'
-import { printCheck, printSetupSchema, type PrintJob } from '../shared/print/page-setup'
+import { printCheck, printPaperKeys, printSetupSchema, type PrintJob, type PrintPaper } from '../shared/print/page-setup'
+import type { ReportPrintJob } from '../shared/print/report-job'
+import { statusReportResolve, statusReportTextMax } from '../shared/domain/health/report'
+import type { StatusReport } from '../shared/domain/health/model'
+import { xlsxStatusReportWorkbook } from '../shared/formats/xlsx/status-report-sheet'
 import { pdfBytesLookRight } from './print-pdf'
 
 /** Electron's dialog functions, as plain parameters (the shapes are Electron's, narrowed to what Gantry uses). */
@@ -71,10 +75,11 @@ export type MainDeps = {
   /** Called after the recent-files list changed, so the menu can rebuild File ▸ Open Recent. */
   onRecentChanged?(): void
   /**
-   * Prints the Gantt chart of a job to PDF bytes: index.ts draws the print view in a hidden window and uses
-   * `printToPDF` (print-pdf.ts); the e2e harness prints the same view with Playwright. Without it, PDF export is refused.
+   * Prints a job (the Gantt chart, or a status report) to PDF bytes: index.ts draws the print view in a hidden window
+   * and uses `printToPDF` (print-pdf.ts); the e2e harness prints the same view with Playwright. Without it, PDF export
+   * is refused.
    */
-  printPdf?(job: PrintJob): Promise<Uint8Array>
+  printPdf?(job: PrintJob | ReportPrintJob): Promise<Uint8Array>
   /**
    * Reads an imported file's text into a plan with the shared format pipeline; index.ts runs it in a worker thread
    * (`importWorkerParser`), which Cancel and the time limit stop. Defaults to reading in-process.
@@ -128,8 +133,21 @@ function restoreRequestPlan(candidate: unknown): Plan {
   return checked.value
 }
 
+/** "Website relaunch status report 2025-03-17": the name a status report export suggests. */
+function reportFileName(plan: Plan, report: StatusReport): string {
+  return `${plan.name} status report ${report.statusDate.slice(0, 10)}`
+}
+
 const noRequest = z.undefined()
 const planRequest = z.strictObject({ plan: z.unknown() })
+const reportRequestShape = {
+  plan: z.unknown(),
+  reportId: z.number().int().min(0).max(2_147_483_647).nullable(),
+  commentary: z.string().max(statusReportTextMax),
+  decisions: z.string().max(statusReportTextMax),
+}
+const reportRequest = z.strictObject(reportRequestShape)
+const reportPdfRequest = z.strictObject({ ...reportRequestShape, paper: z.enum(printPaperKeys as [PrintPaper, ...PrintPaper[]]) })
 const textRequest = z.strictObject({
   text: z.string().max(careerTextMaxBytes),
   suggestedName: z.string().min(1).max(255),
@@ -200,6 +218,14 @@ export function createIpcHandlers(deps: MainDeps): IpcHandlers {
     if (result.canceled || path === undefined || path === '') throw canceled()
     lastFolder = dirname(path)
     return path
+  }
+
+  /** The report a status report export asks for, refused before any dialog with the sentence saying why. */
+  function resolveReport(request: z.infer<typeof reportRequest>): { plan: Plan; report: StatusReport; previous: StatusReport | null } {
+    const plan = restoreRequestPlan(request.plan)
+    const resolved = statusReportResolve(plan, request, dateLocalNow())
+    if (!resolved.ok) throw new HandlerError('invalid-input', resolved.message)
+    return { plan, report: resolved.report, previous: resolved.previous }
   }
 
   async function chooseSavePath(title: string, suggestedName: string, filter: FileFilter): Promise<string> {
@@ -375,6 +401,31 @@ export function createIpcHandlers(deps: MainDeps): IpcHandlers {
       }
       if (!pdfBytesLookRight(bytes)) throw new HandlerError('internal', 'The PDF could not be made: the printer gave no PDF.')
       await safeSave(path, bytes, { keepBackup: false })
+      return { fileName: basename(path) }
+    }),
+
+    'export/reportPdf': handler(reportPdfRequest, async (request) => {
+      const { plan, report, previous } = resolveReport(request)
+      if (deps.printPdf === undefined) throw new HandlerError('internal', 'This window cannot print to PDF.')
+      const path = await chooseSavePath('Save the status report as PDF', reportFileName(plan, report), { name: 'PDF document', extensions: ['pdf'] })
+      deps.sendProgress({ task: 'export/reportPdf', fraction: 0, message: 'Drawing the status report…' })
+      let bytes: Uint8Array
+      try {
+        bytes = await deps.printPdf({ kind: 'report', planName: plan.name, report, previous, paper: request.paper })
+      } catch (error) {
+        throw new HandlerError('internal', `The PDF could not be made: ${error instanceof Error ? error.message : String(error)}`)
+      } finally {
+        deps.sendProgress({ task: 'export/reportPdf', fraction: 1, message: '' })
+      }
+      if (!pdfBytesLookRight(bytes)) throw new HandlerError('internal', 'The PDF could not be made: the printer gave no PDF.')
+      await safeSave(path, bytes, { keepBackup: false })
+      return { fileName: basename(path) }
+    }),
+
+    'export/reportXlsx': handler(reportRequest, async (request) => {
+      const { plan, report, previous } = resolveReport(request)
+      const path = await chooseSavePath('Export the status report to Excel', reportFileName(plan, report), { name: 'Excel workbook', extensions: ['xlsx'] })
+      await safeSave(path, await xlsxRender(xlsxStatusReportWorkbook(plan.name, report, previous), excelJs), { keepBackup: false })
       return { fileName: basename(path) }
     }),
 

@@ -1,11 +1,12 @@
 /**
- * The desktop app's PDF of the Gantt chart: main opens the print view (print.html, the same pages the preview and
- * the browser's print draw) in a hidden, sandboxed window, hands it the job with `window.gantryPrint(job)`, and
- * writes what Chromium prints with `webContents.printToPDF`. The window is an injected factory, so this runs in
+ * The desktop app's PDFs of the Gantt chart and of a status report: main opens the print view (print.html, the same
+ * pages the preview and the browser's print draw) in a hidden, sandboxed window, hands it the job with
+ * `window.gantryPrint(job)`, and writes what Chromium prints with `webContents.printToPDF`. The window is an injected factory, so this runs in
  * plain Node under vitest with a stand-in window; index.ts passes Electron's BrowserWindow.
  */
 import { z } from 'zod'
 import type { PrintJob, PrintJobDone } from '../shared/print/page-setup'
+import type { ReportPrintJob } from '../shared/print/report-job'
 
 /** The part of Electron's printToPDF options Gantry uses (sizes in inches). */
 export type PdfOptions = {
@@ -66,7 +67,7 @@ export function pdfBytesLookRight(bytes: Uint8Array): boolean {
  * A function that prints a job to PDF bytes in a fresh hidden window, closed afterwards whatever happens.
  * @returns the PDF's bytes; rejects with the print view's own message when the job cannot be drawn
  */
-export function pdfPrinterCreate(options: PdfPrinterOptions): (job: PrintJob) => Promise<Uint8Array> {
+export function pdfPrinterCreate(options: PdfPrinterOptions): (job: PrintJob | ReportPrintJob) => Promise<Uint8Array> {
   const timeoutMs = options.timeoutMs ?? 10 * 60_000
   return async (job) => {
     const window = options.createWindow()

@@ -24,6 +24,19 @@ function samplePlan(overrides: Partial<Plan> = {}): Plan {
   })
 }
 
+/** A plan a status report can be made of: a status date, and Baseline on the tasks. */
+function reportablePlan(): Plan {
+  const plan = samplePlan({ statusDate: '2026-03-03T17:00:00' })
+  return {
+    ...plan,
+    tasks: plan.tasks.map((task) => ({
+      ...task,
+      baselines: [{ number: 0, start: '2026-03-02T08:00:00', finish: '2026-03-04T17:00:00', duration: task.duration, work: null, cost: null, bcws: null, bcwp: null }],
+    })),
+  }
+}
+const reportChoice = { reportId: null, commentary: 'On track.', decisions: '' }
+
 let root: string
 let userData: string
 let documentsFolder: string
@@ -70,6 +83,8 @@ const validRequests: { [C in IpcChannel]: unknown } = {
   'export/mspdi': { plan: samplePlan() },
   'export/csv': { plan: samplePlan() },
   'export/pdf': { plan: samplePlan(), setup: printSetupDefault },
+  'export/reportPdf': { plan: reportablePlan(), ...reportChoice, paper: 'A4' },
+  'export/reportXlsx': { plan: reportablePlan(), ...reportChoice },
   'import/mspdi': undefined,
   'import/csv': undefined,
   'import/cancel': undefined,
@@ -108,6 +123,22 @@ const invalidRequests: { [C in IpcChannel]: unknown[] } = {
     { plan: samplePlan(), setup: printSetupDefault, path: '/tmp/x.pdf' },
     // A setup that cannot fit is refused before anything is shown.
     { plan: samplePlan(), setup: { ...printSetupDefault, scale: { mode: 'fit', pagesWide: 0 } } },
+  ],
+  'export/reportPdf': [
+    undefined,
+    { plan: reportablePlan(), ...reportChoice },
+    { plan: reportablePlan(), ...reportChoice, paper: 'A0' },
+    { plan: reportablePlan(), ...reportChoice, paper: 'A4', path: '/tmp/report.pdf' },
+    // No status date and no baseline: refused with what is missing, before any dialog.
+    { plan: samplePlan(), ...reportChoice, paper: 'A4' },
+  ],
+  'export/reportXlsx': [
+    undefined,
+    { plan: reportablePlan(), ...reportChoice, reportId: 'latest' },
+    { plan: reportablePlan(), ...reportChoice, commentary: 'x'.repeat(20_001) },
+    // A saved report that is not in the plan.
+    { plan: reportablePlan(), ...reportChoice, reportId: 4 },
+    { plan: samplePlan(), ...reportChoice },
   ],
   'import/mspdi': [{ path: '/etc/passwd' }],
   'import/csv': [{ path: '/etc/passwd' }],

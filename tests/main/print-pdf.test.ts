@@ -13,12 +13,13 @@ import { pdfPrinterCreate, type PdfOptions, type PrintWindowLike } from '../../s
 import { makePlan, makeTask } from '../../src/shared/domain/defaults'
 import type { Plan } from '../../src/shared/domain/model'
 import { printSetupDefault, type PrintJob } from '../../src/shared/print/page-setup'
+import type { ReportPrintJob } from '../../src/shared/print/report-job'
 import { appFrame, testDeps, type TestDeps } from './support/main-deps'
 
 let root = ''
 let deps: TestDeps
 let handlers: IpcHandlers
-let jobs: PrintJob[]
+let jobs: (PrintJob | ReportPrintJob)[]
 
 const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n')
 
@@ -54,9 +55,11 @@ describe('export/pdf', () => {
     })
     expect(deps.dialog.saveCalls[0]?.defaultPath).toMatch(/Launch & learn\.pdf$/)
     expect(jobs).toHaveLength(1)
-    expect(jobs[0]?.plan.tasks.map((task) => task.name)).toEqual(['Design', 'Build'])
-    expect(jobs[0]?.setup).toEqual(printSetupDefault)
-    expect(jobs[0]?.now).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/)
+    const job = jobs[0]
+    if (job === undefined || 'kind' in job) throw new Error('expected a Gantt print job')
+    expect(job.plan.tasks.map((task) => task.name)).toEqual(['Design', 'Build'])
+    expect(job.setup).toEqual(printSetupDefault)
+    expect(job.now).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/)
     expect(deps.progress[0]).toMatchObject({ task: 'export/pdf', fraction: 0, message: 'Drawing 1 page…' })
   })
 

@@ -1,6 +1,7 @@
 import type { EducationLogExportRow } from '../career/log'
 import type { Plan } from '../domain/model'
-import type { PrintSetup } from '../print/page-setup'
+import type { StatusReportChoice } from '../domain/health/report'
+import type { PrintPaper, PrintSetup } from '../print/page-setup'
 
 /**
  * The typed bridge between the renderer and the main process.
@@ -37,6 +38,9 @@ export type OpenedPlan = DocumentRef & { plan: Plan }
 export type RecentFile = { id: string; fileName: string; folder: string; openedAt: string }
 
 export type RecoveryCopy = { planId: string; planName: string; savedAt: string }
+
+/** A status report to export: a saved one by id, or (`reportId` null) the plan as it stands with the texts typed. */
+export type StatusReportExportRequest = StatusReportChoice & { plan: Plan }
 
 export type SavedFile = { fileName: string }
 
@@ -112,6 +116,10 @@ export type IpcContract = {
   'export/csv': { request: { plan: Plan }; response: SavedFile }
   /** Print the Gantt chart to a PDF file with this page setup, where the user chooses (desktop app). */
   'export/pdf': { request: { plan: Plan; setup: PrintSetup }; response: SavedFile }
+  /** Print a status report to a PDF file on portrait `paper`, where the user chooses (desktop app). */
+  'export/reportPdf': { request: StatusReportExportRequest & { paper: PrintPaper }; response: SavedFile }
+  /** Save a status report as an Excel workbook, where the user chooses. */
+  'export/reportXlsx': { request: StatusReportExportRequest; response: SavedFile }
   /** Show the open dialog, read a Microsoft Project XML file and convert it into a plan, with the reader's warnings. */
   'import/mspdi': { request: void; response: ImportedPlan }
   /** Show the open dialog, read a CSV task table and convert it into a plan, with the reader's warnings. */
@@ -153,6 +161,8 @@ export const ipcChannels = [
   'export/mspdi',
   'export/csv',
   'export/pdf',
+  'export/reportPdf',
+  'export/reportXlsx',
   'import/mspdi',
   'import/csv',
   'import/cancel',

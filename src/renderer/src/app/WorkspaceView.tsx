@@ -36,7 +36,10 @@ export function WorkspaceView() {
   const selectTask = useCallback((taskId: number) => editorSelect([taskId]), [editorSelect])
   const raidExtension = useRaidExtension(showTab, selectTask)
   const selectTasks = useCallback((taskIds: readonly number[]) => editorSelect([...taskIds]), [editorSelect])
-  const healthExtension = useHealthExtension(showTab, selectTasks)
+  const canSavePdf = useAppStore((state) => state.canSavePdf)
+  const statusReportExport = useAppStore((state) => state.statusReportExport)
+  const reportExporter = useMemo(() => ({ canSavePdf, run: statusReportExport }), [canSavePdf, statusReportExport])
+  const healthExtension = useHealthExtension(showTab, selectTasks, reportExporter)
   // The features that add to the workspace, in tab order: resources, the RAID log, then the dashboard and status report.
   const extension = useMemo((): WorkspaceExtension => {
     const resourceDetails = resourcesExtension.taskDetails

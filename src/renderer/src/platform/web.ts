@@ -12,6 +12,8 @@ import { planFileExtension, planFileMaxBytes, planFileParse } from '../../../sha
 import { educationLogCsv, educationLogWorkbook } from '../../../shared/career/log'
 import { dateLocalNow, dateToWallMinutes } from '../../../shared/domain/dates'
 import { xlsxRender, type ExcelJsLike } from '../../../shared/formats/xlsx/render'
+import { xlsxStatusReportWorkbook } from '../../../shared/formats/xlsx/status-report-sheet'
+import { statusReportResolve } from '../../../shared/domain/health/report'
 import { platformMarkRestored } from './restored'
 import { webDownload, webPickFile, webSafeFileName } from './web-files'
 import { webExportCsv, webExportMspdi, webExportXlsx, webImport, webSavePlanText, type FormatResult } from './web-formats'
@@ -154,6 +156,18 @@ export function createWebPlatform(): GantryPlatform {
     // The print view offers the browser's print dialog instead, whose "Save as PDF" writes the same pages.
     'export/pdf': async () =>
       fail('forbidden', 'In the browser, print the Gantt chart and choose "Save as PDF" as the printer in the print dialog.'),
+    // As for the Gantt chart: Print… in the Status report view prints the page, and the print dialog's "Save as PDF" writes it.
+    'export/reportPdf': async () =>
+      fail('forbidden', 'In the browser, print the status report and choose "Save as PDF" as the printer in the print dialog.'),
+    'export/reportXlsx': async ({ plan, ...choice }) => {
+      const resolved = statusReportResolve(plan, choice, dateLocalNow())
+      if (!resolved.ok) return fail('invalid-input', resolved.message)
+      const module = (await import('exceljs')) as unknown as { default?: ExcelJsLike } & ExcelJsLike
+      const fileName = webSafeFileName(`${plan.name} status report ${resolved.report.statusDate.slice(0, 10)}`, 'xlsx')
+      const bytes = await xlsxRender(xlsxStatusReportWorkbook(plan.name, resolved.report, resolved.previous), module.default ?? module)
+      webDownload(fileName, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      return ok({ fileName })
+    },
     'import/mspdi': () => runImport('mspdi', '.xml,application/xml,text/xml', maxMspdiBytes),
     'import/csv': () => runImport('csv', '.csv,.txt,text/csv', maxTextFileBytes),
     'import/cancel': async () => {

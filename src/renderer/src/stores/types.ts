@@ -11,7 +11,8 @@ import type {
   RecoveryCopy,
 } from '../../../shared/ipc/contract'
 import type { IsoDateTime } from '../../../shared/domain/model'
-import type { PrintSetup } from '../../../shared/print/page-setup'
+import type { StatusReportChoice } from '../../../shared/domain/health/report'
+import type { PrintPaper, PrintSetup } from '../../../shared/print/page-setup'
 import type { EditorSlice } from './editor'
 import type { PlanDb, PlanFileLink, PlanSummary } from '../db/plan-db'
 import type { PlanLocks } from './plan-lock'
@@ -186,6 +187,11 @@ export type UiSlice = {
   printSet(isOpen: boolean): void
   /** Prints the open plan's Gantt chart to a PDF file with `setup` (main asks where); notices say how it went. */
   printSavePdf(setup: PrintSetup): Promise<boolean>
+  /**
+   * Exports a status report of the open plan (a saved one, or the current one with the texts typed) as a PDF on
+   * `paper` (desktop app) or an Excel workbook; main asks where. The answer is also the notice's words.
+   */
+  statusReportExport(format: 'pdf' | 'xlsx', choice: StatusReportChoice, paper: PrintPaper): Promise<{ ok: boolean; message: string }>
   /** Runs a command from the application menu (or a shortcut standing in for it). */
   menuCommandRun(command: MenuCommand): Promise<void>
   recoveryCheck(): Promise<void>

@@ -102,6 +102,23 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
         return true
       },
 
+      async statusReportExport(format, choice, paper) {
+        const document = get().document
+        if (document === null) return { ok: false, message: 'Open a plan first, then export its status report.' }
+        const result =
+          format === 'pdf'
+            ? await deps.platform.invoke['export/reportPdf']({ plan: document.plan, ...choice, paper })
+            : await deps.platform.invoke['export/reportXlsx']({ plan: document.plan, ...choice })
+        get().progressSet(null)
+        if (!result.ok) {
+          if (result.error.code !== 'canceled') get().noticeAdd('error', result.error.message)
+          return { ok: false, message: result.error.code === 'canceled' ? '' : result.error.message }
+        }
+        const message = `Saved the status report to ${result.value.fileName}.`
+        get().noticeAdd('info', message)
+        return { ok: true, message }
+      },
+
       async menuCommandRun(command: MenuCommand) {
         const state = get()
         if (command.startsWith('file/open-recent:')) {

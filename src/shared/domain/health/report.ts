@@ -4,8 +4,9 @@
  */
 import { dateAddDays, dateDayOfWallMinutes, dateFromWallMinutes, dateToWallMinutes } from '../dates'
 import type { IsoDateTime, Plan } from '../model'
-import type { PlanLoad } from '../load'
+import { loadCompute, type PlanLoad } from '../load'
 import { raidIsOpen, raidItemCode, raidRiskScore, raidSeverity } from '../raid'
+import { scheduleRun } from '../schedule'
 import type { Schedule } from '../schedule-types'
 import type { HealthRag, StatusReport, StatusReportRaidLine, StatusReportTaskLine } from './model'
 import { healthCompute, healthTrend, type HealthTrend } from './rules'
@@ -160,4 +161,33 @@ export function statusReportCompose(plan: Plan, schedule: Schedule, load: PlanLo
     decisions: input.decisions.slice(0, statusReportTextMax),
   }
   return { ok: true, report }
+}
+
+/** Which report to export: a saved one by id, or (`reportId` null) the plan as it stands with the texts typed. */
+export type StatusReportChoice = { reportId: number | null; commentary: string; decisions: string }
+
+export type StatusReportResolved =
+  | { ok: true; report: StatusReport; previous: StatusReport | null }
+  | { ok: false; message: string }
+
+/**
+ * The report an export prints and the one before it (for the trend): a saved report by id, or the current one
+ * composed from the plan with `choice`'s texts, saved at `savedAt`. Refused with a sentence when the saved report is
+ * gone, the plan cannot be scheduled, or it lacks a status date or baseline.
+ */
+export function statusReportResolve(plan: Plan, choice: StatusReportChoice, savedAt: IsoDateTime): StatusReportResolved {
+  if (choice.reportId !== null) {
+    const report = plan.statusReports.find((item) => item.id === choice.reportId)
+    if (report === undefined) return { ok: false, message: 'That status report is no longer in the plan.' }
+    const others = plan.statusReports.filter((item) => item.id !== report.id)
+    return { ok: true, report, previous: statusReportPrevious(others, report.statusDate) }
+  }
+  const missing = statusReportMissing(plan)
+  if (missing !== null) return { ok: false, message: missing }
+  const scheduled = scheduleRun(plan)
+  if (!scheduled.ok)
+    return { ok: false, message: `The plan cannot be scheduled, so its status cannot be reported: ${scheduled.problems[0]?.message ?? 'a problem remains'}` }
+  const composed = statusReportCompose(plan, scheduled.schedule, loadCompute(plan, scheduled.schedule), { ...choice, savedAt })
+  if (!composed.ok) return composed
+  return { ok: true, report: composed.report, previous: statusReportPrevious(plan.statusReports, composed.report.statusDate) }
 }

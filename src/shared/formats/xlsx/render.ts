@@ -22,6 +22,8 @@ export type ExcelWorksheetLike = {
   getRow(row: number): ExcelRowLike
   getColumn(column: number): ExcelColumnLike
   autoFilter?: unknown
+  /** 1-based, inclusive. */
+  mergeCells(top: number, left: number, bottom: number, right: number): void
   commit?(): void
 }
 type ExcelWorkbookCommon = {
@@ -222,6 +224,9 @@ export async function xlsxRender(workbook: XlsxWorkbook, excel: ExcelJsLike, opt
         to: { row: range.toRow + 1, column: range.toColumn + 1 },
       }
     }
+    // Before the rows: the streaming writer marks the merged cells, which it can no longer do once a row is committed.
+    for (const range of sheet.merges ?? [])
+      worksheet.mergeCells(range.fromRow + 1, range.fromColumn + 1, range.toRow + 1, range.toColumn + 1)
     sheet.rows.forEach((row, rowIndex) => {
       const target = worksheet.getRow(rowIndex + 1)
       if (row.outlineLevel !== undefined && row.outlineLevel > 0) target.outlineLevel = Math.min(7, row.outlineLevel)

@@ -106,6 +106,8 @@ export type XlsxSheet = {
    */
   hasSummaryAbove?: boolean
   print?: XlsxPrintSetup
+  /** Cell ranges shown as one cell (a paragraph across a page); the value is the range's top-left cell's. */
+  merges?: XlsxRange[]
 }
 
 export type XlsxWorkbook = {

@@ -2,18 +2,27 @@
  * The Status report view: compose the report of the plan as it stands (the commentary and decisions typed here,
  * kept while switching tabs), save it as a dated snapshot in the plan, see and print past reports. A plan without a
  * status date or baseline gets the sentence saying what is missing. Print… prints only the report page through the
- * print stylesheet (the browser's or the desktop's print dialog, whose "Save as PDF" writes the PDF).
+ * print stylesheet (the browser's or the desktop's print dialog). The desktop app saves the report as a PDF itself
+ * (main prints it in a hidden window); both export it as an Excel workbook.
  */
 import { useMemo } from 'react'
 import { dateLocalNow } from '../../../../shared/domain/dates'
 import type { StatusReport } from '../../../../shared/domain/health/model'
 import { statusReportCompose, statusReportMissing, statusReportPrevious } from '../../../../shared/domain/health/report'
+import type { StatusReportChoice } from '../../../../shared/domain/health/report'
 import { loadCompute } from '../../../../shared/domain/load'
+import { printPaperKeys, printPapers, type PrintPaper } from '../../../../shared/print/page-setup'
 import { useWorkspace } from '../workspace/workspace-store'
 import { RagBadge, StatusReportPage } from './StatusReportPage'
 
-export type StatusReportDraft = { commentary: string; decisions: string; shownId: number | null; message: string | null }
-export const statusReportDraftInitial: StatusReportDraft = { commentary: '', decisions: '', shownId: null, message: null }
+export type StatusReportDraft = { commentary: string; decisions: string; shownId: number | null; message: string | null; paper: PrintPaper }
+export const statusReportDraftInitial: StatusReportDraft = { commentary: '', decisions: '', shownId: null, message: null, paper: 'A4' }
+
+/** How the view exports a report: as a PDF on `paper` (desktop app) or an Excel workbook. */
+export type StatusReportExporter = {
+  canSavePdf: boolean
+  run(format: 'pdf' | 'xlsx', choice: StatusReportChoice, paper: PrintPaper): Promise<{ ok: boolean; message: string }>
+}
 
 /**
  * Prints the report page alone: a copy of it goes to the end of the body as `.report-print`, which the print
@@ -33,7 +42,15 @@ function printReport(): void {
   }
 }
 
-export function StatusReportView({ draft, onDraft }: { draft: StatusReportDraft; onDraft(next: StatusReportDraft): void }) {
+export function StatusReportView({
+  draft,
+  onDraft,
+  exporter,
+}: {
+  draft: StatusReportDraft
+  onDraft(next: StatusReportDraft): void
+  exporter: StatusReportExporter
+}) {
   const plan = useWorkspace((state) => state.document?.plan ?? null)
   const result = useWorkspace((state) => state.document?.schedule ?? null)
   const run = useWorkspace((state) => state.editorRun)
@@ -54,8 +71,14 @@ export function StatusReportView({ draft, onDraft }: { draft: StatusReportDraft;
   const previous = shown === null ? null : statusReportPrevious(plan.statusReports.filter((report) => report.id !== shown.id), shown.statusDate)
   const save = () => {
     const outcome = run('report/save', { commentary: draft.commentary, decisions: draft.decisions, savedAt: dateLocalNow() })
-    if (outcome.ok) onDraft({ ...statusReportDraftInitial, shownId: outcome.value, message: 'The status report was saved in the plan.' })
+    if (outcome.ok) onDraft({ ...statusReportDraftInitial, paper: draft.paper, shownId: outcome.value, message: 'The status report was saved in the plan.' })
     else onDraft({ ...draft, message: outcome.message })
+  }
+  const exportAs = async (format: 'pdf' | 'xlsx') => {
+    // A saved report exports as it was saved; the current one is composed again with the texts typed.
+    const reportId = draft.shownId !== null && plan.statusReports.some((report) => report.id === draft.shownId) ? draft.shownId : null
+    const outcome = await exporter.run(format, { reportId, commentary: draft.commentary, decisions: draft.decisions }, draft.paper)
+    if (outcome.message !== '') onDraft({ ...draft, message: outcome.message })
   }
   return (
     <section className="status-report" aria-label="Status report">
@@ -86,12 +109,34 @@ export function StatusReportView({ draft, onDraft }: { draft: StatusReportDraft;
             Print…
           </button>
         </div>
+        <div className="sr-actions">
+          {exporter.canSavePdf && (
+            <>
+              <label className="sr-paper">
+                <span>Paper</span>
+                <select value={draft.paper} onChange={(event) => onDraft({ ...draft, paper: event.target.value as PrintPaper })}>
+                  {printPaperKeys.map((key) => (
+                    <option key={key} value={key}>
+                      {printPapers[key].name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="button" className="button" disabled={shown === null} onClick={() => void exportAs('pdf')}>
+                Save as PDF…
+              </button>
+            </>
+          )}
+          <button type="button" className="button" disabled={shown === null} onClick={() => void exportAs('xlsx')}>
+            Export to Excel…
+          </button>
+        </div>
         {draft.message !== null && (
           <p className="sr-message" role="status">
             {draft.message}
           </p>
         )}
-        <p className="sr-hint">For a PDF, choose “Save as PDF” as the printer in the print dialog.</p>
+        {!exporter.canSavePdf && <p className="sr-hint">For a PDF, choose “Save as PDF” as the printer in the print dialog.</p>}
         <h3>Saved reports</h3>
         {reports.length === 0 ? (
           <p className="health-none">None yet.</p>

@@ -7,11 +7,18 @@ import { useMemo, useState, type ReactNode } from 'react'
 import type { TaskId } from '../../../../shared/domain/model'
 import type { WorkspaceExtension } from '../workspace/extension'
 import { DashboardView } from './DashboardView'
-import { StatusReportView, statusReportDraftInitial, type StatusReportDraft } from './StatusReportView'
+import { StatusReportView, statusReportDraftInitial, type StatusReportDraft, type StatusReportExporter } from './StatusReportView'
 import './health.css'
 
-/** The health extension; `showTab` switches the workspace's tab, `selectTasks` selects tasks in the Gantt. */
-export function useHealthExtension(showTab: (id: string) => void, selectTasks: (taskIds: readonly TaskId[]) => void): WorkspaceExtension {
+/**
+ * The health extension; `showTab` switches the workspace's tab, `selectTasks` selects tasks in the Gantt, `exporter`
+ * saves a status report as PDF or Excel through the platform.
+ */
+export function useHealthExtension(
+  showTab: (id: string) => void,
+  selectTasks: (taskIds: readonly TaskId[]) => void,
+  exporter: StatusReportExporter,
+): WorkspaceExtension {
   const [draft, setDraft] = useState<StatusReportDraft>(statusReportDraftInitial)
   return useMemo(
     () => ({
@@ -28,9 +35,9 @@ export function useHealthExtension(showTab: (id: string) => void, selectTasks: (
             />
           ),
         },
-        { id: 'status-report', name: 'Status report', render: (): ReactNode => <StatusReportView draft={draft} onDraft={setDraft} /> },
+        { id: 'status-report', name: 'Status report', render: (): ReactNode => <StatusReportView draft={draft} onDraft={setDraft} exporter={exporter} /> },
       ],
     }),
-    [showTab, selectTasks, draft],
+    [showTab, selectTasks, draft, exporter],
   )
 }

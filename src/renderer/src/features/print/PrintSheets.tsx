@@ -18,13 +18,14 @@ export function PrintSheets({ model }: { model: PrintModel }) {
 }
 
 /**
- * Sets the paper of the print (`@page` size, no margin: the pages draw their own) for the browser's print dialog
+ * Sets the paper of the print (`@page` size, and a margin: none for the Gantt, whose pages draw their own; the status
+ * report's text flows within it) for the browser's print dialog
  * and the PDF writer. A constructed stylesheet, because the app's Content-Security-Policy allows no inline styles.
  * @returns a function that removes it again
  */
-export function printPageRuleApply(layout: Pick<PrintLayout, 'widthMm' | 'heightMm'>): () => void {
+export function printPageRuleApply(layout: Pick<PrintLayout, 'widthMm' | 'heightMm'>, marginMm = 0): () => void {
   const sheet = new CSSStyleSheet()
-  sheet.replaceSync(`@page { size: ${layout.widthMm}mm ${layout.heightMm}mm; margin: 0; }`)
+  sheet.replaceSync(`@page { size: ${layout.widthMm}mm ${layout.heightMm}mm; margin: ${marginMm}mm; }`)
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
   return () => {
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((candidate) => candidate !== sheet)
