@@ -112,6 +112,23 @@ test('the schedule turns red when a baselined task slips; a saved report is list
   ])
     expect(text).toContain(words)
   for (const screenText of ['Save report', 'Saved reports', 'Keyboard shortcuts']) expect(text).not.toContain(screenText)
+  // The browser prints through its dialog (above); the workbook is a download.
+  await page.emulateMedia({ media: 'screen' })
+  await expect(view.getByRole('button', { name: 'Save as PDF…' })).toHaveCount(0)
+  await expect(view.getByText('For a PDF, choose “Save as PDF” as the printer in the print dialog.')).toBeVisible()
+  const download = page.waitForEvent('download')
+  await view.getByRole('button', { name: 'Export to Excel…' }).click()
+  const workbook = await download
+  expect(workbook.suggestedFilename()).toBe('Website relaunch status report 2025-03-17.xlsx')
+  const workbookPath = join(folder, 'report.xlsx')
+  await workbook.saveAs(workbookPath)
+  const cells = await run('/usr/bin/python3', [
+    '-c',
+    'import openpyxl, sys; ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]; print(ws.title); print(ws["A1"].value); print(ws.page_setup.orientation)',
+    workbookPath,
+  ])
+  expect(cells.stdout).toBe('Status report\nWebsite relaunch: status report\nportrait\n')
+  await expect(view.getByRole('status')).toHaveText('Saved the status report to Website relaunch status report 2025-03-17.xlsx.')
   // `npm run docs:status-report` keeps this page as the README's picture.
   if (process.env.GANTRY_DOCS_PICTURE === '1')
     await run('pdftoppm', ['-png', '-r', '80', '-singlefile', path, join(__dirname, '..', '..', 'docs', 'status-report')])
