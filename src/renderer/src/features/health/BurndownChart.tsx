@@ -76,6 +76,7 @@ export function BurndownChart({
       statusText={statusDay}
       amountText={(minutes) => durationFormat(minutes, unit, settings)}
       amountLabel={unit === 'd' ? 'Work (days)' : 'Work (hours)'}
+      amountScale={unit === 'd' ? settings.minutesPerDay : 60}
     />
   )
 }

@@ -32,14 +32,25 @@ export type LineChartProps = {
   amountText(amount: number): string
   /** Text of the y-axis (its unit). */
   amountLabel?: string
+  /** What one unit of the y-axis text is in the values (480 for days of minutes), so its grid falls on round figures. */
+  amountScale?: number
 }
 
 const chartWidth = 760
 const chartHeight = 280
 const margin = { left: 86, right: 16, top: 16, bottom: 34 }
 const ticks = [0, 0.25, 0.5, 0.75, 1]
+/** Tops of the y-axis (× a power of ten) whose quarters are round figures. */
+const roundTops = [1, 1.2, 1.6, 2, 2.4, 3, 4, 6, 8, 10]
 
-export function LineChart({ title, description, testId, dates, series, statusDate, statusText, amountText, amountLabel }: LineChartProps) {
+/** The smallest round top (see `roundTops`) at or above `amount` units. */
+function roundTop(amount: number): number {
+  const power = 10 ** Math.floor(Math.log10(amount))
+  for (const top of roundTops) if (top * power >= amount * (1 - 1e-9)) return top * power
+  return 10 * power
+}
+
+export function LineChart({ title, description, testId, dates, series, statusDate, statusText, amountText, amountLabel, amountScale = 1 }: LineChartProps) {
   const id = useId()
   const first = dates[0] ?? ''
   const last = dates[dates.length - 1] ?? first
@@ -47,7 +58,7 @@ export function LineChart({ title, description, testId, dates, series, statusDat
   const x1 = Math.max(x0 + 1, dateToWallMinutes(last))
   let top = 0
   for (const item of series) for (const value of item.values) if (value !== null && value > top) top = value
-  if (top <= 0) top = 1
+  top = top > 0 && Number.isFinite(top) ? roundTop(top / amountScale) * amountScale : amountScale
   const innerWidth = chartWidth - margin.left - margin.right
   const innerHeight = chartHeight - margin.top - margin.bottom
   const xOf = (minutes: number): number => margin.left + ((minutes - x0) / (x1 - x0)) * innerWidth
