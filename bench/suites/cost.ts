@@ -7,11 +7,15 @@
  *   `earnedValueCompute`: the whole path from a schedule to SPI and CPI); target <= 30 ms;
  * - `cost.weeks`: the plan's cost per week from every assignment's work distribution (`costTimephased`);
  * - `baseline.set`: Set Baseline 1 for the whole plan as the Baseline dialog runs it (the task costs, then the
- *   `baseline/set` command through `commandRun`, roll-up off); target <= 50 ms.
+ *   `baseline/set` command through `commandRun`, roll-up off); target <= 50 ms;
+ * - `ev.series`: the S-curve the Earned value view and the dashboard draw (`earnedValueSeries`, weeks, from computed
+ *   earned value);
+ * - `health.burndown`: the dashboard's burn-down of remaining work (`healthBurndown`, weeks), one pass over the tasks.
  */
 import { commandRun } from '../../src/shared/commands/run'
-import { costCompute, costTimephased, earnedValueCompute } from '../../src/shared/domain/cost'
+import { costCompute, costSeriesPeriod, costTimephased, earnedValueCompute, earnedValueSeries } from '../../src/shared/domain/cost'
 import { dateFromWallMinutes } from '../../src/shared/domain/dates'
+import { healthBurndown } from '../../src/shared/domain/health'
 import type { Plan } from '../../src/shared/domain/model'
 import { scheduleRun } from '../../src/shared/domain/schedule'
 import { generatePlan, seededRandom } from '../../tests/support/generate-plan'
@@ -88,4 +92,11 @@ export async function run(): Promise<void> {
     if (!result.ok) throw new Error(result.message)
     return result.plan.tasks.length
   })
+
+  const costs = costCompute(plan, schedule)
+  const value = earnedValueCompute(plan, schedule, costs, { statusDate })
+  const period = costSeriesPeriod(schedule)
+  await bench({ bench: 'ev.series', fields: { ...fields, period } }, () => earnedValueSeries(plan, schedule, costs, value, period).length)
+
+  await bench({ bench: 'health.burndown', fields: { ...fields, period } }, () => healthBurndown(plan, schedule, 0, statusDate, period).points.length)
 }

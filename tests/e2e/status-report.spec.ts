@@ -11,7 +11,8 @@ const run = promisify(execFile)
  * The health dashboard and the status report as a project manager uses them in browser mode: the schedule tile turns
  * red when a baselined task slips, a report is saved as a dated snapshot and listed, and its printed page (print
  * stylesheet, as the print dialog's "Save as PDF" writes it) reads back with pdftotext; a plan without a baseline
- * says what is missing and cannot be saved.
+ * says what is missing and cannot be saved; the dashboard charts the burn-down of remaining work and the S-curve with
+ * the plan's figures in their descriptions.
  */
 
 test.describe.configure({ timeout: 120_000 })
@@ -25,6 +26,15 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await rm(folder, { recursive: true, force: true })
 })
+
+/** The v4 fixture with earned value (and so the health) measured against Baseline, which has finish dates. */
+async function baselinedFixture(): Promise<string> {
+  const file = JSON.parse(await readFile(join(fixtures, 'v4-basic.gantry'), 'utf8')) as { plan: { settings: Record<string, unknown> } }
+  file.plan.settings.baselineForEarnedValue = 0
+  const path = join(folder, 'Website relaunch.gantry')
+  await writeFile(path, JSON.stringify(file))
+  return path
+}
 
 async function openFixture(page: Page, path: string): Promise<void> {
   await page.goto('index.html')
@@ -48,12 +58,7 @@ test('the schedule turns red when a baselined task slips; a saved report is list
       queueMicrotask(() => document.body.append(copy))
     }
   })
-  // The v4 fixture with earned value (and so the health) measured against Baseline, which has finish dates.
-  const file = JSON.parse(await readFile(join(fixtures, 'v4-basic.gantry'), 'utf8')) as { plan: { settings: Record<string, unknown> } }
-  file.plan.settings.baselineForEarnedValue = 0
-  const path0 = join(folder, 'Website relaunch.gantry')
-  await writeFile(path0, JSON.stringify(file))
-  await openFixture(page, path0)
+  await openFixture(page, await baselinedFixture())
   await page.getByRole('tab', { name: 'Dashboard' }).click()
   const schedule = page.getByRole('region', { name: 'Schedule' })
   await expect(schedule).toBeVisible()
@@ -144,4 +149,64 @@ test('a plan without a baseline says what the report is missing and cannot be sa
   await page.getByRole('tab', { name: 'Dashboard' }).click()
   await expect(page.getByRole('region', { name: 'Schedule' })).toHaveAttribute('data-rag', 'unknown')
   await expect(page.getByRole('note')).toContainText('No baseline is set')
+})
+
+test('the dashboard charts the remaining work and the S-curve with the plan’s figures; the Earned value view keeps its S-curve', async ({ page }) => {
+  /*
+   * The fixture at its status date, Monday 2025-03-17 17:00, 8 hours a day:
+   *   Stakeholder interviews  24 h, 50 % done (12 h actual work)   baseline 03-03..03-05, 24 h
+   *   Design system           20 h, not started                   baseline 03-10..03-21, 20 h: 2 h a working day
+   *   Content migration       80 h, not started                   no baseline
+   * Work 124 h, done 12 h: 112 h (14 days) remaining. The baseline's 44 h: by the status date the interviews and
+   * 6 of Design system's 10 days were due, so 4 × 2 = 8 h (1 day) remained, finishing 2025-03-21.
+   */
+  await openFixture(page, await baselinedFixture())
+  await page.getByRole('tab', { name: 'Dashboard' }).click()
+  const burndown = page.getByRole('img', { name: /Burn-down: remaining work/ })
+  await expect(burndown).toBeVisible()
+  const burndownText = await burndown.locator('desc').textContent()
+  expect(burndownText).toContain('of 124h (15.5d) of work in all.')
+  expect(burndownText).toContain('At the status date 2025-03-17: 112h (14d) of work remaining, 12h (1.5d) done.')
+  expect(burndownText).toContain('Baseline planned 8h (1d) remaining by then, of 44h (5.5d), finishing 2025-03-21.')
+  expect(burndownText).toMatch(/The current schedule finishes the remaining work 2025-\d\d-\d\d\./)
+  // Its lines, legend, axis in days and the status date.
+  for (const series of ['baseline', 'actual', 'forecast']) await expect(burndown.locator(`[data-series="${series}"]`)).toHaveAttribute('points', /\d+\.\d,\d+\.\d \d+/)
+  await expect(page.getByTestId('burndown-status-date')).toContainText('Status date 2025-03-17')
+  await expect(burndown).toContainText('Work (days)')
+  await expect(page.getByRole('region', { name: 'Remaining work' }).locator('figcaption')).toHaveText(/Baseline remaining\s+Actual remaining\s+Forecast remaining/)
+
+  const curve = page.getByRole('region', { name: 'Earned value over time' }).getByRole('img', { name: /S-curve/ })
+  await expect(curve).toBeVisible()
+  const curveText = (await curve.locator('desc').textContent()) ?? ''
+  expect(curveText).toContain('At the status date 2025-03-17: planned value')
+  // Both charts on one page keep their own title and description ids.
+  const ids = await page.locator('svg[role="img"] title, svg[role="img"] desc').evaluateAll((nodes) => nodes.map((node) => node.id))
+  expect(ids).toHaveLength(4)
+  expect(new Set(ids).size).toBe(4)
+
+  // The Earned value view shows the same S-curve, with the same figures as its table.
+  await page.getByRole('tab', { name: 'Earned value' }).click()
+  const viewCurve = page.getByRole('region', { name: 'Earned value' }).getByRole('img', { name: /S-curve/ })
+  await expect(viewCurve).toBeVisible()
+  await expect(page.getByTestId('s-curve-status-date')).toContainText('Status date 2025-03-17')
+  const pv = await page.locator('[data-figure="pv"]').textContent()
+  const ev = await page.locator('[data-figure="ev"]').textContent()
+  const ac = await page.locator('[data-figure="ac"]').textContent()
+  expect(await viewCurve.locator('desc').textContent()).toContain(`planned value ${pv}, earned value ${ev}, actual cost ${ac}.`)
+  expect(curveText).toContain(`planned value ${pv}, earned value ${ev}, actual cost ${ac}.`)
+})
+
+test('a plan without work says there is nothing to burn down', async ({ page }) => {
+  // The fixture with its people taken off the tasks: durations but no work.
+  const file = JSON.parse(await readFile(join(fixtures, 'v4-basic.gantry'), 'utf8')) as {
+    plan: { assignments: unknown[]; tasks: { work: number; actualWork: number }[] }
+  }
+  file.plan.assignments = []
+  for (const task of file.plan.tasks) Object.assign(task, { work: 0, actualWork: 0 })
+  const path = join(folder, 'Website relaunch.gantry')
+  await writeFile(path, JSON.stringify(file))
+  await openFixture(page, path)
+  await page.getByRole('tab', { name: 'Dashboard' }).click()
+  await expect(page.getByRole('region', { name: 'Remaining work' })).toContainText('No work to burn down: the plan’s tasks have no work.')
+  await expect(page.getByRole('img', { name: /Burn-down/ })).toHaveCount(0)
 })

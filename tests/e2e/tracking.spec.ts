@@ -196,5 +196,5 @@ test('progress entered at a status date gives the earned value, SPI and CPI', as
   const curve = page.getByRole('img', { name: /S-curve/ })
   await expect(curve).toBeVisible()
   await expect(page.getByTestId('s-curve-status-date')).toContainText('Status date 2026-10-09')
-  await expect(page.locator('#ws-ev-chart-desc')).toContainText('earned value 800.00 USD, actual cost 1,000.00 USD')
+  await expect(curve.locator('desc')).toContainText('earned value 800.00 USD, actual cost 1,000.00 USD')
 })

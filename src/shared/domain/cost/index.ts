@@ -3,7 +3,8 @@
  * - `compute.ts`: task, summary, assignment, resource and plan cost, actual and remaining cost (`costCompute`);
  * - `earned-value.ts`: BCWS, BCWP, ACWP, SV, CV, SPI, CPI, EAC, VAC, TCPI at a status date against a baseline
  *   (`earnedValueCompute`), and the finish variance;
- * - `timephased.ts`: cost per week / day / month (`costTimephased`) and the S-curve (`earnedValueSeries`);
+ * - `timephased.ts`: cost per week / day / month (`costTimephased`), the S-curve (`earnedValueSeries`) and the
+ *   pieces other series over the plan's span reuse (`costSeriesEnds`, `CostBuckets`, `costCompletedThrough`);
  * - `budget.ts`: budget alerts (`costBudgetAlerts`) and money as text (`costFormatMoney`).
  */
 export {
@@ -29,8 +30,12 @@ export {
   type PlanEarnedValue,
 } from './earned-value'
 export {
+  CostBuckets,
+  costCompletedThrough,
   costPeriodBoundaries,
   costPeriodsMax,
+  costSeriesEnds,
+  costSeriesPeriod,
   costTimephased,
   earnedValueSeries,
   type CostPeriod,

@@ -10,7 +10,7 @@
  */
 import { dateFromDayNumber, dateFromWallMinutes, dateToDayNumber, dateWeekday } from '../dates'
 import { resourceCalendarDays } from '../load/calendars'
-import type { Assignment, IsoDate, IsoDateTime, Money, Plan, Resource, ResourceId, Task, WallMinutes } from '../model'
+import type { Assignment, BaselineNumber, IsoDate, IsoDateTime, Minutes, Money, Percent, Plan, Resource, ResourceId, Task, WallMinutes } from '../model'
 import type { Schedule } from '../schedule-types'
 import { costAssignment, costTaskFinished, costTaskStarted, type PlanCost } from './compute'
 import type { CompiledCalendar } from '../calendar'
@@ -61,10 +61,11 @@ export function costPeriodBoundaries(plan: Plan, kind: CostPeriodKind, fromDay: 
 }
 
 /**
- * Increments of a cumulative amount between boundaries: `values[k]` is what is reached after boundary k − 1 and by
- * boundary k (`values[0]` everything by the first one).
+ * Increments of a cumulative amount (currency units, or minutes of work for the burn-down) between boundaries (wall
+ * minutes, ascending): `values[k]` is what is reached after boundary k − 1 and by boundary k (`values[0]` everything
+ * by the first one). Adding an amount spread over a span costs one step per boundary the span crosses.
  */
-class Buckets {
+export class CostBuckets {
   readonly values: Float64Array
   constructor(readonly boundaries: Float64Array) {
     this.values = new Float64Array(boundaries.length)
@@ -122,7 +123,7 @@ export function costTimephased(plan: Plan, schedule: Schedule, options: CostPeri
   // Boundary k (k >= 0) is the end of period k: the start of day days[k + 1].
   const boundaries = new Float64Array(days.length - 1)
   for (let k = 1; k < days.length; k++) boundaries[k - 1] = (days[k] as number) * 1440 - 1e-6
-  const buckets = new Buckets(boundaries)
+  const buckets = new CostBuckets(boundaries)
   const calendarOf = costCalendars(plan)
   const resources = new Map(plan.resources.map((resource) => [resource.id, resource]))
   const { indexOf, assignmentStart, assignmentFinish, assignmentWork, start, finish } = schedule
@@ -160,6 +161,63 @@ export function costTimephased(plan: Plan, schedule: Schedule, options: CostPeri
   return periods
 }
 
+/**
+ * The period a time series of the whole plan is drawn in, by the schedule's span: days up to 120 days, weeks up to
+ * three years, months beyond (a few hundred points at most).
+ */
+export function costSeriesPeriod(schedule: Pick<Schedule, 'projectStart' | 'projectFinish'>): CostPeriodKind {
+  const span = (schedule.projectFinish - schedule.projectStart) / 1440
+  return span > 3 * 365 ? 'month' : span > 120 ? 'week' : 'day'
+}
+
+/**
+ * The dates (wall minutes, ascending) a series of the whole plan has a point at: the end of each period from the
+ * earliest baseline (`baselineNumber`) or scheduled start to the latest baseline or scheduled finish, widened to
+ * take in the status date, plus the status date itself; with `withStart` also the first period's start (where a
+ * burn-down begins at its full height). Empty when the schedule has no dates.
+ */
+export function costSeriesEnds(
+  plan: Plan,
+  schedule: Schedule,
+  baselineNumber: BaselineNumber,
+  statusDate: WallMinutes,
+  period: CostPeriodKind,
+  withStart = false,
+): Float64Array {
+  let first = schedule.projectStart
+  let last = Math.max(schedule.projectFinish, statusDate)
+  for (const task of plan.tasks) {
+    const span = costBaselineSpan(earnedValueBaseline(task, baselineNumber))
+    if (span === null) continue
+    if (span.start < first) first = span.start
+    if (span.finish > last) last = span.finish
+  }
+  if (!Number.isFinite(first) || !Number.isFinite(last) || !Number.isFinite(statusDate)) return new Float64Array(0)
+  if (statusDate < first) first = statusDate
+  const days = costPeriodBoundaries(plan, period, Math.floor(first / 1440), Math.floor(last / 1440))
+  const ends: number[] = []
+  for (let k = withStart ? 0 : 1; k < days.length; k++) ends.push((days[k] as number) * 1440)
+  if (!ends.includes(statusDate)) ends.push(statusDate)
+  ends.sort((a, b) => a - b)
+  return Float64Array.from(ends)
+}
+
+/**
+ * Where a task's completed part ends (wall minutes): the point `percent` % of its duration (`duration` working
+ * minutes of `calendar`) after `start`, its finish at 100 % or without a calendar.
+ */
+export function costCompletedThrough(
+  calendar: CompiledCalendar | null,
+  start: WallMinutes,
+  finish: WallMinutes,
+  duration: Minutes,
+  percent: Percent,
+): WallMinutes {
+  const share = Math.min(100, Math.max(0, percent))
+  if (share >= 100 || calendar === null) return finish
+  return calendar.finishAt(calendar.work(start) + (duration * share) / 100)
+}
+
 /** One point of the S-curve: cumulative amounts at `date`; EV and AC only up to the status date (null after). */
 export type EarnedValuePoint = { date: IsoDateTime; pv: Money; ev: Money | null; ac: Money | null }
 
@@ -179,26 +237,12 @@ export function earnedValueSeries(
 ): EarnedValuePoint[] {
   const calendarOf = costCalendars(plan)
   const { start, finish, duration, percentComplete } = schedule
-  let first = schedule.projectStart
-  let last = Math.max(schedule.projectFinish, value.statusDate)
-  for (const task of plan.tasks) {
-    const span = costBaselineSpan(earnedValueBaseline(task, value.baselineNumber))
-    if (span === null) continue
-    if (span.start < first) first = span.start
-    if (span.finish > last) last = span.finish
-  }
-  if (!Number.isFinite(first) || !Number.isFinite(last)) return []
   const statusDate = value.statusDate
-  if (statusDate < first) first = statusDate
-  const days = costPeriodBoundaries(plan, period, Math.floor(first / 1440), Math.floor(last / 1440))
-  const ends: number[] = []
-  for (let k = 1; k < days.length; k++) ends.push((days[k] as number) * 1440)
-  if (!ends.includes(statusDate)) ends.push(statusDate)
-  ends.sort((a, b) => a - b)
-  const boundaries = Float64Array.from(ends)
-  const pvBuckets = new Buckets(boundaries)
-  const evBuckets = new Buckets(boundaries)
-  const acBuckets = new Buckets(boundaries)
+  const boundaries = costSeriesEnds(plan, schedule, value.baselineNumber, statusDate, period)
+  if (boundaries.length === 0) return []
+  const pvBuckets = new CostBuckets(boundaries)
+  const evBuckets = new CostBuckets(boundaries)
+  const acBuckets = new CostBuckets(boundaries)
   const count = plan.tasks.length
   // Own parts only: a summary's figures minus its subtasks' (each subtask adds its own).
   const own = { bac: Float64Array.from(value.bac), ev: Float64Array.from(value.ev), ac: Float64Array.from(value.ac), cost: Float64Array.from(costs.cost) }
@@ -229,9 +273,7 @@ export function earnedValueSeries(
     // The completed part: from the start through % complete of the duration, cut at the status date.
     const from = start[index] as number
     if (!Number.isFinite(from)) continue
-    const percent = Math.min(100, Math.max(0, percentComplete[index] as number))
-    let through = finish[index] as number
-    if (percent < 100 && calendar !== null) through = calendar.finishAt(calendar.work(from) + ((duration[index] as number) * percent) / 100)
+    let through = costCompletedThrough(calendar, from, finish[index] as number, duration[index] as number, percentComplete[index] as number)
     // Progress recorded for a task that starts after the status date counts at the status date.
     const startAt = Math.min(from, statusDate)
     through = Math.min(Math.max(through, startAt), statusDate)

@@ -1,8 +1,9 @@
 /**
  * The project health dashboard: schedule, cost, resources, scope and risk, each Red/Amber/Green by the written
  * rules of `domain/health` with the reason in words; each tile shows the tasks behind it in the Gantt. The
- * thresholds are the plan's (settings) and edited here. Overdue tasks, critical tasks with negative slack and the
- * milestones of the next 2 and 4 weeks follow.
+ * thresholds are the plan's (settings) and edited here. Under the tiles the burn-down of remaining work
+ * (`BurndownChart.tsx`) and the S-curve (the Earned value view's `SCurve`), both at the status date of `trackingOf`;
+ * then overdue tasks, critical tasks with negative slack and the milestones of the next 2 and 4 weeks.
  */
 import { useMemo, useState } from 'react'
 import { dateToWallMinutes, dateWallText } from '../../../../shared/domain/dates'
@@ -10,13 +11,17 @@ import type { HealthThresholds } from '../../../../shared/domain/health/model'
 import { healthCompute, healthDimensionNames, type PlanHealth } from '../../../../shared/domain/health/rules'
 import { loadCompute } from '../../../../shared/domain/load'
 import type { Plan, TaskId } from '../../../../shared/domain/model'
+import type { Schedule } from '../../../../shared/domain/schedule-types'
+import { SCurve } from '../workspace/SCurve'
+import { trackingOf } from '../workspace/tracking'
 import { useWorkspace } from '../workspace/workspace-store'
+import { BurndownChart } from './BurndownChart'
 import { RagBadge } from './StatusReportPage'
 
 const day = (iso: string) => dateWallText(dateToWallMinutes(iso), 'day')
 
 /** The dashboard's health of the open plan, or why there is none. */
-export function useHealth(): { plan: Plan | null; health: PlanHealth | null } {
+export function useHealth(): { plan: Plan | null; schedule: Schedule | null; health: PlanHealth | null } {
   const plan = useWorkspace((state) => state.document?.plan ?? null)
   const result = useWorkspace((state) => state.document?.schedule ?? null)
   const storedLoad = useWorkspace((state) => state.document?.load ?? null)
@@ -26,7 +31,24 @@ export function useHealth(): { plan: Plan | null; health: PlanHealth | null } {
     const load = storedLoad !== null && storedLoad.plan === plan ? storedLoad : loadCompute(plan, schedule)
     return healthCompute(plan, schedule, load)
   }, [plan, schedule, storedLoad])
-  return { plan, health }
+  return { plan, schedule, health }
+}
+
+/** The burn-down and the S-curve, measured at the status date the Earned value view uses. */
+function HealthCharts({ plan, schedule }: { plan: Plan; schedule: Schedule }) {
+  const figures = useMemo(() => trackingOf(plan, schedule), [plan, schedule])
+  return (
+    <div className="health-charts">
+      <section aria-label="Remaining work">
+        <h3>Remaining work</h3>
+        <BurndownChart plan={plan} schedule={schedule} baselineNumber={figures.value.baselineNumber} statusDate={figures.statusDate} />
+      </section>
+      <section aria-label="Earned value over time">
+        <h3>Planned value, earned value and actual cost</h3>
+        <SCurve plan={plan} schedule={schedule} figures={figures} />
+      </section>
+    </div>
+  )
 }
 
 const thresholdFields: { key: keyof HealthThresholds; label: string }[][] = [
@@ -119,9 +141,9 @@ function TaskList({ plan, ids, onShow, empty }: { plan: Plan; ids: readonly Task
 }
 
 export function DashboardView({ onShowTasks }: { onShowTasks(ids: readonly TaskId[]): void }) {
-  const { plan, health } = useHealth()
+  const { plan, schedule, health } = useHealth()
   if (plan === null) return null
-  if (health === null) return <p className="health-empty">The plan cannot be scheduled, so its health cannot be rated. Fix the problem shown above first.</p>
+  if (health === null || schedule === null) return <p className="health-empty">The plan cannot be scheduled, so its health cannot be rated. Fix the problem shown above first.</p>
   return (
     <section className="health" aria-label="Project health">
       <header className="health-head">
@@ -151,6 +173,7 @@ export function DashboardView({ onShowTasks }: { onShowTasks(ids: readonly TaskI
           </section>
         ))}
       </div>
+      <HealthCharts plan={plan} schedule={schedule} />
       <div className="health-lists">
         <section aria-label="Overdue tasks">
           <h3>Overdue tasks ({health.overdueTaskIds.length})</h3>

@@ -1,14 +1,15 @@
 /**
  * The Earned value view: the plan's planned value (BCWS), earned value (BCWP), actual cost (ACWP) and Microsoft
  * Project's indexes at the status date against the chosen baseline, the budget alerts, the S-curve (cumulative PV, EV
- * and AC over time, the status date marked) and the same figures per summary and task. Figures come from the shared
- * cost domain (`earnedValueCompute`, `earnedValueSeries`) through `tracking.ts`; the view only shows them.
+ * and AC over time, the status date marked; `SCurve.tsx`, also on the health dashboard) and the same figures per summary
+ * and task. Figures come from the shared cost domain (`earnedValueCompute`, `earnedValueSeries`) through
+ * `tracking.ts`; the view only shows them.
  */
 import { useMemo } from 'react'
-import { earnedValueFigures, earnedValueOfTask, earnedValueSeries, type EarnedValueFigures, type EarnedValuePoint } from '../../../../shared/domain/cost'
-import { dateToDayNumber, dateToWallMinutes } from '../../../../shared/domain/dates'
+import { earnedValueFigures, earnedValueOfTask, type EarnedValueFigures } from '../../../../shared/domain/cost'
 import type { Plan, TaskId } from '../../../../shared/domain/model'
 import type { Schedule } from '../../../../shared/domain/schedule-types'
+import { SCurve } from './SCurve'
 import { trackingBaselineName, trackingDaysText, trackingIndexText, trackingMoney, trackingMoneyText, trackingOf, type TrackingFigures } from './tracking'
 import { useWorkspace } from './workspace-store'
 
@@ -102,77 +103,6 @@ function PlanFigures({ plan, figures, finishVariance }: { plan: Plan; figures: E
         <dd data-figure="finishVariance">{Number.isFinite(finishVariance) ? trackingDaysText(finishVariance, plan) : 'no baseline'}</dd>
       </div>
     </dl>
-  )
-}
-
-const chartWidth = 760
-const chartHeight = 280
-const margin = { left: 86, right: 16, top: 16, bottom: 34 }
-
-/** The S-curve: cumulative PV, EV and AC per period, EV and AC up to the status date, the status date as a line. */
-function SCurve({ plan, schedule, figures }: { plan: Plan; schedule: Schedule; figures: TrackingFigures }) {
-  const points = useMemo<EarnedValuePoint[]>(() => {
-    const span = (schedule.projectFinish - schedule.projectStart) / 1440
-    const period = span > 3 * 365 ? 'month' : span > 120 ? 'week' : 'day'
-    return earnedValueSeries(plan, schedule, figures.costs, figures.value, period)
-  }, [plan, schedule, figures])
-  if (points.length < 2) return <p className="ws-ev-note">Nothing to chart yet: the plan has no cost over time.</p>
-  const first = points[0] as EarnedValuePoint
-  const last = points[points.length - 1] as EarnedValuePoint
-  const x0 = dateToWallMinutes(first.date)
-  const x1 = Math.max(x0 + 1, dateToWallMinutes(last.date))
-  let top = 0
-  for (const point of points) top = Math.max(top, point.pv, point.ev ?? 0, point.ac ?? 0)
-  if (top <= 0) top = 1
-  const innerWidth = chartWidth - margin.left - margin.right
-  const innerHeight = chartHeight - margin.top - margin.bottom
-  const xOf = (date: string): number => margin.left + ((dateToWallMinutes(date) - x0) / (x1 - x0)) * innerWidth
-  const yOf = (amount: number): number => margin.top + innerHeight - (amount / top) * innerHeight
-  const line = (pick: (point: EarnedValuePoint) => number | null): string =>
-    points
-      .filter((point) => pick(point) !== null)
-      .map((point) => `${xOf(point.date).toFixed(1)},${yOf(pick(point) ?? 0).toFixed(1)}`)
-      .join(' ')
-  const statusX = margin.left + ((figures.value.statusDate - x0) / (x1 - x0)) * innerWidth
-  const plan$ = figures.value.plan
-  const description = `Cumulative cost from ${first.date.slice(0, 10)} to ${last.date.slice(0, 10)}: planned value reaches ${trackingMoney(last.pv, plan)}. At the status date ${figures.statusDate.slice(0, 10)}: planned value ${trackingMoney(plan$.pv, plan)}, earned value ${trackingMoney(plan$.ev, plan)}, actual cost ${trackingMoney(plan$.ac, plan)}.`
-  const ticks = [0, 0.25, 0.5, 0.75, 1]
-  const dayCount = dateToDayNumber(last.date.slice(0, 10)) - dateToDayNumber(first.date.slice(0, 10))
-  return (
-    <figure className="ws-ev-chart">
-      <svg role="img" aria-labelledby="ws-ev-chart-title ws-ev-chart-desc" viewBox={`0 0 ${chartWidth} ${chartHeight}`} width={chartWidth} height={chartHeight} data-testid="s-curve">
-        <title id="ws-ev-chart-title">S-curve: cumulative planned value, earned value and actual cost</title>
-        <desc id="ws-ev-chart-desc">{description}</desc>
-        {ticks.map((tick) => (
-          <g key={tick} aria-hidden="true">
-            <line className="ws-ev-grid" x1={margin.left} x2={chartWidth - margin.right} y1={yOf(top * tick)} y2={yOf(top * tick)} />
-            <text className="ws-ev-axis" x={margin.left - 6} y={yOf(top * tick) + 4} textAnchor="end">
-              {trackingMoneyText(top * tick)}
-            </text>
-          </g>
-        ))}
-        <text className="ws-ev-axis" x={margin.left} y={chartHeight - 10} aria-hidden="true">
-          {first.date.slice(0, 10)}
-        </text>
-        <text className="ws-ev-axis" x={chartWidth - margin.right} y={chartHeight - 10} textAnchor="end" aria-hidden="true">
-          {last.date.slice(0, 10)} ({dayCount} days)
-        </text>
-        <polyline className="ws-ev-line is-pv" points={line((point) => point.pv)} data-series="pv" />
-        <polyline className="ws-ev-line is-ev" points={line((point) => point.ev)} data-series="ev" />
-        <polyline className="ws-ev-line is-ac" points={line((point) => point.ac)} data-series="ac" />
-        {statusX >= margin.left && statusX <= chartWidth - margin.right && (
-          <g data-testid="s-curve-status-date">
-            <line className="ws-ev-status" x1={statusX} x2={statusX} y1={margin.top} y2={margin.top + innerHeight} />
-            <text className="ws-ev-axis" x={statusX + 4} y={margin.top + 10}>
-              Status date {figures.statusDate.slice(0, 10)}
-            </text>
-          </g>
-        )}
-      </svg>
-      <figcaption className="ws-ev-legend">
-        <span className="ws-ev-key is-pv" /> Planned value (BCWS) <span className="ws-ev-key is-ev" /> Earned value (BCWP) <span className="ws-ev-key is-ac" /> Actual cost (ACWP)
-      </figcaption>
-    </figure>
   )
 }
 
