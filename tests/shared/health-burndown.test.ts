@@ -115,6 +115,10 @@ describe('burn-down of remaining work', () => {
     // Another baseline number than the one asked for is not it.
     const other = plan([{ ...buildInProgress(), baselines: [{ ...baseline('2026-01-05T08:00:00', '2026-01-09T17:00:00', 5 * day), number: 1 }] }])
     expect(burn(other, '2026-01-07T17:00:00').baselineWork).toBeNull()
+    // A baseline saved without work (a cost-only one, as Microsoft Project can save it) draws no line of zeros either.
+    const costOnly = plan([{ ...buildInProgress(), baselines: [{ ...baseline('2026-01-05T08:00:00', '2026-01-09T17:00:00', 5 * day), work: null }] }])
+    expect(burn(costOnly, '2026-01-07T17:00:00').baselineWork).toBeNull()
+    expect(burn(costOnly, '2026-01-07T17:00:00').points.every((point) => point.baseline === null)).toBe(true)
   })
 
   it('a milestone and a task without work add nothing', () => {
@@ -127,8 +131,8 @@ describe('burn-down of remaining work', () => {
     const result = burn(subject, '2026-01-07T17:00:00')
     expect(result.points.map((point) => [point.actual, point.forecast])).toEqual(alone.points.map((point) => [point.actual, point.forecast]))
     expect(result.work).toBe(5 * day)
-    // The milestone's baseline is set, so the baseline line is there, with nothing to burn.
-    expect(result.points.every((point) => point.baseline === 0)).toBe(true)
+    // The milestone's baseline is set but holds no work: no line of zeros.
+    expect(result.points.every((point) => point.baseline === null)).toBe(true)
   })
 
   it('a summary is not counted on top of its tasks', () => {

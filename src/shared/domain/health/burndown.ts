@@ -23,7 +23,7 @@ import type { Schedule } from '../schedule-types'
 /** One point of the burn-down: remaining work (minutes of work) at `date`. */
 export type HealthBurndownPoint = {
   date: IsoDateTime
-  /** The baseline's work not yet due by `date` on the baseline's dates; null when the plan lacks that baseline. */
+  /** The baseline's work not yet due by `date` on the baseline's dates; null when the plan lacks that baseline or it holds no work. */
   baseline: Minutes | null
   /** Work − work done by `date`, up to the status date (null after it). */
   actual: Minutes | null
@@ -88,7 +88,8 @@ export function healthBurndown(
   let hasBaseline = false
   for (let index = 0; index < count; index++) {
     const baseline = earnedValueBaseline(tasks[index] as Task, baselineNumber)
-    if (baseline !== undefined) hasBaseline = true
+    // A baseline saved without work (as Microsoft Project saves a cost-only one) has no line to draw.
+    if ((baseline?.work ?? 0) > 0) hasBaseline = true
     ownBaseline[index] = (ownBaseline[index] as number) + (baseline?.work ?? 0)
     const up = parent[index] as number
     if (up < 0) continue

@@ -59,7 +59,7 @@ export function BurndownChart({
     `Remaining work from ${first.date.slice(0, 10)} to ${last.date.slice(0, 10)}, of ${inWords(burndown.work)} of work in all.`,
     `At the status date ${statusDay}: ${inWords(burndown.remaining)} of work remaining, ${inWords(burndown.done)} done.`,
     burndown.baselineRemaining === null
-      ? `No ${baselineName} is set, so there is no planned line to compare with.`
+      ? `${baselineName} holds no work, so there is no planned line to compare with.`
       : `${baselineName} planned ${inWords(burndown.baselineRemaining)} remaining by then, of ${inWords(burndown.baselineWork ?? 0)}${Number.isFinite(burndown.baselineFinish) ? `, finishing ${day(burndown.baselineFinish)}` : ''}.`,
     Number.isFinite(burndown.forecastFinish)
       ? `The current schedule finishes the remaining work ${day(burndown.forecastFinish)}${burndown.forecastFinish <= dateToWallMinutes(statusDate) ? ' (it is overdue at the status date)' : ''}.`
