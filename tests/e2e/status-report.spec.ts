@@ -210,3 +210,62 @@ test('a plan without work says there is nothing to burn down', async ({ page }) 
   await expect(page.getByRole('region', { name: 'Remaining work' })).toContainText('No work to burn down: the plan’s tasks have no work.')
   await expect(page.getByRole('img', { name: /Burn-down/ })).toHaveCount(0)
 })
+
+test('the commentary typed for a report is kept per plan across a reload until the report is saved', async ({ page }) => {
+  const file = JSON.parse(await readFile(join(fixtures, 'v5-status.gantry'), 'utf8')) as { plan: { id: string; name: string } }
+  const other = { ...file, plan: { ...file.plan, id: `${file.plan.id}-other`, name: 'Intranet refresh' } }
+  const otherPath = join(folder, 'Intranet refresh.gantry')
+  await writeFile(otherPath, JSON.stringify(other))
+  await openFixture(page, join(fixtures, 'v5-status.gantry'))
+  await page.getByRole('tab', { name: 'Status report' }).click()
+  const view = page.getByRole('region', { name: 'Status report' })
+  await view.getByRole('textbox', { name: 'Commentary' }).fill('Vendor escalated; design two weeks late.')
+  await view.getByRole('textbox', { name: 'Decisions needed (one per line)' }).fill('Approve overtime')
+
+  // Another plan has its own (empty) draft.
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: /^Open/ }).first().click()
+  await (await chooser).setFiles(otherPath)
+  await expect(page.getByRole('heading', { level: 1, name: 'Intranet refresh' })).toBeVisible()
+  await page.getByRole('tab', { name: 'Status report' }).click()
+  await expect(view.getByRole('textbox', { name: 'Commentary' })).toHaveValue('')
+
+  // A reload (or a crash) loses nothing typed.
+  await page.reload()
+  await page.getByRole('button', { name: 'Plans', exact: true }).click()
+  await page.getByRole('button', { name: 'Open Website relaunch' }).click()
+  await page.getByRole('tab', { name: 'Status report' }).click()
+  await expect(view.getByRole('textbox', { name: 'Commentary' })).toHaveValue('Vendor escalated; design two weeks late.')
+  await expect(view.getByRole('textbox', { name: 'Decisions needed (one per line)' })).toHaveValue('Approve overtime')
+
+  // Saved in the report, the draft is done with.
+  await view.getByRole('button', { name: 'Save report' }).click()
+  await expect(view.getByRole('status')).toHaveText('The status report was saved in the plan.')
+  await page.reload()
+  await page.getByRole('button', { name: 'Plans', exact: true }).click()
+  await page.getByRole('button', { name: 'Open Website relaunch' }).click()
+  await page.getByRole('tab', { name: 'Status report' }).click()
+  await expect(view.getByRole('textbox', { name: 'Commentary' })).toHaveValue('')
+  await view.getByRole('list', { name: 'Saved reports' }).getByRole('button', { name: '2025-03-17', exact: true }).click()
+  await expect(view.locator('.sr-main')).toContainText('Vendor escalated; design two weeks late.')
+})
+
+test('when storage refuses the draft, the view says the typed text is not kept', async ({ page }) => {
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (key.startsWith('gantry.status-report-draft.')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+      setItem.call(this, key, value)
+    }
+  })
+  await openFixture(page, join(fixtures, 'v5-status.gantry'))
+  await page.getByRole('tab', { name: 'Status report' }).click()
+  const view = page.getByRole('region', { name: 'Status report' })
+  await view.getByRole('textbox', { name: 'Commentary' }).fill('Typed while storage is full.')
+  await expect(view.getByRole('alert')).toContainText('could not be kept in this browser’s storage')
+  // What was typed is still there to save.
+  await expect(view.getByRole('textbox', { name: 'Commentary' })).toHaveValue('Typed while storage is full.')
+  await view.getByRole('button', { name: 'Save report' }).click()
+  await expect(view.getByRole('status')).toHaveText('The status report was saved in the plan.')
+  await expect(view.getByRole('alert')).toHaveCount(0)
+})

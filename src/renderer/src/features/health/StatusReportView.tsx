@@ -8,15 +8,24 @@
 import { useMemo } from 'react'
 import { dateLocalNow } from '../../../../shared/domain/dates'
 import type { StatusReport } from '../../../../shared/domain/health/model'
-import { statusReportCompose, statusReportMissing, statusReportPrevious } from '../../../../shared/domain/health/report'
+import { statusReportCompose, statusReportMissing, statusReportPrevious, statusReportTextMax } from '../../../../shared/domain/health/report'
 import type { StatusReportChoice } from '../../../../shared/domain/health/report'
 import { loadCompute } from '../../../../shared/domain/load'
 import { printPaperKeys, printPapers, type PrintPaper } from '../../../../shared/print/page-setup'
 import { useWorkspace } from '../workspace/workspace-store'
+import { reportDraftRead } from './report-draft'
 import { RagBadge, StatusReportPage } from './StatusReportPage'
 
-export type StatusReportDraft = { commentary: string; decisions: string; shownId: number | null; message: string | null; paper: PrintPaper }
-export const statusReportDraftInitial: StatusReportDraft = { commentary: '', decisions: '', shownId: null, message: null, paper: 'A4' }
+export type StatusReportDraft = {
+  commentary: string
+  decisions: string
+  shownId: number | null
+  message: string | null
+  paper: PrintPaper
+  /** Whether storage kept the typed texts at the last change (false: full or switched off). */
+  isKept: boolean
+}
+export const statusReportDraftInitial: StatusReportDraft = { commentary: '', decisions: '', shownId: null, message: null, paper: 'A4', isKept: true }
 
 /** How the view exports a report: as a PDF on `paper` (desktop app) or an Excel workbook. */
 export type StatusReportExporter = {
@@ -43,15 +52,23 @@ function printReport(): void {
 }
 
 export function StatusReportView({
-  draft,
-  onDraft,
+  drafts,
+  onDraft: onPlanDraft,
   exporter,
 }: {
-  draft: StatusReportDraft
-  onDraft(next: StatusReportDraft): void
+  /** The drafts of the plans opened in this window, by plan id. */
+  drafts: Readonly<Record<string, StatusReportDraft>>
+  onDraft(planId: string, next: StatusReportDraft): void
   exporter: StatusReportExporter
 }) {
   const plan = useWorkspace((state) => state.document?.plan ?? null)
+  const planId = plan?.id ?? null
+  const stored = planId === null ? undefined : drafts[planId]
+  // A plan first shown in this window starts from the texts kept in storage, if any.
+  const draft = useMemo(() => stored ?? { ...statusReportDraftInitial, ...(planId === null ? null : reportDraftRead(planId)) }, [stored, planId])
+  const onDraft = (next: StatusReportDraft) => {
+    if (planId !== null) onPlanDraft(planId, next)
+  }
   const result = useWorkspace((state) => state.document?.schedule ?? null)
   const run = useWorkspace((state) => state.editorRun)
   const schedule = result?.ok === true ? result.schedule : null
@@ -95,11 +112,11 @@ export function StatusReportView({
         ) : null}
         <label className="sr-field">
           <span>Commentary</span>
-          <textarea rows={6} value={draft.commentary} onChange={(event) => onDraft({ ...draft, commentary: event.target.value, message: null })} />
+          <textarea rows={6} maxLength={statusReportTextMax} value={draft.commentary} onChange={(event) => onDraft({ ...draft, commentary: event.target.value, message: null })} />
         </label>
         <label className="sr-field">
           <span>Decisions needed (one per line)</span>
-          <textarea rows={4} value={draft.decisions} onChange={(event) => onDraft({ ...draft, decisions: event.target.value, message: null })} />
+          <textarea rows={4} maxLength={statusReportTextMax} value={draft.decisions} onChange={(event) => onDraft({ ...draft, decisions: event.target.value, message: null })} />
         </label>
         <div className="sr-actions">
           <button type="button" className="button button-primary" disabled={missing !== null || schedule === null} onClick={save}>
@@ -131,6 +148,12 @@ export function StatusReportView({
             Export to Excel…
           </button>
         </div>
+        {!draft.isKept && (
+          <p className="health-note" role="alert">
+            The commentary and decisions typed here could not be kept in this browser’s storage (it is full or switched off): save the report, or copy
+            the text, before you close the plan.
+          </p>
+        )}
         {draft.message !== null && (
           <p className="sr-message" role="status">
             {draft.message}

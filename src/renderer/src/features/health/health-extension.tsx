@@ -1,13 +1,15 @@
 /**
  * What the health feature adds to the workspace (`WorkspaceExtension`): the Dashboard tab (id `dashboard`) and the
  * Status report tab (id `status-report`), which View ▸ Dashboard and View ▸ Status Report open. The report's typed
- * commentary and decisions live here, so they survive switching tabs.
+ * commentary and decisions live here per plan, so they survive switching tabs and plans, and are kept in storage
+ * (`report-draft.ts`) until the report is saved.
  */
-import { useMemo, useState, type ReactNode } from 'react'
+import { useCallback, useMemo, useState, type ReactNode } from 'react'
 import type { TaskId } from '../../../../shared/domain/model'
 import type { WorkspaceExtension } from '../workspace/extension'
 import { DashboardView } from './DashboardView'
-import { StatusReportView, statusReportDraftInitial, type StatusReportDraft, type StatusReportExporter } from './StatusReportView'
+import { reportDraftWrite } from './report-draft'
+import { StatusReportView, type StatusReportDraft, type StatusReportExporter } from './StatusReportView'
 import './health.css'
 
 /**
@@ -19,7 +21,11 @@ export function useHealthExtension(
   selectTasks: (taskIds: readonly TaskId[]) => void,
   exporter: StatusReportExporter,
 ): WorkspaceExtension {
-  const [draft, setDraft] = useState<StatusReportDraft>(statusReportDraftInitial)
+  const [drafts, setDrafts] = useState<Readonly<Record<string, StatusReportDraft>>>({})
+  const onDraft = useCallback((planId: string, next: StatusReportDraft) => {
+    const isKept = reportDraftWrite(planId, next)
+    setDrafts((current) => ({ ...current, [planId]: { ...next, isKept } }))
+  }, [])
   return useMemo(
     () => ({
       tabs: [
@@ -35,9 +41,9 @@ export function useHealthExtension(
             />
           ),
         },
-        { id: 'status-report', name: 'Status report', render: (): ReactNode => <StatusReportView draft={draft} onDraft={setDraft} exporter={exporter} /> },
+        { id: 'status-report', name: 'Status report', render: (): ReactNode => <StatusReportView drafts={drafts} onDraft={onDraft} exporter={exporter} /> },
       ],
     }),
-    [showTab, selectTasks, draft, exporter],
+    [showTab, selectTasks, drafts, onDraft, exporter],
   )
 }
