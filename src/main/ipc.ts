@@ -220,6 +220,30 @@ export function createIpcHandlers(deps: MainDeps): IpcHandlers {
     return path
   }
 
+  /**
+   * Prints `job` with `printPdf` and writes the PDF at `path`, showing `message` while it draws; nothing is written when
+   * the printer fails or gives something that is not a PDF.
+   */
+  async function printPdfTo(
+    path: string,
+    task: string,
+    message: string,
+    printPdf: NonNullable<MainDeps['printPdf']>,
+    job: PrintJob | ReportPrintJob,
+  ): Promise<void> {
+    deps.sendProgress({ task, fraction: 0, message })
+    let bytes: Uint8Array
+    try {
+      bytes = await printPdf(job)
+    } catch (error) {
+      throw new HandlerError('internal', `The PDF could not be made: ${error instanceof Error ? error.message : String(error)}`)
+    } finally {
+      deps.sendProgress({ task, fraction: 1, message: '' })
+    }
+    if (!pdfBytesLookRight(bytes)) throw new HandlerError('internal', 'The PDF could not be made: the printer gave no PDF.')
+    await safeSave(path, bytes, { keepBackup: false })
+  }
+
   /** The report a status report export asks for, refused before any dialog with the sentence saying why. */
   function resolveReport(request: z.infer<typeof reportRequest>): { plan: Plan; report: StatusReport; previous: StatusReport | null } {
     const plan = restoreRequestPlan(request.plan)
@@ -390,17 +414,8 @@ export function createIpcHandlers(deps: MainDeps): IpcHandlers {
       if (!check.ok) throw new HandlerError('invalid-input', check.message)
       if (deps.printPdf === undefined) throw new HandlerError('internal', 'This window cannot print to PDF.')
       const path = await chooseSavePath('Save the Gantt chart as PDF', plan.name, { name: 'PDF document', extensions: ['pdf'] })
-      deps.sendProgress({ task: 'export/pdf', fraction: 0, message: `Drawing ${check.pages.toLocaleString('en-US')} ${check.pages === 1 ? 'page' : 'pages'}…` })
-      let bytes: Uint8Array
-      try {
-        bytes = await deps.printPdf({ plan, setup: request.setup, now: dateLocalNow() })
-      } catch (error) {
-        throw new HandlerError('internal', `The PDF could not be made: ${error instanceof Error ? error.message : String(error)}`)
-      } finally {
-        deps.sendProgress({ task: 'export/pdf', fraction: 1, message: '' })
-      }
-      if (!pdfBytesLookRight(bytes)) throw new HandlerError('internal', 'The PDF could not be made: the printer gave no PDF.')
-      await safeSave(path, bytes, { keepBackup: false })
+      const drawing = `Drawing ${check.pages.toLocaleString('en-US')} ${check.pages === 1 ? 'page' : 'pages'}…`
+      await printPdfTo(path, 'export/pdf', drawing, deps.printPdf, { plan, setup: request.setup, now: dateLocalNow() })
       return { fileName: basename(path) }
     }),
 
@@ -408,17 +423,8 @@ export function createIpcHandlers(deps: MainDeps): IpcHandlers {
       const { plan, report, previous } = resolveReport(request)
       if (deps.printPdf === undefined) throw new HandlerError('internal', 'This window cannot print to PDF.')
       const path = await chooseSavePath('Save the status report as PDF', reportFileName(plan, report), { name: 'PDF document', extensions: ['pdf'] })
-      deps.sendProgress({ task: 'export/reportPdf', fraction: 0, message: 'Drawing the status report…' })
-      let bytes: Uint8Array
-      try {
-        bytes = await deps.printPdf({ kind: 'report', planName: plan.name, report, previous, paper: request.paper })
-      } catch (error) {
-        throw new HandlerError('internal', `The PDF could not be made: ${error instanceof Error ? error.message : String(error)}`)
-      } finally {
-        deps.sendProgress({ task: 'export/reportPdf', fraction: 1, message: '' })
-      }
-      if (!pdfBytesLookRight(bytes)) throw new HandlerError('internal', 'The PDF could not be made: the printer gave no PDF.')
-      await safeSave(path, bytes, { keepBackup: false })
+      const job: ReportPrintJob = { kind: 'report', planName: plan.name, report, previous, paper: request.paper }
+      await printPdfTo(path, 'export/reportPdf', 'Drawing the status report…', deps.printPdf, job)
       return { fileName: basename(path) }
     }),
 
