@@ -217,6 +217,9 @@ test('the commentary typed for a report is kept per plan across a reload until t
   const otherPath = join(folder, 'Intranet refresh.gantry')
   await writeFile(otherPath, JSON.stringify(other))
   await openFixture(page, join(fixtures, 'v5-status.gantry'))
+  // Its Baseline 1 holds costs but no dates: the dashboard says so rather than "no baseline".
+  await page.getByRole('tab', { name: 'Dashboard' }).click()
+  await expect(page.getByRole('note')).toContainText('Baseline 1, the one earned value uses, has no finish dates')
   await page.getByRole('tab', { name: 'Status report' }).click()
   const view = page.getByRole('region', { name: 'Status report' })
   await view.getByRole('textbox', { name: 'Commentary' }).fill('Vendor escalated; design two weeks late.')

@@ -46,7 +46,15 @@ describe('RAG rules at their thresholds', () => {
     )
   })
   it('schedule without a baseline is not rated and says so', () => {
-    expect(healthRuleSchedule(1, null, t)).toEqual({ rag: 'unknown', reason: 'No baseline: set a baseline to compare the schedule with.' })
+    expect(healthRuleSchedule(null, null, t)).toEqual({ rag: 'unknown', reason: 'No baseline: set a baseline to compare the schedule with.' })
+  })
+  it('schedule against a baseline without finish dates (a cost-only one) is rated by its SPI alone', () => {
+    expect(healthRuleSchedule(1, null, t)).toEqual({
+      rag: 'green',
+      reason: 'The baseline has no finish date to compare the forecast finish with. SPI 1.00 (amber below 0.95, red below 0.85).',
+    })
+    expect(healthRuleSchedule(0.9, null, t).rag).toBe('amber')
+    expect(healthRuleSchedule(0.8, null, t).rag).toBe('red')
   })
   it('cost: CPI 0.95 / 0.90 and the forecast over the budget above 0 % / 10 %', () => {
     expect(healthRuleCost(0.95, 0, t).rag).toBe('green')

@@ -57,19 +57,23 @@ export function healthRateCount(count: number, amber: number, red: number): Heal
 
 /**
  * Schedule: SPI (null when nothing was planned by the status date) and the forecast finish against the baseline
- * finish in working days (null without a baseline finish); the worse of the two.
+ * finish in working days (null without a baseline finish); the worse of the two, or the one that is known.
  */
 export function healthRuleSchedule(spi: number | null, slipDays: number | null, t: HealthThresholds): Pick<HealthDimension, 'rag' | 'reason'> {
-  if (slipDays === null) return { rag: 'unknown', reason: 'No baseline: set a baseline to compare the schedule with.' }
-  const slipRag = healthRateAbove(slipDays, t.slipAmberDays, t.slipRedDays)
-  const finish =
-    slipDays > 0
-      ? `The forecast finish is ${days(slipDays)} after the baseline finish`
-      : slipDays < 0
-        ? `The forecast finish is ${days(-slipDays)} before the baseline finish`
-        : 'The forecast finish is on the baseline finish'
-  const parts = [`${finish} (amber above ${t.slipAmberDays}, red above ${t.slipRedDays}).`]
-  let rag = slipRag
+  if (slipDays === null && spi === null) return { rag: 'unknown', reason: 'No baseline: set a baseline to compare the schedule with.' }
+  const parts: string[] = []
+  let rag: HealthRag = 'green'
+  if (slipDays === null) parts.push('The baseline has no finish date to compare the forecast finish with.')
+  else {
+    const finish =
+      slipDays > 0
+        ? `The forecast finish is ${days(slipDays)} after the baseline finish`
+        : slipDays < 0
+          ? `The forecast finish is ${days(-slipDays)} before the baseline finish`
+          : 'The forecast finish is on the baseline finish'
+    parts.push(`${finish} (amber above ${t.slipAmberDays}, red above ${t.slipRedDays}).`)
+    rag = healthRateAbove(slipDays, t.slipAmberDays, t.slipRedDays)
+  }
   if (spi === null) parts.push('SPI not measured yet: no work was planned by the status date.')
   else {
     rag = healthRagWorst(rag, healthRateBelow(spi, t.spiAmber, t.spiRed))

@@ -154,7 +154,9 @@ export function DashboardView({ onShowTasks }: { onShowTasks(ids: readonly TaskI
         </p>
         {!health.hasBaseline && (
           <p className="health-note" role="note">
-            No baseline is set, so schedule, cost and scope cannot be compared with the plan as agreed: set one with Baseline… in the Gantt view.
+            {plan.tasks.some((task) => task.baselines.some((baseline) => baseline.number === plan.settings.baselineForEarnedValue))
+              ? `${plan.settings.baselineForEarnedValue === 0 ? 'Baseline' : `Baseline ${plan.settings.baselineForEarnedValue}`}, the one earned value uses, has no finish dates, so the forecast finish cannot be compared with the plan as agreed: set it again with Baseline… in the Gantt view.`
+              : 'No baseline is set, so schedule, cost and scope cannot be compared with the plan as agreed: set one with Baseline… in the Gantt view.'}
           </p>
         )}
       </header>
