@@ -198,3 +198,32 @@ test('progress entered at a status date gives the earned value, SPI and CPI', as
   await expect(page.getByTestId('s-curve-status-date')).toContainText('Status date 2026-10-09')
   await expect(curve.locator('desc')).toContainText('earned value 800.00 USD, actual cost 1,000.00 USD')
 })
+
+test('Mark on track marks progress as scheduled up to the status date, or up to now without one', async ({ page, bridge }) => {
+  // Now is Wednesday 2026-10-07, noon: Build (Oct 5–9) is 2.5 of 5 days in.
+  await page.clock.install({ time: new Date(2026, 9, 7, 12, 0, 0) })
+  await openPlan(page, bridge, twoTasks('p-on-track', 'On-track plan'))
+  await chooseTable(page, 'Tracking')
+  await cell(page, 'Build', 'name').click()
+  await page.keyboard.down('Shift')
+  await cell(page, 'Test', 'name').click()
+  await page.keyboard.up('Shift')
+  await page.getByRole('button', { name: /^Mark on track/ }).click()
+  await expect(cell(page, 'Build', 'complete')).toHaveText('50%')
+  await expect(cell(page, 'Build', 'actualStart')).toHaveText('2026-10-05')
+  await expect(cell(page, 'Test', 'complete')).toHaveText('0%')
+  await page.keyboard.press('Control+Z')
+  await expect(cell(page, 'Build', 'complete')).toHaveText('0%')
+
+  // With a status date (Friday's end) that date wins: Build is done.
+  await page.getByRole('tab', { name: 'Project settings' }).click()
+  const statusDate = page.getByRole('textbox', { name: 'Status date' })
+  await statusDate.fill('2026-10-09')
+  await statusDate.press('Tab')
+  await expect(statusDate).toHaveValue('2026-10-09 17:00')
+  await page.getByRole('tab', { name: 'Gantt' }).click()
+  await cell(page, 'Build', 'name').click()
+  await page.getByRole('button', { name: /^Mark on track/ }).click()
+  await expect(cell(page, 'Build', 'complete')).toHaveText('100%')
+  await expect(cell(page, 'Build', 'actualFinish')).toHaveText('2026-10-09')
+})

@@ -6,6 +6,7 @@
  */
 import { useContext, useEffect, useRef, useState } from 'react'
 import type { StoreApi } from 'zustand'
+import { dateLocalNow } from '../../../../shared/domain/dates'
 import { keyBindingFind } from '../../../../shared/commands/keys'
 import type { SelectionCommandId } from '../../../../shared/commands/registry'
 import { commandIsAvailable } from '../../../../shared/commands/run'
@@ -92,7 +93,7 @@ const editButtons: { label: string; name?: string; command: SelectionCommandId }
   { label: 'Manual', name: 'Manually schedule the selected tasks', command: 'task/schedule-manually' },
   { label: 'Auto', name: 'Auto schedule the selected tasks', command: 'task/schedule-automatically' },
   { label: 'Respect links', name: 'Respect links: move the selected manual tasks to where their links put them', command: 'task/respect-links' },
-  { label: 'Mark on track', name: 'Mark on track: the selected tasks done as scheduled up to the status date', command: 'task/mark-on-track' },
+  { label: 'Mark on track', name: 'Mark on track: the selected tasks done as scheduled up to the status date (today without one)', command: 'task/mark-on-track' },
 ]
 
 function WorkspaceInner({ controlledTab, onTabChange }: { controlledTab?: string; onTabChange?: (id: string) => void }) {
@@ -192,7 +193,8 @@ function WorkspaceInner({ controlledTab, onTabChange }: { controlledTab?: string
                 className="ws-button"
                 disabled={!commandIsAvailable(button.command, context)}
                 aria-label={button.name}
-                onClick={() => state.editorRun(button.command, {})}
+                // As in Microsoft Project, Mark on track without a status date marks progress up to now.
+                onClick={() => state.editorRun(button.command, button.command === 'task/mark-on-track' ? { now: dateLocalNow() } : {})}
               >
                 {button.label}
               </button>
