@@ -273,3 +273,39 @@ test('edit field by field, turn a risk into an issue, filter, sort and use the k
   )
   expect(sheet?.rowCount).toBe(6)
 })
+
+test('a new item being written is kept while other items are looked at, across a reload, until it is added', async ({ page }) => {
+  await planWithTasks(page, 'Draft plan')
+  await page.getByRole('tab', { name: 'RAID log' }).click()
+  await page.getByRole('button', { name: 'Add issue' }).click()
+  await form(page, 'New issue').getByLabel('Title').fill('Build server down')
+  await form(page, 'New issue').getByRole('button', { name: 'Add issue' }).click()
+  await expect(raidRow(page, 'I1')).toHaveCount(1)
+
+  await page.getByRole('button', { name: 'Add risk' }).first().click()
+  const newRisk = form(page, 'New risk')
+  await newRisk.getByLabel('Title').fill('Vendor may go bankrupt')
+  await newRisk.getByLabel('Mitigation').fill('Second source the licences')
+  // Looking at another item keeps what was typed, and says so.
+  await raidRow(page, 'I1').click()
+  await expect(form(page, /I1/)).toBeVisible()
+  await page.getByRole('button', { name: 'the new risk you started' }).click()
+  await expect(newRisk.getByLabel('Title')).toHaveValue('Vendor may go bankrupt')
+  await expect(newRisk.getByLabel('Mitigation')).toHaveValue('Second source the licences')
+
+  // A reload (or a crash) loses nothing typed.
+  await page.reload()
+  await page.getByRole('button', { name: 'Open Draft plan' }).click()
+  await page.getByRole('tab', { name: 'RAID log' }).click()
+  await page.getByRole('button', { name: 'the new risk you started' }).click()
+  await expect(newRisk.getByLabel('Title')).toHaveValue('Vendor may go bankrupt')
+  await newRisk.getByRole('button', { name: 'Add risk' }).click()
+  await expect(raidRow(page, 'R1')).toHaveCount(1)
+
+  // Added, the draft is done with.
+  await page.reload()
+  await page.getByRole('button', { name: 'Open Draft plan' }).click()
+  await page.getByRole('tab', { name: 'RAID log' }).click()
+  await expect(raidTable(page)).toContainText('Vendor may go bankrupt')
+  await expect(page.getByRole('button', { name: 'the new risk you started' })).toHaveCount(0)
+})

@@ -6,7 +6,7 @@
  * Keys in the table: Up and Down (Home, End) move between items, Enter goes to the item's form, Delete deletes it
  * (Ctrl+Z brings it back, as every RAID edit is one undoable command).
  */
-import { useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react'
 import { dateLocalNow } from '../../../../shared/domain/dates'
 import type { Plan, TaskId } from '../../../../shared/domain/model'
 import {
@@ -33,7 +33,7 @@ import {
 } from '../../../../shared/domain/raid-model'
 import { useWorkspace } from '../workspace/workspace-store'
 import { RaidEditForm, RaidNewForm, raidFormFieldsNew, raidOwnerSuggestions } from './RaidForm'
-import type { RaidViewState } from './raid-view-state'
+import { raidViewInitial, raidViewStored, type RaidNewDrafts, type RaidViewState } from './raid-view-state'
 import { RiskMatrix } from './RiskMatrix'
 import './raid.css'
 
@@ -92,15 +92,25 @@ function LinkedTasks({ plan, ids }: { plan: Plan; ids: readonly TaskId[] }) {
 }
 
 export function RaidView({
-  view,
-  onView,
+  views,
+  onView: onPlanView,
   onShowTask,
 }: {
-  view: RaidViewState
-  onView(next: RaidViewState): void
+  /** The view state of each plan opened in this window, by plan id. */
+  views: Readonly<Record<string, RaidViewState>>
+  onView(planId: string, next: RaidViewState): void
   onShowTask(taskId: TaskId): void
 }) {
   const plan = useWorkspace((state) => state.document?.plan ?? null)
+  const planId = plan?.id ?? null
+  const kept = planId === null ? undefined : views[planId]
+  const view = useMemo((): RaidViewState => kept ?? (planId === null ? raidViewInitial : raidViewStored(planId)), [kept, planId])
+  const onView = useCallback(
+    (next: RaidViewState) => {
+      if (planId !== null) onPlanView(planId, next)
+    },
+    [planId, onPlanView],
+  )
   const run = useWorkspace((state) => state.editorRun)
   const headingId = useId()
   const tableRef = useRef<HTMLTableSectionElement>(null)
@@ -121,6 +131,13 @@ export function RaidView({
 
   if (plan === null) return null
   const counts = raidCounts(plan.raid, today)
+  const newFields = view.selectedId === null && view.newKind !== null ? view.drafts[view.newKind] : undefined
+  const newDraft = newFields === undefined || view.newKind === null ? null : { kind: view.newKind, fields: newFields }
+  const pendingKinds = raidKinds.filter((kind) => view.drafts[kind] !== undefined)
+  const draftsWithout = (kind: RaidKind): RaidNewDrafts => {
+    const { [kind]: _gone, ...rest } = view.drafts
+    return rest
+  }
   const setQuery = (change: Partial<RaidQuery>) => onView({ ...view, query: { ...view.query, ...change } })
   const setSort = (key: RaidSortKey) =>
     onView({
@@ -130,8 +147,8 @@ export function RaidView({
         direction: view.sort.key === key && view.sort.direction === 'ascending' ? 'descending' : 'ascending',
       } satisfies RaidSort,
     })
-  const choose = (id: RaidItemId | null) =>
-    onView({ ...view, selectedId: id, draft: id === null ? view.draft : null })
+  // Choosing an item keeps the new items being written: "New …" goes back to them.
+  const choose = (id: RaidItemId | null) => onView({ ...view, selectedId: id })
   const focusRow = (id: RaidItemId) =>
     requestAnimationFrame(() =>
       tableRef.current?.querySelector<HTMLElement>(`[data-raid-id="${id}"]`)?.focus(),
@@ -140,7 +157,8 @@ export function RaidView({
     onView({
       ...view,
       selectedId: null,
-      draft: view.draft?.kind === kind ? view.draft : { kind, fields: raidFormFieldsNew(kind, today) },
+      newKind: kind,
+      drafts: view.drafts[kind] === undefined ? { ...view.drafts, [kind]: raidFormFieldsNew(kind, today) } : view.drafts,
     })
     requestAnimationFrame(() => sideRef.current?.querySelector<HTMLElement>('input[name="title"]')?.focus())
   }
@@ -404,17 +422,17 @@ export function RaidView({
             cell={view.query.cell}
             onCell={(cell) => setQuery({ cell, ...(cell === null ? {} : { kinds: [], state: 'all' }) })}
           />
-          {view.draft !== null ? (
+          {newDraft !== null ? (
             <RaidNewForm
-              key={`new-${view.draft.kind}`}
+              key={`new-${newDraft.kind}`}
               plan={plan}
-              draft={view.draft}
-              onChange={(draft) => onView({ ...view, draft })}
+              draft={newDraft}
+              onChange={(draft) => onView({ ...view, drafts: { ...view.drafts, [draft.kind]: draft.fields } })}
               onAdded={(id) => {
-                onView({ ...view, draft: null, selectedId: id })
+                onView({ ...view, drafts: draftsWithout(newDraft.kind), newKind: null, selectedId: id })
                 focusRow(id)
               }}
-              onCancel={() => onView({ ...view, draft: null })}
+              onCancel={() => onView({ ...view, drafts: draftsWithout(newDraft.kind), newKind: null })}
             />
           ) : selected !== undefined ? (
             <RaidEditForm
@@ -447,7 +465,17 @@ export function RaidView({
           ) : (
             <p className="raid-muted raid-hint">Choose an item to see and edit it, or add one.</p>
           )}
-          {selected !== undefined && view.draft === null && selected.taskIds.length > 0 && (
+          {newDraft === null && pendingKinds.length > 0 && (
+            <p className="raid-muted raid-pending">
+              Not added yet:{' '}
+              {pendingKinds.map((kind) => (
+                <button key={kind} type="button" className="raid-link" onClick={() => startNew(kind)}>
+                  the new {raidKindNames[kind].one} you started
+                </button>
+              ))}
+            </p>
+          )}
+          {selected !== undefined && newDraft === null && selected.taskIds.length > 0 && (
             <div className="raid-show-tasks">
               {selected.taskIds.map((taskId) => {
                 const task = plan.tasks.find((candidate) => candidate.id === taskId)

@@ -1,9 +1,12 @@
 /**
- * The status report's typed texts kept per plan in storage until the report is saved: read back per plan, removed
- * when emptied, unreadable entries ignored, and a refused write reported (so the view can warn) instead of thrown.
+ * What is typed and not yet in the plan, kept per plan in storage: a status report's texts until the report is saved
+ * (read back per plan, removed when emptied, unreadable entries ignored, a refused write reported instead of thrown),
+ * and new RAID items being written (read back only when every field is what the form holds).
  */
 import { describe, expect, it } from 'vitest'
 import { reportDraftRead, reportDraftWrite } from '../../src/renderer/src/features/health/report-draft'
+import { raidNewDraftsParse, type RaidFormFields } from '../../src/renderer/src/features/raid/raid-view-state'
+import { typedDraftRead, typedDraftWrite } from '../../src/renderer/src/features/workspace/typed-drafts'
 
 /** A Storage stand-in over a Map; `isFull` makes every write throw as a full localStorage does. */
 function memoryStorage(isFull = false): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & { entries: Map<string, string> } {
@@ -40,5 +43,42 @@ describe('status report drafts', () => {
     }
     expect(reportDraftWrite('plan-a', { commentary: 'x', decisions: '' }, memoryStorage(true))).toBe(false)
     expect(reportDraftWrite('plan-a', { commentary: 'x', decisions: '' }, undefined)).toBe(false)
+  })
+})
+
+describe('new RAID items being written', () => {
+  const fields: RaidFormFields = {
+    title: 'Vendor may go bankrupt',
+    description: '',
+    owner: 'Ana',
+    dueDate: '2026-03-01',
+    raisedOn: '2026-02-01',
+    status: 'open',
+    probability: '3',
+    impact: '4',
+    strategy: 'mitigate',
+    mitigation: 'Second source',
+    trigger: '',
+    priority: '',
+    resolution: '',
+    party: '',
+    taskIds: [2, 3],
+  }
+
+  it('reads back what was written, per plan', () => {
+    const storage = memoryStorage()
+    expect(typedDraftWrite('raid', 'plan-a', { risk: fields }, storage)).toBe(true)
+    expect(typedDraftRead('raid', 'plan-a', raidNewDraftsParse, storage)).toEqual({ risk: fields })
+    expect(typedDraftRead('raid', 'plan-b', raidNewDraftsParse, storage)).toBeNull()
+    expect(typedDraftWrite('raid', 'plan-a', null, storage)).toBe(true)
+    expect(storage.entries.size).toBe(0)
+  })
+
+  it('ignores a stored draft that is not what the form holds', () => {
+    for (const value of [[], 'risk', { risk: null }, { epic: fields }, { risk: { ...fields, title: 5 } }, { risk: { ...fields, taskIds: ['2'] } }, { risk: { ...fields, taskIds: undefined } }])
+      expect(raidNewDraftsParse(value), JSON.stringify(value)).toBeNull()
+    expect(raidNewDraftsParse({})).toEqual({})
+    // Extra keys written by some other version are dropped, not kept.
+    expect(raidNewDraftsParse({ issue: { ...fields, extra: 'x' } })).toEqual({ issue: fields })
   })
 })
