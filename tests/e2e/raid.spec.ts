@@ -300,7 +300,7 @@ test('a new item being written is kept while other items are looked at, across a
   await page.getByRole('button', { name: 'the new risk you started' }).click()
   await expect(newRisk.getByLabel('Title')).toHaveValue('Vendor may go bankrupt')
   await newRisk.getByRole('button', { name: 'Add risk' }).click()
-  await expect(raidRow(page, 'R1')).toHaveCount(1)
+  await expect(raidRow(page, 'R2')).toHaveCount(1)
 
   // Added, the draft is done with.
   await page.reload()
