@@ -11,12 +11,18 @@ import { mkdtemp, readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import ExcelJS from 'exceljs'
+import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createIpcHandlers, type IpcHandlers } from '../../src/main/ipc'
 import type { Plan } from '../../src/shared/domain/model'
 import { planFileParse } from '../../src/shared/formats/plan-file'
 import type { PrintJob } from '../../src/shared/print/page-setup'
 import type { ReportPrintJob } from '../../src/shared/print/report-job'
+import { statusReportResolve } from '../../src/shared/domain/health/report'
+import { xlsxStatusReportWorkbook } from '../../src/shared/formats/xlsx/status-report-sheet'
+import { xlsxCellText, xlsxRender } from '../../src/shared/formats/xlsx/render'
+import { excelJs } from '../../src/main/export/xlsx'
 import { appFrame, testDeps, type TestDeps } from './support/main-deps'
 
 const run = promisify(execFile)
@@ -258,4 +264,29 @@ describe('export/reportXlsx', () => {
     ])
       expect(text).toContain(words)
   }, 300_000)
+})
+
+describe('status report workbook, fuzzed', () => {
+  it('whatever is typed as commentary and decisions, the workbook opens and holds the text Excel can hold', async () => {
+    const plan = relaunch()
+    const text = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '\n', '\r', '&', '<', '=', '"', '\u0000', '\u0007', '\uFFFE', 'é', '😀', '\t'), maxLength: 400 })
+    await fc.assert(
+      fc.asyncProperty(text, text, async (commentary, decisions) => {
+        const resolved = statusReportResolve(plan, { reportId: null, commentary, decisions }, '2025-03-17T18:00:00')
+        if (!resolved.ok) throw new Error(resolved.message)
+        const bytes = await xlsxRender(xlsxStatusReportWorkbook(plan.name, resolved.report, resolved.previous), excelJs)
+        const book = new ExcelJS.Workbook()
+        await book.xlsx.load(Buffer.from(bytes))
+        const cells: string[] = []
+        book.worksheets[0]?.eachRow((row) => row.eachCell((cell) => void cells.push(String(cell.value))))
+        const written = cells.join('\n')
+        // Every paragraph and decision line typed (as Excel can hold it) is in the sheet.
+        for (const part of xlsxCellText(commentary).split(/\n{2,}/).map((line) => line.trim()).filter((line) => line !== ''))
+          expect(written).toContain(part)
+        for (const line of xlsxCellText(decisions).split('\n').map((item) => item.trim()).filter((item) => item !== ''))
+          expect(written).toContain(line)
+      }),
+      { numRuns: 40, seed: 20261207 },
+    )
+  }, 120_000)
 })
