@@ -276,7 +276,7 @@ describe('status report workbook, fuzzed', () => {
         if (!resolved.ok) throw new Error(resolved.message)
         const bytes = await xlsxRender(xlsxStatusReportWorkbook(plan.name, resolved.report, resolved.previous), excelJs)
         const book = new ExcelJS.Workbook()
-        await book.xlsx.load(Buffer.from(bytes))
+        await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer)
         const cells: string[] = []
         book.worksheets[0]?.eachRow((row) => row.eachCell((cell) => void cells.push(String(cell.value))))
         const written = cells.join('\n')
