@@ -163,6 +163,9 @@ describe('earned value: a worked example at two status dates', () => {
 
     // The S-curve ends at the status date with the table's figures; PV runs on to the baseline finish.
     const points = earnedValueSeries(plan, schedule, costs, value, 'week')
+    // The curve rises from nothing at the start of the first week.
+    expect(points[0]).toMatchObject({ pv: 0, ev: 0, ac: 0 })
+    expect(points[0]?.date.slice(11)).toBe('00:00:00')
     const atStatus = points.find((point) => point.date === '2026-01-14T12:00:00')
     expect(atStatus?.pv).toBeCloseTo(6000, 6)
     expect(atStatus?.ev).toBeCloseTo(5250, 6)

@@ -222,8 +222,9 @@ export function costCompletedThrough(
 export type EarnedValuePoint = { date: IsoDateTime; pv: Money; ev: Money | null; ac: Money | null }
 
 /**
- * The S-curve: cumulative planned value, earned value and actual cost at the end of each period from the earliest
- * baseline or scheduled start to the latest baseline or scheduled finish, with one point at the status date itself.
+ * The S-curve: cumulative planned value, earned value and actual cost at the start of the first period (all 0, so the
+ * curve rises from nothing) and at the end of each period from the earliest baseline or scheduled start to the latest
+ * baseline or scheduled finish, with one point at the status date itself.
  * PV follows each task's baseline as in `earnedValueCompute`; EV and AC are spread over each task's completed part
  * (from its start through its % complete, cut at the status date), so the point at the status date equals the plan's
  * EV and AC. `value` is `earnedValueCompute(plan, schedule, costs, …)`.
@@ -238,7 +239,7 @@ export function earnedValueSeries(
   const calendarOf = costCalendars(plan)
   const { start, finish, duration, percentComplete } = schedule
   const statusDate = value.statusDate
-  const boundaries = costSeriesEnds(plan, schedule, value.baselineNumber, statusDate, period)
+  const boundaries = costSeriesEnds(plan, schedule, value.baselineNumber, statusDate, period, true)
   if (boundaries.length === 0) return []
   const pvBuckets = new CostBuckets(boundaries)
   const evBuckets = new CostBuckets(boundaries)
