@@ -5,6 +5,7 @@ import { resourceRuleCalendarProblem } from '../../src/shared/domain/resource-ru
 import {
   taskRuleAssign,
   taskRuleDurationChange,
+  taskRuleFillWork,
   taskRuleManualChange,
   taskRuleSetAssignmentUnits,
   taskRuleSetAssignmentWork,
@@ -329,5 +330,18 @@ describe('a resource calendar with no working time', () => {
     expect(resourceRuleCalendarProblem(plan, { ...empty, baseCalendarId: 99 })).toBe(
       'Calendar 99 does not exist.',
     )
+  })
+})
+
+describe('filling in the work of assignments that came without it', () => {
+  it('sums people into their task’s work, but not a material’s quantity (as the engine rolls it up)', () => {
+    const plan = makeJanuaryPlan('p-material', 'Cabling', {
+      tasks: [makeTask(1, { name: 'Pull cable', duration: 2 * 480 })],
+      resources: [makeResource(1, 'Ana'), makeResource(2, 'Cable', { type: 'material' })],
+      assignments: [makeAssignment(1, 1, 1, 100, 0), makeAssignment(2, 1, 2, 100, 300)],
+    })
+    expect(plan.assignments.map((assignment) => assignment.work)).toEqual([2 * 480, 300])
+    expect(plan.tasks[0]?.work).toBe(2 * 480)
+    expect(taskRuleFillWork(plan)).toBe(plan)
   })
 })

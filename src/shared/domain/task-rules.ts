@@ -138,7 +138,7 @@ export function taskRuleAssignmentWork(units: Percent, duration: Minutes): Minut
 /**
  * `plan` with the work Microsoft Project gives a new assignment filled in where an assignment has none: units x its
  * task's duration (`taskRuleAssignmentWork`; summary tasks excepted: the engine works theirs out), and each task with
- * assignments the sum of their work. `missing` names the assignments to fill (an importer that knows which ones came
+ * assignments to people or equipment the sum of their work (a material's quantity is not work). `missing` names the assignments to fill (an importer that knows which ones came
  * without work, so a zero work the file states stays 0); without it, every assignment with work 0 is filled.
  * For importers of formats without work (CSV), imports of files that may lack it, and plans built in code.
  * @returns a new plan (the same object when nothing changed)
@@ -157,9 +157,11 @@ export function taskRuleFillWork(plan: Plan, missing?: ReadonlySet<AssignmentId>
     isChanged = true
     return { ...assignment, work }
   })
+  // A material's work is a quantity consumed, not time: it is not part of its task's work (as the engine rolls it up).
+  const materials = new Set(plan.resources.filter((resource) => resource.type === 'material').map((resource) => resource.id))
   const workOf = new Map<TaskId, number>()
   for (const assignment of assignments)
-    workOf.set(assignment.taskId, (workOf.get(assignment.taskId) ?? 0) + assignment.work)
+    if (!materials.has(assignment.resourceId)) workOf.set(assignment.taskId, (workOf.get(assignment.taskId) ?? 0) + assignment.work)
   const tasks = plan.tasks.map((task) => {
     const work = workOf.get(task.id)
     if (work === undefined || round(work) === task.work) return task
