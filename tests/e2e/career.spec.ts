@@ -552,3 +552,38 @@ test('issue 18: a split activity counted for two certifications, PDUs carried ov
   ])
   expect(book.rows).toHaveLength(7)
 })
+
+test('an activity being typed into the education log is kept when leaving the page, editing another one, or reloading', async ({ page }) => {
+  await page.goto('index.html')
+  await addEarnedPmp(page)
+  await logActivity(page, 'Agile practices course', 'Ways of Working', '10')
+  const form = page.getByRole('form', { name: 'Log an activity' })
+  await form.getByLabel('Activity', { exact: true }).fill('Risk workshop')
+  await form.getByLabel('Note').fill('Chapter meeting, slides on the shared drive')
+
+  // Away to the plans and back.
+  await page.getByRole('button', { name: 'Plans', exact: true }).click()
+  await openCareer(page, 'Certifications')
+  await expect(form.getByLabel('Activity', { exact: true })).toHaveValue('Risk workshop')
+
+  // Editing a logged activity, then cancelling, brings the new one back.
+  await page.getByRole('table', { name: 'Logged activities' }).getByRole('button', { name: /^Edit/ }).first().click()
+  const edit = page.getByRole('form', { name: 'Edit an activity' })
+  await expect(edit.getByLabel('Activity', { exact: true })).toHaveValue('Agile practices course')
+  await edit.getByRole('button', { name: 'Cancel editing' }).click()
+  await expect(form.getByLabel('Activity', { exact: true })).toHaveValue('Risk workshop')
+  await expect(form.getByLabel('Note')).toHaveValue('Chapter meeting, slides on the shared drive')
+
+  // A reload (or a crash) loses nothing typed; logged, the draft is done with.
+  await page.reload()
+  await openCareer(page, 'Certifications')
+  await expect(form.getByLabel('Activity', { exact: true })).toHaveValue('Risk workshop')
+  await form.getByLabel('Category', { exact: true }).selectOption('Power Skills')
+  await form.getByLabel('PDUs', { exact: true }).fill('2')
+  await form.getByRole('button', { name: 'Log activity' }).click()
+  await expect(page.getByRole('table', { name: 'Logged activities' }).getByRole('row')).toHaveCount(3)
+  await expect(form.getByLabel('Activity', { exact: true })).toHaveValue('')
+  await page.reload()
+  await openCareer(page, 'Certifications')
+  await expect(form.getByLabel('Activity', { exact: true })).toHaveValue('')
+})

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { reportDraftRead, reportDraftWrite } from '../../src/renderer/src/features/health/report-draft'
+import { educationDraftParse } from '../../src/renderer/src/features/career/education-draft'
 import { raidNewDraftsParse, type RaidFormFields } from '../../src/renderer/src/features/raid/raid-view-state'
 import { typedDraftRead, typedDraftWrite } from '../../src/renderer/src/features/workspace/typed-drafts'
 
@@ -80,5 +81,15 @@ describe('new RAID items being written', () => {
     expect(raidNewDraftsParse({})).toEqual({})
     // Extra keys written by some other version are dropped, not kept.
     expect(raidNewDraftsParse({ issue: { ...fields, extra: 'x' } })).toEqual({ issue: fields })
+  })
+})
+
+describe('a new education-log activity being typed', () => {
+  const draft = { date: '2026-05-04', activity: 'Risk workshop', activityType: 'Course', provider: 'PMI chapter', parts: [{ category: 'Power Skills', units: '2' }], evidence: '', note: 'Slides' }
+
+  it('reads back what the form holds, and nothing else', () => {
+    expect(educationDraftParse(JSON.parse(JSON.stringify(draft)))).toEqual(draft)
+    for (const value of [null, 'x', { ...draft, note: 3 }, { ...draft, parts: [] }, { ...draft, parts: [{ category: 'A' }] }, { ...draft, parts: 'A' }])
+      expect(educationDraftParse(value), JSON.stringify(value)).toBeNull()
   })
 })

@@ -15,6 +15,7 @@ import {
 import type { CertificationStanding } from '../../../../shared/career/standing'
 import { educationDraftEmpty, type EducationEntryDraft } from '../../../../shared/career/validate'
 import { FieldError, fieldAria } from './FieldError'
+import { educationDraftParse, educationDraftRead, educationDraftWrite } from './education-draft'
 import { useCareer } from './career-runtime'
 import { localToday, type FieldProblem } from './career-store'
 import { formatNumber, formatUnitPlural, formatUnits } from './format'
@@ -57,9 +58,10 @@ export function EducationLog({
   const primaryId = editing?.certificationIds[0] ?? record.id
   const primaryRules = rulesOf(primaryId) ?? rules
   const defaultCategory = ruleCategories(rules)[0] ?? ''
-  const [draft, setDraft] = useState<EducationEntryDraft>(() =>
-    educationDraftEmpty(localToday(), defaultCategory),
-  )
+  // A new activity starts from what was typed for this certification before (kept in storage), if anything.
+  const newDraft = () => educationDraftRead(record.id) ?? educationDraftEmpty(localToday(), defaultCategory)
+  const [draft, setDraft] = useState<EducationEntryDraft>(newDraft)
+  const [isKept, setKept] = useState(true)
   const [alsoFor, setAlsoFor] = useState<string[]>([])
   const [problem, setProblem] = useState<FieldProblem>(null)
   const [lastSaved, setLastSaved] = useState<string | null>(null)
@@ -68,7 +70,12 @@ export function EducationLog({
   const prefix = `log-${record.id}`
   const errorId = `${prefix}-error`
   const aria = (field: string) => fieldAria(problem, field, errorId)
-  const set = (change: Partial<EducationEntryDraft>) => setDraft((current) => ({ ...current, ...change }))
+  const set = (change: Partial<EducationEntryDraft>) => {
+    const next = { ...draft, ...change }
+    setDraft(next)
+    // A new activity is kept in storage as it is typed; an edit of a logged one is saved with its button.
+    if (editing === null) setKept(educationDraftWrite(record.id, next))
+  }
 
   const others = standings.filter(
     (standing) =>
@@ -100,7 +107,7 @@ export function EducationLog({
   }
   const stopEditing = () => {
     setEditing(null)
-    setDraft(educationDraftEmpty(draft.date, defaultCategory))
+    setDraft(newDraft())
     setAlsoFor([])
     setProblem(null)
   }
@@ -126,13 +133,20 @@ export function EducationLog({
         ? `Logged ${formatUnits(primaryRules.unitName, total)}${split}: ${submitted.activity.trim()}.`
         : `Saved the changes to ${submitted.activity.trim()}.`,
     )
+    const wasEditing = editing !== null
     setEditing(null)
-    // Typing done while the activity was being stored belongs to the next one: keep it.
+    // Typing done while the activity was being stored belongs to the next one: keep it. After an edit, the new
+    // activity typed before it comes back.
     setDraft((current) =>
-      current === submitted
-        ? educationDraftEmpty(submitted.date, submitted.parts[0]?.category ?? defaultCategory)
-        : current,
+      current !== submitted
+        ? current
+        : wasEditing
+          ? newDraft()
+          : educationDraftEmpty(submitted.date, submitted.parts[0]?.category ?? defaultCategory),
     )
+    // The activity logged is no longer a draft (what was typed during the save was kept by `set`).
+    if (!wasEditing && JSON.stringify(educationDraftRead(record.id)) === JSON.stringify(educationDraftParse(submitted)))
+      educationDraftWrite(record.id, educationDraftEmpty(submitted.date))
     setAlsoFor([])
   }
 
@@ -396,6 +410,11 @@ export function EducationLog({
           {lastSaved !== null && (
             <span role="status" className="muted career-wrap">
               {lastSaved}
+            </span>
+          )}
+          {!isKept && (
+            <span role="alert" className="career-wrap">
+              What you typed could not be kept in this browser’s storage (it is full or switched off): log the activity before you leave the page.
             </span>
           )}
         </div>

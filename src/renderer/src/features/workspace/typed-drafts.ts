@@ -1,12 +1,13 @@
 /**
- * What a user typed and has not yet added to the plan (a status report's commentary, a new RAID item), kept per plan
+ * What a user typed and has not yet added to the plan (a status report's commentary, a new RAID item; in the career
+ * tracker, a new education-log activity), kept per plan
  * in the browser's storage (localStorage, which the desktop app keeps in its user-data folder) from the first key
  * press until it is saved or discarded, so closing the plan or the app, or a crash, does not lose it. A refused
  * write is reported, so the view can say the draft is not kept.
  */
 
-/** The drafts kept: each kind has its own key per plan. */
-export type TypedDraftKind = 'status-report' | 'raid'
+/** The drafts kept: each kind has its own key per plan (per certification for the education log). */
+export type TypedDraftKind = 'status-report' | 'raid' | 'career-education'
 
 const keyOf = (kind: TypedDraftKind, planId: string): string => `gantry.${kind}-draft.${planId}`
 
