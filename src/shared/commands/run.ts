@@ -7,6 +7,7 @@ import { calendarCompile, calendarIsProblem } from '../domain/calendar'
 import type { Plan, TaskId } from '../domain/model'
 import { validatePlan } from '../domain/validate'
 import { fileLimitsProblem } from './file-limits'
+import { finishLimitProblem } from './finish-limit'
 import { commandsById, type CommandId, type CommandInput, type CommandOutput } from './registry'
 import type { CommandCheck, CommandContext, CommandNeeds, CommandQuestion, FreshIds } from './types'
 
@@ -108,5 +109,7 @@ export function commandRun<Id extends CommandId>(
   }
   const limit = fileLimitsProblem(plan, next, command.taskFields)
   if (limit !== null) return refused(limit)
+  const late = finishLimitProblem(plan, next, context.schedule)
+  if (late !== null) return refused(late)
   return { ok: true, plan: next, isChanged: true, value: result.value, ...selection }
 }

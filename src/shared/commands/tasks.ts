@@ -8,13 +8,14 @@ import { progressApply } from '../domain/progress'
 import { assignmentsTextApply } from '../domain/assignments-text'
 import { calendarAddWorkingMinutes, calendarCompile, calendarIsProblem, calendarNextWorkingTime } from '../domain/calendar'
 import { dateDayOfWallMinutes, dateFromWallMinutes, dateParseTyped, dateToWallMinutes, dateTypedHasTime } from '../domain/dates'
-import { durationFormat, durationParse } from '../domain/durations'
+import { durationParse } from '../domain/durations'
 import type { ConstraintType, Dependency, DependencyId, DurationUnit, Plan, Task, TaskId } from '../domain/model'
 import { predecessorsParse, type ParsedPredecessor } from '../domain/predecessors'
 import type { Schedule } from '../domain/schedule-types'
 import { taskRuleManualChange, taskRuleMilestoneChange, taskRuleSetDuration, type TaskRuleResult } from '../domain/task-rules'
 import { planFileLimits as limits } from '../formats/plan-file'
 import { manualFieldSet, manualMoveByWorkingDays } from './manual'
+import { finishLimitProblemOf, taskFinishLatest } from './finish-limit'
 import { outlineIsSummary } from './outline'
 import { parseDateHint, parsePercent, parseWholeNumber } from './parse'
 import { commandDefine, commandDone, commandRefuse, type CommandResult } from './types'
@@ -45,13 +46,7 @@ function find(plan: Plan, taskId: TaskId): Found | null {
 
 const gone = (): CommandResult => commandRefuse('This task no longer exists.')
 
-/**
- * The last date Microsoft Project can schedule (31 December 2149, its specifications). A duration that would put a
- * task's finish after it is refused, so every plan can still be exported to Microsoft Project XML and opened there
- * (99999d typed by mistake finished in the year 2300).
- */
-export const taskFinishLatest = '2149-12-31T23:59:00'
-const finishLatestMinutes = dateToWallMinutes(taskFinishLatest)
+export { taskFinishLatest }
 
 /** Why a typed date cannot be kept: it is after `taskFinishLatest`. */
 export function dateTooLate(date: string): string | null {
@@ -65,15 +60,8 @@ export function dateTooLate(date: string): string | null {
 function finishTooLate(plan: Plan, found: Found, minutes: number, unit: DurationUnit, schedule: Schedule | null): string | null {
   const index = schedule?.indexOf.get(found.task.id)
   const start = schedule === null || index === undefined ? Number.NaN : (schedule.start[index] ?? Number.NaN)
-  if (!Number.isFinite(start)) return null
-  let finish = start + minutes
-  if (!unit.startsWith('e')) {
-    const calendar = calendarCompile(plan, found.task.calendarId ?? plan.calendarId)
-    if (calendarIsProblem(calendar)) return null
-    finish = calendarAddWorkingMinutes(calendar, start, minutes)
-  }
-  if (finish <= finishLatestMinutes) return null
-  return `Starting on ${dateDayOfWallMinutes(start)}, a task of ${durationFormat(minutes, unit, plan.settings)} would finish after 2149-12-31, the last date Microsoft Project can schedule; type a shorter duration.`
+  const problem = finishLimitProblemOf(plan, found.task, start, minutes, unit)
+  return problem === null ? null : `${problem}; type a shorter duration.`
 }
 
 function fromRule(result: TaskRuleResult): CommandResult {
