@@ -5,7 +5,7 @@
  * print stylesheet (the browser's or the desktop's print dialog). The desktop app saves the report as a PDF itself
  * (main prints it in a hidden window); both export it as an Excel workbook.
  */
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { dateLocalNow } from '../../../../shared/domain/dates'
 import type { StatusReport } from '../../../../shared/domain/health/model'
 import { statusReportCompose, statusReportMissing, statusReportPrevious, statusReportTextMax } from '../../../../shared/domain/health/report'
@@ -66,7 +66,11 @@ export function StatusReportView({
   const stored = planId === null ? undefined : drafts[planId]
   // A plan first shown in this window starts from the texts kept in storage, if any.
   const draft = useMemo(() => stored ?? { ...statusReportDraftInitial, ...(planId === null ? null : reportDraftRead(planId)) }, [stored, planId])
+  // How the last export went: the view's own state, so an answer that comes after a long save dialog never writes
+  // back a draft from before it.
+  const [exportMessage, setExportMessage] = useState<string | null>(null)
   const onDraft = (next: StatusReportDraft) => {
+    setExportMessage(null)
     if (planId !== null) onPlanDraft(planId, next)
   }
   const result = useWorkspace((state) => state.document?.schedule ?? null)
@@ -94,8 +98,10 @@ export function StatusReportView({
   const exportAs = async (format: 'pdf' | 'xlsx') => {
     // A saved report exports as it was saved; the current one is composed again with the texts typed.
     const reportId = draft.shownId !== null && plan.statusReports.some((report) => report.id === draft.shownId) ? draft.shownId : null
+    if (draft.message !== null) onDraft({ ...draft, message: null })
     const outcome = await exporter.run(format, { reportId, commentary: draft.commentary, decisions: draft.decisions }, draft.paper)
-    if (outcome.message !== '') onDraft({ ...draft, message: outcome.message })
+    // A cancelled dialog says nothing new.
+    if (outcome.message !== '') setExportMessage(outcome.message)
   }
   return (
     <section className="status-report" aria-label="Status report">
@@ -154,9 +160,9 @@ export function StatusReportView({
             the text, before you close the plan.
           </p>
         )}
-        {draft.message !== null && (
+        {(exportMessage ?? draft.message) !== null && (
           <p className="sr-message" role="status">
-            {draft.message}
+            {exportMessage ?? draft.message}
           </p>
         )}
         {!exporter.canSavePdf && <p className="sr-hint">For a PDF, choose “Save as PDF” as the printer in the print dialog.</p>}
