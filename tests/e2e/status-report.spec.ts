@@ -272,3 +272,24 @@ test('when storage refuses the draft, the view says the typed text is not kept',
   await expect(view.getByRole('status')).toHaveText('The status report was saved in the plan.')
   await expect(view.getByRole('alert')).toHaveCount(0)
 })
+
+test('without a status date the dashboard measures at today’s end of work, the same moment as its charts', async ({ page }) => {
+  // Wednesday 2025-03-05, 09:00: Stakeholder interviews (2.5 days from Monday, half done) is due at noon today.
+  await page.clock.install({ time: new Date(2025, 2, 5, 9, 0, 0) })
+  const file = JSON.parse(await readFile(join(fixtures, 'v1-basic.gantry'), 'utf8')) as {
+    plan: { statusDate: string | null; tasks: { id: number; duration: number }[] }
+  }
+  file.plan.statusDate = null
+  file.plan.tasks = file.plan.tasks.map((task) => (task.id === 2 ? { ...task, duration: 1200 } : task))
+  const path = join(folder, 'Website relaunch.gantry')
+  await writeFile(path, JSON.stringify(file))
+  await openFixture(page, path)
+  await page.getByRole('tab', { name: 'Dashboard' }).click()
+  await expect(page.getByRole('region', { name: 'Project health' })).toContainText('at the status date 2025-03-05 (today: the plan has no status date')
+  const overdue = page.getByRole('region', { name: 'Overdue tasks' })
+  // Measured at 09:00, neither the interviews nor the sign-off milestone right after them would be due yet.
+  await expect(overdue.getByRole('heading')).toHaveText('Overdue tasks (2)')
+  await expect(overdue).toContainText('Stakeholder interviews')
+  await expect(overdue).toContainText('Requirements signed off')
+  await expect(page.getByRole('img', { name: /Burn-down/ }).locator('desc')).toContainText('At the status date 2025-03-05')
+})

@@ -13,7 +13,7 @@ import { loadCompute } from '../../../../shared/domain/load'
 import type { Plan, TaskId } from '../../../../shared/domain/model'
 import type { Schedule } from '../../../../shared/domain/schedule-types'
 import { SCurve } from '../workspace/SCurve'
-import { trackingOf } from '../workspace/tracking'
+import { trackingOf, trackingStatusDate } from '../workspace/tracking'
 import { useWorkspace } from '../workspace/workspace-store'
 import { BurndownChart } from './BurndownChart'
 import { RagBadge } from './StatusReportPage'
@@ -29,7 +29,8 @@ export function useHealth(): { plan: Plan | null; schedule: Schedule | null; hea
   const health = useMemo(() => {
     if (plan === null || schedule === null) return null
     const load = storedLoad !== null && storedLoad.plan === plan ? storedLoad : loadCompute(plan, schedule)
-    return healthCompute(plan, schedule, load)
+    // Without a status date, the ratings measure at the same moment as the charts: today's end of work.
+    return healthCompute(plan, schedule, load, trackingStatusDate(plan).date)
   }, [plan, schedule, storedLoad])
   return { plan, schedule, health }
 }
