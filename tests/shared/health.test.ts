@@ -19,6 +19,7 @@ import {
   healthThresholdsProblem,
   healthTrend,
 } from '../../src/shared/domain/health/rules'
+import { costCompute, earnedValueCompute } from '../../src/shared/domain/cost'
 import { loadCompute } from '../../src/shared/domain/load'
 import type { Plan } from '../../src/shared/domain/model'
 import { scheduleRun } from '../../src/shared/domain/schedule'
@@ -138,6 +139,30 @@ function run(plan: Plan) {
 }
 
 describe('healthCompute on a plan', () => {
+  it('takes cost and earned value already worked out at its status date, and works them out again for another date', () => {
+    // Each task costs 1,000 (fixed cost, baselined); Design is done.
+    const base = trackedPlan()
+    const plan = {
+      ...base,
+      statusDate: '2026-03-03T17:00:00',
+      tasks: base.tasks.map((task) => ({
+        ...task,
+        fixedCost: 1000,
+        percentComplete: task.id === 1 ? 100 : 0,
+        baselines: task.baselines.map((baseline) => ({ ...baseline, cost: 1000 })),
+      })),
+    }
+    const { schedule, load } = run(plan)
+    const costs = costCompute(plan, schedule)
+    const earned = earnedValueCompute(plan, schedule, costs, { statusDate: '2026-03-03T17:00:00' })
+    expect(earned.plan.pv).toBeGreaterThan(0)
+    expect(healthCompute(plan, schedule, load, undefined, { costs, earned })).toEqual(healthCompute(plan, schedule, load))
+    // Figures of another moment are not taken: the plan's own status date wins.
+    const elsewhere = earnedValueCompute(plan, schedule, costs, { statusDate: '2026-03-02T08:00:00' })
+    expect(elsewhere.plan.pv).not.toBe(earned.plan.pv)
+    expect(healthCompute(plan, schedule, load, undefined, { costs, earned: elsewhere })).toEqual(healthCompute(plan, schedule, load))
+  })
+
   it('turns the schedule from green to red when a task slips past its baseline by more than 10 days', () => {
     const plan = { ...trackedPlan(), statusDate: '2026-03-02T08:00:00' }
     const before = run(plan)

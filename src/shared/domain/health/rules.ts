@@ -2,7 +2,7 @@
  * The written Red/Amber/Green rules of the health dashboard, each a pure function of its figures and the plan's
  * thresholds (`HealthThresholds`), with the reason in words. `healthCompute` reads the figures from a scheduled plan.
  */
-import { costCompute, costFormatMoney, earnedValueCompute, type PlanEarnedValue } from '../cost'
+import { costCompute, costFormatMoney, earnedValueCompute, type PlanCost, type PlanEarnedValue } from '../cost'
 import { dateDayOfWallMinutes, dateFromWallMinutes, dateLocalNow, dateToWallMinutes } from '../dates'
 import type { IsoDateTime, Plan, TaskId } from '../model'
 import type { PlanLoad } from '../load'
@@ -185,15 +185,27 @@ export type PlanHealth = {
 /**
  * The health of a scheduled plan: every dimension's rating by the plan's thresholds (`settings.health`), overdue
  * and negative-slack tasks, milestones due within 4 weeks, budget figures. The status date is the plan's, else
- * `now` (the caller's clock; it defaults to the machine's).
+ * `now` (the caller's clock; it defaults to the machine's). `computed` is the plan's cost and earned value at that
+ * status date when the caller has them already (the dashboard's charts do), so they are not worked out twice.
  */
-export function healthCompute(plan: Plan, schedule: Schedule, load: PlanLoad, now: IsoDateTime = dateLocalNow()): PlanHealth {
+export function healthCompute(
+  plan: Plan,
+  schedule: Schedule,
+  load: PlanLoad,
+  now: IsoDateTime = dateLocalNow(),
+  computed?: { costs: PlanCost; earned: PlanEarnedValue },
+): PlanHealth {
   const t = plan.settings.health
   const statusDate = plan.statusDate ?? now
   const status = dateToWallMinutes(statusDate)
   const baselineNumber = plan.settings.baselineForEarnedValue
-  const costs = costCompute(plan, schedule)
-  const earned = earnedValueCompute(plan, schedule, costs, { statusDate })
+  const isReusable =
+    computed !== undefined &&
+    computed.earned.statusDate === status &&
+    computed.earned.baselineNumber === baselineNumber &&
+    computed.earned.method === plan.settings.earnedValueMethod
+  const costs = isReusable ? computed.costs : costCompute(plan, schedule)
+  const earned = isReusable ? computed.earned : earnedValueCompute(plan, schedule, costs, { statusDate })
   const perDay = Math.max(1, plan.settings.minutesPerDay)
   const hasBaseline = plan.tasks.some((task) => task.baselines.some((baseline) => baseline.number === baselineNumber && baseline.finish !== null))
 

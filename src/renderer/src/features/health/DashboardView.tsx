@@ -30,7 +30,8 @@ export function useHealth(): { plan: Plan | null; schedule: Schedule | null; hea
     if (plan === null || schedule === null) return null
     const load = storedLoad !== null && storedLoad.plan === plan ? storedLoad : loadCompute(plan, schedule)
     // Without a status date, the ratings measure at the same moment as the charts: today's end of work.
-    return healthCompute(plan, schedule, load, trackingStatusDate(plan).date)
+    const figures = trackingOf(plan, schedule)
+    return healthCompute(plan, schedule, load, trackingStatusDate(plan).date, { costs: figures.costs, earned: figures.value })
   }, [plan, schedule, storedLoad])
   return { plan, schedule, health }
 }
