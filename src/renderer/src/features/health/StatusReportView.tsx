@@ -11,7 +11,8 @@ import type { StatusReport } from '../../../../shared/domain/health/model'
 import { statusReportCompose, statusReportMissing, statusReportPrevious, statusReportTextMax } from '../../../../shared/domain/health/report'
 import type { StatusReportChoice } from '../../../../shared/domain/health/report'
 import { loadCompute } from '../../../../shared/domain/load'
-import { printPaperKeys, printPapers, type PrintPaper } from '../../../../shared/print/page-setup'
+import type { PrintPaper } from '../../../../shared/print/page-setup'
+import { PaperSelect } from '../print/PaperSelect'
 import { useWorkspace } from '../workspace/workspace-store'
 import { reportDraftRead } from './report-draft'
 import { RagBadge, StatusReportPage } from './StatusReportPage'
@@ -137,13 +138,7 @@ export function StatusReportView({
             <>
               <label className="sr-paper">
                 <span>Paper</span>
-                <select value={draft.paper} onChange={(event) => onDraft({ ...draft, paper: event.target.value as PrintPaper })}>
-                  {printPaperKeys.map((key) => (
-                    <option key={key} value={key}>
-                      {printPapers[key].name}
-                    </option>
-                  ))}
-                </select>
+                <PaperSelect value={draft.paper} onPaper={(paper) => onDraft({ ...draft, paper })} />
               </label>
               <button type="button" className="button" disabled={shown === null} onClick={() => void exportAs('pdf')}>
                 Save as PDF…

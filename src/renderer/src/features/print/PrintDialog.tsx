@@ -14,19 +14,17 @@ import {
   printColumnKeys,
   printColumns,
   printLimits,
-  printPaperKeys,
-  printPapers,
   printPaperText,
   printSetupDefault,
   printSetupSchema,
   type PrintColumnKey,
   type PrintField,
   type PrintLegend,
-  type PrintPaper,
   type PrintSetup,
 } from '../../../../shared/print/page-setup'
 import { FieldError, fieldAria } from '../../ui/FieldError'
 import { printModelBuild, type PrintModelResult } from './print-model'
+import { PaperSelect } from './PaperSelect'
 import { PrintPage } from './PrintPage'
 import { PrintSheets, printPageRuleApply } from './PrintSheets'
 import './print.css'
@@ -210,17 +208,7 @@ export function PrintDialog({ plan, schedule, canSavePdf, onSavePdf, onClose }: 
           <div className="pd-row">
             <label className="pd-field">
               Paper
-              <select
-                value={base.paper}
-                {...aria('paper')}
-                onChange={(event) => update({ paper: event.target.value as PrintPaper })}
-              >
-                {printPaperKeys.map((key) => (
-                  <option key={key} value={key}>
-                    {printPapers[key].name}
-                  </option>
-                ))}
-              </select>
+              <PaperSelect value={base.paper} {...aria('paper')} onPaper={(paper) => update({ paper })} />
             </label>
             <fieldset className="pd-group">
               <legend>Orientation</legend>
