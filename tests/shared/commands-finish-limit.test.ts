@@ -49,6 +49,30 @@ describe('the latest finish an edit may give', () => {
     })
   })
 
+  it('refuses lengthening a task that would push its successors past 2149, and keeps what moves nothing past it', () => {
+    // Build → Test → Launch, each lengthened from the end so that no task alone passes 2149.
+    let subject: Plan = {
+      ...plan(),
+      tasks: [...plan().tasks, makeTask(3, { name: 'Launch', duration: 480 })],
+      dependencies: [
+        { id: 1, predecessorId: 1, successorId: 2, type: 'FS', lag: 0, lagUnit: 'd' },
+        { id: 2, predecessorId: 2, successorId: 3, type: 'FS', lag: 0, lagUnit: 'd' },
+      ],
+    }
+    for (const taskId of [3, 2]) {
+      const result = run(subject, 'task/set-duration', { taskId, text: '18000d' })
+      if (!result.ok) throw new Error(result.message)
+      subject = result.plan
+    }
+    // Launch now finishes around 2164; Build's 18000 days would carry it to about 2233.
+    const pushed = run(subject, 'task/set-duration', { taskId: 1, text: '18000d' })
+    expect(pushed).toMatchObject({ ok: false })
+    if (!pushed.ok) expect(pushed.message).toMatch(/^"Launch" would then finish on 22\d\d-\d\d-\d\d, after 2149-12-31, the last date Microsoft Project can schedule\. Nothing was changed\.$/)
+    // Shortening, or an edit that moves nothing later, is still kept in a plan that already reaches past 2149.
+    expect(run(subject, 'task/set-duration', { taskId: 3, text: '17000d' }).ok).toBe(true)
+    expect(run(subject, 'task/rename', { taskId: 1, text: 'Build it' }).ok).toBe(true)
+  })
+
   it('keeps edits that fit, and what it keeps is a plan that opens again', () => {
     let subject = plan()
     for (const [id, input] of [

@@ -55,9 +55,12 @@ export function dateTooLate(date: string): string | null {
 
 /**
  * Why a task of `minutes` in `unit`, starting where the schedule has it, cannot be kept: its finish would pass
- * `taskFinishLatest`. `null` when it fits, or when there is no schedule to tell the start.
+ * `taskFinishLatest`. `null` when it fits, when it is no longer than it was, or when there is no schedule to tell the
+ * start.
  */
 function finishTooLate(plan: Plan, found: Found, minutes: number, unit: DurationUnit, schedule: Schedule | null): string | null {
+  // A task made shorter is kept, even in a plan that already reaches past the limit (an imported one).
+  if (minutes <= found.task.duration && unit === found.task.durationUnit) return null
   const index = schedule?.indexOf.get(found.task.id)
   const start = schedule === null || index === undefined ? Number.NaN : (schedule.start[index] ?? Number.NaN)
   const problem = finishLimitProblemOf(plan, found.task, start, minutes, unit)
