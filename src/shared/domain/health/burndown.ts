@@ -62,7 +62,8 @@ function doneOf(task: Task, work: Minutes, percent: number): Minutes {
  * The burn-down of the plan's remaining work at the end of each `period` (see `costSeriesEnds`: from the first
  * period's start, where nothing is done, to the latest baseline or scheduled finish, with a point at `statusDate`):
  * - `baseline`: the baseline work of baseline `baselineNumber` minus what of it was due by then, each task's spread
- *   over its baseline start..finish on its calendar's working time; null all through when no task has that baseline;
+ *   over its baseline start..finish on its calendar's working time; null all through when no task has that baseline
+ *   with work in it;
  * - `actual` (up to the status date): the plan's work minus the work done by then, each task's done part (its actual
  *   work, or work × % complete) spread from its start through the point its % complete of the duration reaches, cut
  *   at the status date (as `earnedValueSeries` spreads earned value);
