@@ -23,6 +23,32 @@ export function dateDaysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
 }
 
+/** The months' names in English, January first. */
+export const dateMonthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const
+
+/**
+ * Why `year`-`month`-`day` is not a real day, for a message after "… is not a real day: ": "February 2026 has 28
+ * days." or "there is no month 13."; null when it is one.
+ */
+export function dateNotRealDayReason(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12) return `there is no month ${month}.`
+  const days = dateDaysInMonth(year, month)
+  return day >= 1 && day <= days ? null : `${dateMonthNames[month - 1] ?? ''} ${year} has ${days} days.`
+}
+
 /**
  * Day number (days since 1970-01-01, negative before) of a calendar day; `month` 1-12. Months and days outside
  * their range roll over (month 13 is January of the next year, day 0 the last day of the month before).

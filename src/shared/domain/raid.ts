@@ -3,7 +3,7 @@
  * typed read into an item (with the message for what cannot be stored), filters and sorting for the RAID view,
  * the probability × impact matrix of open risks, and turning a risk into an issue.
  */
-import { dateCivilOf, dateDaysInMonth, dateIsValidIsoDate, dateToDayNumber } from './dates'
+import { dateCivilOf, dateIsValidIsoDate, dateMonthNames, dateNotRealDayReason, dateToDayNumber } from './dates'
 import type { IsoDate, Plan, TaskId } from './model'
 import {
   raidAssumptionStatuses,
@@ -162,20 +162,6 @@ export type RaidDraftProblem = { field: RaidDraftField; message: string }
 
 export type RaidDraftResult = { ok: true; item: RaidItem } | { ok: false; problem: RaidDraftProblem }
 
-const monthNames = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
 
 /** The label a date field has in the form and in messages. */
 export function raidDateLabel(kind: RaidKind, field: 'dueDate' | 'raisedOn'): string {
@@ -205,14 +191,8 @@ export function raidDateRead(
   const day = Number(match[3])
   if (year < 1900 || year > 9999)
     return { ok: false, message: `${label}: ${trimmed} is out of range; use a year from 1900 to 9999.` }
-  if (month < 1 || month > 12)
-    return { ok: false, message: `${label}: ${trimmed} is not a real day: there is no month ${month}.` }
-  const days = dateDaysInMonth(year, month)
-  if (day < 1 || day > days)
-    return {
-      ok: false,
-      message: `${label}: ${trimmed} is not a real day: ${monthNames[month - 1] ?? ''} ${year} has ${days} days.`,
-    }
+  const reason = dateNotRealDayReason(year, month, day)
+  if (reason !== null) return { ok: false, message: `${label}: ${trimmed} is not a real day: ${reason}` }
   if (!dateIsValidIsoDate(trimmed)) return { ok: false, message: `${label}: ${trimmed} is not a real day.` }
   return { ok: true, day: trimmed }
 }
@@ -635,5 +615,5 @@ export function raidCounts(
 /** A day as a reader sees it in the log and its exports: "31 Mar 2026". */
 export function raidDayText(day: IsoDate): string {
   const civil = dateCivilOf(dateToDayNumber(day))
-  return `${civil.day} ${(monthNames[civil.month - 1] ?? '').slice(0, 3)} ${civil.year}`
+  return `${civil.day} ${(dateMonthNames[civil.month - 1] ?? '').slice(0, 3)} ${civil.year}`
 }

@@ -11,8 +11,8 @@
 import { z } from 'zod'
 import {
   dateCivilOf,
-  dateDaysInMonth,
   dateIsValidIsoDate,
+  dateNotRealDayReason,
   dateToDayNumber,
   dateWeekday,
 } from '../domain/dates'
@@ -184,20 +184,6 @@ export type PrintLayout = {
 
 export type PrintLayoutResult = { ok: true; layout: PrintLayout } | { ok: false; problem: PrintProblem }
 
-const monthNames = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
 
 function dayRead(
   text: string,
@@ -217,15 +203,8 @@ function dayRead(
     }
   const year = Number(match[1])
   const month = Number(match[2])
-  if (month >= 1 && month <= 12 && !dateIsValidIsoDate(trimmed)) {
-    return {
-      ok: false,
-      problem: {
-        field,
-        message: `${label}: ${trimmed} is not a real day: ${monthNames[month - 1] ?? ''} ${year} has ${dateDaysInMonth(year, month)} days.`,
-      },
-    }
-  }
+  const reason = month >= 1 && month <= 12 ? dateNotRealDayReason(year, month, Number(match[3])) : null
+  if (reason !== null) return { ok: false, problem: { field, message: `${label}: ${trimmed} is not a real day: ${reason}` } }
   if (!dateIsValidIsoDate(trimmed))
     return { ok: false, problem: { field, message: `${label}: ${trimmed} is not a real day.` } }
   return { ok: true, day: dateToDayNumber(trimmed) }
