@@ -1,6 +1,7 @@
 import { dateLocalNow } from '../../shared/domain/dates'
 import type { IsoDateTime, Plan } from '../../shared/domain/model'
 import type { Schedule, ScheduleProblem } from '../../shared/domain/schedule-types'
+import { scheduleProblemsText } from '../../shared/domain/schedule'
 import { formatsExport, formatsScheduleForExport } from '../../shared/formats/pipeline'
 import { SafeSaveError } from '../files/safe-save'
 import { xlsxRenderWorkbook } from './xlsx'
@@ -24,10 +25,8 @@ export class ExportError extends SafeSaveError {
 
 /** One line naming what keeps a plan from being scheduled (the first problem, and how many more there are). */
 export function exportProblemsMessage(problems: readonly ScheduleProblem[]): string {
-  const first = problems[0]
-  if (first === undefined) return 'The plan cannot be scheduled.'
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : ''
-  return `The plan cannot be scheduled, so it cannot be exported: ${first.message}${more}`
+  if (problems.length === 0) return 'The plan cannot be scheduled.'
+  return `The plan cannot be scheduled, so it cannot be exported: ${scheduleProblemsText(problems)}`
 }
 
 /** The plan's schedule for an export, or an ExportError saying why it cannot be exported. */

@@ -1,5 +1,5 @@
 import type { IsoDateTime, Plan } from '../domain/model'
-import { scheduleRun } from '../domain/schedule'
+import { scheduleProblemsText, scheduleRun } from '../domain/schedule'
 import type { Schedule, ScheduleProblem } from '../domain/schedule-types'
 import { textExcerpt } from '../domain/text'
 import { validateScheduleRange } from '../domain/validate'
@@ -176,11 +176,7 @@ export function formatsScheduleForExport(plan: unknown): FormatsResult<{ plan: P
   const checked = formatsCheckPlan(plan)
   if (!checked.ok) return checked
   const result = scheduleRun(checked.value)
-  if (!result.ok) {
-    const first = result.problems[0]
-    const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more problem${result.problems.length > 2 ? 's' : ''})` : ''
-    return { ok: false, message: `The plan cannot be scheduled, so it cannot be exported: ${first?.message ?? 'unknown problem'}${more}` }
-  }
+  if (!result.ok) return { ok: false, message: `The plan cannot be scheduled, so it cannot be exported: ${scheduleProblemsText(result.problems)}` }
   const outside = validateScheduleRange(checked.value, result.schedule)
   if (outside !== null) return { ok: false, message: `The plan cannot be exported: ${outside.message}` }
   return { ok: true, value: { plan: checked.value, schedule: result.schedule } }

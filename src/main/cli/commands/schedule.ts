@@ -14,7 +14,7 @@
 import { dateFromWallMinutes } from '../../../shared/domain/dates'
 import { costCompute } from '../../../shared/domain/cost'
 import type { Plan } from '../../../shared/domain/model'
-import { scheduleRun } from '../../../shared/domain/schedule'
+import { scheduleProblemsText, scheduleRun } from '../../../shared/domain/schedule'
 import { cliOneLine, cliParseArgs, cliReadPlan, type CliOutput } from '../read'
 
 export type ScheduleJson = {
@@ -26,11 +26,7 @@ const usage = 'usage: npm run cli -- schedule <file.gantry|file.xml|file.csv> [-
 /** The schedule of a plan in the command's JSON shape, or the engine's first problem. */
 export function scheduleReport(plan: Plan): { ok: true; report: ScheduleJson } | { ok: false; message: string } {
   const result = scheduleRun(plan)
-  if (!result.ok) {
-    const problem = result.problems[0]
-    const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more problem(s))` : ''
-    return { ok: false, message: `the plan cannot be scheduled: ${problem?.message ?? 'unknown problem'}${more}` }
-  }
+  if (!result.ok) return { ok: false, message: `the plan cannot be scheduled: ${scheduleProblemsText(result.problems)}` }
   const schedule = result.schedule
   const costs = costCompute(plan, schedule)
   return {

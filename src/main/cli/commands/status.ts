@@ -17,7 +17,7 @@ import { costCompute, earnedValueCompute, type PlanEarnedValue } from '../../../
 import { costFormatMoney } from '../../../shared/domain/cost'
 import { dateClockText, dateFromWallMinutes, dateIsValidIsoDate, dateIsValidIsoDateTime, dateLocalNow, dateToDayNumber } from '../../../shared/domain/dates'
 import { baselineNumbers, type BaselineNumber, type Plan } from '../../../shared/domain/model'
-import { scheduleRun } from '../../../shared/domain/schedule'
+import { scheduleProblemsText, scheduleRun } from '../../../shared/domain/schedule'
 import { cliOneLine, cliParseArgs, cliReadPlan, type CliOutput } from '../read'
 
 export type StatusJson = {
@@ -75,11 +75,7 @@ export function statusReport(
   options: { statusDate: string; baselineNumber?: BaselineNumber },
 ): { ok: true; report: StatusJson; value: PlanEarnedValue } | { ok: false; message: string } {
   const result = scheduleRun(plan)
-  if (!result.ok) {
-    const problem = result.problems[0]
-    const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more problem(s))` : ''
-    return { ok: false, message: `the plan cannot be scheduled: ${problem?.message ?? 'unknown problem'}${more}` }
-  }
+  if (!result.ok) return { ok: false, message: `the plan cannot be scheduled: ${scheduleProblemsText(result.problems)}` }
   const schedule = result.schedule
   const costs = costCompute(plan, schedule)
   const value = earnedValueCompute(plan, schedule, costs, { statusDate: options.statusDate, baselineNumber: options.baselineNumber })

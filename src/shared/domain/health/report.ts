@@ -6,7 +6,7 @@ import { dateAddDays, dateDayOfWallMinutes, dateFromWallMinutes, dateToWallMinut
 import type { IsoDateTime, Plan } from '../model'
 import { loadCompute, type PlanLoad } from '../load'
 import { raidIsOpen, raidItemCode, raidRiskScore, raidSeverity } from '../raid'
-import { scheduleRun } from '../schedule'
+import { scheduleProblemsText, scheduleRun } from '../schedule'
 import type { Schedule } from '../schedule-types'
 import type { HealthRag, StatusReport, StatusReportRaidLine, StatusReportTaskLine } from './model'
 import { healthCompute, healthTrend, type HealthTrend } from './rules'
@@ -186,7 +186,7 @@ export function statusReportResolve(plan: Plan, choice: StatusReportChoice, save
   if (missing !== null) return { ok: false, message: missing }
   const scheduled = scheduleRun(plan)
   if (!scheduled.ok)
-    return { ok: false, message: `The plan cannot be scheduled, so its status cannot be reported: ${scheduled.problems[0]?.message ?? 'a problem remains'}` }
+    return { ok: false, message: `The plan cannot be scheduled, so its status cannot be reported: ${scheduleProblemsText(scheduled.problems)}` }
   const composed = statusReportCompose(plan, scheduled.schedule, loadCompute(plan, scheduled.schedule), { ...choice, savedAt })
   if (!composed.ok) return composed
   return { ok: true, report: composed.report, previous: statusReportPrevious(plan.statusReports, composed.report.statusDate) }

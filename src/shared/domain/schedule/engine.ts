@@ -318,3 +318,14 @@ export function scheduleRun(plan: Plan): ScheduleResult {
   const prepared = schedulePrepare(plan)
   return prepared.ok ? prepared.engine.run() : { ok: false, problems: prepared.problems }
 }
+
+/**
+ * What keeps a plan from being scheduled, in one line for a message: the first problem and how many more there are
+ * ("Task 1 is linked to itself. (and 2 more problems)").
+ */
+export function scheduleProblemsText(problems: readonly ScheduleProblem[]): string {
+  const first = problems[0]
+  if (first === undefined) return 'an unknown problem'
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : ''
+  return `${first.message}${more}`
+}

@@ -11,7 +11,7 @@
  * - `manual.ts`: "Respect Links" for a manual task, and where a task is scheduled (for switching it to manual).
  * The result types are in `../schedule-types.ts`.
  */
-export { schedulePrepare, scheduleRun } from './engine'
+export { schedulePrepare, scheduleProblemsText, scheduleRun } from './engine'
 export { scheduleRespectLinks, scheduleTaskScheduled, type ScheduleRespectLinksResult } from './manual'
 export type { ScheduleEdit, ScheduleEngine, SchedulePrepareResult } from './engine'
 export {
