@@ -76,6 +76,20 @@ async function openFromOperatingSystem(path: string): Promise<void> {
   send(ipcEventChannels.menuCommand, `file/open-recent:${id}` satisfies MenuCommand)
 }
 
+/** The hardening every window gets (the app window and the hidden print window): isolated, sandboxed, no Node. */
+const hardenedWebPreferences = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  spellcheck: false,
+} as const
+
 function hardenWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
     if (isAppUrl(url)) return
@@ -107,19 +121,7 @@ async function createWindow(): Promise<void> {
     minHeight: 480,
     show: false,
     title: 'Gantry',
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: { ...hardenedWebPreferences, preload: join(__dirname, '../preload/index.cjs') },
   })
   mainWindow = window
   if (remembered.isMaximized) window.maximize()
@@ -180,16 +182,7 @@ function createPrintWindow(): BrowserWindow {
     width: 1200,
     height: 900,
     webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      spellcheck: false,
+      ...hardenedWebPreferences,
       // Keep drawing and printing at full speed although the window is never shown.
       backgroundThrottling: false,
     },
