@@ -244,6 +244,11 @@ function Bar({ row, y, offset, ids }: { row: PrintRow; y: number; offset: number
 }
 
 /** The legend's swatches: what each mark of the chart means. */
+/** A bar's swatch in the legend: a small rounded bar with its fill and edge. */
+function barSwatch(fill: string, stroke: string): ReactNode {
+  return <rect x={1} y={1} width={24} height={10} rx={2} fill={fill} stroke={stroke} strokeWidth={0.8} />
+}
+
 function Legend({ model }: { model: PrintModel }) {
   const item = (key: string, swatch: ReactNode, text: string) => (
     <span key={key} className="print-legend-item">
@@ -256,47 +261,12 @@ function Legend({ model }: { model: PrintModel }) {
   return (
     <div className="print-legend" style={{ height: printMetrics.legendHeight }}>
       <strong>Legend</strong>
-      {item(
-        'task',
-        <rect
-          x={1}
-          y={1}
-          width={24}
-          height={10}
-          rx={2}
-          fill={colors.bar}
-          stroke={colors.barEdge}
-          strokeWidth={0.8}
-        />,
-        'Task',
-      )}
-      {item(
-        'critical',
-        <rect
-          x={1}
-          y={1}
-          width={24}
-          height={10}
-          rx={2}
-          fill={colors.critical}
-          stroke={colors.criticalEdge}
-          strokeWidth={0.8}
-        />,
-        'Critical task',
-      )}
+      {item('task', barSwatch(colors.bar, colors.barEdge), 'Task')}
+      {item('critical', barSwatch(colors.critical, colors.criticalEdge), 'Critical task')}
       {item(
         'progress',
         <>
-          <rect
-            x={1}
-            y={1}
-            width={24}
-            height={10}
-            rx={2}
-            fill={colors.bar}
-            stroke={colors.barEdge}
-            strokeWidth={0.8}
-          />
+          {barSwatch(colors.bar, colors.barEdge)}
           <rect x={1} y={4} width={12} height={4} fill={colors.progress} />
         </>,
         'Progress',
